@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@app/audit';
+import { AppConfig, AppConfigModule, DatabaseModule, HttpErrorFilter, JobsModule } from '@app/core';
+import { IdentityModule } from '@app/identity';
+import { ReportsModule } from '@app/reports';
+import { JwtAuthGuard, RolesGuard } from './auth/guards';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LocalStrategy } from './auth/local.strategy';
+import { requestIdOf } from './auth/request-id';
+import { AuditController } from './controllers/audit.controller';
+import { AuthController } from './controllers/auth.controller';
+import { DepartmentsController } from './controllers/departments.controller';
+import { ReportsController } from './controllers/reports.controller';
+import { UsersController } from './controllers/users.controller';
+import { HealthController } from './health/health.controller';
+import { RedisHealthIndicator } from './health/redis.health';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.get('LOG_LEVEL'),
+          genReqId: (req) => requestIdOf(req),
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          customProps: () => ({ app: 'api' }),
+        },
+      }),
+    }),
+    DatabaseModule.forApp('iss-api'),
+    JobsModule.forRole('producer'),
+    PassportModule,
+    TerminusModule,
+    AuditModule,
+    IdentityModule,
+    ReportsModule,
+  ],
+  controllers: [HealthController, AuthController, UsersController, DepartmentsController, AuditController, ReportsController],
+  providers: [
+    JwtStrategy,
+    LocalStrategy,
+    RedisHealthIndicator,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_FILTER, useClass: HttpErrorFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,34 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Actor, AppConfig } from '@app/core';
+import { AuthService, TokenClaims } from '@app/identity';
+import { requestIdOf } from './request-id';
+import { SESSION_COOKIE } from './session-cookie';
+
+const fromCookie = (req: FastifyRequest) => req.cookies?.[SESSION_COOKIE] ?? null;
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    config: AppConfig,
+    private readonly auth: AuthService,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), fromCookie]),
+      secretOrKey: config.get('JWT_SECRET'),
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+      passReqToCallback: true,
+    });
+  }
+
+  /** A valid signature is not enough: the token must not be revoked and the account must be active. */
+  async validate(req: FastifyRequest, claims: TokenClaims): Promise<Actor> {
+    if (typeof claims.sub !== 'string' || typeof claims.jti !== 'string') throw new UnauthorizedException();
+    const actor = await this.auth.actorForToken(claims, requestIdOf(req.raw));
+    if (!actor) throw new UnauthorizedException('Session expirée ou révoquée');
+    return actor;
+  }
+}

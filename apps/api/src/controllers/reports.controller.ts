@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Actor, IdParam, PageQueryDto } from '@app/core';
+import { CreateReportDto, QueuedReportDto, ReportDto, ReportPageDto, ReportsService } from '@app/reports';
+import { CurrentActor } from '../auth/current-actor.decorator';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: QueuedReportDto })
+  request(@CurrentActor() actor: Actor, @Body() dto: CreateReportDto): Promise<QueuedReportDto> {
+    return this.reports.request(actor, dto);
+  }
+
+  /** "Mes exports": the caller's reports, newest first (everyone's for an admin). */
+  @Get()
+  @ApiOkResponse({ type: ReportPageDto })
+  list(@CurrentActor() actor: Actor, @Query() page: PageQueryDto): Promise<ReportPageDto> {
+    return this.reports.list(actor, page);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ReportDto })
+  get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ReportDto> {
+    return this.reports.get(actor, id);
+  }
+
+  @Get(':id/file')
+  @ApiProduces('application/pdf')
+  async file(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const { stream, filename, size } = await this.reports.openFile(actor, id);
+    reply.header('content-disposition', `attachment; filename="${filename}"`);
+    return new StreamableFile(stream, { type: 'application/pdf', length: size ?? undefined });
+  }
+}

@@ -1,0 +1,15 @@
+import { assertEveryJobHandled } from './job-handlers';
+
+describe('assertEveryJobHandled', () => {
+  const noop = async () => undefined;
+
+  it('accepts a complete handler map', () => {
+    expect(() =>
+      assertEveryJobHandled({ 'report.render': noop, 'reports.reconcile': noop, 'reports.expire': noop }),
+    ).not.toThrow();
+  });
+
+  it('names the jobs left without a handler', () => {
+    expect(() => assertEveryJobHandled({ 'report.render': noop })).toThrow(/reports\.reconcile, reports\.expire/);
+  });
+});

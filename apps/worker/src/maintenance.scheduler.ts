@@ -1,0 +1,37 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig, JobName, JobQueue } from '@app/core';
+
+const EXPIRE_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Schedules maintenance from every worker, with one job id per time slot so that N workers queue it
+ * once. Timers, not Redis-held schedules: a flushed Redis must not stop the reconciler that repairs it.
+ */
+@Injectable()
+export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MaintenanceScheduler.name);
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.every('reports.reconcile', this.config.get('RECONCILE_INTERVAL_SECONDS') * 1000);
+    this.every('reports.expire', EXPIRE_INTERVAL_MS);
+  }
+
+  onApplicationShutdown(): void {
+    this.timers.forEach((t) => clearInterval(t));
+  }
+
+  private every(name: JobName & ('reports.reconcile' | 'reports.expire'), intervalMs: number): void {
+    const tick = () => {
+      const slot = Math.floor(Date.now() / intervalMs);
+      this.jobs.enqueue(name, {}, `${name}-${slot}`).catch((e: Error) => this.logger.warn(`${name} not scheduled: ${e.message}`));
+    };
+    tick();
+    this.timers.push(setInterval(tick, intervalMs));
+  }
+}

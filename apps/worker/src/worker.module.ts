@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, AppConfigModule, DatabaseModule, JobsModule } from '@app/core';
+import { ReportsModule } from '@app/reports';
+import { JobHandlerRegistry } from './job-handlers';
+import { JobsProcessor } from './jobs.processor';
+import { MaintenanceScheduler } from './maintenance.scheduler';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.get('LOG_LEVEL'), customProps: () => ({ app: 'worker' }) } }),
+    }),
+    DatabaseModule.forApp('iss-worker'),
+    JobsModule.forRole('worker'),
+    ReportsModule,
+  ],
+  providers: [JobHandlerRegistry, JobsProcessor, MaintenanceScheduler],
+})
+export class WorkerModule {}

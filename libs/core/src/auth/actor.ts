@@ -1,0 +1,36 @@
+/** Roles of DESIGN.md; the codes are the contract's. */
+export const ROLES = [
+  'admin',
+  'regional_delegate',
+  'mission_officer',
+  'departmental_referent',
+  'commission_member',
+  'auditor',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** Who is acting: the signed-in user (or the system, for seeds and jobs), carried into every service call. */
+export interface Actor {
+  id: string | null;
+  displayName: string;
+  roles: readonly Role[];
+  departmentCodes: readonly string[];
+  memberId: string | null;
+  requestId?: string;
+  tokenId?: string;
+  tokenExpiresAt?: Date;
+}
+
+/** The actor for work no person triggered: migrations' seeds, the demo command, scheduled jobs. */
+export const SYSTEM_ACTOR: Actor = Object.freeze({
+  id: null,
+  displayName: 'système',
+  roles: ['admin'] as const,
+  departmentCodes: [],
+  memberId: null,
+});
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return actor.roles.some((r) => roles.includes(r));
+}

@@ -1,0 +1,90 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** Secrets that ship in this repository (scripts, compose file): never acceptable in production. */
+const KNOWN_WEAK_SECRETS = ['change-me', 'dev-secret-change-me', 'test-secret', 'secret', 'jwt-secret'];
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** The environment the processes accept; every value is checked once at boot. */
+export class EnvSchema {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL!: string;
+
+  @IsString()
+  @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
+  JWT_SECRET!: string;
+
+  @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must look like 8h, 30m or 3600s' })
+  JWT_TTL = '8h';
+
+  @IsString()
+  STORAGE_DIR = './storage';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REPORT_RETENTION_DAYS = 30;
+
+  /** How long a running report may go without finishing before the reconciler re-queues it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  REPORT_LEASE_SECONDS = 120;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RECONCILE_INTERVAL_SECONDS = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WORKER_CONCURRENCY = 2;
+
+  @IsString()
+  @MinLength(8)
+  DEMO_PASSWORD = 'demo-iss-2026';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** First admin for a fresh install (CLI `create-admin`); read here so nothing else touches process.env. */
+  @IsOptional()
+  @IsString()
+  ADMIN_PASSWORD?: string;
+}
+
+/** Parses and checks the environment; throws one line naming each bad variable. */
+export function validateEnv(raw: Record<string, unknown>): EnvSchema {
+  const env = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).slice(0, 1));
+  if (env.NODE_ENV === 'production' && isWeakSecret(env.JWT_SECRET)) {
+    problems.push('JWT_SECRET is weak or a default: use at least 32 random characters in production');
+  }
+  if (problems.length > 0) {
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return env;
+}
+
+function isWeakSecret(secret: string | undefined): boolean {
+  if (!secret || secret.length < 32) return true;
+  return KNOWN_WEAK_SECRETS.some((weak) => secret.toLowerCase().includes(weak));
+}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** A transaction handle: repositories take it explicitly so that a use case's writes commit together. */
+export type Tx = EntityManager;
+
+/** Opens transactions for services; only repositories use the manager inside. */
+@Injectable()
+export class Database {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The manager outside any transaction, for reads. */
+  get manager(): Tx {
+    return this.dataSource.manager;
+  }
+
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+}

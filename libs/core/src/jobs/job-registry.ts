@@ -1,0 +1,18 @@
+/**
+ * Every background job, by name, with its payload. Payloads carry ids only; the worker maps
+ * each name to a handler and refuses to start if one is missing (see apps/worker).
+ */
+export interface JobPayloads {
+  'report.render': { reportId: string };
+  'reports.reconcile': Record<string, never>;
+  'reports.expire': Record<string, never>;
+}
+
+export type JobName = keyof JobPayloads;
+
+export const JOB_NAMES: readonly JobName[] = ['report.render', 'reports.reconcile', 'reports.expire'];
+
+/** One queue carries every job; workers scale out on it. */
+export const JOBS_QUEUE = 'jobs';
+
+export type JobHandlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise<void> };

@@ -1,0 +1,29 @@
+import { Actor, Role } from '@app/core';
+import { assertDepartmentScope, canActOnDepartments } from './department-scope';
+
+const actor = (roles: Role[], departmentCodes: string[] = []): Actor => ({
+  id: 'u',
+  displayName: 'u',
+  roles,
+  departmentCodes,
+  memberId: null,
+});
+
+describe('department scope', () => {
+  it('lets the regional team act everywhere', () => {
+    expect(canActOnDepartments(actor(['regional_delegate']), ['34'])).toBe(true);
+    expect(canActOnDepartments(actor(['mission_officer']), ['09'])).toBe(true);
+  });
+
+  it('lets a referent act on its departments only', () => {
+    const referent31 = actor(['departmental_referent'], ['31']);
+    expect(canActOnDepartments(referent31, ['31', '32'])).toBe(true);
+    expect(canActOnDepartments(referent31, ['34'])).toBe(false);
+    expect(() => assertDepartmentScope(referent31, ['34'])).toThrow(/département/);
+  });
+
+  it('refuses roles without departmental write rights', () => {
+    expect(canActOnDepartments(actor(['auditor']), ['31'])).toBe(false);
+    expect(canActOnDepartments(actor(['commission_member']), ['31'])).toBe(false);
+  });
+});

@@ -1,0 +1,17 @@
+import { Actor, DomainError, hasRole } from '@app/core';
+
+/**
+ * Object scope for departmental data. The regional team (admin, delegate, mission officer) acts on
+ * every department; a referent only on its own. Other domains call this before a write.
+ */
+export function canActOnDepartments(actor: Actor, departmentCodes: readonly string[]): boolean {
+  if (hasRole(actor, 'admin', 'regional_delegate', 'mission_officer')) return true;
+  if (!hasRole(actor, 'departmental_referent')) return false;
+  return departmentCodes.some((code) => actor.departmentCodes.includes(code));
+}
+
+export function assertDepartmentScope(actor: Actor, departmentCodes: readonly string[]): void {
+  if (!canActOnDepartments(actor, departmentCodes)) {
+    throw DomainError.forbidden('Cet objet relève d’un département qui n’est pas le vôtre');
+  }
+}

@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { Role, ROLES } from '@app/core';
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export class UserDto {
+  id: string;
+  email: string;
+  displayName: string;
+  @ApiProperty({ enum: ROLES, isArray: true })
+  roles: Role[];
+  departmentCodes: string[];
+  @ApiPropertyOptional({ nullable: true, type: String })
+  memberId: string | null;
+}
+
+export class CreateUserDto {
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName: string;
+
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true, message: `each value in roles must be one of: ${ROLES.join(', ')}` })
+  roles: Role[];
+
+  /** Required for a departmental referent: the departments it acts on (e.g. "31"). */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(13)
+  @Matches(/^[0-9]{2}$/, { each: true, message: 'each value in departmentCodes must be a department code such as "31"' })
+  departmentCodes?: string[];
+
+  /** For a commission member: the member record it is linked to. */
+  @IsOptional()
+  @IsUUID()
+  memberId?: string;
+}
+
+export class LoginDto {
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
+}
+
+export class LoginResultDto {
+  accessToken: string;
+  user: UserDto;
+}

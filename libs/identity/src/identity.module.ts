@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { AppConfig } from '@app/core';
+import { TerritoryModule } from '@app/territory';
+import { AuthService } from './auth.service';
+import { DepartmentDirectoryService } from './department-directory.service';
+import { LoginFailureEntity, RevokedTokenEntity } from './entities/revoked-token.entity';
+import { UserDepartmentEntity, UserEntity } from './entities/user.entity';
+import { TokensRepository } from './tokens.repository';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, UserDepartmentEntity, RevokedTokenEntity, LoginFailureEntity]),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.get('JWT_SECRET'),
+        signOptions: { algorithm: 'HS256', expiresIn: config.get('JWT_TTL') as `${number}h` },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    AuditModule,
+    TerritoryModule,
+  ],
+  providers: [UsersRepository, TokensRepository, UsersService, AuthService, DepartmentDirectoryService],
+  exports: [UsersService, AuthService, DepartmentDirectoryService],
+})
+export class IdentityModule {}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Tx } from '@app/core';
+import { DataSource } from 'typeorm';
+import { UserDepartmentEntity, UserEntity } from './entities/user.entity';
+
+/** A user as the rest of the app sees it: no hash, department codes flattened. */
+export interface UserRow {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: UserEntity['roles'];
+  departmentCodes: string[];
+  memberId: string | null;
+  disabledAt: Date | null;
+}
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  roles: UserEntity['roles'];
+  departmentCodes: string[];
+  memberId: string | null;
+}
+
+const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.roles, u.member_id AS "memberId",
+  u.disabled_at AS "disabledAt",
+  COALESCE((SELECT array_agg(d.department_code ORDER BY d.department_code) FROM user_department d
+            WHERE d.user_id = u.id), '{}') AS "departmentCodes"`;
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(tx: Tx, user: NewUser): Promise<string> {
+    const { departmentCodes, ...columns } = user;
+    const result = await tx.insert(UserEntity, columns);
+    const id = result.identifiers[0].id as string;
+    if (departmentCodes.length > 0) {
+      await tx.insert(
+        UserDepartmentEntity,
+        departmentCodes.map((departmentCode) => ({ userId: id, departmentCode })),
+      );
+    }
+    return id;
+  }
+
+  async findById(id: string, tx: Tx = this.dataSource.manager): Promise<UserRow | null> {
+    const rows: UserRow[] = await tx.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async findCredentials(email: string): Promise<(UserRow & { passwordHash: string }) | null> {
+    const rows = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM app_user u WHERE u.email = $1`,
+      [email],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The user behind a token, and whether that token was revoked, in one round trip (hot path). */
+  async findForToken(id: string, jti: string): Promise<(UserRow & { revoked: boolean }) | null> {
+    const rows = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS}, EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = $2) AS revoked
+       FROM app_user u WHERE u.id = $1`,
+      [id, jti],
+    );
+    return rows[0] ?? null;
+  }
+
+  async emailExists(email: string): Promise<boolean> {
+    return this.dataSource.getRepository(UserEntity).exists({ where: { email } });
+  }
+
+  /** Active referents by department code. */
+  async referents(): Promise<{ departmentCode: string; id: string; displayName: string }[]> {
+    return this.dataSource.query(
+      `SELECT d.department_code AS "departmentCode", u.id, u.display_name AS "displayName"
+       FROM user_department d JOIN app_user u ON u.id = d.user_id
+       WHERE 'departmental_referent' = ANY (u.roles) AND u.disabled_at IS NULL
+       ORDER BY d.department_code, u.display_name`,
+    );
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { Actor, Database, DomainError, hasRole } from '@app/core';
+import { TerritoryService } from '@app/territory';
+import { CreateUserDto, UserDto } from './dto/user.dto';
+import { passwordHasher } from './password-hasher';
+import { UserRow, UsersRepository } from './users.repository';
+
+export interface Referent {
+  id: string;
+  displayName: string;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly db: Database,
+    private readonly users: UsersRepository,
+    private readonly audit: AuditService,
+    private readonly territory: TerritoryService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateUserDto): Promise<UserDto> {
+    if (!hasRole(actor, 'admin')) throw DomainError.forbidden();
+    const departmentCodes = dto.departmentCodes ?? [];
+    if (dto.roles.includes('departmental_referent') && departmentCodes.length === 0) {
+      throw DomainError.invalid('user.referent_without_department', 'departmentCodes: a departmental referent needs at least one department');
+    }
+    await this.territory.assertDepartmentsExist('departmentCodes', departmentCodes);
+    if (await this.users.emailExists(dto.email)) {
+      throw DomainError.conflict('user.email_taken', `A user with e-mail ${dto.email} already exists`);
+    }
+    const passwordHash = await passwordHasher.hash(dto.password);
+    const user = await this.db.transaction(async (tx) => {
+      const id = await this.users.insert(tx, {
+        email: dto.email,
+        displayName: dto.displayName,
+        passwordHash,
+        roles: dto.roles,
+        departmentCodes,
+        memberId: dto.memberId ?? null,
+      });
+      const created = toUserDto((await this.users.findById(id, tx))!);
+      await this.audit.record(tx, actor, { action: 'user.create', entityType: 'user', entityId: id, after: created });
+      return created;
+    });
+    return user;
+  }
+
+  /** For seeds: creates the account unless its e-mail is taken; returns null when it already existed. */
+  async createIfAbsent(actor: Actor, dto: CreateUserDto): Promise<UserDto | null> {
+    if (await this.users.emailExists(dto.email)) return null;
+    return this.create(actor, dto);
+  }
+
+  async get(id: string): Promise<UserDto> {
+    const row = await this.users.findById(id);
+    if (!row) throw DomainError.notFound('user', id);
+    return toUserDto(row);
+  }
+
+  /** Active referents for each department code (a department without one is absent). */
+  async referentsByDepartment(): Promise<Map<string, Referent[]>> {
+    const byDepartment = new Map<string, Referent[]>();
+    for (const r of await this.users.referents()) {
+      const list = byDepartment.get(r.departmentCode) ?? [];
+      list.push({ id: r.id, displayName: r.displayName });
+      byDepartment.set(r.departmentCode, list);
+    }
+    return byDepartment;
+  }
+}
+
+export function toUserDto(row: UserRow): UserDto {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    roles: row.roles,
+    departmentCodes: row.departmentCodes,
+    memberId: row.memberId,
+  };
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Tx } from '@app/core';
+import { DataSource, In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { ReportEntity } from './entities/report.entity';
+import { ReportKind, statusesLeadingTo } from './report-lifecycle';
+
+export interface NewReport {
+  kind: ReportKind;
+  params: Record<string, unknown>;
+  requestedBy: string | null;
+  requestFingerprint: string;
+}
+
+export interface RenderedFile {
+  fileKey: string;
+  fileSha256: string;
+  fileSize: number;
+  dataSha256: string;
+}
+
+@Injectable()
+export class ReportsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get reports() {
+    return this.dataSource.getRepository(ReportEntity);
+  }
+
+  /** Serializes identical requests of one requester so that only one report is created. */
+  async lockRequest(tx: Tx, key: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+  }
+
+  async findRecentDuplicate(tx: Tx, report: NewReport, since: Date): Promise<ReportEntity | null> {
+    return tx
+      .getRepository(ReportEntity)
+      .createQueryBuilder('r')
+      .where('r.kind = :kind AND r.request_fingerprint = :fp AND r.created_at > :since', {
+        kind: report.kind,
+        fp: report.requestFingerprint,
+        since,
+      })
+      .andWhere(report.requestedBy ? 'r.requested_by = :by' : 'r.requested_by IS NULL', { by: report.requestedBy })
+      .andWhere(`r.status IN ('queued', 'running', 'done')`)
+      .orderBy('r.created_at', 'DESC')
+      .getOne();
+  }
+
+  async insert(tx: Tx, report: NewReport): Promise<ReportEntity> {
+    const row = { ...report, status: 'queued' } as QueryDeepPartialEntity<ReportEntity>;
+    const result = await tx.getRepository(ReportEntity).insert(row);
+    return (await tx.getRepository(ReportEntity).findOneByOrFail({ id: result.identifiers[0].id as string }));
+  }
+
+  findById(id: string): Promise<ReportEntity | null> {
+    return this.reports.findOneBy({ id });
+  }
+
+  list(requestedBy: string | null, limit: number, offset: number): Promise<[ReportEntity[], number]> {
+    return this.reports.findAndCount({
+      where: requestedBy ? { requestedBy } : {},
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+
+  /** Takes the report for rendering; null when it is already finished (a duplicate delivery). */
+  async claim(tx: Tx, id: string, leaseSeconds: number): Promise<ReportEntity | null> {
+    const rows: ReportEntity[] = await tx
+      .getRepository(ReportEntity)
+      .createQueryBuilder()
+      .update()
+      .set({
+        status: 'running',
+        startedAt: () => 'now()',
+        leaseUntil: () => `now() + make_interval(secs => ${Number(leaseSeconds)})`,
+        attempts: () => 'attempts + 1',
+      })
+      .where({ id, status: In(statusesLeadingTo('running')) })
+      .returning('*')
+      .execute()
+      .then((r) => r.raw);
+    return rows[0] ? this.reports.create(rows[0]) : null;
+  }
+
+  async markDone(tx: Tx, id: string, file: RenderedFile): Promise<boolean> {
+    const result = await tx
+      .getRepository(ReportEntity)
+      .update(
+        { id, status: In(statusesLeadingTo('done')) },
+        { ...file, status: 'done', error: null, leaseUntil: null, finishedAt: () => 'now()' },
+      );
+    return (result.affected ?? 0) > 0;
+  }
+
+  async markFailed(tx: Tx, id: string, error: string): Promise<boolean> {
+    const result = await tx
+      .getRepository(ReportEntity)
+      .update(
+        { id, status: In(statusesLeadingTo('failed')) },
+        { status: 'failed', error, leaseUntil: null, finishedAt: () => 'now()' },
+      );
+    return (result.affected ?? 0) > 0;
+  }
+
+  async markExpired(tx: Tx, id: string): Promise<boolean> {
+    const result = await tx
+      .getRepository(ReportEntity)
+      .update({ id, status: In(statusesLeadingTo('expired')) }, { status: 'expired', fileKey: null, expiredAt: () => 'now()' });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Reports a worker should be busy with but may have lost: queued for a while, or running past their lease. */
+  async findAbandoned(queuedBefore: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM report
+       WHERE (status = 'queued' AND created_at < $1) OR (status = 'running' AND lease_until < now())
+       ORDER BY created_at LIMIT $2`,
+      [queuedBefore, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async findExpirable(finishedBefore: Date, limit: number): Promise<ReportEntity[]> {
+    return this.dataSource
+      .getRepository(ReportEntity)
+      .createQueryBuilder('r')
+      .where(`r.status = 'done' AND r.finished_at < :before`, { before: finishedBefore })
+      .orderBy('r.finished_at')
+      .limit(limit)
+      .getMany();
+  }
+}

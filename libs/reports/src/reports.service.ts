@@ -1,0 +1,105 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { AuditService } from '@app/audit';
+import { Actor, Database, DomainError, FileStorage, hasRole, JobQueue, Page, PageQueryDto } from '@app/core';
+import { CreateReportDto, QueuedReportDto, ReportDto } from './dto/report.dto';
+import { ReportEntity } from './entities/report.entity';
+import { ReportKindRegistry } from './report-kind.registry';
+import { dataHash, requestFingerprint } from './report-fingerprint';
+import { DEDUPE_WINDOW_MS } from './report-lifecycle';
+import { ReportsRepository } from './reports.repository';
+
+/** Report requests, status and downloads: what the api does with reports. */
+@Injectable()
+export class ReportsService {
+  private readonly logger = new Logger(ReportsService.name);
+
+  constructor(
+    private readonly db: Database,
+    private readonly reports: ReportsRepository,
+    private readonly kinds: ReportKindRegistry,
+    private readonly audit: AuditService,
+    private readonly jobs: JobQueue,
+    private readonly storage: FileStorage,
+  ) {}
+
+  /** Records the request, then queues it after commit; an identical recent request returns the existing report. */
+  async request(actor: Actor, dto: CreateReportDto): Promise<QueuedReportDto> {
+    const definition = this.kinds.get(dto.kind);
+    const params = definition.parseParams(dto.params ?? {});
+    await definition.authorize(actor, params);
+    const fingerprint = requestFingerprint(dto.kind, params, dataHash(await definition.collect(params)));
+    const request = { kind: dto.kind, params: params as Record<string, unknown>, requestedBy: actor.id, requestFingerprint: fingerprint };
+
+    const { report, created } = await this.db.transaction(async (tx) => {
+      await this.reports.lockRequest(tx, `${actor.id}:${fingerprint}`);
+      const existing = await this.reports.findRecentDuplicate(tx, request, new Date(Date.now() - DEDUPE_WINDOW_MS));
+      if (existing) return { report: existing, created: false };
+      const inserted = await this.reports.insert(tx, request);
+      await this.audit.record(tx, actor, {
+        action: 'report.request',
+        entityType: 'report',
+        entityId: inserted.id,
+        after: { kind: inserted.kind, params: inserted.params, status: inserted.status },
+      });
+      return { report: inserted, created: true };
+    });
+    if (created) await this.enqueue(report.id);
+    return { id: report.id, status: report.status };
+  }
+
+  async get(actor: Actor, id: string): Promise<ReportDto> {
+    return toReportDto(await this.readable(actor, id));
+  }
+
+  /** The caller's own reports, newest first; an admin sees everyone's. */
+  async list(actor: Actor, page: PageQueryDto): Promise<Page<ReportDto>> {
+    const [rows, total] = await this.reports.list(hasRole(actor, 'admin') ? null : actor.id, page.limit, page.offset);
+    return { items: rows.map(toReportDto), total };
+  }
+
+  async openFile(actor: Actor, id: string): Promise<{ stream: Readable; filename: string; size: number | null }> {
+    const report = await this.readable(actor, id);
+    if (report.status !== 'done' || !report.fileKey) {
+      throw DomainError.conflict('report.not_ready', `Report ${id} is ${report.status}: its file is not available`);
+    }
+    const stream = await this.storage.read(report.fileKey);
+    return { stream, filename: `${report.kind}-${report.id}.pdf`, size: report.fileSize };
+  }
+
+  /** Queue failures are not the requester's problem: the row stays queued and the reconciler re-queues it. */
+  private async enqueue(reportId: string): Promise<void> {
+    try {
+      await this.jobs.enqueue('report.render', { reportId }, reportId);
+    } catch (error) {
+      this.logger.warn(`Report ${reportId} recorded but not queued (${(error as Error).message}); the reconciler will queue it`);
+    }
+  }
+
+  /** Whoever may read the subject may read the report (admin and the requester always may). */
+  private async readable(actor: Actor, id: string): Promise<ReportEntity> {
+    const report = await this.reports.findById(id);
+    if (!report) throw DomainError.notFound('report', id);
+    if (report.requestedBy !== actor.id && !hasRole(actor, 'admin')) {
+      const definition = this.kinds.get(report.kind);
+      await definition.authorize(actor, definition.parseParams(report.params));
+    }
+    return report;
+  }
+}
+
+export function toReportDto(r: ReportEntity): ReportDto {
+  return {
+    id: r.id,
+    kind: r.kind,
+    params: r.params,
+    status: r.status,
+    error: r.error,
+    fileSha256: r.fileSha256,
+    dataSha256: r.dataSha256,
+    fileSize: r.fileSize,
+    requestedBy: r.requestedBy,
+    createdAt: r.createdAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+  };
+}

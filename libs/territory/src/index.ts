@@ -1,0 +1,2 @@
+export * from './territory.module';
+export * from './territory.service';

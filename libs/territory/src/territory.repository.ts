@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { DepartmentEntity } from './entities/department.entity';
+
+@Injectable()
+export class TerritoryRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  departments(): Promise<DepartmentEntity[]> {
+    return this.dataSource.getRepository(DepartmentEntity).find({ order: { code: 'ASC' } });
+  }
+
+  async existingDepartmentCodes(codes: readonly string[]): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(DepartmentEntity)
+      .find({ select: { code: true }, where: { code: In([...codes]) } });
+    return rows.map((r) => r.code);
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@app/core';
+import { TerritoryRepository } from './territory.repository';
+
+export interface Department {
+  code: string;
+  name: string;
+  population: number;
+}
+
+/** Reference data of the region: read-only, loaded by migration from official data. */
+@Injectable()
+export class TerritoryService {
+  constructor(private readonly territory: TerritoryRepository) {}
+
+  async departments(): Promise<Department[]> {
+    const rows = await this.territory.departments();
+    return rows.map(({ code, name, population }) => ({ code, name, population }));
+  }
+
+  /** 400 naming the field and the unknown codes, before anything is written. */
+  async assertDepartmentsExist(field: string, codes: readonly string[]): Promise<void> {
+    if (codes.length === 0) return;
+    const known = new Set(await this.territory.existingDepartmentCodes(codes));
+    const unknown = codes.filter((c) => !known.has(c));
+    if (unknown.length > 0) {
+      throw DomainError.invalid('territory.unknown_department', `${field}: unknown department ${unknown.join(', ')}`);
+    }
+  }
+}

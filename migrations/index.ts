@@ -1,0 +1,14 @@
+import { Territory1764000000000 } from './1764000000000-territory';
+import { OccitanieReferenceData1764000000100 } from './1764000000100-occitanie-reference-data';
+import { Identity1764000000200 } from './1764000000200-identity';
+import { Audit1764000000300 } from './1764000000300-audit';
+import { Reports1764000000400 } from './1764000000400-reports';
+
+/** Every migration, in order: listed as classes so that builds and tests need no glob. */
+export const MIGRATIONS = [
+  Territory1764000000000,
+  OccitanieReferenceData1764000000100,
+  Identity1764000000200,
+  Audit1764000000300,
+  Reports1764000000400,
+];
