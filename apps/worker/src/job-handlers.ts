@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JOB_NAMES, JobHandlers, JobName } from '@app/core';
+import { assertEveryJobHandled, JobHandlers } from '@app/core';
 import { ReportMaintenanceService, ReportRendererService } from '@app/reports';
 
 /** The one map from job name to the service that does the work. */
@@ -19,10 +19,4 @@ export class JobHandlerRegistry {
   handlerFor(name: string): ((payload: unknown) => Promise<void>) | undefined {
     return (this.handlers as Record<string, (payload: unknown) => Promise<void>>)[name];
   }
-}
-
-/** The worker refuses to start when a registered job name has no handler. */
-export function assertEveryJobHandled(handlers: Partial<Record<JobName, unknown>>): void {
-  const missing = JOB_NAMES.filter((name) => typeof handlers[name] !== 'function');
-  if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
 }

@@ -1,13 +1,14 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnModuleInit } from '@nestjs/common';
+import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { AppConfig, JOBS_QUEUE } from '@app/core';
 import { ReportRendererService } from '@app/reports';
 import { JobHandlerRegistry } from './job-handlers';
 
 /** Dispatches each job to its handler; no work is done here. */
-@Processor(JOBS_QUEUE, { lockDuration: 30_000, stalledInterval: 15_000, maxStalledCount: 2 })
-export class JobsProcessor extends WorkerHost implements OnModuleInit {
+// A job whose worker died is taken up again once its lock lapses (≤ lockDuration + stalledInterval).
+@Processor(JOBS_QUEUE, { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 2 })
+export class JobsProcessor extends WorkerHost implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(JobsProcessor.name);
 
   constructor(
@@ -20,6 +21,11 @@ export class JobsProcessor extends WorkerHost implements OnModuleInit {
 
   onModuleInit(): void {
     this.worker.concurrency = this.config.get('WORKER_CONCURRENCY');
+  }
+
+  /** Runs after @nestjs/bullmq has closed the worker, i.e. once in-flight jobs have finished. */
+  onApplicationShutdown(signal?: string): void {
+    this.logger.log(`Worker stopped (${signal ?? 'close'}): no job in flight`);
   }
 
   async process(job: Job): Promise<void> {

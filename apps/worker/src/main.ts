@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { JobsProcessor } from './jobs.processor';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -9,6 +10,8 @@ async function bootstrap(): Promise<void> {
   // SIGTERM: the BullMQ worker stops taking jobs and waits for the running ones, then pools close.
   app.enableShutdownHooks();
   await app.init();
+  await app.get(JobsProcessor).worker.waitUntilReady();
+  app.get(Logger).log('Worker successfully started: taking jobs');
 }
 
 bootstrap().catch((error: Error) => {

@@ -32,7 +32,11 @@ export class AuditRepository {
 
   async list(filter: AuditFilter): Promise<[AuditEventEntity[], number]> {
     return this.dataSource.getRepository(AuditEventEntity).findAndCount({
-      where: { entityType: filter.entityType, entityId: filter.entityId },
+      // TypeORM 1 refuses undefined in `where`: name only the filters that were given.
+      where: {
+        ...(filter.entityType !== undefined && { entityType: filter.entityType }),
+        ...(filter.entityId !== undefined && { entityId: filter.entityId }),
+      },
       order: { id: 'DESC' },
       take: filter.limit,
       skip: filter.offset,

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditEventPageDto, AuditQueryDto, AuditService, AuditVerificationDto } from '@app/audit';
-import { Actor } from '@app/core';
+import type { Actor } from '@app/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, AppConfig } from '@app/core';
+import { AppConfig } from '@app/core';
+import type { Actor } from '@app/core';
 import { AuthService, LoginDto, LoginResultDto, UserDto, UsersService } from '@app/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocalAuthGuard } from '../auth/guards';

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Actor, IdParam, PageQueryDto } from '@app/core';
+import { IdParam, PageQueryDto } from '@app/core';
+import type { Actor } from '@app/core';
 import { CreateReportDto, QueuedReportDto, ReportDto, ReportPageDto, ReportsService } from '@app/reports';
 import { CurrentActor } from '../auth/current-actor.decorator';
 

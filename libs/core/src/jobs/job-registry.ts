@@ -16,3 +16,9 @@ export const JOB_NAMES: readonly JobName[] = ['report.render', 'reports.reconcil
 export const JOBS_QUEUE = 'jobs';
 
 export type JobHandlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise<void> };
+
+/** The worker refuses to start when a registered job name has no handler. */
+export function assertEveryJobHandled(handlers: Partial<Record<JobName, unknown>>): void {
+  const missing = JOB_NAMES.filter((name) => typeof handlers[name] !== 'function');
+  if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
+}

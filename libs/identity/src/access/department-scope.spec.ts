@@ -1,4 +1,4 @@
-import { Actor, Role } from '@app/core';
+import { Actor, Role } from '@app/core/auth/actor';
 import { assertDepartmentScope, canActOnDepartments } from './department-scope';
 
 const actor = (roles: Role[], departmentCodes: string[] = []): Actor => ({

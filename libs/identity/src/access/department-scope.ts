@@ -1,4 +1,5 @@
-import { Actor, DomainError, hasRole } from '@app/core';
+import { Actor, hasRole } from '@app/core/auth/actor';
+import { DomainError } from '@app/core/errors/domain-error';
 
 /**
  * Object scope for departmental data. The regional team (admin, delegate, mission officer) acts on

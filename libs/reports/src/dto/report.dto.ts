@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional } from 'class-validator';
-import { REPORT_KINDS, REPORT_STATUSES, ReportKind, ReportStatus } from '../report-lifecycle';
+import { REPORT_KINDS, REPORT_STATUSES } from '../report-lifecycle';
+import type { ReportKind, ReportStatus } from '../report-lifecycle';
 
 export class CreateReportDto {
   @ApiProperty({ enum: REPORT_KINDS })

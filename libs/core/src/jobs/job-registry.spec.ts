@@ -1,4 +1,4 @@
-import { assertEveryJobHandled } from './job-handlers';
+import { assertEveryJobHandled } from './job-registry';
 
 describe('assertEveryJobHandled', () => {
   const noop = async () => undefined;

@@ -1,0 +1,153 @@
+import { api, DEMO, login } from './support/http';
+import { Stack } from './support/stack';
+
+/** Routes that answer without a token; every other route must answer 401 without one. */
+const PUBLIC_ROUTES = ['POST /api/auth/login', 'GET /health'];
+
+describe('HTTP basics', () => {
+  let stack: Stack;
+  let admin: string;
+
+  beforeAll(async () => {
+    stack = await Stack.start('http', { worker: false });
+    admin = await login(stack, DEMO.admin);
+  });
+  afterAll(() => stack.stop());
+
+  it('reports PostgreSQL and Redis up on /health', async () => {
+    const res = await api(stack).get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body.details).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('serves the OpenAPI UI and document', async () => {
+    expect((await api(stack).get('/api/docs')).status).toBe(200);
+    const doc = await api(stack).get('/api/docs-json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/users', '/api/departments', '/api/audit-events', '/api/reports/{id}/file']),
+    );
+    expect(doc.body.components.schemas.CreateUserDto.properties).toHaveProperty('email');
+  });
+
+  it('denies by default: every documented route but the public ones answers 401 without a token', async () => {
+    const doc = (await api(stack).get('/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m, path })));
+    expect(routes.length).toBeGreaterThan(8);
+    for (const { method, path } of routes) {
+      const key = `${method.toUpperCase()} ${path}`;
+      if (PUBLIC_ROUTES.includes(key)) continue;
+      const concrete = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+      const res = await (api(stack) as unknown as Record<string, (p: string) => Promise<{ status: number }>>)[method](concrete);
+      expect({ route: key, status: res.status }).toEqual({ route: key, status: 401 });
+    }
+  });
+
+  it('answers an unknown route with a JSON 404', async () => {
+    const res = await api(stack, admin).get('/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+  });
+
+  it('answers 404 for an id that is not a UUID', async () => {
+    expect((await api(stack, admin).get('/api/reports/not-a-uuid')).status).toBe(404);
+  });
+
+  it('answers malformed JSON with a 400', async () => {
+    const res = await api(stack, admin).post('/api/users').set('content-type', 'application/json').send('{"email": ');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+  });
+
+  describe('departments', () => {
+    it('lists the 13 departments of Occitanie by code, with referents and vacancies', async () => {
+      const token = await login(stack, DEMO.referent31);
+      const res = await api(stack, token).get('/api/departments');
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(13);
+      expect(res.body.items.map((d: { code: string }) => d.code)).toEqual([
+        '09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82',
+      ]);
+      const byCode = Object.fromEntries(res.body.items.map((d: { code: string }) => [d.code, d]));
+      expect(byCode['31']).toMatchObject({ name: 'Haute-Garonne', referents: [{ id: expect.any(String), displayName: expect.any(String) }] });
+      expect(byCode['31'].population).toBeGreaterThan(1_400_000);
+      expect(byCode['48'].referents).toEqual([]);
+    });
+
+    it('paginates and bounds the page size', async () => {
+      const page = await api(stack, admin).get('/api/departments?limit=2&offset=12');
+      expect(page.body).toMatchObject({ total: 13, items: [{ code: '82' }] });
+      const tooBig = await api(stack, admin).get('/api/departments?limit=500');
+      expect(tooBig.status).toBe(400);
+      expect(JSON.stringify(tooBig.body.message)).toMatch(/limit/);
+    });
+
+    it('holds the region population as the sum of its departments', async () => {
+      const { rows } = await stack.db.query(
+        `SELECT r.population AS region, (SELECT sum(population) FROM department)::int AS departments,
+                (SELECT count(*) FROM commune)::int AS communes FROM region r`,
+      );
+      expect(rows[0].region).toBe(rows[0].departments);
+      expect(rows[0].communes).toBeGreaterThan(4000);
+    });
+  });
+
+  describe('users', () => {
+    const countUsers = async () => Number((await stack.db.query('SELECT count(*) FROM app_user')).rows[0].count);
+
+    it('creates a referent with its departments (admin only)', async () => {
+      const res = await api(stack, admin).post('/api/users').send({
+        email: 'Nouvelle.Referente@Demo.Iss.Local',
+        displayName: 'Nouvelle Référente',
+        password: 'un-mot-de-passe',
+        roles: ['departmental_referent'],
+        departmentCodes: ['48'],
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({
+        id: expect.any(String),
+        email: 'nouvelle.referente@demo.iss.local',
+        displayName: 'Nouvelle Référente',
+        roles: ['departmental_referent'],
+        departmentCodes: ['48'],
+        memberId: null,
+      });
+      const lozere = (await api(stack, admin).get('/api/departments')).body.items.find((d: { code: string }) => d.code === '48');
+      expect(lozere.referents).toEqual([{ id: res.body.id, displayName: 'Nouvelle Référente' }]);
+    });
+
+    it('refuses a role without the right with 403', async () => {
+      const referent = await login(stack, DEMO.referent31);
+      const res = await api(stack, referent).post('/api/users').send({ email: 'x@y.fr', displayName: 'x', password: 'abcdefghij', roles: ['admin'] });
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+    });
+
+    it('names the bad fields and rejects unknown properties, writing nothing', async () => {
+      const before = await countUsers();
+      const res = await api(stack, admin)
+        .post('/api/users')
+        .send({ email: 'not-an-email', displayName: '', password: 'short', roles: ['pope'], isSuperUser: true });
+      expect(res.status).toBe(400);
+      const message = JSON.stringify(res.body.message);
+      for (const field of ['email', 'displayName', 'password', 'roles', 'isSuperUser']) expect(message).toContain(field);
+      expect(await countUsers()).toBe(before);
+    });
+
+    it('refuses an unknown department and a referent without department, writing nothing', async () => {
+      const before = await countUsers();
+      const base = { displayName: 'R', password: 'abcdefghij', roles: ['departmental_referent'] };
+      const unknown = await api(stack, admin).post('/api/users').send({ ...base, email: 'r1@test.fr', departmentCodes: ['75'] });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.message).toMatch(/departmentCodes/);
+      const none = await api(stack, admin).post('/api/users').send({ ...base, email: 'r2@test.fr' });
+      expect(none.status).toBe(400);
+      expect(await countUsers()).toBe(before);
+    });
+
+    it('refuses a second account with the same e-mail with 409', async () => {
+      const res = await api(stack, admin).post('/api/users').send({ email: DEMO.delegate, displayName: 'D', password: 'abcdefghij', roles: ['auditor'] });
+      expect(res.status).toBe(409);
+    });
+  });
+});

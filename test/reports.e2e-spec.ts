@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { api, DEMO, login, until } from './support/http';
+import { pdfText } from './support/pdf-text';
+import { Stack } from './support/stack';
+
+type Report = { id: string; status: string; fileSha256?: string; dataSha256?: string; error?: string };
+
+describe('reports pipeline', () => {
+  let stack: Stack;
+  let admin: string;
+  let delegate: string;
+
+  const request = (token: string, body: object) => api(stack, token).post('/api/reports').send(body);
+  const status = async (token: string, id: string): Promise<Report> => (await api(stack, token).get(`/api/reports/${id}`)).body;
+  const doneOrFailed = (r: Report) => r.status === 'done' || r.status === 'failed';
+  const filesOf = (id: string) => readdirSync(`${stack.env.STORAGE_DIR}/reports`).filter((f) => f.startsWith(id));
+  const queueNewDirectory = async (token: string) => {
+    // A new referent changes the directory's data, so the request is not a duplicate of an earlier one.
+    await api(stack, admin).post('/api/users').send({
+      email: `ref-${Date.now()}@test.fr`, displayName: `Réf ${Date.now()}`, password: 'abcdefghij',
+      roles: ['departmental_referent'], departmentCodes: ['48'],
+    });
+    const res = await request(token, { kind: 'directory', params: {} });
+    expect(res.status).toBe(202);
+    return res.body.id as string;
+  };
+
+  beforeAll(async () => {
+    stack = await Stack.start('reports');
+    admin = await login(stack, DEMO.admin);
+    delegate = await login(stack, DEMO.delegate);
+  });
+  afterAll(() => stack.stop());
+
+  it('renders the directory: queued → done, a tagged PDF with every department and vacancies', async () => {
+    const res = await request(delegate, { kind: 'directory', params: {} });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ id: expect.any(String), status: 'queued' });
+    const done = await until(() => status(delegate, res.body.id), doneOrFailed);
+    expect(done).toMatchObject({ status: 'done', fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/), dataSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+    const file = await api(stack, delegate).get(`/api/reports/${res.body.id}/file`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toMatch(/application\/pdf/);
+    const pdf = file.body as Buffer;
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(done.fileSha256);
+    const text = await pdfText(pdf);
+    for (const expected of ['Haute-Garonne', 'Pyrénées-Orientales', 'Lozère', 'en cours de désignation', 'page 1 / 1', done.dataSha256!]) {
+      expect(text).toContain(expected);
+    }
+    expect(pdf.toString('latin1')).toMatch(/\/StructTreeRoot/);
+    expect(pdf.toString('latin1')).toMatch(/\/Lang \(fr-FR\)/);
+  });
+
+  it('answers the same request on unchanged data with the same report', async () => {
+    const first = await request(delegate, { kind: 'directory' });
+    const second = await request(delegate, { kind: 'directory', params: {} });
+    expect(second.body.id).toBe(first.body.id);
+  });
+
+  it('lists the caller its own reports, newest first; an admin sees everyone’s', async () => {
+    const auditor = await login(stack, DEMO.auditor);
+    const own = await request(auditor, { kind: 'directory' });
+    const mine = (await api(stack, auditor).get('/api/reports')).body;
+    expect(mine.items.map((r: Report) => r.id)).toEqual([own.body.id]);
+    expect(mine.total).toBe(1);
+    const all = (await api(stack, admin).get('/api/reports')).body;
+    expect(all.items.map((r: Report) => r.id)).toEqual(expect.arrayContaining([own.body.id]));
+    expect(all.total).toBeGreaterThan(1);
+  });
+
+  it('refuses bad requests with 400', async () => {
+    expect((await request(delegate, { kind: 'horoscope' })).status).toBe(400);
+    expect((await request(delegate, { kind: 'directory', params: { year: 2022 } })).status).toBe(400);
+    expect((await request(delegate, { kind: 'directory', extra: true })).status).toBe(400);
+    expect((await api(stack, delegate).get('/api/reports/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+
+  it('answers 409 for the file before the report is done', async () => {
+    await stack.stopWorker();
+    const id = await queueNewDirectory(delegate);
+    const res = await api(stack, delegate).get(`/api/reports/${id}/file`);
+    expect(res.status).toBe(409);
+    await stack.startWorker();
+    await until(() => status(delegate, id), doneOrFailed);
+  });
+
+  it('finishes a report whose worker was killed mid-job, with exactly one file', async () => {
+    const id = await queueNewDirectory(delegate);
+    await until(async () => (await stack.db.query('SELECT status FROM report WHERE id = $1', [id])).rows[0].status, (s) => s !== 'queued', 20_000, 5);
+    await stack.stopWorker('SIGKILL');
+    await stack.startWorker();
+    const done = await until(() => status(delegate, id), doneOrFailed, 90_000, 500);
+    expect(done.status).toBe('done');
+    expect(filesOf(id)).toEqual([`${id}.pdf`]);
+  }, 120_000);
+
+  it('re-queues reports lost with a flushed Redis', async () => {
+    await stack.stopWorker();
+    const id = await queueNewDirectory(delegate);
+    await stack.redis.flushdb();
+    await stack.startWorker();
+    const done = await until(() => status(delegate, id), doneOrFailed, 60_000, 500);
+    expect(done.status).toBe('done');
+    expect(filesOf(id)).toEqual([`${id}.pdf`]);
+  }, 90_000);
+
+  it('stops the worker gracefully on SIGTERM, within its grace period', async () => {
+    const logFile = stack.workerLog!;
+    const exit = await stack.stopWorker('SIGTERM');
+    expect(exit).toEqual({ forced: false, signal: 'SIGTERM', code: null });
+    expect(readFileSync(logFile, 'utf8')).toMatch(/Worker stopped/);
+    await stack.startWorker();
+  });
+
+  it('records requests and completions in the audit trail', async () => {
+    const id = (await request(delegate, { kind: 'directory' })).body.id;
+    await until(() => status(delegate, id), doneOrFailed);
+    const events = (await api(stack, admin).get(`/api/audit-events?entityType=report&entityId=${id}`)).body.items.map((e: { action: string }) => e.action);
+    expect(events).toEqual(expect.arrayContaining(['report.request', 'report.done']));
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * Where the test run finds PostgreSQL and Redis. The suites create their own databases on this
+ * server and use one Redis database index that they flush; nothing else is touched.
+ */
+export const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? adminUrlFrom(process.env.DATABASE_URL);
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/9';
+export const TEMPLATE_DB_ENV = 'ISS_TEST_TEMPLATE_DB';
+export const DEMO_PASSWORD = 'demo-iss-2026';
+export const ROOT = `${__dirname}/../..`;
+
+function adminUrlFrom(url: string | undefined): string {
+  if (!url) return 'postgres://postgres@127.0.0.1:5432/postgres';
+  const u = new URL(url);
+  u.pathname = '/postgres';
+  return u.toString();
+}
+
+export function databaseUrl(name: string): string {
+  const u = new URL(PG_ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}

@@ -1,0 +1,42 @@
+import request from 'supertest';
+import { DEMO_PASSWORD } from './env';
+import { Stack } from './stack';
+
+export const DEMO = {
+  admin: 'admin@demo.iss.local',
+  delegate: 'delegue@demo.iss.local',
+  officer: 'chargee@demo.iss.local',
+  referent31: 'referent31@demo.iss.local',
+  referent34: 'referent34@demo.iss.local',
+  member: 'membre@demo.iss.local',
+  auditor: 'auditeur@demo.iss.local',
+} as const;
+
+export async function login(stack: Stack, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await request(stack.baseUrl).post('/api/auth/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.accessToken as string;
+}
+
+/** A supertest agent bound to the stack, with the bearer token of `email` when given. */
+export function api(stack: Stack, token?: string) {
+  const agent = request(stack.baseUrl);
+  const auth = <T extends request.Test>(t: T) => (token ? t.set('authorization', `Bearer ${token}`) : t);
+  return {
+    get: (path: string) => auth(agent.get(path)),
+    post: (path: string) => auth(agent.post(path)),
+    put: (path: string) => auth(agent.put(path)),
+    patch: (path: string) => auth(agent.patch(path)),
+    delete: (path: string) => auth(agent.delete(path)),
+  };
+}
+
+export async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000, stepMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}
