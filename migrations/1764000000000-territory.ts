@@ -38,6 +38,8 @@ export class Territory1764000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE epci_member; DROP TABLE epci; DROP TABLE commune; DROP TABLE department; DROP TABLE region;`);
+    await q.query(
+      `DROP TABLE epci_member; DROP TABLE epci; DROP TABLE commune; DROP TABLE department; DROP TABLE region;`,
+    );
   }
 }

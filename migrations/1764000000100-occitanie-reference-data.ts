@@ -66,7 +66,12 @@ export class OccitanieReferenceData1764000000100 implements MigrationInterface {
     await q.query(
       `INSERT INTO commune (insee_code, department_code, name, population)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])`,
-      [communes.map((c) => c.code), communes.map((c) => c.departement), communes.map((c) => c.nom), communes.map((c) => c.population ?? 0)],
+      [
+        communes.map((c) => c.code),
+        communes.map((c) => c.departement),
+        communes.map((c) => c.nom),
+        communes.map((c) => c.population ?? 0),
+      ],
     );
 
     const inRegion = new Set(communes.map((c) => c.code));
@@ -84,6 +89,8 @@ export class OccitanieReferenceData1764000000100 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM epci_member; DELETE FROM epci; DELETE FROM commune; DELETE FROM department; DELETE FROM region;`);
+    await q.query(
+      `DELETE FROM epci_member; DELETE FROM epci; DELETE FROM commune; DELETE FROM department; DELETE FROM region;`,
+    );
   }
 }

@@ -49,6 +49,8 @@ export class Identity1764000000200 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE login_failure; DROP TABLE revoked_token; DROP TABLE user_department; DROP TABLE app_user;`);
+    await q.query(
+      `DROP TABLE login_failure; DROP TABLE revoked_token; DROP TABLE user_department; DROP TABLE app_user;`,
+    );
   }
 }

@@ -32,7 +32,9 @@ describe('auth', () => {
 
   it('answers a wrong password and an unknown e-mail with the same 401', async () => {
     const wrong = await api(stack).post('/api/auth/login').send({ email: DEMO.delegate, password: 'not-the-password' });
-    const unknown = await api(stack).post('/api/auth/login').send({ email: 'nobody@demo.iss.local', password: 'not-the-password' });
+    const unknown = await api(stack)
+      .post('/api/auth/login')
+      .send({ email: 'nobody@demo.iss.local', password: 'not-the-password' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
@@ -48,7 +50,9 @@ describe('auth', () => {
     expect(blocked.status).toBe(429);
     expect(blocked.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
     // Another e-mail is not affected.
-    expect((await api(stack).post('/api/auth/login').send({ email: DEMO.auditor, password: 'demo-iss-2026' })).status).toBe(200);
+    expect(
+      (await api(stack).post('/api/auth/login').send({ email: DEMO.auditor, password: 'demo-iss-2026' })).status,
+    ).toBe(200);
   });
 
   it('validates the login body before checking credentials', async () => {
@@ -62,7 +66,11 @@ describe('auth', () => {
     const token = await login(stack, DEMO.referent34);
     const me = await api(stack, token).get('/api/auth/me');
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ email: DEMO.referent34, roles: ['departmental_referent'], departmentCodes: ['34'] });
+    expect(me.body).toMatchObject({
+      email: DEMO.referent34,
+      roles: ['departmental_referent'],
+      departmentCodes: ['34'],
+    });
     const viaCookie = await api(stack).get('/api/auth/me').set('cookie', `iss_session=${token}`);
     expect(viaCookie.status).toBe(200);
   });
@@ -81,7 +89,9 @@ describe('auth', () => {
     const token = await login(stack, DEMO.delegate);
     const [header, payload, signature] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-    const tampered = Buffer.from(JSON.stringify({ ...claims, sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
+    const tampered = Buffer.from(JSON.stringify({ ...claims, sub: '00000000-0000-4000-8000-000000000000' })).toString(
+      'base64url',
+    );
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     for (const forged of [`${header}.${tampered}.${signature}`, `${none}.${payload}.`, 'garbage']) {
       const res = await api(stack, forged).get('/api/auth/me');

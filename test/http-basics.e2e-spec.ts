@@ -25,20 +25,30 @@ describe('HTTP basics', () => {
     const doc = await api(stack).get('/api/docs-json');
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/users', '/api/departments', '/api/audit-events', '/api/reports/{id}/file']),
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/users',
+        '/api/departments',
+        '/api/audit-events',
+        '/api/reports/{id}/file',
+      ]),
     );
     expect(doc.body.components.schemas.CreateUserDto.properties).toHaveProperty('email');
   });
 
   it('denies by default: every documented route but the public ones answers 401 without a token', async () => {
     const doc = (await api(stack).get('/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
-    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m, path })));
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => ({ method: m, path })),
+    );
     expect(routes.length).toBeGreaterThan(8);
     for (const { method, path } of routes) {
       const key = `${method.toUpperCase()} ${path}`;
       if (PUBLIC_ROUTES.includes(key)) continue;
       const concrete = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
-      const res = await (api(stack) as unknown as Record<string, (p: string) => Promise<{ status: number }>>)[method](concrete);
+      const res = await (api(stack) as unknown as Record<string, (p: string) => Promise<{ status: number }>>)[method](
+        concrete,
+      );
       expect({ route: key, status: res.status }).toEqual({ route: key, status: 401 });
     }
   });
@@ -66,10 +76,25 @@ describe('HTTP basics', () => {
       expect(res.status).toBe(200);
       expect(res.body.total).toBe(13);
       expect(res.body.items.map((d: { code: string }) => d.code)).toEqual([
-        '09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82',
+        '09',
+        '11',
+        '12',
+        '30',
+        '31',
+        '32',
+        '34',
+        '46',
+        '48',
+        '65',
+        '66',
+        '81',
+        '82',
       ]);
       const byCode = Object.fromEntries(res.body.items.map((d: { code: string }) => [d.code, d]));
-      expect(byCode['31']).toMatchObject({ name: 'Haute-Garonne', referents: [{ id: expect.any(String), displayName: expect.any(String) }] });
+      expect(byCode['31']).toMatchObject({
+        name: 'Haute-Garonne',
+        referents: [{ id: expect.any(String), displayName: expect.any(String) }],
+      });
       expect(byCode['31'].population).toBeGreaterThan(1_400_000);
       expect(byCode['48'].referents).toEqual([]);
     });
@@ -96,13 +121,15 @@ describe('HTTP basics', () => {
     const countUsers = async () => Number((await stack.db.query('SELECT count(*) FROM app_user')).rows[0].count);
 
     it('creates a referent with its departments (admin only)', async () => {
-      const res = await api(stack, admin).post('/api/users').send({
-        email: 'Nouvelle.Referente@Demo.Iss.Local',
-        displayName: 'Nouvelle Référente',
-        password: 'un-mot-de-passe',
-        roles: ['departmental_referent'],
-        departmentCodes: ['48'],
-      });
+      const res = await api(stack, admin)
+        .post('/api/users')
+        .send({
+          email: 'Nouvelle.Referente@Demo.Iss.Local',
+          displayName: 'Nouvelle Référente',
+          password: 'un-mot-de-passe',
+          roles: ['departmental_referent'],
+          departmentCodes: ['48'],
+        });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
         id: expect.any(String),
@@ -112,13 +139,17 @@ describe('HTTP basics', () => {
         departmentCodes: ['48'],
         memberId: null,
       });
-      const lozere = (await api(stack, admin).get('/api/departments')).body.items.find((d: { code: string }) => d.code === '48');
+      const lozere = (await api(stack, admin).get('/api/departments')).body.items.find(
+        (d: { code: string }) => d.code === '48',
+      );
       expect(lozere.referents).toEqual([{ id: res.body.id, displayName: 'Nouvelle Référente' }]);
     });
 
     it('refuses a role without the right with 403', async () => {
       const referent = await login(stack, DEMO.referent31);
-      const res = await api(stack, referent).post('/api/users').send({ email: 'x@y.fr', displayName: 'x', password: 'abcdefghij', roles: ['admin'] });
+      const res = await api(stack, referent)
+        .post('/api/users')
+        .send({ email: 'x@y.fr', displayName: 'x', password: 'abcdefghij', roles: ['admin'] });
       expect(res.status).toBe(403);
       expect(res.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
     });
@@ -130,23 +161,30 @@ describe('HTTP basics', () => {
         .send({ email: 'not-an-email', displayName: '', password: 'short', roles: ['pope'], isSuperUser: true });
       expect(res.status).toBe(400);
       const message = JSON.stringify(res.body.message);
-      for (const field of ['email', 'displayName', 'password', 'roles', 'isSuperUser']) expect(message).toContain(field);
+      for (const field of ['email', 'displayName', 'password', 'roles', 'isSuperUser'])
+        expect(message).toContain(field);
       expect(await countUsers()).toBe(before);
     });
 
     it('refuses an unknown department and a referent without department, writing nothing', async () => {
       const before = await countUsers();
       const base = { displayName: 'R', password: 'abcdefghij', roles: ['departmental_referent'] };
-      const unknown = await api(stack, admin).post('/api/users').send({ ...base, email: 'r1@test.fr', departmentCodes: ['75'] });
+      const unknown = await api(stack, admin)
+        .post('/api/users')
+        .send({ ...base, email: 'r1@test.fr', departmentCodes: ['75'] });
       expect(unknown.status).toBe(400);
       expect(unknown.body.message).toMatch(/departmentCodes/);
-      const none = await api(stack, admin).post('/api/users').send({ ...base, email: 'r2@test.fr' });
+      const none = await api(stack, admin)
+        .post('/api/users')
+        .send({ ...base, email: 'r2@test.fr' });
       expect(none.status).toBe(400);
       expect(await countUsers()).toBe(before);
     });
 
     it('refuses a second account with the same e-mail with 409', async () => {
-      const res = await api(stack, admin).post('/api/users').send({ email: DEMO.delegate, displayName: 'D', password: 'abcdefghij', roles: ['auditor'] });
+      const res = await api(stack, admin)
+        .post('/api/users')
+        .send({ email: DEMO.delegate, displayName: 'D', password: 'abcdefghij', roles: ['auditor'] });
       expect(res.status).toBe(409);
     });
   });

@@ -12,15 +12,21 @@ describe('reports pipeline', () => {
   let delegate: string;
 
   const request = (token: string, body: object) => api(stack, token).post('/api/reports').send(body);
-  const status = async (token: string, id: string): Promise<Report> => (await api(stack, token).get(`/api/reports/${id}`)).body;
+  const status = async (token: string, id: string): Promise<Report> =>
+    (await api(stack, token).get(`/api/reports/${id}`)).body;
   const doneOrFailed = (r: Report) => r.status === 'done' || r.status === 'failed';
   const filesOf = (id: string) => readdirSync(`${stack.env.STORAGE_DIR}/reports`).filter((f) => f.startsWith(id));
   const queueNewDirectory = async (token: string) => {
     // A new referent changes the directory's data, so the request is not a duplicate of an earlier one.
-    await api(stack, admin).post('/api/users').send({
-      email: `ref-${Date.now()}@test.fr`, displayName: `Réf ${Date.now()}`, password: 'abcdefghij',
-      roles: ['departmental_referent'], departmentCodes: ['48'],
-    });
+    await api(stack, admin)
+      .post('/api/users')
+      .send({
+        email: `ref-${Date.now()}@test.fr`,
+        displayName: `Réf ${Date.now()}`,
+        password: 'abcdefghij',
+        roles: ['departmental_referent'],
+        departmentCodes: ['48'],
+      });
     const res = await request(token, { kind: 'directory', params: {} });
     expect(res.status).toBe(202);
     return res.body.id as string;
@@ -38,19 +44,33 @@ describe('reports pipeline', () => {
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ id: expect.any(String), status: 'queued' });
     const done = await until(() => status(delegate, res.body.id), doneOrFailed);
-    expect(done).toMatchObject({ status: 'done', fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/), dataSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-
-    const file = await api(stack, delegate).get(`/api/reports/${res.body.id}/file`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    expect(done).toMatchObject({
+      status: 'done',
+      fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      dataSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+
+    const file = await api(stack, delegate)
+      .get(`/api/reports/${res.body.id}/file`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toMatch(/application\/pdf/);
     const pdf = file.body as Buffer;
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(done.fileSha256);
     const text = await pdfText(pdf);
-    for (const expected of ['Haute-Garonne', 'Pyrénées-Orientales', 'Lozère', 'en cours de désignation', 'page 1 / 1', done.dataSha256!]) {
+    for (const expected of [
+      'Haute-Garonne',
+      'Pyrénées-Orientales',
+      'Lozère',
+      'en cours de désignation',
+      'page 1 / 1',
+      done.dataSha256!,
+    ]) {
       expect(text).toContain(expected);
     }
     expect(pdf.toString('latin1')).toMatch(/\/StructTreeRoot/);
@@ -92,7 +112,12 @@ describe('reports pipeline', () => {
 
   it('finishes a report whose worker was killed mid-job, with exactly one file', async () => {
     const id = await queueNewDirectory(delegate);
-    await until(async () => (await stack.db.query('SELECT status FROM report WHERE id = $1', [id])).rows[0].status, (s) => s !== 'queued', 20_000, 5);
+    await until(
+      async () => (await stack.db.query('SELECT status FROM report WHERE id = $1', [id])).rows[0].status,
+      (s) => s !== 'queued',
+      20_000,
+      5,
+    );
     await stack.stopWorker('SIGKILL');
     await stack.startWorker();
     const done = await until(() => status(delegate, id), doneOrFailed, 90_000, 500);
@@ -121,7 +146,9 @@ describe('reports pipeline', () => {
   it('records requests and completions in the audit trail', async () => {
     const id = (await request(delegate, { kind: 'directory' })).body.id;
     await until(() => status(delegate, id), doneOrFailed);
-    const events = (await api(stack, admin).get(`/api/audit-events?entityType=report&entityId=${id}`)).body.items.map((e: { action: string }) => e.action);
+    const events = (await api(stack, admin).get(`/api/audit-events?entityType=report&entityId=${id}`)).body.items.map(
+      (e: { action: string }) => e.action,
+    );
     expect(events).toEqual(expect.arrayContaining(['report.request', 'report.done']));
   });
 });

@@ -16,7 +16,13 @@ export default async function globalSetup(): Promise<void> {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const env = { DATABASE_URL: databaseUrl(name), REDIS_URL: 'redis://127.0.0.1:6379/9', JWT_SECRET: 'test-only-secret-0123456789', NODE_ENV: 'test', DEMO_PASSWORD };
+  const env = {
+    DATABASE_URL: databaseUrl(name),
+    REDIS_URL: 'redis://127.0.0.1:6379/9',
+    JWT_SECRET: 'test-only-secret-0123456789',
+    NODE_ENV: 'test',
+    DEMO_PASSWORD,
+  };
   await runToEnd('cli', env, ['migrate']);
   await runToEnd('cli', env, ['seed-demo']);
   process.env[TEMPLATE_DB_ENV] = name;

@@ -31,12 +31,18 @@ export function api(stack: Stack, token?: string) {
   };
 }
 
-export async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000, stepMs = 200): Promise<T> {
+export async function until<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 30_000,
+  stepMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }

@@ -7,7 +7,12 @@ export const LOG_DIR = `${ROOT}/test-artifacts/logs`;
 export const logPath = (logName: string) => `${LOG_DIR}/${logName}.log`;
 
 /** Runs a compiled entry point (dist/apps/<app>/src/main.js) with the given environment. */
-export function startProcess(app: 'api' | 'worker' | 'cli', env: Record<string, string>, args: string[] = [], logName: string = app): ChildProcess {
+export function startProcess(
+  app: 'api' | 'worker' | 'cli',
+  env: Record<string, string>,
+  args: string[] = [],
+  logName: string = app,
+): ChildProcess {
   mkdirSync(LOG_DIR, { recursive: true });
   const child = spawn(process.execPath, [`${ROOT}/dist/apps/${app}/src/main.js`, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
@@ -53,10 +58,16 @@ export interface Exit {
 }
 
 /** Sends `signal`, then SIGKILL after the grace period; says how the process ended. */
-export async function stopProcess(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM', graceMs = 15_000): Promise<Exit | null> {
+export async function stopProcess(
+  child: ChildProcess | undefined,
+  signal: NodeJS.Signals = 'SIGTERM',
+  graceMs = 15_000,
+): Promise<Exit | null> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return null;
   let forced = false;
-  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, sig) => resolve({ code, signal: sig, forced })));
+  const exited = new Promise<Exit>((resolve) =>
+    child.once('exit', (code, sig) => resolve({ code, signal: sig, forced })),
+  );
   child.kill(signal);
   const timer = setTimeout(() => {
     forced = true;

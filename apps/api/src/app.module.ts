@@ -41,7 +41,14 @@ import { RedisHealthIndicator } from './health/redis.health';
     IdentityModule,
     ReportsModule,
   ],
-  controllers: [HealthController, AuthController, UsersController, DepartmentsController, AuditController, ReportsController],
+  controllers: [
+    HealthController,
+    AuthController,
+    UsersController,
+    DepartmentsController,
+    AuditController,
+    ReportsController,
+  ],
   providers: [
     JwtStrategy,
     LocalStrategy,

@@ -14,8 +14,18 @@ const CONTRACT_ACCOUNTS: DemoAccount[] = [
   { email: 'admin@demo.iss.local', displayName: 'Alex Martin (admin)', roles: ['admin'] },
   { email: 'delegue@demo.iss.local', displayName: 'Claire Delmas', roles: ['regional_delegate'] },
   { email: 'chargee@demo.iss.local', displayName: 'Inès Fabre', roles: ['mission_officer'] },
-  { email: 'referent31@demo.iss.local', displayName: 'Julien Castan', roles: ['departmental_referent'], departmentCodes: ['31'] },
-  { email: 'referent34@demo.iss.local', displayName: 'Sophie Ribes', roles: ['departmental_referent'], departmentCodes: ['34'] },
+  {
+    email: 'referent31@demo.iss.local',
+    displayName: 'Julien Castan',
+    roles: ['departmental_referent'],
+    departmentCodes: ['31'],
+  },
+  {
+    email: 'referent34@demo.iss.local',
+    displayName: 'Sophie Ribes',
+    roles: ['departmental_referent'],
+    departmentCodes: ['34'],
+  },
   { email: 'membre@demo.iss.local', displayName: 'Marc Olivier', roles: ['commission_member'] },
   { email: 'auditeur@demo.iss.local', displayName: 'Nadia Bensaïd', roles: ['auditor'] },
 ];

@@ -19,7 +19,9 @@ async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Mot de passe (puis Entrée, Ctrl-D) : ');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 async function main(): Promise<void> {
@@ -29,7 +31,10 @@ async function main(): Promise<void> {
   });
   const command = positionals[0];
   if (!command) throw new Error(USAGE);
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn', 'log'], abortOnError: false });
+  const app = await NestFactory.createApplicationContext(CliModule, {
+    logger: ['error', 'warn', 'log'],
+    abortOnError: false,
+  });
   try {
     const dataSource = app.get(DataSource);
     switch (command) {
@@ -48,7 +53,12 @@ async function main(): Promise<void> {
       case 'create-admin': {
         if (!values.email || !values.name) throw new Error(USAGE);
         const password = app.get(AppConfig).get('ADMIN_PASSWORD') ?? (await readStdin());
-        const dto = plainToInstance(CreateUserDto, { email: values.email, displayName: values.name, password, roles: ['admin'] });
+        const dto = plainToInstance(CreateUserDto, {
+          email: values.email,
+          displayName: values.name,
+          password,
+          roles: ['admin'],
+        });
         const errors = await validate(dto);
         if (errors.length > 0) throw new Error(errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '));
         const user = await app.get(UsersService).create(SYSTEM_ACTOR, dto);

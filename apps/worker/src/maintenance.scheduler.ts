@@ -29,7 +29,9 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
   private every(name: JobName & ('reports.reconcile' | 'reports.expire'), intervalMs: number): void {
     const tick = () => {
       const slot = Math.floor(Date.now() / intervalMs);
-      this.jobs.enqueue(name, {}, `${name}-${slot}`).catch((e: Error) => this.logger.warn(`${name} not scheduled: ${e.message}`));
+      this.jobs
+        .enqueue(name, {}, `${name}-${slot}`)
+        .catch((e: Error) => this.logger.warn(`${name} not scheduled: ${e.message}`));
     };
     tick();
     this.timers.push(setInterval(tick, intervalMs));

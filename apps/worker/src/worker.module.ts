@@ -11,7 +11,9 @@ import { MaintenanceScheduler } from './maintenance.scheduler';
     AppConfigModule,
     LoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.get('LOG_LEVEL'), customProps: () => ({ app: 'worker' }) } }),
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: { level: config.get('LOG_LEVEL'), customProps: () => ({ app: 'worker' }) },
+      }),
     }),
     DatabaseModule.forApp('iss-worker'),
     JobsModule.forRole('worker'),

@@ -20,9 +20,21 @@ export interface HashedContent {
  */
 export function auditHash(content: HashedContent): string {
   const { actorId, action, entityType, entityId, before, after, requestId, prevHash } = content;
-  const covered = { at: content.at.toISOString(), actorId, action, entityType, entityId, before, after, requestId, prevHash };
+  const covered = {
+    at: content.at.toISOString(),
+    actorId,
+    action,
+    entityType,
+    entityId,
+    before,
+    after,
+    requestId,
+    prevHash,
+  };
   const canonical = stringify(covered);
-  return createHash('sha256').update(canonical ?? '').digest('hex');
+  return createHash('sha256')
+    .update(canonical ?? '')
+    .digest('hex');
 }
 
 /** JSON round trip: dates become ISO strings and undefined disappears, exactly as jsonb will store it. */

@@ -33,7 +33,11 @@ export class AuthService {
   async validateCredentials(email: string, password: string): Promise<UserDto> {
     const since = new Date(Date.now() - LOGIN_WINDOW_MS);
     if ((await this.tokens.countFailuresSince(email, since)) >= LOGIN_MAX_FAILURES) {
-      throw new DomainError('too_many_requests', 'auth.throttled', 'Trop de tentatives de connexion : réessayez dans 15 minutes');
+      throw new DomainError(
+        'too_many_requests',
+        'auth.throttled',
+        'Trop de tentatives de connexion : réessayez dans 15 minutes',
+      );
     }
     const user = await this.users.findCredentials(email);
     const valid = await passwordHasher.verify(user?.passwordHash ?? DUMMY_HASH, password);

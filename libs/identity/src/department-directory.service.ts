@@ -13,7 +13,10 @@ export class DepartmentDirectoryService {
   ) {}
 
   async list(): Promise<DepartmentDirectoryEntryDto[]> {
-    const [departments, referents] = await Promise.all([this.territory.departments(), this.users.referentsByDepartment()]);
+    const [departments, referents] = await Promise.all([
+      this.territory.departments(),
+      this.users.referentsByDepartment(),
+    ]);
     return departments.map((d) => ({ ...d, referents: referents.get(d.code) ?? [] }));
   }
 

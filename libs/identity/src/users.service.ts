@@ -24,7 +24,10 @@ export class UsersService {
     if (!hasRole(actor, 'admin')) throw DomainError.forbidden();
     const departmentCodes = dto.departmentCodes ?? [];
     if (dto.roles.includes('departmental_referent') && departmentCodes.length === 0) {
-      throw DomainError.invalid('user.referent_without_department', 'departmentCodes: a departmental referent needs at least one department');
+      throw DomainError.invalid(
+        'user.referent_without_department',
+        'departmentCodes: a departmental referent needs at least one department',
+      );
     }
     await this.territory.assertDepartmentsExist('departmentCodes', departmentCodes);
     if (await this.users.emailExists(dto.email)) {

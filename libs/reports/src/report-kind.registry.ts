@@ -17,7 +17,10 @@ export class ReportKindRegistry {
     const definition = this.definitions.get(kind);
     if (!definition) {
       const available = REPORT_KINDS.filter((k) => this.definitions.has(k)).join(', ');
-      throw DomainError.invalid('report.kind_unavailable', `kind: ${kind} reports are not available yet (available: ${available})`);
+      throw DomainError.invalid(
+        'report.kind_unavailable',
+        `kind: ${kind} reports are not available yet (available: ${available})`,
+      );
     }
     return definition;
   }

@@ -24,7 +24,9 @@ export class ReportRendererService {
   ) {}
 
   async render(reportId: string): Promise<void> {
-    const report = await this.db.transaction((tx) => this.reports.claim(tx, reportId, this.config.get('REPORT_LEASE_SECONDS')));
+    const report = await this.db.transaction((tx) =>
+      this.reports.claim(tx, reportId, this.config.get('REPORT_LEASE_SECONDS')),
+    );
     if (!report) {
       this.logger.log(`Report ${reportId} is already finished or unknown: nothing to do`);
       return;

@@ -51,7 +51,7 @@ export class ReportsRepository {
   async insert(tx: Tx, report: NewReport): Promise<ReportEntity> {
     const row = { ...report, status: 'queued' } as QueryDeepPartialEntity<ReportEntity>;
     const result = await tx.getRepository(ReportEntity).insert(row);
-    return (await tx.getRepository(ReportEntity).findOneByOrFail({ id: result.identifiers[0].id as string }));
+    return await tx.getRepository(ReportEntity).findOneByOrFail({ id: result.identifiers[0].id as string });
   }
 
   findById(id: string): Promise<ReportEntity | null> {
@@ -109,7 +109,10 @@ export class ReportsRepository {
   async markExpired(tx: Tx, id: string): Promise<boolean> {
     const result = await tx
       .getRepository(ReportEntity)
-      .update({ id, status: In(statusesLeadingTo('expired')) }, { status: 'expired', fileKey: null, expiredAt: () => 'now()' });
+      .update(
+        { id, status: In(statusesLeadingTo('expired')) },
+        { status: 'expired', fileKey: null, expiredAt: () => 'now()' },
+      );
     return (result.affected ?? 0) > 0;
   }
 

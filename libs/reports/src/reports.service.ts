@@ -29,7 +29,12 @@ export class ReportsService {
     const params = definition.parseParams(dto.params ?? {});
     await definition.authorize(actor, params);
     const fingerprint = requestFingerprint(dto.kind, params, dataHash(await definition.collect(params)));
-    const request = { kind: dto.kind, params: params as Record<string, unknown>, requestedBy: actor.id, requestFingerprint: fingerprint };
+    const request = {
+      kind: dto.kind,
+      params: params as Record<string, unknown>,
+      requestedBy: actor.id,
+      requestFingerprint: fingerprint,
+    };
 
     const { report, created } = await this.db.transaction(async (tx) => {
       await this.reports.lockRequest(tx, `${actor.id}:${fingerprint}`);
@@ -72,7 +77,9 @@ export class ReportsService {
     try {
       await this.jobs.enqueue('report.render', { reportId }, reportId);
     } catch (error) {
-      this.logger.warn(`Report ${reportId} recorded but not queued (${(error as Error).message}); the reconciler will queue it`);
+      this.logger.warn(
+        `Report ${reportId} recorded but not queued (${(error as Error).message}); the reconciler will queue it`,
+      );
     }
   }
 

@@ -16,7 +16,9 @@ export class RedisHealthIndicator {
     try {
       await Promise.race([
         this.jobs.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref(),
+        ),
       ]);
       return check.up();
     } catch (error) {

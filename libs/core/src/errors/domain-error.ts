@@ -27,7 +27,11 @@ export class DomainError extends Error {
   }
 
   static notFound(entity: string, id?: string): DomainError {
-    return new DomainError('not_found', `${entity}.not_found`, id ? `${entity} ${id} not found` : `${entity} not found`);
+    return new DomainError(
+      'not_found',
+      `${entity}.not_found`,
+      id ? `${entity} ${id} not found` : `${entity} not found`,
+    );
   }
 
   static forbidden(message = 'You are not allowed to do this'): DomainError {
@@ -43,6 +47,10 @@ export class DomainError extends Error {
   }
 
   static staleVersion(entity: string): DomainError {
-    return new DomainError('conflict', `${entity}.stale_version`, `${entity} was changed by someone else: reload it and apply your change again`);
+    return new DomainError(
+      'conflict',
+      `${entity}.stale_version`,
+      `${entity} was changed by someone else: reload it and apply your change again`,
+    );
   }
 }

@@ -29,7 +29,8 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<ReplyLike>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (body.statusCode >= 500)
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     reply.header('content-type', 'application/json; charset=utf-8');
     reply.status(body.statusCode).send(body);
   }
@@ -37,15 +38,28 @@ export class HttpErrorFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = ERROR_KINDS[exception.kind];
-      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: exception.message, code: exception.code };
+      return {
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Error',
+        message: exception.message,
+        code: exception.code,
+      };
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
     const fastifyStatus = clientErrorStatus(exception);
     if (fastifyStatus) {
-      return { statusCode: fastifyStatus, error: STATUS_CODES[fastifyStatus] ?? 'Error', message: (exception as Error).message };
+      return {
+        statusCode: fastifyStatus,
+        error: STATUS_CODES[fastifyStatus] ?? 'Error',
+        message: (exception as Error).message,
+      };
     }
     if (isUnavailable(exception)) {
-      return { statusCode: 503, error: 'Service Unavailable', message: 'A dependency is unavailable, try again shortly' };
+      return {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'A dependency is unavailable, try again shortly',
+      };
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
   }
@@ -81,4 +95,3 @@ function isUnavailable(exception: unknown): boolean {
   if (code && (PG_UNAVAILABLE.has(code) || NET_UNAVAILABLE.has(code))) return true;
   return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e?.message ?? '');
 }
-

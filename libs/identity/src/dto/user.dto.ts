@@ -59,7 +59,10 @@ export class CreateUserDto {
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(13)
-  @Matches(/^[0-9]{2}$/, { each: true, message: 'each value in departmentCodes must be a department code such as "31"' })
+  @Matches(/^[0-9]{2}$/, {
+    each: true,
+    message: 'each value in departmentCodes must be a department code such as "31"',
+  })
   departmentCodes?: string[];
 
   /** For a commission member: the member record it is linked to. */

@@ -17,7 +17,10 @@ export class DirectoryReport implements ReportDefinition<Record<string, never>, 
   parseParams(raw: Record<string, unknown>): Record<string, never> {
     const unknown = Object.keys(raw);
     if (unknown.length > 0) {
-      throw DomainError.invalid('report.params', `params: the directory report takes no parameter (got ${unknown.join(', ')})`);
+      throw DomainError.invalid(
+        'report.params',
+        `params: the directory report takes no parameter (got ${unknown.join(', ')})`,
+      );
     }
     return {};
   }

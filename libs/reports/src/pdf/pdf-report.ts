@@ -41,7 +41,12 @@ export class PdfReport {
       pdfVersion: '1.7',
       lang: 'fr-FR',
       displayTitle: true,
-      info: { Title: meta.title, Author: 'ARS Occitanie — mission ISS', Subject: meta.scope, CreationDate: meta.generatedAt },
+      info: {
+        Title: meta.title,
+        Author: 'ARS Occitanie — mission ISS',
+        Subject: meta.scope,
+        CreationDate: meta.generatedAt,
+      },
     });
     this.doc.registerFont('regular', `${FONT_DIR}/DejaVuSans.ttf`);
     this.doc.registerFont('bold', `${FONT_DIR}/DejaVuSans-Bold.ttf`);
@@ -52,7 +57,10 @@ export class PdfReport {
 
   heading(text: string, level: 1 | 2 = 1): this {
     this.doc.moveDown(level === 1 ? 1 : 0.6);
-    this.doc.font('bold').fontSize(level === 1 ? 14 : 11.5).fillColor('#000091');
+    this.doc
+      .font('bold')
+      .fontSize(level === 1 ? 14 : 11.5)
+      .fillColor('#000091');
     this.doc.text(text, MARGIN, undefined, { structParent: this.root, structType: `H${level + 1}` });
     this.doc.fillColor('black').font('regular').fontSize(10).moveDown(0.3);
     return this;
@@ -77,16 +85,15 @@ export class PdfReport {
       backgroundColor: header ? '#e3e3fd' : undefined,
     });
     this.doc.x = MARGIN;
-    this.doc
-      .table({
-        structParent: this.root,
-        columnStyles: widths.map((w) => ({ width: (available * w) / total })),
-        defaultStyle: { border: 0.5, borderColor: '#929292', padding: [3, 4] },
-        data: [
-          table.headers.map((h, i) => cell(h, i, true)),
-          ...table.rows.map((row) => row.map((value, i) => cell(value, i, false))),
-        ],
-      } as PDFKit.Mixins.TableOptionsWithData & { structParent: PDFKit.PDFStructureElement });
+    this.doc.table({
+      structParent: this.root,
+      columnStyles: widths.map((w) => ({ width: (available * w) / total })),
+      defaultStyle: { border: 0.5, borderColor: '#929292', padding: [3, 4] },
+      data: [
+        table.headers.map((h, i) => cell(h, i, true)),
+        ...table.rows.map((row) => row.map((value, i) => cell(value, i, false))),
+      ],
+    } as PDFKit.Mixins.TableOptionsWithData & { structParent: PDFKit.PDFStructureElement });
     this.doc.moveDown(0.5);
     return this;
   }
@@ -112,7 +119,9 @@ export class PdfReport {
     this.doc.font('regular').fontSize(10).fillColor('black');
     this.doc.text(this.meta.scope, { structParent: this.root });
     this.doc.fontSize(8).fillColor('#3a3a3a');
-    this.doc.text(`Généré le ${formatParisDateTime(this.meta.generatedAt)} (heure de Paris)`, { structParent: this.root });
+    this.doc.text(`Généré le ${formatParisDateTime(this.meta.generatedAt)} (heure de Paris)`, {
+      structParent: this.root,
+    });
     this.doc.text(`Empreinte SHA-256 des données : ${this.meta.dataSha256}`, { structParent: this.root });
     this.doc.fillColor('black').fontSize(10).moveDown(0.5);
   }

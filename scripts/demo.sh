@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs and starts the whole stack — PostgreSQL, Redis, migrated database with the demo data,
+# api and worker — and prints the URL and the demo logins. Run again to rebuild and restart.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+RUN_DIR="$ROOT/.run"
+mkdir -p "$RUN_DIR"
+
+require_node
+install_dependencies
+ensure_postgres
+ensure_redis
+
+export NODE_ENV="${NODE_ENV:-development}"
+export PORT="${PORT:-3000}"
+export DATABASE_URL="${DATABASE_URL:-$PG_SERVER/iss}"
+export REDIS_URL="${REDIS_URL:-$REDIS_SERVER/0}"
+export STORAGE_DIR="${STORAGE_DIR:-$ROOT/storage}"
+export DEMO_PASSWORD="${DEMO_PASSWORD:-demo-iss-2026}"
+# A random secret kept across restarts, so sessions survive a restart of the demo.
+[ -s "$RUN_DIR/jwt-secret" ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))' > "$RUN_DIR/jwt-secret"
+export JWT_SECRET="${JWT_SECRET:-$(cat "$RUN_DIR/jwt-secret")}"
+
+say "Building"
+npm run --silent build
+
+for app in api worker; do
+  if [ -f "$RUN_DIR/$app.pid" ] && kill -0 "$(cat "$RUN_DIR/$app.pid")" 2>/dev/null; then
+    say "Stopping the running $app"
+    kill "$(cat "$RUN_DIR/$app.pid")" || true
+    while kill -0 "$(cat "$RUN_DIR/$app.pid")" 2>/dev/null; do sleep 0.2; done
+  fi
+done
+
+say "Migrating $DATABASE_URL"
+node scripts/services.js create-db "$DATABASE_URL"
+node dist/apps/cli/src/main.js migrate
+if [ "$NODE_ENV" != production ]; then
+  say "Seeding the demo data"
+  node dist/apps/cli/src/main.js seed-demo
+fi
+
+say "Starting api and worker (logs in .run/)"
+nohup node dist/apps/api/src/main.js > "$RUN_DIR/api.log" 2>&1 &
+echo $! > "$RUN_DIR/api.pid"
+nohup node dist/apps/worker/src/main.js > "$RUN_DIR/worker.log" 2>&1 &
+echo $! > "$RUN_DIR/worker.pid"
+
+node scripts/services.js http-ok "http://127.0.0.1:$PORT/health" 60 \
+  || die "the api did not become healthy; see $RUN_DIR/api.log"
+
+cat <<INFO
+
+  Back office ISS is up:  http://localhost:$PORT
+    API documentation     http://localhost:$PORT/api/docs
+    Health                http://localhost:$PORT/health
+
+  Demo accounts (password: $DEMO_PASSWORD):
+    admin@demo.iss.local        administrateur
+    delegue@demo.iss.local      délégué régional ISS
+    chargee@demo.iss.local      chargée de mission ISS
+    referent31@demo.iss.local   référent départemental (31)
+    referent34@demo.iss.local   référent départemental (34)
+    membre@demo.iss.local       membre de la commission
+    auditeur@demo.iss.local     auditeur
+
+  Stop with: kill \$(cat .run/api.pid .run/worker.pid)
+INFO
