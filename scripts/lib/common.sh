@@ -21,8 +21,10 @@ require_node() {
 
 install_dependencies() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "Installing npm dependencies (npm ci)"
-    npm ci --no-audit --no-fund --loglevel=error
+    say "Installing npm dependencies"
+    # npm install, not npm ci: npm leaves other platforms' optional packages out of the lock file
+    # (npm/cli#4828), which makes `npm ci` refuse it; install still follows the locked versions.
+    npm install --no-audit --no-fund --loglevel=error
   fi
 }
 
