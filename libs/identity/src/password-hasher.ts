@@ -1,10 +1,12 @@
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify, type Algorithm } from '@node-rs/argon2';
 
 /**
  * argon2id with OWASP's recommended parameters (19 MiB, 2 iterations, 1 lane). @node-rs/argon2 ships
  * prebuilt binaries per platform, so no compiler is needed on the machine that installs it.
  */
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+// The package's Algorithm is an ambient const enum, which isolated modules cannot read: 2 is Argon2id.
+const ARGON2ID = 2 as Algorithm;
+const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export const passwordHasher = {
   hash: (password: string): Promise<string> => hash(password, OPTIONS),
