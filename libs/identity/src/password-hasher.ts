@@ -14,4 +14,5 @@ export const passwordHasher = {
 };
 
 /** Verified when the e-mail is unknown, so that both refusals take the same time. */
-export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$7JcQ6rQ8Q1VqkT5q5Kk0x1dA9E3cL6Yc2sR0hV8jQwE';
+export const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$7JcQ6rQ8Q1VqkT5q5Kk0x1dA9E3cL6Yc2sR0hV8jQwE';
