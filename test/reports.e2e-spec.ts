@@ -143,6 +143,35 @@ describe('reports pipeline', () => {
     await stack.startWorker();
   });
 
+  it('ends a report that cannot be rendered as failed, with a readable error, after its retries', async () => {
+    const me = (await api(stack, delegate).get('/api/auth/me')).body;
+    // Parameters the directory does not take: as if a request had been recorded by an older version.
+    const { rows } = await stack.db.query(
+      `INSERT INTO report (kind, params, requested_by, request_fingerprint) VALUES ('directory', '{"bogus": 1}', $1, 'x') RETURNING id`,
+      [me.id],
+    );
+    const failed = await until(() => status(delegate, rows[0].id), doneOrFailed, 60_000, 500);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/Échec de la génération : params/);
+    const attempts = await stack.db.query('SELECT attempts FROM report WHERE id = $1', [rows[0].id]);
+    expect(attempts.rows[0].attempts).toBe(3);
+  }, 90_000);
+
+  it('deletes files past retention and keeps the row as expired', async () => {
+    const id = (await request(delegate, { kind: 'directory' })).body.id;
+    await until(() => status(delegate, id), doneOrFailed);
+    await stack.db.query(`UPDATE report SET finished_at = now() - interval '31 days' WHERE id = $1`, [id]);
+    await stack.stopWorker();
+    await stack.startWorker(); // retention runs when a worker starts, then hourly
+    const expired = await until(
+      () => status(delegate, id),
+      (r) => r.status === 'expired',
+    );
+    expect(expired.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(filesOf(id)).toEqual([]);
+    expect((await api(stack, delegate).get(`/api/reports/${id}/file`)).status).toBe(409);
+  });
+
   it('records requests and completions in the audit trail', async () => {
     const id = (await request(delegate, { kind: 'directory' })).body.id;
     await until(() => status(delegate, id), doneOrFailed);

@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { requestIdOf } from './auth/request-id';
 
 /** The api as it runs in production; the e2e tests build it with this same function. */
 export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -26,6 +27,13 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
     },
   });
   await app.register(fastifyCookie);
+  // Echo the request id (kept from the caller or made by pino-http) so a support request can quote it.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      reply.header('x-request-id', requestIdOf(request.raw));
+    });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),

@@ -1,15 +1,9 @@
 import 'reflect-metadata';
+import { runMain } from '@app/core/bootstrap/run-main';
 import { AppConfig } from '@app/core';
 import { createApp } from './app.factory';
 
-async function bootstrap(): Promise<void> {
+runMain(async () => {
   const app = await createApp();
-  const port = app.get(AppConfig).get('PORT');
-  await app.listen({ port, host: '0.0.0.0' });
-}
-
-bootstrap().catch((error: Error) => {
-  // One clear line (e.g. "Invalid configuration: DATABASE_URL must be a postgres:// URL"), no stack.
-  console.error(`api: ${error.message}`);
-  process.exit(1);
+  await app.listen({ port: app.get(AppConfig).get('PORT'), host: '0.0.0.0' });
 });

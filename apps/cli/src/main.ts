@@ -1,11 +1,12 @@
 import 'reflect-metadata';
+import { runMain } from '@app/core/bootstrap/run-main';
 import { NestFactory } from '@nestjs/core';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { AppConfig, SYSTEM_ACTOR } from '@app/core';
 import { CreateUserDto, UsersService } from '@app/identity';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { CliModule } from './cli.module';
 import { DemoSeeder } from './demo-seeder';
 
@@ -73,7 +74,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`cli: ${error.message}`);
-  process.exit(1);
-});
+runMain(main);

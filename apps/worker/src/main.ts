@@ -1,10 +1,11 @@
 import 'reflect-metadata';
+import { runMain } from '@app/core/bootstrap/run-main';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { JobsProcessor } from './jobs.processor';
 import { WorkerModule } from './worker.module';
 
-async function bootstrap(): Promise<void> {
+runMain(async () => {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   // SIGTERM: the BullMQ worker stops taking jobs and waits for the running ones, then pools close.
@@ -12,9 +13,4 @@ async function bootstrap(): Promise<void> {
   await app.init();
   await app.get(JobsProcessor).worker.waitUntilReady();
   app.get(Logger).log('Worker successfully started: taking jobs');
-}
-
-bootstrap().catch((error: Error) => {
-  console.error(`worker: ${error.message}`);
-  process.exit(1);
 });

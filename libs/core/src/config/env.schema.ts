@@ -88,3 +88,8 @@ function isWeakSecret(secret: string | undefined): boolean {
   if (!secret || secret.length < 32) return true;
   return KNOWN_WEAK_SECRETS.some((weak) => secret.toLowerCase().includes(weak));
 }
+
+/** The process environment, checked; the one place outside @nestjs/config that reads it. */
+export function checkEnvironment(): EnvSchema {
+  return validateEnv(process.env);
+}
