@@ -3,6 +3,7 @@ import { OccitanieReferenceData1764000000100 } from './1764000000100-occitanie-r
 import { Identity1764000000200 } from './1764000000200-identity';
 import { Audit1764000000300 } from './1764000000300-audit';
 import { Reports1764000000400 } from './1764000000400-reports';
+import { Governance1764000000500 } from './1764000000500-governance';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Identity1764000000200,
   Audit1764000000300,
   Reports1764000000400,
+  Governance1764000000500,
 ];

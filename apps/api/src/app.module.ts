@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@app/audit';
 import { AppConfig, AppConfigModule, DatabaseModule, HttpErrorFilter, JobsModule } from '@app/core';
+import { GovernanceModule } from '@app/governance';
 import { IdentityModule } from '@app/identity';
 import { ReportsModule } from '@app/reports';
 import { JwtAuthGuard, RolesGuard } from './auth/guards';
@@ -13,6 +14,8 @@ import { LocalStrategy } from './auth/local.strategy';
 import { requestIdOf } from './auth/request-id';
 import { AuditController } from './controllers/audit.controller';
 import { AuthController } from './controllers/auth.controller';
+import { BodiesController } from './controllers/bodies.controller';
+import { MeetingsController } from './controllers/meetings.controller';
 import { DepartmentsController } from './controllers/departments.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { UsersController } from './controllers/users.controller';
@@ -40,6 +43,7 @@ import { RedisHealthIndicator } from './health/redis.health';
     AuditModule,
     IdentityModule,
     ReportsModule,
+    GovernanceModule,
   ],
   controllers: [
     HealthController,
@@ -48,6 +52,8 @@ import { RedisHealthIndicator } from './health/redis.health';
     DepartmentsController,
     AuditController,
     ReportsController,
+    BodiesController,
+    MeetingsController,
   ],
   providers: [
     JwtStrategy,

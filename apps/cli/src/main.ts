@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, SYSTEM_ACTOR } from '@app/core';
 import { CreateUserDto, UsersService } from '@app/identity';
 import { CliModule } from './cli.module';
-import { DemoSeeder } from './demo-seeder';
+import { DemoSeeder } from './demo/demo-seeder';
 
 const USAGE = `usage: cli <command>
   migrate                      apply pending migrations

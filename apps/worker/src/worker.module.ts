@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule, DatabaseModule, JobsModule } from '@app/core';
+import { GovernanceModule } from '@app/governance';
 import { ReportsModule } from '@app/reports';
 import { JobHandlerRegistry } from './job-handlers';
 import { JobsProcessor } from './jobs.processor';
@@ -18,6 +19,7 @@ import { MaintenanceScheduler } from './maintenance.scheduler';
     DatabaseModule.forApp('iss-worker'),
     JobsModule.forRole('worker'),
     ReportsModule,
+    GovernanceModule,
   ],
   providers: [JobHandlerRegistry, JobsProcessor, MaintenanceScheduler],
 })

@@ -46,6 +46,20 @@ export class UsersRepository {
     return id;
   }
 
+  async setMember(tx: Tx, userId: string, memberId: string | null): Promise<void> {
+    await tx.query('UPDATE app_user SET member_id = $2, version = version + 1, updated_at = now() WHERE id = $1', [
+      userId,
+      memberId,
+    ]);
+  }
+
+  async findByEmail(email: string): Promise<UserRow | null> {
+    const rows: UserRow[] = await this.dataSource.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.email = $1`, [
+      email,
+    ]);
+    return rows[0] ?? null;
+  }
+
   async findById(id: string, tx: Tx = this.dataSource.manager): Promise<UserRow | null> {
     const rows: UserRow[] = await tx.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1`, [id]);
     return rows[0] ?? null;

@@ -56,6 +56,25 @@ export class UsersService {
     return this.create(actor, dto);
   }
 
+  /** Links an account to its commission member record (what a commission member may read follows from it). */
+  async linkMember(actor: Actor, email: string, memberId: string): Promise<UserDto> {
+    if (!hasRole(actor, 'admin')) throw DomainError.forbidden();
+    const before = await this.users.findByEmail(email);
+    if (!before) throw DomainError.notFound('user', email);
+    return this.db.transaction(async (tx) => {
+      await this.users.setMember(tx, before.id, memberId);
+      const after = toUserDto((await this.users.findById(before.id, tx))!);
+      await this.audit.record(tx, actor, {
+        action: 'user.link_member',
+        entityType: 'user',
+        entityId: before.id,
+        before: toUserDto(before),
+        after,
+      });
+      return after;
+    });
+  }
+
   async get(id: string): Promise<UserDto> {
     const row = await this.users.findById(id);
     if (!row) throw DomainError.notFound('user', id);

@@ -1,4 +1,4 @@
-export const REPORT_KINDS = ['roadmap', 'funding', 'minutes', 'directory'] as const;
+export const REPORT_KINDS = ['roadmap', 'funding', 'minutes', 'directory', 'notice', 'attendance_sheet'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'expired'] as const;

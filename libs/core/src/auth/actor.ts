@@ -26,7 +26,8 @@ export interface Actor {
 export const SYSTEM_ACTOR: Actor = Object.freeze({
   id: null,
   displayName: 'système',
-  roles: ['admin'] as const,
+  // Seeds and jobs act for the mission: they create what its team creates.
+  roles: ['admin', 'regional_delegate', 'mission_officer'] as const,
   departmentCodes: [],
   memberId: null,
 });

@@ -11,3 +11,10 @@ export function formatParisDateTime(date: Date): string {
 export function formatParisDate(date: Date): string {
   return dateOnly.format(date);
 }
+
+const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: PARIS, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day (YYYY-MM-DD) of an instant in Europe/Paris: a mandate in force "on" a meeting's day. */
+export function parisDay(date: Date = new Date()): string {
+  return isoDay.format(date);
+}

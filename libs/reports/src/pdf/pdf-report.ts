@@ -21,6 +21,8 @@ export interface PdfTable {
   widths?: number[];
   /** Columns to right-align (amounts, counts). */
   numeric?: number[];
+  /** Minimum height of body rows, in points (room to sign, say). */
+  rowHeight?: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, Role, SYSTEM_ACTOR } from '@app/core';
 import { UsersService } from '@app/identity';
+import { CommissionSeeder } from './commission-seeder';
 
 interface DemoAccount {
   email: string;
@@ -55,6 +56,7 @@ export class DemoSeeder {
 
   constructor(
     private readonly users: UsersService,
+    private readonly commission: CommissionSeeder,
     private readonly config: AppConfig,
   ) {}
 
@@ -66,5 +68,6 @@ export class DemoSeeder {
       const created = await this.users.createIfAbsent(SYSTEM_ACTOR, { ...account, password });
       if (created) this.logger.log(`demo account ${account.email}`);
     }
+    await this.commission.seed();
   }
 }

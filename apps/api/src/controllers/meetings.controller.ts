@@ -1,0 +1,112 @@
+import { Body, Controller, Get, HttpCode, Param, ParseArrayPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '@app/core';
+import type { Actor } from '@app/core';
+import {
+  AttendanceEntryDto,
+  AttendanceResultDto,
+  CreateDecisionDto,
+  CreateMeetingDto,
+  DecisionDto,
+  MeetingDetailDto,
+  MeetingDto,
+  MeetingPageDto,
+  MeetingQueryDto,
+  MeetingsService,
+  MeetingTransitionDto,
+  MinutesDto,
+  WriteMinutesDto,
+} from '@app/governance';
+import { CurrentActor } from '../auth/current-actor.decorator';
+
+const ATTENDANCE_ITEMS = new ParseArrayPipe({ items: AttendanceEntryDto, whitelist: true, forbidNonWhitelisted: true });
+
+@ApiTags('governance')
+@ApiBearerAuth()
+@Controller('meetings')
+export class MeetingsController {
+  constructor(private readonly meetings: MeetingsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: MeetingDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateMeetingDto): Promise<MeetingDto> {
+    return this.meetings.create(actor, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: MeetingPageDto })
+  list(@CurrentActor() actor: Actor, @Query() query: MeetingQueryDto): Promise<MeetingPageDto> {
+    return this.meetings.list(actor, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: MeetingDetailDto })
+  get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MeetingDetailDto> {
+    return this.meetings.get(actor, id);
+  }
+
+  /** planned → held → closed. */
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MeetingDto })
+  transition(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: MeetingTransitionDto,
+  ): Promise<MeetingDto> {
+    return this.meetings.transition(actor, id, dto.to);
+  }
+
+  /** Replaces the attendance sheet; answers with the quorum it gives. */
+  @Put(':id/attendance')
+  @ApiBody({ type: [AttendanceEntryDto] })
+  @ApiOkResponse({ type: AttendanceResultDto })
+  attendance(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body(ATTENDANCE_ITEMS) entries: AttendanceEntryDto[],
+  ): Promise<AttendanceResultDto> {
+    return this.meetings.recordAttendance(actor, id, entries);
+  }
+
+  @Post(':id/decisions')
+  @ApiCreatedResponse({ type: DecisionDto })
+  decide(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: CreateDecisionDto,
+  ): Promise<DecisionDto> {
+    return this.meetings.addDecision(actor, id, dto);
+  }
+
+  @Put(':id/minutes')
+  @ApiOkResponse({ type: MinutesDto })
+  writeMinutes(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: WriteMinutesDto,
+  ): Promise<MinutesDto> {
+    return this.meetings.writeMinutes(actor, id, dto);
+  }
+
+  @Get(':id/minutes')
+  @ApiOkResponse({ type: MinutesDto })
+  getMinutes(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MinutesDto> {
+    return this.meetings.getMinutes(actor, id);
+  }
+
+  @Post(':id/minutes/approve')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MinutesDto })
+  approve(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MinutesDto> {
+    return this.meetings.approveMinutes(actor, id);
+  }
+
+  /** Publishes the minutes and queues their PDF for the members. */
+  @Post(':id/minutes/publish')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MinutesDto })
+  publish(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MinutesDto> {
+    return this.meetings.publishMinutes(actor, id);
+  }
+}

@@ -1,0 +1,337 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { Actor, Database, DomainError, Page, PageQueryDto, parisDay, Tx } from '@app/core';
+import { BodiesRepository, MandateRow } from './bodies.repository';
+import {
+  BodyDetailDto,
+  BodyDto,
+  CreateBodyDto,
+  CreateMemberDto,
+  CreatePositionDto,
+  CreateSeatDto,
+  EndMandateDto,
+  MandateDto,
+  MandateInputDto,
+  MemberDto,
+  ParticipationDto,
+  PositionDto,
+  SeatDto,
+} from './dto/body.dto';
+import { BodyEntity, MemberEntity, SeatEntity } from './entities/body.entity';
+import { GovernanceAccess } from './governance-access';
+import { MeetingsRepository } from './meetings.repository';
+import { participationByCollege } from './participation';
+
+const YEAR_MS = 365 * 24 * 3600 * 1000;
+
+/** Bodies, members, seats with their mandates, positions, and participation figures. */
+@Injectable()
+export class BodiesService {
+  constructor(
+    private readonly db: Database,
+    private readonly bodies: BodiesRepository,
+    private readonly meetings: MeetingsRepository,
+    private readonly access: GovernanceAccess,
+    private readonly audit: AuditService,
+  ) {}
+
+  async createBody(actor: Actor, dto: CreateBodyDto): Promise<BodyDto> {
+    this.access.assertManager(actor);
+    return this.db.transaction(async (tx) => {
+      const body = toBodyDto(
+        await this.bodies.insertBody(tx, { kind: dto.kind, name: dto.name, installedOn: dto.installedOn ?? null }),
+      );
+      await this.audit.record(tx, actor, { action: 'body.create', entityType: 'body', entityId: body.id, after: body });
+      return body;
+    });
+  }
+
+  async listBodies(actor: Actor, page: PageQueryDto): Promise<Page<BodyDto>> {
+    const readable = await this.access.readableBodyIds(actor);
+    const [rows, total] = await this.bodies.listBodies(readable, page.limit, page.offset);
+    return { items: rows.map(toBodyDto), total };
+  }
+
+  async getBody(actor: Actor, id: string): Promise<BodyDetailDto> {
+    const body = await this.readableBody(actor, id);
+    const [seats, positions] = await Promise.all([this.seatsOf(body.id), this.bodies.positionsOfBody(body.id)]);
+    return {
+      ...toBodyDto(body),
+      seats,
+      positions: positions.map((p): PositionDto => ({
+        id: p.id,
+        member: { id: p.memberId, displayName: p.memberName },
+        role: p.role,
+        startsOn: p.startsOn,
+        endsOn: p.endsOn,
+      })),
+    };
+  }
+
+  async createMember(actor: Actor, dto: CreateMemberDto): Promise<MemberDto> {
+    this.access.assertManager(actor);
+    return this.db.transaction(async (tx) => {
+      const member = toMemberDto(
+        await this.bodies.insertMember(tx, {
+          displayName: dto.displayName,
+          email: dto.email ?? null,
+          organization: dto.organization,
+          college: dto.college,
+          designatingBody: dto.designatingBody ?? null,
+        }),
+      );
+      await this.audit.record(tx, actor, {
+        action: 'member.create',
+        entityType: 'member',
+        entityId: member.id,
+        after: member,
+      });
+      return member;
+    });
+  }
+
+  /** Members' contact details are for the team running the commission, not for every reader. */
+  async listMembers(actor: Actor, page: PageQueryDto): Promise<Page<MemberDto>> {
+    this.assertTeamReader(actor);
+    const [rows, total] = await this.bodies.listMembers(page.limit, page.offset);
+    return { items: rows.map(toMemberDto), total };
+  }
+
+  async getMember(actor: Actor, id: string): Promise<MemberDto> {
+    if (actor.memberId !== id) this.assertTeamReader(actor);
+    const member = await this.bodies.findMember(id);
+    if (!member) throw DomainError.notFound('member', id);
+    return toMemberDto(member);
+  }
+
+  /** A new seat in a body, with its first mandate. */
+  async addSeat(actor: Actor, bodyId: string, dto: CreateSeatDto): Promise<SeatDto> {
+    this.access.assertManager(actor);
+    await this.existingBody(bodyId);
+    await this.assertMandate(dto);
+    return this.db.transaction(async (tx) => {
+      const seatId = await this.bodies.insertSeat(tx, { bodyId, college: dto.college, label: dto.label ?? null });
+      await this.bodies.insertMandate(tx, mandateOf(seatId, dto));
+      const seat = await this.seatDto(tx, seatId);
+      await this.audit.record(tx, actor, { action: 'seat.create', entityType: 'seat', entityId: seatId, after: seat });
+      return seat;
+    });
+  }
+
+  /** Ends the mandate in force: the seat becomes vacant, the ended mandate stays in its history. */
+  async endMandate(actor: Actor, seatId: string, dto: EndMandateDto): Promise<SeatDto> {
+    this.access.assertManager(actor);
+    return this.db.transaction(async (tx) => {
+      const before = await this.lockedSeat(tx, seatId);
+      const current = before.current;
+      if (!current) throw DomainError.conflict('seat.vacant', 'This seat has no mandate in force to end');
+      if (dto.endsOn < current.startsOn)
+        throw DomainError.invalid('seat.ends_before_start', 'endsOn: before the mandate started');
+      await this.bodies.endMandate(tx, current.id, dto.endsOn);
+      const after = await this.seatDto(tx, seatId, dto.endsOn > parisDay() ? parisDay() : nextDay(dto.endsOn));
+      await this.audit.record(tx, actor, {
+        action: 'seat.end_mandate',
+        entityType: 'seat',
+        entityId: seatId,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Gives a vacant seat a new holder; refused while a mandate is in force. */
+  async addMandate(actor: Actor, seatId: string, dto: MandateInputDto): Promise<SeatDto> {
+    this.access.assertManager(actor);
+    await this.assertMandate(dto);
+    return this.db.transaction(async (tx) => {
+      const before = await this.lockedSeat(tx, seatId);
+      const overlapping = before.mandates.find((m) => m.endsOn === null || m.endsOn >= dto.startsOn);
+      if (overlapping) {
+        throw DomainError.conflict('seat.occupied', 'This seat is held on that date: end the current mandate first');
+      }
+      await this.bodies.insertMandate(tx, mandateOf(seatId, dto));
+      const after = await this.seatDto(tx, seatId);
+      await this.audit.record(tx, actor, {
+        action: 'seat.add_mandate',
+        entityType: 'seat',
+        entityId: seatId,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  async getSeat(actor: Actor, seatId: string): Promise<SeatDto> {
+    const seat = await this.bodies.findSeat(seatId);
+    if (!seat) throw DomainError.notFound('seat', seatId);
+    await this.access.assertCanReadBody(actor, seat.bodyId);
+    return this.seatDto(this.db.manager, seatId);
+  }
+
+  async addPosition(actor: Actor, bodyId: string, dto: CreatePositionDto): Promise<PositionDto> {
+    this.access.assertManager(actor);
+    await this.existingBody(bodyId);
+    const member = await this.bodies.findMember(dto.memberId);
+    if (!member) throw DomainError.invalid('member.unknown', `memberId: no member ${dto.memberId}`);
+    assertDates(dto.startsOn, dto.endsOn);
+    return this.db.transaction(async (tx) => {
+      const id = await this.bodies.insertPosition(tx, {
+        bodyId,
+        memberId: dto.memberId,
+        role: dto.role,
+        startsOn: dto.startsOn,
+        endsOn: dto.endsOn ?? null,
+      });
+      const position: PositionDto = {
+        id,
+        member: { id: member.id, displayName: member.displayName },
+        role: dto.role,
+        startsOn: dto.startsOn,
+        endsOn: dto.endsOn ?? null,
+      };
+      await this.audit.record(tx, actor, {
+        action: 'body.add_position',
+        entityType: 'body',
+        entityId: bodyId,
+        after: position,
+      });
+      return position;
+    });
+  }
+
+  /** Seats filled and vacant today, and attendance per college over the last 12 months. */
+  async participation(actor: Actor, bodyId: string): Promise<ParticipationDto> {
+    const body = await this.readableBody(actor, bodyId);
+    const since = new Date(Date.now() - YEAR_MS);
+    const [seats, holdersToday, held] = await Promise.all([
+      this.bodies.seatsOfBody(body.id),
+      this.bodies.seatHoldersOn(body.id, parisDay()),
+      this.meetings.heldMeetingsSince(body.id, since),
+    ]);
+    const attendance = await this.meetings.attendanceByMeeting(held.map((m) => m.id));
+    const heldSeats = new Set(holdersToday.map((h) => h.seatId));
+    const meetings = await Promise.all(
+      held.map(async (m) => ({
+        holders: await this.bodies.seatHoldersOn(body.id, parisDay(new Date(m.startsAt))),
+        attendance: attendance.get(m.id) ?? new Map(),
+      })),
+    );
+    const { byCollege, total } = participationByCollege(
+      seats.map((s) => ({ college: s.college, held: heldSeats.has(s.id) })),
+      meetings,
+    );
+    return { bodyId: body.id, meetingsHeld: held.length, since: since.toISOString(), byCollege, total };
+  }
+
+  private async readableBody(actor: Actor, id: string): Promise<BodyEntity> {
+    const body = await this.existingBody(id);
+    await this.access.assertCanReadBody(actor, id);
+    return body;
+  }
+
+  private async existingBody(id: string): Promise<BodyEntity> {
+    const body = await this.bodies.findBody(id);
+    if (!body) throw DomainError.notFound('body', id);
+    return body;
+  }
+
+  private assertTeamReader(actor: Actor): void {
+    if (actor.roles.every((r) => r === 'commission_member')) throw DomainError.forbidden();
+  }
+
+  private async assertMandate(dto: MandateInputDto): Promise<void> {
+    assertDates(dto.startsOn, dto.endsOn);
+    const ids = [dto.memberId, ...(dto.alternateMemberId ? [dto.alternateMemberId] : [])];
+    if (dto.alternateMemberId === dto.memberId) {
+      throw DomainError.invalid('seat.alternate_is_holder', 'alternateMemberId: the alternate must be another member');
+    }
+    const known = await this.bodies.existingMemberIds(ids);
+    if (!known.has(dto.memberId)) throw DomainError.invalid('member.unknown', `memberId: no member ${dto.memberId}`);
+    if (dto.alternateMemberId && !known.has(dto.alternateMemberId)) {
+      throw DomainError.invalid('member.unknown', `alternateMemberId: no member ${dto.alternateMemberId}`);
+    }
+  }
+
+  private async lockedSeat(tx: Tx, seatId: string): Promise<SeatDto> {
+    if (!(await this.bodies.lockSeat(tx, seatId))) throw DomainError.notFound('seat', seatId);
+    return this.seatDto(tx, seatId);
+  }
+
+  private async seatDto(tx: Tx, seatId: string, onDay = parisDay()): Promise<SeatDto> {
+    const seat = (await this.bodies.findSeat(seatId, tx))!;
+    return toSeatDto(seat, await this.bodies.mandatesOfSeats([seatId], tx), onDay);
+  }
+
+  private async seatsOf(bodyId: string): Promise<SeatDto[]> {
+    const seats = await this.bodies.seatsOfBody(bodyId);
+    const mandates = await this.bodies.mandatesOfSeats(seats.map((s) => s.id));
+    const today = parisDay();
+    return seats.map((s) =>
+      toSeatDto(
+        s,
+        mandates.filter((m) => m.seatId === s.id),
+        today,
+      ),
+    );
+  }
+}
+
+function assertDates(startsOn: string, endsOn?: string): void {
+  if (endsOn !== undefined && endsOn < startsOn) throw DomainError.invalid('dates.order', 'endsOn: before startsOn');
+}
+
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function mandateOf(seatId: string, dto: MandateInputDto) {
+  return {
+    seatId,
+    memberId: dto.memberId,
+    alternateMemberId: dto.alternateMemberId ?? null,
+    startsOn: dto.startsOn,
+    endsOn: dto.endsOn ?? null,
+  };
+}
+
+function toMandateDto(m: MandateRow): MandateDto {
+  return {
+    id: m.id,
+    member: { id: m.memberId, displayName: m.memberName },
+    alternate: m.alternateMemberId ? { id: m.alternateMemberId, displayName: m.alternateName ?? '' } : null,
+    startsOn: m.startsOn,
+    endsOn: m.endsOn,
+  };
+}
+
+function toSeatDto(seat: SeatEntity, mandates: MandateRow[], onDay: string): SeatDto {
+  const current = mandates.find((m) => m.startsOn <= onDay && (m.endsOn === null || m.endsOn >= onDay)) ?? null;
+  return {
+    id: seat.id,
+    bodyId: seat.bodyId,
+    college: seat.college,
+    label: seat.label,
+    current: current ? toMandateDto(current) : null,
+    vacant: current === null,
+    mandates: mandates.map(toMandateDto),
+  };
+}
+
+export function toBodyDto(b: BodyEntity): BodyDto {
+  return { id: b.id, kind: b.kind, name: b.name, installedOn: b.installedOn, status: b.status, version: b.version };
+}
+
+function toMemberDto(m: MemberEntity): MemberDto {
+  return {
+    id: m.id,
+    displayName: m.displayName,
+    email: m.email,
+    college: m.college,
+    organization: m.organization,
+    designatingBody: m.designatingBody,
+  };
+}

@@ -1,0 +1,215 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '@app/core';
+import { ATTENDANCE_STATUSES, MEETING_STATUSES, MINUTES_STATUSES } from '../governance.constants';
+import type { AttendanceStatus, MeetingStatus, MinutesStatus } from '../governance.constants';
+
+export class AgendaItemInputDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  title: string;
+}
+
+export class CreateMeetingDto {
+  @IsUUID()
+  bodyId: string;
+
+  /** Date and time with its offset (e.g. 2026-12-10T14:00:00+01:00); shown in Europe/Paris. */
+  @IsISO8601({ strict: true })
+  startsAt: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  place?: string;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  videoUrl?: string;
+
+  @ApiProperty({ type: [AgendaItemInputDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItemInputDto)
+  agenda: AgendaItemInputDto[];
+}
+
+export class MeetingQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsUUID()
+  bodyId?: string;
+
+  @ApiPropertyOptional({ enum: MEETING_STATUSES })
+  @IsOptional()
+  @IsIn(MEETING_STATUSES)
+  status?: MeetingStatus;
+}
+
+export class MeetingTransitionDto {
+  @ApiProperty({ enum: MEETING_STATUSES })
+  @IsIn(MEETING_STATUSES)
+  to: MeetingStatus;
+}
+
+export class AttendanceEntryDto {
+  @IsUUID()
+  memberId: string;
+
+  @ApiProperty({ enum: ATTENDANCE_STATUSES })
+  @IsIn(ATTENDANCE_STATUSES)
+  status: AttendanceStatus;
+}
+
+export class CreateDecisionDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  title: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  text?: string;
+
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  votesFor: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  votesAgainst: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  abstentions: number;
+
+  /** What the decision is about, for other domains to link to (e.g. "roadmap" and its id). */
+  @ValidateIf((d: CreateDecisionDto) => d.subjectId !== undefined)
+  @Matches(/^[a-z_]{1,64}$/)
+  subjectType?: string;
+
+  @ValidateIf((d: CreateDecisionDto) => d.subjectType !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  subjectId?: string;
+}
+
+export class WriteMinutesDto {
+  @IsString()
+  @MaxLength(200000)
+  content: string;
+
+  /** The version read; required to change existing minutes (a stale one gets 409). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class AgendaItemDto {
+  position: number;
+  title: string;
+}
+
+export class AttendanceDto {
+  memberId: string;
+  displayName: string;
+  @ApiProperty({ enum: ATTENDANCE_STATUSES })
+  status: AttendanceStatus;
+}
+
+export class DecisionDto {
+  id: string;
+  meetingId: string;
+  title: string;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  text: string | null;
+  votesFor: number;
+  votesAgainst: number;
+  abstentions: number;
+  adopted: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  subjectType: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  subjectId: string | null;
+  createdAt: string;
+}
+
+export class MeetingDto {
+  id: string;
+  bodyId: string;
+  bodyName: string;
+  startsAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  place: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  videoUrl: string | null;
+  @ApiProperty({ enum: MEETING_STATUSES })
+  status: MeetingStatus;
+  @ApiProperty({ type: [AgendaItemDto] })
+  agenda: AgendaItemDto[];
+  @ApiPropertyOptional({ nullable: true, type: Boolean })
+  quorumReached: boolean | null;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  seatsTotal: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  seatsPresent: number | null;
+  version: number;
+}
+
+export class MeetingDetailDto extends MeetingDto {
+  @ApiProperty({ type: [AttendanceDto] })
+  attendance: AttendanceDto[];
+  @ApiProperty({ type: [DecisionDto] })
+  decisions: DecisionDto[];
+  @ApiPropertyOptional({ nullable: true, enum: MINUTES_STATUSES })
+  minutesStatus: MinutesStatus | null;
+}
+
+export class MeetingPageDto {
+  @ApiProperty({ type: [MeetingDto] })
+  items: MeetingDto[];
+  total: number;
+}
+
+export class AttendanceResultDto {
+  meetingId: string;
+  @ApiProperty({ type: [AttendanceDto] })
+  attendance: AttendanceDto[];
+  seatsTotal: number;
+  seatsPresent: number;
+  quorumReached: boolean;
+}
+
+export class MinutesDto {
+  meetingId: string;
+  @ApiProperty({ enum: MINUTES_STATUSES })
+  status: MinutesStatus;
+  content: string;
+  version: number;
+  updatedAt: string;
+}

@@ -1,0 +1,6 @@
+export * from './bodies.service';
+export * from './dto/body.dto';
+export * from './dto/meeting.dto';
+export * from './governance.constants';
+export * from './governance.module';
+export * from './meetings.service';

@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Tx } from '@app/core';
+import { DataSource, In } from 'typeorm';
+import {
+  AgendaItemEntity,
+  AttendanceEntity,
+  DecisionEntity,
+  MeetingEntity,
+  MinutesEntity,
+} from './entities/meeting.entity';
+import type { AttendanceStatus, MeetingStatus, MinutesStatus } from './governance.constants';
+import type { QuorumResult } from './quorum';
+
+export interface MeetingFilter {
+  bodyIds: string[] | null;
+  bodyId?: string;
+  status?: MeetingStatus;
+  limit: number;
+  offset: number;
+}
+
+export interface AttendanceRow {
+  memberId: string;
+  displayName: string;
+  status: AttendanceStatus;
+}
+
+@Injectable()
+export class MeetingsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insertMeeting(
+    tx: Tx,
+    meeting: { bodyId: string; startsAt: Date; place: string | null; videoUrl: string | null },
+    agenda: string[],
+  ): Promise<string> {
+    const { identifiers } = await tx.insert(MeetingEntity, meeting);
+    const meetingId = identifiers[0].id as string;
+    if (agenda.length > 0) {
+      await tx.insert(
+        AgendaItemEntity,
+        agenda.map((title, i) => ({ meetingId, position: i + 1, title })),
+      );
+    }
+    return meetingId;
+  }
+
+  findMeeting(id: string, tx: Tx = this.dataSource.manager): Promise<MeetingEntity | null> {
+    return tx.findOneBy(MeetingEntity, { id });
+  }
+
+  /** Locks the meeting for the rest of the transaction: records on one meeting are written one at a time. */
+  lockMeeting(tx: Tx, id: string): Promise<MeetingEntity | null> {
+    return tx
+      .getRepository(MeetingEntity)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.id = :id', { id })
+      .getOne();
+  }
+
+  listMeetings(filter: MeetingFilter): Promise<[MeetingEntity[], number]> {
+    const where: Record<string, unknown> = {};
+    if (filter.bodyIds)
+      where.bodyId = In(filter.bodyId ? filter.bodyIds.filter((b) => b === filter.bodyId) : filter.bodyIds);
+    else if (filter.bodyId) where.bodyId = filter.bodyId;
+    if (filter.status) where.status = filter.status;
+    return this.dataSource.manager.findAndCount(MeetingEntity, {
+      where,
+      order: { startsAt: 'DESC', id: 'ASC' },
+      take: filter.limit,
+      skip: filter.offset,
+    });
+  }
+
+  agendaOf(meetingIds: string[], tx: Tx = this.dataSource.manager): Promise<AgendaItemEntity[]> {
+    if (meetingIds.length === 0) return Promise.resolve([]);
+    return tx.find(AgendaItemEntity, { where: { meetingId: In(meetingIds) }, order: { position: 'ASC' } });
+  }
+
+  attendanceOf(meetingId: string, tx: Tx = this.dataSource.manager): Promise<AttendanceRow[]> {
+    return tx.query(
+      `SELECT a.member_id AS "memberId", m.display_name AS "displayName", a.status
+       FROM attendance a JOIN member m ON m.id = a.member_id WHERE a.meeting_id = $1 ORDER BY m.display_name`,
+      [meetingId],
+    );
+  }
+
+  async replaceAttendance(
+    tx: Tx,
+    meetingId: string,
+    entries: { memberId: string; status: AttendanceStatus }[],
+  ): Promise<void> {
+    await tx.delete(AttendanceEntity, { meetingId });
+    if (entries.length > 0)
+      await tx.insert(
+        AttendanceEntity,
+        entries.map((e) => ({ ...e, meetingId })),
+      );
+  }
+
+  async recordQuorum(tx: Tx, meetingId: string, quorum: QuorumResult, status: MeetingStatus): Promise<void> {
+    await tx.query(
+      `UPDATE meeting SET seats_total = $2, seats_present = $3, quorum_reached = $4, status = $5, version = version + 1 WHERE id = $1`,
+      [meetingId, quorum.seatsTotal, quorum.seatsPresent, quorum.quorumReached, status],
+    );
+  }
+
+  /** Conditional on the statuses it may leave: false when the meeting was not in one of them. */
+  async setStatus(tx: Tx, meetingId: string, from: readonly MeetingStatus[], to: MeetingStatus): Promise<boolean> {
+    const result = await tx.query(
+      `UPDATE meeting SET status = $3, version = version + 1 WHERE id = $1 AND status = ANY ($2::text[])`,
+      [meetingId, from, to],
+    );
+    return result[1] > 0;
+  }
+
+  async insertDecision(tx: Tx, decision: Omit<DecisionEntity, 'id' | 'createdAt'>): Promise<DecisionEntity> {
+    const { identifiers } = await tx.insert(DecisionEntity, decision);
+    return tx.findOneByOrFail(DecisionEntity, { id: identifiers[0].id as string });
+  }
+
+  decisionsOf(meetingId: string): Promise<DecisionEntity[]> {
+    return this.dataSource.manager.find(DecisionEntity, {
+      where: { meetingId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  findMinutes(meetingId: string, tx: Tx = this.dataSource.manager): Promise<MinutesEntity | null> {
+    return tx.findOneBy(MinutesEntity, { meetingId });
+  }
+
+  async insertMinutes(tx: Tx, meetingId: string, content: string): Promise<MinutesEntity> {
+    await tx.insert(MinutesEntity, { meetingId, content, status: 'draft' });
+    return tx.findOneByOrFail(MinutesEntity, { meetingId });
+  }
+
+  /** UPDATE … WHERE version = $v: a stale version changes nothing and returns null. */
+  async updateMinutesContent(
+    tx: Tx,
+    meetingId: string,
+    version: number,
+    content: string,
+  ): Promise<MinutesEntity | null> {
+    const result = await tx.query(
+      `UPDATE minutes SET content = $3, version = version + 1, updated_at = now()
+       WHERE meeting_id = $1 AND version = $2 AND status = 'draft'`,
+      [meetingId, version, content],
+    );
+    return result[1] > 0 ? tx.findOneByOrFail(MinutesEntity, { meetingId }) : null;
+  }
+
+  async setMinutesStatus(
+    tx: Tx,
+    meetingId: string,
+    from: readonly MinutesStatus[],
+    to: MinutesStatus,
+  ): Promise<MinutesEntity | null> {
+    const stamp = to === 'approved' ? ', approved_at = now()' : to === 'published' ? ', published_at = now()' : '';
+    const result = await tx.query(
+      `UPDATE minutes SET status = $3, version = version + 1, updated_at = now()${stamp}
+       WHERE meeting_id = $1 AND status = ANY ($2::text[])`,
+      [meetingId, from, to],
+    );
+    return result[1] > 0 ? tx.findOneByOrFail(MinutesEntity, { meetingId }) : null;
+  }
+
+  /** Meetings of a body held (or closed) since a date, oldest first: the basis of participation figures. */
+  heldMeetingsSince(bodyId: string, since: Date): Promise<MeetingEntity[]> {
+    return this.dataSource.query(
+      `SELECT id, starts_at AS "startsAt" FROM meeting
+       WHERE body_id = $1 AND status IN ('held', 'closed') AND starts_at >= $2 ORDER BY starts_at`,
+      [bodyId, since],
+    );
+  }
+
+  async attendanceByMeeting(meetingIds: string[]): Promise<Map<string, Map<string, AttendanceStatus>>> {
+    const byMeeting = new Map<string, Map<string, AttendanceStatus>>();
+    if (meetingIds.length === 0) return byMeeting;
+    const rows = await this.dataSource.manager.find(AttendanceEntity, { where: { meetingId: In(meetingIds) } });
+    for (const row of rows) {
+      const map = byMeeting.get(row.meetingId) ?? new Map<string, AttendanceStatus>();
+      map.set(row.memberId, row.status);
+      byMeeting.set(row.meetingId, map);
+    }
+    return byMeeting;
+  }
+}

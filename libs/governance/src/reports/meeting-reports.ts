@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { Actor, DomainError, formatParisDate, formatParisDateTime } from '@app/core';
+import { PdfReport, ReportDefinition } from '@app/reports';
+import {
+  ATTENDANCE_LABELS,
+  BODY_KIND_LABELS,
+  COLLEGE_LABELS,
+  COLLEGES,
+  type AttendanceStatus,
+} from '../governance.constants';
+import { MeetingReportData, MeetingReportDataService, SeatLine } from '../meeting-report-data';
+import { MeetingsService } from '../meetings.service';
+
+interface MeetingParams {
+  meetingId: string;
+}
+
+function parseMeetingParams(raw: Record<string, unknown>): MeetingParams {
+  const extra = Object.keys(raw).filter((k) => k !== 'meetingId');
+  if (extra.length > 0) throw DomainError.invalid('report.params', `params: unknown parameter ${extra.join(', ')}`);
+  if (typeof raw.meetingId !== 'string' || !isUUID(raw.meetingId)) {
+    throw DomainError.invalid('report.params', 'params.meetingId: must be a meeting id');
+  }
+  return { meetingId: raw.meetingId };
+}
+
+const status = (s: AttendanceStatus | null) => (s ? ATTENDANCE_LABELS[s] : 'non renseigné');
+const when = (d: MeetingReportData) => formatParisDateTime(new Date(d.meeting.startsAt));
+const where = (d: MeetingReportData) =>
+  [d.meeting.place, d.meeting.videoUrl ? `visioconférence : ${d.meeting.videoUrl}` : null]
+    .filter(Boolean)
+    .join(' — ') || 'lieu à préciser';
+
+/** Shared by the three meeting documents: params, data and the scope line. */
+abstract class MeetingDocument implements Omit<
+  ReportDefinition<MeetingParams, MeetingReportData>,
+  'kind' | 'title' | 'render' | 'authorize'
+> {
+  constructor(protected readonly data: MeetingReportDataService) {}
+
+  parseParams(raw: Record<string, unknown>): MeetingParams {
+    return parseMeetingParams(raw);
+  }
+
+  collect(params: MeetingParams): Promise<MeetingReportData> {
+    return this.data.collect(params.meetingId);
+  }
+
+  scope(_p: MeetingParams, d: MeetingReportData): string {
+    return `${BODY_KIND_LABELS[d.body.kind]} « ${d.body.name} » — séance du ${when(d)} — ${where(d)}`;
+  }
+
+  protected agenda(pdf: PdfReport, d: MeetingReportData): void {
+    pdf.heading('Ordre du jour');
+    if (d.agenda.length === 0) pdf.paragraph('Aucun point inscrit.');
+    d.agenda.forEach((title, i) => pdf.paragraph(`${i + 1}. ${title}`));
+  }
+}
+
+/** Convocation: date, place, agenda, and who is convened (full members and their alternates). */
+@Injectable()
+export class NoticeReport extends MeetingDocument implements ReportDefinition<MeetingParams, MeetingReportData> {
+  readonly kind = 'notice' as const;
+
+  constructor(
+    data: MeetingReportDataService,
+    private readonly meetings: MeetingsService,
+  ) {
+    super(data);
+  }
+
+  async authorize(actor: Actor, params: MeetingParams): Promise<void> {
+    await this.meetings.readableMeeting(actor, params.meetingId);
+  }
+
+  title(_p: MeetingParams, d: MeetingReportData): string {
+    return `Convocation — ${d.body.name}`;
+  }
+
+  render(pdf: PdfReport, d: MeetingReportData): void {
+    pdf.paragraph(
+      `Les membres de l’instance « ${d.body.name} » sont convoqués le ${when(d)} (heure de Paris). Lieu : ${where(d)}. ` +
+        'Un membre titulaire empêché se fait représenter par son suppléant.',
+    );
+    this.agenda(pdf, d);
+    pdf.heading('Membres convoqués');
+    pdf.table({
+      headers: ['Collège', 'Titulaire', 'Suppléant'],
+      widths: [1.3, 2, 2],
+      rows: d.seats.map((s) => [COLLEGE_LABELS[s.college], s.member, s.alternate ?? '—']),
+    });
+  }
+}
+
+/** Feuille d'émargement: one line per seat, the full member, the alternate, and room to sign. */
+@Injectable()
+export class AttendanceSheetReport
+  extends MeetingDocument
+  implements ReportDefinition<MeetingParams, MeetingReportData>
+{
+  readonly kind = 'attendance_sheet' as const;
+
+  constructor(
+    data: MeetingReportDataService,
+    private readonly meetings: MeetingsService,
+  ) {
+    super(data);
+  }
+
+  async authorize(actor: Actor, params: MeetingParams): Promise<void> {
+    await this.meetings.readableMeeting(actor, params.meetingId);
+  }
+
+  title(_p: MeetingParams, d: MeetingReportData): string {
+    return `Feuille d’émargement — ${d.body.name}`;
+  }
+
+  render(pdf: PdfReport, d: MeetingReportData): void {
+    pdf.heading(`Séance du ${formatParisDate(new Date(d.meeting.startsAt))}`);
+    pdf.table({
+      headers: ['Collège', 'Titulaire', 'Signature', 'Suppléant', 'Signature'],
+      widths: [1.2, 1.6, 1.3, 1.6, 1.3],
+      rowHeight: 34,
+      rows: d.seats.map((s) => [COLLEGE_LABELS[s.college], s.member, '', s.alternate ?? '—', '']),
+    });
+  }
+}
+
+/** Procès-verbal: attendance by college with the quorum, agenda, decisions with their votes, the text. */
+@Injectable()
+export class MinutesReport extends MeetingDocument implements ReportDefinition<MeetingParams, MeetingReportData> {
+  readonly kind = 'minutes' as const;
+
+  constructor(
+    data: MeetingReportDataService,
+    private readonly meetings: MeetingsService,
+  ) {
+    super(data);
+  }
+
+  authorize(actor: Actor, params: MeetingParams): Promise<void> {
+    return this.meetings.assertCanReadMinutes(actor, params.meetingId);
+  }
+
+  title(_p: MeetingParams, d: MeetingReportData): string {
+    return `Procès-verbal — ${d.body.name}`;
+  }
+
+  render(pdf: PdfReport, d: MeetingReportData): void {
+    const { seatsPresent, seatsTotal, quorumReached } = d.meeting;
+    pdf.heading('Présences');
+    pdf.paragraph(
+      quorumReached === null
+        ? 'Émargement non enregistré.'
+        : `Quorum ${quorumReached ? 'atteint' : 'non atteint'} : ${seatsPresent} siège(s) présent(s) ou représenté(s) sur ${seatsTotal}.`,
+    );
+    for (const college of COLLEGES) {
+      const seats = d.seats.filter((s) => s.college === college);
+      if (seats.length === 0) continue;
+      pdf.heading(`${COLLEGE_LABELS[college]} — ${seats.filter(seatPresent).length} / ${seats.length} siège(s)`, 2);
+      pdf.table({
+        headers: ['Titulaire', 'Statut', 'Suppléant', 'Statut'],
+        widths: [2, 1.4, 2, 1.4],
+        rows: seats.map((s) => [
+          s.member,
+          status(s.memberStatus),
+          s.alternate ?? '—',
+          s.alternate ? status(s.alternateStatus) : '—',
+        ]),
+      });
+    }
+    this.agenda(pdf, d);
+    pdf.heading('Délibérations et avis');
+    if (d.decisions.length === 0) pdf.paragraph('Aucune délibération.');
+    else {
+      pdf.table({
+        headers: ['Délibération', 'Pour', 'Contre', 'Abstentions', 'Résultat'],
+        widths: [3.2, 0.7, 0.7, 1, 1],
+        numeric: [1, 2, 3],
+        rows: d.decisions.map((x) => [
+          x.title,
+          String(x.votesFor),
+          String(x.votesAgainst),
+          String(x.abstentions),
+          x.adopted ? 'adoptée' : 'rejetée',
+        ]),
+      });
+    }
+    pdf.heading('Procès-verbal');
+    if (!d.minutes) pdf.paragraph('Procès-verbal non rédigé.');
+    else d.minutes.content.split(/\n{2,}/).forEach((p) => pdf.paragraph(p));
+  }
+}
+
+function seatPresent(s: SeatLine): boolean {
+  return s.memberStatus === 'present' || s.memberStatus === 'represented' || s.alternateStatus === 'present';
+}
