@@ -32,12 +32,20 @@ const where = (d: MeetingReportData) =>
     .filter(Boolean)
     .join(' — ') || 'lieu à préciser';
 
-/** Shared by the three meeting documents: params, data and the scope line. */
+/** Shared by the three meeting documents: params, data, access (whoever reads the meeting) and the scope line. */
+@Injectable() // so that subclasses inherit the constructor's parameter types for injection
 abstract class MeetingDocument implements Omit<
   ReportDefinition<MeetingParams, MeetingReportData>,
-  'kind' | 'title' | 'render' | 'authorize'
+  'kind' | 'title' | 'render'
 > {
-  constructor(protected readonly data: MeetingReportDataService) {}
+  constructor(
+    protected readonly data: MeetingReportDataService,
+    protected readonly meetings: MeetingsService,
+  ) {}
+
+  async authorize(actor: Actor, params: MeetingParams): Promise<void> {
+    await this.meetings.readableMeeting(actor, params.meetingId);
+  }
 
   parseParams(raw: Record<string, unknown>): MeetingParams {
     return parseMeetingParams(raw);
@@ -62,17 +70,6 @@ abstract class MeetingDocument implements Omit<
 @Injectable()
 export class NoticeReport extends MeetingDocument implements ReportDefinition<MeetingParams, MeetingReportData> {
   readonly kind = 'notice' as const;
-
-  constructor(
-    data: MeetingReportDataService,
-    private readonly meetings: MeetingsService,
-  ) {
-    super(data);
-  }
-
-  async authorize(actor: Actor, params: MeetingParams): Promise<void> {
-    await this.meetings.readableMeeting(actor, params.meetingId);
-  }
 
   title(_p: MeetingParams, d: MeetingReportData): string {
     return `Convocation — ${d.body.name}`;
@@ -101,17 +98,6 @@ export class AttendanceSheetReport
 {
   readonly kind = 'attendance_sheet' as const;
 
-  constructor(
-    data: MeetingReportDataService,
-    private readonly meetings: MeetingsService,
-  ) {
-    super(data);
-  }
-
-  async authorize(actor: Actor, params: MeetingParams): Promise<void> {
-    await this.meetings.readableMeeting(actor, params.meetingId);
-  }
-
   title(_p: MeetingParams, d: MeetingReportData): string {
     return `Feuille d’émargement — ${d.body.name}`;
   }
@@ -132,14 +118,8 @@ export class AttendanceSheetReport
 export class MinutesReport extends MeetingDocument implements ReportDefinition<MeetingParams, MeetingReportData> {
   readonly kind = 'minutes' as const;
 
-  constructor(
-    data: MeetingReportDataService,
-    private readonly meetings: MeetingsService,
-  ) {
-    super(data);
-  }
-
-  authorize(actor: Actor, params: MeetingParams): Promise<void> {
+  /** Stricter than the other documents: members download published minutes only. */
+  override authorize(actor: Actor, params: MeetingParams): Promise<void> {
     return this.meetings.assertCanReadMinutes(actor, params.meetingId);
   }
 
