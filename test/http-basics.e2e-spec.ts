@@ -181,6 +181,22 @@ describe('HTTP basics', () => {
       expect(await countUsers()).toBe(before);
     });
 
+    it('refuses a link to an unknown commission member with 400 naming memberId, writing nothing', async () => {
+      const before = await countUsers();
+      const res = await api(stack, admin)
+        .post('/api/users')
+        .send({
+          email: 'membre-inconnu@test.fr',
+          displayName: 'M',
+          password: 'abcdefghij',
+          roles: ['commission_member'],
+          memberId: '00000000-0000-4000-8000-000000000000',
+        });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/^memberId: /);
+      expect(await countUsers()).toBe(before);
+    });
+
     it('refuses a second account with the same e-mail with 409', async () => {
       const res = await api(stack, admin)
         .post('/api/users')

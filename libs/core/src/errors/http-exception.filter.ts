@@ -54,6 +54,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         message: (exception as Error).message,
       };
     }
+    const constraint = constraintViolation(exception);
+    if (constraint) return constraint;
     if (isUnavailable(exception)) {
       return {
         statusCode: 503,
@@ -87,6 +89,43 @@ function healthBody(statusCode: number, error: string, details: Record<string, {
 function clientErrorStatus(exception: unknown): number | undefined {
   const status = (exception as { statusCode?: unknown })?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+/**
+ * Last line of defence: services check input first, but a foreign key, unique key or check that
+ * the database enforces still answers as bad input or a conflict, never as a 500.
+ */
+function constraintViolation(exception: unknown): ErrorBody | undefined {
+  const e = (exception as { driverError?: PgError })?.driverError ?? (exception as PgError);
+  const field = (e?.detail?.match(/^Key \((\w+)\)/)?.[1] ?? e?.column ?? '').replace(/_(\w)/g, (_m, c: string) =>
+    c.toUpperCase(),
+  );
+  const prefix = field ? `${field}: ` : '';
+  switch (e?.code) {
+    case '23503':
+      return { statusCode: 400, error: 'Bad Request', message: `${prefix}refers to something that does not exist` };
+    case '23514':
+    case '22P02':
+    case '22003':
+    case '22007':
+    case '22008':
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `${prefix}value refused by the database (${e.constraint ?? e.code})`,
+      };
+    case '23505':
+      return { statusCode: 409, error: 'Conflict', message: `${prefix}already exists` };
+    default:
+      return undefined;
+  }
+}
+
+interface PgError {
+  code?: string;
+  detail?: string;
+  column?: string;
+  constraint?: string;
 }
 
 function isUnavailable(exception: unknown): boolean {
