@@ -128,7 +128,8 @@ export class BodiesService {
       if (dto.endsOn < current.startsOn)
         throw DomainError.invalid('seat.ends_before_start', 'endsOn: before the mandate started');
       await this.bodies.endMandate(tx, current.id, dto.endsOn);
-      const after = await this.seatDto(tx, seatId, dto.endsOn > parisDay() ? parisDay() : nextDay(dto.endsOn));
+      // endsOn is the mandate's last day: a mandate ending today still holds the seat until tonight.
+      const after = await this.seatDto(tx, seatId);
       await this.audit.record(tx, actor, {
         action: 'seat.end_mandate',
         entityType: 'seat',
@@ -259,9 +260,9 @@ export class BodiesService {
     return this.seatDto(tx, seatId);
   }
 
-  private async seatDto(tx: Tx, seatId: string, onDay = parisDay()): Promise<SeatDto> {
+  private async seatDto(tx: Tx, seatId: string): Promise<SeatDto> {
     const seat = (await this.bodies.findSeat(seatId, tx))!;
-    return toSeatDto(seat, await this.bodies.mandatesOfSeats([seatId], tx), onDay);
+    return toSeatDto(seat, await this.bodies.mandatesOfSeats([seatId], tx), parisDay());
   }
 
   private async seatsOf(bodyId: string): Promise<SeatDto[]> {
@@ -280,12 +281,6 @@ export class BodiesService {
 
 function assertDates(startsOn: string, endsOn?: string): void {
   if (endsOn !== undefined && endsOn < startsOn) throw DomainError.invalid('dates.order', 'endsOn: before startsOn');
-}
-
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 function mandateOf(seatId: string, dto: MandateInputDto) {

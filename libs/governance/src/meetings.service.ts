@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { Actor, Database, DomainError, Page, parisDay, Tx } from '@app/core';
 import { ReportsService } from '@app/reports';
@@ -30,8 +30,6 @@ import { computeQuorum } from './quorum';
 /** Meetings of the commission's bodies: agenda, attendance and quorum, decisions, minutes. */
 @Injectable()
 export class MeetingsService {
-  private readonly logger = new Logger(MeetingsService.name);
-
   constructor(
     private readonly db: Database,
     private readonly meetings: MeetingsRepository,
@@ -223,17 +221,17 @@ export class MeetingsService {
   }
 
   approveMinutes(actor: Actor, id: string): Promise<MinutesDto> {
-    return this.moveMinutes(actor, id, 'approved');
+    return this.db.transaction((tx) => this.moveMinutes(tx, actor, id, 'approved'));
   }
 
-  /** Publishes, then (after commit) queues the minutes PDF that members will download. */
+  /** Publishes and records the minutes PDF request in the same transaction; queues it after commit. */
   async publishMinutes(actor: Actor, id: string): Promise<MinutesDto> {
-    const minutes = await this.moveMinutes(actor, id, 'published');
-    try {
-      await this.reports.request(actor, { kind: 'minutes', params: { meetingId: id } });
-    } catch (error) {
-      this.logger.warn(`Minutes of ${id} published; their PDF will be requested again: ${(error as Error).message}`);
-    }
+    const { minutes, report } = await this.db.transaction(async (tx) => {
+      const published = await this.moveMinutes(tx, actor, id, 'published');
+      const queued = await this.reports.requestWithin(tx, actor, { kind: 'minutes', params: { meetingId: id } });
+      return { minutes: published, report: queued };
+    });
+    await this.reports.enqueue(report);
     return minutes;
   }
 
@@ -259,23 +257,21 @@ export class MeetingsService {
     return meeting;
   }
 
-  private async moveMinutes(actor: Actor, id: string, to: MinutesStatus): Promise<MinutesDto> {
+  private async moveMinutes(tx: Tx, actor: Actor, id: string, to: MinutesStatus): Promise<MinutesDto> {
     this.access.assertManager(actor);
-    return this.db.transaction(async (tx) => {
-      await this.lockedMeeting(tx, id);
-      const before = await this.meetings.findMinutes(id, tx);
-      if (!before) throw DomainError.notFound('minutes', id);
-      assertTransition('minutes', MINUTES_TRANSITIONS, before.status, to);
-      const after = (await this.meetings.setMinutesStatus(tx, id, [before.status], to))!;
-      await this.audit.record(tx, actor, {
-        action: `minutes.${to === 'approved' ? 'approve' : 'publish'}`,
-        entityType: 'minutes',
-        entityId: id,
-        before: { status: before.status, version: before.version },
-        after: { status: after.status, version: after.version },
-      });
-      return toMinutesDto(after);
+    await this.lockedMeeting(tx, id);
+    const before = await this.meetings.findMinutes(id, tx);
+    if (!before) throw DomainError.notFound('minutes', id);
+    assertTransition('minutes', MINUTES_TRANSITIONS, before.status, to);
+    const after = (await this.meetings.setMinutesStatus(tx, id, [before.status], to))!;
+    await this.audit.record(tx, actor, {
+      action: `minutes.${to === 'approved' ? 'approve' : 'publish'}`,
+      entityType: 'minutes',
+      entityId: id,
+      before: { status: before.status, version: before.version },
+      after: { status: after.status, version: after.version },
     });
+    return toMinutesDto(after);
   }
 
   private async lockedMeeting(tx: Tx, id: string): Promise<MeetingEntity> {

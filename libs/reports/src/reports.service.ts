@@ -1,13 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, FileStorage, hasRole, JobQueue, Page, PageQueryDto } from '@app/core';
+import { Actor, Database, DomainError, FileStorage, hasRole, JobQueue, Page, PageQueryDto, Tx } from '@app/core';
 import { CreateReportDto, QueuedReportDto, ReportDto } from './dto/report.dto';
 import { ReportEntity } from './entities/report.entity';
 import { ReportKindRegistry } from './report-kind.registry';
 import { dataHash, requestFingerprint } from './report-fingerprint';
-import { DEDUPE_WINDOW_MS } from './report-lifecycle';
+import { DEDUPE_WINDOW_MS, type ReportStatus } from './report-lifecycle';
 import { ReportsRepository } from './reports.repository';
+
+export interface QueuedReport {
+  id: string;
+  status: ReportStatus;
+  /** False when an identical recent request was found: nothing new to queue. */
+  created: boolean;
+}
 
 /** Report requests, status and downloads: what the api does with reports. */
 @Injectable()
@@ -25,6 +32,16 @@ export class ReportsService {
 
   /** Records the request, then queues it after commit; an identical recent request returns the existing report. */
   async request(actor: Actor, dto: CreateReportDto): Promise<QueuedReportDto> {
+    const queued = await this.db.transaction((tx) => this.requestWithin(tx, actor, dto));
+    await this.enqueue(queued);
+    return { id: queued.id, status: queued.status };
+  }
+
+  /**
+   * Records a request inside the caller's transaction (publishing minutes and queuing their PDF commit
+   * together); the caller passes the result to `enqueue` once committed.
+   */
+  async requestWithin(tx: Tx, actor: Actor, dto: CreateReportDto): Promise<QueuedReport> {
     const definition = this.kinds.get(dto.kind);
     const params = definition.parseParams(dto.params ?? {});
     await definition.authorize(actor, params);
@@ -35,22 +52,32 @@ export class ReportsService {
       requestedBy: actor.id,
       requestFingerprint: fingerprint,
     };
-
-    const { report, created } = await this.db.transaction(async (tx) => {
-      await this.reports.lockRequest(tx, `${actor.id}:${fingerprint}`);
-      const existing = await this.reports.findRecentDuplicate(tx, request, new Date(Date.now() - DEDUPE_WINDOW_MS));
-      if (existing) return { report: existing, created: false };
-      const inserted = await this.reports.insert(tx, request);
-      await this.audit.record(tx, actor, {
-        action: 'report.request',
-        entityType: 'report',
-        entityId: inserted.id,
-        after: { kind: inserted.kind, params: inserted.params, status: inserted.status },
-      });
-      return { report: inserted, created: true };
+    await this.reports.lockRequest(tx, `${actor.id}:${fingerprint}`);
+    const existing = await this.reports.findRecentDuplicate(tx, request, new Date(Date.now() - DEDUPE_WINDOW_MS));
+    if (existing) return { id: existing.id, status: existing.status, created: false };
+    const inserted = await this.reports.insert(tx, request);
+    await this.audit.record(tx, actor, {
+      action: 'report.request',
+      entityType: 'report',
+      entityId: inserted.id,
+      after: { kind: inserted.kind, params: inserted.params, status: inserted.status },
     });
-    if (created) await this.enqueue(report.id);
-    return { id: report.id, status: report.status };
+    return { id: inserted.id, status: inserted.status, created: true };
+  }
+
+  /**
+   * Queues a newly recorded report. Queue failures are not the requester's problem: the row stays
+   * queued in PostgreSQL and the worker's reconciler queues it.
+   */
+  async enqueue(report: QueuedReport): Promise<void> {
+    if (!report.created) return;
+    try {
+      await this.jobs.enqueue('report.render', { reportId: report.id }, report.id);
+    } catch (error) {
+      this.logger.warn(
+        `Report ${report.id} recorded but not queued (${(error as Error).message}); the reconciler will queue it`,
+      );
+    }
   }
 
   async get(actor: Actor, id: string): Promise<ReportDto> {
@@ -70,17 +97,6 @@ export class ReportsService {
     }
     const stream = await this.storage.read(report.fileKey);
     return { stream, filename: `${report.kind}-${report.id}.pdf`, size: report.fileSize };
-  }
-
-  /** Queue failures are not the requester's problem: the row stays queued and the reconciler re-queues it. */
-  private async enqueue(reportId: string): Promise<void> {
-    try {
-      await this.jobs.enqueue('report.render', { reportId }, reportId);
-    } catch (error) {
-      this.logger.warn(
-        `Report ${reportId} recorded but not queued (${(error as Error).message}); the reconciler will queue it`,
-      );
-    }
   }
 
   /** Whoever may read the subject may read the report (admin and the requester always may). */
