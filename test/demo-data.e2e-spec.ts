@@ -1,0 +1,56 @@
+import { api, DEMO, login, until } from './support/http';
+import { Stack } from './support/stack';
+
+type Body = { id: string; kind: string; name: string; installedOn: string | null };
+
+describe('demo data', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await Stack.start('demo');
+  });
+  afterAll(() => stack.stop());
+
+  it('holds the commission a mission officer would recognise', async () => {
+    const officer = await login(stack, DEMO.officer);
+    const bodies: Body[] = (await api(stack, officer).get('/api/bodies')).body.items;
+    expect(bodies.map((b) => b.kind).sort()).toEqual([
+      'bureau',
+      'plenary',
+      'scientific_committee',
+      'working_group',
+      'working_group',
+    ]);
+    const plenary = bodies.find((b) => b.kind === 'plenary')!;
+    expect(plenary.installedOn).toBe('2021-12-10');
+    const detail = (await api(stack, officer).get(`/api/bodies/${plenary.id}`)).body;
+    const colleges = new Set(detail.seats.map((s: { college: string }) => s.college));
+    expect([...colleges].sort()).toEqual(['elected', 'health_actors', 'institutional', 'qualified_person', 'users']);
+    expect(detail.seats.filter((s: { vacant: boolean }) => s.vacant)).toHaveLength(1);
+    const meetings = (await api(stack, officer).get(`/api/meetings?bodyId=${plenary.id}`)).body.items;
+    expect(meetings.map((m: { status: string }) => m.status).sort()).toEqual(['held', 'planned']);
+    expect(meetings.find((m: { status: string }) => m.status === 'held').quorumReached).toBe(true);
+  });
+
+  it('lets the demo member read the plenary and download its published minutes', async () => {
+    const member = await login(stack, DEMO.member);
+    const bodies: Body[] = (await api(stack, member).get('/api/bodies')).body.items;
+    expect(bodies.map((b) => b.kind)).toContain('plenary');
+    const plenary = bodies.find((b) => b.kind === 'plenary')!;
+    const held = (await api(stack, member).get(`/api/meetings?bodyId=${plenary.id}&status=held`)).body.items[0];
+    const minutes = await api(stack, member).get(`/api/meetings/${held.id}/minutes`);
+    expect(minutes.body).toMatchObject({ status: 'published', content: expect.stringContaining('feuille de route') });
+    const report = await api(stack, member)
+      .post('/api/reports')
+      .send({ kind: 'minutes', params: { meetingId: held.id } });
+    expect(report.status).toBe(202);
+    const done = await until(
+      async () => (await api(stack, member).get(`/api/reports/${report.body.id}`)).body,
+      (r: { status: string }) => r.status === 'done' || r.status === 'failed',
+    );
+    expect(done.status).toBe('done');
+    const file = await api(stack, member).get(`/api/reports/${report.body.id}/file`);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toMatch(/application\/pdf/);
+  });
+});
