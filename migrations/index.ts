@@ -4,6 +4,7 @@ import { Identity1764000000200 } from './1764000000200-identity';
 import { Audit1764000000300 } from './1764000000300-audit';
 import { Reports1764000000400 } from './1764000000400-reports';
 import { Governance1764000000500 } from './1764000000500-governance';
+import { Calls1764000000600 } from './1764000000600-calls';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Audit1764000000300,
   Reports1764000000400,
   Governance1764000000500,
+  Calls1764000000600,
 ];

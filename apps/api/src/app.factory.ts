@@ -12,7 +12,7 @@ import { requestIdOf } from './auth/request-id';
 export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
-    new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576 }),
+    new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576, genReqId: (req) => requestIdOf(req) }),
     { bufferLogs: true, abortOnError: false },
   );
   if (options.logger !== false) app.useLogger(app.get(Logger));

@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@app/audit';
 import { AppConfig, AppConfigModule, DatabaseModule, HttpErrorFilter, JobsModule } from '@app/core';
+import { CallsModule } from '@app/calls';
 import { GovernanceModule } from '@app/governance';
 import { IdentityModule } from '@app/identity';
 import { ReportsModule } from '@app/reports';
@@ -15,6 +16,8 @@ import { requestIdOf } from './auth/request-id';
 import { AuditController } from './controllers/audit.controller';
 import { AuthController } from './controllers/auth.controller';
 import { BodiesController } from './controllers/bodies.controller';
+import { CallsController } from './controllers/calls.controller';
+import { ExportsController } from './controllers/exports.controller';
 import { MeetingsController } from './controllers/meetings.controller';
 import { DepartmentsController } from './controllers/departments.controller';
 import { ReportsController } from './controllers/reports.controller';
@@ -44,6 +47,7 @@ import { RedisHealthIndicator } from './health/redis.health';
     IdentityModule,
     ReportsModule,
     GovernanceModule,
+    CallsModule,
   ],
   controllers: [
     HealthController,
@@ -54,6 +58,8 @@ import { RedisHealthIndicator } from './health/redis.health';
     ReportsController,
     BodiesController,
     MeetingsController,
+    CallsController,
+    ExportsController,
   ],
   providers: [
     JwtStrategy,

@@ -17,4 +17,12 @@ export class TerritoryRepository {
       .find({ select: { code: true }, where: { code: In([...codes]) } });
     return rows.map((r) => r.code);
   }
+
+  async existingCommuneCodes(codes: readonly string[]): Promise<string[]> {
+    const rows: { code: string }[] = await this.dataSource.query(
+      'SELECT insee_code AS code FROM commune WHERE insee_code = ANY ($1::text[])',
+      [codes],
+    );
+    return rows.map((r) => r.code);
+  }
 }

@@ -27,4 +27,14 @@ export class TerritoryService {
       throw DomainError.invalid('territory.unknown_department', `${field}: unknown department ${unknown.join(', ')}`);
     }
   }
+
+  /** 400 naming the field and the INSEE codes that are not communes of the region. */
+  async assertCommunesExist(field: string, codes: readonly string[]): Promise<void> {
+    if (codes.length === 0) return;
+    const known = new Set(await this.territory.existingCommuneCodes(codes));
+    const unknown = codes.filter((c) => !known.has(c));
+    if (unknown.length > 0) {
+      throw DomainError.invalid('territory.unknown_commune', `${field}: unknown commune ${unknown.join(', ')}`);
+    }
+  }
 }

@@ -1,0 +1,37 @@
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@app/core';
+import { CallsService, FundingExportQueryDto, FundingService } from '@app/calls';
+import { CurrentActor } from '../auth/current-actor.decorator';
+
+@ApiTags('exports')
+@ApiBearerAuth()
+@Controller('exports')
+export class ExportsController {
+  constructor(
+    private readonly funding: FundingService,
+    private readonly calls: CallsService,
+  ) {}
+
+  /** One row per payment and per unpaid grant balance; UTF-8 with BOM, `;`-separated, streamed. */
+  @Get('funding.csv')
+  @ApiProduces('text/csv')
+  async fundingCsv(@CurrentActor() actor: Actor, @Query() query: FundingExportQueryDto): Promise<StreamableFile> {
+    const stream = await this.funding.exportCsv(actor, query.callId);
+    return new StreamableFile(stream, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="financements-${query.callId}.csv"`,
+    });
+  }
+
+  /** The same ledger as a workbook: synthesis, by axis, by department, and every row. */
+  @Get('funding.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async fundingXlsx(@CurrentActor() actor: Actor, @Query() query: FundingExportQueryDto): Promise<StreamableFile> {
+    const stream = await this.calls.exportXlsx(actor, query.callId);
+    return new StreamableFile(stream, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: `attachment; filename="financements-${query.callId}.xlsx"`,
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Tx } from '@app/core';
+import { DataSource } from 'typeorm';
+import { CallAxisEntity, CallEntity } from './entities/call.entity';
+
+@Injectable()
+export class CallsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(
+    tx: Tx,
+    call: Pick<CallEntity, 'title' | 'year' | 'fundingSource' | 'envelopeCents' | 'opensOn' | 'closesOn'>,
+    axes: { code: string; label: string; envelopeCents: number | null }[],
+  ): Promise<string> {
+    const { identifiers } = await tx.insert(CallEntity, call);
+    const callId = identifiers[0].id as string;
+    await tx.insert(
+      CallAxisEntity,
+      axes.map((a, position) => ({ ...a, callId, position })),
+    );
+    return callId;
+  }
+
+  find(id: string, tx: Tx = this.dataSource.manager): Promise<CallEntity | null> {
+    return tx.findOneBy(CallEntity, { id });
+  }
+
+  /** Locks the call: grants on it are committed one at a time, so the envelope holds under races. */
+  lock(tx: Tx, id: string): Promise<CallEntity | null> {
+    return tx
+      .getRepository(CallEntity)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id })
+      .getOne();
+  }
+
+  axes(callId: string, tx: Tx = this.dataSource.manager): Promise<CallAxisEntity[]> {
+    return tx.find(CallAxisEntity, { where: { callId }, order: { position: 'ASC' } });
+  }
+
+  list(limit: number, offset: number): Promise<[CallEntity[], number]> {
+    return this.dataSource.manager.findAndCount(CallEntity, {
+      order: { year: 'DESC', createdAt: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+}

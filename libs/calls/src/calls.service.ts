@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { AuditService } from '@app/audit';
+import { Actor, centsFromDb, Database, DomainError, Page, PageQueryDto } from '@app/core';
+import { TerritoryService } from '@app/territory';
+import { callsAccess } from './calls-access';
+import { CallsRepository } from './calls.repository';
+import { splitCents } from './department-shares';
+import { CallDto, CallFundingDto, CreateCallDto } from './dto/call.dto';
+import { CallAxisEntity, CallEntity } from './entities/call.entity';
+import { FundingRepository } from './funding.repository';
+import { fundingWorkbook } from './funding-xlsx';
+
+/** Calls for interest (AMI), their axes and envelopes, and the funding figures of each call. */
+@Injectable()
+export class CallsService {
+  constructor(
+    private readonly db: Database,
+    private readonly calls: CallsRepository,
+    private readonly funding: FundingRepository,
+    private readonly territory: TerritoryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateCallDto): Promise<CallDto> {
+    callsAccess.assertTeam(actor);
+    if (dto.closesOn < dto.opensOn) throw DomainError.invalid('call.dates', 'closesOn: before opensOn');
+    const codes = dto.axes.map((a) => a.code);
+    const repeated = codes.filter((c, i) => codes.indexOf(c) !== i);
+    if (repeated.length > 0) throw DomainError.invalid('call.axis_repeated', `axes: code ${repeated[0]} is repeated`);
+    const axesTotal = dto.axes.reduce((sum, a) => sum + (a.envelopeCents ?? 0), 0);
+    if (axesTotal > dto.envelopeCents) {
+      throw DomainError.invalid(
+        'call.axes_over_envelope',
+        `axes: their envelopes (${axesTotal}) exceed envelopeCents (${dto.envelopeCents})`,
+      );
+    }
+    return this.db.transaction(async (tx) => {
+      const id = await this.calls.insert(
+        tx,
+        {
+          title: dto.title,
+          year: dto.year,
+          fundingSource: dto.fundingSource,
+          envelopeCents: dto.envelopeCents,
+          opensOn: dto.opensOn,
+          closesOn: dto.closesOn,
+        },
+        dto.axes.map((a) => ({ code: a.code, label: a.label, envelopeCents: a.envelopeCents ?? null })),
+      );
+      const call = toCallDto((await this.calls.find(id, tx))!, await this.calls.axes(id, tx));
+      await this.audit.record(tx, actor, { action: 'call.create', entityType: 'call', entityId: id, after: call });
+      return call;
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<CallDto> {
+    callsAccess.assertReader(actor);
+    const call = await this.existing(id);
+    return toCallDto(call, await this.calls.axes(id));
+  }
+
+  async list(actor: Actor, page: PageQueryDto): Promise<Page<CallDto>> {
+    callsAccess.assertReader(actor);
+    const [rows, total] = await this.calls.list(page.limit, page.offset);
+    const items = await Promise.all(rows.map(async (c) => toCallDto(c, await this.calls.axes(c.id))));
+    return { items, total };
+  }
+
+  /** Envelope, committed, paid and remaining, by axis and by department; totals reconcile with the ledger. */
+  async fundingOf(actor: Actor, id: string): Promise<CallFundingDto> {
+    callsAccess.assertReader(actor);
+    const call = await this.existing(id);
+    const [axes, grants, departments] = await Promise.all([
+      this.calls.axes(id),
+      this.funding.grantsOfCall(id),
+      this.territory.departments(),
+    ]);
+    const amounts = grants.map((g) => ({ ...g, amount: centsFromDb(g.amountCents), paid: centsFromDb(g.paidCents) }));
+    const committedCents = amounts.reduce((s, g) => s + g.amount, 0);
+    const paidCents = amounts.reduce((s, g) => s + g.paid, 0);
+    const byDepartment = new Map<string, { committedCents: number; paidCents: number }>();
+    for (const g of amounts) {
+      const committed = splitCents(g.amount, g.departments);
+      const paid = splitCents(g.paid, g.departments);
+      for (const [code, cents] of committed) {
+        const line = byDepartment.get(code) ?? { committedCents: 0, paidCents: 0 };
+        line.committedCents += cents;
+        line.paidCents += paid.get(code) ?? 0;
+        byDepartment.set(code, line);
+      }
+    }
+    return {
+      callId: id,
+      envelopeCents: call.envelopeCents,
+      committedCents,
+      paidCents,
+      remainingCents: call.envelopeCents - committedCents,
+      unpaidCents: committedCents - paidCents,
+      byAxis: axes.map((axis) => {
+        const onAxis = amounts.filter((g) => g.axisCode === axis.code);
+        const committed = onAxis.reduce((s, g) => s + g.amount, 0);
+        return {
+          code: axis.code,
+          label: axis.label,
+          envelopeCents: axis.envelopeCents,
+          committedCents: committed,
+          paidCents: onAxis.reduce((s, g) => s + g.paid, 0),
+          remainingCents: axis.envelopeCents === null ? null : axis.envelopeCents - committed,
+        };
+      }),
+      byDepartment: departments
+        .filter((d) => byDepartment.has(d.code))
+        .map((d) => ({ code: d.code, name: d.name, ...byDepartment.get(d.code)! })),
+    };
+  }
+
+  /** The funding ledger as a workbook: the figures by axis and department, and every ledger row, streamed. */
+  async exportXlsx(actor: Actor, id: string): Promise<Readable> {
+    callsAccess.assertExporter(actor);
+    const [call, figures] = await Promise.all([this.get(actor, id), this.fundingOf(actor, id)]);
+    return fundingWorkbook(call, figures, await this.funding.streamExport(id));
+  }
+
+  private async existing(id: string): Promise<CallEntity> {
+    const call = await this.calls.find(id);
+    if (!call) throw DomainError.notFound('call', id);
+    return call;
+  }
+}
+
+export function toCallDto(c: CallEntity, axes: CallAxisEntity[]): CallDto {
+  return {
+    id: c.id,
+    title: c.title,
+    year: c.year,
+    fundingSource: c.fundingSource,
+    envelopeCents: c.envelopeCents,
+    opensOn: c.opensOn,
+    closesOn: c.closesOn,
+    status: c.status,
+    axes: axes.map((a) => ({ code: a.code, label: a.label, envelopeCents: a.envelopeCents })),
+    version: c.version,
+  };
+}

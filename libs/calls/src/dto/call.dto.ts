@@ -1,0 +1,143 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { CALL_STATUSES } from '../calls.constants';
+import type { CallStatus } from '../calls.constants';
+
+export class CallAxisInputDto {
+  @Matches(/^[A-Za-z0-9_-]{1,20}$/, { message: 'code must be 1 to 20 letters, digits, - or _' })
+  code: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  label: string;
+
+  /** Optional envelope of the axis; the axes' envelopes never add up to more than the call's. */
+  @IsOptional()
+  @IsInt({ message: '$property must be an integer number of cents' })
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  envelopeCents?: number;
+}
+
+export class CreateCallDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  title: string;
+
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  /** e.g. "FIR" (fonds d'intervention régional). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  fundingSource: string;
+
+  @IsInt({ message: '$property must be an integer number of cents' })
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  envelopeCents: number;
+
+  @IsISO8601({ strict: true })
+  opensOn: string;
+
+  @IsISO8601({ strict: true })
+  closesOn: string;
+
+  @ApiProperty({ type: [CallAxisInputDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CallAxisInputDto)
+  axes: CallAxisInputDto[];
+}
+
+export class CallAxisDto {
+  code: string;
+  label: string;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  envelopeCents: number | null;
+}
+
+export class CallDto {
+  id: string;
+  title: string;
+  year: number;
+  fundingSource: string;
+  envelopeCents: number;
+  opensOn: string;
+  closesOn: string;
+  @ApiProperty({ enum: CALL_STATUSES })
+  status: CallStatus;
+  @ApiProperty({ type: [CallAxisDto] })
+  axes: CallAxisDto[];
+  version: number;
+}
+
+export class CallPageDto {
+  @ApiProperty({ type: [CallDto] })
+  items: CallDto[];
+  total: number;
+}
+
+export class FundingLineDto {
+  envelopeCents: number | null;
+  committedCents: number;
+  paidCents: number;
+  /** Envelope minus committed; null where there is no envelope. */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  remainingCents: number | null;
+}
+
+export class AxisFundingDto extends FundingLineDto {
+  code: string;
+  label: string;
+}
+
+export class DepartmentFundingDto {
+  code: string;
+  name: string;
+  committedCents: number;
+  paidCents: number;
+}
+
+export class CallFundingDto {
+  callId: string;
+  envelopeCents: number;
+  committedCents: number;
+  paidCents: number;
+  remainingCents: number;
+  /** Committed but not yet paid. */
+  unpaidCents: number;
+  @ApiProperty({ type: [AxisFundingDto] })
+  byAxis: AxisFundingDto[];
+  /** A project in several departments splits its grant by declared shares (equal by default), to the cent. */
+  @ApiProperty({ type: [DepartmentFundingDto] })
+  byDepartment: DepartmentFundingDto[];
+}
+
+export class FundingExportQueryDto {
+  @IsUUID()
+  callId: string;
+}

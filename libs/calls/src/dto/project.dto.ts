@@ -1,0 +1,277 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '@app/core';
+import { HOLDER_KINDS, OPINIONS, PAYMENT_KINDS, PROJECT_STATUSES, TARGET_PUBLICS } from '../calls.constants';
+import type { HolderKind, Opinion, PaymentKind, ProjectStatus } from '../calls.constants';
+
+const centsMessage = { message: '$property must be an integer number of cents' };
+
+export class HolderDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  name: string;
+
+  @ApiProperty({ enum: HOLDER_KINDS })
+  @IsIn(HOLDER_KINDS)
+  kind: HolderKind;
+
+  /** SIRET, 14 digits, when the holder has one. */
+  @IsOptional()
+  @Matches(/^[0-9]{14}$/, { message: 'siret must be 14 digits' })
+  siret?: string;
+}
+
+export class CreateProjectDto {
+  @IsUUID()
+  callId: string;
+
+  @IsString()
+  @MaxLength(20)
+  axisCode: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  title: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  summary?: string;
+
+  @ApiProperty({ type: HolderDto })
+  @ValidateNested()
+  @Type(() => HolderDto)
+  holder: HolderDto;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @ArrayMaxSize(13)
+  @Matches(/^[0-9]{2}$/, {
+    each: true,
+    message: 'each value in departmentCodes must be a department code such as "31"',
+  })
+  departmentCodes: string[];
+
+  /** Communes of intervention by INSEE code. */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(500)
+  @Matches(/^[0-9][0-9AB][0-9]{3}$/, { each: true, message: 'each value in communeCodes must be an INSEE code' })
+  communeCodes?: string[];
+
+  /** Target publics; the UI offers the controlled list (see the `example`). */
+  @ApiProperty({ type: [String], example: TARGET_PUBLICS.slice(0, 3) })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(100, { each: true })
+  targetPublics: string[];
+
+  /** ISS levers: 1 social determinants, 2 life course, 3 proportionate response / "aller vers". */
+  @ApiProperty({ type: [Number], enum: [1, 2, 3] })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn([1, 2, 3], { each: true, message: 'each value in levers must be 1, 2 or 3' })
+  levers: number[];
+
+  @IsInt(centsMessage)
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  requestedCents: number;
+}
+
+export class ProjectQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsUUID()
+  callId?: string;
+
+  @IsOptional()
+  @Matches(/^[0-9]{2}$/)
+  departmentCode?: string;
+
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES })
+  @IsOptional()
+  @IsIn(PROJECT_STATUSES)
+  status?: ProjectStatus;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  axisCode?: string;
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: PROJECT_STATUSES })
+  @IsIn(PROJECT_STATUSES)
+  to: ProjectStatus;
+
+  /** Required to reject (the reason) and to return for changes (what to correct). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  comment?: string;
+
+  /** When given, the move is refused (409) if the project changed since this version. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class CreateOpinionDto {
+  @Matches(/^[0-9]{2}$/, { message: 'departmentCode must be a department code such as "31"' })
+  departmentCode: string;
+
+  @ApiProperty({ enum: OPINIONS })
+  @IsIn(OPINIONS)
+  opinion: Opinion;
+
+  @IsString()
+  @MaxLength(5000)
+  comment: string;
+}
+
+export class CreateGrantDto {
+  @IsInt(centsMessage)
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountCents: number;
+
+  /** Engagement juridique number in the State's accounting system. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  legalCommitmentNumber?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  agreementSignedOn?: string;
+}
+
+export class CreatePaymentDto {
+  @IsInt(centsMessage)
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountCents: number;
+
+  @ApiProperty({ enum: PAYMENT_KINDS })
+  @IsIn(PAYMENT_KINDS)
+  kind: PaymentKind;
+
+  @IsISO8601({ strict: true })
+  paidOn: string;
+}
+
+export class OpinionDto {
+  id: string;
+  projectId: string;
+  departmentCode: string;
+  @ApiProperty({ enum: OPINIONS })
+  opinion: Opinion;
+  comment: string;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  authorId: string | null;
+  createdAt: string;
+}
+
+export class ProjectTransitionDto {
+  @ApiProperty({ enum: PROJECT_STATUSES })
+  from: ProjectStatus;
+  @ApiProperty({ enum: PROJECT_STATUSES })
+  to: ProjectStatus;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  comment: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  actorId: string | null;
+  at: string;
+}
+
+export class ProjectDto {
+  id: string;
+  callId: string;
+  axisCode: string;
+  title: string;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  summary: string | null;
+  @ApiProperty({ type: HolderDto })
+  holder: { name: string; kind: string; siret: string | null };
+  departmentCodes: string[];
+  targetPublics: string[];
+  levers: number[];
+  requestedCents: number;
+  @ApiProperty({ enum: PROJECT_STATUSES })
+  status: ProjectStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export class ProjectDetailDto extends ProjectDto {
+  communeCodes: string[];
+  /** The moves the lifecycle allows from the current status (whoever may make them). */
+  @ApiProperty({ enum: PROJECT_STATUSES, isArray: true })
+  allowedTransitions: ProjectStatus[];
+  @ApiProperty({ type: [OpinionDto] })
+  opinions: OpinionDto[];
+  @ApiProperty({ type: [ProjectTransitionDto] })
+  history: ProjectTransitionDto[];
+  @ApiPropertyOptional({ nullable: true, type: () => GrantDto })
+  grant: GrantDto | null;
+}
+
+export class ProjectPageDto {
+  @ApiProperty({ type: [ProjectDto] })
+  items: ProjectDto[];
+  total: number;
+}
+
+export class PaymentDto {
+  id: string;
+  grantId: string;
+  amountCents: number;
+  @ApiProperty({ enum: PAYMENT_KINDS })
+  kind: PaymentKind;
+  paidOn: string;
+  createdAt: string;
+}
+
+export class GrantDto {
+  id: string;
+  projectId: string;
+  callId: string;
+  axisCode: string;
+  amountCents: number;
+  paidCents: number;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  legalCommitmentNumber: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  agreementSignedOn: string | null;
+  @ApiProperty({ type: [PaymentDto] })
+  payments: PaymentDto[];
+  version: number;
+  createdAt: string;
+}

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Readable } from 'node:stream';
+import { Tx } from '@app/core';
+import { DataSource } from 'typeorm';
+import { GrantEntity, PaymentEntity } from './entities/call.entity';
+
+export interface GrantFundingRow {
+  grantId: string;
+  axisCode: string;
+  amountCents: string;
+  paidCents: string;
+  departments: { code: string; shareBp: number | null }[];
+}
+
+/** One export line: a payment, or what a grant still has to pay. */
+export interface FundingExportRow {
+  callYear: number;
+  callTitle: string;
+  axisCode: string;
+  projectId: string;
+  projectTitle: string;
+  holderName: string;
+  departmentCodes: string;
+  grantId: string;
+  legalCommitmentNumber: string | null;
+  rowType: 'payment' | 'unpaid_balance';
+  paymentId: string | null;
+  paymentKind: string | null;
+  paidOn: string | null;
+  amountCents: string;
+}
+
+const EXPORT_SQL = `
+  SELECT c.year AS "callYear", c.title AS "callTitle", g.axis_code AS "axisCode", pr.id AS "projectId",
+         pr.title AS "projectTitle", pr.holder_name AS "holderName",
+         array_to_string(ARRAY(SELECT d.department_code FROM project_department d WHERE d.project_id = pr.id
+                               ORDER BY d.department_code), ',') AS "departmentCodes",
+         g.id AS "grantId", g.legal_commitment_number AS "legalCommitmentNumber", x."rowType", x."paymentId",
+         x."paymentKind", x."paidOn", x."amountCents"
+  FROM "grant" g
+  JOIN call c ON c.id = g.call_id
+  JOIN project pr ON pr.id = g.project_id
+  JOIN LATERAL (
+    SELECT 'payment' AS "rowType", p.id::text AS "paymentId", p.kind AS "paymentKind",
+           to_char(p.paid_on, 'YYYY-MM-DD') AS "paidOn", p.amount_cents::text AS "amountCents", p.paid_on AS sort_on
+    FROM payment p WHERE p.grant_id = g.id
+    UNION ALL
+    SELECT 'unpaid_balance', NULL, NULL, NULL,
+           (g.amount_cents - COALESCE((SELECT sum(p.amount_cents) FROM payment p WHERE p.grant_id = g.id), 0))::text, NULL
+    WHERE g.amount_cents > COALESCE((SELECT sum(p.amount_cents) FROM payment p WHERE p.grant_id = g.id), 0)
+  ) x ON true
+  WHERE g.call_id = $1
+  ORDER BY g.axis_code, pr.title, g.id, x.sort_on NULLS LAST, x."paymentId"`;
+
+@Injectable()
+export class FundingRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insertGrant(tx: Tx, grant: Omit<GrantEntity, 'id' | 'version' | 'createdAt'>): Promise<GrantEntity> {
+    const { identifiers } = await tx.insert(GrantEntity, grant);
+    return tx.findOneByOrFail(GrantEntity, { id: identifiers[0].id as string });
+  }
+
+  findGrant(id: string, tx: Tx = this.dataSource.manager): Promise<GrantEntity | null> {
+    return tx.findOneBy(GrantEntity, { id });
+  }
+
+  grantOfProject(projectId: string, tx: Tx = this.dataSource.manager): Promise<GrantEntity | null> {
+    return tx.findOneBy(GrantEntity, { projectId });
+  }
+
+  /** Locks the grant: its payments are recorded one at a time, so they never pass it. */
+  lockGrant(tx: Tx, id: string): Promise<GrantEntity | null> {
+    return tx
+      .getRepository(GrantEntity)
+      .createQueryBuilder('g')
+      .setLock('pessimistic_write')
+      .where('g.id = :id', { id })
+      .getOne();
+  }
+
+  /** Sum committed on a call, or on one of its axes. */
+  async committed(tx: Tx, callId: string, axisCode?: string): Promise<number> {
+    const rows: { sum: string }[] = await tx.query(
+      `SELECT COALESCE(sum(amount_cents), 0)::text AS sum FROM "grant" WHERE call_id = $1 AND ($2::text IS NULL OR axis_code = $2)`,
+      [callId, axisCode ?? null],
+    );
+    return Number(rows[0].sum);
+  }
+
+  async paid(tx: Tx, grantId: string): Promise<number> {
+    const rows: { sum: string }[] = await tx.query(
+      'SELECT COALESCE(sum(amount_cents), 0)::text AS sum FROM payment WHERE grant_id = $1',
+      [grantId],
+    );
+    return Number(rows[0].sum);
+  }
+
+  async insertPayment(tx: Tx, payment: Omit<PaymentEntity, 'id' | 'createdAt'>): Promise<PaymentEntity> {
+    const { identifiers } = await tx.insert(PaymentEntity, payment);
+    return tx.findOneByOrFail(PaymentEntity, { id: identifiers[0].id as string });
+  }
+
+  payments(grantId: string, tx: Tx = this.dataSource.manager): Promise<PaymentEntity[]> {
+    return tx.find(PaymentEntity, { where: { grantId }, order: { paidOn: 'ASC', createdAt: 'ASC' } });
+  }
+
+  /** Every grant of a call with what it paid and its departments: the ledger the figures are built from. */
+  grantsOfCall(callId: string): Promise<GrantFundingRow[]> {
+    return this.dataSource.query(
+      `SELECT g.id AS "grantId", g.axis_code AS "axisCode", g.amount_cents::text AS "amountCents",
+              COALESCE((SELECT sum(p.amount_cents) FROM payment p WHERE p.grant_id = g.id), 0)::text AS "paidCents",
+              COALESCE((SELECT json_agg(json_build_object('code', d.department_code, 'shareBp', d.share_bp)
+                                        ORDER BY d.department_code)
+                        FROM project_department d WHERE d.project_id = g.project_id), '[]') AS departments
+       FROM "grant" g WHERE g.call_id = $1 ORDER BY g.id`,
+      [callId],
+    );
+  }
+
+  /**
+   * The export rows, streamed from a server-side cursor (pg-query-stream): memory stays flat whatever
+   * the number of payments. The connection goes back to the pool when the stream ends or fails.
+   */
+  async streamExport(callId: string): Promise<Readable> {
+    const runner = this.dataSource.createQueryRunner('slave');
+    await runner.connect();
+    const release = () => void runner.release().catch(() => undefined);
+    try {
+      const stream = await runner.stream(EXPORT_SQL, [callId], release, release);
+      stream.on('close', release);
+      return stream as unknown as Readable;
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+}

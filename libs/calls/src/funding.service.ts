@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { AuditService } from '@app/audit';
+import { Actor, Database, DomainError } from '@app/core';
+import { callsAccess } from './calls-access';
+import { CallsRepository } from './calls.repository';
+import { CreateGrantDto, CreatePaymentDto, GrantDto, PaymentDto } from './dto/project.dto';
+import { GrantEntity, PaymentEntity } from './entities/call.entity';
+import { fundingCsvTransform } from './funding-csv';
+import { FundingRepository } from './funding.repository';
+import { ProjectsRepository } from './projects.repository';
+
+/** Grants against envelopes, payments against grants, and the funding ledger export. */
+@Injectable()
+export class FundingService {
+  constructor(
+    private readonly db: Database,
+    private readonly funding: FundingRepository,
+    private readonly calls: CallsRepository,
+    private readonly projects: ProjectsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Commits money to a selected project. The call row is locked first, so concurrent commitments on
+   * one call run one after the other and neither the call's nor the axis's envelope is ever exceeded.
+   */
+  async grant(actor: Actor, projectId: string, dto: CreateGrantDto): Promise<GrantDto> {
+    callsAccess.assertDelegate(actor);
+    const project = await this.projects.find(projectId);
+    if (!project) throw DomainError.notFound('project', projectId);
+    return this.db.transaction(async (tx) => {
+      const call = (await this.calls.lock(tx, project.callId))!;
+      const current = (await this.projects.lock(tx, projectId))!;
+      if (current.status !== 'selected') {
+        throw DomainError.conflict(
+          'grant.project_not_selected',
+          `Only a selected project gets a grant (this one is ${current.status})`,
+        );
+      }
+      if (await this.funding.grantOfProject(projectId, tx))
+        throw DomainError.conflict('grant.exists', 'This project already has a grant');
+      const committed = await this.funding.committed(tx, call.id);
+      if (committed + dto.amountCents > call.envelopeCents) {
+        throw DomainError.conflict(
+          'grant.envelope_exceeded',
+          `The call's envelope would be exceeded: ${call.envelopeCents - committed} cents remain`,
+          {
+            remainingCents: call.envelopeCents - committed,
+          },
+        );
+      }
+      const axis = (await this.calls.axes(call.id, tx)).find((a) => a.code === current.axisCode)!;
+      if (axis.envelopeCents !== null) {
+        const onAxis = await this.funding.committed(tx, call.id, axis.code);
+        if (onAxis + dto.amountCents > axis.envelopeCents) {
+          throw DomainError.conflict(
+            'grant.axis_envelope_exceeded',
+            `The envelope of axis ${axis.code} would be exceeded: ${axis.envelopeCents - onAxis} cents remain`,
+            {
+              remainingCents: axis.envelopeCents - onAxis,
+            },
+          );
+        }
+      }
+      const grant = await this.funding.insertGrant(tx, {
+        projectId,
+        callId: call.id,
+        axisCode: current.axisCode,
+        amountCents: dto.amountCents,
+        legalCommitmentNumber: dto.legalCommitmentNumber ?? null,
+        agreementSignedOn: dto.agreementSignedOn ?? null,
+      });
+      const created = toGrantDto(grant, []);
+      await this.audit.record(tx, actor, {
+        action: 'grant.create',
+        entityType: 'grant',
+        entityId: grant.id,
+        after: created,
+      });
+      return created;
+    });
+  }
+
+  /** Records a payment; the grant row is locked so that concurrent payments never pass the grant. */
+  async pay(actor: Actor, grantId: string, dto: CreatePaymentDto): Promise<PaymentDto> {
+    callsAccess.assertTeam(actor);
+    return this.db.transaction(async (tx) => {
+      const grant = await this.funding.lockGrant(tx, grantId);
+      if (!grant) throw DomainError.notFound('grant', grantId);
+      const paid = await this.funding.paid(tx, grantId);
+      if (paid + dto.amountCents > grant.amountCents) {
+        throw DomainError.conflict(
+          'payment.grant_exceeded',
+          `Payments would exceed the grant: ${grant.amountCents - paid} cents remain to pay`,
+          {
+            remainingCents: grant.amountCents - paid,
+          },
+        );
+      }
+      const payment = toPaymentDto(
+        await this.funding.insertPayment(tx, {
+          grantId,
+          amountCents: dto.amountCents,
+          kind: dto.kind,
+          paidOn: dto.paidOn,
+        }),
+      );
+      await this.audit.record(tx, actor, {
+        action: 'payment.create',
+        entityType: 'payment',
+        entityId: payment.id,
+        after: payment,
+      });
+      return payment;
+    });
+  }
+
+  async getGrant(actor: Actor, id: string): Promise<GrantDto> {
+    callsAccess.assertReader(actor);
+    const grant = await this.funding.findGrant(id);
+    if (!grant) throw DomainError.notFound('grant', id);
+    return toGrantDto(grant, await this.funding.payments(id));
+  }
+
+  async grantOfProject(projectId: string): Promise<GrantDto | null> {
+    const grant = await this.funding.grantOfProject(projectId);
+    return grant ? toGrantDto(grant, await this.funding.payments(grant.id)) : null;
+  }
+
+  /** The call's ledger as CSV: one row per payment and per unpaid grant balance, streamed. */
+  async exportCsv(actor: Actor, callId: string): Promise<Readable> {
+    callsAccess.assertExporter(actor);
+    if (!(await this.calls.find(callId))) throw DomainError.notFound('call', callId);
+    const rows = await this.funding.streamExport(callId);
+    const csv = fundingCsvTransform();
+    rows.on('error', (error) => csv.destroy(error));
+    return rows.pipe(csv);
+  }
+}
+
+function toPaymentDto(p: PaymentEntity): PaymentDto {
+  return {
+    id: p.id,
+    grantId: p.grantId,
+    amountCents: p.amountCents,
+    kind: p.kind,
+    paidOn: p.paidOn,
+    createdAt: p.createdAt.toISOString(),
+  };
+}
+
+function toGrantDto(g: GrantEntity, payments: PaymentEntity[]): GrantDto {
+  return {
+    id: g.id,
+    projectId: g.projectId,
+    callId: g.callId,
+    axisCode: g.axisCode,
+    amountCents: g.amountCents,
+    paidCents: payments.reduce((s, p) => s + p.amountCents, 0),
+    legalCommitmentNumber: g.legalCommitmentNumber,
+    agreementSignedOn: g.agreementSignedOn,
+    payments: payments.map(toPaymentDto),
+    version: g.version,
+    createdAt: g.createdAt.toISOString(),
+  };
+}

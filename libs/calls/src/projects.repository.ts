@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Tx } from '@app/core';
+import { DataSource } from 'typeorm';
+import type { ProjectStatus } from './calls.constants';
+import {
+  OpinionEntity,
+  ProjectCommuneEntity,
+  ProjectDepartmentEntity,
+  ProjectEntity,
+  ProjectTransitionEntity,
+} from './entities/call.entity';
+
+export interface ProjectRow {
+  id: string;
+  callId: string;
+  axisCode: string;
+  title: string;
+  summary: string | null;
+  holderName: string;
+  holderKind: string;
+  holderSiret: string | null;
+  departmentCodes: string[];
+  targetPublics: string[];
+  levers: number[];
+  requestedCents: string;
+  status: ProjectStatus;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ProjectFilter {
+  callId?: string;
+  departmentCode?: string;
+  status?: ProjectStatus;
+  axisCode?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The columns a project list shows, departments aggregated in the same query (no N+1). */
+const PROJECT_COLUMNS = `p.id, p.call_id AS "callId", p.axis_code AS "axisCode", p.title, p.summary,
+  p.holder_name AS "holderName", p.holder_kind AS "holderKind", p.holder_siret AS "holderSiret",
+  ARRAY(SELECT d.department_code FROM project_department d WHERE d.project_id = p.id ORDER BY d.department_code)
+    AS "departmentCodes",
+  p.target_publics AS "targetPublics", p.levers, p.requested_cents AS "requestedCents", p.status, p.version,
+  p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+
+@Injectable()
+export class ProjectsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(
+    tx: Tx,
+    project: Omit<ProjectEntity, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt'>,
+    departmentCodes: string[],
+    communeCodes: string[],
+  ): Promise<string> {
+    const { identifiers } = await tx.insert(ProjectEntity, project);
+    const projectId = identifiers[0].id as string;
+    await tx.insert(
+      ProjectDepartmentEntity,
+      departmentCodes.map((departmentCode) => ({ projectId, departmentCode, shareBp: null })),
+    );
+    if (communeCodes.length > 0) {
+      await tx.insert(
+        ProjectCommuneEntity,
+        communeCodes.map((inseeCode) => ({ projectId, inseeCode })),
+      );
+    }
+    return projectId;
+  }
+
+  async find(id: string, tx: Tx = this.dataSource.manager): Promise<ProjectRow | null> {
+    const rows: ProjectRow[] = await tx.query(`SELECT ${PROJECT_COLUMNS} FROM project p WHERE p.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** The project, locked for the rest of the transaction. */
+  async lock(tx: Tx, id: string): Promise<ProjectRow | null> {
+    await tx.query('SELECT 1 FROM project WHERE id = $1 FOR UPDATE', [id]);
+    return this.find(id, tx);
+  }
+
+  /** One query for the page and one for the count; filters use indexed columns. */
+  async list(filter: ProjectFilter): Promise<[ProjectRow[], number]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.callId) add('p.call_id = ?', filter.callId);
+    if (filter.status) add('p.status = ?', filter.status);
+    if (filter.axisCode) add('p.axis_code = ?', filter.axisCode);
+    if (filter.departmentCode) {
+      add(
+        'EXISTS (SELECT 1 FROM project_department d WHERE d.project_id = p.id AND d.department_code = ?)',
+        filter.departmentCode,
+      );
+    }
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const page = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${PROJECT_COLUMNS} FROM project p ${clause} ORDER BY p.created_at DESC, p.id ${page}`,
+        [...params, filter.limit, filter.offset],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS n FROM project p ${clause}`, params),
+    ]);
+    return [rows, count[0].n];
+  }
+
+  async communes(projectId: string): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(ProjectCommuneEntity, {
+      where: { projectId },
+      order: { inseeCode: 'ASC' },
+    });
+    return rows.map((r) => r.inseeCode);
+  }
+
+  /** Conditional on the status and version read: false when someone else moved the project first. */
+  async setStatus(tx: Tx, id: string, from: ProjectStatus, to: ProjectStatus, version: number): Promise<boolean> {
+    const result = await tx.query(
+      `UPDATE project SET status = $4, version = version + 1, updated_at = now()
+       WHERE id = $1 AND status = $2 AND version = $3`,
+      [id, from, version, to],
+    );
+    return result[1] > 0;
+  }
+
+  async insertTransition(tx: Tx, t: Omit<ProjectTransitionEntity, 'id' | 'at'>): Promise<void> {
+    await tx.insert(ProjectTransitionEntity, t);
+  }
+
+  history(projectId: string): Promise<ProjectTransitionEntity[]> {
+    return this.dataSource.manager.find(ProjectTransitionEntity, { where: { projectId }, order: { id: 'ASC' } });
+  }
+
+  async insertOpinion(tx: Tx, opinion: Omit<OpinionEntity, 'id' | 'createdAt'>): Promise<OpinionEntity> {
+    const { identifiers } = await tx.insert(OpinionEntity, opinion);
+    return tx.findOneByOrFail(OpinionEntity, { id: identifiers[0].id as string });
+  }
+
+  opinions(projectId: string): Promise<OpinionEntity[]> {
+    return this.dataSource.manager.find(OpinionEntity, {
+      where: { projectId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+}

@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { Actor, centsFromDb, Database, DomainError, Page, Tx } from '@app/core';
+import { TerritoryService } from '@app/territory';
+import { callsAccess } from './calls-access';
+import { OPINION_OPEN_STATUSES } from './calls.constants';
+import { CallsRepository } from './calls.repository';
+import {
+  CreateOpinionDto,
+  CreateProjectDto,
+  OpinionDto,
+  ProjectDetailDto,
+  ProjectDto,
+  ProjectQueryDto,
+  TransitionDto,
+} from './dto/project.dto';
+import { OpinionEntity } from './entities/call.entity';
+import { FundingService } from './funding.service';
+import { allowedTransitions, checkTransition } from './project-lifecycle';
+import { ProjectRow, ProjectsRepository } from './projects.repository';
+
+/** Applications to a call and their instruction: lifecycle, departmental opinions. */
+@Injectable()
+export class ProjectsService {
+  constructor(
+    private readonly db: Database,
+    private readonly projects: ProjectsRepository,
+    private readonly calls: CallsRepository,
+    private readonly territory: TerritoryService,
+    private readonly funding: FundingService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateProjectDto): Promise<ProjectDetailDto> {
+    callsAccess.assertTeam(actor);
+    const call = await this.calls.find(dto.callId);
+    if (!call) throw DomainError.invalid('call.unknown', `callId: no call ${dto.callId}`);
+    const axes = await this.calls.axes(call.id);
+    if (!axes.some((a) => a.code === dto.axisCode)) {
+      throw DomainError.invalid(
+        'call.unknown_axis',
+        `axisCode: ${dto.axisCode} is not an axis of this call (${axes.map((a) => a.code).join(', ')})`,
+      );
+    }
+    await this.territory.assertDepartmentsExist('departmentCodes', dto.departmentCodes);
+    await this.territory.assertCommunesExist('communeCodes', dto.communeCodes ?? []);
+    return this.db.transaction(async (tx) => {
+      const id = await this.projects.insert(
+        tx,
+        {
+          callId: call.id,
+          axisCode: dto.axisCode,
+          title: dto.title,
+          summary: dto.summary ?? null,
+          holderName: dto.holder.name,
+          holderKind: dto.holder.kind,
+          holderSiret: dto.holder.siret ?? null,
+          targetPublics: dto.targetPublics,
+          levers: [...dto.levers].sort(),
+          requestedCents: dto.requestedCents,
+        },
+        [...dto.departmentCodes].sort(),
+        dto.communeCodes ?? [],
+      );
+      const project = toProjectDto((await this.projects.find(id, tx))!);
+      await this.audit.record(tx, actor, {
+        action: 'project.create',
+        entityType: 'project',
+        entityId: id,
+        after: project,
+      });
+      return {
+        ...project,
+        communeCodes: [...(dto.communeCodes ?? [])].sort(),
+        allowedTransitions: allowedTransitions('draft'),
+        opinions: [],
+        history: [],
+        grant: null,
+      };
+    });
+  }
+
+  async list(actor: Actor, query: ProjectQueryDto): Promise<Page<ProjectDto>> {
+    callsAccess.assertReader(actor);
+    const [rows, total] = await this.projects.list(query);
+    return { items: rows.map(toProjectDto), total };
+  }
+
+  async get(actor: Actor, id: string): Promise<ProjectDetailDto> {
+    callsAccess.assertReader(actor);
+    const row = await this.existing(id);
+    const [communeCodes, opinions, history, grant] = await Promise.all([
+      this.projects.communes(id),
+      this.projects.opinions(id),
+      this.projects.history(id),
+      this.funding.grantOfProject(id),
+    ]);
+    return {
+      ...toProjectDto(row),
+      communeCodes,
+      allowedTransitions: allowedTransitions(row.status),
+      opinions: opinions.map(toOpinionDto),
+      history: history.map((h) => ({
+        from: h.fromStatus,
+        to: h.toStatus,
+        comment: h.comment,
+        actorId: h.actorId,
+        at: h.at.toISOString(),
+      })),
+      grant,
+    };
+  }
+
+  /** One move of the lifecycle: 409 naming the allowed moves, 403 for the wrong role, 400 without a required comment. */
+  async transition(actor: Actor, id: string, dto: TransitionDto): Promise<ProjectDetailDto> {
+    await this.db.transaction(async (tx) => {
+      const before = await this.locked(tx, id);
+      const check = checkTransition(before.status, dto.to, actor.roles, dto.comment);
+      if (!check.ok && check.reason === 'forbidden_transition') {
+        const allowed = check.allowed.length > 0 ? check.allowed.join(', ') : 'none';
+        throw DomainError.conflict(
+          'project.transition_forbidden',
+          `A project ${before.status} cannot become ${dto.to} (allowed: ${allowed})`,
+          { allowed: check.allowed },
+        );
+      }
+      if (!check.ok && check.reason === 'role')
+        throw DomainError.forbidden(`Your role cannot move a project to ${dto.to}`);
+      if (!check.ok)
+        throw DomainError.invalid('project.comment_required', `comment: required to move a project to ${dto.to}`);
+      if (dto.version !== undefined && dto.version !== before.version) throw DomainError.staleVersion('project');
+      if (!(await this.projects.setStatus(tx, id, before.status, dto.to, before.version)))
+        throw DomainError.staleVersion('project');
+      await this.projects.insertTransition(tx, {
+        projectId: id,
+        fromStatus: before.status,
+        toStatus: dto.to,
+        comment: dto.comment ?? null,
+        actorId: actor.id,
+      });
+      await this.audit.record(tx, actor, {
+        action: 'project.transition',
+        entityType: 'project',
+        entityId: id,
+        before: { status: before.status, version: before.version },
+        after: { status: dto.to, version: before.version + 1, comment: dto.comment ?? null },
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** The departmental opinion: only a referent of one of the project's departments, for that department. */
+  async giveOpinion(actor: Actor, id: string, dto: CreateOpinionDto): Promise<OpinionDto> {
+    if (!actor.roles.includes('departmental_referent') || !actor.departmentCodes.includes(dto.departmentCode)) {
+      throw DomainError.forbidden(`Only a referent of department ${dto.departmentCode} gives its opinion`);
+    }
+    return this.db.transaction(async (tx) => {
+      const project = await this.locked(tx, id);
+      if (!project.departmentCodes.includes(dto.departmentCode)) {
+        throw DomainError.forbidden(`Department ${dto.departmentCode} is not a department of this project`);
+      }
+      if (!OPINION_OPEN_STATUSES.includes(project.status)) {
+        throw DomainError.conflict(
+          'project.opinion_closed',
+          `No opinion on a project ${project.status} (only while ${OPINION_OPEN_STATUSES.join(', ')})`,
+        );
+      }
+      const opinion = toOpinionDto(
+        await this.projects.insertOpinion(tx, {
+          projectId: id,
+          departmentCode: dto.departmentCode,
+          opinion: dto.opinion,
+          comment: dto.comment,
+          authorId: actor.id,
+        }),
+      );
+      await this.audit.record(tx, actor, {
+        action: 'project.opinion',
+        entityType: 'project',
+        entityId: id,
+        after: opinion,
+      });
+      return opinion;
+    });
+  }
+
+  private async existing(id: string): Promise<ProjectRow> {
+    const row = await this.projects.find(id);
+    if (!row) throw DomainError.notFound('project', id);
+    return row;
+  }
+
+  private async locked(tx: Tx, id: string): Promise<ProjectRow> {
+    const row = await this.projects.lock(tx, id);
+    if (!row) throw DomainError.notFound('project', id);
+    return row;
+  }
+}
+
+export function toProjectDto(p: ProjectRow): ProjectDto {
+  return {
+    id: p.id,
+    callId: p.callId,
+    axisCode: p.axisCode,
+    title: p.title,
+    summary: p.summary,
+    holder: { name: p.holderName, kind: p.holderKind, siret: p.holderSiret },
+    departmentCodes: p.departmentCodes,
+    targetPublics: p.targetPublics,
+    levers: p.levers,
+    requestedCents: centsFromDb(p.requestedCents),
+    status: p.status,
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+function toOpinionDto(o: OpinionEntity): OpinionDto {
+  return {
+    id: o.id,
+    projectId: o.projectId,
+    departmentCode: o.departmentCode,
+    opinion: o.opinion,
+    comment: o.comment,
+    authorId: o.authorId,
+    createdAt: o.createdAt.toISOString(),
+  };
+}
