@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { RequestMethod, ValidationPipe } from '@nestjs/common';
@@ -12,7 +13,11 @@ import { requestIdOf } from './auth/request-id';
 export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
-    new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576, genReqId: (req) => requestIdOf(req) }),
+    new FastifyAdapter({
+      trustProxy: true,
+      bodyLimit: 1_048_576,
+      genReqId: (req: IncomingMessage) => requestIdOf(req),
+    }),
     { bufferLogs: true, abortOnError: false },
   );
   if (options.logger !== false) app.useLogger(app.get(Logger));
