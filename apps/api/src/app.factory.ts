@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { RequestMethod, ValidationPipe } from '@nestjs/common';
@@ -16,7 +15,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
     new FastifyAdapter({
       trustProxy: true,
       bodyLimit: 1_048_576,
-      genReqId: (req: IncomingMessage) => requestIdOf(req),
+      genReqId: (req: Parameters<typeof requestIdOf>[0]) => requestIdOf(req),
     }),
     { bufferLogs: true, abortOnError: false },
   );
