@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule, DatabaseModule, JobsModule } from '@app/core';
+import { CallsModule } from '@app/calls';
 import { GovernanceModule } from '@app/governance';
 import { ReportsModule } from '@app/reports';
 import { JobHandlerRegistry } from './job-handlers';
@@ -20,6 +21,7 @@ import { MaintenanceScheduler } from './maintenance.scheduler';
     JobsModule.forRole('worker'),
     ReportsModule,
     GovernanceModule,
+    CallsModule,
   ],
   providers: [JobHandlerRegistry, JobsProcessor, MaintenanceScheduler],
 })

@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { ReportKindRegistry, ReportsModule } from '@app/reports';
 import { TerritoryModule } from '@app/territory';
 import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
@@ -19,6 +20,7 @@ import { FundingRepository } from './funding.repository';
 import { FundingService } from './funding.service';
 import { ProjectsRepository } from './projects.repository';
 import { ProjectsService } from './projects.service';
+import { FundingReport } from './reports/funding.report';
 
 @Module({
   imports: [
@@ -35,8 +37,26 @@ import { ProjectsService } from './projects.service';
     ]),
     AuditModule,
     TerritoryModule,
+    ReportsModule,
   ],
-  providers: [CallsRepository, ProjectsRepository, FundingRepository, CallsService, ProjectsService, FundingService],
+  providers: [
+    CallsRepository,
+    ProjectsRepository,
+    FundingRepository,
+    CallsService,
+    ProjectsService,
+    FundingService,
+    FundingReport,
+  ],
   exports: [CallsService, ProjectsService, FundingService],
 })
-export class CallsModule {}
+export class CallsModule implements OnModuleInit {
+  constructor(
+    private readonly registry: ReportKindRegistry,
+    private readonly fundingReport: FundingReport,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this.fundingReport);
+  }
+}

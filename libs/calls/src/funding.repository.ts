@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import { GrantEntity, PaymentEntity } from './entities/call.entity';
+import type { ProjectStatus } from './calls.constants';
 
 export interface GrantFundingRow {
   grantId: string;
@@ -11,6 +12,18 @@ export interface GrantFundingRow {
   amountCents: string;
   paidCents: string;
   departments: { code: string; shareBp: number | null }[];
+}
+
+/** A funded project with what it was granted and paid. */
+export interface FundingProjectLine {
+  projectId: string;
+  title: string;
+  holder: string;
+  axisCode: string;
+  departmentCodes: string;
+  status: ProjectStatus;
+  grantedCents: number;
+  paidCents: number;
 }
 
 /** One export line: a payment, or what a grant still has to pay. */
@@ -117,6 +130,30 @@ export class FundingRepository {
        FROM "grant" g WHERE g.call_id = $1 ORDER BY g.id`,
       [callId],
     );
+  }
+
+  /** Every ledger row of a call at once: for reports, whose data is hashed whole (the exports stream instead). */
+  ledger(callId: string): Promise<FundingExportRow[]> {
+    return this.dataSource.query(EXPORT_SQL, [callId]);
+  }
+
+  /** Funded projects of a call with granted and paid amounts, in a stable order. */
+  async fundedProjects(callId: string): Promise<FundingProjectLine[]> {
+    const rows = await this.dataSource.query(
+      `SELECT pr.id AS "projectId", pr.title, pr.holder_name AS holder, pr.axis_code AS "axisCode",
+              array_to_string(ARRAY(SELECT d.department_code FROM project_department d WHERE d.project_id = pr.id
+                                    ORDER BY d.department_code), ',') AS "departmentCodes",
+              pr.status, g.amount_cents::text AS granted,
+              COALESCE((SELECT sum(p.amount_cents) FROM payment p WHERE p.grant_id = g.id), 0)::text AS paid
+       FROM "grant" g JOIN project pr ON pr.id = g.project_id
+       WHERE g.call_id = $1 ORDER BY pr.axis_code, pr.title, pr.id`,
+      [callId],
+    );
+    return rows.map(({ granted, paid, ...rest }: { granted: string; paid: string } & FundingProjectLine) => ({
+      ...rest,
+      grantedCents: Number(granted),
+      paidCents: Number(paid),
+    }));
   }
 
   /**

@@ -75,6 +75,11 @@ export class UsersService {
     });
   }
 
+  async findByEmail(email: string): Promise<UserDto | null> {
+    const row = await this.users.findByEmail(email);
+    return row ? toUserDto(row) : null;
+  }
+
   async get(id: string): Promise<UserDto> {
     const row = await this.users.findById(id);
     if (!row) throw DomainError.notFound('user', id);

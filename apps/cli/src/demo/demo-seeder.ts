@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, Role, SYSTEM_ACTOR } from '@app/core';
 import { UsersService } from '@app/identity';
+import { CallsSeeder } from './calls-seeder';
 import { CommissionSeeder } from './commission-seeder';
 
 interface DemoAccount {
@@ -57,6 +58,7 @@ export class DemoSeeder {
   constructor(
     private readonly users: UsersService,
     private readonly commission: CommissionSeeder,
+    private readonly calls: CallsSeeder,
     private readonly config: AppConfig,
   ) {}
 
@@ -69,5 +71,6 @@ export class DemoSeeder {
       if (created) this.logger.log(`demo account ${account.email}`);
     }
     await this.commission.seed();
+    await this.calls.seed();
   }
 }

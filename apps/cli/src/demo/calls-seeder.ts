@@ -1,0 +1,116 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CallsService, FundingService, ProjectsService, type ProjectStatus } from '@app/calls';
+import { Actor, SYSTEM_ACTOR } from '@app/core';
+import { toActor, UsersService } from '@app/identity';
+import { AMI_2021, AMI_2021_PROJECTS, CALL_2023, CALL_2023_APPLICATIONS, DemoProject } from './calls-data';
+
+const actor = SYSTEM_ACTOR;
+const cents = (euros: number) => Math.round(euros * 100);
+
+/** The moves that bring a new application to a status, in lifecycle order. */
+const PATH_TO: Record<ProjectStatus, ProjectStatus[]> = {
+  draft: [],
+  submitted: ['submitted'],
+  under_review: ['submitted', 'under_review'],
+  returned_for_changes: ['submitted', 'under_review', 'returned_for_changes'],
+  rejected: ['submitted', 'under_review', 'rejected'],
+  withdrawn: ['submitted', 'withdrawn'],
+  selected: ['submitted', 'under_review', 'selected'],
+  agreement_signed: ['submitted', 'under_review', 'selected', 'agreement_signed'],
+  in_progress: ['submitted', 'under_review', 'selected', 'agreement_signed', 'in_progress'],
+  closed: ['submitted', 'under_review', 'selected', 'agreement_signed', 'in_progress', 'closed'],
+};
+
+/** Builds the demo calls through the services: every grant and payment is checked and audited as in real use. */
+@Injectable()
+export class CallsSeeder {
+  private readonly logger = new Logger(CallsSeeder.name);
+
+  constructor(
+    private readonly calls: CallsService,
+    private readonly projects: ProjectsService,
+    private readonly funding: FundingService,
+    private readonly users: UsersService,
+  ) {}
+
+  async seed(): Promise<void> {
+    if ((await this.calls.list(actor, { limit: 1, offset: 0 })).total > 0) return;
+    await this.call(AMI_2021, AMI_2021_PROJECTS, { advance: '2021-12-15', balance: '2023-01-20' });
+    await this.call(CALL_2023, CALL_2023_APPLICATIONS, { advance: '2023-10-02', balance: '2024-12-02' });
+    this.logger.log(
+      `demo calls: 2021 AMI (${AMI_2021_PROJECTS.length} funded projects) and the 2023 call under instruction`,
+    );
+  }
+
+  private async call(
+    data: typeof AMI_2021 | typeof CALL_2023,
+    projects: DemoProject[],
+    paidOn: { advance: string; balance: string },
+  ): Promise<void> {
+    const call = await this.calls.create(actor, {
+      title: data.title,
+      year: data.year,
+      fundingSource: data.fundingSource,
+      envelopeCents: cents(data.envelopeEuros),
+      opensOn: data.opensOn,
+      closesOn: data.closesOn,
+      axes: data.axes.map((axis) => ({
+        code: axis.code,
+        label: axis.label,
+        envelopeCents: 'envelopeEuros' in axis ? cents(axis.envelopeEuros) : undefined,
+      })),
+    });
+    for (const project of projects) await this.project(call.id, project, paidOn);
+  }
+
+  private async project(callId: string, p: DemoProject, paidOn: { advance: string; balance: string }): Promise<void> {
+    const created = await this.projects.create(actor, {
+      callId,
+      axisCode: p.axis,
+      title: p.title,
+      holder: { name: p.holder, kind: p.kind },
+      departmentCodes: p.departments,
+      targetPublics: p.publics,
+      levers: p.levers,
+      requestedCents: cents(p.requestedEuros),
+    });
+    for (const to of PATH_TO[p.status]) {
+      if (to === 'agreement_signed' && p.grantEuros) await this.grant(created.id, p, paidOn);
+      const comment = to === 'rejected' || to === 'returned_for_changes' ? p.comment : undefined;
+      await this.projects.transition(actor, created.id, { to, comment });
+      if (to === 'under_review') await this.opinions(created.id, p);
+    }
+  }
+
+  private async opinions(projectId: string, p: DemoProject): Promise<void> {
+    for (const o of p.opinions ?? []) {
+      await this.projects.giveOpinion(await this.referent(o.department), projectId, {
+        departmentCode: o.department,
+        opinion: o.opinion,
+        comment: o.comment,
+      });
+    }
+  }
+
+  private async grant(projectId: string, p: DemoProject, paidOn: { advance: string; balance: string }): Promise<void> {
+    const amount = cents(p.grantEuros!);
+    const grant = await this.funding.grant(actor, projectId, {
+      amountCents: amount,
+      agreementSignedOn: paidOn.advance,
+    });
+    const advance = Math.floor(amount / 2);
+    await this.funding.pay(actor, grant.id, { amountCents: advance, kind: 'advance', paidOn: paidOn.advance });
+    if ((p.paid ?? 0) >= 1)
+      await this.funding.pay(actor, grant.id, {
+        amountCents: amount - advance,
+        kind: 'balance',
+        paidOn: paidOn.balance,
+      });
+  }
+
+  private async referent(department: string): Promise<Actor> {
+    const user = await this.users.findByEmail(`referent${department}@demo.iss.local`);
+    if (!user) throw new Error(`demo referent of ${department} missing`);
+    return toActor(user);
+  }
+}

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { Actor, DomainError, formatEuros } from '@app/core';
+import { PdfReport, ReportDefinition } from '@app/reports';
+import { CallsService } from '../calls.service';
+import { PROJECT_STATUS_LABELS } from '../calls.constants';
+import type { CallDto, CallFundingDto } from '../dto/call.dto';
+import { FundingRepository, type FundingExportRow, type FundingProjectLine } from '../funding.repository';
+
+interface FundingParams {
+  callId: string;
+}
+
+/** The data a funding report is built from; its SHA-256 is printed in the PDF (dataSha256). */
+export interface FundingReportData {
+  call: CallDto;
+  figures: CallFundingDto;
+  projects: FundingProjectLine[];
+  payments: Pick<FundingExportRow, 'projectTitle' | 'paymentKind' | 'paidOn' | 'amountCents' | 'paymentId'>[];
+}
+
+const KIND_LABELS: Record<string, string> = { advance: 'avance', installment: 'acompte', balance: 'solde' };
+
+/** Funding of a call: envelope, committed, paid, remaining — by axis, department and project — and every payment. */
+@Injectable()
+export class FundingReport implements ReportDefinition<FundingParams, FundingReportData> {
+  readonly kind = 'funding' as const;
+
+  constructor(
+    private readonly calls: CallsService,
+    private readonly funding: FundingRepository,
+  ) {}
+
+  parseParams(raw: Record<string, unknown>): FundingParams {
+    const extra = Object.keys(raw).filter((k) => k !== 'callId');
+    if (extra.length > 0) throw DomainError.invalid('report.params', `params: unknown parameter ${extra.join(', ')}`);
+    if (typeof raw.callId !== 'string' || !isUUID(raw.callId)) {
+      throw DomainError.invalid('report.params', 'params.callId: must be a call id');
+    }
+    return { callId: raw.callId };
+  }
+
+  async authorize(actor: Actor, params: FundingParams): Promise<void> {
+    await this.calls.get(actor, params.callId);
+  }
+
+  async collect(params: FundingParams): Promise<FundingReportData> {
+    const [call, figures, projects, ledger] = await Promise.all([
+      this.calls.getUnchecked(params.callId),
+      this.calls.figuresUnchecked(params.callId),
+      this.funding.fundedProjects(params.callId),
+      this.funding.ledger(params.callId),
+    ]);
+    return {
+      call,
+      figures,
+      projects,
+      payments: ledger
+        .filter((r) => r.rowType === 'payment')
+        .map((r) => ({
+          projectTitle: r.projectTitle,
+          paymentKind: r.paymentKind,
+          paidOn: r.paidOn,
+          amountCents: r.amountCents,
+          paymentId: r.paymentId,
+        })),
+    };
+  }
+
+  title(_p: FundingParams, d: FundingReportData): string {
+    return `Financements — ${d.call.title}`;
+  }
+
+  scope(_p: FundingParams, d: FundingReportData): string {
+    return `Appel ${d.call.year} — ${d.call.fundingSource} — du ${d.call.opensOn} au ${d.call.closesOn}`;
+  }
+
+  render(pdf: PdfReport, d: FundingReportData): void {
+    const f = d.figures;
+    pdf.heading('Synthèse');
+    pdf.table({
+      headers: ['Enveloppe', 'Engagé', 'Versé', 'Reste à engager', 'Reste à verser'],
+      numeric: [0, 1, 2, 3, 4],
+      rows: [[f.envelopeCents, f.committedCents, f.paidCents, f.remainingCents, f.unpaidCents].map(formatEuros)],
+    });
+    pdf.heading('Par axe');
+    pdf.table({
+      headers: ['Axe', 'Enveloppe', 'Engagé', 'Versé', 'Reste'],
+      widths: [3, 1.2, 1.2, 1.2, 1.2],
+      numeric: [1, 2, 3, 4],
+      rows: f.byAxis.map((a) => [
+        `${a.code} — ${a.label}`,
+        a.envelopeCents === null ? '—' : formatEuros(a.envelopeCents),
+        formatEuros(a.committedCents),
+        formatEuros(a.paidCents),
+        a.remainingCents === null ? '—' : formatEuros(a.remainingCents),
+      ]),
+    });
+    pdf.heading('Par département');
+    pdf.paragraph(
+      'Un projet couvrant plusieurs départements y répartit sa subvention par parts déclarées (parts égales par défaut), au centime près.',
+    );
+    pdf.table({
+      headers: ['Département', 'Engagé', 'Versé'],
+      widths: [3, 1.5, 1.5],
+      numeric: [1, 2],
+      rows: f.byDepartment.map((x) => [`${x.code} ${x.name}`, formatEuros(x.committedCents), formatEuros(x.paidCents)]),
+    });
+    pdf.heading('Par projet');
+    pdf.table({
+      headers: ['Projet', 'Porteur', 'Axe', 'Dép.', 'Statut', 'Accordé', 'Versé', 'Reste'],
+      widths: [3, 2, 0.7, 1, 1.3, 1.3, 1.3, 1.3],
+      numeric: [5, 6, 7],
+      rows: d.projects.map((p) => [
+        p.title,
+        p.holder,
+        p.axisCode,
+        p.departmentCodes,
+        PROJECT_STATUS_LABELS[p.status],
+        formatEuros(p.grantedCents),
+        formatEuros(p.paidCents),
+        formatEuros(p.grantedCents - p.paidCents),
+      ]),
+    });
+    pdf.heading('Versements');
+    pdf.table({
+      headers: ['Date', 'Projet', 'Type', 'Montant'],
+      widths: [1.2, 4, 1.2, 1.4],
+      numeric: [3],
+      rows: d.payments.map((p) => [
+        p.paidOn ?? '',
+        p.projectTitle,
+        KIND_LABELS[p.paymentKind ?? ''] ?? '',
+        formatEuros(Number(p.amountCents)),
+      ]),
+    });
+    pdf.paragraph(
+      `Total des versements : ${formatEuros(d.payments.reduce((s, p) => s + Number(p.amountCents), 0))} ; total engagé : ${formatEuros(f.committedCents)}.`,
+    );
+  }
+}
