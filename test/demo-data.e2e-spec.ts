@@ -1,4 +1,5 @@
 import { api, DEMO, login, until } from './support/http';
+import { pdfText } from './support/pdf-text';
 import { Stack } from './support/stack';
 
 type Body = { id: string; kind: string; name: string; installedOn: string | null };
@@ -52,5 +53,37 @@ describe('demo data', () => {
     const file = await api(stack, member).get(`/api/reports/${report.body.id}/file`);
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toMatch(/application\/pdf/);
+  });
+
+  it('prints the notice and the attendance sheet of the planned plenary for its members', async () => {
+    const member = await login(stack, DEMO.member);
+    const planned = (await api(stack, member).get('/api/meetings?status=planned')).body.items[0];
+    const texts: Record<string, string> = {};
+    for (const kind of ['notice', 'attendance_sheet']) {
+      const res = await api(stack, member)
+        .post('/api/reports')
+        .send({ kind, params: { meetingId: planned.id } });
+      expect(res.status).toBe(202);
+      const done = await until(
+        async () => (await api(stack, member).get(`/api/reports/${res.body.id}`)).body,
+        (r: { status: string }) => r.status === 'done' || r.status === 'failed',
+      );
+      expect(done.status).toBe('done');
+      const file = await api(stack, member)
+        .get(`/api/reports/${res.body.id}/file`)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
+      texts[kind] = await pdfText(file.body as Buffer);
+    }
+    expect(texts.notice).toContain('Convocation');
+    expect(texts.notice).toContain('Feuille de route 2027');
+    expect(texts.notice).toContain('Marc Olivier');
+    expect(texts.attendance_sheet).toContain('Signature');
+    expect(texts.attendance_sheet).toContain('Suppléant');
+    expect(texts.attendance_sheet).toMatch(/page 1 \/ \d/);
   });
 });
