@@ -5,6 +5,7 @@ import { Audit1764000000300 } from './1764000000300-audit';
 import { Reports1764000000400 } from './1764000000400-reports';
 import { Governance1764000000500 } from './1764000000500-governance';
 import { Calls1764000000600 } from './1764000000600-calls';
+import { Instruction1764000000700 } from './1764000000700-instruction';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Reports1764000000400,
   Governance1764000000500,
   Calls1764000000600,
+  Instruction1764000000700,
 ];

@@ -19,6 +19,8 @@ import {
 import { FundingRepository } from './funding.repository';
 import { FundingService } from './funding.service';
 import { ProjectsRepository } from './projects.repository';
+import { InstructionRepository } from './instruction.repository';
+import { InstructionService } from './instruction.service';
 import { ProjectsService } from './projects.service';
 import { FundingReport } from './reports/funding.report';
 
@@ -47,8 +49,10 @@ import { FundingReport } from './reports/funding.report';
     ProjectsService,
     FundingService,
     FundingReport,
+    InstructionRepository,
+    InstructionService,
   ],
-  exports: [CallsService, ProjectsService, FundingService],
+  exports: [CallsService, ProjectsService, FundingService, InstructionService],
 })
 export class CallsModule implements OnModuleInit {
   constructor(

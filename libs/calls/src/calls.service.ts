@@ -9,6 +9,8 @@ import { splitCents } from './department-shares';
 import { CallDto, CallFundingDto, CreateCallDto } from './dto/call.dto';
 import { CallAxisEntity, CallEntity } from './entities/call.entity';
 import { FundingRepository } from './funding.repository';
+import type { CriterionRow } from './instruction.repository';
+import { assertUniqueCodes, InstructionService } from './instruction.service';
 import { fundingWorkbook } from './funding-xlsx';
 
 /** Calls for interest (AMI), their axes and envelopes, and the funding figures of each call. */
@@ -20,6 +22,7 @@ export class CallsService {
     private readonly funding: FundingRepository,
     private readonly territory: TerritoryService,
     private readonly audit: AuditService,
+    private readonly instruction: InstructionService,
   ) {}
 
   async create(actor: Actor, dto: CreateCallDto): Promise<CallDto> {
@@ -28,6 +31,7 @@ export class CallsService {
     const codes = dto.axes.map((a) => a.code);
     const repeated = codes.filter((c, i) => codes.indexOf(c) !== i);
     if (repeated.length > 0) throw DomainError.invalid('call.axis_repeated', `axes: code ${repeated[0]} is repeated`);
+    assertUniqueCodes(dto.criteria ?? []);
     const axesTotal = dto.axes.reduce((sum, a) => sum + (a.envelopeCents ?? 0), 0);
     if (axesTotal > dto.envelopeCents) {
       throw DomainError.invalid(
@@ -48,7 +52,8 @@ export class CallsService {
         },
         dto.axes.map((a) => ({ code: a.code, label: a.label, envelopeCents: a.envelopeCents ?? null })),
       );
-      const call = toCallDto((await this.calls.find(id, tx))!, await this.calls.axes(id, tx));
+      if (dto.criteria) await this.instruction.replaceCriteriaOfNewCall(tx, id, dto.criteria);
+      const call = toCallDto((await this.calls.find(id, tx))!, await this.calls.axes(id, tx), dto.criteria ?? []);
       await this.audit.record(tx, actor, { action: 'call.create', entityType: 'call', entityId: id, after: call });
       return call;
     });
@@ -62,13 +67,14 @@ export class CallsService {
   /** For the worker's report, whose request was authorized when it was made. */
   async getUnchecked(id: string): Promise<CallDto> {
     const call = await this.existing(id);
-    return toCallDto(call, await this.calls.axes(id));
+    const [axes, criteria] = await Promise.all([this.calls.axes(id), this.instruction.criteriaOf(id)]);
+    return toCallDto(call, axes, criteria);
   }
 
   async list(actor: Actor, page: PageQueryDto): Promise<Page<CallDto>> {
     callsAccess.assertReader(actor);
     const [rows, total] = await this.calls.list(page.limit, page.offset);
-    const items = await Promise.all(rows.map(async (c) => toCallDto(c, await this.calls.axes(c.id))));
+    const items = await Promise.all(rows.map((c) => this.getUnchecked(c.id)));
     return { items, total };
   }
 
@@ -139,7 +145,7 @@ export class CallsService {
   }
 }
 
-export function toCallDto(c: CallEntity, axes: CallAxisEntity[]): CallDto {
+export function toCallDto(c: CallEntity, axes: CallAxisEntity[], criteria: CriterionRow[]): CallDto {
   return {
     id: c.id,
     title: c.title,
@@ -150,6 +156,7 @@ export function toCallDto(c: CallEntity, axes: CallAxisEntity[]): CallDto {
     closesOn: c.closesOn,
     status: c.status,
     axes: axes.map((a) => ({ code: a.code, label: a.label, envelopeCents: a.envelopeCents })),
+    criteria: criteria.map(({ code, label, weight }) => ({ code, label, weight })),
     version: c.version,
   };
 }

@@ -2,6 +2,8 @@ export * from './calls.constants';
 export * from './calls.module';
 export * from './calls.service';
 export * from './dto/call.dto';
+export * from './dto/instruction.dto';
 export * from './dto/project.dto';
 export * from './funding.service';
+export * from './instruction.service';
 export * from './projects.service';

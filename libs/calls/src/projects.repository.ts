@@ -35,6 +35,7 @@ export interface ProjectFilter {
   departmentCode?: string;
   status?: ProjectStatus;
   axisCode?: string;
+  label?: string;
   limit: number;
   offset: number;
 }
@@ -94,6 +95,8 @@ export class ProjectsRepository {
     if (filter.callId) add('p.call_id = ?', filter.callId);
     if (filter.status) add('p.status = ?', filter.status);
     if (filter.axisCode) add('p.axis_code = ?', filter.axisCode);
+    if (filter.label)
+      add('EXISTS (SELECT 1 FROM project_label l WHERE l.project_id = p.id AND l.label = ?)', filter.label);
     if (filter.departmentCode) {
       add(
         'EXISTS (SELECT 1 FROM project_department d WHERE d.project_id = p.id AND d.department_code = ?)',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, centsFromDb, Database, DomainError, Page, Tx } from '@app/core';
+import { Actor, centsFromDb, Database, DomainError, ERROR_KINDS, Page, Tx } from '@app/core';
 import { TerritoryService } from '@app/territory';
 import { callsAccess } from './calls-access';
 import { OPINION_OPEN_STATUSES } from './calls.constants';
@@ -14,6 +14,7 @@ import {
   ProjectQueryDto,
   TransitionDto,
 } from './dto/project.dto';
+import { BulkTransitionDto, BulkTransitionResponseDto, BulkTransitionResultDto } from './dto/instruction.dto';
 import { OpinionEntity } from './entities/call.entity';
 import { FundingService } from './funding.service';
 import { allowedTransitions, checkTransition } from './project-lifecycle';
@@ -147,6 +148,25 @@ export class ProjectsService {
       });
     });
     return this.get(actor, id);
+  }
+
+  /**
+   * The same move for many projects (e.g. 40 to under_review after the closing date): each project
+   * moves in its own transaction, and the answer says, project by project, what happened.
+   */
+  async bulkTransition(actor: Actor, dto: BulkTransitionDto): Promise<BulkTransitionResponseDto> {
+    const results: BulkTransitionResultDto[] = [];
+    for (const projectId of dto.projectIds) {
+      try {
+        const project = await this.transition(actor, projectId, { to: dto.to, comment: dto.comment });
+        results.push({ projectId, ok: true, status: project.status });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results.push({ projectId, ok: false, error: { statusCode: ERROR_KINDS[error.kind], message: error.message } });
+      }
+    }
+    const succeeded = results.filter((r) => r.ok).length;
+    return { results, succeeded, failed: results.length - succeeded };
   }
 
   /** The departmental opinion: only a referent of one of the project's departments, for that department. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdParam, PageQueryDto } from '@app/core';
 import type { Actor } from '@app/core';
@@ -21,6 +21,19 @@ import {
   ProjectQueryDto,
   ProjectsService,
   TransitionDto,
+  BulkTransitionDto,
+  BulkTransitionResponseDto,
+  CreateNoteDto,
+  CriterionDto,
+  InstructionService,
+  LabelsDto,
+  NoteDto,
+  NotePageDto,
+  ProjectScoreDto,
+  RankingDto,
+  ScoreProjectDto,
+  SetCriteriaDto,
+  SetLabelsDto,
 } from '@app/calls';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
@@ -32,6 +45,7 @@ export class CallsController {
     private readonly calls: CallsService,
     private readonly projects: ProjectsService,
     private readonly grants: FundingService,
+    private readonly instruction: InstructionService,
   ) {}
 
   @Post('calls')
@@ -57,6 +71,24 @@ export class CallsController {
   @ApiOkResponse({ type: CallFundingDto })
   funding(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<CallFundingDto> {
     return this.calls.fundingOf(actor, id);
+  }
+
+  /** Replaces the scoring criteria (409 once scoring has started). */
+  @Put('calls/:id/criteria')
+  @ApiOkResponse({ type: [CriterionDto] })
+  setCriteria(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: SetCriteriaDto,
+  ): Promise<CriterionDto[]> {
+    return this.instruction.setCriteria(actor, id, dto.criteria);
+  }
+
+  /** Projects under review by score, with the cumulative amount and where the remaining envelopes run out. */
+  @Get('calls/:id/ranking')
+  @ApiOkResponse({ type: RankingDto })
+  ranking(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<RankingDto> {
+    return this.instruction.ranking(actor, id);
   }
 
   @Post('projects')
@@ -86,6 +118,64 @@ export class CallsController {
     @Body() dto: TransitionDto,
   ): Promise<ProjectDetailDto> {
     return this.projects.transition(actor, id, dto);
+  }
+
+  /** The same move for many projects, with a result per project. */
+  @Post('projects/transitions')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BulkTransitionResponseDto })
+  bulkTransition(@CurrentActor() actor: Actor, @Body() dto: BulkTransitionDto): Promise<BulkTransitionResponseDto> {
+    return this.projects.bulkTransition(actor, dto);
+  }
+
+  @Post('projects/:id/scores')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ProjectScoreDto })
+  score(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: ScoreProjectDto,
+  ): Promise<ProjectScoreDto> {
+    return this.instruction.score(actor, id, dto);
+  }
+
+  @Get('projects/:id/scores')
+  @ApiOkResponse({ type: ProjectScoreDto })
+  scores(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ProjectScoreDto> {
+    return this.instruction.scoreOf(actor, id);
+  }
+
+  /** Private notes of the reviewers. */
+  @Post('projects/:id/notes')
+  @ApiCreatedResponse({ type: NoteDto })
+  addNote(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: CreateNoteDto,
+  ): Promise<NoteDto> {
+    return this.instruction.addNote(actor, id, dto);
+  }
+
+  @Get('projects/:id/notes')
+  @ApiOkResponse({ type: NotePageDto })
+  notes(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<NotePageDto> {
+    return this.instruction.notes(actor, id);
+  }
+
+  @Put('projects/:id/labels')
+  @ApiOkResponse({ type: LabelsDto })
+  setLabels(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: SetLabelsDto,
+  ): Promise<LabelsDto> {
+    return this.instruction.setLabels(actor, id, dto);
+  }
+
+  @Get('projects/:id/labels')
+  @ApiOkResponse({ type: LabelsDto })
+  labels(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<LabelsDto> {
+    return this.instruction.labels(actor, id);
   }
 
   @Post('projects/:id/opinions')

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CALL_STATUSES } from '../calls.constants';
+import { CriterionDto, CriterionInputDto } from './instruction.dto';
 import type { CallStatus } from '../calls.constants';
 
 export class CallAxisInputDto {
@@ -71,6 +72,15 @@ export class CreateCallDto {
   @ValidateNested({ each: true })
   @Type(() => CallAxisInputDto)
   axes: CallAxisInputDto[];
+
+  /** Scoring criteria with their weights; reviewers score each from 0 to 5. */
+  @ApiPropertyOptional({ type: [CriterionInputDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionInputDto)
+  criteria?: CriterionInputDto[];
 }
 
 export class CallAxisDto {
@@ -92,6 +102,8 @@ export class CallDto {
   status: CallStatus;
   @ApiProperty({ type: [CallAxisDto] })
   axes: CallAxisDto[];
+  @ApiProperty({ type: [CriterionDto] })
+  criteria: CriterionDto[];
   version: number;
 }
 

@@ -122,6 +122,12 @@ export class ProjectQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(20)
   axisCode?: string;
+
+  /** Projects carrying this shared label. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  label?: string;
 }
 
 export class TransitionDto {

@@ -1,0 +1,189 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PROJECT_STATUSES } from '../calls.constants';
+import type { ProjectStatus } from '../calls.constants';
+import { MAX_SCORE } from '../ranking';
+
+export class CriterionInputDto {
+  @Matches(/^[A-Za-z0-9_-]{1,20}$/, { message: 'code must be 1 to 20 letters, digits, - or _' })
+  code: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  label: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  weight: number;
+}
+
+export class SetCriteriaDto {
+  @ApiProperty({ type: [CriterionInputDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionInputDto)
+  criteria: CriterionInputDto[];
+}
+
+export class ScoreInputDto {
+  @IsString()
+  @MaxLength(20)
+  criterion: string;
+
+  @IsInt()
+  @Min(0)
+  @Max(MAX_SCORE)
+  score: number;
+}
+
+export class ScoreProjectDto {
+  @ApiProperty({ type: [ScoreInputDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ScoreInputDto)
+  scores: ScoreInputDto[];
+}
+
+export class CriterionDto {
+  code: string;
+  label: string;
+  weight: number;
+}
+
+export class CriterionScoreDto {
+  criterion: string;
+  weight: number;
+  /** Mean of the reviewers' scores; null before any. */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  mean: number | null;
+  reviewers: number;
+}
+
+export class ProjectScoreDto {
+  projectId: string;
+  /** Weighted mean out of 5 over the criteria scored; null before any score. */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  total: number | null;
+  complete: boolean;
+  @ApiProperty({ type: [CriterionScoreDto] })
+  criteria: CriterionScoreDto[];
+}
+
+export class RankingLineDto {
+  rank: number;
+  projectId: string;
+  title: string;
+  axisCode: string;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  score: number | null;
+  requestedCents: number;
+  cumulativeCents: number;
+  axisCumulativeCents: number;
+  withinEnvelope: boolean;
+  withinAxisEnvelope: boolean;
+}
+
+export class RankingDto {
+  callId: string;
+  envelopeCents: number;
+  committedCents: number;
+  remainingCents: number;
+  @ApiProperty({ type: [RankingLineDto] })
+  items: RankingLineDto[];
+  total: number;
+}
+
+export class CreateNoteDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10000)
+  text: string;
+}
+
+export class NoteDto {
+  id: string;
+  projectId: string;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  authorId: string | null;
+  text: string;
+  createdAt: string;
+}
+
+export class NotePageDto {
+  @ApiProperty({ type: [NoteDto] })
+  items: NoteDto[];
+  total: number;
+}
+
+export class SetLabelsDto {
+  /** Shared labels, e.g. "prêt pour la commission". */
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(60, { each: true })
+  labels: string[];
+}
+
+export class LabelsDto {
+  projectId: string;
+  labels: string[];
+}
+
+export class BulkTransitionDto {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('4', { each: true })
+  projectIds: string[];
+
+  @ApiProperty({ enum: PROJECT_STATUSES })
+  @IsIn(PROJECT_STATUSES)
+  to: ProjectStatus;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  comment?: string;
+}
+
+export class BulkTransitionResultDto {
+  projectId: string;
+  ok: boolean;
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES })
+  status?: ProjectStatus;
+  /** On failure: the HTTP status it would have had, and why. */
+  @ApiPropertyOptional()
+  error?: { statusCode: number; message: string };
+}
+
+export class BulkTransitionResponseDto {
+  @ApiProperty({ type: [BulkTransitionResultDto] })
+  results: BulkTransitionResultDto[];
+  succeeded: number;
+  failed: number;
+}

@@ -1,0 +1,253 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { Actor, centsFromDb, Database, DomainError, hasRole, Page, Tx } from '@app/core';
+import { canActOnDepartments } from '@app/identity';
+import { callsAccess } from './calls-access';
+import { OPINION_OPEN_STATUSES } from './calls.constants';
+import { CallsRepository } from './calls.repository';
+import {
+  CreateNoteDto,
+  CriterionInputDto,
+  LabelsDto,
+  NoteDto,
+  ProjectScoreDto,
+  RankingDto,
+  ScoreProjectDto,
+  SetLabelsDto,
+} from './dto/instruction.dto';
+import { FundingRepository } from './funding.repository';
+import { CriterionRow, InstructionRepository, NoteRow, ScoreRow } from './instruction.repository';
+import { ProjectRow, ProjectsRepository } from './projects.repository';
+import { rankAgainstEnvelope, totalScore } from './ranking';
+
+/** Instruction of applications: criteria and scores, ranking against the live envelope, notes and labels. */
+@Injectable()
+export class InstructionService {
+  constructor(
+    private readonly db: Database,
+    private readonly instruction: InstructionRepository,
+    private readonly projects: ProjectsRepository,
+    private readonly calls: CallsRepository,
+    private readonly funding: FundingRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Replaces the call's scoring criteria; refused once scoring has started. */
+  async setCriteria(actor: Actor, callId: string, criteria: CriterionInputDto[]): Promise<CriterionRow[]> {
+    callsAccess.assertTeam(actor);
+    assertUniqueCodes(criteria);
+    return this.db.transaction(async (tx) => {
+      if (!(await this.calls.lock(tx, callId))) throw DomainError.notFound('call', callId);
+      if (await this.instruction.hasScores(tx, callId)) {
+        throw DomainError.conflict(
+          'call.scoring_started',
+          'Projects have been scored against these criteria: they can no longer change',
+        );
+      }
+      const before = await this.instruction.criteria(callId, tx);
+      await this.instruction.replaceCriteria(tx, callId, criteria);
+      await this.audit.record(tx, actor, {
+        action: 'call.set_criteria',
+        entityType: 'call',
+        entityId: callId,
+        before,
+        after: criteria,
+      });
+      return criteria.map(({ code, label, weight }) => ({ code, label, weight }));
+    });
+  }
+
+  /** Criteria given with a new call, inside the transaction that creates it. */
+  async replaceCriteriaOfNewCall(tx: Tx, callId: string, criteria: CriterionInputDto[]): Promise<void> {
+    await this.instruction.replaceCriteria(tx, callId, criteria);
+  }
+
+  criteriaOf(callId: string, tx?: Tx): Promise<CriterionRow[]> {
+    return this.instruction.criteria(callId, tx);
+  }
+
+  /** A mission officer's scores on a project under instruction; scoring again replaces them. */
+  async score(actor: Actor, projectId: string, dto: ScoreProjectDto): Promise<ProjectScoreDto> {
+    if (!hasRole(actor, 'mission_officer') || !actor.id)
+      throw DomainError.forbidden('Seuls les chargés de mission notent les dossiers');
+    await this.db.transaction(async (tx) => {
+      const project = await this.lockedProject(tx, projectId);
+      if (!OPINION_OPEN_STATUSES.includes(project.status)) {
+        throw DomainError.conflict('project.scoring_closed', `No scoring on a project ${project.status}`);
+      }
+      const known = new Set((await this.instruction.criteria(project.callId, tx)).map((c) => c.code));
+      const unknown = dto.scores.filter((s) => !known.has(s.criterion)).map((s) => s.criterion);
+      if (unknown.length > 0)
+        throw DomainError.invalid('project.unknown_criterion', `scores: unknown criterion ${unknown.join(', ')}`);
+      await this.instruction.upsertScores(tx, projectId, project.callId, actor.id!, dto.scores);
+      await this.audit.record(tx, actor, {
+        action: 'project.score',
+        entityType: 'project',
+        entityId: projectId,
+        after: dto.scores,
+      });
+    });
+    return this.scoreOf(actor, projectId);
+  }
+
+  async scoreOf(actor: Actor, projectId: string): Promise<ProjectScoreDto> {
+    callsAccess.assertReader(actor);
+    const project = await this.existingProject(projectId);
+    return scoreDto(
+      projectId,
+      await this.instruction.criteria(project.callId),
+      await this.instruction.scoresOf([projectId]),
+    );
+  }
+
+  /**
+   * The projects under review, best score first, with the cumulative requested amount and whether each
+   * still fits in what remains of the call's envelope and of its axis's envelope.
+   */
+  async ranking(actor: Actor, callId: string): Promise<RankingDto> {
+    callsAccess.assertReader(actor);
+    const call = await this.calls.find(callId);
+    if (!call) throw DomainError.notFound('call', callId);
+    const manager = this.db.manager;
+    const [axes, criteria, [projects], committed] = await Promise.all([
+      this.calls.axes(callId),
+      this.instruction.criteria(callId),
+      this.projects.list({ callId, status: 'under_review', limit: 10_000, offset: 0 }),
+      this.funding.committed(manager, callId),
+    ]);
+    const scores = await this.instruction.scoresOf(projects.map((p) => p.id));
+    const remainingByAxis = new Map<string, number | null>();
+    for (const axis of axes) {
+      remainingByAxis.set(
+        axis.code,
+        axis.envelopeCents === null
+          ? null
+          : axis.envelopeCents - (await this.funding.committed(manager, callId, axis.code)),
+      );
+    }
+    const titles = new Map(projects.map((p) => [p.id, p.title]));
+    const lines = rankAgainstEnvelope(
+      projects.map((p) => ({
+        projectId: p.id,
+        axisCode: p.axisCode,
+        score: scoreDto(
+          p.id,
+          criteria,
+          scores.filter((s) => s.projectId === p.id),
+        ).total,
+        requestedCents: centsFromDb(p.requestedCents),
+        createdAt: p.createdAt.toISOString(),
+      })),
+      call.envelopeCents - committed,
+      remainingByAxis,
+    );
+    return {
+      callId,
+      envelopeCents: call.envelopeCents,
+      committedCents: committed,
+      remainingCents: call.envelopeCents - committed,
+      items: lines.map(({ createdAt: _createdAt, ...line }) => ({ ...line, title: titles.get(line.projectId) ?? '' })),
+      total: lines.length,
+    };
+  }
+
+  /** Notes for reviewers only (the team and the project's referents); never shown to a holder. */
+  async addNote(actor: Actor, projectId: string, dto: CreateNoteDto): Promise<NoteDto> {
+    const project = await this.existingProject(projectId);
+    this.assertReviewer(actor, project);
+    return this.db.transaction(async (tx) => {
+      const note = toNoteDto(await this.instruction.insertNote(tx, { projectId, authorId: actor.id, text: dto.text }));
+      await this.audit.record(tx, actor, {
+        action: 'project.note',
+        entityType: 'project',
+        entityId: projectId,
+        after: note,
+      });
+      return note;
+    });
+  }
+
+  async notes(actor: Actor, projectId: string): Promise<Page<NoteDto>> {
+    this.assertReviewer(actor, await this.existingProject(projectId));
+    const rows = await this.instruction.notes(projectId);
+    return { items: rows.map(toNoteDto), total: rows.length };
+  }
+
+  async setLabels(actor: Actor, projectId: string, dto: SetLabelsDto): Promise<LabelsDto> {
+    const project = await this.existingProject(projectId);
+    this.assertReviewer(actor, project);
+    return this.db.transaction(async (tx) => {
+      const before = await this.instruction.labels(projectId, tx);
+      const labels = [...dto.labels].map((l) => l.trim()).sort();
+      await this.instruction.replaceLabels(tx, projectId, labels);
+      await this.audit.record(tx, actor, {
+        action: 'project.labels',
+        entityType: 'project',
+        entityId: projectId,
+        before,
+        after: labels,
+      });
+      return { projectId, labels };
+    });
+  }
+
+  async labels(actor: Actor, projectId: string): Promise<LabelsDto> {
+    callsAccess.assertReader(actor);
+    await this.existingProject(projectId);
+    return { projectId, labels: await this.instruction.labels(projectId) };
+  }
+
+  /** Reviewers: the regional team, and the referents of the project's departments. */
+  private assertReviewer(actor: Actor, project: ProjectRow): void {
+    const team = hasRole(actor, 'regional_delegate', 'mission_officer');
+    const referent = hasRole(actor, 'departmental_referent') && canActOnDepartments(actor, project.departmentCodes);
+    if (!team && !referent) throw DomainError.forbidden('Réservé aux instructeurs du dossier');
+  }
+
+  private async existingProject(id: string): Promise<ProjectRow> {
+    const project = await this.projects.find(id);
+    if (!project) throw DomainError.notFound('project', id);
+    return project;
+  }
+
+  private async lockedProject(tx: Tx, id: string): Promise<ProjectRow> {
+    const project = await this.projects.lock(tx, id);
+    if (!project) throw DomainError.notFound('project', id);
+    return project;
+  }
+}
+
+export function assertUniqueCodes(criteria: { code: string }[]): void {
+  const codes = criteria.map((c) => c.code);
+  const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
+  if (repeated) throw DomainError.invalid('call.criterion_repeated', `criteria: code ${repeated} is repeated`);
+}
+
+function scoreDto(projectId: string, criteria: CriterionRow[], scores: ScoreRow[]): ProjectScoreDto {
+  const perCriterion = criteria.map((c) => {
+    const values = scores.filter((s) => s.criterionCode === c.code).map((s) => s.score);
+    return { criterion: c.code, weight: c.weight, values };
+  });
+  return {
+    projectId,
+    total: totalScore(perCriterion.map((c) => ({ weight: c.weight, scores: c.values }))),
+    complete: perCriterion.length > 0 && perCriterion.every((c) => c.values.length > 0),
+    criteria: perCriterion.map((c) => ({
+      criterion: c.criterion,
+      weight: c.weight,
+      mean:
+        c.values.length > 0 ? Math.round((c.values.reduce((a, b) => a + b, 0) / c.values.length) * 100) / 100 : null,
+      reviewers: c.values.length,
+    })),
+  };
+}
+
+function toNoteDto(n: NoteRow): NoteDto {
+  return {
+    id: n.id,
+    projectId: n.projectId,
+    authorId: n.authorId,
+    text: n.text,
+    createdAt: new Date(n.createdAt).toISOString(),
+  };
+}
