@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '@app/core';
+import { IsSiret } from '../siret';
 import { HOLDER_KINDS, OPINIONS, PAYMENT_KINDS, PROJECT_STATUSES, TARGET_PUBLICS } from '../calls.constants';
 import type { HolderKind, Opinion, PaymentKind, ProjectStatus } from '../calls.constants';
 
@@ -34,9 +35,9 @@ export class HolderDto {
   @IsIn(HOLDER_KINDS)
   kind: HolderKind;
 
-  /** SIRET, 14 digits, when the holder has one. */
+  /** SIRET, when the holder has one: 14 digits with a valid checksum. */
   @IsOptional()
-  @Matches(/^[0-9]{14}$/, { message: 'siret must be 14 digits' })
+  @IsSiret()
   siret?: string;
 }
 
