@@ -6,6 +6,7 @@ import { Reports1764000000400 } from './1764000000400-reports';
 import { Governance1764000000500 } from './1764000000500-governance';
 import { Calls1764000000600 } from './1764000000600-calls';
 import { Instruction1764000000700 } from './1764000000700-instruction';
+import { GrantChanges1764000000800 } from './1764000000800-grant-changes';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Governance1764000000500,
   Calls1764000000600,
   Instruction1764000000700,
+  GrantChanges1764000000800,
 ];

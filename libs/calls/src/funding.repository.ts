@@ -26,6 +26,10 @@ export interface FundingProjectLine {
   paidCents: number;
 }
 
+/** What a grant commits: its amount, or what it paid once cancelled. */
+const COMMITTED = `(CASE WHEN g.status = 'active' THEN g.amount_cents
+  ELSE (SELECT COALESCE(sum(p.amount_cents), 0) FROM payment p WHERE p.grant_id = g.id) END)`;
+
 /** One export line: a payment, or what a grant still has to pay. */
 export interface FundingExportRow {
   callYear: number;
@@ -59,9 +63,10 @@ const EXPORT_SQL = `
            to_char(p.paid_on, 'YYYY-MM-DD') AS "paidOn", p.amount_cents::text AS "amountCents", p.paid_on AS sort_on
     FROM payment p WHERE p.grant_id = g.id
     UNION ALL
+    -- a cancelled grant keeps its payments but owes nothing more
     SELECT 'unpaid_balance', NULL, NULL, NULL,
            (g.amount_cents - COALESCE((SELECT sum(p.amount_cents) FROM payment p WHERE p.grant_id = g.id), 0))::text, NULL
-    WHERE g.amount_cents > COALESCE((SELECT sum(p.amount_cents) FROM payment p WHERE p.grant_id = g.id), 0)
+    WHERE g.status = 'active' AND g.amount_cents > COALESCE((SELECT sum(p.amount_cents) FROM payment p WHERE p.grant_id = g.id), 0)
   ) x ON true
   WHERE g.call_id = $1
   ORDER BY g.axis_code, pr.title, g.id, x.sort_on NULLS LAST, x."paymentId"`;
@@ -96,10 +101,26 @@ export class FundingRepository {
   /** Sum committed on a call, or on one of its axes. */
   async committed(tx: Tx, callId: string, axisCode?: string): Promise<number> {
     const rows: { sum: string }[] = await tx.query(
-      `SELECT COALESCE(sum(amount_cents), 0)::text AS sum FROM "grant" WHERE call_id = $1 AND ($2::text IS NULL OR axis_code = $2)`,
+      `SELECT COALESCE(sum(${COMMITTED}), 0)::text AS sum
+       FROM "grant" g WHERE g.call_id = $1 AND ($2::text IS NULL OR g.axis_code = $2)`,
       [callId, axisCode ?? null],
     );
     return Number(rows[0].sum);
+  }
+
+  async changeGrant(
+    tx: Tx,
+    id: string,
+    version: number,
+    change: { amountCents?: number; status?: 'cancelled'; cancelReason?: string },
+  ): Promise<boolean> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(GrantEntity)
+      .set({ ...change, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   async paid(tx: Tx, grantId: string): Promise<number> {
@@ -122,7 +143,7 @@ export class FundingRepository {
   /** Every grant of a call with what it paid and its departments: the ledger the figures are built from. */
   grantsOfCall(callId: string): Promise<GrantFundingRow[]> {
     return this.dataSource.query(
-      `SELECT g.id AS "grantId", g.axis_code AS "axisCode", g.amount_cents::text AS "amountCents",
+      `SELECT g.id AS "grantId", g.axis_code AS "axisCode", ${COMMITTED}::text AS "amountCents",
               COALESCE((SELECT sum(p.amount_cents) FROM payment p WHERE p.grant_id = g.id), 0)::text AS "paidCents",
               COALESCE((SELECT json_agg(json_build_object('code', d.department_code, 'shareBp', d.share_bp)
                                         ORDER BY d.department_code)
@@ -143,7 +164,7 @@ export class FundingRepository {
       `SELECT pr.id AS "projectId", pr.title, pr.holder_name AS holder, pr.axis_code AS "axisCode",
               array_to_string(ARRAY(SELECT d.department_code FROM project_department d WHERE d.project_id = pr.id
                                     ORDER BY d.department_code), ',') AS "departmentCodes",
-              pr.status, g.amount_cents::text AS granted,
+              pr.status, ${COMMITTED}::text AS granted,
               COALESCE((SELECT sum(p.amount_cents) FROM payment p WHERE p.grant_id = g.id), 0)::text AS paid
        FROM "grant" g JOIN project pr ON pr.id = g.project_id
        WHERE g.call_id = $1 ORDER BY pr.axis_code, pr.title, pr.id`,

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError } from '@app/core';
+import { Actor, Database, DomainError, Tx } from '@app/core';
 import { callsAccess } from './calls-access';
 import { CallsRepository } from './calls.repository';
-import { CreateGrantDto, CreatePaymentDto, GrantDto, PaymentDto } from './dto/project.dto';
+import {
+  CancelGrantDto,
+  CreateGrantDto,
+  CreatePaymentDto,
+  GrantDto,
+  PaymentDto,
+  ReduceGrantDto,
+} from './dto/project.dto';
 import { GrantEntity, PaymentEntity } from './entities/call.entity';
 import { fundingCsvTransform } from './funding-csv';
 import { FundingRepository } from './funding.repository';
@@ -70,6 +77,8 @@ export class FundingService {
         amountCents: dto.amountCents,
         legalCommitmentNumber: dto.legalCommitmentNumber ?? null,
         agreementSignedOn: dto.agreementSignedOn ?? null,
+        status: 'active',
+        cancelReason: null,
       });
       const created = toGrantDto(grant, []);
       await this.audit.record(tx, actor, {
@@ -88,6 +97,8 @@ export class FundingService {
     return this.db.transaction(async (tx) => {
       const grant = await this.funding.lockGrant(tx, grantId);
       if (!grant) throw DomainError.notFound('grant', grantId);
+      if (grant.status === 'cancelled')
+        throw DomainError.conflict('grant.cancelled', 'This grant was cancelled: nothing more is paid on it');
       const paid = await this.funding.paid(tx, grantId);
       if (paid + dto.amountCents > grant.amountCents) {
         throw DomainError.conflict(
@@ -116,11 +127,70 @@ export class FundingService {
     });
   }
 
+  /** Lowers a grant (the delegate, with a reason); never below what was already paid. */
+  async reduce(actor: Actor, id: string, dto: ReduceGrantDto): Promise<GrantDto> {
+    callsAccess.assertDelegate(actor);
+    return this.change(actor, id, dto.version, 'grant.reduce', dto.reason, async (tx, grant) => {
+      const paid = await this.funding.paid(tx, id);
+      if (dto.amountCents >= grant.amountCents)
+        throw DomainError.invalid(
+          'grant.not_a_reduction',
+          `amountCents: must be below the current ${grant.amountCents}`,
+        );
+      if (dto.amountCents < paid || dto.amountCents === 0) {
+        throw DomainError.conflict(
+          'grant.below_paid',
+          `A grant cannot go below what was paid (${paid} cents) nor to zero: cancel it instead`,
+        );
+      }
+      return { amountCents: dto.amountCents };
+    });
+  }
+
+  /** Cancels a grant with a reason: what was paid stays in the ledger, the rest goes back to the envelope. */
+  cancel(actor: Actor, id: string, dto: CancelGrantDto): Promise<GrantDto> {
+    callsAccess.assertDelegate(actor);
+    return this.change(actor, id, dto.version, 'grant.cancel', dto.reason, async () => ({
+      status: 'cancelled' as const,
+      cancelReason: dto.reason,
+    }));
+  }
+
   async getGrant(actor: Actor, id: string): Promise<GrantDto> {
     callsAccess.assertReader(actor);
     const grant = await this.funding.findGrant(id);
     if (!grant) throw DomainError.notFound('grant', id);
     return toGrantDto(grant, await this.funding.payments(id));
+  }
+
+  private change(
+    actor: Actor,
+    id: string,
+    version: number,
+    action: string,
+    reason: string,
+    decide: (
+      tx: Tx,
+      grant: GrantEntity,
+    ) => Promise<{ amountCents?: number; status?: 'cancelled'; cancelReason?: string }>,
+  ): Promise<GrantDto> {
+    return this.db.transaction(async (tx) => {
+      const grant = await this.funding.lockGrant(tx, id);
+      if (!grant) throw DomainError.notFound('grant', id);
+      if (grant.status === 'cancelled') throw DomainError.conflict('grant.cancelled', 'This grant was cancelled');
+      if (grant.version !== version) throw DomainError.staleVersion('grant');
+      const change = await decide(tx, grant);
+      if (!(await this.funding.changeGrant(tx, id, version, change))) throw DomainError.staleVersion('grant');
+      const after = toGrantDto((await this.funding.findGrant(id, tx))!, await this.funding.payments(id, tx));
+      await this.audit.record(tx, actor, {
+        action,
+        entityType: 'grant',
+        entityId: id,
+        before: { amountCents: grant.amountCents, status: grant.status, version: grant.version },
+        after: { amountCents: after.amountCents, status: after.status, version: after.version, reason },
+      });
+      return after;
+    });
   }
 
   async grantOfProject(projectId: string): Promise<GrantDto | null> {
@@ -161,6 +231,8 @@ function toGrantDto(g: GrantEntity, payments: PaymentEntity[]): GrantDto {
     legalCommitmentNumber: g.legalCommitmentNumber,
     agreementSignedOn: g.agreementSignedOn,
     payments: payments.map(toPaymentDto),
+    status: g.status,
+    cancelReason: g.cancelReason,
     version: g.version,
     createdAt: g.createdAt.toISOString(),
   };

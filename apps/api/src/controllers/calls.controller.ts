@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdParam, PageQueryDto } from '@app/core';
 import type { Actor } from '@app/core';
@@ -22,6 +22,8 @@ import {
   ProjectsService,
   TransitionDto,
   BulkTransitionDto,
+  CancelGrantDto,
+  ReduceGrantDto,
   BulkTransitionResponseDto,
   CreateNoteDto,
   CriterionDto,
@@ -203,6 +205,29 @@ export class CallsController {
   @ApiOkResponse({ type: GrantDto })
   getGrant(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<GrantDto> {
     return this.grants.getGrant(actor, id);
+  }
+
+  /** Lowers the grant, never below what was paid (regional delegate, stale version → 409). */
+  @Patch('grants/:id')
+  @ApiOkResponse({ type: GrantDto })
+  reduceGrant(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: ReduceGrantDto,
+  ): Promise<GrantDto> {
+    return this.grants.reduce(actor, id, dto);
+  }
+
+  /** Cancels the grant with a reason: paid money stays in the ledger, the rest returns to the envelope. */
+  @Post('grants/:id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: GrantDto })
+  cancelGrant(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: CancelGrantDto,
+  ): Promise<GrantDto> {
+    return this.grants.cancel(actor, id, dto);
   }
 
   /** 409 when payments would exceed the grant. */

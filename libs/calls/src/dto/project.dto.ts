@@ -179,6 +179,34 @@ export class CreateGrantDto {
   agreementSignedOn?: string;
 }
 
+export class ReduceGrantDto {
+  /** The new amount: lower than the current one, never below what was paid. */
+  @IsInt(centsMessage)
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountCents: number;
+
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class CancelGrantDto {
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason: string;
+}
+
 export class CreatePaymentDto {
   @IsInt(centsMessage)
   @Min(1)
@@ -279,6 +307,9 @@ export class GrantDto {
   agreementSignedOn: string | null;
   @ApiProperty({ type: [PaymentDto] })
   payments: PaymentDto[];
+  status: 'active' | 'cancelled';
+  @ApiPropertyOptional({ nullable: true, type: String })
+  cancelReason: string | null;
   version: number;
   createdAt: string;
 }
