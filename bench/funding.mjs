@@ -1,0 +1,126 @@
+// Funding at scale (issue 4): seeds 50 calls, 5,000 projects with grants and 50,000 payments, plus one
+// call carrying 1,000,000 payment rows; then measures
+//   - the funding report PDF of a 5,000-project call: time to done and the worker's peak memory;
+//   - the funding CSV of 1,000,000 payment rows: rows/s and how much the api's memory grows.
+// Usage: npm run build && node bench/funding.mjs [--quick]   (--quick: a tenth of the volume, for CI)
+import pg from 'pg';
+import { envFor, freshDatabase, login, memoryMb, run, start, waitHttp } from './lib.mjs';
+
+const quick = process.argv.includes('--quick');
+const scale = quick ? 0.1 : 1;
+const CALLS = 50;
+const PROJECTS = Math.round(5000 * scale);
+const PAYMENTS = Math.round(50_000 * scale);
+const BIG_PAYMENTS = Math.round(1_000_000 * scale);
+const PORT = 3900;
+
+async function seed(url) {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  const t = Date.now();
+  // Plain SQL with generate_series: the volume is the point here, not the business rules the services check.
+  await db.query(`
+    INSERT INTO call (title, year, funding_source, envelope_cents, opens_on, closes_on)
+    SELECT 'Appel ' || i, 2000 + i % 30, 'FIR', 10000000000, '2024-01-01', '2024-06-30' FROM generate_series(1, ${CALLS}) i;
+    INSERT INTO call_axis (call_id, code, label, position)
+    SELECT id, 'A' || k, 'Axe ' || k, k FROM call, generate_series(1, 4) k WHERE title ~ '^Appel [0-9]+$';
+    -- the first call carries the 5,000-project report; the others share nothing with it
+    WITH big AS (SELECT id FROM call WHERE title = 'Appel 1')
+    INSERT INTO project (call_id, axis_code, title, holder_name, holder_kind, requested_cents, status)
+    SELECT (SELECT id FROM big), 'A' || (1 + i % 4), 'Projet ' || i, 'Porteur ' || i, 'association', 2000000, 'selected'
+    FROM generate_series(1, ${PROJECTS}) i;
+    INSERT INTO project_department (project_id, department_code)
+    SELECT p.id, d.code FROM project p JOIN call c ON c.id = p.call_id AND c.title = 'Appel 1'
+    CROSS JOIN LATERAL (SELECT code FROM department WHERE p.id IS NOT NULL ORDER BY random() LIMIT 2) d;
+    INSERT INTO "grant" (project_id, call_id, axis_code, amount_cents)
+    SELECT p.id, p.call_id, p.axis_code, 1500000 FROM project p JOIN call c ON c.id = p.call_id AND c.title = 'Appel 1';
+    INSERT INTO payment (grant_id, amount_cents, kind, paid_on)
+    SELECT g.id, 100, CASE WHEN i % 10 = 0 THEN 'advance' ELSE 'installment' END, date '2024-01-01' + (i % 300)
+    FROM (SELECT g.id, row_number() OVER () AS n FROM "grant" g JOIN call c ON c.id = g.call_id AND c.title = 'Appel 1') g
+    JOIN generate_series(1, ${PAYMENTS}) i ON g.n = 1 + i % ${PROJECTS};
+  `);
+  // A second call whose ledger is the 1,000,000-row CSV.
+  await db.query(`
+    WITH c AS (INSERT INTO call (title, year, funding_source, envelope_cents, opens_on, closes_on)
+               VALUES ('Appel export', 2024, 'FIR', 100000000000, '2024-01-01', '2024-06-30') RETURNING id),
+         a AS (INSERT INTO call_axis (call_id, code, label, position) SELECT id, 'X', 'Axe', 0 FROM c RETURNING call_id),
+         p AS (INSERT INTO project (call_id, axis_code, title, holder_name, holder_kind, requested_cents, status)
+               SELECT (SELECT call_id FROM a), 'X', 'Projet export ' || i, 'Porteur', 'association', 100000000, 'selected'
+               FROM generate_series(1, 1000) i RETURNING id, call_id)
+    INSERT INTO "grant" (project_id, call_id, axis_code, amount_cents) SELECT id, call_id, 'X', 100000000 FROM p;
+    INSERT INTO payment (grant_id, amount_cents, kind, paid_on)
+    SELECT g.id, 100, 'installment', date '2024-01-01' + (i % 300)
+    FROM (SELECT id, row_number() OVER () AS n FROM "grant" WHERE call_id = (SELECT id FROM call WHERE title = 'Appel export')) g
+    JOIN generate_series(1, ${BIG_PAYMENTS}) i ON g.n = 1 + i % 1000;
+    ANALYZE;
+  `);
+  const ids = await db.query(`SELECT id, title FROM call WHERE title IN ('Appel 1', 'Appel export')`);
+  await db.end();
+  console.log(
+    `seeded ${CALLS + 1} calls, ${PROJECTS + 1000} projects, ${PAYMENTS + BIG_PAYMENTS} payments in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
+  return Object.fromEntries(ids.rows.map((r) => [r.title === 'Appel 1' ? 'report' : 'export', r.id]));
+}
+
+async function main() {
+  const url = await freshDatabase('iss_bench_funding');
+  const env = envFor(url, PORT);
+  await run('cli', env, ['migrate']);
+  await run('cli', env, ['seed-demo']);
+  const calls = await seed(url);
+  const api = start('api', env);
+  const worker = start('worker', env);
+  const base = `http://127.0.0.1:${PORT}`;
+  try {
+    await waitHttp(`${base}/health`);
+    const token = await login(base, 'auditeur@demo.iss.local');
+    const auth = { authorization: `Bearer ${token}` };
+
+    // Funding report of the 5,000-project call.
+    await new Promise((r) => setTimeout(r, 2000));
+    const workerBefore = memoryMb(worker.pid);
+    const t0 = Date.now();
+    const queued = await (
+      await fetch(`${base}/api/reports`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'funding', params: { callId: calls.report } }),
+      })
+    ).json();
+    let report;
+    do {
+      await new Promise((r) => setTimeout(r, 100));
+      report = await (await fetch(`${base}/api/reports/${queued.id}`, { headers: auth })).json();
+    } while (report.status === 'queued' || report.status === 'running');
+    const reportSeconds = (Date.now() - t0) / 1000;
+    const workerPeak = memoryMb(worker.pid).peak;
+    console.log(
+      `funding report (${PROJECTS} projects, ${PAYMENTS} payments): ${report.status} in ${reportSeconds.toFixed(2)} s; worker peak RSS ${workerPeak.toFixed(0)} MB (before ${workerBefore.rss.toFixed(0)} MB); PDF ${report.fileSize} bytes`,
+    );
+
+    // CSV of the 1,000,000-payment call.
+    const apiBefore = memoryMb(api.pid);
+    const t1 = Date.now();
+    const res = await fetch(`${base}/api/exports/funding.csv?callId=${calls.export}`, { headers: auth });
+    let bytes = 0;
+    let lines = 0;
+    for await (const chunk of res.body) {
+      bytes += chunk.length;
+      for (const b of chunk) if (b === 10) lines += 1;
+    }
+    const csvSeconds = (Date.now() - t1) / 1000;
+    const apiAfter = memoryMb(api.pid);
+    const rows = lines - 1;
+    console.log(
+      `funding CSV: ${rows} rows, ${(bytes / 1e6).toFixed(0)} MB in ${csvSeconds.toFixed(2)} s = ${Math.round(rows / csvSeconds)} rows/s; api RSS ${apiBefore.rss.toFixed(0)} → peak ${apiAfter.peak.toFixed(0)} MB (growth ${(apiAfter.peak - apiBefore.rss).toFixed(0)} MB)`,
+    );
+  } finally {
+    api.kill('SIGTERM');
+    worker.kill('SIGTERM');
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+// Shared by the bench scripts: a fresh database, the compiled api and worker as processes, and
+// peak memory read from /proc (VmHWM). Run `npm run build` first.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+export const PG_SERVER = process.env.BENCH_PG_SERVER ?? 'postgres://postgres:postgres@127.0.0.1:5432';
+export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/8';
+
+export async function freshDatabase(name) {
+  const admin = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return `${PG_SERVER}/${name}`;
+}
+
+export function envFor(databaseUrl, port) {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'test',
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    JWT_SECRET: 'bench-only-secret-0123456789',
+    STORAGE_DIR: mkdtempSync(`${tmpdir()}/iss-bench-`),
+    LOG_LEVEL: 'warn',
+  };
+}
+
+export function run(app, env, args = []) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`${ROOT}dist/apps/${app}/src/main.js`, ...args], { env, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${app} ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+export function start(app, env) {
+  return spawn(process.execPath, [`${ROOT}dist/apps/${app}/src/main.js`], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+export async function waitHttp(url, seconds = 30) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`${url} not up`);
+}
+
+/** Resident memory now and at its peak, in MB, for a process of this machine. */
+export function memoryMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+export async function login(base, email) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'demo-iss-2026' }),
+  });
+  return (await res.json()).accessToken;
+}
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
