@@ -4,6 +4,10 @@ import { formatParisDateTime } from '@app/core';
 const FONT_DIR = `${require.resolve('dejavu-fonts-ttf/package.json').replace(/package\.json$/, '')}ttf`;
 const MARGIN = 50;
 const FOOTER_SIZE = 8;
+/** Above this many rows a table is drawn one line per row (see `table`). */
+const WRAPPED_TABLE_MAX_ROWS = 300;
+const LONG_ROW_HEIGHT = 12;
+const LONG_FONT_SIZE = 7.5;
 
 export interface PdfReportMeta {
   title: string;
@@ -74,30 +78,102 @@ export class PdfReport {
     return this;
   }
 
+  /**
+   * A tagged table. Short tables use pdfkit's table (cells wrap); long ones — a ledger of thousands of
+   * payments — use single-line rows drawn directly, with the header repeated on each page: pdfkit's
+   * table measures and tags every cell, which takes minutes and hundreds of MB at that size.
+   */
   table(table: PdfTable): this {
-    const numeric = new Set(table.numeric ?? []);
+    this.doc.x = MARGIN;
+    if (table.rows.length > WRAPPED_TABLE_MAX_ROWS) this.longTable(table);
+    else this.wrappedTable(table);
+    this.doc.x = MARGIN;
+    this.doc.moveDown(0.5);
+    return this;
+  }
+
+  private columns(table: PdfTable): { x: number; width: number; numeric: boolean }[] {
     const widths = table.widths ?? table.headers.map(() => 1);
     const total = widths.reduce((a, b) => a + b, 0);
     const available = this.doc.page.width - 2 * MARGIN;
+    let x = MARGIN;
+    return widths.map((w, i) => {
+      const column = { x, width: (available * w) / total, numeric: (table.numeric ?? []).includes(i) };
+      x += column.width;
+      return column;
+    });
+  }
+
+  private wrappedTable(table: PdfTable): void {
+    const columns = this.columns(table);
     const cell = (text: string, column: number, header: boolean) => ({
       text,
       type: header ? ('TH' as const) : ('TD' as const),
       font: { src: header ? 'bold' : 'regular', size: 8.5 },
-      align: { x: numeric.has(column) ? ('right' as const) : ('left' as const), y: 'top' as const },
+      align: { x: columns[column].numeric ? ('right' as const) : ('left' as const), y: 'top' as const },
       backgroundColor: header ? '#e3e3fd' : undefined,
     });
-    this.doc.x = MARGIN;
     this.doc.table({
       structParent: this.root,
-      columnStyles: widths.map((w) => ({ width: (available * w) / total })),
+      columnStyles: columns.map((c) => ({ width: c.width })),
+      rowStyles: (row: number) => (row > 0 && table.rowHeight ? { minHeight: table.rowHeight } : undefined),
       defaultStyle: { border: 0.5, borderColor: '#929292', padding: [3, 4] },
       data: [
         table.headers.map((h, i) => cell(h, i, true)),
         ...table.rows.map((row) => row.map((value, i) => cell(value, i, false))),
       ],
     } as PDFKit.Mixins.TableOptionsWithData & { structParent: PDFKit.PDFStructureElement });
-    this.doc.moveDown(0.5);
-    return this;
+  }
+
+  private longTable(table: PdfTable): void {
+    const columns = this.columns(table);
+    const bottom = () => this.doc.page.height - this.doc.page.margins.bottom;
+    const tableStruct = this.doc.struct('Table');
+    this.root.add(tableStruct);
+    const row = (values: string[], header: boolean) => {
+      if (this.doc.y + LONG_ROW_HEIGHT > bottom()) {
+        this.doc.addPage();
+        if (!header) row(table.headers, true);
+      }
+      const y = this.doc.y;
+      this.doc.font(header ? 'bold' : 'regular').fontSize(LONG_FONT_SIZE);
+      const tr = this.doc.struct('TR');
+      tableStruct.add(tr);
+      tr.add(
+        this.doc.struct(header ? 'TH' : 'TD', {}, () => {
+          values.forEach((value, i) => {
+            const c = columns[i];
+            this.doc.text(this.fit(value, c.width - 6), c.x + 3, y + 2, {
+              width: c.width - 6,
+              align: c.numeric ? 'right' : 'left',
+              lineBreak: false,
+            });
+          });
+        }),
+      );
+      tr.end();
+      this.doc.markContent('Artifact', { type: 'Layout' });
+      this.doc
+        .moveTo(MARGIN, y + LONG_ROW_HEIGHT)
+        .lineTo(this.doc.page.width - MARGIN, y + LONG_ROW_HEIGHT)
+        .lineWidth(0.3)
+        .strokeColor('#929292')
+        .stroke();
+      this.doc.endMarkedContent();
+      this.doc.y = y + LONG_ROW_HEIGHT;
+    };
+    row(table.headers, true);
+    for (const values of table.rows) row(values, false);
+    tableStruct.end();
+  }
+
+  /** Cuts a cell's text to its column (single-line rows), marking the cut with an ellipsis. */
+  private fit(text: string, width: number): string {
+    if (this.doc.widthOfString(text) <= width) return text;
+    let cut = text;
+    while (cut.length > 1 && this.doc.widthOfString(`${cut}…`) > width)
+      cut = cut.slice(0, Math.max(1, Math.floor(cut.length * 0.9)));
+    return `${cut}…`;
   }
 
   /** Ends the document and returns its bytes. */
