@@ -118,12 +118,7 @@ export class ProjectsService {
       const before = await this.locked(tx, id);
       const check = checkTransition(before.status, dto.to, actor.roles, dto.comment);
       if (!check.ok && check.reason === 'forbidden_transition') {
-        const allowed = check.allowed.length > 0 ? check.allowed.join(', ') : 'none';
-        throw DomainError.conflict(
-          'project.transition_forbidden',
-          `A project ${before.status} cannot become ${dto.to} (allowed: ${allowed})`,
-          { allowed: check.allowed },
-        );
+        throw DomainError.forbiddenTransition('project', before.status, dto.to, check.allowed);
       }
       if (!check.ok && check.reason === 'role')
         throw DomainError.forbidden(`Your role cannot move a project to ${dto.to}`);

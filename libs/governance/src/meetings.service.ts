@@ -296,14 +296,7 @@ export class MeetingsService {
 }
 
 function assertTransition<S extends string>(entity: string, table: Record<S, readonly S[]>, from: S, to: S): void {
-  if (!table[from].includes(to)) {
-    const allowed = table[from].length > 0 ? table[from].join(', ') : 'none';
-    throw DomainError.conflict(
-      `${entity}.transition_forbidden`,
-      `${entity} cannot go from ${from} to ${to} (allowed: ${allowed})`,
-      { allowed: table[from] },
-    );
-  }
+  if (!table[from].includes(to)) throw DomainError.forbiddenTransition(entity, from, to, table[from]);
 }
 
 function assertOpen(meeting: MeetingEntity): void {

@@ -46,6 +46,19 @@ export class DomainError extends Error {
     return new DomainError('invalid', code, message);
   }
 
+  /** A move a state machine does not allow: 409 naming the moves it does allow from there. */
+  static forbiddenTransition(entity: string, from: string, to: string, allowed: readonly string[]): DomainError {
+    const list = allowed.length > 0 ? allowed.join(', ') : 'none';
+    return new DomainError(
+      'conflict',
+      `${entity}.transition_forbidden`,
+      `${entity} cannot go from ${from} to ${to} (allowed: ${list})`,
+      {
+        allowed,
+      },
+    );
+  }
+
   static staleVersion(entity: string): DomainError {
     return new DomainError(
       'conflict',
