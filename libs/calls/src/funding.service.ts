@@ -47,28 +47,23 @@ export class FundingService {
       }
       if (await this.funding.grantOfProject(projectId, tx))
         throw DomainError.conflict('grant.exists', 'This project already has a grant');
-      const committed = await this.funding.committed(tx, call.id);
-      if (committed + dto.amountCents > call.envelopeCents) {
-        throw DomainError.conflict(
-          'grant.envelope_exceeded',
-          `The call's envelope would be exceeded: ${call.envelopeCents - committed} cents remain`,
-          {
-            remainingCents: call.envelopeCents - committed,
-          },
-        );
-      }
+      assertFits(
+        'grant.envelope_exceeded',
+        "The call's envelope",
+        call.envelopeCents,
+        await this.funding.committed(tx, call.id),
+        dto.amountCents,
+      );
       const axis = (await this.calls.axes(call.id, tx)).find((a) => a.code === current.axisCode)!;
       if (axis.envelopeCents !== null) {
         const onAxis = await this.funding.committed(tx, call.id, axis.code);
-        if (onAxis + dto.amountCents > axis.envelopeCents) {
-          throw DomainError.conflict(
-            'grant.axis_envelope_exceeded',
-            `The envelope of axis ${axis.code} would be exceeded: ${axis.envelopeCents - onAxis} cents remain`,
-            {
-              remainingCents: axis.envelopeCents - onAxis,
-            },
-          );
-        }
+        assertFits(
+          'grant.axis_envelope_exceeded',
+          `The envelope of axis ${axis.code}`,
+          axis.envelopeCents,
+          onAxis,
+          dto.amountCents,
+        );
       }
       const grant = await this.funding.insertGrant(tx, {
         projectId,
@@ -99,16 +94,13 @@ export class FundingService {
       if (!grant) throw DomainError.notFound('grant', grantId);
       if (grant.status === 'cancelled')
         throw DomainError.conflict('grant.cancelled', 'This grant was cancelled: nothing more is paid on it');
-      const paid = await this.funding.paid(tx, grantId);
-      if (paid + dto.amountCents > grant.amountCents) {
-        throw DomainError.conflict(
-          'payment.grant_exceeded',
-          `Payments would exceed the grant: ${grant.amountCents - paid} cents remain to pay`,
-          {
-            remainingCents: grant.amountCents - paid,
-          },
-        );
-      }
+      assertFits(
+        'payment.grant_exceeded',
+        'The grant',
+        grant.amountCents,
+        await this.funding.paid(tx, grantId),
+        dto.amountCents,
+      );
       const payment = toPaymentDto(
         await this.funding.insertPayment(tx, {
           grantId,
@@ -206,6 +198,15 @@ export class FundingService {
     const csv = fundingCsvTransform();
     rows.on('error', (error) => csv.destroy(error));
     return rows.pipe(csv);
+  }
+}
+
+/** 409 when adding `amount` to `used` would pass `ceiling` (an envelope, a grant), saying what remains. */
+function assertFits(code: string, what: string, ceiling: number, used: number, amount: number): void {
+  if (used + amount > ceiling) {
+    throw DomainError.conflict(code, `${what} would be exceeded: ${ceiling - used} cents remain`, {
+      remainingCents: ceiling - used,
+    });
   }
 }
 
