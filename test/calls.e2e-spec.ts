@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { api, DEMO, login } from './support/http';
+import { api, binary, DEMO, login } from './support/http';
 import { Stack } from './support/stack';
 
 type AxisInput = { code: string; label: string; envelopeCents?: number };
@@ -684,11 +684,7 @@ describe('calls for interest: projects, lifecycle, opinions, grants, payments, f
     const res = await api(stack, auditor)
       .get(`/api/exports/funding.csv?callId=${fundingCallId}`)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      .parse(binary);
     expectStatus(res, 200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const bytes = res.body as Buffer;

@@ -1,4 +1,4 @@
-import { api, DEMO, login, until } from './support/http';
+import { api, binary, DEMO, login, until } from './support/http';
 import { pdfText } from './support/pdf-text';
 import { Stack } from './support/stack';
 
@@ -69,14 +69,7 @@ describe('demo data', () => {
         (r: { status: string }) => r.status === 'done' || r.status === 'failed',
       );
       expect(done.status).toBe('done');
-      const file = await api(stack, member)
-        .get(`/api/reports/${res.body.id}/file`)
-        .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
+      const file = await api(stack, member).get(`/api/reports/${res.body.id}/file`).buffer(true).parse(binary);
       texts[kind] = await pdfText(file.body as Buffer);
     }
     expect(texts.notice).toContain('Convocation');

@@ -1,4 +1,4 @@
-import { api, DEMO, login, until } from './support/http';
+import { api, binary, DEMO, login, until } from './support/http';
 import { pdfText } from './support/pdf-text';
 import { Stack } from './support/stack';
 
@@ -18,16 +18,7 @@ describe('funding report and the demo 2021 AMI', () => {
     );
   };
   const download = async (token: string, id: string) =>
-    (
-      await api(stack, token)
-        .get(`/api/reports/${id}/file`)
-        .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
-    ).body as Buffer;
+    (await api(stack, token).get(`/api/reports/${id}/file`).buffer(true).parse(binary)).body as Buffer;
 
   beforeAll(async () => {
     stack = await Stack.start('funding');

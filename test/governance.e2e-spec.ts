@@ -1,4 +1,4 @@
-import { api, DEMO, login, until } from './support/http';
+import { api, binary, DEMO, login, until } from './support/http';
 import { pdfText } from './support/pdf-text';
 import { Stack } from './support/stack';
 
@@ -84,14 +84,7 @@ describe('governance: bodies, seats, meetings, quorum, minutes', () => {
     );
   };
   const download = (token: string, reportId: string) =>
-    api(stack, token)
-      .get(`/api/reports/${reportId}/file`)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    api(stack, token).get(`/api/reports/${reportId}/file`).buffer(true).parse(binary);
   const auditActions = async (entityType: string, entityId: string) => {
     const res = await api(stack, auditor).get(`/api/audit-events?entityType=${entityType}&entityId=${entityId}`);
     expect(res.status).toBe(200);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { api, DEMO, login, until } from './support/http';
+import { api, binary, DEMO, login, until } from './support/http';
 import { pdfText } from './support/pdf-text';
 import { Stack } from './support/stack';
 
@@ -50,14 +50,7 @@ describe('reports pipeline', () => {
       dataSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
 
-    const file = await api(stack, delegate)
-      .get(`/api/reports/${res.body.id}/file`)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const file = await api(stack, delegate).get(`/api/reports/${res.body.id}/file`).buffer(true).parse(binary);
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toMatch(/application\/pdf/);
     const pdf = file.body as Buffer;
