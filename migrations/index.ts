@@ -7,6 +7,7 @@ import { Governance1764000000500 } from './1764000000500-governance';
 import { Calls1764000000600 } from './1764000000600-calls';
 import { Instruction1764000000700 } from './1764000000700-instruction';
 import { GrantChanges1764000000800 } from './1764000000800-grant-changes';
+import { GrantFollowUp1764000000900 } from './1764000000900-grant-follow-up';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Calls1764000000600,
   Instruction1764000000700,
   GrantChanges1764000000800,
+  GrantFollowUp1764000000900,
 ];

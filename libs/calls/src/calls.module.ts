@@ -16,6 +16,8 @@ import {
   ProjectEntity,
   ProjectTransitionEntity,
 } from './entities/call.entity';
+import { FollowUpRepository } from './follow-up.repository';
+import { FollowUpService } from './follow-up.service';
 import { FundingRepository } from './funding.repository';
 import { FundingService } from './funding.service';
 import { ProjectsRepository } from './projects.repository';
@@ -51,8 +53,10 @@ import { FundingReport } from './reports/funding.report';
     FundingReport,
     InstructionRepository,
     InstructionService,
+    FollowUpRepository,
+    FollowUpService,
   ],
-  exports: [CallsService, ProjectsService, FundingService, InstructionService],
+  exports: [CallsService, ProjectsService, FundingService, InstructionService, FollowUpService],
 })
 export class CallsModule implements OnModuleInit {
   constructor(

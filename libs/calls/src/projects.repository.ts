@@ -36,6 +36,8 @@ export interface ProjectFilter {
   status?: ProjectStatus;
   axisCode?: string;
   label?: string;
+  /** Any of these departments (a referent's own). */
+  departmentCodes?: readonly string[];
   limit: number;
   offset: number;
 }
@@ -97,6 +99,12 @@ export class ProjectsRepository {
     if (filter.axisCode) add('p.axis_code = ?', filter.axisCode);
     if (filter.label)
       add('EXISTS (SELECT 1 FROM project_label l WHERE l.project_id = p.id AND l.label = ?)', filter.label);
+    if (filter.departmentCodes) {
+      add(
+        'EXISTS (SELECT 1 FROM project_department d WHERE d.project_id = p.id AND d.department_code = ANY (?))',
+        filter.departmentCodes,
+      );
+    }
     if (filter.departmentCode) {
       add(
         'EXISTS (SELECT 1 FROM project_department d WHERE d.project_id = p.id AND d.department_code = ?)',

@@ -16,6 +16,7 @@ import {
 } from './dto/project.dto';
 import { BulkTransitionDto, BulkTransitionResponseDto, BulkTransitionResultDto } from './dto/instruction.dto';
 import { OpinionEntity } from './entities/call.entity';
+import { FollowUpRepository } from './follow-up.repository';
 import { FundingService } from './funding.service';
 import { allowedTransitions, checkTransition } from './project-lifecycle';
 import { ProjectRow, ProjectsRepository } from './projects.repository';
@@ -30,6 +31,7 @@ export class ProjectsService {
     private readonly territory: TerritoryService,
     private readonly funding: FundingService,
     private readonly audit: AuditService,
+    private readonly followUp: FollowUpRepository,
   ) {}
 
   async create(actor: Actor, dto: CreateProjectDto): Promise<ProjectDetailDto> {
@@ -63,6 +65,7 @@ export class ProjectsService {
         [...dto.departmentCodes].sort(),
         dto.communeCodes ?? [],
       );
+      await this.followUp.replaceBudgetLines(tx, id, dto.budgetLines ?? []);
       const project = toProjectDto((await this.projects.find(id, tx))!);
       await this.audit.record(tx, actor, {
         action: 'project.create',
@@ -73,6 +76,7 @@ export class ProjectsService {
       return {
         ...project,
         communeCodes: [...(dto.communeCodes ?? [])].sort(),
+        budgetLines: dto.budgetLines ?? [],
         allowedTransitions: allowedTransitions('draft'),
         opinions: [],
         history: [],
@@ -83,15 +87,18 @@ export class ProjectsService {
 
   async list(actor: Actor, query: ProjectQueryDto): Promise<Page<ProjectDto>> {
     callsAccess.assertReader(actor);
-    const [rows, total] = await this.projects.list(query);
+    const [rows, total] = await this.projects.list(
+      query.mine ? { ...query, departmentCodes: actor.departmentCodes } : query,
+    );
     return { items: rows.map(toProjectDto), total };
   }
 
   async get(actor: Actor, id: string): Promise<ProjectDetailDto> {
     callsAccess.assertReader(actor);
     const row = await this.existing(id);
-    const [communeCodes, opinions, history, grant] = await Promise.all([
+    const [communeCodes, budgetLines, opinions, history, grant] = await Promise.all([
       this.projects.communes(id),
+      this.followUp.budgetLines(id),
       this.projects.opinions(id),
       this.projects.history(id),
       this.funding.grantOfProject(id),
@@ -99,6 +106,7 @@ export class ProjectsService {
     return {
       ...toProjectDto(row),
       communeCodes,
+      budgetLines: budgetLines.map((l) => ({ label: l.label, amountCents: centsFromDb(l.amountCents) })),
       allowedTransitions: allowedTransitions(row.status),
       opinions: opinions.map(toOpinionDto),
       history: history.map((h) => ({

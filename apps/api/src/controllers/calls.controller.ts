@@ -22,6 +22,13 @@ import {
   ProjectsService,
   TransitionDto,
   BulkTransitionDto,
+  FollowUpService,
+  GrantFollowUpDto,
+  OverdueQueryDto,
+  OverdueReportPageDto,
+  SetCoFundersDto,
+  SetGrantReportsDto,
+  SetScheduleDto,
   CancelGrantDto,
   ReduceGrantDto,
   BulkTransitionResponseDto,
@@ -48,6 +55,7 @@ export class CallsController {
     private readonly projects: ProjectsService,
     private readonly grants: FundingService,
     private readonly instruction: InstructionService,
+    private readonly followUp: FollowUpService,
   ) {}
 
   @Post('calls')
@@ -199,6 +207,50 @@ export class CallsController {
     @Body() dto: CreateGrantDto,
   ): Promise<GrantDto> {
     return this.grants.grant(actor, id, dto);
+  }
+
+  /** Progress and final reports past due and not received (optionally for one call). */
+  @Get('grants/overdue-reports')
+  @ApiOkResponse({ type: OverdueReportPageDto })
+  overdueReports(@CurrentActor() actor: Actor, @Query() query: OverdueQueryDto): Promise<OverdueReportPageDto> {
+    return this.followUp.overdue(actor, query.callId);
+  }
+
+  /** Co-funders, the planned schedule against actual payments, and the reports owed. */
+  @Get('grants/:id/follow-up')
+  @ApiOkResponse({ type: GrantFollowUpDto })
+  grantFollowUp(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<GrantFollowUpDto> {
+    return this.followUp.get(actor, id);
+  }
+
+  @Put('grants/:id/co-funders')
+  @ApiOkResponse({ type: GrantFollowUpDto })
+  setCoFunders(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: SetCoFundersDto,
+  ): Promise<GrantFollowUpDto> {
+    return this.followUp.setCoFunders(actor, id, dto);
+  }
+
+  @Put('grants/:id/schedule')
+  @ApiOkResponse({ type: GrantFollowUpDto })
+  setSchedule(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: SetScheduleDto,
+  ): Promise<GrantFollowUpDto> {
+    return this.followUp.setSchedule(actor, id, dto);
+  }
+
+  @Put('grants/:id/reports')
+  @ApiOkResponse({ type: GrantFollowUpDto })
+  setGrantReports(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: SetGrantReportsDto,
+  ): Promise<GrantFollowUpDto> {
+    return this.followUp.setReports(actor, id, dto);
   }
 
   @Get('grants/:id')

@@ -1,10 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CallsService, FundingService, ProjectsService, type ProjectStatus } from '@app/calls';
+import { CallsService, FollowUpService, FundingService, ProjectsService, type ProjectStatus } from '@app/calls';
 import { Actor, SYSTEM_ACTOR } from '@app/core';
 import { toActor, UsersService } from '@app/identity';
 import { AMI_2021, AMI_2021_PROJECTS, CALL_2023, CALL_2023_APPLICATIONS, DemoProject } from './calls-data';
 
 const actor = SYSTEM_ACTOR;
+// Activity reports owed by the 2021 holders: a progress report, then a final one (received when the project closed).
+const PROGRESS_DUE = '2022-06-30';
+const PROGRESS_RECEIVED = '2022-07-04';
+const FINAL_DUE_CLOSED = '2022-12-31';
+const FINAL_RECEIVED = '2023-01-10';
+const FINAL_DUE_RUNNING = '2026-06-30';
 const cents = (euros: number) => Math.round(euros * 100);
 
 /** The moves that bring a new application to a status, in lifecycle order. */
@@ -30,6 +36,7 @@ export class CallsSeeder {
     private readonly calls: CallsService,
     private readonly projects: ProjectsService,
     private readonly funding: FundingService,
+    private readonly followUp: FollowUpService,
     private readonly users: UsersService,
   ) {}
 
@@ -99,8 +106,35 @@ export class CallsSeeder {
       agreementSignedOn: paidOn.advance,
     });
     const advance = Math.floor(amount / 2);
+    const finished = (p.paid ?? 0) >= 1;
+    await this.followUp.setSchedule(actor, grant.id, {
+      tranches: [
+        { label: 'Avance à la signature', dueOn: paidOn.advance, amountCents: advance },
+        {
+          label: 'Solde',
+          dueOn: paidOn.balance,
+          amountCents: amount - advance,
+          condition: 'à réception du bilan final',
+        },
+      ],
+    });
+    await this.followUp.setReports(actor, grant.id, {
+      reports: [
+        { kind: 'progress', dueOn: PROGRESS_DUE, receivedOn: PROGRESS_RECEIVED },
+        {
+          kind: 'final',
+          dueOn: finished ? FINAL_DUE_CLOSED : FINAL_DUE_RUNNING,
+          receivedOn: finished ? FINAL_RECEIVED : undefined,
+        },
+      ],
+    });
+    if (p.departments.includes('31') || p.departments.includes('34')) {
+      await this.followUp.setCoFunders(actor, grant.id, {
+        coFunders: [{ name: `Conseil départemental (${p.departments[0]})`, amountCents: Math.floor(amount / 5) }],
+      });
+    }
     await this.funding.pay(actor, grant.id, { amountCents: advance, kind: 'advance', paidOn: paidOn.advance });
-    if ((p.paid ?? 0) >= 1)
+    if (finished)
       await this.funding.pay(actor, grant.id, {
         amountCents: amount - advance,
         kind: 'balance',

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -20,6 +21,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '@app/core';
 import { IsSiret } from '../siret';
+import { BudgetLineInputDto } from './follow-up.dto';
 import { HOLDER_KINDS, OPINIONS, PAYMENT_KINDS, PROJECT_STATUSES, TARGET_PUBLICS } from '../calls.constants';
 import type { HolderKind, Opinion, PaymentKind, ProjectStatus } from '../calls.constants';
 
@@ -103,6 +105,15 @@ export class CreateProjectDto {
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
   requestedCents: number;
+
+  /** The application's budget, line by line. */
+  @ApiPropertyOptional({ type: [BudgetLineInputDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => BudgetLineInputDto)
+  budgetLines?: BudgetLineInputDto[];
 }
 
 export class ProjectQueryDto extends PageQueryDto {
@@ -123,6 +134,12 @@ export class ProjectQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(20)
   axisCode?: string;
+
+  /** For a referent: the projects of its own departments (the routing of applications to referents). */
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  mine?: boolean;
 
   /** Projects carrying this shared label. */
   @IsOptional()
@@ -267,6 +284,8 @@ export class ProjectDto {
 
 export class ProjectDetailDto extends ProjectDto {
   communeCodes: string[];
+  @ApiProperty({ type: [BudgetLineInputDto] })
+  budgetLines: BudgetLineInputDto[];
   /** The moves the lifecycle allows from the current status (whoever may make them). */
   @ApiProperty({ enum: PROJECT_STATUSES, isArray: true })
   allowedTransitions: ProjectStatus[];

@@ -1,0 +1,171 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+const centsMessage = { message: '$property must be an integer number of cents' };
+
+export class CoFunderInputDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  name: string;
+
+  @IsInt(centsMessage)
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountCents: number;
+}
+
+export class SetCoFundersDto {
+  @ApiProperty({ type: [CoFunderInputDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CoFunderInputDto)
+  coFunders: CoFunderInputDto[];
+}
+
+export class TrancheInputDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  label: string;
+
+  @IsISO8601({ strict: true })
+  dueOn: string;
+
+  @IsInt(centsMessage)
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountCents: number;
+
+  /** e.g. "à réception du bilan final". */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  condition?: string;
+}
+
+export class SetScheduleDto {
+  @ApiProperty({ type: [TrancheInputDto] })
+  @IsArray()
+  @ArrayMaxSize(24)
+  @ValidateNested({ each: true })
+  @Type(() => TrancheInputDto)
+  tranches: TrancheInputDto[];
+}
+
+export const GRANT_REPORT_KINDS = ['progress', 'final'] as const;
+
+export class GrantReportInputDto {
+  @ApiProperty({ enum: GRANT_REPORT_KINDS })
+  @IsIn(GRANT_REPORT_KINDS)
+  kind: 'progress' | 'final';
+
+  @IsISO8601({ strict: true })
+  dueOn: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  receivedOn?: string;
+}
+
+export class SetGrantReportsDto {
+  @ApiProperty({ type: [GrantReportInputDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => GrantReportInputDto)
+  reports: GrantReportInputDto[];
+}
+
+export class OverdueQueryDto {
+  @IsOptional()
+  @IsUUID()
+  callId?: string;
+}
+
+export class CoFunderDto {
+  name: string;
+  amountCents: number;
+}
+
+export const TRANCHE_STATES = ['paid', 'overdue', 'upcoming'] as const;
+
+export class TrancheDto {
+  label: string;
+  dueOn: string;
+  amountCents: number;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  condition: string | null;
+  /** Planned up to and including this tranche. */
+  cumulativePlannedCents: number;
+  /** paid: payments cover it; overdue: its date has passed without; upcoming: not due yet. */
+  @ApiProperty({ enum: TRANCHE_STATES })
+  state: (typeof TRANCHE_STATES)[number];
+}
+
+export class GrantReportDto {
+  id: string;
+  @ApiProperty({ enum: GRANT_REPORT_KINDS })
+  kind: 'progress' | 'final';
+  dueOn: string;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  receivedOn: string | null;
+  overdue: boolean;
+}
+
+export class GrantFollowUpDto {
+  grantId: string;
+  amountCents: number;
+  paidCents: number;
+  @ApiProperty({ type: [CoFunderDto] })
+  coFunders: CoFunderDto[];
+  @ApiProperty({ type: [TrancheDto] })
+  schedule: TrancheDto[];
+  @ApiProperty({ type: [GrantReportDto] })
+  reports: GrantReportDto[];
+}
+
+export class OverdueReportDto {
+  reportId: string;
+  grantId: string;
+  projectId: string;
+  projectTitle: string;
+  holderName: string;
+  @ApiProperty({ enum: GRANT_REPORT_KINDS })
+  kind: 'progress' | 'final';
+  dueOn: string;
+}
+
+export class OverdueReportPageDto {
+  @ApiProperty({ type: [OverdueReportDto] })
+  items: OverdueReportDto[];
+  total: number;
+}
+
+export class BudgetLineInputDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  label: string;
+
+  @IsInt(centsMessage)
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountCents: number;
+}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Tx } from '@app/core';
+import { DataSource } from 'typeorm';
+
+export interface TrancheRow {
+  label: string;
+  dueOn: string;
+  amountCents: string;
+  condition: string | null;
+}
+
+export interface GrantReportRow {
+  id: string;
+  kind: 'progress' | 'final';
+  dueOn: string;
+  receivedOn: string | null;
+}
+
+export interface OverdueRow extends GrantReportRow {
+  grantId: string;
+  projectId: string;
+  projectTitle: string;
+  holderName: string;
+}
+
+/** Replaces a grant's (or a project's) list of lines in one statement per line, in order. */
+async function replaceLines(
+  tx: Tx,
+  table: string,
+  key: string,
+  id: string,
+  columns: string[],
+  rows: unknown[][],
+): Promise<void> {
+  await tx.query(`DELETE FROM ${table} WHERE ${key} = $1`, [id]);
+  for (const [position, values] of rows.entries()) {
+    const placeholders = values.map((_, i) => `$${i + 3}`).join(', ');
+    await tx.query(`INSERT INTO ${table} (${key}, position, ${columns.join(', ')}) VALUES ($1, $2, ${placeholders})`, [
+      id,
+      position,
+      ...values,
+    ]);
+  }
+}
+
+@Injectable()
+export class FollowUpRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  coFunders(grantId: string, tx: Tx = this.dataSource.manager): Promise<{ name: string; amountCents: string }[]> {
+    return tx.query(
+      'SELECT name, amount_cents AS "amountCents" FROM grant_cofunder WHERE grant_id = $1 ORDER BY position',
+      [grantId],
+    );
+  }
+
+  replaceCoFunders(tx: Tx, grantId: string, coFunders: { name: string; amountCents: number }[]): Promise<void> {
+    return replaceLines(
+      tx,
+      'grant_cofunder',
+      'grant_id',
+      grantId,
+      ['name', 'amount_cents'],
+      coFunders.map((c) => [c.name, c.amountCents]),
+    );
+  }
+
+  tranches(grantId: string, tx: Tx = this.dataSource.manager): Promise<TrancheRow[]> {
+    return tx.query(
+      `SELECT label, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", amount_cents AS "amountCents", condition
+       FROM grant_tranche WHERE grant_id = $1 ORDER BY due_on, position`,
+      [grantId],
+    );
+  }
+
+  replaceTranches(
+    tx: Tx,
+    grantId: string,
+    tranches: { label: string; dueOn: string; amountCents: number; condition?: string }[],
+  ): Promise<void> {
+    return replaceLines(
+      tx,
+      'grant_tranche',
+      'grant_id',
+      grantId,
+      ['label', 'due_on', 'amount_cents', 'condition'],
+      tranches.map((t) => [t.label, t.dueOn, t.amountCents, t.condition ?? null]),
+    );
+  }
+
+  reports(grantId: string, tx: Tx = this.dataSource.manager): Promise<GrantReportRow[]> {
+    return tx.query(
+      `SELECT id, kind, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", to_char(received_on, 'YYYY-MM-DD') AS "receivedOn"
+       FROM grant_report WHERE grant_id = $1 ORDER BY due_on, kind`,
+      [grantId],
+    );
+  }
+
+  async replaceReports(
+    tx: Tx,
+    grantId: string,
+    reports: { kind: string; dueOn: string; receivedOn?: string }[],
+  ): Promise<void> {
+    await tx.query('DELETE FROM grant_report WHERE grant_id = $1', [grantId]);
+    for (const r of reports) {
+      await tx.query('INSERT INTO grant_report (grant_id, kind, due_on, received_on) VALUES ($1, $2, $3, $4)', [
+        grantId,
+        r.kind,
+        r.dueOn,
+        r.receivedOn ?? null,
+      ]);
+    }
+  }
+
+  /** Reports past their due date and not received, on active grants, oldest first. */
+  overdue(today: string, callId?: string): Promise<OverdueRow[]> {
+    return this.dataSource.query(
+      `SELECT r.id, r.kind, to_char(r.due_on, 'YYYY-MM-DD') AS "dueOn", NULL AS "receivedOn", g.id AS "grantId",
+              p.id AS "projectId", p.title AS "projectTitle", p.holder_name AS "holderName"
+       FROM grant_report r JOIN "grant" g ON g.id = r.grant_id AND g.status = 'active' JOIN project p ON p.id = g.project_id
+       WHERE r.received_on IS NULL AND r.due_on < $1::date AND ($2::uuid IS NULL OR g.call_id = $2)
+       ORDER BY r.due_on, p.title`,
+      [today, callId ?? null],
+    );
+  }
+
+  budgetLines(projectId: string): Promise<{ label: string; amountCents: string }[]> {
+    return this.dataSource.query(
+      'SELECT label, amount_cents AS "amountCents" FROM project_budget_line WHERE project_id = $1 ORDER BY position',
+      [projectId],
+    );
+  }
+
+  replaceBudgetLines(tx: Tx, projectId: string, lines: { label: string; amountCents: number }[]): Promise<void> {
+    return replaceLines(
+      tx,
+      'project_budget_line',
+      'project_id',
+      projectId,
+      ['label', 'amount_cents'],
+      lines.map((l) => [l.label, l.amountCents]),
+    );
+  }
+}

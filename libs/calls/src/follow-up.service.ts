@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { Actor, centsFromDb, Database, DomainError, Page, parisDay, Tx } from '@app/core';
+import { callsAccess } from './calls-access';
+import {
+  GrantFollowUpDto,
+  OverdueReportDto,
+  SetCoFundersDto,
+  SetGrantReportsDto,
+  SetScheduleDto,
+  TrancheDto,
+} from './dto/follow-up.dto';
+import { GrantEntity } from './entities/call.entity';
+import { FollowUpRepository, TrancheRow } from './follow-up.repository';
+import { FundingRepository } from './funding.repository';
+
+/** After the commitment: co-funders, the planned schedule against actual payments, and the reports owed. */
+@Injectable()
+export class FollowUpService {
+  constructor(
+    private readonly db: Database,
+    private readonly followUp: FollowUpRepository,
+    private readonly funding: FundingRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(actor: Actor, grantId: string): Promise<GrantFollowUpDto> {
+    callsAccess.assertReader(actor);
+    return this.followUpOf(this.db.manager, await this.existing(this.db.manager, grantId));
+  }
+
+  setCoFunders(actor: Actor, grantId: string, dto: SetCoFundersDto): Promise<GrantFollowUpDto> {
+    return this.change(actor, grantId, 'grant.set_cofunders', async (tx) => {
+      await this.followUp.replaceCoFunders(tx, grantId, dto.coFunders);
+    });
+  }
+
+  /** The planned tranches; together they never exceed the grant. */
+  setSchedule(actor: Actor, grantId: string, dto: SetScheduleDto): Promise<GrantFollowUpDto> {
+    return this.change(actor, grantId, 'grant.set_schedule', async (tx, grant) => {
+      const planned = dto.tranches.reduce((s, t) => s + t.amountCents, 0);
+      if (planned > grant.amountCents) {
+        throw DomainError.invalid(
+          'grant.schedule_over_grant',
+          `tranches: they add up to ${planned} cents, more than the grant (${grant.amountCents})`,
+        );
+      }
+      await this.followUp.replaceTranches(tx, grantId, dto.tranches);
+    });
+  }
+
+  setReports(actor: Actor, grantId: string, dto: SetGrantReportsDto): Promise<GrantFollowUpDto> {
+    return this.change(actor, grantId, 'grant.set_reports', async (tx) => {
+      await this.followUp.replaceReports(tx, grantId, dto.reports);
+    });
+  }
+
+  /** Progress and final reports past due and not received, for the team to chase. */
+  async overdue(actor: Actor, callId?: string): Promise<Page<OverdueReportDto>> {
+    callsAccess.assertReader(actor);
+    const rows = await this.followUp.overdue(parisDay(), callId);
+    const items = rows.map(({ id, kind, dueOn, grantId, projectId, projectTitle, holderName }) => ({
+      reportId: id,
+      kind,
+      dueOn,
+      grantId,
+      projectId,
+      projectTitle,
+      holderName,
+    }));
+    return { items, total: items.length };
+  }
+
+  private change(
+    actor: Actor,
+    grantId: string,
+    action: string,
+    apply: (tx: Tx, grant: GrantEntity) => Promise<void>,
+  ): Promise<GrantFollowUpDto> {
+    callsAccess.assertTeam(actor);
+    return this.db.transaction(async (tx) => {
+      const grant = await this.funding.lockGrant(tx, grantId);
+      if (!grant) throw DomainError.notFound('grant', grantId);
+      const before = await this.followUpOf(tx, grant);
+      await apply(tx, grant);
+      const after = await this.followUpOf(tx, grant);
+      await this.audit.record(tx, actor, { action, entityType: 'grant', entityId: grantId, before, after });
+      return after;
+    });
+  }
+
+  private async existing(tx: Tx, grantId: string): Promise<GrantEntity> {
+    const grant = await this.funding.findGrant(grantId, tx);
+    if (!grant) throw DomainError.notFound('grant', grantId);
+    return grant;
+  }
+
+  private async followUpOf(tx: Tx, grant: GrantEntity): Promise<GrantFollowUpDto> {
+    const [coFunders, tranches, reports, paid] = await Promise.all([
+      this.followUp.coFunders(grant.id, tx),
+      this.followUp.tranches(grant.id, tx),
+      this.followUp.reports(grant.id, tx),
+      this.funding.paid(tx, grant.id),
+    ]);
+    const today = parisDay();
+    return {
+      grantId: grant.id,
+      amountCents: grant.amountCents,
+      paidCents: paid,
+      coFunders: coFunders.map((c) => ({ name: c.name, amountCents: centsFromDb(c.amountCents) })),
+      schedule: scheduleAgainstPayments(tranches, paid, today),
+      reports: reports.map((r) => ({ ...r, overdue: r.receivedOn === null && r.dueOn < today })),
+    };
+  }
+}
+
+/** Each tranche is paid once payments cover everything planned up to it; otherwise overdue past its date. */
+export function scheduleAgainstPayments(tranches: TrancheRow[], paidCents: number, today: string): TrancheDto[] {
+  let cumulative = 0;
+  return tranches.map((t) => {
+    const amountCents = centsFromDb(t.amountCents);
+    cumulative += amountCents;
+    const state = paidCents >= cumulative ? 'paid' : t.dueOn < today ? 'overdue' : 'upcoming';
+    return {
+      label: t.label,
+      dueOn: t.dueOn,
+      amountCents,
+      condition: t.condition,
+      cumulativePlannedCents: cumulative,
+      state,
+    };
+  });
+}
