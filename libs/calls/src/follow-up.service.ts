@@ -8,11 +8,11 @@ import {
   SetCoFundersDto,
   SetGrantReportsDto,
   SetScheduleDto,
-  TrancheDto,
 } from './dto/follow-up.dto';
 import { GrantEntity } from './entities/call.entity';
-import { FollowUpRepository, TrancheRow } from './follow-up.repository';
+import { FollowUpRepository } from './follow-up.repository';
 import { FundingRepository } from './funding.repository';
+import { scheduleAgainstPayments } from './schedule';
 
 /** After the commitment: co-funders, the planned schedule against actual payments, and the reports owed. */
 @Injectable()
@@ -112,22 +112,4 @@ export class FollowUpService {
       reports: reports.map((r) => ({ ...r, overdue: r.receivedOn === null && r.dueOn < today })),
     };
   }
-}
-
-/** Each tranche is paid once payments cover everything planned up to it; otherwise overdue past its date. */
-export function scheduleAgainstPayments(tranches: TrancheRow[], paidCents: number, today: string): TrancheDto[] {
-  let cumulative = 0;
-  return tranches.map((t) => {
-    const amountCents = centsFromDb(t.amountCents);
-    cumulative += amountCents;
-    const state = paidCents >= cumulative ? 'paid' : t.dueOn < today ? 'overdue' : 'upcoming';
-    return {
-      label: t.label,
-      dueOn: t.dueOn,
-      amountCents,
-      condition: t.condition,
-      cumulativePlannedCents: cumulative,
-      state,
-    };
-  });
 }

@@ -1,4 +1,4 @@
-import { scheduleAgainstPayments } from './follow-up.service';
+import { scheduleAgainstPayments } from './schedule';
 
 describe('scheduleAgainstPayments', () => {
   const tranches = [
