@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { api, binary, DEMO, login, until } from './support/http';
 import { pdfText } from './support/pdf-text';
 import { Stack } from './support/stack';
@@ -86,5 +87,55 @@ describe('funding report and the demo 2021 AMI', () => {
     const member = await login(stack, DEMO.member);
     const res = await api(stack, member).post('/api/reports').send({ kind: 'funding', params: { callId } });
     expect(res.status).toBe(403);
+  });
+
+  it('exports the ledger as a workbook, one sheet per view, with the CSV’s rows', async () => {
+    const xlsx = await api(stack, auditor).get(`/api/exports/funding.xlsx?callId=${callId}`).buffer(true).parse(binary);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(xlsx.body as Buffer).buffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Synthèse',
+      'Par axe',
+      'Par département',
+      'Versements et restes à verser',
+    ]);
+    const csv = await api(stack, auditor).get(`/api/exports/funding.csv?callId=${callId}`);
+    const csvRows = (csv.text as string).trim().split('\r\n').length - 1;
+    expect(workbook.getWorksheet('Versements et restes à verser')!.rowCount - 1).toBe(csvRows);
+    expect(
+      (await api(stack, await login(stack, DEMO.referent31)).get(`/api/exports/funding.xlsx?callId=${callId}`)).status,
+    ).toBe(403);
+  });
+
+  it('moves calls through their statuses: draft → open → closed → decided', async () => {
+    expect((await api(stack, auditor).get(`/api/calls/${callId}`)).body.status).toBe('decided');
+    const officer = await login(stack, DEMO.officer);
+    const created = await api(stack, officer)
+      .post('/api/calls')
+      .send({
+        title: 'AMI 2027',
+        year: 2027,
+        fundingSource: 'FIR',
+        envelopeCents: 1000,
+        opensOn: '2027-01-01',
+        closesOn: '2027-03-01',
+        axes: [{ code: 'A', label: 'A' }],
+      });
+    expect(created.body.status).toBe('open');
+    const early = await api(stack, officer).post(`/api/calls/${created.body.id}/transitions`).send({ to: 'decided' });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toMatch(/allowed: closed/);
+    expect(
+      (await api(stack, officer).post(`/api/calls/${created.body.id}/transitions`).send({ to: 'closed' })).body.status,
+    ).toBe('closed');
+    expect(
+      (
+        await api(stack, await login(stack, DEMO.referent31))
+          .post(`/api/calls/${created.body.id}/transitions`)
+          .send({ to: 'decided' })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -4,6 +4,14 @@ import type { Role } from '@app/core/auth/actor';
 export const CALL_STATUSES = ['draft', 'open', 'closed', 'decided'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
+/** A call opens for applications, closes, then is decided once the commission's choices are made. */
+export const CALL_TRANSITIONS: Record<CallStatus, readonly CallStatus[]> = {
+  draft: ['open'],
+  open: ['closed'],
+  closed: ['decided', 'open'],
+  decided: [],
+};
+
 export const PROJECT_STATUSES = [
   'draft',
   'submitted',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Tx } from '@app/core';
 import { DataSource } from 'typeorm';
+import type { CallStatus } from './calls.constants';
 import { CallAxisEntity, CallEntity } from './entities/call.entity';
 
 @Injectable()
@@ -34,6 +35,16 @@ export class CallsRepository {
       .setLock('pessimistic_write')
       .where('c.id = :id', { id })
       .getOne();
+  }
+
+  /** Conditional on the status read: false when someone else moved the call first. */
+  async setStatus(tx: Tx, id: string, from: CallStatus, to: CallStatus): Promise<boolean> {
+    const result = await tx.query('UPDATE call SET status = $3, version = version + 1 WHERE id = $1 AND status = $2', [
+      id,
+      from,
+      to,
+    ]);
+    return result[1] > 0;
   }
 
   axes(callId: string, tx: Tx = this.dataSource.manager): Promise<CallAxisEntity[]> {

@@ -4,6 +4,7 @@ import { AuditService } from '@app/audit';
 import { Actor, centsFromDb, Database, DomainError, Page, PageQueryDto } from '@app/core';
 import { TerritoryService } from '@app/territory';
 import { callsAccess } from './calls-access';
+import { CALL_TRANSITIONS, type CallStatus } from './calls.constants';
 import { CallsRepository } from './calls.repository';
 import { splitCents } from './department-shares';
 import { CallDto, CallFundingDto, CreateCallDto } from './dto/call.dto';
@@ -129,6 +130,26 @@ export class CallsService {
         .filter((d) => byDepartment.has(d.code))
         .map((d) => ({ code: d.code, name: d.name, ...byDepartment.get(d.code)! })),
     };
+  }
+
+  /** draft → open → closed → decided (a closed call may reopen); 409 naming the allowed moves otherwise. */
+  async transition(actor: Actor, id: string, to: CallStatus): Promise<CallDto> {
+    callsAccess.assertTeam(actor);
+    await this.db.transaction(async (tx) => {
+      const call = await this.calls.lock(tx, id);
+      if (!call) throw DomainError.notFound('call', id);
+      if (!CALL_TRANSITIONS[call.status].includes(to))
+        throw DomainError.forbiddenTransition('call', call.status, to, CALL_TRANSITIONS[call.status]);
+      await this.calls.setStatus(tx, id, call.status, to);
+      await this.audit.record(tx, actor, {
+        action: 'call.transition',
+        entityType: 'call',
+        entityId: id,
+        before: { status: call.status },
+        after: { status: to },
+      });
+    });
+    return this.getUnchecked(id);
   }
 
   /** The funding ledger as a workbook: the figures by axis and department, and every ledger row, streamed. */

@@ -22,6 +22,7 @@ import {
   ProjectsService,
   TransitionDto,
   BulkTransitionDto,
+  CallTransitionDto,
   FollowUpService,
   GrantFollowUpDto,
   OverdueQueryDto,
@@ -74,6 +75,18 @@ export class CallsController {
   @ApiOkResponse({ type: CallDto })
   getCall(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<CallDto> {
     return this.calls.get(actor, id);
+  }
+
+  /** draft → open → closed → decided. */
+  @Post('calls/:id/transitions')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CallDto })
+  transitionCall(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: CallTransitionDto,
+  ): Promise<CallDto> {
+    return this.calls.transition(actor, id, dto.to);
   }
 
   /** Envelope, committed, paid and remaining — globally, by axis and by department. */

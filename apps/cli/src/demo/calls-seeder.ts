@@ -68,6 +68,9 @@ export class CallsSeeder {
       })),
     });
     for (const project of projects) await this.project(call.id, project, paidOn);
+    // The 2021 call is decided; the 2023 one has closed and is under instruction.
+    await this.calls.transition(actor, call.id, 'closed');
+    if (data.year === 2021) await this.calls.transition(actor, call.id, 'decided');
   }
 
   private async project(callId: string, p: DemoProject, paidOn: { advance: string; balance: string }): Promise<void> {

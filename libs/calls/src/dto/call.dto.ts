@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsIn,
   IsInt,
   IsISO8601,
   IsOptional,
@@ -152,4 +153,10 @@ export class CallFundingDto {
 export class FundingExportQueryDto {
   @IsUUID()
   callId: string;
+}
+
+export class CallTransitionDto {
+  @ApiProperty({ enum: CALL_STATUSES })
+  @IsIn(CALL_STATUSES)
+  to: CallStatus;
 }
