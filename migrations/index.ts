@@ -8,6 +8,7 @@ import { Calls1764000000600 } from './1764000000600-calls';
 import { Instruction1764000000700 } from './1764000000700-instruction';
 import { GrantChanges1764000000800 } from './1764000000800-grant-changes';
 import { GrantFollowUp1764000000900 } from './1764000000900-grant-follow-up';
+import { RoadmapAndContracts1764000001000 } from './1764000001000-roadmap-and-contracts';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Instruction1764000000700,
   GrantChanges1764000000800,
   GrantFollowUp1764000000900,
+  RoadmapAndContracts1764000001000,
 ];

@@ -6,9 +6,11 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@app/audit';
 import { AppConfig, AppConfigModule, DatabaseModule, HttpErrorFilter, JobsModule } from '@app/core';
 import { CallsModule } from '@app/calls';
+import { ContractsModule } from '@app/contracts';
 import { GovernanceModule } from '@app/governance';
 import { IdentityModule } from '@app/identity';
 import { ReportsModule } from '@app/reports';
+import { RoadmapModule } from '@app/roadmap';
 import { JwtAuthGuard, RolesGuard } from './auth/guards';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
@@ -17,6 +19,8 @@ import { AuditController } from './controllers/audit.controller';
 import { AuthController } from './controllers/auth.controller';
 import { BodiesController } from './controllers/bodies.controller';
 import { CallsController } from './controllers/calls.controller';
+import { ContractsController } from './controllers/contracts.controller';
+import { RoadmapController } from './controllers/roadmap.controller';
 import { ExportsController } from './controllers/exports.controller';
 import { MeetingsController } from './controllers/meetings.controller';
 import { DepartmentsController } from './controllers/departments.controller';
@@ -48,6 +52,8 @@ import { RedisHealthIndicator } from './health/redis.health';
     ReportsModule,
     GovernanceModule,
     CallsModule,
+    RoadmapModule,
+    ContractsModule,
   ],
   controllers: [
     HealthController,
@@ -60,6 +66,8 @@ import { RedisHealthIndicator } from './health/redis.health';
     MeetingsController,
     CallsController,
     ExportsController,
+    RoadmapController,
+    ContractsController,
   ],
   providers: [
     JwtStrategy,

@@ -25,4 +25,11 @@ export class TerritoryRepository {
     );
     return rows.map((r) => r.code);
   }
+
+  async regionPopulation(): Promise<number> {
+    const rows: { population: number }[] = await this.dataSource.query(
+      'SELECT population FROM region ORDER BY code LIMIT 1',
+    );
+    return rows[0]?.population ?? 0;
+  }
 }

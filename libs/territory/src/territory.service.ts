@@ -37,4 +37,9 @@ export class TerritoryService {
       throw DomainError.invalid('territory.unknown_commune', `${field}: unknown commune ${unknown.join(', ')}`);
     }
   }
+
+  /** Population of the region: the sum of its communes, as loaded from the reference data. */
+  regionPopulation(): Promise<number> {
+    return this.territory.regionPopulation();
+  }
 }

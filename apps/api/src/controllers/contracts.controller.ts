@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '@app/core';
+import type { Actor } from '@app/core';
+import { ContractDto, ContractsService, CoverageDto, CreateContractDto } from '@app/contracts';
+import { CurrentActor } from '../auth/current-actor.decorator';
+
+@ApiTags('local health contracts')
+@ApiBearerAuth()
+@Controller('local-health-contracts')
+export class ContractsController {
+  constructor(private readonly contracts: ContractsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: ContractDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateContractDto): Promise<ContractDto> {
+    return this.contracts.create(actor, dto);
+  }
+
+  /** Population covered by signed contracts, each commune once. */
+  @Get('coverage')
+  @ApiOkResponse({ type: CoverageDto })
+  coverage(@CurrentActor() actor: Actor): Promise<CoverageDto> {
+    return this.contracts.coverage(actor);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ContractDto })
+  get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ContractDto> {
+    return this.contracts.get(actor, id);
+  }
+}

@@ -1,0 +1,79 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdParam, PageQueryDto } from '@app/core';
+import type { Actor } from '@app/core';
+import {
+  ActionDto,
+  ActionPageDto,
+  ActionQueryDto,
+  ActionUpdatePageDto,
+  CreateActionDto,
+  CreateRoadmapDto,
+  RoadmapDto,
+  RoadmapService,
+  UpdateActionDto,
+} from '@app/roadmap';
+import { CurrentActor } from '../auth/current-actor.decorator';
+
+@ApiTags('roadmap')
+@ApiBearerAuth()
+@Controller()
+export class RoadmapController {
+  constructor(private readonly roadmap: RoadmapService) {}
+
+  @Post('roadmaps')
+  @ApiCreatedResponse({ type: RoadmapDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateRoadmapDto): Promise<RoadmapDto> {
+    return this.roadmap.create(actor, dto);
+  }
+
+  @Get('roadmaps/:year')
+  @ApiOkResponse({ type: RoadmapDto })
+  get(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number): Promise<RoadmapDto> {
+    return this.roadmap.get(actor, year);
+  }
+
+  @Post('roadmaps/:year/actions')
+  @ApiCreatedResponse({ type: ActionDto })
+  addAction(
+    @CurrentActor() actor: Actor,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() dto: CreateActionDto,
+  ): Promise<ActionDto> {
+    return this.roadmap.addAction(actor, year, dto);
+  }
+
+  @Get('actions')
+  @ApiOkResponse({ type: ActionPageDto })
+  listActions(@CurrentActor() actor: Actor, @Query() query: ActionQueryDto): Promise<ActionPageDto> {
+    return this.roadmap.listActions(actor, query);
+  }
+
+  @Get('actions/:id')
+  @ApiOkResponse({ type: ActionDto })
+  getAction(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ActionDto> {
+    return this.roadmap.getAction(actor, id);
+  }
+
+  /** A referent's update of its departments' action: stale version → 409, nothing written. */
+  @Patch('actions/:id')
+  @ApiOkResponse({ type: ActionDto })
+  updateAction(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: UpdateActionDto,
+  ): Promise<ActionDto> {
+    return this.roadmap.updateAction(actor, id, dto);
+  }
+
+  /** One entry per accepted update, newest first. */
+  @Get('actions/:id/updates')
+  @ApiOkResponse({ type: ActionUpdatePageDto })
+  updates(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<ActionUpdatePageDto> {
+    return this.roadmap.updates(actor, id, page);
+  }
+}

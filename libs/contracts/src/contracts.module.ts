@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import { TerritoryModule } from '@app/territory';
+import { ContractsRepository } from './contracts.repository';
+import { ContractsService } from './contracts.service';
+
+@Module({
+  imports: [AuditModule, TerritoryModule],
+  providers: [ContractsRepository, ContractsService],
+  exports: [ContractsService],
+})
+export class ContractsModule {}

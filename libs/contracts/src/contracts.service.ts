@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { Actor, Database, DomainError } from '@app/core';
+import { assertDepartmentScope } from '@app/identity';
+import { TerritoryService } from '@app/territory';
+import { ContractsRepository } from './contracts.repository';
+import { ContractDto, CoverageDto, CreateContractDto } from './dto/contract.dto';
+
+/** Local health contracts (CLS) and the region's population coverage. */
+@Injectable()
+export class ContractsService {
+  constructor(
+    private readonly db: Database,
+    private readonly contracts: ContractsRepository,
+    private readonly territory: TerritoryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The mission, or a referent for its own departments. */
+  async create(actor: Actor, dto: CreateContractDto): Promise<ContractDto> {
+    assertDepartmentScope(actor, [dto.departmentCode]);
+    await this.territory.assertDepartmentsExist('departmentCode', [dto.departmentCode]);
+    if (dto.signedOn && dto.endsOn && dto.endsOn < dto.signedOn)
+      throw DomainError.invalid('contract.dates', 'endsOn: before signedOn');
+    const codes = dto.territories.map((t) => t.inseeCode);
+    const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
+    if (repeated)
+      throw DomainError.invalid('contract.territory_repeated', `territories: commune ${repeated} is listed twice`);
+    return this.db.transaction(async (tx) => {
+      const id = await this.contracts.insert(
+        tx,
+        {
+          name: dto.name,
+          departmentCode: dto.departmentCode,
+          status: dto.status,
+          signedOn: dto.signedOn ?? null,
+          endsOn: dto.endsOn ?? null,
+        },
+        dto.territories,
+      );
+      const contract = {
+        ...(await this.contracts.find(id, tx))!,
+        territories: await this.contracts.territories(id, tx),
+      };
+      await this.audit.record(tx, actor, {
+        action: 'local_health_contract.create',
+        entityType: 'local_health_contract',
+        entityId: id,
+        after: contract,
+      });
+      return contract;
+    });
+  }
+
+  async get(_actor: Actor, id: string): Promise<ContractDto> {
+    const contract = await this.contracts.find(id);
+    if (!contract) throw DomainError.notFound('local_health_contract', id);
+    return { ...contract, territories: await this.contracts.territories(id) };
+  }
+
+  async coverage(_actor: Actor): Promise<CoverageDto> {
+    const [{ covered, signed, inPreparation }, regionPopulation] = await Promise.all([
+      this.contracts.coverage(),
+      this.territory.regionPopulation(),
+    ]);
+    return {
+      regionPopulation,
+      coveredPopulation: covered,
+      coverageRate: regionPopulation > 0 ? Math.round((covered / regionPopulation) * 10_000) / 10_000 : 0,
+      signed,
+      inPreparation,
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+export const CONTRACT_STATUSES = ['in_preparation', 'signed', 'renewal', 'expired'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+export class TerritoryInputDto {
+  @Matches(/^[0-9][0-9AB][0-9]{3}$/, { message: 'inseeCode must be an INSEE commune code such as "31555"' })
+  inseeCode: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  population: number;
+}
+
+export class CreateContractDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  name: string;
+
+  @Matches(/^[0-9]{2}$/, { message: 'departmentCode must be a department code such as "31"' })
+  departmentCode: string;
+
+  @ApiProperty({ enum: CONTRACT_STATUSES })
+  @IsIn(CONTRACT_STATUSES)
+  status: ContractStatus;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  signedOn?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  endsOn?: string;
+
+  @ApiProperty({ type: [TerritoryInputDto] })
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => TerritoryInputDto)
+  territories: TerritoryInputDto[];
+}
+
+export class ContractDto {
+  id: string;
+  name: string;
+  departmentCode: string;
+  @ApiProperty({ enum: CONTRACT_STATUSES })
+  status: ContractStatus;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  signedOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  endsOn: string | null;
+  @ApiProperty({ type: [TerritoryInputDto] })
+  territories: TerritoryInputDto[];
+  version: number;
+}
+
+export class CoverageDto {
+  regionPopulation: number;
+  /** Population of the communes covered by signed contracts, each commune counted once. */
+  coveredPopulation: number;
+  /** covered / region, between 0 and 1. */
+  coverageRate: number;
+  /** Number of signed contracts. */
+  signed: number;
+  /** Number of contracts in preparation. */
+  inPreparation: number;
+}

@@ -1,0 +1,3 @@
+export * from './contracts.module';
+export * from './contracts.service';
+export * from './dto/contract.dto';

@@ -1,0 +1,224 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '@app/core';
+import { ACTION_STATUSES, ROADMAP_STATUSES } from '../roadmap.constants';
+import type { ActionStatus, RoadmapStatus } from '../roadmap.constants';
+
+export class RoadmapAxisInputDto {
+  @Matches(/^[A-Za-z0-9_-]{1,20}$/, { message: 'code must be 1 to 20 letters, digits, - or _' })
+  code: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  label: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+}
+
+export class CreateRoadmapDto {
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @ApiProperty({ type: [RoadmapAxisInputDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => RoadmapAxisInputDto)
+  axes: RoadmapAxisInputDto[];
+}
+
+export class IndicatorInputDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  label: string;
+
+  @IsOptional()
+  @IsNumber()
+  baseline?: number;
+
+  @IsOptional()
+  @IsNumber()
+  target?: number;
+}
+
+export class CreateActionDto {
+  @IsString()
+  @MaxLength(20)
+  axisCode: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  title: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  /** Who leads the action (person or organisation). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  pilot: string;
+
+  /** The departments concerned; empty for a region-wide action. */
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(13)
+  @Matches(/^[0-9]{2}$/, {
+    each: true,
+    message: 'each value in departmentCodes must be a department code such as "31"',
+  })
+  departmentCodes: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  targetPublics?: string[];
+
+  @ApiPropertyOptional({ type: [IndicatorInputDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorInputDto)
+  indicators?: IndicatorInputDto[];
+}
+
+export class UpdateActionDto {
+  /** The version read: a stale one gets 409 and changes nothing. */
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ enum: ACTION_STATUSES })
+  @IsOptional()
+  @IsIn(ACTION_STATUSES)
+  status?: ActionStatus;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  progressPercent?: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  comment?: string;
+}
+
+export class ActionQueryDto extends PageQueryDto {
+  @IsOptional()
+  @Matches(/^[0-9]{2}$/)
+  departmentCode?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
+
+export class RoadmapAxisDto {
+  code: string;
+  label: string;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  description: string | null;
+}
+
+export class RoadmapDto {
+  id: string;
+  year: number;
+  @ApiProperty({ enum: ROADMAP_STATUSES })
+  status: RoadmapStatus;
+  @ApiProperty({ type: [RoadmapAxisDto] })
+  axes: RoadmapAxisDto[];
+  version: number;
+}
+
+export class IndicatorDto {
+  id: string;
+  label: string;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  baseline: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  target: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  latestValue: number | null;
+}
+
+export class ActionDto {
+  id: string;
+  year: number;
+  axisCode: string;
+  title: string;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  description: string | null;
+  pilot: string;
+  departmentCodes: string[];
+  regionWide: boolean;
+  targetPublics: string[];
+  @ApiProperty({ enum: ACTION_STATUSES })
+  status: ActionStatus;
+  progressPercent: number;
+  @ApiProperty({ type: [IndicatorDto] })
+  indicators: IndicatorDto[];
+  version: number;
+  updatedAt: string;
+}
+
+export class ActionPageDto {
+  @ApiProperty({ type: [ActionDto] })
+  items: ActionDto[];
+  total: number;
+}
+
+export class ActionUpdateDto {
+  id: number;
+  at: string;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  actorId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  actorName: string | null;
+  /** What changed, field by field: { status: { from, to } }. */
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  changes: Record<string, { from: unknown; to: unknown }>;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  comment: string | null;
+}
+
+export class ActionUpdatePageDto {
+  @ApiProperty({ type: [ActionUpdateDto] })
+  items: ActionUpdateDto[];
+  total: number;
+}

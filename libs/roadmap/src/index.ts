@@ -1,0 +1,4 @@
+export * from './dto/roadmap.dto';
+export * from './roadmap.constants';
+export * from './roadmap.module';
+export * from './roadmap.service';

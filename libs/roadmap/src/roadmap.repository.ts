@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Tx } from '@app/core';
+import { DataSource } from 'typeorm';
+import type { ActionStatus, RoadmapStatus } from './roadmap.constants';
+
+export interface RoadmapRow {
+  id: string;
+  year: number;
+  status: RoadmapStatus;
+  version: number;
+}
+
+export interface ActionRow {
+  id: string;
+  year: number;
+  axisCode: string;
+  title: string;
+  description: string | null;
+  pilot: string;
+  departmentCodes: string[];
+  targetPublics: string[];
+  status: ActionStatus;
+  progressPercent: number;
+  version: number;
+  updatedAt: Date;
+}
+
+const ACTION_COLUMNS = `a.id, r.year, a.axis_code AS "axisCode", a.title, a.description, a.pilot,
+  ARRAY(SELECT d.department_code FROM action_department d WHERE d.action_id = a.id ORDER BY 1) AS "departmentCodes",
+  a.target_publics AS "targetPublics", a.status, a.progress_percent AS "progressPercent", a.version, a.updated_at AS "updatedAt"`;
+
+@Injectable()
+export class RoadmapRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insertRoadmap(
+    tx: Tx,
+    year: number,
+    axes: { code: string; label: string; description?: string }[],
+  ): Promise<string> {
+    const [{ id }] = await tx.query('INSERT INTO roadmap (year) VALUES ($1) RETURNING id', [year]);
+    for (const [position, a] of axes.entries()) {
+      await tx.query(
+        'INSERT INTO roadmap_axis (roadmap_id, code, label, description, position) VALUES ($1, $2, $3, $4, $5)',
+        [id, a.code, a.label, a.description ?? null, position],
+      );
+    }
+    return id;
+  }
+
+  async roadmapOfYear(year: number, tx: Tx = this.dataSource.manager): Promise<RoadmapRow | null> {
+    const rows: RoadmapRow[] = await tx.query('SELECT id, year, status, version FROM roadmap WHERE year = $1', [year]);
+    return rows[0] ?? null;
+  }
+
+  axes(
+    roadmapId: string,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<{ code: string; label: string; description: string | null }[]> {
+    return tx.query('SELECT code, label, description FROM roadmap_axis WHERE roadmap_id = $1 ORDER BY position', [
+      roadmapId,
+    ]);
+  }
+
+  async insertAction(
+    tx: Tx,
+    action: {
+      roadmapId: string;
+      axisCode: string;
+      title: string;
+      description: string | null;
+      pilot: string;
+      targetPublics: string[];
+    },
+    departmentCodes: string[],
+    indicators: { label: string; baseline?: number; target?: number }[],
+  ): Promise<string> {
+    const [{ id }] = await tx.query(
+      `INSERT INTO action (roadmap_id, axis_code, title, description, pilot, target_publics) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [action.roadmapId, action.axisCode, action.title, action.description, action.pilot, action.targetPublics],
+    );
+    if (departmentCodes.length > 0) {
+      await tx.query('INSERT INTO action_department (action_id, department_code) SELECT $1, unnest($2::text[])', [
+        id,
+        departmentCodes,
+      ]);
+    }
+    for (const [position, i] of indicators.entries()) {
+      await tx.query(
+        'INSERT INTO indicator (action_id, position, label, baseline, target) VALUES ($1, $2, $3, $4, $5)',
+        [id, position, i.label, i.baseline ?? null, i.target ?? null],
+      );
+    }
+    return id;
+  }
+
+  async findAction(id: string, tx: Tx = this.dataSource.manager): Promise<ActionRow | null> {
+    const rows: ActionRow[] = await tx.query(
+      `SELECT ${ACTION_COLUMNS} FROM action a JOIN roadmap r ON r.id = a.roadmap_id WHERE a.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async listActions(filter: {
+    departmentCode?: string;
+    year?: number;
+    limit: number;
+    offset: number;
+  }): Promise<[ActionRow[], number]> {
+    const where = `WHERE ($1::text IS NULL OR EXISTS (SELECT 1 FROM action_department d WHERE d.action_id = a.id AND d.department_code = $1))
+                     AND ($2::int IS NULL OR r.year = $2)`;
+    const params = [filter.departmentCode ?? null, filter.year ?? null];
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${ACTION_COLUMNS} FROM action a JOIN roadmap r ON r.id = a.roadmap_id ${where}
+         ORDER BY r.year DESC, a.axis_code, a.title, a.id LIMIT $3 OFFSET $4`,
+        [...params, filter.limit, filter.offset],
+      ),
+      this.dataSource.query(
+        `SELECT count(*)::int AS n FROM action a JOIN roadmap r ON r.id = a.roadmap_id ${where}`,
+        params,
+      ),
+    ]);
+    return [rows, count[0].n];
+  }
+
+  indicators(
+    actionIds: string[],
+  ): Promise<
+    {
+      id: string;
+      actionId: string;
+      label: string;
+      baseline: string | null;
+      target: string | null;
+      latestValue: string | null;
+    }[]
+  > {
+    if (actionIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT id, action_id AS "actionId", label, baseline, target, latest_value AS "latestValue"
+       FROM indicator WHERE action_id = ANY ($1::uuid[]) ORDER BY position`,
+      [actionIds],
+    );
+  }
+
+  /** UPDATE … WHERE version = $v: of concurrent writers with the same version, exactly one wins. */
+  async updateAction(
+    tx: Tx,
+    id: string,
+    version: number,
+    fields: { status: ActionStatus; progressPercent: number },
+  ): Promise<boolean> {
+    const result = await tx.query(
+      `UPDATE action SET status = $3, progress_percent = $4, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
+      [id, version, fields.status, fields.progressPercent],
+    );
+    return result[1] > 0;
+  }
+
+  async insertUpdate(
+    tx: Tx,
+    update: { actionId: string; actorId: string | null; changes: object; comment: string | null },
+  ): Promise<void> {
+    await tx.query('INSERT INTO action_update (action_id, actor_id, changes, comment) VALUES ($1, $2, $3, $4)', [
+      update.actionId,
+      update.actorId,
+      JSON.stringify(update.changes),
+      update.comment,
+    ]);
+  }
+
+  updates(
+    actionId: string,
+    limit: number,
+    offset: number,
+  ): Promise<
+    [
+      {
+        id: string;
+        at: Date;
+        actorId: string | null;
+        actorName: string | null;
+        changes: Record<string, { from: unknown; to: unknown }>;
+        comment: string | null;
+      }[],
+      number,
+    ]
+  > {
+    return Promise.all([
+      this.dataSource.query(
+        `SELECT u.id, u.at, u.actor_id AS "actorId", usr.display_name AS "actorName", u.changes, u.comment
+         FROM action_update u LEFT JOIN app_user usr ON usr.id = u.actor_id
+         WHERE u.action_id = $1 ORDER BY u.id DESC LIMIT $2 OFFSET $3`,
+        [actionId, limit, offset],
+      ),
+      this.dataSource
+        .query('SELECT count(*)::int AS n FROM action_update WHERE action_id = $1', [actionId])
+        .then((r) => r[0].n as number),
+    ]);
+  }
+}

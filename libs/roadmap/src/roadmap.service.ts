@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { Actor, Database, DomainError, hasRole, Page, PageQueryDto } from '@app/core';
+import { canActOnDepartments } from '@app/identity';
+import { TerritoryService } from '@app/territory';
+import { diffAction } from './action-changes';
+import {
+  ActionDto,
+  ActionQueryDto,
+  ActionUpdateDto,
+  CreateActionDto,
+  CreateRoadmapDto,
+  RoadmapDto,
+  UpdateActionDto,
+} from './dto/roadmap.dto';
+import { ActionRow, RoadmapRepository, RoadmapRow } from './roadmap.repository';
+
+/** The yearly roadmap: axes, actions and their indicators, and the referents' updates with their history. */
+@Injectable()
+export class RoadmapService {
+  constructor(
+    private readonly db: Database,
+    private readonly roadmaps: RoadmapRepository,
+    private readonly territory: TerritoryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateRoadmapDto): Promise<RoadmapDto> {
+    assertMission(actor);
+    const codes = dto.axes.map((a) => a.code);
+    const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
+    if (repeated) throw DomainError.invalid('roadmap.axis_repeated', `axes: code ${repeated} is repeated`);
+    if (await this.roadmaps.roadmapOfYear(dto.year))
+      throw DomainError.conflict('roadmap.exists', `A roadmap for ${dto.year} already exists`);
+    return this.db.transaction(async (tx) => {
+      const id = await this.roadmaps.insertRoadmap(tx, dto.year, dto.axes);
+      const roadmap = await this.roadmapDto((await this.roadmaps.roadmapOfYear(dto.year, tx))!, tx);
+      await this.audit.record(tx, actor, {
+        action: 'roadmap.create',
+        entityType: 'roadmap',
+        entityId: id,
+        after: roadmap,
+      });
+      return roadmap;
+    });
+  }
+
+  async get(_actor: Actor, year: number): Promise<RoadmapDto> {
+    return this.roadmapDto(await this.existingRoadmap(year));
+  }
+
+  async addAction(actor: Actor, year: number, dto: CreateActionDto): Promise<ActionDto> {
+    assertMission(actor);
+    const roadmap = await this.existingRoadmap(year);
+    const axes = await this.roadmaps.axes(roadmap.id);
+    if (!axes.some((a) => a.code === dto.axisCode)) {
+      throw DomainError.invalid(
+        'roadmap.unknown_axis',
+        `axisCode: ${dto.axisCode} is not an axis of the ${year} roadmap`,
+      );
+    }
+    await this.territory.assertDepartmentsExist('departmentCodes', dto.departmentCodes);
+    const id = await this.db.transaction(async (tx) => {
+      const actionId = await this.roadmaps.insertAction(
+        tx,
+        {
+          roadmapId: roadmap.id,
+          axisCode: dto.axisCode,
+          title: dto.title,
+          description: dto.description ?? null,
+          pilot: dto.pilot,
+          targetPublics: dto.targetPublics ?? [],
+        },
+        [...dto.departmentCodes].sort(),
+        dto.indicators ?? [],
+      );
+      await this.audit.record(tx, actor, {
+        action: 'action.create',
+        entityType: 'action',
+        entityId: actionId,
+        after: { year, ...dto },
+      });
+      return actionId;
+    });
+    return this.getAction(actor, id);
+  }
+
+  async listActions(_actor: Actor, query: ActionQueryDto): Promise<Page<ActionDto>> {
+    const [rows, total] = await this.roadmaps.listActions(query);
+    const indicators = await this.roadmaps.indicators(rows.map((r) => r.id));
+    return {
+      items: rows.map((r) =>
+        toActionDto(
+          r,
+          indicators.filter((i) => i.actionId === r.id),
+        ),
+      ),
+      total,
+    };
+  }
+
+  async getAction(_actor: Actor, id: string): Promise<ActionDto> {
+    const row = await this.existingAction(id);
+    return toActionDto(row, await this.roadmaps.indicators([id]));
+  }
+
+  /**
+   * A referent's (or the mission's) update. Conditional on the version read: of concurrent updates
+   * with the same version exactly one is accepted, the others get 409 and write nothing.
+   */
+  async updateAction(actor: Actor, id: string, dto: UpdateActionDto): Promise<ActionDto> {
+    const current = await this.existingAction(id);
+    assertCanUpdate(actor, current);
+    const changes = diffAction(current, dto);
+    await this.db.transaction(async (tx) => {
+      const next = {
+        status: dto.status ?? current.status,
+        progressPercent: dto.progressPercent ?? current.progressPercent,
+      };
+      if (!(await this.roadmaps.updateAction(tx, id, dto.version, next))) throw DomainError.staleVersion('action');
+      await this.roadmaps.insertUpdate(tx, { actionId: id, actorId: actor.id, changes, comment: dto.comment ?? null });
+      await this.audit.record(tx, actor, {
+        action: 'action.update',
+        entityType: 'action',
+        entityId: id,
+        before: { status: current.status, progressPercent: current.progressPercent, version: dto.version },
+        after: { ...next, version: dto.version + 1, comment: dto.comment ?? null },
+      });
+    });
+    return this.getAction(actor, id);
+  }
+
+  /** Accepted updates, newest first: who, when, what changed, and why. */
+  async updates(_actor: Actor, id: string, page: PageQueryDto): Promise<Page<ActionUpdateDto>> {
+    await this.existingAction(id);
+    const [rows, total] = await this.roadmaps.updates(id, page.limit, page.offset);
+    return { items: rows.map((u) => ({ ...u, id: Number(u.id), at: new Date(u.at).toISOString() })), total };
+  }
+
+  private async roadmapDto(roadmap: RoadmapRow, tx?: Parameters<RoadmapRepository['axes']>[1]): Promise<RoadmapDto> {
+    return {
+      id: roadmap.id,
+      year: roadmap.year,
+      status: roadmap.status,
+      version: roadmap.version,
+      axes: await this.roadmaps.axes(roadmap.id, tx),
+    };
+  }
+
+  private async existingRoadmap(year: number): Promise<RoadmapRow> {
+    const roadmap = await this.roadmaps.roadmapOfYear(year);
+    if (!roadmap) throw DomainError.notFound('roadmap', String(year));
+    return roadmap;
+  }
+
+  private async existingAction(id: string): Promise<ActionRow> {
+    const action = await this.roadmaps.findAction(id);
+    if (!action) throw DomainError.notFound('action', id);
+    return action;
+  }
+}
+
+function assertMission(actor: Actor): void {
+  if (!hasRole(actor, 'regional_delegate', 'mission_officer'))
+    throw DomainError.forbidden('Seule la mission édite la feuille de route');
+}
+
+/** The mission updates any action; a referent only those of its departments (region-wide ones are the mission's). */
+function assertCanUpdate(actor: Actor, action: ActionRow): void {
+  if (hasRole(actor, 'regional_delegate', 'mission_officer')) return;
+  if (
+    action.departmentCodes.length > 0 &&
+    hasRole(actor, 'departmental_referent') &&
+    canActOnDepartments(actor, action.departmentCodes)
+  )
+    return;
+  throw DomainError.forbidden('Cette action ne concerne pas vos départements');
+}
+
+function toActionDto(
+  a: ActionRow,
+  indicators: {
+    id: string;
+    label: string;
+    baseline: string | null;
+    target: string | null;
+    latestValue: string | null;
+  }[],
+): ActionDto {
+  const num = (v: string | null) => (v === null ? null : Number(v));
+  return {
+    id: a.id,
+    year: a.year,
+    axisCode: a.axisCode,
+    title: a.title,
+    description: a.description,
+    pilot: a.pilot,
+    departmentCodes: a.departmentCodes,
+    regionWide: a.departmentCodes.length === 0,
+    targetPublics: a.targetPublics,
+    status: a.status,
+    progressPercent: a.progressPercent,
+    indicators: indicators.map((i) => ({
+      id: i.id,
+      label: i.label,
+      baseline: num(i.baseline),
+      target: num(i.target),
+      latestValue: num(i.latestValue),
+    })),
+    version: a.version,
+    updatedAt: new Date(a.updatedAt).toISOString(),
+  };
+}

@@ -1,0 +1,176 @@
+import { api, DEMO, login } from './support/http';
+import { Stack } from './support/stack';
+
+describe('roadmap actions and local health contracts', () => {
+  let stack: Stack;
+  let officer: string;
+  let referent31: string;
+  let referent34: string;
+  let actionId: string;
+
+  beforeAll(async () => {
+    stack = await Stack.start('roadmap', { worker: false });
+    officer = await login(stack, DEMO.officer);
+    referent31 = await login(stack, DEMO.referent31);
+    referent34 = await login(stack, DEMO.referent34);
+  });
+  afterAll(() => stack.stop());
+
+  it('creates a yearly roadmap with its axes, once per year', async () => {
+    const axes = [
+      { code: 'PE', label: 'Prévention primaire petite enfance' },
+      { code: 'SMJ', label: 'Santé mentale des jeunes' },
+    ];
+    const created = await api(stack, officer).post('/api/roadmaps').send({ year: 2030, axes });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ year: 2030, status: 'draft', axes: [{ code: 'PE' }, { code: 'SMJ' }] });
+    expect((await api(stack, officer).post('/api/roadmaps').send({ year: 2030, axes })).status).toBe(409);
+    expect((await api(stack, referent31).post('/api/roadmaps').send({ year: 2031, axes })).status).toBe(403);
+    expect((await api(stack, referent31).get('/api/roadmaps/2030')).body.axes).toHaveLength(2);
+    expect((await api(stack, referent31).get('/api/roadmaps/2031')).status).toBe(404);
+  });
+
+  it('adds actions with departments and indicators', async () => {
+    const res = await api(stack, officer)
+      .post('/api/roadmaps/2030/actions')
+      .send({
+        axisCode: 'PE',
+        title: 'Ateliers parentalité',
+        pilot: 'CAF',
+        departmentCodes: ['31'],
+        indicators: [{ label: 'Familles touchées', baseline: 0, target: 200 }],
+      });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      status: 'planned',
+      progressPercent: 0,
+      version: 1,
+      departmentCodes: ['31'],
+      indicators: [{ label: 'Familles touchées', baseline: 0, target: 200 }],
+    });
+    actionId = res.body.id;
+    expect(
+      (
+        await api(stack, officer)
+          .post('/api/roadmaps/2030/actions')
+          .send({ axisCode: 'NOPE', title: 'x', pilot: 'x', departmentCodes: [] })
+      ).status,
+    ).toBe(400);
+    const list = await api(stack, referent34).get('/api/actions?departmentCode=31&year=2030');
+    expect(list.body.items.map((a: { id: string }) => a.id)).toEqual([actionId]);
+  });
+
+  it('lets the referent of the action’s department update it, at the version read', async () => {
+    const ok = await api(stack, referent31)
+      .patch(`/api/actions/${actionId}`)
+      .send({ version: 1, status: 'in_progress', progressPercent: 30, comment: 'Premiers ateliers' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'in_progress', progressPercent: 30, version: 2 });
+    expect(
+      (await api(stack, referent34).patch(`/api/actions/${actionId}`).send({ version: 2, progressPercent: 40 })).status,
+    ).toBe(403);
+    const stale = await api(stack, referent31)
+      .patch(`/api/actions/${actionId}`)
+      .send({ version: 1, progressPercent: 90 });
+    expect(stale.status).toBe(409);
+    expect((await api(stack, referent31).get(`/api/actions/${actionId}`)).body.progressPercent).toBe(30);
+  });
+
+  it('accepts exactly one of 50 concurrent updates with the same version', async () => {
+    const before = (await api(stack, referent31).get(`/api/actions/${actionId}`)).body.version;
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        api(stack, referent31)
+          .patch(`/api/actions/${actionId}`)
+          .send({ version: before, progressPercent: i + 1 }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    const updates = (await api(stack, referent31).get(`/api/actions/${actionId}/updates`)).body;
+    expect(updates.total).toBe(2);
+  });
+
+  it('keeps the history of updates, newest first, with who, what changed and why', async () => {
+    const updates = (await api(stack, officer).get(`/api/actions/${actionId}/updates`)).body;
+    const oldest = updates.items[updates.items.length - 1];
+    expect(oldest).toMatchObject({
+      actorName: 'Julien Castan',
+      comment: 'Premiers ateliers',
+      changes: { status: { from: 'planned', to: 'in_progress' }, progressPercent: { from: 0, to: 30 } },
+    });
+    expect(new Date(updates.items[0].at) >= new Date(oldest.at)).toBe(true);
+  });
+
+  it('keeps region-wide actions to the mission', async () => {
+    const regional = await api(stack, officer)
+      .post('/api/roadmaps/2030/actions')
+      .send({ axisCode: 'SMJ', title: 'Plan régional', pilot: 'ARS', departmentCodes: [] });
+    expect(regional.body.regionWide).toBe(true);
+    expect(
+      (await api(stack, referent31).patch(`/api/actions/${regional.body.id}`).send({ version: 1, progressPercent: 10 }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await api(stack, officer).patch(`/api/actions/${regional.body.id}`).send({ version: 1, progressPercent: 10 }))
+        .status,
+    ).toBe(200);
+  });
+
+  it('computes coverage from signed contracts, each commune once', async () => {
+    const before = (await api(stack, officer).get('/api/local-health-contracts/coverage')).body;
+    const toulouse = { inseeCode: '31555', name: 'Toulouse', population: 500_000 };
+    const blagnac = { inseeCode: '31069', name: 'Blagnac', population: 25_000 };
+    const first = await api(stack, referent31)
+      .post('/api/local-health-contracts')
+      .send({
+        name: 'CLS Toulouse',
+        departmentCode: '31',
+        status: 'signed',
+        signedOn: '2024-01-01',
+        endsOn: '2028-12-31',
+        territories: [toulouse],
+      });
+    expect(first.status).toBe(201);
+    await api(stack, officer)
+      .post('/api/local-health-contracts')
+      .send({
+        name: 'CLS Nord toulousain',
+        departmentCode: '31',
+        status: 'signed',
+        signedOn: '2024-01-01',
+        territories: [toulouse, blagnac],
+      });
+    await api(stack, officer)
+      .post('/api/local-health-contracts')
+      .send({
+        name: 'CLS en préparation',
+        departmentCode: '31',
+        status: 'in_preparation',
+        territories: [{ inseeCode: '31395', name: 'Muret', population: 25_000 }],
+      });
+    const after = (await api(stack, officer).get('/api/local-health-contracts/coverage')).body;
+    expect(after.coveredPopulation - before.coveredPopulation).toBe(525_000);
+    expect(after.signed - before.signed).toBe(2);
+    expect(after.inPreparation - before.inPreparation).toBe(1);
+    expect(after.coverageRate).toBeCloseTo(after.coveredPopulation / after.regionPopulation, 4);
+    expect(after.regionPopulation).toBeGreaterThan(6_000_000);
+  });
+
+  it('refuses contracts outside a referent’s departments and inconsistent dates', async () => {
+    const base = { name: 'CLS', status: 'signed', territories: [] };
+    expect(
+      (
+        await api(stack, referent34)
+          .post('/api/local-health-contracts')
+          .send({ ...base, departmentCode: '31' })
+      ).status,
+    ).toBe(403);
+    const dates = await api(stack, officer)
+      .post('/api/local-health-contracts')
+      .send({ ...base, departmentCode: '31', signedOn: '2025-01-01', endsOn: '2024-01-01' });
+    expect(dates.status).toBe(400);
+    expect(dates.body.message).toMatch(/endsOn/);
+  });
+});
