@@ -126,9 +126,7 @@ export class RoadmapRepository {
     return [rows, count[0].n];
   }
 
-  indicators(
-    actionIds: string[],
-  ): Promise<
+  indicators(actionIds: string[]): Promise<
     {
       id: string;
       actionId: string;
