@@ -173,4 +173,70 @@ describe('roadmap actions and local health contracts', () => {
     expect(dates.status).toBe(400);
     expect(dates.body.message).toMatch(/endsOn/);
   });
+
+  it('rolls progress up per axis and per department, a region-wide action counting everywhere', async () => {
+    const progress = (await api(stack, referent34).get('/api/roadmaps/2030/progress')).body;
+    const pe = progress.byAxis.find((a: { key: string }) => a.key === 'PE');
+    expect(pe).toMatchObject({ actions: 1, byStatus: { in_progress: 1 } });
+    const d31 = progress.byDepartment.find((d: { key: string }) => d.key === '31');
+    const d34 = progress.byDepartment.find((d: { key: string }) => d.key === '34');
+    expect(d31.actions).toBe(2);
+    expect(d34).toMatchObject({ actions: 1, progressPercent: 10 });
+  });
+
+  it('lists unfinished actions without an update for 90 days', async () => {
+    const old = await api(stack, officer)
+      .post('/api/roadmaps/2030/actions')
+      .send({ axisCode: 'PE', title: 'Oubliée', pilot: 'x', departmentCodes: ['34'] });
+    await stack.db.query(`UPDATE action SET created_at = now() - interval '100 days' WHERE id = $1`, [old.body.id]);
+    const stale = (await api(stack, officer).get('/api/roadmaps/2030/stale-actions')).body;
+    expect(stale.items.map((a: { title: string }) => a.title)).toEqual(['Oubliée']);
+  });
+
+  it('validates the roadmap by a decision of the commission, then freezes its axes', async () => {
+    const { rows } = await stack.db.query('SELECT id FROM decision LIMIT 1');
+    const axes = [
+      { code: 'PE', label: 'Petite enfance' },
+      { code: 'SMJ', label: 'Santé mentale des jeunes' },
+    ];
+    expect((await api(stack, officer).put('/api/roadmaps/2030/axes').send({ axes })).status).toBe(200);
+    expect(
+      (
+        await api(stack, officer)
+          .post('/api/roadmaps/2030/transitions')
+          .send({ to: 'validated', decisionId: rows[0].id })
+      ).status,
+    ).toBe(409);
+    expect(
+      (await api(stack, officer).post('/api/roadmaps/2030/transitions').send({ to: 'submitted' })).body.status,
+    ).toBe('submitted');
+    expect((await api(stack, officer).post('/api/roadmaps/2030/transitions').send({ to: 'validated' })).status).toBe(
+      400,
+    );
+    const validated = await api(stack, officer)
+      .post('/api/roadmaps/2030/transitions')
+      .send({ to: 'validated', decisionId: rows[0].id });
+    expect(validated.body).toMatchObject({ status: 'validated', validatedByDecisionId: rows[0].id });
+    const frozen = await api(stack, officer).put('/api/roadmaps/2030/axes').send({ axes });
+    expect(frozen.status).toBe(409);
+  });
+
+  it('gives coverage by department and including contracts in preparation, and flags renewals', async () => {
+    const coverage = (await api(stack, officer).get('/api/local-health-contracts/coverage')).body;
+    const d31 = coverage.byDepartment.find((d: { code: string }) => d.code === '31');
+    expect(d31.coveredPopulation).toBeGreaterThanOrEqual(525_000);
+    expect(coverage.includingInPreparation.coveredPopulation - coverage.coveredPopulation).toBeGreaterThanOrEqual(
+      25_000,
+    );
+    const soon = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const ending = await api(stack, officer).post('/api/local-health-contracts').send({
+      name: 'CLS qui se termine',
+      departmentCode: '34',
+      status: 'signed',
+      signedOn: '2021-01-01',
+      endsOn: soon,
+      territories: [],
+    });
+    expect(ending.body.renewalDue).toBe(true);
+  });
 });

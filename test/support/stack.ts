@@ -70,11 +70,17 @@ export class Stack {
       ...options.env,
     };
     const stack = new Stack(name, `http://127.0.0.1:${port}`, env);
-    await stack.redis.flushdb();
-    stack.api = startProcess('api', env, [], `${suite}-api`);
-    await waitForOutput(stack.api, /successfully started/);
-    if (options.worker !== false) await stack.startWorker();
-    return stack;
+    try {
+      await stack.redis.flushdb();
+      stack.api = startProcess('api', env, [], `${suite}-api`);
+      await waitForOutput(stack.api, /successfully started/);
+      if (options.worker !== false) await stack.startWorker();
+      return stack;
+    } catch (error) {
+      // Close what was opened, or Jest waits forever on the pool and the Redis client.
+      await stack.stop();
+      throw error;
+    }
   }
 
   async startWorker(extraEnv: Record<string, string> = {}): Promise<ChildProcess> {

@@ -11,6 +11,7 @@ export interface ContractRow {
   status: ContractStatus;
   signedOn: string | null;
   endsOn: string | null;
+  renewalDue: boolean;
   version: number;
 }
 
@@ -20,7 +21,7 @@ export class ContractsRepository {
 
   async insert(
     tx: Tx,
-    contract: Omit<ContractRow, 'id' | 'version'>,
+    contract: Omit<ContractRow, 'id' | 'version' | 'renewalDue'>,
     territories: { inseeCode: string; name: string; population: number }[],
   ): Promise<string> {
     const [{ id }] = await tx.query(
@@ -40,6 +41,7 @@ export class ContractsRepository {
   async find(id: string, tx: Tx = this.dataSource.manager): Promise<ContractRow | null> {
     const rows: ContractRow[] = await tx.query(
       `SELECT id, name, department_code AS "departmentCode", status, to_char(signed_on, 'YYYY-MM-DD') AS "signedOn",
+              (status IN ('signed', 'renewal') AND ends_on < (now() + interval '6 months')::date) AS "renewalDue",
               to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", version FROM local_health_contract WHERE id = $1`,
       [id],
     );
@@ -54,6 +56,21 @@ export class ContractsRepository {
       'SELECT insee_code AS "inseeCode", name, population FROM contract_territory WHERE contract_id = $1 ORDER BY insee_code',
       [id],
     );
+  }
+
+  /** Covered population per department for contracts in the given statuses, each commune once, in its own department. */
+  async coveredByDepartment(statuses: readonly ContractStatus[]): Promise<Map<string, number>> {
+    const rows: { code: string; covered: string }[] = await this.dataSource.query(
+      `SELECT dep AS code, sum(population)::bigint AS covered FROM (
+         SELECT max(t.population) AS population, COALESCE(cm.department_code, min(c.department_code)) AS dep
+         FROM contract_territory t
+         JOIN local_health_contract c ON c.id = t.contract_id AND c.status = ANY ($1::text[])
+         LEFT JOIN commune cm ON cm.insee_code = t.insee_code
+         GROUP BY t.insee_code, cm.department_code) x
+       GROUP BY dep`,
+      [statuses],
+    );
+    return new Map(rows.map((r) => [r.code, Number(r.covered)]));
   }
 
   /** Covered population of signed contracts, each commune once (its largest declared population). */

@@ -59,16 +59,37 @@ export class ContractsService {
   }
 
   async coverage(_actor: Actor): Promise<CoverageDto> {
-    const [{ covered, signed, inPreparation }, regionPopulation] = await Promise.all([
-      this.contracts.coverage(),
-      this.territory.regionPopulation(),
-    ]);
+    const [{ covered, signed, inPreparation }, regionPopulation, departments, signedByDepartment, widerByDepartment] =
+      await Promise.all([
+        this.contracts.coverage(),
+        this.territory.regionPopulation(),
+        this.territory.departments(),
+        this.contracts.coveredByDepartment(['signed']),
+        this.contracts.coveredByDepartment(['signed', 'in_preparation']),
+      ]);
+    const wider = [...widerByDepartment.values()].reduce((a, b) => a + b, 0);
     return {
       regionPopulation,
       coveredPopulation: covered,
-      coverageRate: regionPopulation > 0 ? Math.round((covered / regionPopulation) * 10_000) / 10_000 : 0,
+      coverageRate: rate(covered, regionPopulation),
       signed,
       inPreparation,
+      includingInPreparation: { coveredPopulation: wider, coverageRate: rate(wider, regionPopulation) },
+      byDepartment: departments.map((d) => {
+        const coveredPopulation = signedByDepartment.get(d.code) ?? 0;
+        return {
+          code: d.code,
+          name: d.name,
+          population: d.population,
+          coveredPopulation,
+          coverageRate: rate(coveredPopulation, d.population),
+        };
+      }),
     };
   }
+}
+
+/** A fraction between 0 and 1, to four decimals. */
+function rate(part: number, whole: number): number {
+  return whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0;
 }

@@ -1,6 +1,16 @@
 export const ROADMAP_STATUSES = ['draft', 'submitted', 'validated'] as const;
 export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
 
+/** Submitted to the commission, then validated by one of its decisions (whose id is recorded). */
+export const ROADMAP_TRANSITIONS: Record<RoadmapStatus, readonly RoadmapStatus[]> = {
+  draft: ['submitted'],
+  submitted: ['validated', 'draft'],
+  validated: [],
+};
+
+/** Actions without any update for this long are listed for the mission to chase. */
+export const STALE_AFTER_DAYS = 90;
+
 export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'blocked'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 

@@ -8,6 +8,7 @@ export interface RoadmapRow {
   id: string;
   year: number;
   status: RoadmapStatus;
+  validatedByDecisionId: string | null;
   version: number;
 }
 
@@ -50,8 +51,66 @@ export class RoadmapRepository {
   }
 
   async roadmapOfYear(year: number, tx: Tx = this.dataSource.manager): Promise<RoadmapRow | null> {
-    const rows: RoadmapRow[] = await tx.query('SELECT id, year, status, version FROM roadmap WHERE year = $1', [year]);
+    const rows: RoadmapRow[] = await tx.query(
+      'SELECT id, year, status, validated_by_decision_id AS "validatedByDecisionId", version FROM roadmap WHERE year = $1',
+      [year],
+    );
     return rows[0] ?? null;
+  }
+
+  /** Locks the year's roadmap for a status change or an edit of its axes. */
+  async lockRoadmap(tx: Tx, year: number): Promise<RoadmapRow | null> {
+    await tx.query('SELECT 1 FROM roadmap WHERE year = $1 FOR UPDATE', [year]);
+    return this.roadmapOfYear(year, tx);
+  }
+
+  async setStatus(tx: Tx, id: string, status: RoadmapStatus, decisionId: string | null): Promise<void> {
+    await tx.query(
+      'UPDATE roadmap SET status = $2, validated_by_decision_id = $3, version = version + 1 WHERE id = $1',
+      [id, status, decisionId],
+    );
+  }
+
+  /** Upserts the axes given; an axis left out is removed (refused by the database while actions use it). */
+  async replaceAxes(
+    tx: Tx,
+    roadmapId: string,
+    axes: { code: string; label: string; description?: string }[],
+  ): Promise<void> {
+    await tx.query('DELETE FROM roadmap_axis WHERE roadmap_id = $1 AND NOT (code = ANY ($2::text[]))', [
+      roadmapId,
+      axes.map((a) => a.code),
+    ]);
+    for (const [position, a] of axes.entries()) {
+      await tx.query(
+        `INSERT INTO roadmap_axis (roadmap_id, code, label, description, position) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (roadmap_id, code) DO UPDATE SET label = EXCLUDED.label, description = EXCLUDED.description, position = EXCLUDED.position`,
+        [roadmapId, a.code, a.label, a.description ?? null, position],
+      );
+    }
+  }
+
+  /** Every action of a year with what the roll-up needs. */
+  actionsOfYear(
+    year: number,
+  ): Promise<{ axisCode: string; departmentCodes: string[]; status: ActionStatus; progressPercent: number }[]> {
+    return this.dataSource.query(
+      `SELECT a.axis_code AS "axisCode", a.status, a.progress_percent AS "progressPercent",
+              ARRAY(SELECT d.department_code FROM action_department d WHERE d.action_id = a.id) AS "departmentCodes"
+       FROM action a JOIN roadmap r ON r.id = a.roadmap_id WHERE r.year = $1`,
+      [year],
+    );
+  }
+
+  /** Unfinished actions whose last update (or creation) is older than the given instant. */
+  staleActions(year: number, before: Date): Promise<ActionRow[]> {
+    return this.dataSource.query(
+      `SELECT ${ACTION_COLUMNS} FROM action a JOIN roadmap r ON r.id = a.roadmap_id
+       WHERE r.year = $1 AND a.status <> 'done'
+         AND COALESCE((SELECT max(u.at) FROM action_update u WHERE u.action_id = a.id), a.created_at) < $2
+       ORDER BY a.updated_at, a.title`,
+      [year, before],
+    );
   }
 
   axes(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, hasRole, Page, PageQueryDto } from '@app/core';
+import { Actor, Database, DomainError, hasRole, Page, PageQueryDto, Tx } from '@app/core';
 import { canActOnDepartments } from '@app/identity';
 import { TerritoryService } from '@app/territory';
 import { diffAction } from './action-changes';
@@ -11,8 +11,13 @@ import {
   CreateActionDto,
   CreateRoadmapDto,
   RoadmapDto,
+  RoadmapProgressDto,
+  RoadmapTransitionDto,
+  SetAxesDto,
   UpdateActionDto,
 } from './dto/roadmap.dto';
+import { rollUp } from './progress';
+import { ROADMAP_TRANSITIONS, STALE_AFTER_DAYS } from './roadmap.constants';
 import { ActionRow, RoadmapRepository, RoadmapRow } from './roadmap.repository';
 
 /** The yearly roadmap: axes, actions and their indicators, and the referents' updates with their history. */
@@ -47,6 +52,92 @@ export class RoadmapService {
 
   async get(_actor: Actor, year: number): Promise<RoadmapDto> {
     return this.roadmapDto(await this.existingRoadmap(year));
+  }
+
+  /** draft → submitted → validated (by a decision of the commission, whose id is kept). */
+  async transition(actor: Actor, year: number, dto: RoadmapTransitionDto): Promise<RoadmapDto> {
+    assertMission(actor);
+    if (dto.to === 'validated' && !dto.decisionId)
+      throw DomainError.invalid(
+        'roadmap.decision_required',
+        'decisionId: the commission decision that validates the roadmap',
+      );
+    return this.db.transaction(async (tx) => {
+      const roadmap = await this.lockedRoadmap(tx, year);
+      if (!ROADMAP_TRANSITIONS[roadmap.status].includes(dto.to)) {
+        throw DomainError.forbiddenTransition('roadmap', roadmap.status, dto.to, ROADMAP_TRANSITIONS[roadmap.status]);
+      }
+      const decisionId = dto.to === 'validated' ? dto.decisionId! : null;
+      await this.roadmaps.setStatus(tx, roadmap.id, dto.to, decisionId);
+      await this.audit.record(tx, actor, {
+        action: 'roadmap.transition',
+        entityType: 'roadmap',
+        entityId: roadmap.id,
+        before: { status: roadmap.status },
+        after: { status: dto.to, decisionId },
+      });
+      return this.roadmapDto((await this.roadmaps.roadmapOfYear(year, tx))!, tx);
+    });
+  }
+
+  /** Changes the axes; once the commission validated the roadmap they are frozen (409). */
+  async setAxes(actor: Actor, year: number, dto: SetAxesDto): Promise<RoadmapDto> {
+    assertMission(actor);
+    return this.db.transaction(async (tx) => {
+      const roadmap = await this.lockedRoadmap(tx, year);
+      if (roadmap.status === 'validated')
+        throw DomainError.conflict('roadmap.frozen', 'The roadmap is validated: its axes are frozen');
+      const before = await this.roadmaps.axes(roadmap.id, tx);
+      await this.roadmaps.replaceAxes(tx, roadmap.id, dto.axes);
+      const after = await this.roadmapDto(roadmap, tx);
+      await this.audit.record(tx, actor, {
+        action: 'roadmap.set_axes',
+        entityType: 'roadmap',
+        entityId: roadmap.id,
+        before,
+        after: after.axes,
+      });
+      return after;
+    });
+  }
+
+  /** Progress per axis and per department (rule: `rollUp`), a region-wide action counting for every department. */
+  async progress(_actor: Actor, year: number): Promise<RoadmapProgressDto> {
+    const roadmap = await this.existingRoadmap(year);
+    const [axes, actions, departments] = await Promise.all([
+      this.roadmaps.axes(roadmap.id),
+      this.roadmaps.actionsOfYear(year),
+      this.territory.departments(),
+    ]);
+    return {
+      year,
+      byAxis: axes.map((a) => ({
+        key: a.code,
+        label: a.label,
+        ...rollUp(actions.filter((x) => x.axisCode === a.code)),
+      })),
+      byDepartment: departments.map((d) => ({
+        key: d.code,
+        label: d.name,
+        ...rollUp(actions.filter((x) => x.departmentCodes.length === 0 || x.departmentCodes.includes(d.code))),
+      })),
+    };
+  }
+
+  /** Unfinished actions without any update for 90 days. */
+  async staleActions(_actor: Actor, year: number): Promise<Page<ActionDto>> {
+    await this.existingRoadmap(year);
+    const rows = await this.roadmaps.staleActions(year, new Date(Date.now() - STALE_AFTER_DAYS * 86_400_000));
+    const indicators = await this.roadmaps.indicators(rows.map((r) => r.id));
+    return {
+      items: rows.map((r) =>
+        toActionDto(
+          r,
+          indicators.filter((i) => i.actionId === r.id),
+        ),
+      ),
+      total: rows.length,
+    };
   }
 
   async addAction(actor: Actor, year: number, dto: CreateActionDto): Promise<ActionDto> {
@@ -137,14 +228,21 @@ export class RoadmapService {
     return { items: rows.map((u) => ({ ...u, id: Number(u.id), at: new Date(u.at).toISOString() })), total };
   }
 
-  private async roadmapDto(roadmap: RoadmapRow, tx?: Parameters<RoadmapRepository['axes']>[1]): Promise<RoadmapDto> {
+  private async roadmapDto(roadmap: RoadmapRow, tx?: Tx): Promise<RoadmapDto> {
     return {
       id: roadmap.id,
       year: roadmap.year,
       status: roadmap.status,
+      validatedByDecisionId: roadmap.validatedByDecisionId,
       version: roadmap.version,
       axes: await this.roadmaps.axes(roadmap.id, tx),
     };
+  }
+
+  private async lockedRoadmap(tx: Tx, year: number): Promise<RoadmapRow> {
+    const roadmap = await this.roadmaps.lockRoadmap(tx, year);
+    if (!roadmap) throw DomainError.notFound('roadmap', String(year));
+    return roadmap;
   }
 
   private async existingRoadmap(year: number): Promise<RoadmapRow> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdParam, PageQueryDto } from '@app/core';
 import type { Actor } from '@app/core';
@@ -10,7 +10,10 @@ import {
   CreateActionDto,
   CreateRoadmapDto,
   RoadmapDto,
+  RoadmapProgressDto,
   RoadmapService,
+  RoadmapTransitionDto,
+  SetAxesDto,
   UpdateActionDto,
 } from '@app/roadmap';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -31,6 +34,43 @@ export class RoadmapController {
   @ApiOkResponse({ type: RoadmapDto })
   get(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number): Promise<RoadmapDto> {
     return this.roadmap.get(actor, year);
+  }
+
+  /** draft → submitted → validated; validating names the commission's decision. */
+  @Post('roadmaps/:year/transitions')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RoadmapDto })
+  transition(
+    @CurrentActor() actor: Actor,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() dto: RoadmapTransitionDto,
+  ): Promise<RoadmapDto> {
+    return this.roadmap.transition(actor, year, dto);
+  }
+
+  /** Replaces the axes (409 once the roadmap is validated: they are frozen). */
+  @Put('roadmaps/:year/axes')
+  @ApiOkResponse({ type: RoadmapDto })
+  setAxes(
+    @CurrentActor() actor: Actor,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() dto: SetAxesDto,
+  ): Promise<RoadmapDto> {
+    return this.roadmap.setAxes(actor, year, dto);
+  }
+
+  /** Progress per axis and per department. */
+  @Get('roadmaps/:year/progress')
+  @ApiOkResponse({ type: RoadmapProgressDto })
+  progress(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number): Promise<RoadmapProgressDto> {
+    return this.roadmap.progress(actor, year);
+  }
+
+  /** Unfinished actions without any update for 90 days. */
+  @Get('roadmaps/:year/stale-actions')
+  @ApiOkResponse({ type: ActionPageDto })
+  staleActions(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number): Promise<ActionPageDto> {
+    return this.roadmap.staleActions(actor, year);
   }
 
   @Post('roadmaps/:year/actions')

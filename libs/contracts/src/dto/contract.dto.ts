@@ -75,7 +75,23 @@ export class ContractDto {
   endsOn: string | null;
   @ApiProperty({ type: [TerritoryInputDto] })
   territories: TerritoryInputDto[];
+  /** Signed (or in renewal) and ending within 6 months: time to prepare the renewal. */
+  renewalDue: boolean;
   version: number;
+}
+
+export class CoverageFigureDto {
+  coveredPopulation: number;
+  coverageRate: number;
+}
+
+export class DepartmentCoverageDto {
+  code: string;
+  name: string;
+  population: number;
+  /** Signed contracts only. */
+  coveredPopulation: number;
+  coverageRate: number;
 }
 
 export class CoverageDto {
@@ -88,4 +104,9 @@ export class CoverageDto {
   signed: number;
   /** Number of contracts in preparation. */
   inPreparation: number;
+  /** The same coverage counting the contracts in preparation too. */
+  @ApiProperty({ type: CoverageFigureDto })
+  includingInPreparation: CoverageFigureDto;
+  @ApiProperty({ type: [DepartmentCoverageDto] })
+  byDepartment: DepartmentCoverageDto[];
 }

@@ -10,6 +10,7 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -161,6 +162,9 @@ export class RoadmapDto {
   year: number;
   @ApiProperty({ enum: ROADMAP_STATUSES })
   status: RoadmapStatus;
+  /** The commission's decision that validated it. */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  validatedByDecisionId: string | null;
   @ApiProperty({ type: [RoadmapAxisDto] })
   axes: RoadmapAxisDto[];
   version: number;
@@ -221,4 +225,43 @@ export class ActionUpdatePageDto {
   @ApiProperty({ type: [ActionUpdateDto] })
   items: ActionUpdateDto[];
   total: number;
+}
+
+export class RoadmapTransitionDto {
+  @ApiProperty({ enum: ROADMAP_STATUSES })
+  @IsIn(ROADMAP_STATUSES)
+  to: RoadmapStatus;
+
+  /** Required to validate: the commission's decision (governance) that validates the roadmap. */
+  @IsOptional()
+  @IsUUID()
+  decisionId?: string;
+}
+
+export class SetAxesDto {
+  @ApiProperty({ type: [RoadmapAxisInputDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => RoadmapAxisInputDto)
+  axes: RoadmapAxisInputDto[];
+}
+
+export class ProgressLineDto {
+  /** Axis code or department code. */
+  key: string;
+  label: string;
+  actions: number;
+  /** Mean progress of the actions, each counting once (a region-wide action counts for every department). */
+  progressPercent: number;
+  byStatus: Record<ActionStatus, number>;
+}
+
+export class RoadmapProgressDto {
+  year: number;
+  @ApiProperty({ type: [ProgressLineDto] })
+  byAxis: ProgressLineDto[];
+  @ApiProperty({ type: [ProgressLineDto] })
+  byDepartment: ProgressLineDto[];
 }
