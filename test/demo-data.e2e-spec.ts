@@ -79,4 +79,24 @@ describe('demo data', () => {
     expect(texts.attendance_sheet).toContain('Suppléant');
     expect(texts.attendance_sheet).toMatch(/page 1 \/ \d/);
   });
+
+  it('holds the 2022 roadmap with referents’ updates, and contracts covering about 38 % of the region', async () => {
+    const referent = await login(stack, DEMO.referent34);
+    const roadmap = (await api(stack, referent).get('/api/roadmaps/2022')).body;
+    expect(roadmap.axes.map((a: { code: string }) => a.code)).toEqual(['PE', 'SMJ', 'SF', 'AP']);
+    const actions = (await api(stack, referent).get('/api/actions?year=2022&departmentCode=34')).body;
+    expect(new Set(actions.items.map((a: { status: string }) => a.status))).toEqual(
+      new Set(['in_progress', 'blocked']),
+    );
+    const visits = actions.items.find((a: { title: string }) => a.title.startsWith('Visites à domicile'));
+    const history = (await api(stack, referent).get(`/api/actions/${visits.id}/updates`)).body;
+    expect(history.items.map((u: { comment: string; actorName: string }) => [u.comment, u.actorName])).toEqual([
+      ['120 familles suivies', 'Sophie Ribes'],
+      ['Recrutement des puéricultrices', 'Sophie Ribes'],
+    ]);
+    const coverage = (await api(stack, referent).get('/api/local-health-contracts/coverage')).body;
+    expect(coverage).toMatchObject({ signed: 28, inPreparation: 14 });
+    expect(coverage.coverageRate).toBeGreaterThan(0.36);
+    expect(coverage.coverageRate).toBeLessThanOrEqual(0.38);
+  });
 });

@@ -120,8 +120,9 @@ describe('roadmap actions and local health contracts', () => {
 
   it('computes coverage from signed contracts, each commune once', async () => {
     const before = (await api(stack, officer).get('/api/local-health-contracts/coverage')).body;
-    const toulouse = { inseeCode: '31555', name: 'Toulouse', population: 500_000 };
-    const blagnac = { inseeCode: '31069', name: 'Blagnac', population: 25_000 };
+    // Codes outside the reference communes, so that the demo's contracts do not already cover them.
+    const toulouse = { inseeCode: '31998', name: 'Commune A', population: 500_000 };
+    const blagnac = { inseeCode: '31997', name: 'Commune B', population: 25_000 };
     const first = await api(stack, referent31)
       .post('/api/local-health-contracts')
       .send({
@@ -148,7 +149,7 @@ describe('roadmap actions and local health contracts', () => {
         name: 'CLS en préparation',
         departmentCode: '31',
         status: 'in_preparation',
-        territories: [{ inseeCode: '31395', name: 'Muret', population: 25_000 }],
+        territories: [{ inseeCode: '31996', name: 'Commune C', population: 25_000 }],
       });
     const after = (await api(stack, officer).get('/api/local-health-contracts/coverage')).body;
     expect(after.coveredPopulation - before.coveredPopulation).toBe(525_000);

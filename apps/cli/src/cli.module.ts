@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AppConfigModule, DatabaseModule, JobsModule } from '@app/core';
 import { CallsModule } from '@app/calls';
+import { ContractsModule } from '@app/contracts';
 import { GovernanceModule } from '@app/governance';
 import { IdentityModule } from '@app/identity';
+import { RoadmapModule } from '@app/roadmap';
+import { TerritoryModule } from '@app/territory';
 import { CallsSeeder } from './demo/calls-seeder';
 import { CommissionSeeder } from './demo/commission-seeder';
+import { RoadmapContractsSeeder } from './demo/roadmap-contracts-seeder';
 import { DemoSeeder } from './demo/demo-seeder';
 
 @Module({
@@ -15,7 +19,10 @@ import { DemoSeeder } from './demo/demo-seeder';
     IdentityModule,
     GovernanceModule,
     CallsModule,
+    RoadmapModule,
+    ContractsModule,
+    TerritoryModule,
   ],
-  providers: [DemoSeeder, CommissionSeeder, CallsSeeder],
+  providers: [DemoSeeder, CommissionSeeder, CallsSeeder, RoadmapContractsSeeder],
 })
 export class CliModule {}

@@ -32,4 +32,21 @@ export class TerritoryRepository {
     );
     return rows[0]?.population ?? 0;
   }
+
+  /** EPCIs of the region with their member communes (the reference data, for contracts' territories). */
+  epcis(): Promise<
+    {
+      siren: string;
+      name: string;
+      communes: { inseeCode: string; name: string; population: number; departmentCode: string }[];
+    }[]
+  > {
+    return this.dataSource.query(
+      `SELECT e.siren, e.name,
+              json_agg(json_build_object('inseeCode', c.insee_code, 'name', c.name, 'population', c.population,
+                                         'departmentCode', c.department_code) ORDER BY c.insee_code) AS communes
+       FROM epci e JOIN epci_member m ON m.epci_siren = e.siren JOIN commune c ON c.insee_code = m.insee_code
+       GROUP BY e.siren, e.name ORDER BY e.siren`,
+    );
+  }
 }

@@ -42,4 +42,9 @@ export class TerritoryService {
   regionPopulation(): Promise<number> {
     return this.territory.regionPopulation();
   }
+
+  /** The region's EPCIs and their communes, from the reference data. */
+  epcis() {
+    return this.territory.epcis();
+  }
 }

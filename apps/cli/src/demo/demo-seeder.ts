@@ -3,6 +3,7 @@ import { AppConfig, Role, SYSTEM_ACTOR } from '@app/core';
 import { UsersService } from '@app/identity';
 import { CallsSeeder } from './calls-seeder';
 import { CommissionSeeder } from './commission-seeder';
+import { RoadmapContractsSeeder } from './roadmap-contracts-seeder';
 
 interface DemoAccount {
   email: string;
@@ -59,6 +60,7 @@ export class DemoSeeder {
     private readonly users: UsersService,
     private readonly commission: CommissionSeeder,
     private readonly calls: CallsSeeder,
+    private readonly roadmapContracts: RoadmapContractsSeeder,
     private readonly config: AppConfig,
   ) {}
 
@@ -72,5 +74,6 @@ export class DemoSeeder {
     }
     await this.commission.seed();
     await this.calls.seed();
+    await this.roadmapContracts.seed();
   }
 }
