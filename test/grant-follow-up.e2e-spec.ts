@@ -101,6 +101,20 @@ describe('grant follow-up, budget lines and the referents’ routing', () => {
       });
     expect(badSiret.status).toBe(400);
     expect(JSON.stringify(badSiret.body.message)).toMatch(/siret/);
+    const badPublic = await api(stack, officer)
+      .post('/api/projects')
+      .send({
+        callId,
+        axisCode: 'A1',
+        title: 'x',
+        holder: { name: 'x', kind: 'association' },
+        departmentCodes: ['31'],
+        targetPublics: ['astronauts'],
+        levers: [],
+        requestedCents: 1,
+      });
+    expect(badPublic.status).toBe(400);
+    expect(JSON.stringify(badPublic.body.message)).toMatch(/targetPublics must be one of: early_childhood/);
   });
 
   it('routes each department’s projects to its referents', async () => {

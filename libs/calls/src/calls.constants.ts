@@ -76,22 +76,7 @@ export const HOLDER_KINDS = [
 ] as const;
 export type HolderKind = (typeof HOLDER_KINDS)[number];
 
-/** The controlled list of target publics, shared with roadmap actions. */
-export const TARGET_PUBLICS = [
-  'early_childhood',
-  'young_people',
-  'women',
-  'people_in_precarity',
-  'people_with_disabilities',
-  'older_people',
-  'travellers_roma',
-  'lgbtq',
-  'migrants',
-  'people_in_detention',
-  'rural_population',
-  'general_population',
-] as const;
-export type TargetPublic = (typeof TARGET_PUBLICS)[number];
+export { TARGET_PUBLICS, type TargetPublic } from '@app/core/vocabulary/target-publics';
 
 export const ISS_LEVERS = [1, 2, 3] as const;
 

@@ -18,3 +18,4 @@ export * from './pagination/page';
 export * from './storage/storage';
 export * from './storage/storage.module';
 export * from './time/paris-time';
+export * from './vocabulary/target-publics';

@@ -193,7 +193,7 @@ export const AMI_2021_PROJECTS: DemoProject[] = [
     'Association Accueil Santé Exil',
     'association',
     ['34', '65'],
-    ['migrants'],
+    ['people_with_migration_background'],
     [3],
     105_000,
     0.5,

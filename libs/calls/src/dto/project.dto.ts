@@ -84,14 +84,14 @@ export class CreateProjectDto {
   @Matches(/^[0-9][0-9AB][0-9]{3}$/, { each: true, message: 'each value in communeCodes must be an INSEE code' })
   communeCodes?: string[];
 
-  /** Target publics; the UI offers the controlled list (see the `example`). */
-  @ApiProperty({ type: [String], example: TARGET_PUBLICS.slice(0, 3) })
+  /** Target publics, from the controlled list shared with roadmap actions. */
+  @ApiProperty({ enum: TARGET_PUBLICS, isArray: true })
   @IsArray()
   @ArrayUnique()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(100, { each: true })
+  @IsIn(TARGET_PUBLICS, {
+    each: true,
+    message: `each value in targetPublics must be one of: ${TARGET_PUBLICS.join(', ')}`,
+  })
   targetPublics: string[];
 
   /** ISS levers: 1 social determinants, 2 life course, 3 proportionate response / "aller vers". */

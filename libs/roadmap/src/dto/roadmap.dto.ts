@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '@app/core';
+import { TARGET_PUBLICS } from '@app/core/vocabulary/target-publics';
 import { ACTION_STATUSES, ROADMAP_STATUSES } from '../roadmap.constants';
 import type { ActionStatus, RoadmapStatus } from '../roadmap.constants';
 
@@ -98,11 +99,14 @@ export class CreateActionDto {
   })
   departmentCodes: string[];
 
+  /** Target publics, from the same controlled list as projects. */
+  @ApiPropertyOptional({ enum: TARGET_PUBLICS, isArray: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @IsIn(TARGET_PUBLICS, {
+    each: true,
+    message: `each value in targetPublics must be one of: ${TARGET_PUBLICS.join(', ')}`,
+  })
   targetPublics?: string[];
 
   @ApiPropertyOptional({ type: [IndicatorInputDto] })
