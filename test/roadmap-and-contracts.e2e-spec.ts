@@ -240,4 +240,52 @@ describe('roadmap actions and local health contracts', () => {
     });
     expect(ending.body.renewalDue).toBe(true);
   });
+
+  it('posts indicator values as updates, kept in the history', async () => {
+    const action = (await api(stack, referent31).get(`/api/actions/${actionId}`)).body;
+    const indicator = action.indicators[0];
+    const res = await api(stack, referent31)
+      .patch(`/api/actions/${actionId}`)
+      .send({ version: action.version, indicators: [{ id: indicator.id, value: 85 }], comment: 'Bilan du trimestre' });
+    expect(res.status).toBe(200);
+    expect(res.body.indicators[0]).toMatchObject({ label: 'Familles touchées', latestValue: 85 });
+    const history = (await api(stack, referent31).get(`/api/actions/${actionId}/updates`)).body;
+    expect(history.items[0]).toMatchObject({
+      changes: { 'indicator:Familles touchées': { from: null, to: 85 } },
+      comment: 'Bilan du trimestre',
+    });
+    const unknown = await api(stack, referent31)
+      .patch(`/api/actions/${actionId}`)
+      .send({ version: res.body.version, indicators: [{ id: '00000000-0000-4000-8000-000000000000', value: 1 }] });
+    expect(unknown.status).toBe(400);
+  });
+
+  it('expands an EPCI into its member communes from the reference data', async () => {
+    const { rows } = await stack.db.query(
+      `SELECT e.siren, count(*)::int AS n, sum(c.population)::int AS population FROM epci e
+       JOIN epci_member m ON m.epci_siren = e.siren JOIN commune c ON c.insee_code = m.insee_code
+       GROUP BY e.siren HAVING count(*) > 3 ORDER BY e.siren LIMIT 1`,
+    );
+    const res = await api(stack, officer)
+      .post('/api/local-health-contracts')
+      .send({
+        name: 'CLS intercommunal',
+        departmentCode: '31',
+        status: 'in_preparation',
+        territories: [],
+        epciSirens: [rows[0].siren],
+      });
+    expect(res.status).toBe(201);
+    expect(res.body.territories).toHaveLength(rows[0].n);
+    expect(res.body.territories.reduce((s: number, t: { population: number }) => s + t.population, 0)).toBe(
+      rows[0].population,
+    );
+    expect(
+      (
+        await api(stack, officer)
+          .post('/api/local-health-contracts')
+          .send({ name: 'x', departmentCode: '31', status: 'signed', territories: [], epciSirens: ['000000000'] })
+      ).status,
+    ).toBe(400);
+  });
 });

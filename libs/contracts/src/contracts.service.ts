@@ -22,6 +22,7 @@ export class ContractsService {
     await this.territory.assertDepartmentsExist('departmentCode', [dto.departmentCode]);
     if (dto.signedOn && dto.endsOn && dto.endsOn < dto.signedOn)
       throw DomainError.invalid('contract.dates', 'endsOn: before signedOn');
+    const territories = await this.withEpciCommunes(dto);
     const codes = dto.territories.map((t) => t.inseeCode);
     const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
     if (repeated)
@@ -36,7 +37,7 @@ export class ContractsService {
           signedOn: dto.signedOn ?? null,
           endsOn: dto.endsOn ?? null,
         },
-        dto.territories,
+        territories,
       );
       const contract = {
         ...(await this.contracts.find(id, tx))!,
@@ -50,6 +51,22 @@ export class ContractsService {
       });
       return contract;
     });
+  }
+
+  /** The territories posted, plus the member communes of the EPCIs named (a commune posted keeps its figures). */
+  private async withEpciCommunes(dto: CreateContractDto): Promise<CreateContractDto['territories']> {
+    if (!dto.epciSirens?.length) return dto.territories;
+    const epcis = (await this.territory.epcis()).filter((e) => dto.epciSirens!.includes(e.siren));
+    const unknown = dto.epciSirens.filter((s) => !epcis.some((e) => e.siren === s));
+    if (unknown.length > 0)
+      throw DomainError.invalid('contract.unknown_epci', `epciSirens: unknown EPCI ${unknown.join(', ')}`);
+    const byCode = new Map(
+      epcis
+        .flatMap((e) => e.communes)
+        .map(({ inseeCode, name, population }) => [inseeCode, { inseeCode, name, population }]),
+    );
+    for (const t of dto.territories) byCode.set(t.inseeCode, t);
+    return [...byCode.values()];
   }
 
   async get(_actor: Actor, id: string): Promise<ContractDto> {

@@ -217,6 +217,13 @@ export class RoadmapRepository {
     return result[1] > 0;
   }
 
+  async setIndicatorValue(tx: Tx, actionId: string, indicatorId: string, value: number): Promise<void> {
+    await tx.query(
+      'UPDATE indicator SET latest_value = $3, latest_on = current_date WHERE id = $2 AND action_id = $1',
+      [actionId, indicatorId, value],
+    );
+  }
+
   async insertUpdate(
     tx: Tx,
     update: { actionId: string; actorId: string | null; changes: object; comment: string | null },

@@ -202,20 +202,29 @@ export class RoadmapService {
   async updateAction(actor: Actor, id: string, dto: UpdateActionDto): Promise<ActionDto> {
     const current = await this.existingAction(id);
     assertCanUpdate(actor, current);
-    const changes = diffAction(current, dto);
+    const indicators = await this.roadmaps.indicators([id]);
+    const changes: Record<string, { from: unknown; to: unknown }> = { ...diffAction(current, dto) };
+    for (const v of dto.indicators ?? []) {
+      const indicator = indicators.find((i) => i.id === v.id);
+      if (!indicator)
+        throw DomainError.invalid('action.unknown_indicator', `indicators: ${v.id} is not an indicator of this action`);
+      const from = indicator.latestValue === null ? null : Number(indicator.latestValue);
+      if (from !== v.value) changes[`indicator:${indicator.label}`] = { from, to: v.value };
+    }
     await this.db.transaction(async (tx) => {
       const next = {
         status: dto.status ?? current.status,
         progressPercent: dto.progressPercent ?? current.progressPercent,
       };
       if (!(await this.roadmaps.updateAction(tx, id, dto.version, next))) throw DomainError.staleVersion('action');
+      for (const v of dto.indicators ?? []) await this.roadmaps.setIndicatorValue(tx, id, v.id, v.value);
       await this.roadmaps.insertUpdate(tx, { actionId: id, actorId: actor.id, changes, comment: dto.comment ?? null });
       await this.audit.record(tx, actor, {
         action: 'action.update',
         entityType: 'action',
         entityId: id,
         before: { status: current.status, progressPercent: current.progressPercent, version: dto.version },
-        after: { ...next, version: dto.version + 1, comment: dto.comment ?? null },
+        after: { ...next, version: dto.version + 1, comment: dto.comment ?? null, indicators: dto.indicators ?? [] },
       });
     });
     return this.getAction(actor, id);

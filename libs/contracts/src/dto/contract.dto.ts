@@ -61,6 +61,13 @@ export class CreateContractDto {
   @ValidateNested({ each: true })
   @Type(() => TerritoryInputDto)
   territories: TerritoryInputDto[];
+
+  /** EPCIs (SIREN) whose member communes join the territories, from the reference data. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(/^[0-9]{9}$/, { each: true, message: 'each value in epciSirens must be a 9-digit SIREN' })
+  epciSirens?: string[];
 }
 
 export class ContractDto {

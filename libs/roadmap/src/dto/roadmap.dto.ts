@@ -118,6 +118,14 @@ export class CreateActionDto {
   indicators?: IndicatorInputDto[];
 }
 
+export class IndicatorValueDto {
+  @IsUUID()
+  id: string;
+
+  @IsNumber()
+  value: number;
+}
+
 export class UpdateActionDto {
   /** The version read: a stale one gets 409 and changes nothing. */
   @IsInt()
@@ -139,6 +147,15 @@ export class UpdateActionDto {
   @IsString()
   @MaxLength(5000)
   comment?: string;
+
+  /** New values of the action's indicators; each change is kept in the history like the others. */
+  @ApiPropertyOptional({ type: [IndicatorValueDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorValueDto)
+  indicators?: IndicatorValueDto[];
 }
 
 export class ActionQueryDto extends PageQueryDto {
