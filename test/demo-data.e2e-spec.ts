@@ -99,4 +99,38 @@ describe('demo data', () => {
     expect(coverage.coverageRate).toBeGreaterThan(0.36);
     expect(coverage.coverageRate).toBeLessThanOrEqual(0.38);
   });
+
+  it('prints the roadmap: each axis, the actions with their progress, per department and stale actions', async () => {
+    const referent = await login(stack, DEMO.referent31);
+    const res = await api(stack, referent)
+      .post('/api/reports')
+      .send({ kind: 'roadmap', params: { year: 2022 } });
+    expect(res.status).toBe(202);
+    const done = await until(
+      async () => (await api(stack, referent).get(`/api/reports/${res.body.id}`)).body,
+      (r: { status: string }) => r.status === 'done' || r.status === 'failed',
+    );
+    expect(done.status).toBe('done');
+    const file = await api(stack, referent).get(`/api/reports/${res.body.id}/file`).buffer(true).parse(binary);
+    const text = await pdfText(file.body as Buffer);
+    for (const axis of [
+      'Prévention primaire en petite enfance',
+      'Santé mentale des jeunes',
+      'Santé des femmes',
+      'Approches populationnelles',
+    ]) {
+      expect(text).toContain(axis);
+    }
+    expect(text).toContain('Premiers secours en santé mentale pour les étudiants');
+    expect(text).toMatch(/100 %/);
+    expect(text).toContain('Par département');
+    expect(text).toContain('sans mise à jour depuis 90 jours');
+    expect(
+      (
+        await api(stack, referent)
+          .post('/api/reports')
+          .send({ kind: 'roadmap', params: { year: 1999 } })
+      ).status,
+    ).toBe(400);
+  });
 });

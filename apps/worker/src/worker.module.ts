@@ -4,6 +4,7 @@ import { AppConfig, AppConfigModule, DatabaseModule, JobsModule } from '@app/cor
 import { CallsModule } from '@app/calls';
 import { GovernanceModule } from '@app/governance';
 import { ReportsModule } from '@app/reports';
+import { RoadmapModule } from '@app/roadmap';
 import { JobHandlerRegistry } from './job-handlers';
 import { JobsProcessor } from './jobs.processor';
 import { MaintenanceScheduler } from './maintenance.scheduler';
@@ -22,6 +23,7 @@ import { MaintenanceScheduler } from './maintenance.scheduler';
     ReportsModule,
     GovernanceModule,
     CallsModule,
+    RoadmapModule,
   ],
   providers: [JobHandlerRegistry, JobsProcessor, MaintenanceScheduler],
 })

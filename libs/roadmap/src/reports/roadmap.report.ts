@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError, formatParisDate, SYSTEM_ACTOR } from '@app/core';
+import { PdfReport, ReportDefinition } from '@app/reports';
+import type { ActionDto, RoadmapDto, RoadmapProgressDto } from '../dto/roadmap.dto';
+import { RoadmapService } from '../roadmap.service';
+
+interface RoadmapParams {
+  year: number;
+}
+
+export interface RoadmapReportData {
+  roadmap: RoadmapDto;
+  actions: ActionDto[];
+  progress: RoadmapProgressDto;
+  stale: string[];
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  planned: 'prévue',
+  in_progress: 'en cours',
+  done: 'réalisée',
+  blocked: 'bloquée',
+};
+const ROADMAP_STATUS_LABELS: Record<string, string> = {
+  draft: 'projet',
+  submitted: 'soumise à la commission',
+  validated: 'validée par la commission',
+};
+
+/** A text progress bar: the PDF stays text, so it can be read aloud and searched. */
+function bar(percent: number): string {
+  const filled = Math.round(percent / 10);
+  return `${'█'.repeat(filled)}${'░'.repeat(10 - filled)} ${percent} %`;
+}
+
+const value = (v: number | null) => (v === null ? '—' : new Intl.NumberFormat('fr-FR').format(v));
+
+/** The year's roadmap: axes and actions (pilot, departments, status, progress, indicators), per department, and stale actions. */
+@Injectable()
+export class RoadmapReport implements ReportDefinition<RoadmapParams, RoadmapReportData> {
+  readonly kind = 'roadmap' as const;
+
+  constructor(private readonly roadmap: RoadmapService) {}
+
+  parseParams(raw: Record<string, unknown>): RoadmapParams {
+    const extra = Object.keys(raw).filter((k) => k !== 'year');
+    if (extra.length > 0) throw DomainError.invalid('report.params', `params: unknown parameter ${extra.join(', ')}`);
+    if (typeof raw.year !== 'number' || !Number.isInteger(raw.year) || raw.year < 2000 || raw.year > 2100) {
+      throw DomainError.invalid('report.params', 'params.year: must be a year such as 2022');
+    }
+    return { year: raw.year };
+  }
+
+  /** Every signed-in role reads the roadmap; the year must exist. */
+  async authorize(actor: Actor, params: RoadmapParams): Promise<void> {
+    await this.roadmap.get(actor, params.year);
+  }
+
+  async collect(params: RoadmapParams): Promise<RoadmapReportData> {
+    const [roadmap, actions, progress, stale] = await Promise.all([
+      this.roadmap.get(SYSTEM_ACTOR, params.year),
+      this.roadmap.listActions(SYSTEM_ACTOR, { year: params.year, limit: 10_000, offset: 0 }),
+      this.roadmap.progress(SYSTEM_ACTOR, params.year),
+      this.roadmap.staleActions(SYSTEM_ACTOR, params.year),
+    ]);
+    return { roadmap, actions: actions.items, progress, stale: stale.items.map((a) => a.id) };
+  }
+
+  title(p: RoadmapParams): string {
+    return `Feuille de route ${p.year} — lutte contre les inégalités sociales de santé`;
+  }
+
+  scope(_p: RoadmapParams, d: RoadmapReportData): string {
+    return `Région Occitanie — ${d.actions.length} actions, ${d.roadmap.axes.length} axes — feuille de route ${ROADMAP_STATUS_LABELS[d.roadmap.status]}`;
+  }
+
+  render(pdf: PdfReport, d: RoadmapReportData): void {
+    for (const axis of d.roadmap.axes) {
+      const rolled = d.progress.byAxis.find((a) => a.key === axis.code);
+      pdf.heading(`${axis.code} — ${axis.label}`);
+      pdf.paragraph(`Avancement de l’axe : ${bar(rolled?.progressPercent ?? 0)} (${rolled?.actions ?? 0} actions)`);
+      for (const a of d.actions.filter((x) => x.axisCode === axis.code)) {
+        pdf.heading(a.title, 2);
+        pdf.paragraph(
+          `Pilote : ${a.pilot} — ${a.regionWide ? 'toute la région' : `départements ${a.departmentCodes.join(', ')}`} — ` +
+            `${STATUS_LABELS[a.status]} — ${bar(a.progressPercent)} — dernière mise à jour le ${formatParisDate(new Date(a.updatedAt))}`,
+        );
+        if (a.indicators.length > 0) {
+          pdf.table({
+            headers: ['Indicateur', 'Référence', 'Dernière valeur', 'Cible'],
+            widths: [3, 1, 1, 1],
+            numeric: [1, 2, 3],
+            rows: a.indicators.map((i) => [i.label, value(i.baseline), value(i.latestValue), value(i.target)]),
+          });
+        }
+      }
+    }
+    pdf.heading('Par département');
+    pdf.table({
+      headers: ['Département', 'Actions', 'Prévues', 'En cours', 'Réalisées', 'Bloquées', 'Avancement'],
+      widths: [2.2, 0.8, 0.8, 0.8, 0.8, 0.8, 1],
+      numeric: [1, 2, 3, 4, 5, 6],
+      rows: d.progress.byDepartment.map((x) => [
+        `${x.key} ${x.label}`,
+        String(x.actions),
+        String(x.byStatus.planned),
+        String(x.byStatus.in_progress),
+        String(x.byStatus.done),
+        String(x.byStatus.blocked),
+        `${x.progressPercent} %`,
+      ]),
+    });
+    pdf.heading('Actions sans mise à jour depuis 90 jours');
+    const stale = d.actions.filter((a) => d.stale.includes(a.id));
+    if (stale.length === 0) pdf.paragraph('Aucune.');
+    for (const a of stale)
+      pdf.paragraph(`${a.title} (${a.pilot}) — dernière mise à jour le ${formatParisDate(new Date(a.updatedAt))}`);
+  }
+}
