@@ -9,6 +9,7 @@ import { Instruction1764000000700 } from './1764000000700-instruction';
 import { GrantChanges1764000000800 } from './1764000000800-grant-changes';
 import { GrantFollowUp1764000000900 } from './1764000000900-grant-follow-up';
 import { RoadmapAndContracts1764000001000 } from './1764000001000-roadmap-and-contracts';
+import { ContractDetails1764000001100 } from './1764000001100-contract-details';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   GrantChanges1764000000800,
   GrantFollowUp1764000000900,
   RoadmapAndContracts1764000001000,
+  ContractDetails1764000001100,
 ];

@@ -288,4 +288,56 @@ describe('roadmap actions and local health contracts', () => {
       ).status,
     ).toBe(400);
   });
+
+  it('records a contract’s signatories, coordinator and governance, and updates it at the version read', async () => {
+    const created = await api(stack, referent31)
+      .post('/api/local-health-contracts')
+      .send({
+        name: 'CLS du Comminges',
+        departmentCode: '31',
+        status: 'in_preparation',
+        territories: [],
+        localAuthority: 'PETR Pays Comminges Pyrénées',
+        signatories: ['Préfet', 'ARS Occitanie', 'PETR'],
+        coordinatorName: 'Coordinatrice CLS',
+        coordinatorEmployer: 'PETR Pays Comminges Pyrénées',
+        coordinatorArsFundingCents: 2_500_000,
+        governanceBodies: ['Comité de pilotage', 'Comité technique'],
+        sharedDiagnosisOn: '2025-03-01',
+      });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      coordinatorArsFundingCents: 2_500_000,
+      signatories: ['Préfet', 'ARS Occitanie', 'PETR'],
+      version: 1,
+    });
+    const signed = await api(stack, referent31)
+      .patch(`/api/local-health-contracts/${created.body.id}`)
+      .send({ version: 1, status: 'signed', signedOn: '2025-06-01', endsOn: '2030-05-31' });
+    expect(signed.status).toBe(200);
+    expect(signed.body).toMatchObject({
+      status: 'signed',
+      signedOn: '2025-06-01',
+      version: 2,
+      localAuthority: 'PETR Pays Comminges Pyrénées',
+    });
+    expect(
+      (
+        await api(stack, referent31)
+          .patch(`/api/local-health-contracts/${created.body.id}`)
+          .send({ version: 1, name: 'x' })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await api(stack, referent34)
+          .patch(`/api/local-health-contracts/${created.body.id}`)
+          .send({ version: 2, name: 'x' })
+      ).status,
+    ).toBe(403);
+    const early = await api(stack, referent31)
+      .patch(`/api/local-health-contracts/${created.body.id}`)
+      .send({ version: 2, endsOn: '2020-01-01' });
+    expect(early.status).toBe(400);
+  });
 });

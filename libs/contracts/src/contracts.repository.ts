@@ -12,8 +12,31 @@ export interface ContractRow {
   signedOn: string | null;
   endsOn: string | null;
   renewalDue: boolean;
+  localAuthority: string | null;
+  signatories: string[];
+  coordinatorName: string | null;
+  coordinatorEmployer: string | null;
+  coordinatorArsFundingCents: number | null;
+  governanceBodies: string[];
+  sharedDiagnosisOn: string | null;
   version: number;
 }
+
+/** The columns a contract's details and its editable fields map to. */
+const FIELDS = {
+  name: 'name',
+  status: 'status',
+  signedOn: 'signed_on',
+  endsOn: 'ends_on',
+  localAuthority: 'local_authority',
+  signatories: 'signatories',
+  coordinatorName: 'coordinator_name',
+  coordinatorEmployer: 'coordinator_employer',
+  coordinatorArsFundingCents: 'coordinator_ars_funding_cents',
+  governanceBodies: 'governance_bodies',
+  sharedDiagnosisOn: 'shared_diagnosis_on',
+} as const;
+export type ContractField = keyof typeof FIELDS;
 
 @Injectable()
 export class ContractsRepository {
@@ -21,13 +44,15 @@ export class ContractsRepository {
 
   async insert(
     tx: Tx,
-    contract: Omit<ContractRow, 'id' | 'version' | 'renewalDue'>,
+    contract: Pick<ContractRow, 'name' | 'departmentCode' | 'status' | 'signedOn' | 'endsOn'> &
+      Partial<Record<ContractField, unknown>>,
     territories: { inseeCode: string; name: string; population: number }[],
   ): Promise<string> {
     const [{ id }] = await tx.query(
-      `INSERT INTO local_health_contract (name, department_code, status, signed_on, ends_on) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [contract.name, contract.departmentCode, contract.status, contract.signedOn, contract.endsOn],
+      `INSERT INTO local_health_contract (name, department_code, status) VALUES ($1, $2, $3) RETURNING id`,
+      [contract.name, contract.departmentCode, contract.status],
     );
+    await this.setFields(tx, id, contract);
     if (territories.length > 0) {
       await tx.query(
         `INSERT INTO contract_territory (contract_id, insee_code, name, population)
@@ -42,10 +67,33 @@ export class ContractsRepository {
     const rows: ContractRow[] = await tx.query(
       `SELECT id, name, department_code AS "departmentCode", status, to_char(signed_on, 'YYYY-MM-DD') AS "signedOn",
               (status IN ('signed', 'renewal') AND ends_on < (now() + interval '6 months')::date) AS "renewalDue",
-              to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", version FROM local_health_contract WHERE id = $1`,
+              to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", local_authority AS "localAuthority", signatories,
+              coordinator_name AS "coordinatorName", coordinator_employer AS "coordinatorEmployer",
+              coordinator_ars_funding_cents::float8 AS "coordinatorArsFundingCents", governance_bodies AS "governanceBodies",
+              to_char(shared_diagnosis_on, 'YYYY-MM-DD') AS "sharedDiagnosisOn", version
+       FROM local_health_contract WHERE id = $1`,
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /** Sets the given fields (names from FIELDS only: no caller-supplied SQL). */
+  private async setFields(tx: Tx, id: string, fields: Partial<Record<ContractField, unknown>>): Promise<void> {
+    const entries = (Object.keys(FIELDS) as ContractField[]).filter((k) => fields[k] !== undefined);
+    if (entries.length === 0) return;
+    const sets = entries.map((k, i) => `${FIELDS[k]} = $${i + 2}`).join(', ');
+    await tx.query(`UPDATE local_health_contract SET ${sets} WHERE id = $1`, [id, ...entries.map((k) => fields[k])]);
+  }
+
+  /** Conditional on the version read: false (nothing written) when it is stale. */
+  async update(tx: Tx, id: string, version: number, fields: Partial<Record<ContractField, unknown>>): Promise<boolean> {
+    const result = await tx.query(
+      'UPDATE local_health_contract SET version = version + 1 WHERE id = $1 AND version = $2',
+      [id, version],
+    );
+    if (result[1] === 0) return false;
+    await this.setFields(tx, id, fields);
+    return true;
   }
 
   territories(

@@ -4,7 +4,13 @@ import { Actor, Database, DomainError } from '@app/core';
 import { assertDepartmentScope } from '@app/identity';
 import { TerritoryService } from '@app/territory';
 import { ContractsRepository } from './contracts.repository';
-import { ContractDto, CoverageDto, CreateContractDto } from './dto/contract.dto';
+import {
+  ContractDetailsInputDto,
+  ContractDto,
+  CoverageDto,
+  CreateContractDto,
+  UpdateContractDto,
+} from './dto/contract.dto';
 
 /** Local health contracts (CLS) and the region's population coverage. */
 @Injectable()
@@ -31,6 +37,7 @@ export class ContractsService {
       const id = await this.contracts.insert(
         tx,
         {
+          ...detailsOf(dto),
           name: dto.name,
           departmentCode: dto.departmentCode,
           status: dto.status,
@@ -50,6 +57,29 @@ export class ContractsService {
         after: contract,
       });
       return contract;
+    });
+  }
+
+  /** Changes a contract at the version read (stale → 409); a referent, for its departments only. */
+  async update(actor: Actor, id: string, dto: UpdateContractDto): Promise<ContractDto> {
+    const before = await this.get(actor, id);
+    assertDepartmentScope(actor, [before.departmentCode]);
+    const signedOn = dto.signedOn ?? before.signedOn;
+    const endsOn = dto.endsOn ?? before.endsOn;
+    if (signedOn && endsOn && endsOn < signedOn) throw DomainError.invalid('contract.dates', 'endsOn: before signedOn');
+    return this.db.transaction(async (tx) => {
+      const { version, ...fields } = dto;
+      if (!(await this.contracts.update(tx, id, version, fields)))
+        throw DomainError.staleVersion('local_health_contract');
+      const after = { ...(await this.contracts.find(id, tx))!, territories: before.territories };
+      await this.audit.record(tx, actor, {
+        action: 'local_health_contract.update',
+        entityType: 'local_health_contract',
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
     });
   }
 
@@ -109,4 +139,25 @@ export class ContractsService {
 /** A fraction between 0 and 1, to four decimals. */
 function rate(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0;
+}
+
+function detailsOf(dto: ContractDetailsInputDto): ContractDetailsInputDto {
+  const {
+    localAuthority,
+    signatories,
+    coordinatorName,
+    coordinatorEmployer,
+    coordinatorArsFundingCents,
+    governanceBodies,
+    sharedDiagnosisOn,
+  } = dto;
+  return {
+    localAuthority,
+    signatories,
+    coordinatorName,
+    coordinatorEmployer,
+    coordinatorArsFundingCents,
+    governanceBodies,
+    sharedDiagnosisOn,
+  };
 }

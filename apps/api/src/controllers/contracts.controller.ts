@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/core';
 import type { Actor } from '@app/core';
-import { ContractDto, ContractsService, CoverageDto, CreateContractDto } from '@app/contracts';
+import { ContractDto, ContractsService, CoverageDto, CreateContractDto, UpdateContractDto } from '@app/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @ApiTags('local health contracts')
@@ -22,6 +22,17 @@ export class ContractsController {
   @ApiOkResponse({ type: CoverageDto })
   coverage(@CurrentActor() actor: Actor): Promise<CoverageDto> {
     return this.contracts.coverage(actor);
+  }
+
+  /** Referent (its departments) or mission; the version read, 409 when stale. */
+  @Patch(':id')
+  @ApiOkResponse({ type: ContractDto })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: UpdateContractDto,
+  ): Promise<ContractDto> {
+    return this.contracts.update(actor, id, dto);
   }
 
   @Get(':id')

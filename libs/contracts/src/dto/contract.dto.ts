@@ -34,7 +34,52 @@ export class TerritoryInputDto {
   population: number;
 }
 
-export class CreateContractDto {
+/** Who signs, who coordinates, how the contract is governed. */
+export class ContractDetailsInputDto {
+  /** The local authority that signs (commune, EPCI, PETR…). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  localAuthority?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  signatories?: string[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  coordinatorName?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  coordinatorEmployer?: string;
+
+  /** The ARS's share of the coordinator's post, in cents. */
+  @IsOptional()
+  @IsInt({ message: '$property must be an integer number of cents' })
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  coordinatorArsFundingCents?: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  governanceBodies?: string[];
+
+  /** Date of the shared health diagnosis (profil santé). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  sharedDiagnosisOn?: string;
+}
+
+export class CreateContractDto extends ContractDetailsInputDto {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -70,6 +115,31 @@ export class CreateContractDto {
   epciSirens?: string[];
 }
 
+export class UpdateContractDto extends ContractDetailsInputDto {
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: CONTRACT_STATUSES })
+  @IsOptional()
+  @IsIn(CONTRACT_STATUSES)
+  status?: ContractStatus;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  signedOn?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  endsOn?: string;
+}
+
 export class ContractDto {
   id: string;
   name: string;
@@ -84,6 +154,18 @@ export class ContractDto {
   territories: TerritoryInputDto[];
   /** Signed (or in renewal) and ending within 6 months: time to prepare the renewal. */
   renewalDue: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  localAuthority: string | null;
+  signatories: string[];
+  @ApiPropertyOptional({ nullable: true, type: String })
+  coordinatorName: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  coordinatorEmployer: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  coordinatorArsFundingCents: number | null;
+  governanceBodies: string[];
+  @ApiPropertyOptional({ nullable: true, type: String })
+  sharedDiagnosisOn: string | null;
   version: number;
 }
 
