@@ -4,13 +4,7 @@ import { Actor, Database, DomainError } from '@app/core';
 import { assertDepartmentScope } from '@app/identity';
 import { TerritoryService } from '@app/territory';
 import { ContractsRepository } from './contracts.repository';
-import {
-  ContractDetailsInputDto,
-  ContractDto,
-  CoverageDto,
-  CreateContractDto,
-  UpdateContractDto,
-} from './dto/contract.dto';
+import { ContractDto, CoverageDto, CreateContractDto, UpdateContractDto } from './dto/contract.dto';
 
 /** Local health contracts (CLS) and the region's population coverage. */
 @Injectable()
@@ -36,14 +30,8 @@ export class ContractsService {
     return this.db.transaction(async (tx) => {
       const id = await this.contracts.insert(
         tx,
-        {
-          ...detailsOf(dto),
-          name: dto.name,
-          departmentCode: dto.departmentCode,
-          status: dto.status,
-          signedOn: dto.signedOn ?? null,
-          endsOn: dto.endsOn ?? null,
-        },
+        // The repository writes only the contract's own columns from the DTO.
+        { ...dto, signedOn: dto.signedOn ?? null, endsOn: dto.endsOn ?? null },
         territories,
       );
       const contract = {
@@ -139,25 +127,4 @@ export class ContractsService {
 /** A fraction between 0 and 1, to four decimals. */
 function rate(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0;
-}
-
-function detailsOf(dto: ContractDetailsInputDto): ContractDetailsInputDto {
-  const {
-    localAuthority,
-    signatories,
-    coordinatorName,
-    coordinatorEmployer,
-    coordinatorArsFundingCents,
-    governanceBodies,
-    sharedDiagnosisOn,
-  } = dto;
-  return {
-    localAuthority,
-    signatories,
-    coordinatorName,
-    coordinatorEmployer,
-    coordinatorArsFundingCents,
-    governanceBodies,
-    sharedDiagnosisOn,
-  };
 }

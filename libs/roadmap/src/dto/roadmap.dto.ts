@@ -38,12 +38,7 @@ export class RoadmapAxisInputDto {
   description?: string;
 }
 
-export class CreateRoadmapDto {
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year: number;
-
+export class SetAxesDto {
   @ApiProperty({ type: [RoadmapAxisInputDto] })
   @IsArray()
   @ArrayMinSize(1)
@@ -51,6 +46,13 @@ export class CreateRoadmapDto {
   @ValidateNested({ each: true })
   @Type(() => RoadmapAxisInputDto)
   axes: RoadmapAxisInputDto[];
+}
+
+export class CreateRoadmapDto extends SetAxesDto {
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
 }
 
 export class IndicatorInputDto {
@@ -257,16 +259,6 @@ export class RoadmapTransitionDto {
   @IsOptional()
   @IsUUID()
   decisionId?: string;
-}
-
-export class SetAxesDto {
-  @ApiProperty({ type: [RoadmapAxisInputDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => RoadmapAxisInputDto)
-  axes: RoadmapAxisInputDto[];
 }
 
 export class ProgressLineDto {
