@@ -10,6 +10,7 @@ import { GrantChanges1764000000800 } from './1764000000800-grant-changes';
 import { GrantFollowUp1764000000900 } from './1764000000900-grant-follow-up';
 import { RoadmapAndContracts1764000001000 } from './1764000001000-roadmap-and-contracts';
 import { ContractDetails1764000001100 } from './1764000001100-contract-details';
+import { ActionLinks1764000001200 } from './1764000001200-action-links';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   GrantFollowUp1764000000900,
   RoadmapAndContracts1764000001000,
   ContractDetails1764000001100,
+  ActionLinks1764000001200,
 ];

@@ -340,4 +340,24 @@ describe('roadmap actions and local health contracts', () => {
       .send({ version: 2, endsOn: '2020-01-01' });
     expect(early.status).toBe(400);
   });
+
+  it('links an action to the projects and contracts that carry it', async () => {
+    const project = (await stack.db.query('SELECT id FROM project LIMIT 1')).rows[0].id;
+    const contract = (await stack.db.query('SELECT id FROM local_health_contract LIMIT 1')).rows[0].id;
+    const set = await api(stack, officer)
+      .put(`/api/actions/${actionId}/links`)
+      .send({ projectIds: [project], contractIds: [contract] });
+    expect(set.status).toBe(200);
+    expect(set.body).toEqual({ actionId, projectIds: [project], contractIds: [contract] });
+    expect((await api(stack, referent31).get(`/api/actions/${actionId}/links`)).body.projectIds).toEqual([project]);
+    expect(
+      (await api(stack, referent31).put(`/api/actions/${actionId}/links`).send({ projectIds: [], contractIds: [] }))
+        .status,
+    ).toBe(403);
+    const unknown = await api(stack, officer)
+      .put(`/api/actions/${actionId}/links`)
+      .send({ projectIds: ['00000000-0000-4000-8000-000000000000'], contractIds: [] });
+    expect(unknown.status).toBe(400);
+    expect((await api(stack, officer).get(`/api/actions/${actionId}/links`)).body.projectIds).toEqual([project]);
+  });
 });

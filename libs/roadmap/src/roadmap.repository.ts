@@ -224,6 +224,32 @@ export class RoadmapRepository {
     );
   }
 
+  async links(
+    actionId: string,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<{ projectIds: string[]; contractIds: string[] }> {
+    const rows: { projectId: string | null; contractId: string | null }[] = await tx.query(
+      'SELECT project_id AS "projectId", contract_id AS "contractId" FROM action_link WHERE action_id = $1 ORDER BY 1, 2',
+      [actionId],
+    );
+    return {
+      projectIds: rows.flatMap((r) => (r.projectId ? [r.projectId] : [])),
+      contractIds: rows.flatMap((r) => (r.contractId ? [r.contractId] : [])),
+    };
+  }
+
+  async replaceLinks(tx: Tx, actionId: string, projectIds: string[], contractIds: string[]): Promise<void> {
+    await tx.query('DELETE FROM action_link WHERE action_id = $1', [actionId]);
+    await tx.query('INSERT INTO action_link (action_id, project_id) SELECT $1, unnest($2::uuid[])', [
+      actionId,
+      projectIds,
+    ]);
+    await tx.query('INSERT INTO action_link (action_id, contract_id) SELECT $1, unnest($2::uuid[])', [
+      actionId,
+      contractIds,
+    ]);
+  }
+
   async insertUpdate(
     tx: Tx,
     update: { actionId: string; actorId: string | null; changes: object; comment: string | null },

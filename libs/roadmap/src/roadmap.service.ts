@@ -10,8 +10,10 @@ import {
   ActionUpdateDto,
   CreateActionDto,
   CreateRoadmapDto,
+  ActionLinksDto,
   RoadmapDto,
   RoadmapProgressDto,
+  SetActionLinksDto,
   RoadmapTransitionDto,
   SetAxesDto,
   UpdateActionDto,
@@ -228,6 +230,30 @@ export class RoadmapService {
       });
     });
     return this.getAction(actor, id);
+  }
+
+  /** The projects and contracts that carry the action (the mission sets them); unknown ids → 400. */
+  async setLinks(actor: Actor, id: string, dto: SetActionLinksDto): Promise<ActionLinksDto> {
+    assertMission(actor);
+    await this.existingAction(id);
+    return this.db.transaction(async (tx) => {
+      const before = await this.roadmaps.links(id, tx);
+      await this.roadmaps.replaceLinks(tx, id, dto.projectIds, dto.contractIds);
+      const after = { actionId: id, ...(await this.roadmaps.links(id, tx)) };
+      await this.audit.record(tx, actor, {
+        action: 'action.set_links',
+        entityType: 'action',
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  async linksOf(_actor: Actor, id: string): Promise<ActionLinksDto> {
+    await this.existingAction(id);
+    return { actionId: id, ...(await this.roadmaps.links(id)) };
   }
 
   /** Accepted updates, newest first: who, when, what changed, and why. */

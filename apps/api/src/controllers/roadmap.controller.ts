@@ -4,6 +4,8 @@ import { IdParam, PageQueryDto } from '@app/core';
 import type { Actor } from '@app/core';
 import {
   ActionDto,
+  ActionLinksDto,
+  SetActionLinksDto,
   ActionPageDto,
   ActionQueryDto,
   ActionUpdatePageDto,
@@ -104,6 +106,23 @@ export class RoadmapController {
     @Body() dto: UpdateActionDto,
   ): Promise<ActionDto> {
     return this.roadmap.updateAction(actor, id, dto);
+  }
+
+  @Put('actions/:id/links')
+  @ApiOkResponse({ type: ActionLinksDto })
+  setLinks(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: SetActionLinksDto,
+  ): Promise<ActionLinksDto> {
+    return this.roadmap.setLinks(actor, id, dto);
+  }
+
+  /** The funded projects and local health contracts that carry the action. */
+  @Get('actions/:id/links')
+  @ApiOkResponse({ type: ActionLinksDto })
+  links(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ActionLinksDto> {
+    return this.roadmap.linksOf(actor, id);
   }
 
   /** One entry per accepted update, newest first. */

@@ -278,3 +278,25 @@ export class RoadmapProgressDto {
   @ApiProperty({ type: [ProgressLineDto] })
   byDepartment: ProgressLineDto[];
 }
+
+export class SetActionLinksDto {
+  /** Funded projects (calls) that carry the action. */
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('4', { each: true })
+  projectIds: string[];
+
+  /** Local health contracts that carry the action. */
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('4', { each: true })
+  contractIds: string[];
+}
+
+export class ActionLinksDto {
+  actionId: string;
+  projectIds: string[];
+  contractIds: string[];
+}
