@@ -360,4 +360,39 @@ describe('roadmap actions and local health contracts', () => {
     expect(unknown.status).toBe(400);
     expect((await api(stack, officer).get(`/api/actions/${actionId}/links`)).body.projectIds).toEqual([project]);
   });
+
+  it('exports a department’s actions as CSV and imports the edited file back, row by row', async () => {
+    const csv = await api(stack, referent31).get('/api/actions/export.csv?departmentCode=31&year=2030');
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = (csv.text as string)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('id;version;axe;titre;pilote;departements;statut;avancement;commentaire');
+    const row = lines.find((l) => l.startsWith(actionId))!.split(';');
+    const edited = [
+      row.slice(0, 6).join(';') + ';done;100;Terminé',
+      `${actionId};1;PE;x;x;31;done;100;version périmée`,
+      'pas-un-id;1;PE;x;x;31;done;100;',
+    ];
+    const res = await api(stack, referent31)
+      .post('/api/actions/import')
+      .send({ csv: [lines[0], ...edited].join('\r\n') });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ applied: 1, rejected: 2 });
+    expect(res.body.results.map((r: { ok: boolean; line: number }) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [3, false],
+      [4, false],
+    ]);
+    expect((await api(stack, referent31).get(`/api/actions/${actionId}`)).body).toMatchObject({
+      status: 'done',
+      progressPercent: 100,
+    });
+    const other = await api(stack, referent34)
+      .post('/api/actions/import')
+      .send({ csv: [lines[0], `${actionId};${Number(row[1]) + 1};PE;x;x;31;blocked;0;`].join('\n') });
+    expect(other.body.results[0]).toMatchObject({ ok: false, error: expect.stringMatching(/départements/) });
+  });
 });

@@ -1,4 +1,5 @@
-import { csvField, csvHeader, csvLine } from './funding-csv';
+import { csvField } from '@app/core/csv/csv';
+import { csvHeader, csvLine } from './funding-csv';
 
 describe('funding CSV', () => {
   it('quotes only what needs it, with ; as separator', () => {

@@ -1,9 +1,7 @@
 import { Transform } from 'node:stream';
+import { CSV_BOM, csvField } from '@app/core/csv/csv';
 import { eurosDecimal } from '@app/core/money/money';
 import type { FundingExportRow } from './funding.repository';
-
-/** UTF-8 byte order mark: spreadsheet software then reads the accents right. */
-const BOM = '\uFEFF';
 
 const COLUMNS: [string, (r: FundingExportRow) => string | number | null][] = [
   ['annee_appel', (r) => r.callYear],
@@ -23,15 +21,8 @@ const COLUMNS: [string, (r: FundingExportRow) => string | number | null][] = [
   ['montant_euros', (r) => eurosDecimal(Number(r.amountCents))],
 ];
 
-/** `;`-separated, quoted only where needed (RFC 4180 rules with `;` as the separator). */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function csvHeader(): string {
-  return `${BOM}${COLUMNS.map(([name]) => name).join(';')}\r\n`;
+  return `${CSV_BOM}${COLUMNS.map(([name]) => name).join(';')}\r\n`;
 }
 
 export function csvLine(row: FundingExportRow): string {

@@ -1,5 +1,6 @@
 export * from './auth/actor';
 export * from './config/app-config';
+export * from './csv/csv';
 export * from './config/config.module';
 export * from './config/env.schema';
 export * from './database/data-source-options';

@@ -4,12 +4,15 @@ import { Actor, Database, DomainError, hasRole, Page, PageQueryDto, Tx } from '@
 import { canActOnDepartments } from '@app/identity';
 import { TerritoryService } from '@app/territory';
 import { diffAction } from './action-changes';
+import { actionsCsv, parseActionsCsv } from './actions-csv';
 import {
   ActionDto,
   ActionQueryDto,
   ActionUpdateDto,
   CreateActionDto,
   CreateRoadmapDto,
+  ImportResultDto,
+  ImportRowResultDto,
   ActionLinksDto,
   RoadmapDto,
   RoadmapProgressDto,
@@ -254,6 +257,41 @@ export class RoadmapService {
   async linksOf(_actor: Actor, id: string): Promise<ActionLinksDto> {
     await this.existingAction(id);
     return { actionId: id, ...(await this.roadmaps.links(id)) };
+  }
+
+  /** A department's actions of a year as CSV, in the format the import reads back. */
+  async exportCsv(actor: Actor, query: ActionQueryDto): Promise<string> {
+    const { items } = await this.listActions(actor, { ...query, limit: 10_000, offset: 0 });
+    return actionsCsv(items);
+  }
+
+  /**
+   * Applies an edited export: each row is one update with its own version check and transaction, so a
+   * rejected row writes nothing and the others still apply; the answer says, row by row, what happened.
+   */
+  async importCsv(actor: Actor, csv: string): Promise<ImportResultDto> {
+    let rows: ReturnType<typeof parseActionsCsv>;
+    try {
+      rows = parseActionsCsv(csv);
+    } catch (error) {
+      throw DomainError.invalid('actions.csv', `csv: ${(error as Error).message}`);
+    }
+    const results: ImportRowResultDto[] = [];
+    for (const row of rows) {
+      if ('error' in row) {
+        results.push({ line: row.line, actionId: row.id, ok: false, error: row.error });
+        continue;
+      }
+      try {
+        const action = await this.updateAction(actor, row.id, row.update);
+        results.push({ line: row.line, actionId: row.id, ok: true, version: action.version });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results.push({ line: row.line, actionId: row.id, ok: false, error: error.message });
+      }
+    }
+    const applied = results.filter((r) => r.ok).length;
+    return { results, applied, rejected: results.length - applied };
   }
 
   /** Accepted updates, newest first: who, when, what changed, and why. */

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { IdParam, PageQueryDto } from '@app/core';
 import type { Actor } from '@app/core';
 import {
@@ -11,6 +12,8 @@ import {
   ActionUpdatePageDto,
   CreateActionDto,
   CreateRoadmapDto,
+  ImportActionsDto,
+  ImportResultDto,
   RoadmapDto,
   RoadmapProgressDto,
   RoadmapService,
@@ -89,6 +92,27 @@ export class RoadmapController {
   @ApiOkResponse({ type: ActionPageDto })
   listActions(@CurrentActor() actor: Actor, @Query() query: ActionQueryDto): Promise<ActionPageDto> {
     return this.roadmap.listActions(actor, query);
+  }
+
+  /** A department's actions as CSV (UTF-8 with BOM, `;`), to edit and import back. */
+  @Get('actions/export.csv')
+  @ApiProduces('text/csv')
+  async exportCsv(
+    @CurrentActor() actor: Actor,
+    @Query() query: ActionQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    reply.header('content-type', 'text/csv; charset=utf-8');
+    reply.header('content-disposition', 'attachment; filename="actions.csv"');
+    return this.roadmap.exportCsv(actor, query);
+  }
+
+  /** Applies an edited export: a result per row; a rejected row writes nothing. */
+  @Post('actions/import')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ImportResultDto })
+  importCsv(@CurrentActor() actor: Actor, @Body() dto: ImportActionsDto): Promise<ImportResultDto> {
+    return this.roadmap.importCsv(actor, dto.csv);
   }
 
   @Get('actions/:id')

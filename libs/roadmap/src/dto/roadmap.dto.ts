@@ -300,3 +300,29 @@ export class ActionLinksDto {
   projectIds: string[];
   contractIds: string[];
 }
+
+export class ImportActionsDto {
+  /** The CSV exported by GET /api/actions/export.csv, edited (statut, avancement, commentaire). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5_000_000)
+  csv: string;
+}
+
+export class ImportRowResultDto {
+  line: number;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  actionId: string | null;
+  ok: boolean;
+  @ApiPropertyOptional()
+  version?: number;
+  @ApiPropertyOptional()
+  error?: string;
+}
+
+export class ImportResultDto {
+  @ApiProperty({ type: [ImportRowResultDto] })
+  results: ImportRowResultDto[];
+  applied: number;
+  rejected: number;
+}

@@ -1,0 +1,70 @@
+import { parse } from 'csv-parse/sync';
+import { CSV_BOM, csvRow } from '@app/core/csv/csv';
+import { ACTION_STATUSES } from './roadmap.constants';
+import type { ActionDto, UpdateActionDto } from './dto/roadmap.dto';
+
+/** The columns a department's referent edits offline and imports back; the others are for reading. */
+export const ACTION_CSV_COLUMNS = [
+  'id',
+  'version',
+  'axe',
+  'titre',
+  'pilote',
+  'departements',
+  'statut',
+  'avancement',
+  'commentaire',
+] as const;
+
+export function actionsCsv(actions: ActionDto[]): string {
+  const lines = actions.map((a) =>
+    csvRow([
+      a.id,
+      a.version,
+      a.axisCode,
+      a.title,
+      a.pilot,
+      a.departmentCodes.join(','),
+      a.status,
+      a.progressPercent,
+      '',
+    ]),
+  );
+  return CSV_BOM + csvRow([...ACTION_CSV_COLUMNS]) + lines.join('');
+}
+
+export type ParsedRow =
+  { line: number; id: string; update: UpdateActionDto } | { line: number; id: string | null; error: string };
+
+/** Parses the import; each row becomes an update to apply or a reason it cannot be. */
+export function parseActionsCsv(text: string): ParsedRow[] {
+  const records: Record<string, string>[] = parse(text, {
+    delimiter: ';',
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    trim: true,
+  });
+  return records.map((r, i) => {
+    const line = i + 2;
+    const id = r.id || null;
+    const version = Number(r.version);
+    const progress = Number(r.avancement);
+    if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return { line, id, error: 'id: missing or not an action id' };
+    if (!Number.isInteger(version) || version < 1) return { line, id, error: 'version: must be a whole number' };
+    if (!(ACTION_STATUSES as readonly string[]).includes(r.statut))
+      return { line, id, error: `statut: must be one of ${ACTION_STATUSES.join(', ')}` };
+    if (!Number.isInteger(progress) || progress < 0 || progress > 100)
+      return { line, id, error: 'avancement: a whole percent from 0 to 100' };
+    return {
+      line,
+      id,
+      update: {
+        version,
+        status: r.statut as UpdateActionDto['status'],
+        progressPercent: progress,
+        comment: r.commentaire || undefined,
+      },
+    };
+  });
+}
