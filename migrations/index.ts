@@ -11,6 +11,7 @@ import { GrantFollowUp1764000000900 } from './1764000000900-grant-follow-up';
 import { RoadmapAndContracts1764000001000 } from './1764000001000-roadmap-and-contracts';
 import { ContractDetails1764000001100 } from './1764000001100-contract-details';
 import { ActionLinks1764000001200 } from './1764000001200-action-links';
+import { ContractActionSheets1764000001300 } from './1764000001300-contract-action-sheets';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   RoadmapAndContracts1764000001000,
   ContractDetails1764000001100,
   ActionLinks1764000001200,
+  ContractActionSheets1764000001300,
 ];

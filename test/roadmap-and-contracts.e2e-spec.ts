@@ -395,4 +395,46 @@ describe('roadmap actions and local health contracts', () => {
       .send({ csv: [lines[0], `${actionId};${Number(row[1]) + 1};PE;x;x;31;blocked;0;`].join('\n') });
     expect(other.body.results[0]).toMatchObject({ ok: false, error: expect.stringMatching(/départements/) });
   });
+
+  it('gives contracts action sheets shaped and updated like roadmap actions', async () => {
+    const contract = await api(stack, referent34)
+      .post('/api/local-health-contracts')
+      .send({ name: 'CLS de Lunel', departmentCode: '34', status: 'signed', signedOn: '2024-02-01', territories: [] });
+    const sheet = await api(stack, referent34)
+      .post(`/api/local-health-contracts/${contract.body.id}/actions`)
+      .send({
+        title: 'Repérage des enfants sans médecin traitant',
+        pilot: 'CCAS de Lunel',
+        departmentCodes: [],
+        indicators: [{ label: 'Enfants orientés', target: 50 }],
+      });
+    expect(sheet.status).toBe(201);
+    expect(sheet.body).toMatchObject({
+      contractId: contract.body.id,
+      year: null,
+      axisCode: null,
+      departmentCodes: ['34'],
+      status: 'planned',
+    });
+    expect(
+      (
+        await api(stack, referent31)
+          .post(`/api/local-health-contracts/${contract.body.id}/actions`)
+          .send({ title: 'x', pilot: 'x', departmentCodes: [] })
+      ).status,
+    ).toBe(403);
+    const updated = await api(stack, referent34)
+      .patch(`/api/actions/${sheet.body.id}`)
+      .send({ version: 1, status: 'in_progress', progressPercent: 20 });
+    expect(updated.status).toBe(200);
+    expect(
+      (await api(stack, referent31).patch(`/api/actions/${sheet.body.id}`).send({ version: 2, progressPercent: 30 }))
+        .status,
+    ).toBe(403);
+    const sheets = (await api(stack, referent31).get(`/api/local-health-contracts/${contract.body.id}/actions`)).body;
+    expect(sheets.items.map((a: { id: string; progressPercent: number }) => [a.id, a.progressPercent])).toEqual([
+      [sheet.body.id, 20],
+    ]);
+    expect((await api(stack, referent34).get(`/api/actions/${sheet.body.id}/updates`)).body.total).toBe(1);
+  });
 });

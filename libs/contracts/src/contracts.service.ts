@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError } from '@app/core';
+import { Actor, Database, DomainError, Page, PageQueryDto } from '@app/core';
+import { ActionDto, CreateActionSheetDto, RoadmapService } from '@app/roadmap';
 import { assertDepartmentScope } from '@app/identity';
 import { TerritoryService } from '@app/territory';
 import { ContractsRepository } from './contracts.repository';
@@ -14,6 +15,7 @@ export class ContractsService {
     private readonly contracts: ContractsRepository,
     private readonly territory: TerritoryService,
     private readonly audit: AuditService,
+    private readonly roadmap: RoadmapService,
   ) {}
 
   /** The mission, or a referent for its own departments. */
@@ -85,6 +87,19 @@ export class ContractsService {
     );
     for (const t of dto.territories) byCode.set(t.inseeCode, t);
     return [...byCode.values()];
+  }
+
+  /** An action sheet of the contract (same shape as roadmap actions); departments default to the contract's. */
+  async addActionSheet(actor: Actor, id: string, dto: CreateActionSheetDto): Promise<ActionDto> {
+    const contract = await this.get(actor, id);
+    assertDepartmentScope(actor, [contract.departmentCode]);
+    const departmentCodes = dto.departmentCodes.length > 0 ? dto.departmentCodes : [contract.departmentCode];
+    return this.roadmap.addContractActionSheet(actor, id, { ...dto, departmentCodes });
+  }
+
+  async actionSheets(actor: Actor, id: string, page: PageQueryDto): Promise<Page<ActionDto>> {
+    await this.get(actor, id);
+    return this.roadmap.listActions(actor, { contractId: id, limit: page.limit, offset: page.offset });
   }
 
   async get(_actor: Actor, id: string): Promise<ContractDto> {

@@ -14,8 +14,10 @@ export interface RoadmapRow {
 
 export interface ActionRow {
   id: string;
-  year: number;
-  axisCode: string;
+  /** Null for a contract's action sheet. */
+  year: number | null;
+  axisCode: string | null;
+  contractId: string | null;
   title: string;
   description: string | null;
   pilot: string;
@@ -27,7 +29,7 @@ export interface ActionRow {
   updatedAt: Date;
 }
 
-const ACTION_COLUMNS = `a.id, r.year, a.axis_code AS "axisCode", a.title, a.description, a.pilot,
+const ACTION_COLUMNS = `a.id, r.year, a.axis_code AS "axisCode", a.contract_id AS "contractId", a.title, a.description, a.pilot,
   ARRAY(SELECT d.department_code FROM action_department d WHERE d.action_id = a.id ORDER BY 1) AS "departmentCodes",
   a.target_publics AS "targetPublics", a.status, a.progress_percent AS "progressPercent", a.version, a.updated_at AS "updatedAt"`;
 
@@ -125,8 +127,9 @@ export class RoadmapRepository {
   async insertAction(
     tx: Tx,
     action: {
-      roadmapId: string;
-      axisCode: string;
+      roadmapId: string | null;
+      axisCode: string | null;
+      contractId?: string;
       title: string;
       description: string | null;
       pilot: string;
@@ -136,8 +139,17 @@ export class RoadmapRepository {
     indicators: { label: string; baseline?: number; target?: number }[],
   ): Promise<string> {
     const [{ id }] = await tx.query(
-      `INSERT INTO action (roadmap_id, axis_code, title, description, pilot, target_publics) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [action.roadmapId, action.axisCode, action.title, action.description, action.pilot, action.targetPublics],
+      `INSERT INTO action (roadmap_id, axis_code, contract_id, title, description, pilot, target_publics)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        action.roadmapId,
+        action.axisCode,
+        action.contractId ?? null,
+        action.title,
+        action.description,
+        action.pilot,
+        action.targetPublics,
+      ],
     );
     if (departmentCodes.length > 0) {
       await tx.query('INSERT INTO action_department (action_id, department_code) SELECT $1, unnest($2::text[])', [
@@ -156,7 +168,7 @@ export class RoadmapRepository {
 
   async findAction(id: string, tx: Tx = this.dataSource.manager): Promise<ActionRow | null> {
     const rows: ActionRow[] = await tx.query(
-      `SELECT ${ACTION_COLUMNS} FROM action a JOIN roadmap r ON r.id = a.roadmap_id WHERE a.id = $1`,
+      `SELECT ${ACTION_COLUMNS} FROM action a LEFT JOIN roadmap r ON r.id = a.roadmap_id WHERE a.id = $1`,
       [id],
     );
     return rows[0] ?? null;
@@ -165,20 +177,21 @@ export class RoadmapRepository {
   async listActions(filter: {
     departmentCode?: string;
     year?: number;
+    contractId?: string;
     limit: number;
     offset: number;
   }): Promise<[ActionRow[], number]> {
     const where = `WHERE ($1::text IS NULL OR EXISTS (SELECT 1 FROM action_department d WHERE d.action_id = a.id AND d.department_code = $1))
-                     AND ($2::int IS NULL OR r.year = $2)`;
-    const params = [filter.departmentCode ?? null, filter.year ?? null];
+                     AND ($2::int IS NULL OR r.year = $2) AND ($3::uuid IS NULL OR a.contract_id = $3)`;
+    const params = [filter.departmentCode ?? null, filter.year ?? null, filter.contractId ?? null];
     const [rows, count] = await Promise.all([
       this.dataSource.query(
-        `SELECT ${ACTION_COLUMNS} FROM action a JOIN roadmap r ON r.id = a.roadmap_id ${where}
-         ORDER BY r.year DESC, a.axis_code, a.title, a.id LIMIT $3 OFFSET $4`,
+        `SELECT ${ACTION_COLUMNS} FROM action a LEFT JOIN roadmap r ON r.id = a.roadmap_id ${where}
+         ORDER BY r.year DESC NULLS LAST, a.axis_code, a.title, a.id LIMIT $4 OFFSET $5`,
         [...params, filter.limit, filter.offset],
       ),
       this.dataSource.query(
-        `SELECT count(*)::int AS n FROM action a JOIN roadmap r ON r.id = a.roadmap_id ${where}`,
+        `SELECT count(*)::int AS n FROM action a LEFT JOIN roadmap r ON r.id = a.roadmap_id ${where}`,
         params,
       ),
     ]);

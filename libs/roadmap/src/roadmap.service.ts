@@ -10,6 +10,7 @@ import {
   ActionQueryDto,
   ActionUpdateDto,
   CreateActionDto,
+  CreateActionSheetDto,
   CreateRoadmapDto,
   ImportResultDto,
   ImportRowResultDto,
@@ -175,6 +176,38 @@ export class RoadmapService {
         entityType: 'action',
         entityId: actionId,
         after: { year, ...dto },
+      });
+      return actionId;
+    });
+    return this.getAction(actor, id);
+  }
+
+  /**
+   * A contract's action sheet: the same action, owned by the contract. The contracts service checks
+   * who may write to the contract before calling this.
+   */
+  async addContractActionSheet(actor: Actor, contractId: string, dto: CreateActionSheetDto): Promise<ActionDto> {
+    await this.territory.assertDepartmentsExist('departmentCodes', dto.departmentCodes);
+    const id = await this.db.transaction(async (tx) => {
+      const actionId = await this.roadmaps.insertAction(
+        tx,
+        {
+          roadmapId: null,
+          axisCode: null,
+          contractId,
+          title: dto.title,
+          description: dto.description ?? null,
+          pilot: dto.pilot,
+          targetPublics: dto.targetPublics ?? [],
+        },
+        [...dto.departmentCodes].sort(),
+        dto.indicators ?? [],
+      );
+      await this.audit.record(tx, actor, {
+        action: 'action.create',
+        entityType: 'action',
+        entityId: actionId,
+        after: { contractId, ...dto },
       });
       return actionId;
     });
@@ -363,6 +396,7 @@ function toActionDto(
     id: a.id,
     year: a.year,
     axisCode: a.axisCode,
+    contractId: a.contractId,
     title: a.title,
     description: a.description,
     pilot: a.pilot,

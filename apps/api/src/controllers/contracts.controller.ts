@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdParam } from '@app/core';
+import { IdParam, PageQueryDto } from '@app/core';
+import { ActionDto, ActionPageDto, CreateActionSheetDto } from '@app/roadmap';
 import type { Actor } from '@app/core';
 import { ContractDto, ContractsService, CoverageDto, CreateContractDto, UpdateContractDto } from '@app/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -33,6 +34,27 @@ export class ContractsController {
     @Body() dto: UpdateContractDto,
   ): Promise<ContractDto> {
     return this.contracts.update(actor, id, dto);
+  }
+
+  /** An action sheet (fiche action): the shape of a roadmap action, updated the same way. */
+  @Post(':id/actions')
+  @ApiCreatedResponse({ type: ActionDto })
+  addActionSheet(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: CreateActionSheetDto,
+  ): Promise<ActionDto> {
+    return this.contracts.addActionSheet(actor, id, dto);
+  }
+
+  @Get(':id/actions')
+  @ApiOkResponse({ type: ActionPageDto })
+  actionSheets(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<ActionPageDto> {
+    return this.contracts.actionSheets(actor, id, page);
   }
 
   @Get(':id')

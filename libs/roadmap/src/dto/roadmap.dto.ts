@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -161,6 +161,11 @@ export class UpdateActionDto {
 }
 
 export class ActionQueryDto extends PageQueryDto {
+  /** The action sheets of one local health contract. */
+  @IsOptional()
+  @IsUUID()
+  contractId?: string;
+
   @IsOptional()
   @Matches(/^[0-9]{2}$/)
   departmentCode?: string;
@@ -206,8 +211,14 @@ export class IndicatorDto {
 
 export class ActionDto {
   id: string;
-  year: number;
-  axisCode: string;
+  /** The roadmap's year; null for a contract's action sheet. */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  year: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  axisCode: string | null;
+  /** The local health contract whose action sheet this is; null for a roadmap action. */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  contractId: string | null;
   title: string;
   @ApiPropertyOptional({ nullable: true, type: String })
   description: string | null;
@@ -326,3 +337,6 @@ export class ImportResultDto {
   applied: number;
   rejected: number;
 }
+
+/** A contract's action sheet: an action without a roadmap axis. */
+export class CreateActionSheetDto extends OmitType(CreateActionDto, ['axisCode'] as const) {}
