@@ -12,6 +12,7 @@ import { RoadmapAndContracts1764000001000 } from './1764000001000-roadmap-and-co
 import { ContractDetails1764000001100 } from './1764000001100-contract-details';
 import { ActionLinks1764000001200 } from './1764000001200-action-links';
 import { ContractActionSheets1764000001300 } from './1764000001300-contract-action-sheets';
+import { ActionDetails1764000001400 } from './1764000001400-action-details';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ContractDetails1764000001100,
   ActionLinks1764000001200,
   ContractActionSheets1764000001300,
+  ActionDetails1764000001400,
 ];

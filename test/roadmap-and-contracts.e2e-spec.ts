@@ -437,4 +437,44 @@ describe('roadmap actions and local health contracts', () => {
     ]);
     expect((await api(stack, referent34).get(`/api/actions/${sheet.body.id}/updates`)).body.total).toBe(1);
   });
+
+  it('describes actions fully: partners, levers, dates, indicator units and when values were posted', async () => {
+    const res = await api(stack, officer)
+      .post('/api/roadmaps/2030/actions')
+      .send({
+        axisCode: 'PE',
+        title: 'Action détaillée',
+        pilot: 'ARS',
+        partners: 'CAF, PMI',
+        levers: [2, 3],
+        startsOn: '2030-01-01',
+        endsOn: '2030-12-31',
+        departmentCodes: ['31'],
+        targetPublics: ['early_childhood'],
+        indicators: [{ label: 'Familles', unit: 'familles', baseline: 0, target: 100 }],
+      });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      partners: 'CAF, PMI',
+      levers: [2, 3],
+      startsOn: '2030-01-01',
+      endsOn: '2030-12-31',
+      indicators: [{ unit: 'familles', latestOn: null }],
+    });
+    const posted = await api(stack, referent31)
+      .patch(`/api/actions/${res.body.id}`)
+      .send({ version: 1, indicators: [{ id: res.body.indicators[0].id, value: 12 }] });
+    expect(posted.body.indicators[0].latestOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const bad = await api(stack, officer).post('/api/roadmaps/2030/actions').send({
+      axisCode: 'PE',
+      title: 'x',
+      pilot: 'x',
+      departmentCodes: [],
+      startsOn: '2030-06-01',
+      endsOn: '2030-01-01',
+    });
+    expect(bad.status).toBe(400);
+    const axes = await api(stack, officer).get('/api/roadmaps/2030');
+    expect(axes.body.axes[0]).toHaveProperty('internal', false);
+  });
 });

@@ -12,6 +12,13 @@ export interface RoadmapRow {
   version: number;
 }
 
+export interface AxisInput {
+  code: string;
+  label: string;
+  description?: string;
+  internal?: boolean;
+}
+
 export interface ActionRow {
   id: string;
   /** Null for a contract's action sheet. */
@@ -21,6 +28,10 @@ export interface ActionRow {
   title: string;
   description: string | null;
   pilot: string;
+  partners: string | null;
+  levers: number[];
+  startsOn: string | null;
+  endsOn: string | null;
   departmentCodes: string[];
   targetPublics: string[];
   status: ActionStatus;
@@ -29,7 +40,8 @@ export interface ActionRow {
   updatedAt: Date;
 }
 
-const ACTION_COLUMNS = `a.id, r.year, a.axis_code AS "axisCode", a.contract_id AS "contractId", a.title, a.description, a.pilot,
+const ACTION_COLUMNS = `a.id, r.year, a.axis_code AS "axisCode", a.contract_id AS "contractId", a.title, a.description, a.pilot, a.partners, a.levers,
+  to_char(a.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(a.ends_on, 'YYYY-MM-DD') AS "endsOn",
   ARRAY(SELECT d.department_code FROM action_department d WHERE d.action_id = a.id ORDER BY 1) AS "departmentCodes",
   a.target_publics AS "targetPublics", a.status, a.progress_percent AS "progressPercent", a.version, a.updated_at AS "updatedAt"`;
 
@@ -37,18 +49,9 @@ const ACTION_COLUMNS = `a.id, r.year, a.axis_code AS "axisCode", a.contract_id A
 export class RoadmapRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insertRoadmap(
-    tx: Tx,
-    year: number,
-    axes: { code: string; label: string; description?: string }[],
-  ): Promise<string> {
+  async insertRoadmap(tx: Tx, year: number, axes: AxisInput[]): Promise<string> {
     const [{ id }] = await tx.query('INSERT INTO roadmap (year) VALUES ($1) RETURNING id', [year]);
-    for (const [position, a] of axes.entries()) {
-      await tx.query(
-        'INSERT INTO roadmap_axis (roadmap_id, code, label, description, position) VALUES ($1, $2, $3, $4, $5)',
-        [id, a.code, a.label, a.description ?? null, position],
-      );
-    }
+    await this.replaceAxes(tx, id, axes);
     return id;
   }
 
@@ -74,20 +77,17 @@ export class RoadmapRepository {
   }
 
   /** Upserts the axes given; an axis left out is removed (refused by the database while actions use it). */
-  async replaceAxes(
-    tx: Tx,
-    roadmapId: string,
-    axes: { code: string; label: string; description?: string }[],
-  ): Promise<void> {
+  async replaceAxes(tx: Tx, roadmapId: string, axes: AxisInput[]): Promise<void> {
     await tx.query('DELETE FROM roadmap_axis WHERE roadmap_id = $1 AND NOT (code = ANY ($2::text[]))', [
       roadmapId,
       axes.map((a) => a.code),
     ]);
     for (const [position, a] of axes.entries()) {
       await tx.query(
-        `INSERT INTO roadmap_axis (roadmap_id, code, label, description, position) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (roadmap_id, code) DO UPDATE SET label = EXCLUDED.label, description = EXCLUDED.description, position = EXCLUDED.position`,
-        [roadmapId, a.code, a.label, a.description ?? null, position],
+        `INSERT INTO roadmap_axis (roadmap_id, code, label, description, internal, position) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (roadmap_id, code) DO UPDATE
+           SET label = EXCLUDED.label, description = EXCLUDED.description, internal = EXCLUDED.internal, position = EXCLUDED.position`,
+        [roadmapId, a.code, a.label, a.description ?? null, a.internal ?? false, position],
       );
     }
   }
@@ -118,10 +118,11 @@ export class RoadmapRepository {
   axes(
     roadmapId: string,
     tx: Tx = this.dataSource.manager,
-  ): Promise<{ code: string; label: string; description: string | null }[]> {
-    return tx.query('SELECT code, label, description FROM roadmap_axis WHERE roadmap_id = $1 ORDER BY position', [
-      roadmapId,
-    ]);
+  ): Promise<{ code: string; label: string; description: string | null; internal: boolean }[]> {
+    return tx.query(
+      'SELECT code, label, description, internal FROM roadmap_axis WHERE roadmap_id = $1 ORDER BY position',
+      [roadmapId],
+    );
   }
 
   async insertAction(
@@ -130,17 +131,22 @@ export class RoadmapRepository {
       roadmapId: string | null;
       axisCode: string | null;
       contractId?: string;
+      partners?: string;
+      levers?: number[];
+      startsOn?: string;
+      endsOn?: string;
       title: string;
       description: string | null;
       pilot: string;
       targetPublics: string[];
     },
     departmentCodes: string[],
-    indicators: { label: string; baseline?: number; target?: number }[],
+    indicators: { label: string; baseline?: number; target?: number; unit?: string }[],
   ): Promise<string> {
     const [{ id }] = await tx.query(
-      `INSERT INTO action (roadmap_id, axis_code, contract_id, title, description, pilot, target_publics)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      `INSERT INTO action (roadmap_id, axis_code, contract_id, title, description, pilot, target_publics,
+                           partners, levers, starts_on, ends_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [
         action.roadmapId,
         action.axisCode,
@@ -149,6 +155,10 @@ export class RoadmapRepository {
         action.description,
         action.pilot,
         action.targetPublics,
+        action.partners ?? null,
+        action.levers ?? [],
+        action.startsOn ?? null,
+        action.endsOn ?? null,
       ],
     );
     if (departmentCodes.length > 0) {
@@ -159,8 +169,8 @@ export class RoadmapRepository {
     }
     for (const [position, i] of indicators.entries()) {
       await tx.query(
-        'INSERT INTO indicator (action_id, position, label, baseline, target) VALUES ($1, $2, $3, $4, $5)',
-        [id, position, i.label, i.baseline ?? null, i.target ?? null],
+        'INSERT INTO indicator (action_id, position, label, baseline, target, unit) VALUES ($1, $2, $3, $4, $5, $6)',
+        [id, position, i.label, i.baseline ?? null, i.target ?? null, i.unit ?? null],
       );
     }
     return id;
@@ -206,11 +216,14 @@ export class RoadmapRepository {
       baseline: string | null;
       target: string | null;
       latestValue: string | null;
+      latestOn: string | null;
+      unit: string | null;
     }[]
   > {
     if (actionIds.length === 0) return Promise.resolve([]);
     return this.dataSource.query(
-      `SELECT id, action_id AS "actionId", label, baseline, target, latest_value AS "latestValue"
+      `SELECT id, action_id AS "actionId", label, baseline, target, latest_value AS "latestValue",
+              to_char(latest_on, 'YYYY-MM-DD') AS "latestOn", unit
        FROM indicator WHERE action_id = ANY ($1::uuid[]) ORDER BY position`,
       [actionIds],
     );

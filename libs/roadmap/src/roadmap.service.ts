@@ -157,6 +157,8 @@ export class RoadmapService {
       );
     }
     await this.territory.assertDepartmentsExist('departmentCodes', dto.departmentCodes);
+    if (dto.startsOn && dto.endsOn && dto.endsOn < dto.startsOn)
+      throw DomainError.invalid('action.dates', 'endsOn: before startsOn');
     const id = await this.db.transaction(async (tx) => {
       const actionId = await this.roadmaps.insertAction(
         tx,
@@ -166,6 +168,10 @@ export class RoadmapService {
           title: dto.title,
           description: dto.description ?? null,
           pilot: dto.pilot,
+          partners: dto.partners,
+          levers: dto.levers,
+          startsOn: dto.startsOn,
+          endsOn: dto.endsOn,
           targetPublics: dto.targetPublics ?? [],
         },
         [...dto.departmentCodes].sort(),
@@ -188,6 +194,8 @@ export class RoadmapService {
    */
   async addContractActionSheet(actor: Actor, contractId: string, dto: CreateActionSheetDto): Promise<ActionDto> {
     await this.territory.assertDepartmentsExist('departmentCodes', dto.departmentCodes);
+    if (dto.startsOn && dto.endsOn && dto.endsOn < dto.startsOn)
+      throw DomainError.invalid('action.dates', 'endsOn: before startsOn');
     const id = await this.db.transaction(async (tx) => {
       const actionId = await this.roadmaps.insertAction(
         tx,
@@ -198,6 +206,10 @@ export class RoadmapService {
           title: dto.title,
           description: dto.description ?? null,
           pilot: dto.pilot,
+          partners: dto.partners,
+          levers: dto.levers,
+          startsOn: dto.startsOn,
+          endsOn: dto.endsOn,
           targetPublics: dto.targetPublics ?? [],
         },
         [...dto.departmentCodes].sort(),
@@ -389,6 +401,8 @@ function toActionDto(
     baseline: string | null;
     target: string | null;
     latestValue: string | null;
+    latestOn: string | null;
+    unit: string | null;
   }[],
 ): ActionDto {
   const num = (v: string | null) => (v === null ? null : Number(v));
@@ -400,6 +414,10 @@ function toActionDto(
     title: a.title,
     description: a.description,
     pilot: a.pilot,
+    partners: a.partners,
+    levers: a.levers,
+    startsOn: a.startsOn,
+    endsOn: a.endsOn,
     departmentCodes: a.departmentCodes,
     regionWide: a.departmentCodes.length === 0,
     targetPublics: a.targetPublics,
@@ -408,9 +426,11 @@ function toActionDto(
     indicators: indicators.map((i) => ({
       id: i.id,
       label: i.label,
+      unit: i.unit,
       baseline: num(i.baseline),
       target: num(i.target),
       latestValue: num(i.latestValue),
+      latestOn: i.latestOn,
     })),
     version: a.version,
     updatedAt: new Date(a.updatedAt).toISOString(),

@@ -5,7 +5,9 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
+  IsISO8601,
   IsInt,
   IsNumber,
   IsOptional,
@@ -36,6 +38,11 @@ export class RoadmapAxisInputDto {
   @IsString()
   @MaxLength(5000)
   description?: string;
+
+  /** An internal work axis of the mission (tools, communication), as opposed to a public axis. */
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
 }
 
 export class SetAxesDto {
@@ -68,6 +75,12 @@ export class IndicatorInputDto {
   @IsOptional()
   @IsNumber()
   target?: number;
+
+  /** e.g. "familles", "%". */
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  unit?: string;
 }
 
 export class CreateActionDto {
@@ -90,6 +103,27 @@ export class CreateActionDto {
   @MinLength(1)
   @MaxLength(300)
   pilot: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  partners?: string;
+
+  /** ISS levers: 1 social determinants, 2 life course, 3 proportionate response / "aller vers". */
+  @ApiPropertyOptional({ type: [Number], enum: [1, 2, 3] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn([1, 2, 3], { each: true, message: 'each value in levers must be 1, 2 or 3' })
+  levers?: number[];
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  startsOn?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  endsOn?: string;
 
   /** The departments concerned; empty for a region-wide action. */
   @IsArray()
@@ -183,6 +217,7 @@ export class RoadmapAxisDto {
   label: string;
   @ApiPropertyOptional({ nullable: true, type: String })
   description: string | null;
+  internal: boolean;
 }
 
 export class RoadmapDto {
@@ -207,6 +242,11 @@ export class IndicatorDto {
   target: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number })
   latestValue: number | null;
+  /** When the latest value was posted. */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  latestOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  unit: string | null;
 }
 
 export class ActionDto {
@@ -223,6 +263,13 @@ export class ActionDto {
   @ApiPropertyOptional({ nullable: true, type: String })
   description: string | null;
   pilot: string;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  partners: string | null;
+  levers: number[];
+  @ApiPropertyOptional({ nullable: true, type: String })
+  startsOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  endsOn: string | null;
   departmentCodes: string[];
   regionWide: boolean;
   targetPublics: string[];
