@@ -156,36 +156,7 @@ export class RoadmapService {
         `axisCode: ${dto.axisCode} is not an axis of the ${year} roadmap`,
       );
     }
-    await this.territory.assertDepartmentsExist('departmentCodes', dto.departmentCodes);
-    if (dto.startsOn && dto.endsOn && dto.endsOn < dto.startsOn)
-      throw DomainError.invalid('action.dates', 'endsOn: before startsOn');
-    const id = await this.db.transaction(async (tx) => {
-      const actionId = await this.roadmaps.insertAction(
-        tx,
-        {
-          roadmapId: roadmap.id,
-          axisCode: dto.axisCode,
-          title: dto.title,
-          description: dto.description ?? null,
-          pilot: dto.pilot,
-          partners: dto.partners,
-          levers: dto.levers,
-          startsOn: dto.startsOn,
-          endsOn: dto.endsOn,
-          targetPublics: dto.targetPublics ?? [],
-        },
-        [...dto.departmentCodes].sort(),
-        dto.indicators ?? [],
-      );
-      await this.audit.record(tx, actor, {
-        action: 'action.create',
-        entityType: 'action',
-        entityId: actionId,
-        after: { year, ...dto },
-      });
-      return actionId;
-    });
-    return this.getAction(actor, id);
+    return this.createAction(actor, { roadmapId: roadmap.id, axisCode: dto.axisCode }, dto, { year });
   }
 
   /**
@@ -193,33 +164,33 @@ export class RoadmapService {
    * who may write to the contract before calling this.
    */
   async addContractActionSheet(actor: Actor, contractId: string, dto: CreateActionSheetDto): Promise<ActionDto> {
+    return this.createAction(actor, { roadmapId: null, axisCode: null, contractId }, dto, { contractId });
+  }
+
+  /** One way to create an action, whoever owns it (a roadmap axis or a contract). */
+  private async createAction(
+    actor: Actor,
+    owner: { roadmapId: string | null; axisCode: string | null; contractId?: string },
+    dto: CreateActionSheetDto,
+    context: Record<string, unknown>,
+  ): Promise<ActionDto> {
     await this.territory.assertDepartmentsExist('departmentCodes', dto.departmentCodes);
-    if (dto.startsOn && dto.endsOn && dto.endsOn < dto.startsOn)
+    if (dto.startsOn && dto.endsOn && dto.endsOn < dto.startsOn) {
       throw DomainError.invalid('action.dates', 'endsOn: before startsOn');
+    }
+    const { departmentCodes, indicators, ...fields } = dto;
     const id = await this.db.transaction(async (tx) => {
       const actionId = await this.roadmaps.insertAction(
         tx,
-        {
-          roadmapId: null,
-          axisCode: null,
-          contractId,
-          title: dto.title,
-          description: dto.description ?? null,
-          pilot: dto.pilot,
-          partners: dto.partners,
-          levers: dto.levers,
-          startsOn: dto.startsOn,
-          endsOn: dto.endsOn,
-          targetPublics: dto.targetPublics ?? [],
-        },
-        [...dto.departmentCodes].sort(),
-        dto.indicators ?? [],
+        { ...owner, ...fields, description: fields.description ?? null, targetPublics: fields.targetPublics ?? [] },
+        [...departmentCodes].sort(),
+        indicators ?? [],
       );
       await this.audit.record(tx, actor, {
         action: 'action.create',
         entityType: 'action',
         entityId: actionId,
-        after: { contractId, ...dto },
+        after: { ...context, ...dto },
       });
       return actionId;
     });
