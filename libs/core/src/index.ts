@@ -19,4 +19,5 @@ export * from './pagination/page';
 export * from './storage/storage';
 export * from './storage/storage.module';
 export * from './time/paris-time';
+export * from './validation/field-validators';
 export * from './vocabulary/target-publics';

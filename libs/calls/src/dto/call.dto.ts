@@ -17,6 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCents } from '@app/core';
 import { CALL_STATUSES } from '../calls.constants';
 import { CriterionDto, CriterionInputDto } from './instruction.dto';
 import type { CallStatus } from '../calls.constants';
@@ -32,9 +33,7 @@ export class CallAxisInputDto {
 
   /** Optional envelope of the axis; the axes' envelopes never add up to more than the call's. */
   @IsOptional()
-  @IsInt({ message: '$property must be an integer number of cents' })
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsCents()
   envelopeCents?: number;
 }
 
@@ -55,9 +54,7 @@ export class CreateCallDto {
   @MaxLength(100)
   fundingSource: string;
 
-  @IsInt({ message: '$property must be an integer number of cents' })
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsCents()
   envelopeCents: number;
 
   @IsISO8601({ strict: true })

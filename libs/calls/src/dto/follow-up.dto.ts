@@ -4,19 +4,15 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-
-const centsMessage = { message: '$property must be an integer number of cents' };
+import { IsCents } from '@app/core';
 
 export class CoFunderInputDto {
   @IsString()
@@ -24,9 +20,7 @@ export class CoFunderInputDto {
   @MaxLength(300)
   name: string;
 
-  @IsInt(centsMessage)
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsCents()
   amountCents: number;
 }
 
@@ -48,9 +42,7 @@ export class TrancheInputDto {
   @IsISO8601({ strict: true })
   dueOn: string;
 
-  @IsInt(centsMessage)
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsCents(1)
   amountCents: number;
 
   /** e.g. "à réception du bilan final". */
@@ -164,8 +156,6 @@ export class BudgetLineInputDto {
   @MaxLength(300)
   label: string;
 
-  @IsInt(centsMessage)
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsCents()
   amountCents: number;
 }

@@ -13,19 +13,23 @@ import {
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@app/core';
+import {
+  IsCents,
+  IsDepartmentCode,
+  IsDepartmentCodeList,
+  IsLeverList,
+  IsTargetPublicList,
+  PageQueryDto,
+} from '@app/core';
 import { IsSiret } from '../siret';
 import { BudgetLineInputDto } from './follow-up.dto';
 import { HOLDER_KINDS, OPINIONS, PAYMENT_KINDS, PROJECT_STATUSES, TARGET_PUBLICS } from '../calls.constants';
 import type { HolderKind, Opinion, PaymentKind, ProjectStatus } from '../calls.constants';
-
-const centsMessage = { message: '$property must be an integer number of cents' };
 
 export class HolderDto {
   @IsString()
@@ -66,14 +70,8 @@ export class CreateProjectDto {
   @Type(() => HolderDto)
   holder: HolderDto;
 
-  @IsArray()
+  @IsDepartmentCodeList()
   @ArrayMinSize(1)
-  @ArrayUnique()
-  @ArrayMaxSize(13)
-  @Matches(/^[0-9]{2}$/, {
-    each: true,
-    message: 'each value in departmentCodes must be a department code such as "31"',
-  })
   departmentCodes: string[];
 
   /** Communes of intervention by INSEE code. */
@@ -86,24 +84,16 @@ export class CreateProjectDto {
 
   /** Target publics, from the controlled list shared with roadmap actions. */
   @ApiProperty({ enum: TARGET_PUBLICS, isArray: true })
-  @IsArray()
   @ArrayUnique()
-  @IsIn(TARGET_PUBLICS, {
-    each: true,
-    message: `each value in targetPublics must be one of: ${TARGET_PUBLICS.join(', ')}`,
-  })
+  @IsTargetPublicList()
   targetPublics: string[];
 
   /** ISS levers: 1 social determinants, 2 life course, 3 proportionate response / "aller vers". */
   @ApiProperty({ type: [Number], enum: [1, 2, 3] })
-  @IsArray()
-  @ArrayUnique()
-  @IsIn([1, 2, 3], { each: true, message: 'each value in levers must be 1, 2 or 3' })
+  @IsLeverList()
   levers: number[];
 
-  @IsInt(centsMessage)
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsCents()
   requestedCents: number;
 
   /** The application's budget, line by line. */
@@ -167,7 +157,7 @@ export class TransitionDto {
 }
 
 export class CreateOpinionDto {
-  @Matches(/^[0-9]{2}$/, { message: 'departmentCode must be a department code such as "31"' })
+  @IsDepartmentCode()
   departmentCode: string;
 
   @ApiProperty({ enum: OPINIONS })
@@ -180,9 +170,7 @@ export class CreateOpinionDto {
 }
 
 export class CreateGrantDto {
-  @IsInt(centsMessage)
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsCents(1)
   amountCents: number;
 
   /** Engagement juridique number in the State's accounting system. */
@@ -198,9 +186,7 @@ export class CreateGrantDto {
 
 export class ReduceGrantDto {
   /** The new amount: lower than the current one, never below what was paid. */
-  @IsInt(centsMessage)
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsCents()
   amountCents: number;
 
   @IsInt()
@@ -225,9 +211,7 @@ export class CancelGrantDto {
 }
 
 export class CreatePaymentDto {
-  @IsInt(centsMessage)
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsCents(1)
   amountCents: number;
 
   @ApiProperty({ enum: PAYMENT_KINDS })

@@ -15,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCents, IsDepartmentCode } from '@app/core';
 
 export const CONTRACT_STATUSES = ['in_preparation', 'signed', 'renewal', 'expired'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
@@ -61,9 +62,7 @@ export class ContractDetailsInputDto {
 
   /** The ARS's share of the coordinator's post, in cents. */
   @IsOptional()
-  @IsInt({ message: '$property must be an integer number of cents' })
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsCents()
   coordinatorArsFundingCents?: number;
 
   @IsOptional()
@@ -85,7 +84,7 @@ export class CreateContractDto extends ContractDetailsInputDto {
   @MaxLength(300)
   name: string;
 
-  @Matches(/^[0-9]{2}$/, { message: 'departmentCode must be a department code such as "31"' })
+  @IsDepartmentCode()
   departmentCode: string;
 
   @ApiProperty({ enum: CONTRACT_STATUSES })

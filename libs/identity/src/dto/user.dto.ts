@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
@@ -10,11 +9,10 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { Role, ROLES } from '@app/core';
+import { IsDepartmentCodeList, Role, ROLES } from '@app/core';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -56,13 +54,7 @@ export class CreateUserDto {
 
   /** Required for a departmental referent: the departments it acts on (e.g. "31"). */
   @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(13)
-  @Matches(/^[0-9]{2}$/, {
-    each: true,
-    message: 'each value in departmentCodes must be a department code such as "31"',
-  })
+  @IsDepartmentCodeList()
   departmentCodes?: string[];
 
   /** For a commission member: the member record it is linked to. */

@@ -20,7 +20,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@app/core';
+import { IsDepartmentCodeList, IsLeverList, IsTargetPublicList, PageQueryDto } from '@app/core';
 import { TARGET_PUBLICS } from '@app/core/vocabulary/target-publics';
 import { ACTION_STATUSES, ROADMAP_STATUSES } from '../roadmap.constants';
 import type { ActionStatus, RoadmapStatus } from '../roadmap.constants';
@@ -112,9 +112,7 @@ export class CreateActionDto {
   /** ISS levers: 1 social determinants, 2 life course, 3 proportionate response / "aller vers". */
   @ApiPropertyOptional({ type: [Number], enum: [1, 2, 3] })
   @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsIn([1, 2, 3], { each: true, message: 'each value in levers must be 1, 2 or 3' })
+  @IsLeverList()
   levers?: number[];
 
   @IsOptional()
@@ -126,23 +124,13 @@ export class CreateActionDto {
   endsOn?: string;
 
   /** The departments concerned; empty for a region-wide action. */
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(13)
-  @Matches(/^[0-9]{2}$/, {
-    each: true,
-    message: 'each value in departmentCodes must be a department code such as "31"',
-  })
+  @IsDepartmentCodeList()
   departmentCodes: string[];
 
   /** Target publics, from the same controlled list as projects. */
   @ApiPropertyOptional({ enum: TARGET_PUBLICS, isArray: true })
   @IsOptional()
-  @IsArray()
-  @IsIn(TARGET_PUBLICS, {
-    each: true,
-    message: `each value in targetPublics must be one of: ${TARGET_PUBLICS.join(', ')}`,
-  })
+  @IsTargetPublicList()
   targetPublics?: string[];
 
   @ApiPropertyOptional({ type: [IndicatorInputDto] })

@@ -1,0 +1,45 @@
+import { applyDecorators } from '@nestjs/common';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { TARGET_PUBLICS } from '../vocabulary/target-publics';
+
+/** The field validations several domains share, each written once with its message. */
+
+/** Integer euro cents from `min` (0 by default), never past what a double holds exactly. */
+export const IsCents = (min = 0) =>
+  applyDecorators(
+    IsInt({ message: '$property must be an integer number of cents' }),
+    Min(min),
+    Max(Number.MAX_SAFE_INTEGER),
+  );
+
+const DEPARTMENT_CODE = /^[0-9]{2}$/;
+
+export const IsDepartmentCode = () =>
+  Matches(DEPARTMENT_CODE, { message: '$property must be a department code such as "31"' });
+
+/** A list of distinct department codes of the region (at most its 13). */
+export const IsDepartmentCodeList = () =>
+  applyDecorators(
+    IsArray(),
+    ArrayUnique(),
+    ArrayMaxSize(13),
+    Matches(DEPARTMENT_CODE, { each: true, message: 'each value in $property must be a department code such as "31"' }),
+  );
+
+/** ISS levers: 1 social determinants, 2 life course, 3 proportionate response / "aller vers". */
+export const IsLeverList = () =>
+  applyDecorators(
+    IsArray(),
+    ArrayUnique(),
+    IsIn([1, 2, 3], { each: true, message: 'each value in $property must be 1, 2 or 3' }),
+  );
+
+/** Values of the controlled list of target publics. */
+export const IsTargetPublicList = () =>
+  applyDecorators(
+    IsArray(),
+    IsIn(TARGET_PUBLICS, {
+      each: true,
+      message: `each value in $property must be one of: ${TARGET_PUBLICS.join(', ')}`,
+    }),
+  );
