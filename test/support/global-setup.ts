@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Client } from 'pg';
-import { databaseUrl, PG_ADMIN_URL, ROOT, TEMPLATE_DB_ENV, DEMO_PASSWORD } from './env';
+import { databaseUrl, PG_ADMIN_URL, ROOT, TEMPLATE_DB_ENV, TEST_REDIS_URL, DEMO_PASSWORD } from './env';
 import { runToEnd } from './processes';
 
 /**
@@ -18,7 +18,7 @@ export default async function globalSetup(): Promise<void> {
   await admin.end();
   const env = {
     DATABASE_URL: databaseUrl(name),
-    REDIS_URL: 'redis://127.0.0.1:6379/9',
+    REDIS_URL: TEST_REDIS_URL,
     JWT_SECRET: 'test-only-secret-0123456789',
     NODE_ENV: 'test',
     DEMO_PASSWORD,
