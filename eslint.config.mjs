@@ -4,7 +4,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'storage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-artifacts/**',
+      'storage/**',
+      'apps/web/src/api/generated/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -20,8 +29,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**', 'bench/**', '*.config.*', 'libs/core/src/config/**'],
+    files: ['test/**', 'bench/**', 'scripts/**', '*.config.*', 'libs/core/src/config/**'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // The web app runs in the browser: its globals, not Node's.
+    files: ['apps/web/src/**'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: lint, type-check, build, unit tests, then the end-to-end suites against
-# the compiled api and worker on fresh PostgreSQL databases and a dedicated Redis database.
+# the compiled api and worker on fresh PostgreSQL databases and a dedicated Redis database, the web
+# app driven in headless Chromium among them.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -8,6 +9,7 @@ require_node
 install_dependencies
 ensure_postgres
 ensure_redis
+ensure_chromium
 
 say "Lint"
 npm run --silent lint

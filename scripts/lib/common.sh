@@ -98,3 +98,11 @@ ensure_redis() {
   fi
   die "Redis is installed but does not answer at 127.0.0.1:6379; start it or set REDIS_URL."
 }
+
+# The browser tests drive Debian's Chromium (headless) through playwright-core.
+ensure_chromium() {
+  export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  [ -x "$CHROMIUM_PATH" ] && return
+  apt_install chromium || die "Chromium is not installed and cannot be installed here (needs root and apt-get). Install Debian's chromium package or set CHROMIUM_PATH."
+  [ -x "$CHROMIUM_PATH" ] || die "Chromium was installed but is not at $CHROMIUM_PATH; set CHROMIUM_PATH."
+}

@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { requestIdOf } from './auth/request-id';
+import { registerWebApp } from './web/web-app';
 
 /** The api as it runs in production; the e2e tests build it with this same function. */
 export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -21,12 +22,14 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   );
   if (options.logger !== false) app.useLogger(app.get(Logger));
   await app.register(fastifyHelmet, {
-    // Swagger UI needs inline scripts and styles; everything else keeps helmet's defaults.
+    // Swagger UI needs inline scripts and styles; the web app (DSFR) loads its fonts, icons and
+    // styles from this same origin, some icons inlined as data: URIs. The rest keeps helmet's defaults.
     contentSecurityPolicy: {
       directives: {
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
       },
     },
   });
@@ -54,5 +57,6 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  await registerWebApp(app);
   return app;
 }

@@ -1,0 +1,48 @@
+import { ApiError, toFrench } from './errors';
+
+describe('API errors in plain French', () => {
+  it('lists the offending fields of a 400', () => {
+    const error = new ApiError(400, {
+      statusCode: 400,
+      message: ['amountCents must be an integer', 'kind is invalid'],
+    });
+    expect(toFrench(error)).toEqual({
+      title: 'Certaines informations ne sont pas valides',
+      details: ['amountCents must be an integer', 'kind is invalid'],
+    });
+  });
+
+  it('asks to reload and re-apply on a stale version', () => {
+    const { title, details } = toFrench(new ApiError(409, { code: 'action.stale_version', message: 'stale' }));
+    expect(title).toBe('Conflit');
+    expect(details[0]).toMatch(/Quelqu’un d’autre a modifié.*Rechargez la page, puis refaites votre modification/);
+  });
+
+  it('explains an exceeded envelope', () => {
+    expect(toFrench(new ApiError(409, { code: 'grant.envelope_exceeded' })).details).toEqual([
+      'Le montant dépasse ce qui reste de l’enveloppe de l’appel ou de l’axe.',
+    ]);
+  });
+
+  it('falls back to a generic conflict for an unknown code', () => {
+    expect(toFrench(new ApiError(409, { code: 'meeting.closed' })).details[0]).toMatch(/n’est plus possible/);
+  });
+
+  it('says access is denied on a 403, never the English message', () => {
+    const french = toFrench(new ApiError(403, { message: 'You are not allowed to do this' }));
+    expect(french.title).toBe('Accès refusé');
+    expect(french.details.join(' ')).not.toMatch(/allowed/);
+  });
+
+  it('tells an unreachable API from a server failure', () => {
+    expect(toFrench(new ApiError(0)).title).toBe('Service injoignable');
+    expect(toFrench(new ApiError(503)).title).toBe('Le service rencontre un problème');
+  });
+
+  it('does not leak what something else threw', () => {
+    expect(toFrench(new TypeError('x is undefined'))).toEqual({
+      title: 'Erreur inattendue',
+      details: ['Rechargez la page et réessayez.'],
+    });
+  });
+});

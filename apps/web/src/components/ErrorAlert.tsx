@@ -1,0 +1,25 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { toFrench } from '../api/errors';
+
+/** Any error, shown in plain French (the details list the offending fields of a 400). */
+export function ErrorAlert({ error, className }: { error: unknown; className?: string }) {
+  const { title, details } = toFrench(error);
+  return (
+    <Alert
+      className={className ?? 'fr-mb-3w'}
+      severity="error"
+      title={title}
+      description={
+        details.length === 1 ? (
+          details[0]
+        ) : (
+          <ul>
+            {details.map((detail) => (
+              <li key={detail}>{detail}</li>
+            ))}
+          </ul>
+        )
+      }
+    />
+  );
+}

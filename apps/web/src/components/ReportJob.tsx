@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import {
+  ok,
+  reportsControllerGet,
+  reportsControllerRequest,
+  type CreateReportDto,
+  type ReportDto,
+} from '../api/client';
+import { ErrorAlert } from './ErrorAlert';
+import { formatSize } from '../format';
+
+const STATUS: Record<
+  ReportDto['status'],
+  { label: string; severity: 'info' | 'new' | 'success' | 'error' | 'warning' }
+> = {
+  queued: { label: 'En file d’attente', severity: 'info' },
+  running: { label: 'En cours de génération', severity: 'new' },
+  done: { label: 'Prêt', severity: 'success' },
+  failed: { label: 'Échec', severity: 'error' },
+  expired: { label: 'Expiré', severity: 'warning' },
+};
+
+const FINISHED: ReadonlySet<ReportDto['status']> = new Set(['done', 'failed', 'expired']);
+
+interface Props {
+  /** What to generate: `{ kind, params }` as POST /api/reports takes it. */
+  request: CreateReportDto;
+  /** The button's text, e.g. "Générer le rapport de financement (PDF)". */
+  label: string;
+  /** The downloaded file's name. */
+  fileName: string;
+}
+
+/**
+ * A long job the person can follow: POST /api/reports, then GET /api/reports/:id every second,
+ * showing queued → running → done | failed, then the link to /api/reports/:id/file.
+ */
+export function ReportJob({ request, label, fileName }: Props) {
+  const [reportId, setReportId] = useState<string>();
+  const start = useMutation({
+    mutationFn: () => ok(reportsControllerRequest({ body: request })),
+    onSuccess: (queued) => setReportId(queued.id),
+  });
+  const report = useQuery({
+    queryKey: ['reports', reportId],
+    queryFn: () => ok(reportsControllerGet({ path: { id: reportId! } })),
+    enabled: reportId !== undefined,
+    refetchInterval: (query) => (query.state.data && FINISHED.has(query.state.data.status) ? false : 1000),
+  });
+  const status = report.data?.status ?? (reportId ? 'queued' : undefined);
+  return (
+    <div className="fr-mb-3w">
+      <Button onClick={() => start.mutate()} disabled={start.isPending || (status && !FINISHED.has(status))}>
+        {label}
+      </Button>
+      {start.isError && <ErrorAlert error={start.error} className="fr-mt-2w" />}
+      {report.isError && <ErrorAlert error={report.error} className="fr-mt-2w" />}
+      <div aria-live="polite" className="fr-mt-2w">
+        {status && (
+          <p>
+            État du rapport : <Badge severity={STATUS[status].severity}>{STATUS[status].label}</Badge>
+          </p>
+        )}
+        {status === 'failed' && <p>La génération a échoué{report.data?.error ? ` : ${report.data.error}` : ''}.</p>}
+        {status === 'done' && (
+          <a
+            className="fr-link fr-icon-download-line fr-link--icon-left"
+            href={`/api/reports/${reportId}/file`}
+            download={fileName}
+          >
+            Télécharger {fileName}
+            {report.data?.fileSize ? ` (PDF, ${formatSize(report.data.fileSize)})` : ' (PDF)'}
+          </a>
+        )}
+      </div>
+    </div>
+  );
+}

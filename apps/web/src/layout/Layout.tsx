@@ -1,0 +1,77 @@
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Header } from '@codegouvfr/react-dsfr/Header';
+import { Footer } from '@codegouvfr/react-dsfr/Footer';
+import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
+import { hasRole, useSession } from '../session/session';
+import { screens } from '../screens';
+
+const BRAND = (
+  <>
+    République
+    <br />
+    Française
+  </>
+);
+
+const SERVICE = 'Inégalités sociales de santé';
+const TAGLINE = 'Agence régionale de santé Occitanie';
+
+/** The main navigation: the screens with a label that the user's roles may open. */
+function useNavigation() {
+  const { user } = useSession();
+  const { pathname } = useLocation();
+  return screens
+    .filter((screen) => screen.nav && hasRole(user, screen.roles))
+    .map((screen) => ({
+      text: screen.nav!,
+      linkProps: { to: screen.path },
+      isActive: screen.path === '/' ? pathname === '/' : pathname.startsWith(screen.path),
+    }));
+}
+
+function useQuickAccess() {
+  const { user, logout } = useSession();
+  const navigate = useNavigate();
+  if (!user) return [{ iconId: 'fr-icon-lock-line' as const, text: 'Se connecter', linkProps: { to: '/connexion' } }];
+  return [
+    { iconId: 'fr-icon-account-circle-line' as const, text: user.displayName, linkProps: { to: '/' } },
+    {
+      iconId: 'fr-icon-logout-box-r-line' as const,
+      text: 'Se déconnecter',
+      buttonProps: { onClick: () => void logout().then(() => navigate('/connexion')) },
+    },
+  ];
+}
+
+export function Layout() {
+  return (
+    <>
+      <SkipLinks
+        links={[
+          { label: 'Contenu', anchor: '#contenu' },
+          { label: 'Menu', anchor: '#header-main-navigation' },
+          { label: 'Pied de page', anchor: '#footer' },
+        ]}
+      />
+      <Header
+        id="header"
+        brandTop={BRAND}
+        serviceTitle={SERVICE}
+        serviceTagline={TAGLINE}
+        homeLinkProps={{ to: '/', title: `Accueil — ${SERVICE}` }}
+        quickAccessItems={useQuickAccess()}
+        navigation={useNavigation()}
+      />
+      <main id="contenu" className="fr-container fr-py-4w app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <Footer
+        id="footer"
+        accessibility="non compliant"
+        brandTop={BRAND}
+        homeLinkProps={{ to: '/', title: `Accueil — ${SERVICE}` }}
+        contentDescription="Back office de la mission de lutte contre les inégalités sociales de santé de l’ARS Occitanie : commission régionale, référents départementaux, appels à manifestation d’intérêt, contrats locaux de santé et feuille de route."
+      />
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { Tile } from '@codegouvfr/react-dsfr/Tile';
+import { hasRole, useSession } from '../../session/session';
+import { ROLE_LABELS } from '../../session/roles';
+import { screens } from '../../screens';
+
+/** Where each person lands: who they are, and a tile per screen of the navigation they may open. */
+export function HomePage() {
+  const { user } = useSession();
+  const mine = screens.filter((screen) => screen.nav && screen.path !== '/' && hasRole(user, screen.roles));
+  return (
+    <>
+      <h1>Bonjour {user!.displayName}</h1>
+      <p className="fr-text--lead">
+        {user!.roles.map((role) => ROLE_LABELS[role]).join(', ')}
+        {user!.departmentCodes.length > 0 && ` — départements ${user!.departmentCodes.join(', ')}`}
+      </p>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        {mine.map((screen) => (
+          <div key={screen.path} className="fr-col-12 fr-col-md-4">
+            <Tile title={screen.nav!} linkProps={{ to: screen.path }} orientation="vertical" />
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}

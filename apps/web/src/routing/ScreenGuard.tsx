@@ -1,0 +1,24 @@
+import { useEffect } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { hasRole, useSession } from '../session/session';
+import { ForbiddenPage } from '../pages/errors/ForbiddenPage';
+import type { Screen } from './screen';
+
+const SITE = 'Inégalités sociales de santé — ARS Occitanie';
+
+export function useDocumentTitle(title: string): void {
+  useEffect(() => {
+    document.title = `${title} — ${SITE}`;
+  }, [title]);
+}
+
+/** Sends a visitor to the login page and a user without the screen's role to "Accès refusé". */
+export function ScreenGuard({ screen }: { screen: Screen }) {
+  const { user } = useSession();
+  const location = useLocation();
+  useDocumentTitle(screen.title);
+  if (!user)
+    return <Navigate to={`/connexion?retour=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!hasRole(user, screen.roles)) return <ForbiddenPage />;
+  return <screen.Component />;
+}

@@ -1,0 +1,15 @@
+import type { ComponentType } from 'react';
+import type { Role } from '../session/session';
+
+/** One page of the app, as the route table lists it. */
+export interface Screen {
+  /** react-router path, in French (`/projets/:id`). */
+  path: string;
+  /** The page title (document title, and the navigation label when `nav` is set). */
+  title: string;
+  Component: ComponentType;
+  /** Who may open it; anyone signed in when absent. Others get the "Accès refusé" page. */
+  roles?: readonly Role[];
+  /** Shown in the main navigation under this label. */
+  nav?: string;
+}

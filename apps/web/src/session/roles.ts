@@ -1,0 +1,11 @@
+import type { Role } from './session';
+
+/** The roles' names as the people who hold them say them. */
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrateur',
+  regional_delegate: 'Délégué régional ISS',
+  mission_officer: 'Chargé(e) de mission ISS',
+  departmental_referent: 'Référent départemental ISS',
+  commission_member: 'Membre de la commission',
+  auditor: 'Auditeur',
+};

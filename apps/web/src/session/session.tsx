@@ -1,0 +1,57 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { authControllerLogin, authControllerLogout, authControllerMe, ok, type UserDto } from '../api/client';
+import { ApiError } from '../api/errors';
+
+export type Role = UserDto['roles'][number];
+
+interface Session {
+  user: UserDto | null;
+  login(email: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+export const SESSION_KEY = ['session'] as const;
+
+/** Who is signed in, from `/api/auth/me` (the cookie set at login); null when nobody is. */
+async function fetchMe(): Promise<UserDto | null> {
+  try {
+    return await ok(authControllerMe());
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const me = useQuery({ queryKey: SESSION_KEY, queryFn: fetchMe, staleTime: Infinity, retry: false });
+  if (me.isPending) return <p className="fr-container fr-my-4w">Chargement…</p>;
+
+  const session: Session = {
+    user: me.data ?? null,
+    async login(email, password) {
+      const { user } = await ok(authControllerLogin({ body: { email, password } }));
+      queryClient.setQueryData(SESSION_KEY, user);
+    },
+    async logout() {
+      await ok(authControllerLogout()).catch(() => undefined);
+      queryClient.setQueryData(SESSION_KEY, null);
+      // Forget what the previous person saw; the session query stays, observed by this provider.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+    },
+  };
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+export function hasRole(user: UserDto | null, roles?: readonly Role[]): boolean {
+  if (!user) return false;
+  return !roles || roles.some((role) => user.roles.includes(role));
+}

@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+// Vite 8 compiles TSX itself (oxc): no React plugin, just the automatic JSX runtime.
+export default defineConfig({
+  root: here,
+  base: '/',
+  // The DSFR's CSS still carries old IE hacks (`@media (min-width: 0\0)`) that lightningcss would refuse.
+  css: { lightningcss: { errorRecovery: true } },
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      // react-dsfr marks its components "use client", which means nothing in a single-page bundle.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+      checks: { pluginTimings: false },
+    },
+  },
+  // `npm run dev:web` proxies the API of a running stack (PORT 3000 by default) to keep one origin.
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+});
