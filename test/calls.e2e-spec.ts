@@ -340,6 +340,28 @@ describe('calls for interest: projects, lifecycle, opinions, grants, payments, f
     const everywhereSubmitted = await list('status=submitted&limit=200');
     expect(everywhereSubmitted.items.every((p) => p.status === 'submitted')).toBe(true);
     expectStatus(await api(stack, auditor).get('/api/projects?status=pending'), 400);
+
+    // A target public, and words from the title or the holder's name (case-insensitive, taken literally).
+    const gardens = await createProject(listCall, {
+      title: 'Jardins partagés à 100 % pour les aînés',
+      holder: { name: 'Centre social Bagatelle', kind: 'association' },
+      targetPublics: ['older_people'],
+    });
+    expect(ids(await list(`callId=${listCall}&targetPublic=older_people`))).toEqual([gardens.id]);
+    expect(ids(await list(`callId=${listCall}&search=BAGATELLE`))).toEqual([gardens.id]);
+    expect(ids(await list(`callId=${listCall}&search=%25`))).toEqual([gardens.id]);
+    expect((await list(`callId=${listCall}&search=_`)).total).toBe(0);
+    expect((await list(`callId=${listCall}&targetPublic=young_people`)).total).toBe(4);
+    expectStatus(await api(stack, auditor).get('/api/projects?targetPublic=children'), 400);
+
+    // The dashboard's projects by status: every status in lifecycle order, zeros included.
+    const byStatus = await api(stack, auditor).get(`/api/calls/${listCall}/projects-by-status`);
+    expectStatus(byStatus, 200);
+    expect(byStatus.body).toHaveLength(10);
+    expect(byStatus.body[0]).toEqual({ status: 'draft', count: 4 });
+    expect(byStatus.body[1]).toEqual({ status: 'submitted', count: 1 });
+    expect(sum(byStatus.body.map((s: { count: number }) => s.count))).toBe(5);
+    expectStatus(await api(stack, auditor).get(`/api/calls/${randomUUID()}/projects-by-status`), 404);
   });
 
   it('walks every allowed move of the lifecycle, refuses the others (409 naming the allowed moves), keeps the history', async () => {

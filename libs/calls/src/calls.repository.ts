@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Tx } from '@app/core';
 import { DataSource } from 'typeorm';
-import type { CallStatus } from './calls.constants';
+import type { CallStatus, ProjectStatus } from './calls.constants';
 import { CallAxisEntity, CallEntity } from './entities/call.entity';
 
 @Injectable()
@@ -57,5 +57,13 @@ export class CallsRepository {
       take: limit,
       skip: offset,
     });
+  }
+
+  /** The call's projects counted by status (the statuses without any are absent). */
+  async projectCountsByStatus(callId: string): Promise<Array<{ status: ProjectStatus; count: number }>> {
+    return this.dataSource.query(
+      'SELECT status, count(*)::int AS count FROM project WHERE call_id = $1 GROUP BY status',
+      [callId],
+    );
   }
 }

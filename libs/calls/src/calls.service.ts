@@ -4,10 +4,10 @@ import { AuditService } from '@app/audit';
 import { Actor, centsFromDb, Database, DomainError, Page, PageQueryDto } from '@app/core';
 import { TerritoryService } from '@app/territory';
 import { callsAccess } from './calls-access';
-import { CALL_TRANSITIONS, type CallStatus } from './calls.constants';
+import { CALL_TRANSITIONS, PROJECT_STATUSES, type CallStatus } from './calls.constants';
 import { CallsRepository } from './calls.repository';
 import { splitCents } from './department-shares';
-import { CallDto, CallFundingDto, CreateCallDto } from './dto/call.dto';
+import { CallDto, CallFundingDto, CreateCallDto, ProjectStatusCountDto } from './dto/call.dto';
 import { CallAxisEntity, CallEntity } from './entities/call.entity';
 import { FundingRepository } from './funding.repository';
 import type { CriterionRow } from './instruction.repository';
@@ -83,6 +83,14 @@ export class CallsService {
   async fundingOf(actor: Actor, id: string): Promise<CallFundingDto> {
     callsAccess.assertReader(actor);
     return this.figuresUnchecked(id);
+  }
+
+  /** Every project status in lifecycle order with how many of the call's projects are in it. */
+  async projectsByStatus(actor: Actor, id: string): Promise<ProjectStatusCountDto[]> {
+    callsAccess.assertReader(actor);
+    await this.existing(id);
+    const counts = new Map((await this.calls.projectCountsByStatus(id)).map((row) => [row.status, row.count]));
+    return PROJECT_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }));
   }
 
   /** The figures, for the worker's report (authorized at request time). */

@@ -36,6 +36,9 @@ export interface ProjectFilter {
   status?: ProjectStatus;
   axisCode?: string;
   label?: string;
+  targetPublic?: string;
+  /** Words found in the title or the holder's name, case-insensitively. */
+  search?: string;
   /** Any of these departments (a referent's own). */
   departmentCodes?: readonly string[];
   limit: number;
@@ -49,6 +52,11 @@ const PROJECT_COLUMNS = `p.id, p.call_id AS "callId", p.axis_code AS "axisCode",
     AS "departmentCodes",
   p.target_publics AS "targetPublics", p.levers, p.requested_cents AS "requestedCents", p.status, p.version,
   p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+
+/** The text searched for, matched literally: `%`, `_` and `\\` lose their LIKE meaning. */
+function likeEscaped(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
 
 @Injectable()
 export class ProjectsRepository {
@@ -97,6 +105,8 @@ export class ProjectsRepository {
     if (filter.callId) add('p.call_id = ?', filter.callId);
     if (filter.status) add('p.status = ?', filter.status);
     if (filter.axisCode) add('p.axis_code = ?', filter.axisCode);
+    if (filter.targetPublic) add('? = ANY (p.target_publics)', filter.targetPublic);
+    if (filter.search) add(`(p.title || ' ' || p.holder_name) ILIKE ? ESCAPE '\\'`, `%${likeEscaped(filter.search)}%`);
     if (filter.label)
       add('EXISTS (SELECT 1 FROM project_label l WHERE l.project_id = p.id AND l.label = ?)', filter.label);
     if (filter.departmentCodes) {

@@ -5,6 +5,7 @@ import type { Actor } from '@app/core';
 import {
   CallDto,
   CallFundingDto,
+  ProjectStatusCountDto,
   CallPageDto,
   CallsService,
   CreateCallDto,
@@ -94,6 +95,13 @@ export class CallsController {
   @ApiOkResponse({ type: CallFundingDto })
   funding(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<CallFundingDto> {
     return this.calls.fundingOf(actor, id);
+  }
+
+  /** Each project status, in lifecycle order, with how many of the call's projects are in it. */
+  @Get('calls/:id/projects-by-status')
+  @ApiOkResponse({ type: [ProjectStatusCountDto] })
+  projectsByStatus(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ProjectStatusCountDto[]> {
+    return this.calls.projectsByStatus(actor, id);
   }
 
   /** Replaces the scoring criteria (409 once scoring has started). */

@@ -18,9 +18,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCents } from '@app/core';
-import { CALL_STATUSES } from '../calls.constants';
+import { CALL_STATUSES, PROJECT_STATUSES } from '../calls.constants';
 import { CriterionDto, CriterionInputDto } from './instruction.dto';
-import type { CallStatus } from '../calls.constants';
+import type { CallStatus, ProjectStatus } from '../calls.constants';
 
 export class CallAxisInputDto {
   @Matches(/^[A-Za-z0-9_-]{1,20}$/, { message: 'code must be 1 to 20 letters, digits, - or _' })
@@ -145,6 +145,13 @@ export class CallFundingDto {
   /** A project in several departments splits its grant by declared shares (equal by default), to the cent. */
   @ApiProperty({ type: [DepartmentFundingDto] })
   byDepartment: DepartmentFundingDto[];
+}
+
+/** How many of a call's projects are in one status. */
+export class ProjectStatusCountDto {
+  @ApiProperty({ enum: PROJECT_STATUSES })
+  status: ProjectStatus;
+  count: number;
 }
 
 export class FundingExportQueryDto {

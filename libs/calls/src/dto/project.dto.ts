@@ -28,7 +28,14 @@ import {
 } from '@app/core';
 import { IsSiret } from '../siret';
 import { BudgetLineInputDto } from './follow-up.dto';
-import { HOLDER_KINDS, OPINIONS, PAYMENT_KINDS, PROJECT_STATUSES, TARGET_PUBLICS } from '../calls.constants';
+import {
+  HOLDER_KINDS,
+  OPINIONS,
+  PAYMENT_KINDS,
+  PROJECT_STATUSES,
+  TARGET_PUBLICS,
+  type TargetPublic,
+} from '../calls.constants';
 import type { HolderKind, Opinion, PaymentKind, ProjectStatus } from '../calls.constants';
 
 export class HolderDto {
@@ -124,6 +131,17 @@ export class ProjectQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(20)
   axisCode?: string;
+
+  @ApiPropertyOptional({ enum: TARGET_PUBLICS })
+  @IsOptional()
+  @IsIn(TARGET_PUBLICS)
+  targetPublic?: TargetPublic;
+
+  /** Words to find in the title or the holder's name (case-insensitive). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
 
   /** For a referent: the projects of its own departments (the routing of applications to referents). */
   @IsOptional()

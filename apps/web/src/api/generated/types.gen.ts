@@ -490,6 +490,11 @@ export type CallFundingDto = {
     unpaidCents: number;
 };
 
+export type ProjectStatusCountDto = {
+    status: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
+    count: number;
+};
+
 export type SetCriteriaDto = {
     criteria: Array<CriterionInputDto>;
 };
@@ -1890,6 +1895,21 @@ export type CallsControllerFundingResponses = {
 
 export type CallsControllerFundingResponse = CallsControllerFundingResponses[keyof CallsControllerFundingResponses];
 
+export type CallsControllerProjectsByStatusData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/calls/{id}/projects-by-status';
+};
+
+export type CallsControllerProjectsByStatusResponses = {
+    200: Array<ProjectStatusCountDto>;
+};
+
+export type CallsControllerProjectsByStatusResponse = CallsControllerProjectsByStatusResponses[keyof CallsControllerProjectsByStatusResponses];
+
 export type CallsControllerSetCriteriaData = {
     body: SetCriteriaDto;
     path: {
@@ -1927,9 +1947,14 @@ export type CallsControllerListProjectsData = {
         limit?: number;
         offset?: number;
         status?: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
+        targetPublic?: 'early_childhood' | 'young_people' | 'women' | 'people_in_precarity' | 'people_with_disabilities' | 'older_people' | 'travellers_roma' | 'lgbtq_people' | 'people_with_migration_background' | 'people_in_detention' | 'rural_population' | 'general_population';
         callId?: string;
         departmentCode?: string;
         axisCode?: string;
+        /**
+         * Words to find in the title or the holder's name (case-insensitive).
+         */
+        search?: string;
         /**
          * For a referent: the projects of its own departments (the routing of applications to referents).
          */
