@@ -24,3 +24,10 @@ export function formatSize(bytes: number): string {
     ? `${Math.ceil(bytes / 1024)} ko`
     : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
 }
+
+/** Cents from what a person types in euros ("60 000", "1 234,5", "99.90"); null when it is not an amount. */
+export function parseEuros(text: string): number | null {
+  const normalized = text.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
+  if (!/^\d+(\.\d{1,2})?$/.test(normalized)) return null;
+  return Math.round(Number(normalized) * 100);
+}

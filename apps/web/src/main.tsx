@@ -5,8 +5,10 @@ import { RouterProvider } from 'react-router/dom';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
 import '@codegouvfr/react-dsfr/dsfr/dsfr.min.css';
+// Only the icon families the app uses (all of them would add some 4 MB of inlined SVG).
 import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons-system/icons-system.min.css';
 import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons-document/icons-document.min.css';
+import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons-user/icons-user.min.css';
 import './app.css';
 import { ApiError } from './api/errors';
 import { router } from './router';

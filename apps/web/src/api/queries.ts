@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import { callsControllerFunding, callsControllerListCalls, departmentsControllerList, ok } from './client';
+
+/**
+ * Reference lists several screens share, cached under one key each so that a mutation can
+ * invalidate them (e.g. a grant changes ['calls', id, 'funding']).
+ */
+export function useCalls() {
+  // Calls are a few a year: the first 200 are all of them for a long time.
+  return useQuery({
+    queryKey: ['calls'],
+    queryFn: () => ok(callsControllerListCalls({ query: { limit: 200 } })),
+    staleTime: 60_000,
+  });
+}
+
+export function useCallFunding(callId: string | undefined) {
+  return useQuery({
+    queryKey: ['calls', callId, 'funding'],
+    queryFn: () => ok(callsControllerFunding({ path: { id: callId! } })),
+    enabled: callId !== undefined,
+  });
+}
+
+export function useDepartments() {
+  return useQuery({
+    queryKey: ['departments'],
+    queryFn: () => ok(departmentsControllerList()),
+    staleTime: Infinity,
+  });
+}

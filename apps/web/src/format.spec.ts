@@ -1,0 +1,18 @@
+import { formatEuros, parseEuros } from './format';
+
+describe('amounts in euros', () => {
+  it('reads what people type, with spaces, a decimal comma or point and the euro sign', () => {
+    expect(parseEuros('60 000')).toBe(6_000_000);
+    expect(parseEuros('1 234,5')).toBe(123_450);
+    expect(parseEuros('99.90 €')).toBe(9_990);
+    expect(parseEuros('0,01')).toBe(1);
+  });
+
+  it('refuses what is not an amount in cents', () => {
+    for (const text of ['', 'abc', '-5', '1,234', '12,345', '1e5']) expect(parseEuros(text)).toBeNull();
+  });
+
+  it('prints cents in French', () => {
+    expect(formatEuros(120_000_000).replace(/\s/g, ' ')).toBe('1 200 000,00 €');
+  });
+});

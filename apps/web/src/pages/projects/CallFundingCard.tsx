@@ -1,0 +1,79 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { callsControllerProjectsByStatus, ok, type CallDto } from '../../api/client';
+import { useCallFunding } from '../../api/queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatEuros } from '../../format';
+import { PROJECT_STATUS_LABELS } from '../../labels';
+import { FundingBars } from './FundingBars';
+
+function Figures({ figures }: { figures: Array<[string, number]> }) {
+  return (
+    <dl className="fr-grid-row fr-grid-row--gutters fr-mb-1w">
+      {figures.map(([label, cents]) => (
+        <div key={label} className="fr-col-6 fr-col-md-3">
+          <dt className="fr-text--sm fr-mb-0">{label}</dt>
+          <dd className="fr-h5 fr-mb-0">{formatEuros(cents)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function StatusCounts({ call }: { call: CallDto }) {
+  const counts = useQuery({
+    queryKey: ['calls', call.id, 'projects-by-status'],
+    queryFn: () => ok(callsControllerProjectsByStatus({ path: { id: call.id } })),
+  });
+  if (counts.isError) return <ErrorAlert error={counts.error} />;
+  const present = (counts.data ?? []).filter((line) => line.count > 0);
+  return (
+    <>
+      <h4 className="fr-h6">Projets par statut</h4>
+      <ul className="fr-tags-group">
+        {present.map((line) => (
+          <li key={line.status}>
+            <Link className="fr-tag" to={`/projets?appel=${call.id}&statut=${line.status}`}>
+              {PROJECT_STATUS_LABELS[line.status]} : {line.count}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** One call on the dashboard: its envelope, committed, paid and remaining, as figures and bars. */
+export function CallFundingCard({ call }: { call: CallDto }) {
+  const funding = useCallFunding(call.id);
+  return (
+    <section className="fr-card fr-p-3w fr-mb-4w" aria-labelledby={`call-${call.id}`}>
+      <h3 id={`call-${call.id}`} className="fr-h4">
+        {call.title}
+      </h3>
+      {funding.isError && <ErrorAlert error={funding.error} />}
+      {funding.data && (
+        <>
+          <Figures
+            figures={[
+              ['Enveloppe', funding.data.envelopeCents],
+              ['Engagé', funding.data.committedCents],
+              ['Versé', funding.data.paidCents],
+              ['Reste à engager', funding.data.remainingCents],
+            ]}
+          />
+          <FundingBars
+            title="Engagé et versé par rapport à l’enveloppe"
+            maxCents={funding.data.envelopeCents}
+            bars={[
+              { label: 'Enveloppe', cents: funding.data.envelopeCents },
+              { label: 'Engagé', cents: funding.data.committedCents },
+              { label: 'Versé', cents: funding.data.paidCents },
+            ]}
+          />
+        </>
+      )}
+      <StatusCounts call={call} />
+    </section>
+  );
+}

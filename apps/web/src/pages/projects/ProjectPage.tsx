@@ -1,0 +1,46 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { callsControllerGetProject, ok } from '../../api/client';
+import { useCalls } from '../../api/queries';
+import { QueryState } from '../../components/QueryState';
+import { PROJECT_STATUS_LABELS } from '../../labels';
+import { hasRole, useSession } from '../../session/session';
+import { GrantDialog } from './GrantDialog';
+import { ProjectHistory, ProjectOpinions, ProjectScores } from './ProjectReview';
+import { ProjectSummary } from './ProjectSummary';
+import { ProjectTransitions } from './ProjectTransitions';
+
+export function ProjectPage() {
+  const { id } = useParams();
+  const { user } = useSession();
+  const calls = useCalls();
+  const project = useQuery({
+    queryKey: ['projects', id],
+    queryFn: () => ok(callsControllerGetProject({ path: { id: id! } })),
+  });
+  return (
+    <QueryState query={project}>
+      {(p) => (
+        <>
+          <p className="fr-mb-1w">
+            <Link to="/projets">← Tous les projets</Link>
+          </p>
+          <h1>{p.title}</h1>
+          <p>
+            <Badge>{PROJECT_STATUS_LABELS[p.status]}</Badge>
+          </p>
+          <ProjectSummary project={p} call={calls.data?.items.find((c) => c.id === p.callId)} />
+          {hasRole(user, ['regional_delegate']) && p.status === 'selected' && !p.grant && <GrantDialog project={p} />}
+          <ProjectTransitions project={p} />
+          <ProjectOpinions project={p} />
+          <ProjectScores projectId={p.id} />
+          <ProjectHistory project={p} />
+          {hasRole(user, ['admin', 'regional_delegate', 'auditor']) && (
+            <Link to={`/journal?type=project&id=${p.id}`}>Journal d’audit du projet</Link>
+          )}
+        </>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,75 @@
+import type { CallDto, ProjectDetailDto } from '../../api/client';
+import { formatEuros } from '../../format';
+import { HOLDER_KIND_LABELS, LEVER_LABELS, TARGET_PUBLIC_LABELS } from '../../labels';
+
+/** Holder, territory, publics and budget: what the application says. */
+export function ProjectSummary({ project, call }: { project: ProjectDetailDto; call?: CallDto }) {
+  const axis = call?.axes.find((a) => a.code === project.axisCode);
+  const budgetTotal = project.budgetLines.reduce((sum, line) => sum + line.amountCents, 0);
+  return (
+    <div className="fr-grid-row fr-grid-row--gutters">
+      <section className="fr-col-12 fr-col-md-6" aria-labelledby="holder-title">
+        <h2 id="holder-title" className="fr-h4">
+          Porteur
+        </h2>
+        <p className="fr-mb-1w">
+          <strong>{project.holder.name}</strong> — {HOLDER_KIND_LABELS[project.holder.kind]}
+        </p>
+        {project.holder.siret && <p className="fr-text--sm">SIRET {project.holder.siret}</p>}
+        <dl>
+          <dt>Appel et axe</dt>
+          <dd>
+            {call?.title ?? '…'} — {axis ? `${axis.code} : ${axis.label}` : project.axisCode}
+          </dd>
+          <dt>Départements</dt>
+          <dd>{project.departmentCodes.join(', ')}</dd>
+          <dt>Publics cibles</dt>
+          <dd>{project.targetPublics.map((p) => TARGET_PUBLIC_LABELS[p] ?? p).join(', ')}</dd>
+          <dt>Leviers ISS</dt>
+          <dd>{project.levers.map((l) => LEVER_LABELS[l]).join(' ; ')}</dd>
+        </dl>
+        {project.summary && <p>{project.summary}</p>}
+      </section>
+      <section className="fr-col-12 fr-col-md-6" aria-labelledby="budget-title">
+        <h2 id="budget-title" className="fr-h4">
+          Budget
+        </h2>
+        <p>
+          Montant demandé : <strong>{formatEuros(project.requestedCents)}</strong>
+        </p>
+        {project.grant && (
+          <p>
+            Subvention attribuée : <strong>{formatEuros(project.grant.amountCents)}</strong>, dont{' '}
+            {formatEuros(project.grant.paidCents)} versés
+            {project.grant.status === 'cancelled' && ' (annulée)'}
+          </p>
+        )}
+        {project.budgetLines.length > 0 && (
+          <div className="fr-table fr-table--sm">
+            <table>
+              <caption>Budget prévisionnel</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Poste</th>
+                  <th scope="col">Montant</th>
+                </tr>
+              </thead>
+              <tbody>
+                {project.budgetLines.map((line) => (
+                  <tr key={line.label}>
+                    <td>{line.label}</td>
+                    <td>{formatEuros(line.amountCents)}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">Total</th>
+                  <td>{formatEuros(budgetTotal)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { callsControllerTransition, ok, type ProjectDetailDto } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PROJECT_TRANSITION_LABELS } from '../../labels';
+
+type Status = ProjectDetailDto['status'];
+
+/** The moves that need a stated reason (the API refuses them without one). */
+const NEEDS_COMMENT: ReadonlySet<Status> = new Set(['rejected', 'returned_for_changes']);
+
+/** The moves the lifecycle allows from here, as buttons; each asks to confirm, with a comment. */
+export function ProjectTransitions({ project }: { project: ProjectDetailDto }) {
+  const [target, setTarget] = useState<Status>();
+  const queryClient = useQueryClient();
+  const move = useMutation({
+    mutationFn: (body: { to: Status; comment?: string }) =>
+      ok(callsControllerTransition({ path: { id: project.id }, body: { ...body, version: project.version } })),
+    onSuccess: () => {
+      setTarget(undefined);
+      return queryClient.invalidateQueries({ queryKey: ['projects'] });
+    },
+  });
+  if (project.allowedTransitions.length === 0) return null;
+
+  function confirm(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const comment = String(new FormData(event.currentTarget).get('comment') ?? '').trim();
+    move.mutate({ to: target!, ...(comment ? { comment } : {}) });
+  }
+
+  return (
+    <section aria-labelledby="transitions-title" className="fr-mb-4w">
+      <h2 id="transitions-title" className="fr-h4">
+        Décision sur le dossier
+      </h2>
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        {project.allowedTransitions.map((to) => (
+          <li key={to}>
+            <Button priority={to === target ? 'primary' : 'secondary'} onClick={() => setTarget(to)}>
+              {PROJECT_TRANSITION_LABELS[to]}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {move.isError && <ErrorAlert error={move.error} />}
+      {target && (
+        <form onSubmit={confirm} aria-label={`Confirmer : ${PROJECT_TRANSITION_LABELS[target]}`}>
+          <Input
+            textArea
+            label={NEEDS_COMMENT.has(target) ? 'Motif (obligatoire)' : 'Commentaire (facultatif)'}
+            nativeTextAreaProps={{ name: 'comment', required: NEEDS_COMMENT.has(target), rows: 3 }}
+          />
+          <ul className="fr-btns-group fr-btns-group--inline-md">
+            <li>
+              <Button type="submit" disabled={move.isPending}>
+                Confirmer : {PROJECT_TRANSITION_LABELS[target]}
+              </Button>
+            </li>
+            <li>
+              <Button type="button" priority="tertiary" onClick={() => setTarget(undefined)}>
+                Annuler
+              </Button>
+            </li>
+          </ul>
+        </form>
+      )}
+    </section>
+  );
+}
