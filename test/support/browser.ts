@@ -70,3 +70,12 @@ export async function download(link: Locator): Promise<DownloadedFile> {
     head: body.subarray(0, 8),
   };
 }
+
+/**
+ * A pattern for an amount as the app prints it: French formatting puts narrow no-break spaces
+ * between thousands and a no-break space before €, so any space in `text` matches any space.
+ */
+export function euros(text: string): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(escaped.replace(/ /g, '\\s'));
+}

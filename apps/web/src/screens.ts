@@ -1,4 +1,5 @@
 import type { Screen } from './routing/screen';
+import { auditScreens } from './pages/audit/screens';
 import { homeScreens } from './pages/home/screens';
 import { projectScreens } from './pages/projects/screens';
 
@@ -7,4 +8,4 @@ import { projectScreens } from './pages/projects/screens';
  * `pages/<area>/` with a `screens.ts` exporting `Screen[]`, and list that array here.
  * The main navigation shows the screens with a `nav` label that the user's roles may open.
  */
-export const screens: readonly Screen[] = [...homeScreens, ...projectScreens];
+export const screens: readonly Screen[] = [...homeScreens, ...projectScreens, ...auditScreens];

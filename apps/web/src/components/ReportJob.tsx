@@ -30,15 +30,13 @@ interface Props {
   request: CreateReportDto;
   /** The button's text, e.g. "Générer le rapport de financement (PDF)". */
   label: string;
-  /** The downloaded file's name. */
-  fileName: string;
 }
 
 /**
  * A long job the person can follow: POST /api/reports, then GET /api/reports/:id every second,
  * showing queued → running → done | failed, then the link to /api/reports/:id/file.
  */
-export function ReportJob({ request, label, fileName }: Props) {
+export function ReportJob({ request, label }: Props) {
   const [reportId, setReportId] = useState<string>();
   const start = useMutation({
     mutationFn: () => ok(reportsControllerRequest({ body: request })),
@@ -66,12 +64,13 @@ export function ReportJob({ request, label, fileName }: Props) {
         )}
         {status === 'failed' && <p>La génération a échoué{report.data?.error ? ` : ${report.data.error}` : ''}.</p>}
         {status === 'done' && (
+          // The api names the file (Content-Disposition); `download` keeps the browser on this page.
           <a
             className="fr-link fr-icon-download-line fr-link--icon-left"
             href={`/api/reports/${reportId}/file`}
-            download={fileName}
+            download
           >
-            Télécharger {fileName}
+            Télécharger le rapport
             {report.data?.fileSize ? ` (PDF, ${formatSize(report.data.fileSize)})` : ' (PDF)'}
           </a>
         )}

@@ -33,7 +33,7 @@ function Remaining({ project }: { project: ProjectDetailDto }) {
   );
 }
 
-/** The grant decision: the delegate sees the remaining envelope, types the amount, confirms. */
+/** The grant decision of a selected project: the delegate sees the remaining envelope, types the amount, confirms. */
 export function GrantDialog({ project }: { project: ProjectDetailDto }) {
   const queryClient = useQueryClient();
   const [invalid, setInvalid] = useState(false);
@@ -59,15 +59,16 @@ export function GrantDialog({ project }: { project: ProjectDetailDto }) {
       <h2 id="grant-title" className="fr-h4">
         Subvention
       </h2>
-      {grant.isSuccess && (
+      {project.grant ? (
         <Alert
           className="fr-mb-2w"
           severity="success"
           title="Subvention attribuée"
-          description={`${formatEuros(grant.data.amountCents)} engagés sur l’enveloppe de l’appel.`}
+          description={`${formatEuros(project.grant.amountCents)} engagés sur l’enveloppe de l’appel.`}
         />
+      ) : (
+        <Button nativeButtonProps={grantModal.buttonProps}>Attribuer une subvention</Button>
       )}
-      <Button nativeButtonProps={grantModal.buttonProps}>Attribuer une subvention</Button>
       <grantModal.Component title="Attribuer une subvention">
         <p>
           Projet : <strong>{project.title}</strong>

@@ -31,13 +31,22 @@ export function ProjectPage() {
             <Badge>{PROJECT_STATUS_LABELS[p.status]}</Badge>
           </p>
           <ProjectSummary project={p} call={calls.data?.items.find((c) => c.id === p.callId)} />
-          {hasRole(user, ['regional_delegate']) && p.status === 'selected' && !p.grant && <GrantDialog project={p} />}
+          {hasRole(user, ['regional_delegate']) && p.status === 'selected' && <GrantDialog project={p} />}
           <ProjectTransitions project={p} />
           <ProjectOpinions project={p} />
           <ProjectScores projectId={p.id} />
           <ProjectHistory project={p} />
           {hasRole(user, ['admin', 'regional_delegate', 'auditor']) && (
-            <Link to={`/journal?type=project&id=${p.id}`}>Journal d’audit du projet</Link>
+            <ul className="fr-links-group">
+              <li>
+                <Link to={`/journal?type=project&id=${p.id}`}>Journal d’audit du projet</Link>
+              </li>
+              {p.grant && (
+                <li>
+                  <Link to={`/journal?type=grant&id=${p.grant.id}`}>Journal d’audit de la subvention</Link>
+                </li>
+              )}
+            </ul>
           )}
         </>
       )}

@@ -1,0 +1,107 @@
+import type { Browser, Page } from 'playwright-core';
+import { download, launchBrowser, screenshot, signIn } from '../support/browser';
+import { DEMO } from '../support/http';
+import { Stack } from '../support/stack';
+
+const CALL_2021 = 'AMI 2021 — Réduire les inégalités sociales de santé dans les territoires';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The few browser globals the status watcher uses (this program is type-checked without the DOM). */
+interface BrowserGlobals {
+  document: { body: unknown; querySelectorAll(selector: string): Iterable<{ textContent: string | null }> };
+  MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
+  reportStatuses: string[];
+}
+
+/** Records every text the report's status line shows, so a fast worker cannot hide "queued". */
+function watchReportStatus(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const browser = globalThis as unknown as BrowserGlobals;
+    const seen: string[] = (browser.reportStatuses = []);
+    const record = () => {
+      const line = [...browser.document.querySelectorAll('p')].find((p) =>
+        p.textContent?.startsWith('État du rapport'),
+      );
+      const text = line?.textContent ?? '';
+      if (text && seen[seen.length - 1] !== text) seen.push(text);
+    };
+    new browser.MutationObserver(record).observe(browser.document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+}
+
+const seenStatuses = (page: Page) => page.evaluate(() => (globalThis as unknown as BrowserGlobals).reportStatuses);
+
+/** Journey 4: the auditor exports a call's funding reports and reads the audit trail, on the demo data. */
+describe('the auditor in the browser', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([Stack.start('web-auditor'), launchBrowser()]);
+    page = await signIn(browser, stack, DEMO.auditor, '/rapports-financement');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('requests the funding PDF of a call, sees it go from queued to done, and downloads it', async () => {
+    await page.getByRole('heading', { name: 'Rapports de financement' }).waitFor();
+    await page.getByLabel('Appel à manifestation d’intérêt').selectOption({ label: CALL_2021 });
+    await watchReportStatus(page);
+    await page.getByRole('button', { name: 'Générer le rapport PDF' }).click();
+    const link = page.getByRole('link', { name: /Télécharger le rapport \(PDF, \d+ ko\)/ });
+    await link.waitFor({ timeout: 30_000 });
+    const statuses = await seenStatuses(page);
+    expect(statuses[0]).toBe('État du rapport : En file d’attente');
+    expect(statuses[statuses.length - 1]).toBe('État du rapport : Prêt');
+    await screenshot(page, 'auditor-funding-report');
+
+    const pdf = await download(link);
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(pdf.fileName).toMatch(/^funding-[0-9a-f-]{36}\.pdf$/);
+    expect(pdf.head.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.size).toBeGreaterThan(5_000);
+  });
+
+  it('downloads the ledger as CSV and as XLSX', async () => {
+    const csv = await download(page.getByRole('link', { name: 'Télécharger le tableur CSV' }));
+    expect(csv.contentType).toMatch(/^text\/csv/);
+    expect(csv.fileName).toMatch(/^financements-[0-9a-f-]{36}\.csv$/);
+    expect(csv.head.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // UTF-8 BOM, for Excel
+    expect(csv.size).toBeGreaterThan(1_000);
+
+    const xlsx = await download(page.getByRole('link', { name: 'Télécharger le classeur Excel (XLSX)' }));
+    expect(xlsx.contentType).toBe(XLSX);
+    expect(xlsx.fileName).toMatch(/^financements-[0-9a-f-]{36}\.xlsx$/);
+    expect(xlsx.head.subarray(0, 2).toString()).toBe('PK'); // a zip, as every XLSX
+    expect(xlsx.size).toBeGreaterThan(3_000);
+  });
+
+  it('follows the audit trail of a funded project and of its grant', async () => {
+    await page.goto('/projets?statut=in_progress&recherche=Parents%20et%20enfants');
+    await page.getByRole('link', { name: 'Parents et enfants : renforcer les compétences psychosociales' }).click();
+    await page.getByRole('link', { name: 'Journal d’audit du projet' }).click();
+    await page.getByRole('heading', { name: 'Journal d’audit' }).waitFor();
+    await page.getByRole('cell', { name: 'Création du projet' }).waitFor();
+    expect(await page.getByRole('cell', { name: 'Changement d’état' }).count()).toBeGreaterThan(0);
+    await page.getByText(/status : agreement_signed → in_progress/).waitFor();
+    await screenshot(page, 'auditor-audit-trail');
+
+    await page.goBack();
+    await page.getByRole('link', { name: 'Journal d’audit de la subvention' }).click();
+    await page.getByRole('cell', { name: 'Attribution de la subvention' }).waitFor();
+  });
+
+  it('is refused the delegate’s dashboard with a plain "Accès refusé" page', async () => {
+    await page.goto('/tableau-de-bord');
+    await page.getByRole('heading', { name: 'Accès refusé' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Tableau de bord' }).count()).toBe(0);
+    await screenshot(page, 'auditor-forbidden');
+  });
+});
