@@ -21,6 +21,13 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 }
 
+const scriptErrors = new WeakMap<Page, string[]>();
+
+/** The uncaught script errors the page raised since it opened (a working page raises none). */
+export function scriptErrorsOf(page: Page): string[] {
+  return scriptErrors.get(page) ?? [];
+}
+
 /** A fresh browser context on the stack's web app, signed in through the login page as `email`. */
 export async function signIn(browser: Browser, stack: Stack, email: string, path = '/'): Promise<Page> {
   const context = await browser.newContext({
@@ -31,6 +38,9 @@ export async function signIn(browser: Browser, stack: Stack, email: string, path
     viewport: { width: 1280, height: 900 },
   });
   const page = await context.newPage();
+  const errors: string[] = [];
+  scriptErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(path);
   await page.getByLabel('Adresse électronique').fill(email);
   await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { download, launchBrowser, screenshot, signIn } from '../support/browser';
+import { download, launchBrowser, screenshot, scriptErrorsOf, signIn } from '../support/browser';
 import { DEMO } from '../support/http';
 import { Stack } from '../support/stack';
 
@@ -90,7 +90,7 @@ describe('the auditor in the browser', () => {
     await page.getByRole('heading', { name: 'Journal d’audit' }).waitFor();
     await page.getByRole('cell', { name: 'Création du projet' }).waitFor();
     expect(await page.getByRole('cell', { name: 'Changement d’état' }).count()).toBeGreaterThan(0);
-    await page.getByText(/status : agreement_signed → in_progress/).waitFor();
+    await page.getByText('Statut : Convention signée → En cours').waitFor();
     await screenshot(page, 'auditor-audit-trail');
 
     await page.goBack();
@@ -103,5 +103,9 @@ describe('the auditor in the browser', () => {
     await page.getByRole('heading', { name: 'Accès refusé' }).waitFor();
     expect(await page.getByRole('link', { name: 'Tableau de bord' }).count()).toBe(0);
     await screenshot(page, 'auditor-forbidden');
+  });
+
+  it('raised no script error in the browser along the way', () => {
+    expect(scriptErrorsOf(page)).toEqual([]);
   });
 });

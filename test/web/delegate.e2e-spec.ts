@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { euros, launchBrowser, screenshot, signIn } from '../support/browser';
+import { euros, launchBrowser, screenshot, scriptErrorsOf, signIn } from '../support/browser';
 import { DEMO, until } from '../support/http';
 import { Stack } from '../support/stack';
 
@@ -41,7 +41,7 @@ describe('the regional delegate in the browser', () => {
 
   it('filters the project list by call and status, and searches it', async () => {
     await page.getByRole('link', { name: 'En instruction : 2' }).click();
-    await page.getByRole('heading', { name: 'Projets' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Projets', exact: true }).waitFor();
     await page.getByText('Projets — 2 résultats').waitFor();
     await page.getByRole('link', { name: 'Camion santé dans les quartiers nord de Toulouse' }).waitFor();
     await page.getByRole('link', { name: 'Maraudes santé à Montpellier' }).waitFor();
@@ -100,5 +100,9 @@ describe('the regional delegate in the browser', () => {
       () => figures.innerText(),
       (text) => remaining.test(text),
     );
+  });
+
+  it('raised no script error in the browser along the way', () => {
+    expect(scriptErrorsOf(page)).toEqual([]);
   });
 });

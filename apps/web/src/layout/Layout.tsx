@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
@@ -43,7 +44,21 @@ function useQuickAccess() {
   ];
 }
 
+/** After a navigation inside the app, focus goes to the new page's content, as on a page load (RGAA 12.7). */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const firstPage = useRef(true);
+  useEffect(() => {
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    document.getElementById('contenu')?.focus({ preventScroll: false });
+  }, [pathname]);
+}
+
 export function Layout() {
+  useFocusOnNavigation();
   return (
     <>
       <SkipLinks

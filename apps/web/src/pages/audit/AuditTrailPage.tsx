@@ -6,7 +6,8 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { auditControllerList, ok, type AuditEventDto } from '../../api/client';
 import { PaginatedTable, type Column } from '../../components/PaginatedTable';
 import { formatDateTime } from '../../format';
-import { auditChanges } from './audit-changes';
+import { PAYMENT_KIND_LABELS, PROJECT_STATUS_LABELS } from '../../labels';
+import { auditChanges, type AuditVocabulary } from './audit-changes';
 
 /** The objects whose trail an auditor follows most, by the API's entity type. */
 const ENTITY_TYPES: Record<string, string> = {
@@ -30,6 +31,20 @@ const ACTIONS: Record<string, string> = {
   'payment.create': 'Versement',
 };
 
+const VOCABULARY: AuditVocabulary = {
+  fields: {
+    status: 'Statut',
+    comment: 'Commentaire',
+    title: 'Titre',
+    amountCents: 'Montant (centimes)',
+    requestedCents: 'Montant demandé (centimes)',
+    paidOn: 'Versé le',
+    kind: 'Nature',
+    reason: 'Motif',
+  },
+  values: { status: PROJECT_STATUS_LABELS, kind: PAYMENT_KIND_LABELS },
+};
+
 const COLUMNS: Column<AuditEventDto>[] = [
   { header: 'Date', cell: (e) => formatDateTime(e.at) },
   { header: 'Action', cell: (e) => ACTIONS[e.action] ?? e.action },
@@ -38,7 +53,7 @@ const COLUMNS: Column<AuditEventDto>[] = [
     header: 'Modifications',
     cell: (e) => (
       <ul className="fr-text--sm fr-mb-0">
-        {auditChanges(e.before, e.after).map((line) => (
+        {auditChanges(e.before, e.after, VOCABULARY).map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
@@ -75,7 +90,7 @@ export function AuditTrailPage() {
           <div className="fr-col-12 fr-col-md-8">
             <Input
               label="Identifiant"
-              hintText="Affiché sur la page du projet ou de la subvention"
+              hintText="Le plus simple : ouvrez le journal depuis la page du projet"
               nativeInputProps={{ name: 'id', defaultValue: entityId, required: true }}
             />
           </div>

@@ -16,4 +16,12 @@ describe('what an audit event changed', () => {
       'holder : {"name":"A"}',
     ]);
   });
+
+  it('says fields and coded values in words when given them, and leaves unknown ones as they are', () => {
+    const vocabulary = { fields: { status: 'Statut' }, values: { status: { draft: 'Brouillon' } } };
+    expect(auditChanges({ status: 'draft' }, { status: 'new_state', note: 'x' }, vocabulary)).toEqual([
+      'Statut : Brouillon → new_state',
+      'note : — → x',
+    ]);
+  });
 });

@@ -29,7 +29,7 @@ function StatusCounts({ call }: { call: CallDto }) {
   const present = (counts.data ?? []).filter((line) => line.count > 0);
   return (
     <>
-      <h4 className="fr-h6">Projets par statut</h4>
+      <h3 className="fr-h6">Projets par statut</h3>
       <ul className="fr-tags-group">
         {present.map((line) => (
           <li key={line.status}>
@@ -48,9 +48,9 @@ export function CallFundingCard({ call }: { call: CallDto }) {
   const funding = useCallFunding(call.id);
   return (
     <section className="fr-card fr-p-3w fr-mb-4w" aria-labelledby={`call-${call.id}`}>
-      <h3 id={`call-${call.id}`} className="fr-h4">
+      <h2 id={`call-${call.id}`} className="fr-h4">
         {call.title}
-      </h3>
+      </h2>
       {funding.isError && <ErrorAlert error={funding.error} />}
       {funding.data && (
         <>

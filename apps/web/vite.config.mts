@@ -14,6 +14,9 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    // One bundle of about 150 kB gzipped: react-dsfr starts the DSFR's runtime in an order that
+    // manual chunks break (window.dsfr.start is not a function), so the limit is raised instead.
+    chunkSizeWarningLimit: 600,
     rolldownOptions: {
       // react-dsfr marks its components "use client", which means nothing in a single-page bundle.
       onwarn(warning, warn) {
