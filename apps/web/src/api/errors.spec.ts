@@ -1,14 +1,19 @@
 import { ApiError, toFrench } from './errors';
 
 describe('API errors in plain French', () => {
-  it('lists the offending fields of a 400', () => {
+  it('names each offending field of a 400 once, in French', () => {
     const error = new ApiError(400, {
       statusCode: 400,
-      message: ['amountCents must be an integer', 'kind is invalid'],
+      message: [
+        'amountCents must be an integer number of cents',
+        'amountCents must not be less than 0',
+        'title should not be empty',
+        'property color should not exist',
+      ],
     });
     expect(toFrench(error)).toEqual({
       title: 'Certaines informations ne sont pas valides',
-      details: ['amountCents must be an integer', 'kind is invalid'],
+      details: ['« amountCents » n’est pas valide.', '« title » est obligatoire.', '« color » n’est pas attendu.'],
     });
   });
 

@@ -48,6 +48,21 @@ function messages(body?: ApiErrorBody): string[] {
   return Array.isArray(body.message) ? body.message : [body.message];
 }
 
+/**
+ * The API's validation messages name the field first ("amountCents must be an integer…",
+ * "property foo should not exist"): one French line per offending field.
+ */
+function invalidFields(body?: ApiErrorBody): string[] {
+  const lines = messages(body).map((message) => {
+    const unexpected = /^property (\S+) should not exist$/.exec(message);
+    if (unexpected) return `« ${unexpected[1]} » n’est pas attendu.`;
+    const [field] = message.split(' ');
+    if (/should not be empty|must not be empty|must be defined/.test(message)) return `« ${field} » est obligatoire.`;
+    return `« ${field} » n’est pas valide.`;
+  });
+  return [...new Set(lines)];
+}
+
 function conflict(body?: ApiErrorBody): FrenchError {
   const known = CONFLICTS.find(([pattern]) => body?.code && pattern.test(body.code));
   return { title: 'Conflit', details: [known ? known[1] : GENERIC_CONFLICT] };
@@ -60,8 +75,7 @@ export function toFrench(error: unknown): FrenchError {
     case 0:
       return { title: 'Service injoignable', details: ['Vérifiez votre connexion, puis réessayez.'] };
     case 400:
-      // class-validator names the field first in each message: the person sees which field to correct.
-      return { title: 'Certaines informations ne sont pas valides', details: messages(error.body) };
+      return { title: 'Certaines informations ne sont pas valides', details: invalidFields(error.body) };
     case 401:
       return { title: 'Session expirée', details: ['Reconnectez-vous pour continuer.'] };
     case 403:

@@ -11,7 +11,7 @@ interface Bar {
  */
 export function FundingBars({ bars, maxCents, title }: { bars: Bar[]; maxCents: number; title: string }) {
   return (
-    <figure className="fr-my-2w" aria-label={title}>
+    <figure className="fr-my-2w">
       <figcaption className="fr-text--sm fr-mb-1w">{title}</figcaption>
       <div className="app-bar-chart">
         {bars.map((bar) => (
