@@ -45,13 +45,17 @@ export function DecisionsSection({ meeting, manager }: { meeting: MeetingDetailD
   });
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    decide.mutate({
-      title: String(form.get('title')).trim(),
-      votesFor: Number(form.get('votesFor')),
-      votesAgainst: Number(form.get('votesAgainst')),
-      abstentions: Number(form.get('abstentions')),
-    });
+    const element = event.currentTarget;
+    const form = new FormData(element);
+    decide.mutate(
+      {
+        title: String(form.get('title')).trim(),
+        votesFor: Number(form.get('votesFor')),
+        votesAgainst: Number(form.get('votesAgainst')),
+        abstentions: Number(form.get('abstentions')),
+      },
+      { onSuccess: () => element.reset() },
+    );
   }
   const votes = (name: string, label: string) => (
     <Input
