@@ -7,9 +7,8 @@ import { formatDate } from '../../format';
 import { hasRole, useSession } from '../../session/session';
 import { AddSeatForm, EndMandateButton, NewMeetingForm } from './BodyForms';
 import { MeetingsTable } from './MeetingsTable';
+import { MANAGERS } from './managers';
 import { BODY_KIND_LABELS, COLLEGE_LABELS, POSITION_LABELS } from './labels';
-
-export const MANAGERS = ['mission_officer', 'regional_delegate'] as const;
 
 function Seats({ body, manager }: { body: BodyDetailDto; manager: boolean }) {
   return (

@@ -7,7 +7,7 @@ import { ReportJob } from '../../components/ReportJob';
 import { formatDateTime } from '../../format';
 import { hasRole, useSession } from '../../session/session';
 import { AttendanceForm } from './AttendanceForm';
-import { MANAGERS } from './BodyPage';
+import { MANAGERS } from './managers';
 import { DecisionsSection } from './DecisionForm';
 import { MinutesDownload, MinutesSection } from './MinutesSection';
 import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from './labels';

@@ -1,8 +1,9 @@
 import type { Screen } from '../../routing/screen';
-import { BodyPage, MANAGERS } from './BodyPage';
+import { BodyPage } from './BodyPage';
 import { CommissionPage } from './CommissionPage';
 import { MeetingPage } from './MeetingPage';
 import { MembersPage } from './MembersPage';
+import { MANAGERS } from './managers';
 
 export const commissionScreens: Screen[] = [
   { path: '/commission', title: 'Commission', Component: CommissionPage, roles: MANAGERS, nav: 'Commission' },

@@ -3,7 +3,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { contractsControllerList, ok } from '../../api/client';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { formatDate } from '../../format';
-import { DepartmentPicker, useMyDepartment } from './MyDepartmentPage';
+import { DepartmentPicker, NoDepartment, useMyDepartment } from './MyDepartmentPage';
 import { CONTRACT_STATUS_LABELS } from './labels';
 
 const population = new Intl.NumberFormat('fr-FR');
@@ -11,6 +11,7 @@ const population = new Intl.NumberFormat('fr-FR');
 /** The local health contracts of the referent's department, with the renewals to prepare. */
 export function ContractsPage() {
   const { code } = useMyDepartment();
+  if (!code) return <NoDepartment />;
   return (
     <>
       <h1>Contrats locaux de santé du département {code}</h1>

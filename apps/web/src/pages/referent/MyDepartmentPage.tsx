@@ -9,7 +9,7 @@ import { ActionAttention } from '../roadmap/ActionAttention';
 import { ACTION_STATUS_LABELS } from '../roadmap/labels';
 
 /** The department shown: `?departement=` among the referent's own, the first by default. */
-export function useMyDepartment(): { code: string; codes: string[]; choose: (code: string) => void } {
+export function useMyDepartment(): { code: string | undefined; codes: string[]; choose: (code: string) => void } {
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const codes = user!.departmentCodes;
@@ -32,10 +32,20 @@ export function DepartmentPicker() {
   );
 }
 
-function useDepartmentName(code: string): string {
+/** A referent whose departments are not set yet: say so, rather than list the whole region. */
+export function NoDepartment() {
+  return (
+    <>
+      <h1>Mon département</h1>
+      <p>Aucun département ne vous est encore rattaché. Contactez l’administrateur du back office.</p>
+    </>
+  );
+}
+
+function useDepartmentName(code: string | undefined): string {
   const departments = useQuery({ queryKey: ['departments'], queryFn: () => ok(departmentsControllerList()) });
   const name = departments.data?.items.find((d) => d.code === code)?.name;
-  return name ? `${name} (${code})` : code;
+  return name ? `${name} (${code})` : (code ?? '');
 }
 
 /**
@@ -45,6 +55,7 @@ function useDepartmentName(code: string): string {
 export function MyDepartmentPage() {
   const { code } = useMyDepartment();
   const name = useDepartmentName(code);
+  if (!code) return <NoDepartment />;
   return (
     <>
       <h1>Mon département — {name}</h1>

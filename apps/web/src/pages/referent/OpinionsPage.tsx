@@ -2,12 +2,13 @@ import { Link } from 'react-router';
 import { callsControllerListProjects, ok } from '../../api/client';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { formatEuros } from '../../format';
-import { DepartmentPicker, useMyDepartment } from './MyDepartmentPage';
+import { DepartmentPicker, NoDepartment, useMyDepartment } from './MyDepartmentPage';
 import { PROJECT_STATUS_LABELS } from './labels';
 
 /** The applications of the referent's department under review, on which it gives the departmental opinion. */
 export function OpinionsPage() {
   const { code } = useMyDepartment();
+  if (!code) return <NoDepartment />;
   return (
     <>
       <h1>Avis sur les projets du département {code}</h1>
