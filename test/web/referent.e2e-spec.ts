@@ -115,9 +115,18 @@ describe('the departmental referent in the browser', () => {
     await other.context().close();
   });
 
-  it('lets the mission officer edit the roadmap: an action added, then updated', async () => {
+  it('lets the mission officer create a year’s roadmap, and edit one: an action added, then updated', async () => {
     const officer = await signIn(browser, stack, DEMO.officer);
     await officer.getByRole('link', { name: 'Feuille de route' }).first().click();
+    await officer.getByLabel('Année de la feuille de route').fill('2031');
+    await officer.getByRole('button', { name: 'Afficher' }).click();
+    await officer.getByText('Aucune feuille de route pour 2031.', { exact: false }).waitFor();
+    await officer.getByLabel('Code de l’axe 1').fill('PE');
+    await officer.getByLabel('Intitulé de l’axe 1').fill('Prévention primaire en petite enfance');
+    await officer.getByRole('button', { name: 'Créer la feuille de route 2031' }).click();
+    await officer.getByText('Brouillon', { exact: true }).waitFor();
+    await officer.getByRole('button', { name: 'Soumettre à la commission' }).waitFor();
+
     await officer.getByLabel('Année de la feuille de route').fill('2022');
     await officer.getByRole('button', { name: 'Afficher' }).click();
     await officer.getByRole('heading', { name: 'Feuille de route 2022' }).waitFor();

@@ -7,6 +7,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import {
   ok,
   roadmapControllerAddAction,
+  roadmapControllerCreate,
   roadmapControllerSetAxes,
   roadmapControllerTransition,
   type CreateActionDto,
@@ -45,26 +46,27 @@ export function RoadmapTransitions({ roadmap }: { roadmap: RoadmapDto }) {
   );
 }
 
-/** The axes, editable until the commission validates the roadmap (then frozen). */
-export function AxesForm({ roadmap }: { roadmap: RoadmapDto }) {
-  const refresh = useRoadmapRefresh(roadmap.year);
-  const [axes, setAxes] = useState<RoadmapAxisInputDto[]>(() =>
-    roadmap.axes.map(({ code, label, internal }) => ({ code, label, internal })),
-  );
-  const save = useMutation({
-    mutationFn: () => ok(roadmapControllerSetAxes({ path: { year: roadmap.year }, body: { axes } })),
-    onSuccess: refresh,
-  });
-  const frozen = roadmap.status === 'validated';
+interface AxesEditorProps {
+  title: string;
+  initial: RoadmapAxisInputDto[];
+  frozen?: boolean;
+  submitLabel: string;
+  /** The mutation that sends the axes (replace them, or create the roadmap with them). */
+  save: { mutate: (axes: RoadmapAxisInputDto[]) => void; isPending: boolean; isError: boolean; error: unknown };
+}
+
+/** Rows of axes (code, label) to edit, add to and send. */
+function AxesEditor({ title, initial, frozen = false, submitLabel, save }: AxesEditorProps) {
+  const [axes, setAxes] = useState(initial);
   const edit = (i: number, patch: Partial<RoadmapAxisInputDto>) =>
     setAxes((list) => list.map((axis, j) => (j === i ? { ...axis, ...patch } : axis)));
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.mutate();
+    save.mutate(axes);
   }
   return (
     <form onSubmit={submit} aria-labelledby="axes-title" className="fr-mt-4w">
-      <h2 id="axes-title">Axes</h2>
+      <h2 id="axes-title">{title}</h2>
       {frozen && <p>La feuille de route est validée : ses axes ne peuvent plus changer.</p>}
       <fieldset className="fr-fieldset" disabled={frozen}>
         {axes.map((axis, i) => (
@@ -102,11 +104,47 @@ export function AxesForm({ roadmap }: { roadmap: RoadmapDto }) {
             Ajouter un axe
           </Button>
           <Button type="submit" priority="secondary" disabled={save.isPending}>
-            Enregistrer les axes
+            {submitLabel}
           </Button>
         </>
       )}
     </form>
+  );
+}
+
+/** The axes, editable until the commission validates the roadmap (then frozen). */
+export function AxesForm({ roadmap }: { roadmap: RoadmapDto }) {
+  const refresh = useRoadmapRefresh(roadmap.year);
+  const save = useMutation({
+    mutationFn: (axes: RoadmapAxisInputDto[]) =>
+      ok(roadmapControllerSetAxes({ path: { year: roadmap.year }, body: { axes } })),
+    onSuccess: refresh,
+  });
+  return (
+    <AxesEditor
+      title="Axes"
+      initial={roadmap.axes.map(({ code, label, internal }) => ({ code, label, internal }))}
+      frozen={roadmap.status === 'validated'}
+      submitLabel="Enregistrer les axes"
+      save={save}
+    />
+  );
+}
+
+/** A year without roadmap: the mission creates it with its first axes. */
+export function CreateRoadmapForm({ year }: { year: number }) {
+  const refresh = useRoadmapRefresh(year);
+  const create = useMutation({
+    mutationFn: (axes: RoadmapAxisInputDto[]) => ok(roadmapControllerCreate({ body: { year, axes } })),
+    onSuccess: refresh,
+  });
+  return (
+    <AxesEditor
+      title={`Créer la feuille de route ${year}`}
+      initial={[{ code: '', label: '' }]}
+      submitLabel={`Créer la feuille de route ${year}`}
+      save={create}
+    />
   );
 }
 

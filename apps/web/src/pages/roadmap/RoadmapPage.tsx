@@ -15,7 +15,7 @@ import { ApiError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { ActionAttention } from './ActionAttention';
-import { AddActionForm, AxesForm, RoadmapTransitions } from './RoadmapForms';
+import { AddActionForm, AxesForm, CreateRoadmapForm, RoadmapTransitions } from './RoadmapForms';
 import { ACTION_STATUS_LABELS, ROADMAP_STATUS_LABELS } from './labels';
 
 function YearPicker({ year }: { year: number }) {
@@ -97,7 +97,12 @@ export function RoadmapPage() {
       <h1>Feuille de route {year}</h1>
       <YearPicker key={year} year={year} />
       {roadmap.isPending && <p role="status">Chargement…</p>}
-      {missing && <p>Aucune feuille de route pour {year}. Choisissez une autre année.</p>}
+      {missing && (
+        <>
+          <p>Aucune feuille de route pour {year}. Choisissez une autre année, ou créez-la.</p>
+          <CreateRoadmapForm year={year} />
+        </>
+      )}
       {roadmap.isError && !missing && <ErrorAlert error={roadmap.error} />}
       {roadmap.data && (
         <>
