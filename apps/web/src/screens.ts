@@ -2,10 +2,22 @@ import type { Screen } from './routing/screen';
 import { auditScreens } from './pages/audit/screens';
 import { homeScreens } from './pages/home/screens';
 import { projectScreens } from './pages/projects/screens';
+import { referentScreens } from './pages/referent/screens';
+import { memberScreens } from './pages/member/screens';
+import { commissionScreens } from './pages/commission/screens';
+import { roadmapScreens } from './pages/roadmap/screens';
 
 /**
  * The route table: every screen of the app, by area. To add an area, write its pages in
  * `pages/<area>/` with a `screens.ts` exporting `Screen[]`, and list that array here.
  * The main navigation shows the screens with a `nav` label that the user's roles may open.
  */
-export const screens: readonly Screen[] = [...homeScreens, ...projectScreens, ...auditScreens];
+export const screens: readonly Screen[] = [
+  ...homeScreens,
+  ...projectScreens,
+  ...auditScreens,
+  ...referentScreens,
+  ...memberScreens,
+  ...commissionScreens,
+  ...roadmapScreens,
+];

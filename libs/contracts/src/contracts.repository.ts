@@ -38,6 +38,13 @@ const FIELDS = {
 } as const;
 export type ContractField = keyof typeof FIELDS;
 
+const CONTRACT_COLUMNS = `c.id, c.name, c.department_code AS "departmentCode", c.status, to_char(c.signed_on, 'YYYY-MM-DD') AS "signedOn",
+  (c.status IN ('signed', 'renewal') AND c.ends_on < (now() + interval '6 months')::date) AS "renewalDue",
+  to_char(c.ends_on, 'YYYY-MM-DD') AS "endsOn", c.local_authority AS "localAuthority", c.signatories,
+  c.coordinator_name AS "coordinatorName", c.coordinator_employer AS "coordinatorEmployer",
+  c.coordinator_ars_funding_cents::float8 AS "coordinatorArsFundingCents", c.governance_bodies AS "governanceBodies",
+  to_char(c.shared_diagnosis_on, 'YYYY-MM-DD') AS "sharedDiagnosisOn", c.version`;
+
 @Injectable()
 export class ContractsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -65,16 +72,32 @@ export class ContractsRepository {
 
   async find(id: string, tx: Tx = this.dataSource.manager): Promise<ContractRow | null> {
     const rows: ContractRow[] = await tx.query(
-      `SELECT id, name, department_code AS "departmentCode", status, to_char(signed_on, 'YYYY-MM-DD') AS "signedOn",
-              (status IN ('signed', 'renewal') AND ends_on < (now() + interval '6 months')::date) AS "renewalDue",
-              to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", local_authority AS "localAuthority", signatories,
-              coordinator_name AS "coordinatorName", coordinator_employer AS "coordinatorEmployer",
-              coordinator_ars_funding_cents::float8 AS "coordinatorArsFundingCents", governance_bodies AS "governanceBodies",
-              to_char(shared_diagnosis_on, 'YYYY-MM-DD') AS "sharedDiagnosisOn", version
-       FROM local_health_contract WHERE id = $1`,
+      `SELECT ${CONTRACT_COLUMNS} FROM local_health_contract c WHERE c.id = $1`,
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /** A page of contracts, by department and status, with their communes counted; by department then name. */
+  async list(filter: {
+    departmentCode?: string;
+    status?: ContractStatus;
+    limit: number;
+    offset: number;
+  }): Promise<[(ContractRow & { communes: number; population: number })[], number]> {
+    const where = 'WHERE ($1::text IS NULL OR c.department_code = $1) AND ($2::text IS NULL OR c.status = $2)';
+    const params = [filter.departmentCode ?? null, filter.status ?? null];
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${CONTRACT_COLUMNS},
+                (SELECT count(*)::int FROM contract_territory t WHERE t.contract_id = c.id) AS communes,
+                (SELECT COALESCE(sum(t.population), 0)::int FROM contract_territory t WHERE t.contract_id = c.id) AS population
+         FROM local_health_contract c ${where} ORDER BY c.department_code, c.name, c.id LIMIT $3 OFFSET $4`,
+        [...params, filter.limit, filter.offset],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS n FROM local_health_contract c ${where}`, params),
+    ]);
+    return [rows, count[0].n];
   }
 
   /** Sets the given fields (names from FIELDS only: no caller-supplied SQL). */

@@ -5,7 +5,14 @@ import { ActionDto, CreateActionSheetDto, RoadmapService } from '@app/roadmap';
 import { assertDepartmentScope } from '@app/identity';
 import { TerritoryService } from '@app/territory';
 import { ContractsRepository } from './contracts.repository';
-import { ContractDto, CoverageDto, CreateContractDto, UpdateContractDto } from './dto/contract.dto';
+import {
+  ContractDto,
+  ContractQueryDto,
+  ContractSummaryDto,
+  CoverageDto,
+  CreateContractDto,
+  UpdateContractDto,
+} from './dto/contract.dto';
 
 /** Local health contracts (CLS) and the region's population coverage. */
 @Injectable()
@@ -100,6 +107,12 @@ export class ContractsService {
   async actionSheets(actor: Actor, id: string, page: PageQueryDto): Promise<Page<ActionDto>> {
     await this.get(actor, id);
     return this.roadmap.listActions(actor, { contractId: id, limit: page.limit, offset: page.offset });
+  }
+
+  /** Everyone signed in reads the contracts (a referent filters on its departments). */
+  async list(_actor: Actor, query: ContractQueryDto): Promise<Page<ContractSummaryDto>> {
+    const [items, total] = await this.contracts.list(query);
+    return { items, total };
   }
 
   async get(_actor: Actor, id: string): Promise<ContractDto> {

@@ -49,5 +49,9 @@ export const MINUTES_TRANSITIONS: Record<MinutesStatus, readonly MinutesStatus[]
   published: [],
 };
 
+/** Meetings still to come (from now on) or already begun, whatever their status. */
+export const MEETING_PERIODS = ['upcoming', 'past'] as const;
+export type MeetingPeriod = (typeof MEETING_PERIODS)[number];
+
 /** Meetings on which attendance, decisions and minutes may still be recorded. */
 export const MEETING_OPEN_FOR_RECORDS: readonly MeetingStatus[] = ['planned', 'held'];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Tx } from '@app/core';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import {
   AgendaItemEntity,
   AttendanceEntity,
@@ -9,13 +9,15 @@ import {
   MeetingEntity,
   MinutesEntity,
 } from './entities/meeting.entity';
-import type { AttendanceStatus, MeetingStatus, MinutesStatus } from './governance.constants';
+import type { AttendanceStatus, MeetingPeriod, MeetingStatus, MinutesStatus } from './governance.constants';
 import type { QuorumResult } from './quorum';
 
 export interface MeetingFilter {
   bodyIds: string[] | null;
   bodyId?: string;
   status?: MeetingStatus;
+  /** Upcoming meetings come soonest first; past ones, and all meetings, latest first. */
+  period?: MeetingPeriod;
   limit: number;
   offset: number;
 }
@@ -66,9 +68,11 @@ export class MeetingsRepository {
       where.bodyId = In(filter.bodyId ? filter.bodyIds.filter((b) => b === filter.bodyId) : filter.bodyIds);
     else if (filter.bodyId) where.bodyId = filter.bodyId;
     if (filter.status) where.status = filter.status;
+    const now = new Date();
+    if (filter.period) where.startsAt = filter.period === 'upcoming' ? MoreThanOrEqual(now) : LessThan(now);
     return this.dataSource.manager.findAndCount(MeetingEntity, {
       where,
-      order: { startsAt: 'DESC', id: 'ASC' },
+      order: { startsAt: filter.period === 'upcoming' ? 'ASC' : 'DESC', id: 'ASC' },
       take: filter.limit,
       skip: filter.offset,
     });

@@ -38,12 +38,21 @@ export interface ActionRow {
   progressPercent: number;
   version: number;
   updatedAt: Date;
+  /** The latest accepted update, or the creation when there is none. */
+  lastUpdatedAt: Date;
 }
+
+const LAST_UPDATED_AT = `COALESCE((SELECT max(u.at) FROM action_update u WHERE u.action_id = a.id), a.created_at)`;
 
 const ACTION_COLUMNS = `a.id, r.year, a.axis_code AS "axisCode", a.contract_id AS "contractId", a.title, a.description, a.pilot, a.partners, a.levers,
   to_char(a.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(a.ends_on, 'YYYY-MM-DD') AS "endsOn",
   ARRAY(SELECT d.department_code FROM action_department d WHERE d.action_id = a.id ORDER BY 1) AS "departmentCodes",
-  a.target_publics AS "targetPublics", a.status, a.progress_percent AS "progressPercent", a.version, a.updated_at AS "updatedAt"`;
+  a.target_publics AS "targetPublics", a.status, a.progress_percent AS "progressPercent", a.version, a.updated_at AS "updatedAt",
+  ${LAST_UPDATED_AT} AS "lastUpdatedAt"`;
+
+/** Overdue first, then stale, then the longest without update (the rules of `attentionOf`; no end date is not overdue). */
+const ATTENTION_ORDER = `(a.status <> 'done' AND a.ends_on < $6::date) IS TRUE DESC,
+  (a.status <> 'done' AND ${LAST_UPDATED_AT} < $7::timestamptz) DESC, ${LAST_UPDATED_AT}, a.title, a.id`;
 
 @Injectable()
 export class RoadmapRepository {
@@ -109,7 +118,7 @@ export class RoadmapRepository {
     return this.dataSource.query(
       `SELECT ${ACTION_COLUMNS} FROM action a JOIN roadmap r ON r.id = a.roadmap_id
        WHERE r.year = $1 AND a.status <> 'done'
-         AND COALESCE((SELECT max(u.at) FROM action_update u WHERE u.action_id = a.id), a.created_at) < $2
+         AND ${LAST_UPDATED_AT} < $2
        ORDER BY a.updated_at, a.title`,
       [year, before],
     );
@@ -190,6 +199,8 @@ export class RoadmapRepository {
     contractId?: string;
     limit: number;
     offset: number;
+    /** Overdue and stale actions first, as of this Paris day and this stale cut-off. */
+    attention?: { today: string; staleBefore: Date };
   }): Promise<[ActionRow[], number]> {
     const where = `WHERE ($1::text IS NULL OR EXISTS (SELECT 1 FROM action_department d WHERE d.action_id = a.id AND d.department_code = $1))
                      AND ($2::int IS NULL OR r.year = $2) AND ($3::uuid IS NULL OR a.contract_id = $3)`;
@@ -197,8 +208,14 @@ export class RoadmapRepository {
     const [rows, count] = await Promise.all([
       this.dataSource.query(
         `SELECT ${ACTION_COLUMNS} FROM action a LEFT JOIN roadmap r ON r.id = a.roadmap_id ${where}
-         ORDER BY r.year DESC NULLS LAST, a.axis_code, a.title, a.id LIMIT $4 OFFSET $5`,
-        [...params, filter.limit, filter.offset],
+         ORDER BY ${filter.attention ? ATTENTION_ORDER : 'r.year DESC NULLS LAST, a.axis_code, a.title, a.id'}
+         LIMIT $4 OFFSET $5`,
+        [
+          ...params,
+          filter.limit,
+          filter.offset,
+          ...(filter.attention ? [filter.attention.today, filter.attention.staleBefore] : []),
+        ],
       ),
       this.dataSource.query(
         `SELECT count(*)::int AS n FROM action a LEFT JOIN roadmap r ON r.id = a.roadmap_id ${where}`,

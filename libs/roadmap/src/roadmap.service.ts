@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, hasRole, Page, PageQueryDto, Tx } from '@app/core';
+import { Actor, Database, DomainError, hasRole, Page, PageQueryDto, parisDay, Tx } from '@app/core';
 import { canActOnDepartments } from '@app/identity';
 import { TerritoryService } from '@app/territory';
 import { diffAction } from './action-changes';
@@ -23,7 +23,8 @@ import {
   UpdateActionDto,
 } from './dto/roadmap.dto';
 import { rollUp } from './progress';
-import { ROADMAP_TRANSITIONS, STALE_AFTER_DAYS } from './roadmap.constants';
+import { attentionOf, staleBefore } from './action-attention';
+import { ROADMAP_TRANSITIONS } from './roadmap.constants';
 import { ActionRow, RoadmapRepository, RoadmapRow } from './roadmap.repository';
 
 /** The yearly roadmap: axes, actions and their indicators, and the referents' updates with their history. */
@@ -131,19 +132,10 @@ export class RoadmapService {
   }
 
   /** Unfinished actions without any update for 90 days. */
-  async staleActions(_actor: Actor, year: number): Promise<Page<ActionDto>> {
+  async staleActions(actor: Actor, year: number): Promise<Page<ActionDto>> {
     await this.existingRoadmap(year);
-    const rows = await this.roadmaps.staleActions(year, new Date(Date.now() - STALE_AFTER_DAYS * 86_400_000));
-    const indicators = await this.roadmaps.indicators(rows.map((r) => r.id));
-    return {
-      items: rows.map((r) =>
-        toActionDto(
-          r,
-          indicators.filter((i) => i.actionId === r.id),
-        ),
-      ),
-      total: rows.length,
-    };
+    const rows = await this.roadmaps.staleActions(year, staleBefore(new Date()));
+    return { items: await this.actionDtos(actor, rows), total: rows.length };
   }
 
   async addAction(actor: Actor, year: number, dto: CreateActionDto): Promise<ActionDto> {
@@ -197,23 +189,30 @@ export class RoadmapService {
     return this.getAction(actor, id);
   }
 
-  async listActions(_actor: Actor, query: ActionQueryDto): Promise<Page<ActionDto>> {
-    const [rows, total] = await this.roadmaps.listActions(query);
-    const indicators = await this.roadmaps.indicators(rows.map((r) => r.id));
-    return {
-      items: rows.map((r) =>
-        toActionDto(
-          r,
-          indicators.filter((i) => i.actionId === r.id),
-        ),
-      ),
-      total,
-    };
+  async listActions(actor: Actor, query: ActionQueryDto): Promise<Page<ActionDto>> {
+    const { attentionFirst, ...filter } = query;
+    const now = new Date();
+    const attention = attentionFirst ? { today: parisDay(now), staleBefore: staleBefore(now) } : undefined;
+    const [rows, total] = await this.roadmaps.listActions({ ...filter, attention });
+    return { items: await this.actionDtos(actor, rows), total };
   }
 
-  async getAction(_actor: Actor, id: string): Promise<ActionDto> {
-    const row = await this.existingAction(id);
-    return toActionDto(row, await this.roadmaps.indicators([id]));
+  async getAction(actor: Actor, id: string): Promise<ActionDto> {
+    return (await this.actionDtos(actor, [await this.existingAction(id)]))[0];
+  }
+
+  /** The actions as the caller sees them: indicators, what needs attention, whether it may update them. */
+  private async actionDtos(actor: Actor, rows: ActionRow[]): Promise<ActionDto[]> {
+    const indicators = await this.roadmaps.indicators(rows.map((r) => r.id));
+    const now = new Date();
+    return rows.map((r) => ({
+      ...toActionDto(
+        r,
+        indicators.filter((i) => i.actionId === r.id),
+      ),
+      ...attentionOf({ ...r, lastUpdatedAt: new Date(r.lastUpdatedAt) }, parisDay(now), now),
+      canUpdate: canUpdate(actor, r),
+    }));
   }
 
   /**
@@ -353,15 +352,17 @@ function assertMission(actor: Actor): void {
 }
 
 /** The mission updates any action; a referent only those of its departments (region-wide ones are the mission's). */
-function assertCanUpdate(actor: Actor, action: ActionRow): void {
-  if (hasRole(actor, 'regional_delegate', 'mission_officer')) return;
-  if (
+function canUpdate(actor: Actor, action: ActionRow): boolean {
+  if (hasRole(actor, 'regional_delegate', 'mission_officer')) return true;
+  return (
     action.departmentCodes.length > 0 &&
     hasRole(actor, 'departmental_referent') &&
     canActOnDepartments(actor, action.departmentCodes)
-  )
-    return;
-  throw DomainError.forbidden('Cette action ne concerne pas vos départements');
+  );
+}
+
+function assertCanUpdate(actor: Actor, action: ActionRow): void {
+  if (!canUpdate(actor, action)) throw DomainError.forbidden('Cette action ne concerne pas vos départements');
 }
 
 function toActionDto(
@@ -375,7 +376,7 @@ function toActionDto(
     latestOn: string | null;
     unit: string | null;
   }[],
-): ActionDto {
+): Omit<ActionDto, 'overdue' | 'stale' | 'canUpdate'> {
   const num = (v: string | null) => (v === null ? null : Number(v));
   return {
     id: a.id,
@@ -405,5 +406,6 @@ function toActionDto(
     })),
     version: a.version,
     updatedAt: new Date(a.updatedAt).toISOString(),
+    lastUpdatedAt: new Date(a.lastUpdatedAt).toISOString(),
   };
 }

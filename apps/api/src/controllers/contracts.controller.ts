@@ -3,7 +3,15 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { IdParam, PageQueryDto } from '@app/core';
 import { ActionDto, ActionPageDto, CreateActionSheetDto } from '@app/roadmap';
 import type { Actor } from '@app/core';
-import { ContractDto, ContractsService, CoverageDto, CreateContractDto, UpdateContractDto } from '@app/contracts';
+import {
+  ContractDto,
+  ContractPageDto,
+  ContractQueryDto,
+  ContractsService,
+  CoverageDto,
+  CreateContractDto,
+  UpdateContractDto,
+} from '@app/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @ApiTags('local health contracts')
@@ -16,6 +24,13 @@ export class ContractsController {
   @ApiCreatedResponse({ type: ContractDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateContractDto): Promise<ContractDto> {
     return this.contracts.create(actor, dto);
+  }
+
+  /** By department and status, with their communes counted. */
+  @Get()
+  @ApiOkResponse({ type: ContractPageDto })
+  list(@CurrentActor() actor: Actor, @Query() query: ContractQueryDto): Promise<ContractPageDto> {
+    return this.contracts.list(actor, query);
   }
 
   /** Population covered by signed contracts, each commune once. */

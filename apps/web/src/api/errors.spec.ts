@@ -29,6 +29,12 @@ describe('API errors in plain French', () => {
     ]);
   });
 
+  it('explains that a vote needs the quorum first', () => {
+    expect(toFrench(new ApiError(409, { code: 'meeting.no_quorum' })).details[0]).toMatch(
+      /quorum n’est pas atteint : enregistrez d’abord un émargement/,
+    );
+  });
+
   it('falls back to a generic conflict for an unknown code', () => {
     expect(toFrench(new ApiError(409, { code: 'meeting.closed' })).details[0]).toMatch(/n’est plus possible/);
   });

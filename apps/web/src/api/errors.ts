@@ -37,6 +37,10 @@ const CONFLICTS: Array<[RegExp, string]> = [
   [/grant_exceeded$/, 'Le versement dépasse le montant restant de la subvention.'],
   [/^grant\.exists$/, 'Ce projet a déjà une subvention.'],
   [/^grant\.project_not_selected$/, 'Seul un projet retenu peut recevoir une subvention.'],
+  [/^meeting\.no_quorum$/, 'Le quorum n’est pas atteint : enregistrez d’abord un émargement qui l’atteint.'],
+  [/^minutes\.not_draft$/, 'Le procès-verbal est approuvé ou publié : son texte ne peut plus changer.'],
+  [/^project\.opinion_closed$/, 'Ce projet n’est plus en instruction : il ne reçoit plus d’avis.'],
+  [/^roadmap\.frozen$/, 'La feuille de route est validée par la commission : ses axes ne peuvent plus changer.'],
   [/^report\.not_ready$/, 'Le rapport n’est pas encore prêt : patientez quelques instants.'],
 ];
 

@@ -24,15 +24,26 @@ interface Props<T> {
   rowKey: (row: T) => string;
   pageSize?: number;
   empty?: string;
+  /** The URL parameter holding the page number; give each table its own when a page shows several. */
+  pageParam?: string;
 }
 
 /**
  * A table over one of the API's `{ items, total }` collections, paginated by limit/offset. The page
  * number lives in the URL (`?page=`), so the browser's back button and shared links keep it.
  */
-export function PaginatedTable<T>({ caption, queryKey, fetchPage, columns, rowKey, pageSize = 20, empty }: Props<T>) {
+export function PaginatedTable<T>({
+  caption,
+  queryKey,
+  fetchPage,
+  columns,
+  rowKey,
+  pageSize = 20,
+  empty,
+  pageParam = 'page',
+}: Props<T>) {
   const [params] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = Math.max(1, Number(params.get(pageParam)) || 1);
   const offset = (page - 1) * pageSize;
   const query = useQuery({
     queryKey: [...queryKey, { limit: pageSize, offset }],
@@ -79,7 +90,7 @@ export function PaginatedTable<T>({ caption, queryKey, fetchPage, columns, rowKe
         <Pagination
           count={pageCount}
           defaultPage={page}
-          getPageLinkProps={(n) => ({ to: withPage(params, n) })}
+          getPageLinkProps={(n) => ({ to: withPage(params, pageParam, n) })}
           showFirstLast
         />
       )}
@@ -87,8 +98,8 @@ export function PaginatedTable<T>({ caption, queryKey, fetchPage, columns, rowKe
   );
 }
 
-function withPage(params: URLSearchParams, page: number): string {
+function withPage(params: URLSearchParams, pageParam: string, page: number): string {
   const next = new URLSearchParams(params);
-  next.set('page', String(page));
+  next.set(pageParam, String(page));
   return `?${next.toString()}`;
 }

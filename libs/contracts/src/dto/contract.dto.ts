@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCents, IsDepartmentCode } from '@app/core';
+import { IsCents, IsDepartmentCode, PageQueryDto } from '@app/core';
 
 export const CONTRACT_STATUSES = ['in_preparation', 'signed', 'renewal', 'expired'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
@@ -166,6 +166,30 @@ export class ContractDto {
   @ApiPropertyOptional({ nullable: true, type: String })
   sharedDiagnosisOn: string | null;
   version: number;
+}
+
+export class ContractQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsDepartmentCode()
+  departmentCode?: string;
+
+  @ApiPropertyOptional({ enum: CONTRACT_STATUSES })
+  @IsOptional()
+  @IsIn(CONTRACT_STATUSES)
+  status?: ContractStatus;
+}
+
+/** A contract in a list: its territories counted, not listed. */
+export class ContractSummaryDto extends OmitType(ContractDto, ['territories'] as const) {
+  communes: number;
+  /** The population of its communes as declared. */
+  population: number;
+}
+
+export class ContractPageDto {
+  @ApiProperty({ type: [ContractSummaryDto] })
+  items: ContractSummaryDto[];
+  total: number;
 }
 
 export class CoverageFigureDto {

@@ -19,8 +19,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '@app/core';
-import { ATTENDANCE_STATUSES, MEETING_STATUSES, MINUTES_STATUSES } from '../governance.constants';
-import type { AttendanceStatus, MeetingStatus, MinutesStatus } from '../governance.constants';
+import { ATTENDANCE_STATUSES, MEETING_PERIODS, MEETING_STATUSES, MINUTES_STATUSES } from '../governance.constants';
+import type { AttendanceStatus, MeetingPeriod, MeetingStatus, MinutesStatus } from '../governance.constants';
 
 export class AgendaItemInputDto {
   @IsString()
@@ -63,6 +63,12 @@ export class MeetingQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(MEETING_STATUSES)
   status?: MeetingStatus;
+
+  /** `upcoming`: from now on, soonest first; `past`: already begun, latest first. */
+  @ApiPropertyOptional({ enum: MEETING_PERIODS })
+  @IsOptional()
+  @IsIn(MEETING_PERIODS)
+  period?: MeetingPeriod;
 }
 
 export class MeetingTransitionDto {

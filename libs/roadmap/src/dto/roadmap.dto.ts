@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -198,6 +198,12 @@ export class ActionQueryDto extends PageQueryDto {
   @Min(2000)
   @Max(2100)
   year?: number;
+
+  /** Overdue actions first, then those without update for 90 days, then the longest without update. */
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  attentionFirst?: boolean;
 }
 
 export class RoadmapAxisDto {
@@ -268,6 +274,14 @@ export class ActionDto {
   indicators: IndicatorDto[];
   version: number;
   updatedAt: string;
+  /** The latest accepted update, or the creation when there is none. */
+  lastUpdatedAt: string;
+  /** Unfinished after its end date. */
+  overdue: boolean;
+  /** Unfinished and without any update for 90 days. */
+  stale: boolean;
+  /** Whether the caller may update it (the mission, or a referent of one of its departments). */
+  canUpdate: boolean;
 }
 
 export class ActionPageDto {

@@ -971,6 +971,22 @@ export type ActionDto = {
     progressPercent: number;
     version: number;
     updatedAt: string;
+    /**
+     * The latest accepted update, or the creation when there is none.
+     */
+    lastUpdatedAt: string;
+    /**
+     * Unfinished after its end date.
+     */
+    overdue: boolean;
+    /**
+     * Unfinished and without any update for 90 days.
+     */
+    stale: boolean;
+    /**
+     * Whether the caller may update it (the mission, or a referent of one of its departments).
+     */
+    canUpdate: boolean;
 };
 
 export type ActionPageDto = {
@@ -1145,6 +1161,37 @@ export type ContractDto = {
     signatories: Array<string>;
     governanceBodies: Array<string>;
     version: number;
+};
+
+export type ContractSummaryDto = {
+    status: 'in_preparation' | 'signed' | 'renewal' | 'expired';
+    signedOn?: string | null;
+    endsOn?: string | null;
+    localAuthority?: string | null;
+    coordinatorName?: string | null;
+    coordinatorEmployer?: string | null;
+    coordinatorArsFundingCents?: number | null;
+    sharedDiagnosisOn?: string | null;
+    id: string;
+    name: string;
+    departmentCode: string;
+    /**
+     * Signed (or in renewal) and ending within 6 months: time to prepare the renewal.
+     */
+    renewalDue: boolean;
+    signatories: Array<string>;
+    governanceBodies: Array<string>;
+    version: number;
+    communes: number;
+    /**
+     * The population of its communes as declared.
+     */
+    population: number;
+};
+
+export type ContractPageDto = {
+    items: Array<ContractSummaryDto>;
+    total: number;
 };
 
 export type CoverageFigureDto = {
@@ -1677,6 +1724,10 @@ export type MeetingsControllerListData = {
         limit?: number;
         offset?: number;
         status?: 'planned' | 'held' | 'closed';
+        /**
+         * `upcoming`: from now on, soonest first; `past`: already begun, latest first.
+         */
+        period?: 'upcoming' | 'past';
         bodyId?: string;
     };
     url: '/api/meetings';
@@ -2425,6 +2476,10 @@ export type RoadmapControllerListActionsData = {
         contractId?: string;
         departmentCode?: string;
         year?: number;
+        /**
+         * Overdue actions first, then those without update for 90 days, then the longest without update.
+         */
+        attentionFirst?: boolean;
     };
     url: '/api/actions';
 };
@@ -2447,6 +2502,10 @@ export type RoadmapControllerExportCsvData = {
         contractId?: string;
         departmentCode?: string;
         year?: number;
+        /**
+         * Overdue actions first, then those without update for 90 days, then the longest without update.
+         */
+        attentionFirst?: boolean;
     };
     url: '/api/actions/export.csv';
 };
@@ -2547,6 +2606,24 @@ export type RoadmapControllerUpdatesResponses = {
 };
 
 export type RoadmapControllerUpdatesResponse = RoadmapControllerUpdatesResponses[keyof RoadmapControllerUpdatesResponses];
+
+export type ContractsControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        offset?: number;
+        status?: 'in_preparation' | 'signed' | 'renewal' | 'expired';
+        departmentCode?: string;
+    };
+    url: '/api/local-health-contracts';
+};
+
+export type ContractsControllerListResponses = {
+    200: ContractPageDto;
+};
+
+export type ContractsControllerListResponse = ContractsControllerListResponses[keyof ContractsControllerListResponses];
 
 export type ContractsControllerCreateData = {
     body: CreateContractDto;

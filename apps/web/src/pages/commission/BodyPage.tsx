@@ -1,0 +1,110 @@
+import { useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { bodiesControllerGetBody, bodiesControllerParticipation, ok, type BodyDetailDto } from '../../api/client';
+import { QueryState } from '../../components/QueryState';
+import { formatDate } from '../../format';
+import { hasRole, useSession } from '../../session/session';
+import { AddSeatForm, EndMandateButton, NewMeetingForm } from './BodyForms';
+import { MeetingsTable } from './MeetingsTable';
+import { MANAGERS } from './managers';
+import { BODY_KIND_LABELS, COLLEGE_LABELS, POSITION_LABELS } from './labels';
+
+function Seats({ body, manager }: { body: BodyDetailDto; manager: boolean }) {
+  return (
+    <div className="fr-table">
+      <table>
+        <caption>Sièges — {body.seats.length}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Collège</th>
+            <th scope="col">Siège</th>
+            <th scope="col">Titulaire</th>
+            <th scope="col">Suppléant</th>
+            <th scope="col">Mandat</th>
+            {manager && <th scope="col">Gestion</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {body.seats.map((seat) => (
+            <tr key={seat.id}>
+              <td>{COLLEGE_LABELS[seat.college]}</td>
+              <td>{seat.label ?? '—'}</td>
+              <td>{seat.current ? seat.current.member.displayName : <Badge severity="warning">Vacant</Badge>}</td>
+              <td>{seat.current?.alternate?.displayName ?? '—'}</td>
+              <td>{seat.current ? `depuis le ${formatDate(seat.current.startsOn)}` : '—'}</td>
+              {manager && <td>{seat.current && <EndMandateButton seatId={seat.id} bodyId={body.id} />}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Participation({ bodyId }: { bodyId: string }) {
+  const participation = useQuery({
+    queryKey: ['bodies', bodyId, 'participation'],
+    queryFn: () => ok(bodiesControllerParticipation({ path: { id: bodyId } })),
+  });
+  if (!participation.data) return null;
+  const { total, meetingsHeld, byCollege } = participation.data;
+  const rate = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${Math.round(r * 100)} %`);
+  return (
+    <section aria-labelledby="participation-title">
+      <h2 id="participation-title">Participation sur 12 mois</h2>
+      <p>
+        {total.filled} sièges pourvus, {total.vacant} vacant{total.vacant > 1 ? 's' : ''} ; {meetingsHeld} séance
+        {meetingsHeld > 1 ? 's' : ''} tenue{meetingsHeld > 1 ? 's' : ''} ; présence {rate(total.attendanceRate)}.
+      </p>
+      <ul>
+        {byCollege.map((c) => (
+          <li key={c.college}>
+            {COLLEGE_LABELS[c.college]} : {c.filled} / {c.seats} sièges pourvus, présence {rate(c.attendanceRate)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A body of the commission: its seats and who holds them, its office, its meetings. */
+export function BodyPage() {
+  const { id } = useParams() as { id: string };
+  const { user } = useSession();
+  const manager = hasRole(user, MANAGERS);
+  const body = useQuery({ queryKey: ['bodies', id], queryFn: () => ok(bodiesControllerGetBody({ path: { id } })) });
+  return (
+    <QueryState query={body}>
+      {(b) => (
+        <>
+          <h1>{b.name}</h1>
+          <p className="fr-text--lead">
+            {BODY_KIND_LABELS[b.kind]}
+            {b.installedOn && ` — installée le ${formatDate(b.installedOn)}`}
+          </p>
+          {b.positions.length > 0 && (
+            <ul>
+              {b.positions.map((p) => (
+                <li key={p.id}>
+                  {POSITION_LABELS[p.role]} : {p.member.displayName}
+                </li>
+              ))}
+            </ul>
+          )}
+          <Seats body={b} manager={manager} />
+          {manager && <AddSeatForm bodyId={b.id} />}
+          <Participation bodyId={b.id} />
+          <h2>Séances</h2>
+          <MeetingsTable
+            caption="Séances de l’instance"
+            filter={{ bodyId: b.id }}
+            pageParam="seances"
+            empty="Aucune séance."
+          />
+          {manager && <NewMeetingForm bodyId={b.id} />}
+        </>
+      )}
+    </QueryState>
+  );
+}

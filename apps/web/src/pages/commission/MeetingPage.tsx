@@ -1,0 +1,129 @@
+import { useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { meetingsControllerGet, ok, type MeetingDetailDto } from '../../api/client';
+import { QueryState } from '../../components/QueryState';
+import { ReportJob } from '../../components/ReportJob';
+import { formatDateTime } from '../../format';
+import { hasRole, useSession } from '../../session/session';
+import { AttendanceForm } from './AttendanceForm';
+import { MANAGERS } from './managers';
+import { DecisionsSection } from './DecisionForm';
+import { MinutesDownload, MinutesSection } from './MinutesSection';
+import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from './labels';
+
+function Quorum({ meeting }: { meeting: MeetingDetailDto }) {
+  return (
+    <p aria-live="polite">
+      Quorum :{' '}
+      {meeting.quorumReached === null || meeting.quorumReached === undefined ? (
+        'émargement non enregistré'
+      ) : (
+        <>
+          <Badge severity={meeting.quorumReached ? 'success' : 'error'}>
+            {meeting.quorumReached ? 'Quorum atteint' : 'Quorum non atteint'}
+          </Badge>{' '}
+          {meeting.seatsPresent} siège{(meeting.seatsPresent ?? 0) > 1 ? 's' : ''} présent
+          {(meeting.seatsPresent ?? 0) > 1 ? 's' : ''} ou représenté{(meeting.seatsPresent ?? 0) > 1 ? 's' : ''} sur{' '}
+          {meeting.seatsTotal}
+        </>
+      )}
+    </p>
+  );
+}
+
+function Agenda({ meeting }: { meeting: MeetingDetailDto }) {
+  return (
+    <section aria-labelledby="agenda-title">
+      <h2 id="agenda-title">Ordre du jour</h2>
+      {meeting.agenda.length === 0 ? (
+        <p>Aucun point inscrit.</p>
+      ) : (
+        <ol>
+          {meeting.agenda.map((item) => (
+            <li key={item.position}>{item.title}</li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** What a member sees of past minutes: the PDF once published, a plain word before. */
+function MemberMinutes({ meeting }: { meeting: MeetingDetailDto }) {
+  return (
+    <section aria-labelledby="minutes-title" className="fr-mt-4w">
+      <h2 id="minutes-title">Procès-verbal</h2>
+      {meeting.minutesStatus === 'published' ? (
+        <MinutesDownload meetingId={meeting.id} />
+      ) : (
+        <p>Le procès-verbal de cette séance n’est pas encore publié.</p>
+      )}
+    </section>
+  );
+}
+
+function ManagerSections({ meeting }: { meeting: MeetingDetailDto }) {
+  return (
+    <>
+      <AttendanceForm key={meeting.version} meeting={meeting} />
+      <DecisionsSection meeting={meeting} manager />
+      <MinutesSection meetingId={meeting.id} />
+      <section aria-labelledby="documents-title" className="fr-mt-4w">
+        <h2 id="documents-title">Documents de séance</h2>
+        <ReportJob
+          request={{ kind: 'notice', params: { meetingId: meeting.id } }}
+          label="Générer la convocation (PDF)"
+          fileName="convocation.pdf"
+        />
+        <ReportJob
+          request={{ kind: 'attendance_sheet', params: { meetingId: meeting.id } }}
+          label="Générer la feuille d’émargement (PDF)"
+          fileName="feuille-emargement.pdf"
+        />
+      </section>
+    </>
+  );
+}
+
+/** A meeting: when, where, the agenda; for the mission, attendance, decisions and minutes; for members, the minutes. */
+export function MeetingPage() {
+  const { id } = useParams() as { id: string };
+  const { user } = useSession();
+  const manager = hasRole(user, MANAGERS);
+  const meeting = useQuery({ queryKey: ['meetings', id], queryFn: () => ok(meetingsControllerGet({ path: { id } })) });
+  return (
+    <QueryState query={meeting}>
+      {(m) => (
+        <>
+          <h1>Séance du {formatDateTime(m.startsAt)}</h1>
+          <p className="fr-text--lead">
+            {m.bodyName} — {m.place ?? 'lieu à préciser'}
+            {m.videoUrl && (
+              <>
+                {' — '}
+                <a href={m.videoUrl} target="_blank" rel="noreferrer">
+                  visioconférence
+                </a>
+              </>
+            )}
+          </p>
+          <p>
+            État : {MEETING_STATUS_LABELS[m.status]}
+            {m.minutesStatus && ` — procès-verbal : ${MINUTES_STATUS_LABELS[m.minutesStatus].toLowerCase()}`}
+          </p>
+          <Quorum meeting={m} />
+          <Agenda meeting={m} />
+          {manager ? (
+            <ManagerSections meeting={m} />
+          ) : (
+            <>
+              {m.decisions.length > 0 && <DecisionsSection meeting={m} manager={false} />}
+              <MemberMinutes meeting={m} />
+            </>
+          )}
+        </>
+      )}
+    </QueryState>
+  );
+}

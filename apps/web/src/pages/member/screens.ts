@@ -1,0 +1,12 @@
+import type { Screen } from '../../routing/screen';
+import { MyBodiesPage } from './MyBodiesPage';
+
+export const memberScreens: Screen[] = [
+  {
+    path: '/mes-instances',
+    title: 'Mes instances',
+    Component: MyBodiesPage,
+    roles: ['commission_member'],
+    nav: 'Mes instances',
+  },
+];

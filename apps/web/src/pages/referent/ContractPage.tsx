@@ -1,0 +1,59 @@
+import { Link, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { contractsControllerActionSheets, contractsControllerGet, ok } from '../../api/client';
+import { PaginatedTable } from '../../components/PaginatedTable';
+import { QueryState } from '../../components/QueryState';
+import { formatDate, formatEuros } from '../../format';
+import { ACTION_STATUS_LABELS } from '../roadmap/labels';
+import { CONTRACT_STATUS_LABELS } from './labels';
+
+/** A local health contract: its parties, territory, coordinator and its action sheets to update. */
+export function ContractPage() {
+  const { id } = useParams() as { id: string };
+  const contract = useQuery({
+    queryKey: ['contracts', id],
+    queryFn: () => ok(contractsControllerGet({ path: { id } })),
+  });
+  return (
+    <QueryState query={contract}>
+      {(c) => (
+        <>
+          <h1>{c.name}</h1>
+          <dl className="app-facts">
+            <dt>Département</dt>
+            <dd>{c.departmentCode}</dd>
+            <dt>État</dt>
+            <dd>{CONTRACT_STATUS_LABELS[c.status]}</dd>
+            <dt>Signé le</dt>
+            <dd>{c.signedOn ? formatDate(c.signedOn) : '—'}</dd>
+            <dt>Fin</dt>
+            <dd>{c.endsOn ? formatDate(c.endsOn) : '—'}</dd>
+            <dt>Collectivité</dt>
+            <dd>{c.localAuthority ?? '—'}</dd>
+            <dt>Coordination</dt>
+            <dd>
+              {c.coordinatorName ?? '—'}
+              {typeof c.coordinatorArsFundingCents === 'number' &&
+                ` (poste cofinancé par l’ARS : ${formatEuros(c.coordinatorArsFundingCents)})`}
+            </dd>
+            <dt>Territoire</dt>
+            <dd>{c.territories.length} communes</dd>
+          </dl>
+          <h2>Fiches actions</h2>
+          <PaginatedTable
+            caption="Fiches actions du contrat"
+            queryKey={['contracts', id, 'actions']}
+            fetchPage={(page) => ok(contractsControllerActionSheets({ path: { id }, query: page }))}
+            rowKey={(a) => a.id}
+            empty="Aucune fiche action."
+            columns={[
+              { header: 'Fiche action', cell: (a) => <Link to={`/actions/${a.id}`}>{a.title}</Link> },
+              { header: 'État', cell: (a) => ACTION_STATUS_LABELS[a.status] },
+              { header: 'Avancement', cell: (a) => `${a.progressPercent} %` },
+            ]}
+          />
+        </>
+      )}
+    </QueryState>
+  );
+}

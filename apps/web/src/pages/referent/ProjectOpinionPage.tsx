@@ -1,0 +1,115 @@
+import { type FormEvent } from 'react';
+import { useParams } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import {
+  callsControllerGetProject,
+  callsControllerGiveOpinion,
+  ok,
+  type CreateOpinionDto,
+  type ProjectDetailDto,
+} from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { QueryState } from '../../components/QueryState';
+import { formatDateTime, formatEuros } from '../../format';
+import { useSession } from '../../session/session';
+import { OPINION_LABELS, PROJECT_STATUS_LABELS } from './labels';
+
+function OpinionForm({ project }: { project: ProjectDetailDto }) {
+  const { user } = useSession();
+  const queryClient = useQueryClient();
+  const mine = project.departmentCodes.filter((code) => user!.departmentCodes.includes(code));
+  const give = useMutation({
+    mutationFn: (body: CreateOpinionDto) => ok(callsControllerGiveOpinion({ path: { id: project.id }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['projects', project.id] }),
+  });
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    give.mutate({
+      departmentCode: String(form.get('departmentCode')),
+      opinion: form.get('opinion') as CreateOpinionDto['opinion'],
+      comment: String(form.get('comment') ?? '').trim(),
+    });
+  }
+  if (mine.length === 0) return <p>Ce projet ne concerne aucun de vos départements.</p>;
+  return (
+    <form onSubmit={submit} aria-labelledby="opinion-title">
+      <h2 id="opinion-title">Donner l’avis du département</h2>
+      <Select label="Département" nativeSelectProps={{ name: 'departmentCode', required: true }}>
+        {mine.map((code) => (
+          <option key={code} value={code}>
+            {code}
+          </option>
+        ))}
+      </Select>
+      <RadioButtons
+        legend="Avis"
+        name="opinion"
+        options={Object.entries(OPINION_LABELS).map(([value, label]) => ({
+          label,
+          nativeInputProps: { value, required: true },
+        }))}
+      />
+      <Input
+        label="Motivation de l’avis"
+        textArea
+        nativeTextAreaProps={{ name: 'comment', rows: 4, required: true, maxLength: 5000 }}
+      />
+      {give.isError && <ErrorAlert error={give.error} />}
+      {give.isSuccess && <Alert className="fr-mb-3w" severity="success" small description="Avis enregistré." />}
+      <Button type="submit" disabled={give.isPending}>
+        Donner l’avis
+      </Button>
+    </form>
+  );
+}
+
+function Opinions({ project }: { project: ProjectDetailDto }) {
+  return (
+    <section aria-labelledby="opinions-title" className="fr-mb-4w">
+      <h2 id="opinions-title">Avis départementaux</h2>
+      {project.opinions.length === 0 ? (
+        <p>Aucun avis pour l’instant.</p>
+      ) : (
+        <ul>
+          {project.opinions.map((o) => (
+            <li key={o.id}>
+              Département {o.departmentCode} — <strong>{OPINION_LABELS[o.opinion]}</strong> (
+              {formatDateTime(o.createdAt)}) : {o.comment}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** One application of the referent's department: what it asks, the opinions given, and the form to give one. */
+export function ProjectOpinionPage() {
+  const { id } = useParams() as { id: string };
+  const project = useQuery({
+    queryKey: ['projects', id],
+    queryFn: () => ok(callsControllerGetProject({ path: { id } })),
+  });
+  return (
+    <QueryState query={project}>
+      {(p) => (
+        <>
+          <h1>{p.title}</h1>
+          <p className="fr-text--lead">
+            {p.holder.name} — départements {p.departmentCodes.join(', ')} — {formatEuros(p.requestedCents)} demandés —{' '}
+            {PROJECT_STATUS_LABELS[p.status] ?? p.status}
+          </p>
+          {p.summary && <p>{p.summary}</p>}
+          <Opinions project={p} />
+          <OpinionForm project={p} />
+        </>
+      )}
+    </QueryState>
+  );
+}

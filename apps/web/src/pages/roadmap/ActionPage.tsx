@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ok, roadmapControllerGetAction, roadmapControllerUpdates, type ActionDto } from '../../api/client';
+import { PaginatedTable } from '../../components/PaginatedTable';
+import { QueryState } from '../../components/QueryState';
+import { formatDate, formatDateTime } from '../../format';
+import { ForbiddenPage } from '../errors/ForbiddenPage';
+import { ActionAttention } from './ActionAttention';
+import { ActionUpdateForm } from './ActionUpdateForm';
+import { ACTION_STATUS_LABELS, describeChange } from './labels';
+
+function ActionSummary({ action }: { action: ActionDto }) {
+  return (
+    <>
+      <p>
+        <ActionAttention action={action} />
+      </p>
+      <dl className="app-facts">
+        <dt>Pilote</dt>
+        <dd>{action.pilot}</dd>
+        <dt>Départements</dt>
+        <dd>{action.regionWide ? 'Toute la région' : action.departmentCodes.join(', ')}</dd>
+        <dt>État</dt>
+        <dd>{ACTION_STATUS_LABELS[action.status]}</dd>
+        <dt>Avancement</dt>
+        <dd>{action.progressPercent} %</dd>
+        <dt>Échéance</dt>
+        <dd>{action.endsOn ? formatDate(action.endsOn) : 'non fixée'}</dd>
+        <dt>Dernière mise à jour</dt>
+        <dd>{formatDateTime(action.lastUpdatedAt)}</dd>
+      </dl>
+      {action.description && <p>{action.description}</p>}
+    </>
+  );
+}
+
+function UpdateHistory({ actionId }: { actionId: string }) {
+  return (
+    <section aria-labelledby="history-title" className="fr-mt-6w">
+      <h2 id="history-title">Historique des mises à jour</h2>
+      <PaginatedTable
+        caption="Mises à jour, la plus récente d’abord"
+        queryKey={['actions', actionId, 'updates']}
+        fetchPage={(page) => ok(roadmapControllerUpdates({ path: { id: actionId }, query: page }))}
+        pageParam="historique"
+        empty="Aucune mise à jour depuis la création de l’action."
+        rowKey={(u) => String(u.id)}
+        columns={[
+          { header: 'Date', cell: (u) => formatDateTime(u.at) },
+          { header: 'Par', cell: (u) => u.actorName ?? '—' },
+          {
+            header: 'Changements',
+            cell: (u) => (
+              <ul>
+                {Object.entries(u.changes).map(([field, change]) => (
+                  <li key={field}>{describeChange(field, change as { from: unknown; to: unknown })}</li>
+                ))}
+              </ul>
+            ),
+          },
+          { header: 'Commentaire', cell: (u) => u.comment ?? '' },
+        ]}
+      />
+    </section>
+  );
+}
+
+/**
+ * An action to update: the referents of its departments and the mission only. Another department's
+ * referent gets the "Accès refusé" page, as the API would refuse its update (`canUpdate`).
+ */
+export function ActionPage() {
+  const { id } = useParams() as { id: string };
+  const queryClient = useQueryClient();
+  const [formKey, setFormKey] = useState(0);
+  const action = useQuery({
+    queryKey: ['actions', id],
+    queryFn: () => ok(roadmapControllerGetAction({ path: { id } })),
+  });
+  /** The action and its history as they are now; the form opens again at the current version. */
+  async function reload() {
+    await queryClient.invalidateQueries({ queryKey: ['actions', id] });
+    setFormKey((k) => k + 1);
+  }
+  return (
+    <QueryState query={action}>
+      {(a) =>
+        a.canUpdate ? (
+          <>
+            <h1>{a.title}</h1>
+            <ActionSummary action={a} />
+            <ActionUpdateForm key={formKey} action={a} onReload={() => void reload()} />
+            <UpdateHistory actionId={a.id} />
+          </>
+        ) : (
+          <ForbiddenPage />
+        )
+      }
+    </QueryState>
+  );
+}

@@ -1,0 +1,204 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import {
+  ok,
+  roadmapControllerAddAction,
+  roadmapControllerCreate,
+  roadmapControllerSetAxes,
+  roadmapControllerTransition,
+  type CreateActionDto,
+  type RoadmapAxisInputDto,
+  type RoadmapDto,
+} from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+function useRoadmapRefresh(year: number) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ['roadmaps', year] });
+}
+
+/** Submitting to the commission, or taking a submitted roadmap back to draft; validation is a commission decision. */
+export function RoadmapTransitions({ roadmap }: { roadmap: RoadmapDto }) {
+  const refresh = useRoadmapRefresh(roadmap.year);
+  const move = useMutation({
+    mutationFn: (to: 'submitted' | 'draft') =>
+      ok(roadmapControllerTransition({ path: { year: roadmap.year }, body: { to } })),
+    onSuccess: refresh,
+  });
+  return (
+    <div className="fr-mb-3w">
+      {roadmap.status === 'draft' && (
+        <Button priority="secondary" onClick={() => move.mutate('submitted')}>
+          Soumettre à la commission
+        </Button>
+      )}
+      {roadmap.status === 'submitted' && (
+        <Button priority="secondary" onClick={() => move.mutate('draft')}>
+          Revenir au brouillon
+        </Button>
+      )}
+      {move.isError && <ErrorAlert error={move.error} className="fr-mt-2w" />}
+    </div>
+  );
+}
+
+interface AxesEditorProps {
+  title: string;
+  initial: RoadmapAxisInputDto[];
+  frozen?: boolean;
+  submitLabel: string;
+  /** The mutation that sends the axes (replace them, or create the roadmap with them). */
+  save: { mutate: (axes: RoadmapAxisInputDto[]) => void; isPending: boolean; isError: boolean; error: unknown };
+}
+
+/** Rows of axes (code, label) to edit, add to and send. */
+function AxesEditor({ title, initial, frozen = false, submitLabel, save }: AxesEditorProps) {
+  const [axes, setAxes] = useState(initial);
+  const edit = (i: number, patch: Partial<RoadmapAxisInputDto>) =>
+    setAxes((list) => list.map((axis, j) => (j === i ? { ...axis, ...patch } : axis)));
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate(axes);
+  }
+  return (
+    <form onSubmit={submit} aria-labelledby="axes-title" className="fr-mt-4w">
+      <h2 id="axes-title">{title}</h2>
+      {frozen && <p>La feuille de route est validée : ses axes ne peuvent plus changer.</p>}
+      <fieldset className="fr-fieldset" disabled={frozen}>
+        {axes.map((axis, i) => (
+          <div key={i} className="fr-grid-row fr-grid-row--gutters fr-col-12">
+            <Input
+              className="fr-col-3"
+              label={`Code de l’axe ${i + 1}`}
+              nativeInputProps={{
+                value: axis.code,
+                required: true,
+                onChange: (e) => edit(i, { code: e.target.value }),
+              }}
+            />
+            <Input
+              className="fr-col-9"
+              label={`Intitulé de l’axe ${i + 1}`}
+              nativeInputProps={{
+                value: axis.label,
+                required: true,
+                onChange: (e) => edit(i, { label: e.target.value }),
+              }}
+            />
+          </div>
+        ))}
+      </fieldset>
+      {!frozen && (
+        <>
+          {save.isError && <ErrorAlert error={save.error} />}
+          <Button
+            type="button"
+            priority="tertiary"
+            className="fr-mr-2w"
+            onClick={() => setAxes((list) => [...list, { code: '', label: '' }])}
+          >
+            Ajouter un axe
+          </Button>
+          <Button type="submit" priority="secondary" disabled={save.isPending}>
+            {submitLabel}
+          </Button>
+        </>
+      )}
+    </form>
+  );
+}
+
+/** The axes, editable until the commission validates the roadmap (then frozen). */
+export function AxesForm({ roadmap }: { roadmap: RoadmapDto }) {
+  const refresh = useRoadmapRefresh(roadmap.year);
+  const save = useMutation({
+    mutationFn: (axes: RoadmapAxisInputDto[]) =>
+      ok(roadmapControllerSetAxes({ path: { year: roadmap.year }, body: { axes } })),
+    onSuccess: refresh,
+  });
+  return (
+    <AxesEditor
+      title="Axes"
+      initial={roadmap.axes.map(({ code, label, internal }) => ({ code, label, internal }))}
+      frozen={roadmap.status === 'validated'}
+      submitLabel="Enregistrer les axes"
+      save={save}
+    />
+  );
+}
+
+/** A year without roadmap: the mission creates it with its first axes. */
+export function CreateRoadmapForm({ year }: { year: number }) {
+  const refresh = useRoadmapRefresh(year);
+  const create = useMutation({
+    mutationFn: (axes: RoadmapAxisInputDto[]) => ok(roadmapControllerCreate({ body: { year, axes } })),
+    onSuccess: refresh,
+  });
+  return (
+    <AxesEditor
+      title={`Créer la feuille de route ${year}`}
+      initial={[{ code: '', label: '' }]}
+      submitLabel={`Créer la feuille de route ${year}`}
+      save={create}
+    />
+  );
+}
+
+function readAction(form: FormData): CreateActionDto {
+  const text = (name: string) => String(form.get(name) ?? '').trim();
+  const departmentCodes = text('departmentCodes')
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+  return {
+    axisCode: text('axisCode'),
+    title: text('title'),
+    pilot: text('pilot'),
+    departmentCodes,
+    ...(text('endsOn') ? { endsOn: text('endsOn') } : {}),
+  };
+}
+
+/** A new action on one of the axes; the mission then follows it like the referents do. */
+export function AddActionForm({ roadmap }: { roadmap: RoadmapDto }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const add = useMutation({
+    mutationFn: (body: CreateActionDto) => ok(roadmapControllerAddAction({ path: { year: roadmap.year }, body })),
+    onSuccess: async (action) => {
+      await queryClient.invalidateQueries({ queryKey: ['actions'] });
+      navigate(`/actions/${action.id}`);
+    },
+  });
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    add.mutate(readAction(new FormData(event.currentTarget)));
+  }
+  return (
+    <form onSubmit={submit} aria-labelledby="add-action-title" className="fr-mt-4w">
+      <h2 id="add-action-title">Ajouter une action</h2>
+      <Select label="Axe" nativeSelectProps={{ name: 'axisCode', required: true }}>
+        {roadmap.axes.map((axis) => (
+          <option key={axis.code} value={axis.code}>
+            {axis.label}
+          </option>
+        ))}
+      </Select>
+      <Input label="Intitulé de l’action" nativeInputProps={{ name: 'title', required: true, maxLength: 300 }} />
+      <Input label="Pilote" nativeInputProps={{ name: 'pilot', required: true, maxLength: 300 }} />
+      <Input
+        label="Départements"
+        hintText="Codes séparés par des virgules (31, 34) ; vide pour une action régionale"
+        nativeInputProps={{ name: 'departmentCodes' }}
+      />
+      <Input label="Échéance" nativeInputProps={{ name: 'endsOn', type: 'date' }} />
+      {add.isError && <ErrorAlert error={add.error} />}
+      <Button type="submit" disabled={add.isPending}>
+        Ajouter l’action
+      </Button>
+    </form>
+  );
+}

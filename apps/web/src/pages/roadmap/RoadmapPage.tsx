@@ -1,0 +1,121 @@
+import { type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import {
+  ok,
+  roadmapControllerGet,
+  roadmapControllerListActions,
+  roadmapControllerProgress,
+  type RoadmapDto,
+} from '../../api/client';
+import { ApiError } from '../../api/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PaginatedTable } from '../../components/PaginatedTable';
+import { ActionAttention } from './ActionAttention';
+import { AddActionForm, AxesForm, CreateRoadmapForm, RoadmapTransitions } from './RoadmapForms';
+import { ACTION_STATUS_LABELS, ROADMAP_STATUS_LABELS } from './labels';
+
+function YearPicker({ year }: { year: number }) {
+  const [, setParams] = useSearchParams();
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setParams({ annee: String(new FormData(event.currentTarget).get('year')) });
+  }
+  return (
+    <form onSubmit={submit} className="fr-grid-row fr-grid-row--bottom fr-mb-3w">
+      <Input
+        className="fr-mr-2w fr-mb-0"
+        label="Année de la feuille de route"
+        nativeInputProps={{ name: 'year', type: 'number', min: 2000, max: 2100, defaultValue: year, required: true }}
+      />
+      <Button type="submit" priority="secondary">
+        Afficher
+      </Button>
+    </form>
+  );
+}
+
+function ProgressByAxis({ year }: { year: number }) {
+  const progress = useQuery({
+    queryKey: ['roadmaps', year, 'progress'],
+    queryFn: () => ok(roadmapControllerProgress({ path: { year } })),
+  });
+  if (!progress.data) return null;
+  return (
+    <section aria-labelledby="progress-title">
+      <h2 id="progress-title">Avancement par axe</h2>
+      <ul className="app-bar-chart">
+        {progress.data.byAxis.map((axis) => (
+          <li key={axis.key}>
+            {axis.label} — {axis.progressPercent} % ({axis.actions} action{axis.actions > 1 ? 's' : ''})
+            <div className="app-bar-chart__bar" style={{ width: `${axis.progressPercent}%` }} aria-hidden="true" />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RoadmapActions({ roadmap }: { roadmap: RoadmapDto }) {
+  const axes = new Map(roadmap.axes.map((a) => [a.code, a.label]));
+  return (
+    <section aria-labelledby="actions-title" className="fr-mt-4w">
+      <h2 id="actions-title">Actions</h2>
+      <PaginatedTable
+        caption={`Actions de la feuille de route ${roadmap.year}`}
+        queryKey={['actions', { year: roadmap.year }]}
+        fetchPage={(page) => ok(roadmapControllerListActions({ query: { year: roadmap.year, ...page } }))}
+        rowKey={(a) => a.id}
+        columns={[
+          { header: 'Axe', cell: (a) => (a.axisCode ? (axes.get(a.axisCode) ?? a.axisCode) : '') },
+          { header: 'Action', cell: (a) => <Link to={`/actions/${a.id}`}>{a.title}</Link> },
+          { header: 'Pilote', cell: (a) => a.pilot },
+          { header: 'Départements', cell: (a) => (a.regionWide ? 'Région' : a.departmentCodes.join(', ')) },
+          { header: 'État', cell: (a) => ACTION_STATUS_LABELS[a.status] },
+          { header: 'Avancement', cell: (a) => `${a.progressPercent} %` },
+          { header: 'À surveiller', cell: (a) => <ActionAttention action={a} /> },
+        ]}
+      />
+    </section>
+  );
+}
+
+/** The mission's roadmap of a year: status, axes (until validated), progress, actions to edit and add. */
+export function RoadmapPage() {
+  const [params] = useSearchParams();
+  const year = Number(params.get('annee')) || new Date().getFullYear();
+  const roadmap = useQuery({
+    queryKey: ['roadmaps', year],
+    queryFn: () => ok(roadmapControllerGet({ path: { year } })),
+  });
+  const missing = roadmap.error instanceof ApiError && roadmap.error.status === 404;
+  return (
+    <>
+      <h1>Feuille de route {year}</h1>
+      <YearPicker key={year} year={year} />
+      {roadmap.isPending && <p role="status">Chargement…</p>}
+      {missing && (
+        <>
+          <p>Aucune feuille de route pour {year}. Choisissez une autre année, ou créez-la.</p>
+          <CreateRoadmapForm year={year} />
+        </>
+      )}
+      {roadmap.isError && !missing && <ErrorAlert error={roadmap.error} />}
+      {roadmap.data && (
+        <>
+          <p>
+            État : <Badge severity="info">{ROADMAP_STATUS_LABELS[roadmap.data.status]}</Badge>
+          </p>
+          <RoadmapTransitions roadmap={roadmap.data} />
+          <ProgressByAxis year={year} />
+          <AxesForm key={roadmap.data.version} roadmap={roadmap.data} />
+          <RoadmapActions roadmap={roadmap.data} />
+          <AddActionForm roadmap={roadmap.data} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Screen } from '../../routing/screen';
+import { ActionPage } from './ActionPage';
+import { RoadmapPage } from './RoadmapPage';
+
+export const roadmapScreens: Screen[] = [
+  {
+    path: '/feuille-de-route',
+    title: 'Feuille de route',
+    Component: RoadmapPage,
+    roles: ['mission_officer', 'regional_delegate'],
+    nav: 'Feuille de route',
+  },
+  {
+    path: '/actions/:id',
+    title: 'Mise à jour d’une action',
+    Component: ActionPage,
+    roles: ['departmental_referent', 'mission_officer', 'regional_delegate'],
+  },
+];

@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+import { download, launchBrowser, screenshot, signIn } from '../support/browser';
+import { DEMO } from '../support/http';
+import { Stack } from '../support/stack';
+
+const PLENARY = 'Assemblée plénière de la commission régionale ISS';
+
+/** Journey 3 (a commission member downloads minutes) and the mission officer running a meeting. */
+describe('the commission in the browser', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([Stack.start('web-commission'), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('shows a member its bodies, the agenda of the next meeting, and the published minutes as a PDF', async () => {
+    const member = await signIn(browser, stack, DEMO.member);
+    await member.getByRole('link', { name: 'Mes instances' }).first().click();
+    await member.getByRole('heading', { name: 'Mes instances' }).waitFor();
+    const bodies = member.getByRole('table', { name: /Instances où je siège/ });
+    await bodies.getByRole('link', { name: PLENARY }).waitFor();
+    expect(await bodies.getByRole('link', { name: /Groupe thématique/ }).count()).toBe(0);
+    const upcoming = member.getByRole('table', { name: /Séances à venir/ });
+    await upcoming.getByText('Feuille de route 2027 : axes et actions proposés').waitFor();
+    await screenshot(member, 'member-bodies');
+
+    await member
+      .getByRole('table', { name: /Séances passées/ })
+      .locator('tbody tr a')
+      .first()
+      .click();
+    await member.getByRole('heading', { name: /Séance du/ }).waitFor();
+    await member.getByRole('button', { name: 'Obtenir le procès-verbal (PDF)' }).click();
+    const link = member.getByRole('link', { name: /Télécharger proces-verbal\.pdf/ });
+    await link.waitFor();
+    const pdf = await download(link);
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(pdf.head.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.size).toBeGreaterThan(10_000);
+    await screenshot(member, 'member-meeting');
+    await member.context().close();
+  });
+
+  it('lets the mission officer record attendance with the quorum, a decision, and approve and publish the minutes', async () => {
+    const officer = await signIn(browser, stack, DEMO.officer);
+    await officer.getByRole('link', { name: 'Commission' }).first().click();
+    await officer.getByRole('link', { name: PLENARY }).click();
+    await officer.getByRole('heading', { name: PLENARY }).waitFor();
+    await officer.getByText('Vacant').first().waitFor();
+    await screenshot(officer, 'commission-body');
+
+    const planned = officer.getByRole('table', { name: /Séances de l’instance/ }).locator('tr', { hasText: 'Prévue' });
+    await planned.getByRole('link').click();
+    await officer.getByRole('heading', { name: 'Émargement' }).waitFor();
+    await officer.getByText('Quorum : émargement non enregistré').waitFor();
+    await officer.getByRole('button', { name: 'Marquer tous les titulaires présents' }).click();
+    await officer.getByRole('button', { name: 'Enregistrer l’émargement' }).click();
+    await officer.getByText('Quorum atteint').waitFor();
+    await officer.getByText(/\d+ sièges présents ou représentés sur \d+/).waitFor();
+
+    await officer.getByLabel('Intitulé de la délibération').fill('Avis sur la feuille de route 2027');
+    await officer.getByLabel('Voix pour').fill('20');
+    await officer.getByLabel('Abstentions').fill('2');
+    await officer.getByRole('button', { name: 'Enregistrer la délibération' }).click();
+    await officer.getByRole('row', { name: /Avis sur la feuille de route 2027 20 0 2 Adoptée/ }).waitFor();
+
+    await officer
+      .getByLabel('Texte du procès-verbal')
+      .fill('La séance est ouverte à 14 h.\n\nLa feuille de route 2027 reçoit un avis favorable.');
+    await officer.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await officer.getByText('Brouillon enregistré.').waitFor();
+    await officer.getByRole('button', { name: 'Approuver le procès-verbal' }).click();
+    await officer.getByRole('button', { name: 'Publier le procès-verbal' }).click();
+    // Publishing queues the PDF; the member's journey above downloads one.
+    await officer.getByRole('button', { name: 'Obtenir le procès-verbal (PDF)' }).waitFor();
+    expect(await officer.getByLabel('Texte du procès-verbal').getAttribute('readonly')).not.toBeNull();
+    await screenshot(officer, 'commission-meeting');
+    await officer.context().close();
+  });
+});

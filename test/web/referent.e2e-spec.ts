@@ -1,0 +1,151 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, signIn } from '../support/browser';
+import { api, DEMO, login } from '../support/http';
+import { Stack } from '../support/stack';
+
+/** Journey 2: a departmental referent updates its department's actions, gives opinions, reads its contracts. */
+describe('the departmental referent in the browser', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let referent: Page;
+  let referentToken: string;
+  let actionOf31: string;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([Stack.start('web-referent', { worker: false }), launchBrowser()]);
+    const officer = await login(stack, DEMO.officer);
+    referentToken = await login(stack, DEMO.referent31);
+    const add = (title: string, extra: Record<string, unknown> = {}) =>
+      api(stack, officer)
+        .post('/api/roadmaps/2022/actions')
+        .send({ axisCode: 'PE', title, pilot: 'Mission ISS', departmentCodes: ['31'], ...extra });
+    await add('Bilans de santé en PMI', { endsOn: '2025-06-30' });
+    const forgotten = await add('Ateliers parents-enfants');
+    await stack.db.query(`UPDATE action SET created_at = now() - interval '120 days' WHERE id = $1`, [
+      forgotten.body.id,
+    ]);
+    referent = await signIn(browser, stack, DEMO.referent31);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const rows = () => referent.locator('tbody tr');
+
+  it('opens on its department’s actions, the overdue and the forgotten ones first', async () => {
+    await referent.getByRole('link', { name: 'Mon département' }).first().click();
+    await referent.getByRole('heading', { name: 'Mon département — Haute-Garonne (31)' }).waitFor();
+    await rows().first().waitFor();
+    expect(await rows().nth(0).textContent()).toMatch(/Bilans de santé en PMI[\s\S]*En retard/);
+    expect(await rows().nth(1).textContent()).toMatch(
+      /Ateliers parents-enfants[\s\S]*Sans mise à jour depuis 90 jours/,
+    );
+    await screenshot(referent, 'referent-home');
+  });
+
+  it('saves an update of an action and shows it in the history', async () => {
+    await referent.getByRole('link', { name: 'Repérage précoce des vulnérabilités en maternité' }).click();
+    await referent.getByRole('heading', { name: 'Mettre à jour l’action' }).waitFor();
+    actionOf31 = referent.url().split('/actions/')[1];
+    await referent.getByLabel('Avancement (en %)').fill('55');
+    await referent.getByLabel('Commentaire').fill('Trois maternités engagées');
+    await referent.getByRole('button', { name: 'Enregistrer la mise à jour' }).click();
+    await referent.getByText('Mise à jour enregistrée.').waitFor();
+    const history = referent.getByRole('table', { name: /Mises à jour/ });
+    await history.getByText('Avancement : 40 % → 55 %').waitFor();
+    expect(await history.locator('tbody tr').first().textContent()).toContain('Trois maternités engagées');
+    await screenshot(referent, 'referent-action');
+  });
+
+  it('says in plain French that someone else updated the action meanwhile, and lets it reload', async () => {
+    await referent.reload();
+    await referent.getByRole('heading', { name: 'Mettre à jour l’action' }).waitFor();
+    const current = await api(stack, referentToken).get(`/api/actions/${actionOf31}`);
+    const meanwhile = await api(stack, referentToken)
+      .patch(`/api/actions/${actionOf31}`)
+      .send({ version: current.body.version, progressPercent: 65, comment: 'Mise à jour par un collègue' });
+    expect(meanwhile.status).toBe(200);
+
+    await referent.getByLabel('Avancement (en %)').fill('70');
+    await referent.getByRole('button', { name: 'Enregistrer la mise à jour' }).click();
+    await referent.getByText('Quelqu’un d’autre a modifié ces informations').waitFor();
+    await screenshot(referent, 'referent-action-conflict');
+    expect((await api(stack, referentToken).get(`/api/actions/${actionOf31}`)).body.progressPercent).toBe(65);
+
+    await referent.getByRole('button', { name: 'Recharger l’action' }).click();
+    await referent.getByText('Mise à jour par un collègue').waitFor();
+    expect(await referent.getByLabel('Avancement (en %)').inputValue()).toBe('65');
+    await referent.getByLabel('Avancement (en %)').fill('70');
+    await referent.getByLabel('Avancement (en %)').press('Enter'); // the keyboard submits the form too
+    await referent.getByText('Avancement : 65 % → 70 %').waitFor();
+  });
+
+  it('gives the department’s opinion on a project of 31 under review', async () => {
+    await referent.getByRole('link', { name: 'Avis sur les projets' }).first().click();
+    await referent.getByRole('link', { name: 'Camion santé dans les quartiers nord de Toulouse' }).click();
+    await referent.getByRole('heading', { name: 'Donner l’avis du département' }).waitFor();
+    await referent.getByLabel('Réservé', { exact: true }).check({ force: true });
+    await referent
+      .getByLabel('Motivation de l’avis')
+      .fill('Répond à un besoin identifié dans le contrat local de santé.');
+    await referent.getByRole('button', { name: 'Donner l’avis' }).click();
+    await referent.getByText('Avis enregistré.').waitFor();
+    await referent.getByText(/Département 31 — Réservé .*Répond à un besoin identifié/).waitFor();
+    await screenshot(referent, 'referent-opinion');
+  });
+
+  it('lists its local health contracts and opens one with its action sheets', async () => {
+    await referent.getByRole('link', { name: 'Contrats locaux de santé' }).first().click();
+    await referent.getByRole('heading', { name: 'Contrats locaux de santé du département 31' }).waitFor();
+    const table = referent.getByRole('table', { name: /Contrats locaux de santé — \d+ résultats?/ });
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+    await screenshot(referent, 'referent-contracts');
+    await table.locator('tbody tr a').first().click();
+    await referent.getByRole('heading', { name: 'Fiches actions' }).waitFor();
+    expect(await referent.getByText(/\d+ communes/).isVisible()).toBe(true);
+  });
+
+  it('shows the "Accès refusé" page to the referent of 34 opening an action of 31', async () => {
+    const other = await signIn(browser, stack, DEMO.referent34, `/actions/${actionOf31}`);
+    await other.getByRole('heading', { name: 'Accès refusé' }).waitFor();
+    expect(await other.getByRole('heading', { name: 'Mettre à jour l’action' }).count()).toBe(0);
+    await screenshot(other, 'referent34-forbidden-action');
+    await other.context().close();
+  });
+
+  it('lets the mission officer create a year’s roadmap, and edit one: an action added, then updated', async () => {
+    const officer = await signIn(browser, stack, DEMO.officer);
+    await officer.getByRole('link', { name: 'Feuille de route' }).first().click();
+    await officer.getByLabel('Année de la feuille de route').fill('2031');
+    await officer.getByRole('button', { name: 'Afficher' }).click();
+    await officer.getByText('Aucune feuille de route pour 2031.', { exact: false }).waitFor();
+    await officer.getByLabel('Code de l’axe 1').fill('PE');
+    await officer.getByLabel('Intitulé de l’axe 1').fill('Prévention primaire en petite enfance');
+    await officer.getByRole('button', { name: 'Créer la feuille de route 2031' }).click();
+    await officer.getByText('Brouillon', { exact: true }).waitFor();
+    await officer.getByRole('button', { name: 'Soumettre à la commission' }).waitFor();
+
+    await officer.getByLabel('Année de la feuille de route').fill('2022');
+    await officer.getByRole('button', { name: 'Afficher' }).click();
+    await officer.getByRole('heading', { name: 'Feuille de route 2022' }).waitFor();
+    await officer.getByRole('heading', { name: 'Avancement par axe' }).waitFor();
+    await officer.getByRole('table', { name: /Actions de la feuille de route 2022/ }).waitFor();
+    await screenshot(officer, 'roadmap');
+
+    await officer.getByLabel('Axe', { exact: true }).selectOption({ label: 'Santé des femmes après la crise' });
+    await officer.getByLabel('Intitulé de l’action').fill('Médiation en santé dans les quartiers prioritaires');
+    await officer.getByLabel('Pilote').fill('Mission ISS');
+    await officer.getByLabel('Départements').fill('31, 34');
+    await officer.getByRole('button', { name: 'Ajouter l’action' }).click();
+    await officer.getByRole('heading', { name: 'Médiation en santé dans les quartiers prioritaires' }).waitFor();
+    await officer.getByLabel('État').selectOption({ label: 'En cours' });
+    await officer.getByLabel('Avancement (en %)').fill('10');
+    await officer.getByRole('button', { name: 'Enregistrer la mise à jour' }).click();
+    await officer.getByText('Avancement : 0 % → 10 %').waitFor();
+    await officer.getByText('État : Prévue → En cours').waitFor();
+    await screenshot(officer, 'roadmap-action');
+    await officer.context().close();
+  });
+});
