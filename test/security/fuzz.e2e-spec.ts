@@ -24,6 +24,7 @@ type Account = keyof typeof DEMO;
 const SENDER: Record<string, Account | 'anonymous'> = {
   'POST /api/auth/login': 'anonymous',
   'POST /api/users': 'admin',
+  'PATCH /api/users/{id}': 'admin',
   'POST /api/projects/{id}/scores': 'officer',
   'POST /api/projects/{id}/opinions': 'referent31',
 };
@@ -38,6 +39,8 @@ const PATH_OBJECTS: Record<string, string> = {
   seats: 'SELECT id FROM seat ORDER BY id LIMIT 1',
   actions: 'SELECT id FROM action ORDER BY id LIMIT 1',
   'local-health-contracts': 'SELECT id FROM local_health_contract ORDER BY name, id LIMIT 1',
+  // Not an account the fuzzer signs in with: disabling it must not lock the fuzzer out.
+  users: `SELECT id FROM app_user WHERE email = 'referent09@demo.iss.local'`,
 };
 /** Ids that well-formed bodies reuse, by the stem of the field (`memberId` → member). */
 const KNOWN_ID_TABLES: Record<string, string> = {
