@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { Actor, Database, DomainError, hasRole, Page, PageQueryDto, Tx } from '@app/core';
-import { canActOnDepartments } from '@app/identity';
+import { assertInternalReader, canActOnDepartments } from '@app/identity';
 import { TerritoryService } from '@app/territory';
 import { diffAction } from './action-changes';
 import { actionsCsv, parseActionsCsv } from './actions-csv';
@@ -56,7 +56,8 @@ export class RoadmapService {
     });
   }
 
-  async get(_actor: Actor, year: number): Promise<RoadmapDto> {
+  async get(actor: Actor, year: number): Promise<RoadmapDto> {
+    assertInternalReader(actor);
     return this.roadmapDto(await this.existingRoadmap(year));
   }
 
@@ -108,7 +109,8 @@ export class RoadmapService {
   }
 
   /** Progress per axis and per department (rule: `rollUp`), a region-wide action counting for every department. */
-  async progress(_actor: Actor, year: number): Promise<RoadmapProgressDto> {
+  async progress(actor: Actor, year: number): Promise<RoadmapProgressDto> {
+    assertInternalReader(actor);
     const roadmap = await this.existingRoadmap(year);
     const [axes, actions, departments] = await Promise.all([
       this.roadmaps.axes(roadmap.id),
@@ -131,7 +133,8 @@ export class RoadmapService {
   }
 
   /** Unfinished actions without any update for 90 days. */
-  async staleActions(_actor: Actor, year: number): Promise<Page<ActionDto>> {
+  async staleActions(actor: Actor, year: number): Promise<Page<ActionDto>> {
+    assertInternalReader(actor);
     await this.existingRoadmap(year);
     const rows = await this.roadmaps.staleActions(year, new Date(Date.now() - STALE_AFTER_DAYS * 86_400_000));
     const indicators = await this.roadmaps.indicators(rows.map((r) => r.id));
@@ -197,7 +200,8 @@ export class RoadmapService {
     return this.getAction(actor, id);
   }
 
-  async listActions(_actor: Actor, query: ActionQueryDto): Promise<Page<ActionDto>> {
+  async listActions(actor: Actor, query: ActionQueryDto): Promise<Page<ActionDto>> {
+    assertInternalReader(actor);
     const [rows, total] = await this.roadmaps.listActions(query);
     const indicators = await this.roadmaps.indicators(rows.map((r) => r.id));
     return {
@@ -211,7 +215,8 @@ export class RoadmapService {
     };
   }
 
-  async getAction(_actor: Actor, id: string): Promise<ActionDto> {
+  async getAction(actor: Actor, id: string): Promise<ActionDto> {
+    assertInternalReader(actor);
     const row = await this.existingAction(id);
     return toActionDto(row, await this.roadmaps.indicators([id]));
   }
@@ -270,7 +275,8 @@ export class RoadmapService {
     });
   }
 
-  async linksOf(_actor: Actor, id: string): Promise<ActionLinksDto> {
+  async linksOf(actor: Actor, id: string): Promise<ActionLinksDto> {
+    assertInternalReader(actor);
     await this.existingAction(id);
     return { actionId: id, ...(await this.roadmaps.links(id)) };
   }
@@ -311,7 +317,8 @@ export class RoadmapService {
   }
 
   /** Accepted updates, newest first: who, when, what changed, and why. */
-  async updates(_actor: Actor, id: string, page: PageQueryDto): Promise<Page<ActionUpdateDto>> {
+  async updates(actor: Actor, id: string, page: PageQueryDto): Promise<Page<ActionUpdateDto>> {
+    assertInternalReader(actor);
     await this.existingAction(id);
     const [rows, total] = await this.roadmaps.updates(id, page.limit, page.offset);
     return { items: rows.map((u) => ({ ...u, id: Number(u.id), at: new Date(u.at).toISOString() })), total };
