@@ -77,6 +77,16 @@ function writeRoutes(doc: OpenApiDocument): WriteRoute[] {
   );
 }
 
+/** The route, the seed and path to replay, the assertion that failed and the body (long strings cut). */
+function failureReport(route: WriteRoute, result: fc.RunDetails<[unknown]>): string {
+  const body = JSON.stringify(result.counterexample?.[0])?.replace(
+    /(.)\1{50,}/g,
+    (run, c: string) => `${c}…×${run.length}`,
+  );
+  const error = (result.errorInstance as Error | undefined)?.message ?? String(result.errorInstance);
+  return `${route.key} (seed ${result.seed}, path ${result.counterexamplePath}): ${error}\nbody: ${body?.slice(0, 2000)}`;
+}
+
 describe(`fuzzing every write route (seed ${SEED}, ${RUNS} bodies per route)`, () => {
   let stack: Stack;
   let doc: OpenApiDocument;
@@ -223,7 +233,7 @@ describe(`fuzzing every write route (seed ${SEED}, ${RUNS} bodies per route)`, (
         }),
         { seed: SEED, numRuns: RUNS },
       );
-      if (result.failed) failures.push(`${route.key}\n${fc.defaultReportMessage(result)}`);
+      if (result.failed) failures.push(failureReport(route, result));
     }
     expect(failures).toEqual([]);
   }, 600_000);

@@ -155,7 +155,21 @@ export class BodyArbitraries {
     if (/On$/.test(field)) return isoDay;
     if (/At$/.test(field)) return isoDay.map((d) => `${d}T09:30:00.000Z`);
     if (/inseeCode|communeCode/.test(field)) return fc.constantFrom('31555', '34172', '48095', '99999', '2A004');
-    return fc.string({ minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 40, 40) });
+    return this.text(s);
+  }
+
+  /**
+   * Short strings, and strings at the longest length allowed (10,000 characters without a limit; at
+   * most 100,000 so that the body stays under the api's 1 MB limit, which the raw payloads test).
+   */
+  private text(s: Schema): fc.Arbitrary<string> {
+    const min = s.minLength ?? 0;
+    const longest = Math.min(s.maxLength ?? 10_000, 100_000);
+    return fc.oneof(
+      fc.string({ minLength: min, maxLength: Math.max(min, Math.min(longest, 40)) }),
+      fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.max(min, Math.min(longest, 20)) }),
+      fc.constantFrom('a', 'É', '🙂', '\u200b').map((c) => c.repeat(Math.max(min, longest))),
+    );
   }
 
   private number(s: Schema, field: string): fc.Arbitrary<number> {
