@@ -111,7 +111,10 @@ describe(`fuzzing every write route (seed ${SEED}, ${RUNS} bodies per route)`, (
     const axisCodes = (
       await stack.db.query('SELECT code FROM call_axis UNION SELECT code FROM roadmap_axis ORDER BY 1')
     ).rows.map((r) => r.code as string);
-    bodies = new BodyArbitraries(doc, { ids, axisCodes });
+    const criterionCodes = (await stack.db.query('SELECT DISTINCT code FROM call_criterion ORDER BY 1')).rows.map(
+      (r) => r.code as string,
+    );
+    bodies = new BodyArbitraries(doc, { ids, axisCodes, criterionCodes });
     const tables = (
       await stack.db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)
     ).rows

@@ -29,6 +29,7 @@ export interface KnownValues {
   /** Ids by the stem of the field that holds them: `callId` and `callIds` → `call`. */
   ids: Record<string, string[]>;
   axisCodes: string[];
+  criterionCodes: string[];
 }
 
 /** Values that no DTO field accepts as is: wrong types, edge numbers, bad dates, hostile strings, nested junk. */
@@ -138,10 +139,19 @@ export class BodyArbitraries {
 
   private object(s: Schema): fc.Arbitrary<Record<string, unknown>> {
     const props = s.properties ?? {};
-    if (Object.keys(props).length === 0)
-      return fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }));
+    if (Object.keys(props).length === 0) return this.freeForm();
     const model = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, this.wellFormed(v, k)]));
     return fc.record(model, { requiredKeys: s.required ?? [] });
+  }
+
+  /** A free-form object (a report's params): the keys the services look for, with real or random values. */
+  private freeForm(): fc.Arbitrary<Record<string, unknown>> {
+    const model = {
+      year: fc.integer({ min: 1999, max: 2101 }),
+      callId: this.string({ format: 'uuid' }, 'callId'),
+      meetingId: this.string({ format: 'uuid' }, 'meetingId'),
+    };
+    return fc.oneof(fc.record(model, { requiredKeys: [] }), fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue()));
   }
 
   private string(s: Schema, field: string): fc.Arbitrary<unknown> {
@@ -150,7 +160,12 @@ export class BodyArbitraries {
       const real = this.known.ids[stem] ?? [];
       return real.length > 0 ? fc.oneof(fc.constantFrom(...real), fc.uuid({ version: 4 })) : fc.uuid({ version: 4 });
     }
+    if (s.format === 'email') return fc.oneof(fc.emailAddress(), fc.constant('membre@demo.iss.local'));
+    if (s.format === 'uri') return fc.webUrl();
     if (/departmentCodes?$/.test(field)) return fc.constantFrom('31', '34', '48', '75', '2A');
+    if (/^criterion(Code)?$/.test(field) && this.known.criterionCodes.length > 0)
+      return fc.constantFrom(...this.known.criterionCodes);
+    if (s.pattern) return fc.stringMatching(new RegExp(s.pattern));
     if (/axisCode$/.test(field) && this.known.axisCodes.length > 0) return fc.constantFrom(...this.known.axisCodes);
     if (/On$/.test(field)) return isoDay;
     if (/At$/.test(field)) return isoDay.map((d) => `${d}T09:30:00.000Z`);
