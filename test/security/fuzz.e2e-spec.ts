@@ -212,6 +212,45 @@ describe(`fuzzing every write route (seed ${SEED}, ${RUNS} bodies per route)`, (
     expect(answers.length).toBeGreaterThan(300);
   }, 300_000);
 
+  describe('regressions found by fuzzing', () => {
+    it('answers a NUL character in a text field with a 400 naming the field, writing nothing (was a 500)', async () => {
+      const route = { key: 'PUT /api/meetings/{id}/minutes', method: 'put', path: '/api/meetings/{id}/minutes' };
+      const before = await fingerprint();
+      const res = await send(route, { content: 'Relevé\u0000', version: 1 });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toEqual(['content must not contain a NUL character']);
+      expectRefusal(res, (await fingerprint()) !== before);
+    });
+
+    it('refuses a NUL character anywhere in a body or a query: nested, in an imported CSV, in a query', async () => {
+      const before = await fingerprint();
+      const axes = await send(
+        { key: 'POST /api/roadmaps', method: 'post', path: '/api/roadmaps' },
+        {
+          year: 2031,
+          axes: [
+            { code: 'A', label: 'Axe' },
+            { code: 'B', label: 'B\u0000' },
+          ],
+        },
+      );
+      expect(axes.body.message).toEqual(['axes.1.label must not contain a NUL character']);
+      const csv = await send(
+        { key: 'POST /api/actions/import', method: 'post', path: '/api/actions/import' },
+        {
+          csv: 'id;statut\n00000000-0000-4000-8000-000000000000;\u0000',
+        },
+      );
+      expect(csv.body.message).toEqual(['csv must not contain a NUL character']);
+      const query = await request(stack.baseUrl)
+        .get('/api/audit-events?entityType=call&entityId=%00')
+        .set('authorization', `Bearer ${tokens.admin}`);
+      expect(query.status).toBe(400);
+      expect(query.body.message).toEqual(['entityId must not contain a NUL character']);
+      expect(await fingerprint()).toBe(before);
+    });
+  });
+
   // The routes are known only once the api runs; each gets its own test, named after it.
   it('fuzzes each write route: no 5xx, the error shape on 4xx, nothing written on 4xx', async () => {
     const routes = writeRoutes(doc).filter((r) => r.schema);

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { RejectNulCharactersPipe } from '@app/core';
 import { AppModule } from './app.module';
 import { requestIdOf } from './auth/request-id';
 import { recordRoutes, RegisteredRoute } from './route-listing';
@@ -50,6 +51,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(
+    new RejectNulCharactersPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.enableShutdownHooks();
