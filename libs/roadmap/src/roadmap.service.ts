@@ -23,7 +23,7 @@ import {
   UpdateActionDto,
 } from './dto/roadmap.dto';
 import { rollUp } from './progress';
-import { ROADMAP_TRANSITIONS, STALE_AFTER_DAYS } from './roadmap.constants';
+import { ROADMAP_TRANSITION_ROLES, ROADMAP_TRANSITIONS, STALE_AFTER_DAYS } from './roadmap.constants';
 import { ActionRow, RoadmapRepository, RoadmapRow } from './roadmap.repository';
 
 /** The yearly roadmap: axes, actions and their indicators, and the referents' updates with their history. */
@@ -63,7 +63,8 @@ export class RoadmapService {
 
   /** draft → submitted → validated (by a decision of the commission, whose id is kept). */
   async transition(actor: Actor, year: number, dto: RoadmapTransitionDto): Promise<RoadmapDto> {
-    assertMission(actor);
+    if (!hasRole(actor, ...ROADMAP_TRANSITION_ROLES[dto.to]))
+      throw DomainError.forbidden(`Your role cannot move the roadmap to ${dto.to}`);
     if (dto.to === 'validated' && !dto.decisionId)
       throw DomainError.invalid(
         'roadmap.decision_required',
