@@ -22,6 +22,7 @@ interface Fixtures {
   'selected project without grant': string;
   'grant with money left': string;
   'the 2021 call': string;
+  'the 2022 roadmap (draft)': string;
   'plenary (member sits)': string;
   'working group (member does not sit)': string;
   'plenary meeting, minutes published': string;
@@ -85,6 +86,11 @@ const MATRIX: [Account, string, Target, number][] = [
   ['admin', 'POST /api/grants/:id/payments', 'grant with money left', 403],
   ['officer', 'POST /api/grants/:id/payments', 'grant with money left', 201],
   ['delegate', 'POST /api/grants/:id/payments', 'grant with money left', 201],
+  ['referent31', 'POST /api/roadmaps/:year/transitions to submitted', 'the 2022 roadmap (draft)', 403],
+  ['auditor', 'POST /api/roadmaps/:year/transitions to submitted', 'the 2022 roadmap (draft)', 403],
+  ['officer', 'POST /api/roadmaps/:year/transitions to validated', 'the 2022 roadmap (draft)', 403],
+  ['delegate', 'POST /api/roadmaps/:year/transitions to validated', 'the 2022 roadmap (draft)', 409],
+  ['officer', 'POST /api/roadmaps/:year/transitions to submitted', 'the 2022 roadmap (draft)', 200],
   // The auditor reads funding and the audit trail and exports; writes nothing.
   ['auditor', 'POST /api/calls', '—', 403],
   ['referent31', 'POST /api/calls', '—', 403],
@@ -128,6 +134,8 @@ describe('object-level access matrix (role × route × object)', () => {
   let stack: Stack;
   const tokens: Partial<Record<Account, string>> = {};
   const fixtures = {} as Fixtures;
+  /** A commission decision, for the roadmap's validation. */
+  let decisionId: string;
 
   const as = (account: Account) => ({
     get: (url: string) => request(stack.baseUrl).get(url).set('authorization', `Bearer ${tokens[account]}`),
@@ -193,6 +201,8 @@ describe('object-level access matrix (role × route × object)', () => {
         axes: [{ code: 'A1', label: 'Axe de contrôle' }],
       }),
     }),
+    'POST /api/roadmaps/:year/transitions to submitted': (year) => roadmapMove(year, { to: 'submitted' }),
+    'POST /api/roadmaps/:year/transitions to validated': (year) => roadmapMove(year, { to: 'validated', decisionId }),
     'GET /api/calls/:id/funding': (id) => ({ method: 'GET', url: `/api/calls/${id}/funding` }),
     'GET /api/exports/funding.csv': (id) => ({ method: 'GET', url: `/api/exports/funding.csv?callId=${id}` }),
     'GET /api/audit-events': () => ({ method: 'GET', url: '/api/audit-events' }),
@@ -223,6 +233,11 @@ describe('object-level access matrix (role × route × object)', () => {
     url: `/api/projects/${id}/opinions`,
     body: async () => ({ departmentCode, opinion: 'favorable', comment: 'Avis du département' }),
   });
+  const roadmapMove = (year: string, body: object) => ({
+    method: 'POST',
+    url: `/api/roadmaps/${year}/transitions`,
+    body: async () => body,
+  });
   const report = (kind: string, params: object) => ({
     method: 'POST',
     url: '/api/reports',
@@ -232,6 +247,7 @@ describe('object-level access matrix (role × route × object)', () => {
   beforeAll(async () => {
     stack = await Stack.start('access_matrix', { worker: false });
     for (const account of Object.keys(DEMO) as Account[]) tokens[account] = await login(stack, DEMO[account]);
+    decisionId = await one('SELECT id FROM decision ORDER BY id LIMIT 1');
     const actionOf = (code: string) =>
       one(`SELECT action_id AS id FROM action_department GROUP BY action_id
            HAVING array_agg(department_code) = ARRAY['${code}'] ORDER BY action_id LIMIT 1`);
@@ -256,6 +272,9 @@ describe('object-level access matrix (role × route × object)', () => {
            (SELECT coalesce(sum(amount_cents), 0) FROM payment WHERE grant_id = g.id) + 1000 ORDER BY g.id LIMIT 1`,
       ),
       'the 2021 call': await one(`SELECT id FROM call WHERE year = 2021`),
+      'the 2022 roadmap (draft)': String(
+        (await stack.db.query(`SELECT year FROM roadmap WHERE year = 2022 AND status = 'draft'`)).rows[0].year,
+      ),
       'plenary (member sits)': await one(`SELECT id FROM body WHERE kind = 'plenary'`),
       'working group (member does not sit)': await one(
         `SELECT id FROM body WHERE kind = 'working_group' ORDER BY name LIMIT 1`,
