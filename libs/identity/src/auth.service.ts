@@ -67,7 +67,8 @@ export class AuthService {
 
   /**
    * The actor behind verified claims, or null when the token was revoked, the account disabled, or the
-   * token issued before the account's sessions were ended (iat is in seconds, hence the rounding down).
+   * token issued before the account's sessions were ended (iat counts whole seconds: a token of the
+   * very second of the disabling is refused too).
    */
   async actorForToken(claims: TokenClaims, requestId?: string): Promise<Actor | null> {
     const row = await this.users.findForToken(claims.sub, claims.jti);
