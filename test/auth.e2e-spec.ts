@@ -83,20 +83,4 @@ describe('auth', () => {
     // Only that token: another session of the same person goes on.
     expect((await api(stack, other).get('/api/auth/me')).status).toBe(200);
   });
-
-  it('refuses requests without a token, and forged, tampered or unsigned tokens', async () => {
-    expect((await api(stack).get('/api/auth/me')).status).toBe(401);
-    const token = await login(stack, DEMO.delegate);
-    const [header, payload, signature] = token.split('.');
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-    const tampered = Buffer.from(JSON.stringify({ ...claims, sub: '00000000-0000-4000-8000-000000000000' })).toString(
-      'base64url',
-    );
-    const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    for (const forged of [`${header}.${tampered}.${signature}`, `${none}.${payload}.`, 'garbage']) {
-      const res = await api(stack, forged).get('/api/auth/me');
-      expect(res.status).toBe(401);
-      expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
-    }
-  });
 });

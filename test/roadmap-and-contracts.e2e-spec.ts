@@ -196,27 +196,19 @@ describe('roadmap actions and local health contracts', () => {
 
   it('validates the roadmap by a decision of the commission, then freezes its axes', async () => {
     const { rows } = await stack.db.query('SELECT id FROM decision LIMIT 1');
+    // The mission prepares and submits; the regional delegate validates (DESIGN.md).
+    const delegate = await login(stack, DEMO.delegate);
+    const move = (token: string, body: object) => api(stack, token).post('/api/roadmaps/2030/transitions').send(body);
     const axes = [
       { code: 'PE', label: 'Petite enfance' },
       { code: 'SMJ', label: 'Santé mentale des jeunes' },
     ];
     expect((await api(stack, officer).put('/api/roadmaps/2030/axes').send({ axes })).status).toBe(200);
-    expect(
-      (
-        await api(stack, officer)
-          .post('/api/roadmaps/2030/transitions')
-          .send({ to: 'validated', decisionId: rows[0].id })
-      ).status,
-    ).toBe(409);
-    expect(
-      (await api(stack, officer).post('/api/roadmaps/2030/transitions').send({ to: 'submitted' })).body.status,
-    ).toBe('submitted');
-    expect((await api(stack, officer).post('/api/roadmaps/2030/transitions').send({ to: 'validated' })).status).toBe(
-      400,
-    );
-    const validated = await api(stack, officer)
-      .post('/api/roadmaps/2030/transitions')
-      .send({ to: 'validated', decisionId: rows[0].id });
+    expect((await move(delegate, { to: 'validated', decisionId: rows[0].id })).status).toBe(409);
+    expect((await move(officer, { to: 'submitted' })).body.status).toBe('submitted');
+    expect((await move(delegate, { to: 'validated' })).status).toBe(400);
+    expect((await move(officer, { to: 'validated', decisionId: rows[0].id })).status).toBe(403);
+    const validated = await move(delegate, { to: 'validated', decisionId: rows[0].id });
     expect(validated.body).toMatchObject({ status: 'validated', validatedByDecisionId: rows[0].id });
     const frozen = await api(stack, officer).put('/api/roadmaps/2030/axes').send({ axes });
     expect(frozen.status).toBe(409);

@@ -5,22 +5,33 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { RejectNulCharactersPipe } from '@app/core';
 import { AppModule } from './app.module';
 import { requestIdOf } from './auth/request-id';
 import { registerWebApp } from './web/web-app';
+import { recordRoutes, RegisteredRoute } from './route-listing';
+
+export interface AppOptions {
+  logger?: boolean;
+  /** Filled with every route the app registers (for `main.js routes`). */
+  routes?: RegisteredRoute[];
+}
 
 /** The api as it runs in production; the e2e tests build it with this same function. */
-export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule,
-    new FastifyAdapter({
-      trustProxy: true,
-      bodyLimit: 1_048_576,
-      genReqId: (req: Parameters<typeof requestIdOf>[0]) => requestIdOf(req),
-    }),
-    { bufferLogs: true, abortOnError: false },
-  );
-  if (options.logger !== false) app.useLogger(app.get(Logger));
+export async function createApp(options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    genReqId: (req: Parameters<typeof requestIdOf>[0]) => requestIdOf(req),
+  });
+  if (options.routes) recordRoutes(adapter.getInstance(), options.routes);
+  const quiet = options.logger === false;
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    bufferLogs: !quiet,
+    logger: quiet ? false : undefined,
+    abortOnError: false,
+  });
+  if (!quiet) app.useLogger(app.get(Logger));
   await app.register(fastifyHelmet, {
     // Swagger UI needs inline scripts and styles; the web app (DSFR) loads its fonts, icons and
     // styles from this same origin, some icons inlined as data: URIs. The rest keeps helmet's defaults.
@@ -43,6 +54,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
     });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(
+    new RejectNulCharactersPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.enableShutdownHooks();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { Actor, Database, DomainError, Page, PageQueryDto } from '@app/core';
 import { ActionDto, CreateActionSheetDto, RoadmapService } from '@app/roadmap';
-import { assertDepartmentScope } from '@app/identity';
+import { assertDepartmentScope, assertInternalReader } from '@app/identity';
 import { TerritoryService } from '@app/territory';
 import { ContractsRepository } from './contracts.repository';
 import {
@@ -109,19 +109,22 @@ export class ContractsService {
     return this.roadmap.listActions(actor, { contractId: id, limit: page.limit, offset: page.offset });
   }
 
-  /** Everyone signed in reads the contracts (a referent filters on its departments). */
-  async list(_actor: Actor, query: ContractQueryDto): Promise<Page<ContractSummaryDto>> {
+  /** Everyone signed in but commission members reads the contracts (a referent filters on its departments). */
+  async list(actor: Actor, query: ContractQueryDto): Promise<Page<ContractSummaryDto>> {
+    assertInternalReader(actor);
     const [items, total] = await this.contracts.list(query);
     return { items, total };
   }
 
-  async get(_actor: Actor, id: string): Promise<ContractDto> {
+  async get(actor: Actor, id: string): Promise<ContractDto> {
+    assertInternalReader(actor);
     const contract = await this.contracts.find(id);
     if (!contract) throw DomainError.notFound('local_health_contract', id);
     return { ...contract, territories: await this.contracts.territories(id) };
   }
 
-  async coverage(_actor: Actor): Promise<CoverageDto> {
+  async coverage(actor: Actor): Promise<CoverageDto> {
+    assertInternalReader(actor);
     const [{ covered, signed, inPreparation }, regionPopulation, departments, signedByDepartment, widerByDepartment] =
       await Promise.all([
         this.contracts.coverage(),

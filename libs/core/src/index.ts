@@ -20,4 +20,5 @@ export * from './storage/storage';
 export * from './storage/storage.module';
 export * from './time/paris-time';
 export * from './validation/field-validators';
+export * from './validation/nul-characters.pipe';
 export * from './vocabulary/target-publics';

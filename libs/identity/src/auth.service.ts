@@ -13,9 +13,14 @@ import { UsersRepository } from './users.repository';
 export const LOGIN_MAX_FAILURES = 10;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
+/** Who issues the tokens and for whom: a token signed with the same secret for another use is refused. */
+export const TOKEN_ISSUER = 'iss-back-office';
+export const TOKEN_AUDIENCE = 'iss-back-office-api';
+
 export interface TokenClaims {
   sub: string;
   jti: string;
+  iat: number;
   exp: number;
 }
 
@@ -60,10 +65,16 @@ export class AuthService {
     return { accessToken, user, expiresAt: new Date(exp * 1000) };
   }
 
-  /** The actor behind verified claims, or null when the token was revoked or the account disabled. */
+  /**
+   * The actor behind verified claims, or null when the token was revoked, the account disabled, or the
+   * token issued before the account's sessions were ended (iat counts whole seconds: a token of the
+   * very second of the disabling is refused too).
+   */
   async actorForToken(claims: TokenClaims, requestId?: string): Promise<Actor | null> {
     const row = await this.users.findForToken(claims.sub, claims.jti);
     if (!row || row.revoked || row.disabledAt) return null;
+    const validFrom = row.sessionsValidFrom ? Math.floor(new Date(row.sessionsValidFrom).getTime() / 1000) : 0;
+    if (claims.iat <= validFrom) return null;
     return toActor(toUserDto(row), { requestId, tokenId: claims.jti, tokenExpiresAt: new Date(claims.exp * 1000) });
   }
 

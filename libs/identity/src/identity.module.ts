@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { AppConfig } from '@app/core';
 import { TerritoryModule } from '@app/territory';
-import { AuthService } from './auth.service';
+import { AuthService, TOKEN_AUDIENCE, TOKEN_ISSUER } from './auth.service';
 import { DepartmentDirectoryService } from './department-directory.service';
 import { LoginFailureEntity, RevokedTokenEntity } from './entities/revoked-token.entity';
 import { UserDepartmentEntity, UserEntity } from './entities/user.entity';
@@ -19,8 +19,13 @@ import { UsersService } from './users.service';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         secret: config.get('JWT_SECRET'),
-        signOptions: { algorithm: 'HS256', expiresIn: config.get('JWT_TTL') as `${number}h` },
-        verifyOptions: { algorithms: ['HS256'] },
+        signOptions: {
+          algorithm: 'HS256',
+          expiresIn: config.get('JWT_TTL') as `${number}h`,
+          issuer: TOKEN_ISSUER,
+          audience: TOKEN_AUDIENCE,
+        },
+        verifyOptions: { algorithms: ['HS256'], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE },
       }),
     }),
     AuditModule,

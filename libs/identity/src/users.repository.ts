@@ -13,6 +13,7 @@ export interface UserRow {
   departmentCodes: string[];
   memberId: string | null;
   disabledAt: Date | null;
+  sessionsValidFrom: Date | null;
 }
 
 export interface NewUser {
@@ -25,7 +26,7 @@ export interface NewUser {
 }
 
 const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.roles, u.member_id AS "memberId",
-  u.disabled_at AS "disabledAt",
+  u.disabled_at AS "disabledAt", u.sessions_valid_from AS "sessionsValidFrom",
   COALESCE((SELECT array_agg(d.department_code ORDER BY d.department_code) FROM user_department d
             WHERE d.user_id = u.id), '{}') AS "departmentCodes"`;
 
@@ -51,6 +52,17 @@ export class UsersRepository {
       userId,
       memberId,
     ]);
+  }
+
+  /** Disabling also ends every session issued so far; enabling leaves them ended. */
+  async setDisabled(tx: Tx, userId: string, disabled: boolean): Promise<void> {
+    await tx.query(
+      `UPDATE app_user SET disabled_at = CASE WHEN $2 THEN now() END,
+         sessions_valid_from = CASE WHEN $2 THEN now() ELSE sessions_valid_from END,
+         version = version + 1, updated_at = now()
+       WHERE id = $1`,
+      [userId, disabled],
+    );
   }
 
   async findByEmail(email: string): Promise<UserRow | null> {

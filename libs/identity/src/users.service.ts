@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { Actor, Database, DomainError, hasRole } from '@app/core';
 import { TerritoryService } from '@app/territory';
-import { CreateUserDto, UserDto } from './dto/user.dto';
+import { CreateUserDto, ManagedUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { passwordHasher } from './password-hasher';
 import { UserRow, UsersRepository } from './users.repository';
 
@@ -75,6 +75,31 @@ export class UsersService {
     });
   }
 
+  /**
+   * Disables or re-enables an account (admin). The token check reads the flag on every request, so a
+   * disabled account's sessions end at once; an admin cannot disable its own account and lock itself out.
+   */
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<ManagedUserDto> {
+    if (!hasRole(actor, 'admin')) throw DomainError.forbidden();
+    if (dto.disabled && id === actor.id)
+      throw DomainError.conflict('user.disable_self', 'You cannot disable your own account');
+    const before = await this.users.findById(id);
+    if (!before) throw DomainError.notFound('user', id);
+    if (Boolean(before.disabledAt) === dto.disabled) return toManagedUserDto(before);
+    return this.db.transaction(async (tx) => {
+      await this.users.setDisabled(tx, id, dto.disabled);
+      const after = toManagedUserDto((await this.users.findById(id, tx))!);
+      await this.audit.record(tx, actor, {
+        action: dto.disabled ? 'user.disable' : 'user.enable',
+        entityType: 'user',
+        entityId: id,
+        before: toManagedUserDto(before),
+        after,
+      });
+      return after;
+    });
+  }
+
   async findByEmail(email: string): Promise<UserDto | null> {
     const row = await this.users.findByEmail(email);
     return row ? toUserDto(row) : null;
@@ -107,4 +132,8 @@ export function toUserDto(row: UserRow): UserDto {
     departmentCodes: row.departmentCodes,
     memberId: row.memberId,
   };
+}
+
+export function toManagedUserDto(row: UserRow): ManagedUserDto {
+  return { ...toUserDto(row), disabledAt: row.disabledAt ? new Date(row.disabledAt).toISOString() : null };
 }

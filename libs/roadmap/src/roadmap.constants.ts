@@ -1,3 +1,5 @@
+import type { Role } from '@app/core/auth/actor';
+
 export const ROADMAP_STATUSES = ['draft', 'submitted', 'validated'] as const;
 export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
 
@@ -6,6 +8,13 @@ export const ROADMAP_TRANSITIONS: Record<RoadmapStatus, readonly RoadmapStatus[]
   draft: ['submitted'],
   submitted: ['validated', 'draft'],
   validated: [],
+};
+
+/** Who moves the roadmap to each status: the mission prepares and submits it, the delegate validates it (DESIGN.md). */
+export const ROADMAP_TRANSITION_ROLES: Record<RoadmapStatus, readonly Role[]> = {
+  draft: ['regional_delegate', 'mission_officer'],
+  submitted: ['regional_delegate', 'mission_officer'],
+  validated: ['regional_delegate'],
 };
 
 /** Actions without any update for this long are listed for the mission to chase. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { Actor, Database, DomainError, hasRole, Page, PageQueryDto, parisDay, Tx } from '@app/core';
-import { canActOnDepartments } from '@app/identity';
+import { assertInternalReader, canActOnDepartments } from '@app/identity';
 import { TerritoryService } from '@app/territory';
 import { diffAction } from './action-changes';
 import { actionsCsv, parseActionsCsv } from './actions-csv';
@@ -24,7 +24,7 @@ import {
 } from './dto/roadmap.dto';
 import { rollUp } from './progress';
 import { attentionOf, staleBefore } from './action-attention';
-import { ROADMAP_TRANSITIONS } from './roadmap.constants';
+import { ROADMAP_TRANSITION_ROLES, ROADMAP_TRANSITIONS } from './roadmap.constants';
 import { ActionRow, RoadmapRepository, RoadmapRow } from './roadmap.repository';
 
 /** The yearly roadmap: axes, actions and their indicators, and the referents' updates with their history. */
@@ -57,13 +57,15 @@ export class RoadmapService {
     });
   }
 
-  async get(_actor: Actor, year: number): Promise<RoadmapDto> {
+  async get(actor: Actor, year: number): Promise<RoadmapDto> {
+    assertInternalReader(actor);
     return this.roadmapDto(await this.existingRoadmap(year));
   }
 
   /** draft → submitted → validated (by a decision of the commission, whose id is kept). */
   async transition(actor: Actor, year: number, dto: RoadmapTransitionDto): Promise<RoadmapDto> {
-    assertMission(actor);
+    if (!hasRole(actor, ...ROADMAP_TRANSITION_ROLES[dto.to]))
+      throw DomainError.forbidden(`Your role cannot move the roadmap to ${dto.to}`);
     if (dto.to === 'validated' && !dto.decisionId)
       throw DomainError.invalid(
         'roadmap.decision_required',
@@ -109,7 +111,8 @@ export class RoadmapService {
   }
 
   /** Progress per axis and per department (rule: `rollUp`), a region-wide action counting for every department. */
-  async progress(_actor: Actor, year: number): Promise<RoadmapProgressDto> {
+  async progress(actor: Actor, year: number): Promise<RoadmapProgressDto> {
+    assertInternalReader(actor);
     const roadmap = await this.existingRoadmap(year);
     const [axes, actions, departments] = await Promise.all([
       this.roadmaps.axes(roadmap.id),
@@ -133,6 +136,7 @@ export class RoadmapService {
 
   /** Unfinished actions without any update for 90 days. */
   async staleActions(actor: Actor, year: number): Promise<Page<ActionDto>> {
+    assertInternalReader(actor);
     await this.existingRoadmap(year);
     const rows = await this.roadmaps.staleActions(year, staleBefore(new Date()));
     return { items: await this.actionDtos(actor, rows), total: rows.length };
@@ -190,6 +194,7 @@ export class RoadmapService {
   }
 
   async listActions(actor: Actor, query: ActionQueryDto): Promise<Page<ActionDto>> {
+    assertInternalReader(actor);
     const { attentionFirst, ...filter } = query;
     const now = new Date();
     const attention = attentionFirst ? { today: parisDay(now), staleBefore: staleBefore(now) } : undefined;
@@ -198,6 +203,7 @@ export class RoadmapService {
   }
 
   async getAction(actor: Actor, id: string): Promise<ActionDto> {
+    assertInternalReader(actor);
     return (await this.actionDtos(actor, [await this.existingAction(id)]))[0];
   }
 
@@ -269,7 +275,8 @@ export class RoadmapService {
     });
   }
 
-  async linksOf(_actor: Actor, id: string): Promise<ActionLinksDto> {
+  async linksOf(actor: Actor, id: string): Promise<ActionLinksDto> {
+    assertInternalReader(actor);
     await this.existingAction(id);
     return { actionId: id, ...(await this.roadmaps.links(id)) };
   }
@@ -310,7 +317,8 @@ export class RoadmapService {
   }
 
   /** Accepted updates, newest first: who, when, what changed, and why. */
-  async updates(_actor: Actor, id: string, page: PageQueryDto): Promise<Page<ActionUpdateDto>> {
+  async updates(actor: Actor, id: string, page: PageQueryDto): Promise<Page<ActionUpdateDto>> {
+    assertInternalReader(actor);
     await this.existingAction(id);
     const [rows, total] = await this.roadmaps.updates(id, page.limit, page.offset);
     return { items: rows.map((u) => ({ ...u, id: Number(u.id), at: new Date(u.at).toISOString() })), total };

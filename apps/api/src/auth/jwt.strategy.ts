@@ -2,8 +2,9 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { isUUID } from 'class-validator';
 import { Actor, AppConfig } from '@app/core';
-import { AuthService, TokenClaims } from '@app/identity';
+import { AuthService, TOKEN_AUDIENCE, TOKEN_ISSUER, TokenClaims } from '@app/identity';
 import { requestIdOf } from './request-id';
 import { SESSION_COOKIE } from './session-cookie';
 
@@ -19,6 +20,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), fromCookie]),
       secretOrKey: config.get('JWT_SECRET'),
       algorithms: ['HS256'],
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
       ignoreExpiration: false,
       passReqToCallback: true,
     });
@@ -26,7 +29,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   /** A valid signature is not enough: the token must not be revoked and the account must be active. */
   async validate(req: FastifyRequest, claims: TokenClaims): Promise<Actor> {
-    if (typeof claims.sub !== 'string' || typeof claims.jti !== 'string') throw new UnauthorizedException();
+    // Ids that are not UUIDs name no account or session: 401 here, not a database error (400) below.
+    if (!isUUID(claims.sub) || !isUUID(claims.jti) || typeof claims.iat !== 'number') throw new UnauthorizedException();
     const actor = await this.auth.actorForToken(claims, requestIdOf(req.raw));
     if (!actor) throw new UnauthorizedException('Session expirée ou révoquée');
     return actor;

@@ -1,6 +1,10 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 
 export const IS_PUBLIC = 'isPublic';
 
-/** The only way out of the global authentication guard. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/**
+ * The only way out of the global authentication guard. The flag is also written into the Fastify
+ * route's config, so that the route listing (`main.js routes`) shows which routes are public in code.
+ */
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), RouteConfig({ [IS_PUBLIC]: true }));

@@ -1,7 +1,8 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '@app/core';
 import type { Actor } from '@app/core';
-import { CreateUserDto, UserDto, UsersService } from '@app/identity';
+import { CreateUserDto, ManagedUserDto, UpdateUserDto, UserDto, UsersService } from '@app/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 
@@ -16,5 +17,17 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
     return this.users.create(actor, dto);
+  }
+
+  /** `{ disabled: true }` ends the account's sessions at once and refuses its sign-ins. */
+  @Roles('admin')
+  @Patch(':id')
+  @ApiOkResponse({ type: ManagedUserDto })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<ManagedUserDto> {
+    return this.users.update(actor, id, dto);
   }
 }

@@ -1,5 +1,5 @@
 import { Actor, Role } from '@app/core/auth/actor';
-import { assertDepartmentScope, canActOnDepartments } from './department-scope';
+import { assertDepartmentScope, assertInternalReader, canActOnDepartments } from './department-scope';
 
 const actor = (roles: Role[], departmentCodes: string[] = []): Actor => ({
   id: 'u',
@@ -22,8 +22,15 @@ describe('department scope', () => {
     expect(() => assertDepartmentScope(referent31, ['34'])).toThrow(/département/);
   });
 
-  it('refuses roles without departmental write rights', () => {
+  it('refuses roles without departmental write rights, the admin included', () => {
+    expect(canActOnDepartments(actor(['admin']), ['31'])).toBe(false);
     expect(canActOnDepartments(actor(['auditor']), ['31'])).toBe(false);
     expect(canActOnDepartments(actor(['commission_member']), ['31'])).toBe(false);
+  });
+
+  it('keeps the mission’s working files from commission members only', () => {
+    expect(() => assertInternalReader(actor(['commission_member']))).toThrow();
+    expect(() => assertInternalReader(actor(['commission_member', 'departmental_referent'], ['31']))).not.toThrow();
+    expect(() => assertInternalReader(actor(['auditor']))).not.toThrow();
   });
 });

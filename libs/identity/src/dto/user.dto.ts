@@ -4,6 +4,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsOptional,
@@ -61,6 +62,19 @@ export class CreateUserDto {
   @IsOptional()
   @IsUUID()
   memberId?: string;
+}
+
+/** What an admin changes on an account. */
+export class UpdateUserDto {
+  /** A disabled account cannot sign in, and the tokens it already holds are refused from the next request. */
+  @IsBoolean()
+  disabled: boolean;
+}
+
+/** An account as its administrator sees it. */
+export class ManagedUserDto extends UserDto {
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  disabledAt: string | null;
 }
 
 export class LoginDto {

@@ -24,6 +24,10 @@ export class UserEntity {
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
+  /** Tokens issued before this instant are refused (set when the account is disabled). */
+  @Column({ type: 'timestamptz', nullable: true })
+  sessionsValidFrom: Date | null;
+
   @Column({ type: 'integer' })
   version: number;
 
