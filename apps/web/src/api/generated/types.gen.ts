@@ -38,6 +38,23 @@ export type CreateUserDto = {
     memberId?: string;
 };
 
+export type UpdateUserDto = {
+    /**
+     * A disabled account cannot sign in, and the tokens it already holds are refused from the next request.
+     */
+    disabled: boolean;
+};
+
+export type ManagedUserDto = {
+    roles: Array<'admin' | 'regional_delegate' | 'mission_officer' | 'departmental_referent' | 'commission_member' | 'auditor'>;
+    memberId?: string | null;
+    disabledAt?: string | null;
+    id: string;
+    email: string;
+    displayName: string;
+    departmentCodes: Array<string>;
+};
+
 export type ReferentDto = {
     id: string;
     displayName: string;
@@ -1431,6 +1448,21 @@ export type UsersControllerCreateResponses = {
 };
 
 export type UsersControllerCreateResponse = UsersControllerCreateResponses[keyof UsersControllerCreateResponses];
+
+export type UsersControllerUpdateData = {
+    body: UpdateUserDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/users/{id}';
+};
+
+export type UsersControllerUpdateResponses = {
+    200: ManagedUserDto;
+};
+
+export type UsersControllerUpdateResponse = UsersControllerUpdateResponses[keyof UsersControllerUpdateResponses];
 
 export type DepartmentsControllerListData = {
     body?: never;
