@@ -36,7 +36,7 @@ describe('the commission in the browser', () => {
       .click();
     await member.getByRole('heading', { name: /Séance du/ }).waitFor();
     await member.getByRole('button', { name: 'Obtenir le procès-verbal (PDF)' }).click();
-    const link = member.getByRole('link', { name: /Télécharger proces-verbal\.pdf/ });
+    const link = member.getByRole('link', { name: /Télécharger le procès-verbal/ });
     await link.waitFor();
     const pdf = await download(link);
     expect(pdf.contentType).toBe('application/pdf');

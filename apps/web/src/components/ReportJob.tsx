@@ -30,13 +30,15 @@ interface Props {
   request: CreateReportDto;
   /** The button's text, e.g. "Générer le rapport de financement (PDF)". */
   label: string;
+  /** What the file is, in the download link (several jobs may share a page), e.g. "le procès-verbal". */
+  document?: string;
 }
 
 /**
  * A long job the person can follow: POST /api/reports, then GET /api/reports/:id every second,
  * showing queued → running → done | failed, then the link to /api/reports/:id/file.
  */
-export function ReportJob({ request, label }: Props) {
+export function ReportJob({ request, label, document = 'le rapport' }: Props) {
   const [reportId, setReportId] = useState<string>();
   const start = useMutation({
     mutationFn: () => ok(reportsControllerRequest({ body: request })),
@@ -70,7 +72,7 @@ export function ReportJob({ request, label }: Props) {
             href={`/api/reports/${reportId}/file`}
             download
           >
-            Télécharger le rapport
+            Télécharger {document}
             {report.data?.fileSize ? ` (PDF, ${formatSize(report.data.fileSize)})` : ' (PDF)'}
           </a>
         )}

@@ -74,12 +74,12 @@ function ManagerSections({ meeting }: { meeting: MeetingDetailDto }) {
         <ReportJob
           request={{ kind: 'notice', params: { meetingId: meeting.id } }}
           label="Générer la convocation (PDF)"
-          fileName="convocation.pdf"
+          document="la convocation"
         />
         <ReportJob
           request={{ kind: 'attendance_sheet', params: { meetingId: meeting.id } }}
           label="Générer la feuille d’émargement (PDF)"
-          fileName="feuille-emargement.pdf"
+          document="la feuille d’émargement"
         />
       </section>
     </>

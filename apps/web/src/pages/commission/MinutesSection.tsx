@@ -23,7 +23,7 @@ export function MinutesDownload({ meetingId }: { meetingId: string }) {
     <ReportJob
       request={{ kind: 'minutes', params: { meetingId } }}
       label="Obtenir le procès-verbal (PDF)"
-      fileName="proces-verbal.pdf"
+      document="le procès-verbal"
     />
   );
 }
