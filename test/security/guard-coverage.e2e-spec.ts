@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { ROOT } from '../support/env';
@@ -30,11 +30,12 @@ const PUBLIC_ROUTES = [
  * The web app (dist/web): its built files and the page fallback that answers index.html to a browser.
  * They hold no data — every figure the app shows comes from the guarded /api routes.
  */
+const WEB_DIR = `${ROOT}/dist/web`;
 const WEB_APP_ROUTES = [
   'GET /*',
-  ...readdirSync(`${ROOT}/dist/web`, { recursive: true, withFileTypes: true })
-    .filter((f) => f.isFile())
-    .map((f) => `GET ${`${f.parentPath}/${f.name}`.slice(`${ROOT}/dist/web`.length)}`),
+  ...readdirSync(WEB_DIR, { recursive: true, encoding: 'utf8' })
+    .filter((path) => statSync(`${WEB_DIR}/${path}`).isFile())
+    .map((path) => `GET /${path}`),
 ];
 
 interface RegisteredRoute {
