@@ -8,7 +8,7 @@ import pg from 'pg';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 export const PG_SERVER = process.env.BENCH_PG_SERVER ?? 'postgres://postgres:postgres@127.0.0.1:5432';
-export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/8';
+export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/11';
 
 export async function freshDatabase(name) {
   const admin = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });
@@ -34,7 +34,10 @@ export function envFor(databaseUrl, port) {
 
 export function run(app, env, args = []) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${ROOT}dist/apps/${app}/src/main.js`, ...args], { env, stdio: 'inherit' });
+    const child = spawn(process.execPath, [`${ROOT}dist/apps/${app}/src/main.js`, ...args], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${app} ${args.join(' ')} exited ${code}`))));
   });
 }
@@ -46,11 +49,11 @@ export function start(app, env) {
   });
 }
 
-export async function waitHttp(url, seconds = 30) {
+export async function waitHttp(url, seconds = 30, headers = {}) {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await fetch(url, { headers })).ok) return;
     } catch {
       // not up yet
     }
