@@ -13,6 +13,7 @@ import { ContractDetails1764000001100 } from './1764000001100-contract-details';
 import { ActionLinks1764000001200 } from './1764000001200-action-links';
 import { ContractActionSheets1764000001300 } from './1764000001300-contract-action-sheets';
 import { ActionDetails1764000001400 } from './1764000001400-action-details';
+import { HotReadIndexes1764000001950 } from './1764000001950-hot-read-indexes';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ActionLinks1764000001200,
   ContractActionSheets1764000001300,
   ActionDetails1764000001400,
+  HotReadIndexes1764000001950,
 ];
