@@ -5,8 +5,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@app/core';
 import { AppModule } from './app.module';
 import { requestIdOf } from './auth/request-id';
+import { countQueriesPerRequest } from './query-count-header';
 
 /** The api as it runs in production; the e2e tests build it with this same function. */
 export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -31,6 +33,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
     },
   });
   await app.register(fastifyCookie);
+  if (app.get(AppConfig).get('COUNT_QUERIES')) countQueriesPerRequest(app.getHttpAdapter().getInstance());
   // Echo the request id (kept from the caller or made by pino-http) so a support request can quote it.
   app
     .getHttpAdapter()
