@@ -106,7 +106,8 @@ async function main() {
     let lines = 0;
     for await (const chunk of res.body) {
       bytes += chunk.length;
-      for (const b of chunk) if (b === 10) lines += 1;
+      // indexOf, not a loop over 200 MB of bytes: the client shares the machine's two cores with the api
+      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines += 1;
     }
     const csvSeconds = (Date.now() - t1) / 1000;
     const apiAfter = memoryMb(api.pid);
