@@ -35,14 +35,13 @@ export class ReportRendererService {
     const params = definition.parseParams(report.params);
     const data = await definition.collect(params);
     const dataSha256 = dataHash(data);
-    const pdf = new PdfReport({
+    const meta = {
       title: definition.title(params, data),
       scope: definition.scope(params, data),
       generatedAt: new Date(),
       dataSha256,
-    });
-    definition.render(pdf, data, params);
-    const file = await pdf.toBuffer();
+    };
+    const file = await PdfReport.build(meta, (pdf) => definition.render(pdf, data, params));
     const fileKey = `reports/${report.id}.pdf`;
     await this.storage.put(fileKey, file);
     const rendered = { fileKey, fileSha256: sha256(file), fileSize: file.length, dataSha256 };
