@@ -35,13 +35,14 @@ export class ReportRendererService {
     const params = definition.parseParams(report.params);
     const data = await definition.collect(params);
     const dataSha256 = dataHash(data);
-    const meta = {
+    const pdf = new PdfReport({
       title: definition.title(params, data),
       scope: definition.scope(params, data),
       generatedAt: new Date(),
       dataSha256,
-    };
-    const file = await PdfReport.build(meta, (pdf) => definition.render(pdf, data, params));
+    });
+    definition.render(pdf, data, params);
+    const file = await pdf.toBuffer();
     const fileKey = `reports/${report.id}.pdf`;
     await this.storage.put(fileKey, file);
     const rendered = { fileKey, fileSha256: sha256(file), fileSize: file.length, dataSha256 };

@@ -9,8 +9,6 @@ const WRAPPED_TABLE_MAX_ROWS = 300;
 const LONG_ROW_HEIGHT = 12;
 const LONG_FONT_SIZE = 7.5;
 
-type Column = { x: number; width: number; numeric: boolean };
-
 export interface PdfReportMeta {
   title: string;
   /** What the report covers: "Région Occitanie", "Appel 2021"… */
@@ -38,45 +36,12 @@ export interface PdfTable {
 export class PdfReport {
   private readonly doc: PDFKit.PDFDocument;
   private readonly root: PDFKit.PDFStructureElement;
-  private readonly chunks: Buffer[] = [];
-  private pagesStarted = 0;
 
-  /**
-   * Lays the report out twice: once to count its pages, then for real, each page getting its footer
-   * "page n / N" as it starts. A page then leaves memory as soon as it is full, instead of every page
-   * being held until the end to be numbered (1 GB for a 1,000-page ledger). `draw` must be
-   * deterministic; a different page count on the second pass is an error, not a wrong footer.
-   */
-  static async build(meta: PdfReportMeta, draw: (pdf: PdfReport) => void): Promise<Buffer> {
-    const pageCount = PdfReport.countPages(meta, draw);
-    // Between the passes, let the worker's timers run (BullMQ renews the job's lock from one).
-    await new Promise((resolve) => setImmediate(resolve));
-    const pdf = new PdfReport(meta, pageCount);
-    draw(pdf);
-    if (pdf.pagesStarted !== pageCount) {
-      throw new Error(`PDF layout changed between passes: ${pageCount} then ${pdf.pagesStarted} pages`);
-    }
-    return pdf.toBuffer();
-  }
-
-  /** The first pass, in its own frame so that the draft is garbage before the second starts. */
-  private static countPages(meta: PdfReportMeta, draw: (pdf: PdfReport) => void): number {
-    const draft = new PdfReport(meta, null);
-    draw(draft);
-    return draft.pagesStarted;
-  }
-
-  /** `pageCount` null: a draft, laid out to count its pages, its bytes dropped as they come. */
-  private constructor(
-    private readonly meta: PdfReportMeta,
-    private readonly pageCount: number | null,
-  ) {
+  constructor(private readonly meta: PdfReportMeta) {
     this.doc = new PDFDocument({
       size: 'A4',
       margin: MARGIN,
-      autoFirstPage: false,
-      // nobody reads a draft: compressing it would only cost time
-      compress: pageCount !== null,
+      bufferPages: true,
       tagged: true,
       subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
       pdfVersion: '1.7',
@@ -89,15 +54,10 @@ export class PdfReport {
         CreationDate: meta.generatedAt,
       },
     });
-    this.doc.on('data', (chunk: Buffer) => {
-      if (this.pageCount !== null) this.chunks.push(chunk);
-    });
-    this.doc.on('pageAdded', () => this.pageStarted());
     this.doc.registerFont('regular', `${FONT_DIR}/DejaVuSans.ttf`);
     this.doc.registerFont('bold', `${FONT_DIR}/DejaVuSans-Bold.ttf`);
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);
-    this.doc.addPage();
     this.titleBlock();
   }
 
@@ -132,7 +92,7 @@ export class PdfReport {
     return this;
   }
 
-  private columns(table: PdfTable): Column[] {
+  private columns(table: PdfTable): { x: number; width: number; numeric: boolean }[] {
     const widths = table.widths ?? table.headers.map(() => 1);
     const total = widths.reduce((a, b) => a + b, 0);
     const available = this.doc.page.width - 2 * MARGIN;
@@ -177,45 +137,34 @@ export class PdfReport {
       }
       const y = this.doc.y;
       this.doc.font(header ? 'bold' : 'regular').fontSize(LONG_FONT_SIZE);
-      // Rows are one line of fixed height: a draft, which only counts pages, need not draw them.
-      if (this.pageCount !== null) this.longRow(tableStruct, columns, values, header, y);
+      const tr = this.doc.struct('TR');
+      tableStruct.add(tr);
+      tr.add(
+        this.doc.struct(header ? 'TH' : 'TD', {}, () => {
+          values.forEach((value, i) => {
+            const c = columns[i];
+            this.doc.text(this.fit(value, c.width - 6), c.x + 3, y + 2, {
+              width: c.width - 6,
+              align: c.numeric ? 'right' : 'left',
+              lineBreak: false,
+            });
+          });
+        }),
+      );
+      tr.end();
+      this.doc.markContent('Artifact', { type: 'Layout' });
+      this.doc
+        .moveTo(MARGIN, y + LONG_ROW_HEIGHT)
+        .lineTo(this.doc.page.width - MARGIN, y + LONG_ROW_HEIGHT)
+        .lineWidth(0.3)
+        .strokeColor('#929292')
+        .stroke();
+      this.doc.endMarkedContent();
       this.doc.y = y + LONG_ROW_HEIGHT;
     };
     row(table.headers, true);
     for (const values of table.rows) row(values, false);
     tableStruct.end();
-  }
-
-  private longRow(
-    tableStruct: PDFKit.PDFStructureElement,
-    columns: Column[],
-    values: string[],
-    header: boolean,
-    y: number,
-  ): void {
-    const tr = this.doc.struct('TR');
-    tableStruct.add(tr);
-    tr.add(
-      this.doc.struct(header ? 'TH' : 'TD', {}, () => {
-        values.forEach((value, i) => {
-          const c = columns[i];
-          this.doc.text(this.fit(value, c.width - 6), c.x + 3, y + 2, {
-            width: c.width - 6,
-            align: c.numeric ? 'right' : 'left',
-            lineBreak: false,
-          });
-        });
-      }),
-    );
-    tr.end();
-    this.doc.markContent('Artifact', { type: 'Layout' });
-    this.doc
-      .moveTo(MARGIN, y + LONG_ROW_HEIGHT)
-      .lineTo(this.doc.page.width - MARGIN, y + LONG_ROW_HEIGHT)
-      .lineWidth(0.3)
-      .strokeColor('#929292')
-      .stroke();
-    this.doc.endMarkedContent();
   }
 
   /** Cuts a cell's text to its column (single-line rows), marking the cut with an ellipsis. */
@@ -228,15 +177,18 @@ export class PdfReport {
   }
 
   /** Ends the document and returns its bytes. */
-  private async toBuffer(): Promise<Buffer> {
+  async toBuffer(): Promise<Buffer> {
     this.root.end();
+    this.footers();
+    const chunks: Buffer[] = [];
+    this.doc.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise<void>((resolve, reject) => {
       this.doc.on('end', resolve);
       this.doc.on('error', reject);
     });
     this.doc.end();
     await done;
-    return Buffer.concat(this.chunks);
+    return Buffer.concat(chunks);
   }
 
   private titleBlock(): void {
@@ -252,29 +204,24 @@ export class PdfReport {
     this.doc.fillColor('black').fontSize(10).moveDown(0.5);
   }
 
-  /**
-   * A new page (the first, or a break in a table or a paragraph): its footer goes first, as a
-   * pagination artifact outside the structure tree, leaving the position, font and colour as they were.
-   */
-  private pageStarted(): void {
-    this.pagesStarted += 1;
-    if (this.pageCount === null) return;
-    const doc = this.doc as PDFKit.PDFDocument & { _font: unknown; _fontSize: number };
-    const [x, y, font, size] = [doc.x, doc.y, doc._font, doc._fontSize];
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.save();
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc.font('regular').fontSize(FOOTER_SIZE).fillColor('#3a3a3a');
-    doc.text(
-      `${this.meta.title} — généré le ${formatParisDateTime(this.meta.generatedAt)} — page ${this.pagesStarted} / ${this.pageCount}`,
-      MARGIN,
-      doc.page.height - MARGIN + 15,
-      { width: doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false },
-    );
-    doc.endMarkedContent();
-    doc.restore();
-    doc.page.margins.bottom = bottom;
-    [doc.x, doc.y, doc._font, doc._fontSize] = [x, y, font, size];
+  /** Footers are pagination artifacts, outside the structure tree, written once the page count is known. */
+  private footers(): void {
+    const { start, count } = this.doc.bufferedPageRange();
+    const generated = formatParisDateTime(this.meta.generatedAt);
+    for (let i = start; i < start + count; i += 1) {
+      this.doc.switchToPage(i);
+      const bottom = this.doc.page.margins.bottom;
+      this.doc.page.margins.bottom = 0;
+      this.doc.markContent('Artifact', { type: 'Pagination' });
+      this.doc.font('regular').fontSize(FOOTER_SIZE).fillColor('#3a3a3a');
+      this.doc.text(
+        `${this.meta.title} — généré le ${generated} — page ${i - start + 1} / ${count}`,
+        MARGIN,
+        this.doc.page.height - MARGIN + 15,
+        { width: this.doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false },
+      );
+      this.doc.endMarkedContent();
+      this.doc.page.margins.bottom = bottom;
+    }
   }
 }
