@@ -12,15 +12,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { COUNT_SQL, PAGE_SQL, USER_SQL } from './hot-queries.mjs';
-import { envFor, freshDatabase, login, median, run, start, waitHttp } from './lib.mjs';
+import { freePort, login, median, seededDatabase, start, waitHttp } from './lib.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const PROJECTS = smoke ? 300 : 10_000;
 const ROUNDS = smoke ? 1 : 5;
 const SECONDS = smoke ? 2 : 10;
 const CONNECTIONS = 32;
-const API_PORT = smoke ? 3921 : 3911;
-const BASELINE_PORT = smoke ? 3922 : 3912;
 const PATH = '/api/projects?departmentCode=31&limit=50';
 
 async function seed(url) {
@@ -128,19 +126,17 @@ async function sameBody(apiBase, baselineBase, token) {
 }
 
 async function main() {
-  const url = await freshDatabase(smoke ? 'iss_bench_api_smoke' : 'iss_bench_api');
-  const seedEnv = envFor(url, API_PORT);
-  await run('cli', seedEnv, ['migrate']);
-  await run('cli', seedEnv, ['seed-demo']);
+  const { url, env: seedEnv } = await seededDatabase(smoke ? 'iss_bench_api_smoke' : 'iss_bench_api', await freePort());
+  const baselinePort = await freePort();
   await seed(url);
   const jwtSecret = randomBytes(36).toString('base64url');
   const api = start('api', { ...seedEnv, NODE_ENV: 'production', JWT_SECRET: jwtSecret, LOG_LEVEL: 'info' });
   const baseline = spawn(process.execPath, [new URL('./baseline-server.mjs', import.meta.url).pathname], {
-    env: { PATH: process.env.PATH, DATABASE_URL: url, JWT_SECRET: jwtSecret, PORT: String(BASELINE_PORT) },
+    env: { PATH: process.env.PATH, DATABASE_URL: url, JWT_SECRET: jwtSecret, PORT: String(baselinePort) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const apiBase = `http://127.0.0.1:${API_PORT}`;
-  const baselineBase = `http://127.0.0.1:${BASELINE_PORT}`;
+  const apiBase = `http://127.0.0.1:${seedEnv.PORT}`;
+  const baselineBase = `http://127.0.0.1:${baselinePort}`;
   try {
     await waitHttp(`${apiBase}/health`);
     const token = await login(apiBase, 'delegue@demo.iss.local');
