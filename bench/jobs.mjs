@@ -5,13 +5,14 @@
 // request is queued, so jobs/s is the workers' rate alone. Then it checks: every report `done`, one
 // `report.done` audit event per report (none rendered twice into the record), and one distinct file
 // per report in storage.
-// Usage: npm run build && node bench/jobs.mjs [--smoke]   (--smoke: 4 reports per run)
+// Usage: npm run build && node bench/jobs.mjs [--smoke | --reports=N]   (--smoke: 4 reports per run)
 import { readdirSync } from 'node:fs';
 import pg from 'pg';
 import { freePort, login, seededDatabase, start, waitHttp } from './lib.mjs';
 
 const smoke = process.argv.includes('--smoke');
-const REPORTS = smoke ? 4 : 1000;
+const option = process.argv.find((a) => a.startsWith('--reports='));
+const REPORTS = smoke ? 4 : option ? Number(option.slice('--reports='.length)) : 1000;
 const IN_FLIGHT = 8;
 
 async function seed(db) {
