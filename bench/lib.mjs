@@ -2,21 +2,49 @@
 // peak memory read from /proc (VmHWM). Run `npm run build` first.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 export const PG_SERVER = process.env.BENCH_PG_SERVER ?? 'postgres://postgres:postgres@127.0.0.1:5432';
-export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/8';
+export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/11';
 
-export async function freshDatabase(name) {
+export async function freshDatabase(name, template) {
   const admin = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
   return `${PG_SERVER}/${name}`;
+}
+
+/** A port nobody listens on (the machine is shared: fixed ports collide). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * A migrated database with the demo data. From BENCH_TEMPLATE_DB when set (the e2e run's template,
+ * copied in a second: the smoke suite), else migrated and seeded through the compiled cli.
+ */
+export async function seededDatabase(name, port) {
+  const template = process.env.BENCH_TEMPLATE_DB;
+  const url = await freshDatabase(name, template);
+  const env = envFor(url, port);
+  if (!template) {
+    await run('cli', env, ['migrate']);
+    await run('cli', env, ['seed-demo']);
+  }
+  return { url, env };
 }
 
 export function envFor(databaseUrl, port) {
@@ -34,7 +62,10 @@ export function envFor(databaseUrl, port) {
 
 export function run(app, env, args = []) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${ROOT}dist/apps/${app}/src/main.js`, ...args], { env, stdio: 'inherit' });
+    const child = spawn(process.execPath, [`${ROOT}dist/apps/${app}/src/main.js`, ...args], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${app} ${args.join(' ')} exited ${code}`))));
   });
 }
@@ -46,11 +77,11 @@ export function start(app, env) {
   });
 }
 
-export async function waitHttp(url, seconds = 30) {
+export async function waitHttp(url, seconds = 30, headers = {}) {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await fetch(url, { headers })).ok) return;
     } catch {
       // not up yet
     }

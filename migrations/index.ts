@@ -14,6 +14,7 @@ import { ActionLinks1764000001200 } from './1764000001200-action-links';
 import { ContractActionSheets1764000001300 } from './1764000001300-contract-action-sheets';
 import { ActionDetails1764000001400 } from './1764000001400-action-details';
 import { UserSessionsValidFrom1764000001470 } from './1764000001470-user-sessions-valid-from';
+import { HotReadIndexes1764000001950 } from './1764000001950-hot-read-indexes';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ContractActionSheets1764000001300,
   ActionDetails1764000001400,
   UserSessionsValidFrom1764000001470,
+  HotReadIndexes1764000001950,
 ];

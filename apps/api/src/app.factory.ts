@@ -5,9 +5,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { RejectNulCharactersPipe } from '@app/core';
+import { AppConfig, RejectNulCharactersPipe } from '@app/core';
 import { AppModule } from './app.module';
 import { requestIdOf } from './auth/request-id';
+import { countQueriesPerRequest } from './query-count-header';
 import { registerWebApp } from './web/web-app';
 import { recordRoutes, RegisteredRoute } from './route-listing';
 
@@ -45,6 +46,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     },
   });
   await app.register(fastifyCookie);
+  if (app.get(AppConfig).get('COUNT_QUERIES')) countQueriesPerRequest(app.getHttpAdapter().getInstance());
   // Echo the request id (kept from the caller or made by pino-http) so a support request can quote it.
   app
     .getHttpAdapter()

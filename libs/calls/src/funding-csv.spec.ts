@@ -1,5 +1,7 @@
 import { csvField } from '@app/core/csv/csv';
-import { csvHeader, csvLine } from './funding-csv';
+import { Readable } from 'node:stream';
+import type { FundingExportRow } from './funding.repository';
+import { csvHeader, csvLine, fundingCsvTransform } from './funding-csv';
 
 describe('funding CSV', () => {
   it('quotes only what needs it, with ; as separator', () => {
@@ -28,5 +30,51 @@ describe('funding CSV', () => {
       amountCents: '1234567',
     });
     expect(line).toBe('2021;AMI 2021;A1;p;Projet;Porteur;31,32;g;;reste_a_verser;;;;1234567;12345,67\r\n');
+  });
+
+  const row = (grantId: string, paymentId: string | null, projectTitle = 'Projet'): FundingExportRow => ({
+    callYear: 2021,
+    callTitle: 'AMI 2021',
+    axisCode: 'A1',
+    projectId: `p-${grantId}`,
+    projectTitle,
+    holderName: 'Porteur',
+    departmentCodes: '31',
+    grantId,
+    legalCommitmentNumber: null,
+    rowType: paymentId ? 'payment' : 'unpaid_balance',
+    paymentId,
+    paymentKind: paymentId ? 'advance' : null,
+    paidOn: paymentId ? '2021-06-01' : null,
+    amountCents: '150',
+  });
+  const streamed = async (rows: FundingExportRow[]) => {
+    let text = '';
+    for await (const chunk of Readable.from(rows).pipe(fundingCsvTransform())) text += String(chunk);
+    return text;
+  };
+
+  it('streams the header once, then each row as csvLine writes it, grant after grant', async () => {
+    const rows = [
+      row('g1', 'v1', 'Santé ; quartiers'),
+      row('g1', 'v2', 'Santé ; quartiers'),
+      row('g1', null, 'Santé ; quartiers'),
+      row('g2', 'v3'),
+    ];
+    const text = await streamed(rows);
+    expect(text).toBe(csvHeader() + rows.map(csvLine).join(''));
+    expect(text).toContain('p-g1;"Santé ; quartiers";Porteur;31;g1;;versement;v1;advance;2021-06-01;150;1,50\r\n');
+    expect(text.split('\r\n')[3]).toMatch(/;"Santé ; quartiers";.*;reste_a_verser;;;;150;1,50$/);
+  });
+
+  it('writes the header alone for a call without grants', async () => {
+    expect(await streamed([])).toBe(csvHeader());
+  });
+
+  it('keeps every row when the text passes the chunk size many times', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => row(`g${Math.floor(i / 10)}`, `v${i}`));
+    const lines = (await streamed(rows)).split('\r\n');
+    expect(lines).toHaveLength(5002);
+    expect(lines[5000]).toContain(';v4999;');
   });
 });

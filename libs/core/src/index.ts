@@ -6,6 +6,7 @@ export * from './config/env.schema';
 export * from './database/data-source-options';
 export * from './database/database';
 export * from './database/database.module';
+export * from './database/query-count';
 export * from './database/snake-naming.strategy';
 export * from './errors/domain-error';
 export * from './errors/http-exception.filter';

@@ -27,4 +27,15 @@ describe('validateEnv', () => {
     const strong = 'Zq8v3N1xK7pL0aT5mW2yR9cB4dF6gH8jQ';
     expect(validateEnv({ ...base, NODE_ENV: 'production', JWT_SECRET: strong }).NODE_ENV).toBe('production');
   });
+
+  it('counts queries per request only when asked, and never in production', () => {
+    expect(validateEnv(base).COUNT_QUERIES).toBe(false);
+    expect(validateEnv({ ...base, COUNT_QUERIES: 'true' }).COUNT_QUERIES).toBe(true);
+    expect(validateEnv({ ...base, COUNT_QUERIES: 'false' }).COUNT_QUERIES).toBe(false);
+    expect(() => validateEnv({ ...base, COUNT_QUERIES: 'yes' })).toThrow(/COUNT_QUERIES/);
+    const strong = 'Zq8v3N1xK7pL0aT5mW2yR9cB4dF6gH8jQ';
+    expect(() => validateEnv({ ...base, NODE_ENV: 'production', JWT_SECRET: strong, COUNT_QUERIES: 'true' })).toThrow(
+      /COUNT_QUERIES/,
+    );
+  });
 });

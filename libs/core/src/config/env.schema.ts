@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -8,6 +19,9 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 const KNOWN_WEAK_SECRETS = ['change-me', 'dev-secret-change-me', 'test-secret', 'secret', 'jwt-secret'];
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const BOOLEANS: Record<string, boolean> = { true: true, '1': true, false: false, '0': false };
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : (BOOLEANS[String(value)] ?? value);
 
 /** The environment the processes accept; every value is checked once at boot. */
 export class EnvSchema {
@@ -64,6 +78,11 @@ export class EnvSchema {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Diagnostics for tests: the api counts each request's SQL statements into `x-query-count`. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'COUNT_QUERIES must be true or false' })
+  COUNT_QUERIES = false;
+
   /** First admin for a fresh install (CLI `create-admin`); read here so nothing else touches process.env. */
   @IsOptional()
   @IsString()
@@ -77,6 +96,9 @@ export function validateEnv(raw: Record<string, unknown>): EnvSchema {
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).slice(0, 1));
   if (env.NODE_ENV === 'production' && isWeakSecret(env.JWT_SECRET)) {
     problems.push('JWT_SECRET is weak or a default: use at least 32 random characters in production');
+  }
+  if (env.NODE_ENV === 'production' && env.COUNT_QUERIES) {
+    problems.push('COUNT_QUERIES is a test diagnostic: not in production');
   }
   if (problems.length > 0) {
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { Database } from './database';
+import { QueryCountingLogger } from './query-count';
 
 @Global()
 @Module({})
@@ -16,6 +17,7 @@ export class DatabaseModule {
           useFactory: (config: AppConfig) => ({
             ...dataSourceOptions({ url: config.get('DATABASE_URL'), applicationName }),
             autoLoadEntities: true,
+            ...(config.get('COUNT_QUERIES') ? { logger: new QueryCountingLogger() } : {}),
           }),
         }),
       ],

@@ -1,0 +1,22 @@
+// The hot statements of GET /api/projects?departmentCode=, as the api's repositories send them
+// (libs/identity/src/users.repository.ts findForToken, libs/calls/src/projects.repository.ts list):
+// the baseline server runs them and api-overhead.mjs prints their plans. api-overhead.mjs checks that
+// both servers answer the same bytes, so a drift between these copies and the api shows at once.
+export const USER_SQL = `SELECT u.id, u.email, u.display_name AS "displayName", u.roles, u.member_id AS "memberId",
+  u.disabled_at AS "disabledAt",
+  COALESCE((SELECT array_agg(d.department_code ORDER BY d.department_code) FROM user_department d
+            WHERE d.user_id = u.id), '{}') AS "departmentCodes",
+  EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = $2) AS revoked
+  FROM app_user u WHERE u.id = $1`;
+
+const PROJECT_COLUMNS = `p.id, p.call_id AS "callId", p.axis_code AS "axisCode", p.title, p.summary,
+  p.holder_name AS "holderName", p.holder_kind AS "holderKind", p.holder_siret AS "holderSiret",
+  ARRAY(SELECT d.department_code FROM project_department d WHERE d.project_id = p.id ORDER BY d.department_code)
+    AS "departmentCodes",
+  p.target_publics AS "targetPublics", p.levers, p.requested_cents AS "requestedCents", p.status, p.version,
+  p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+const BY_DEPARTMENT =
+  'EXISTS (SELECT 1 FROM project_department d WHERE d.project_id = p.id AND d.department_code = $1)';
+export const PAGE_SQL = `SELECT ${PROJECT_COLUMNS} FROM project p WHERE ${BY_DEPARTMENT}
+  ORDER BY p.created_at DESC, p.id LIMIT $2 OFFSET $3`;
+export const COUNT_SQL = 'SELECT count(*)::int AS n FROM project_department WHERE department_code = $1';

@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { PG_ADMIN_URL, ROOT, TEMPLATE_DB_ENV, TEST_REDIS_URL } from './support/env';
+
+const run = promisify(execFile);
+
+/**
+ * The bench scripts (bench/*.mjs) at toy volumes: each must run to the end and print its figures.
+ * No timing is asserted here — the figures are read from the full runs (README, Performance).
+ */
+describe('bench scripts, smoke versions', () => {
+  // each script starts its own api (and workers) on a copy of the template database
+  jest.setTimeout(180_000);
+
+  const bench = async (script: string) => {
+    const server = new URL(PG_ADMIN_URL);
+    server.pathname = '';
+    const { stdout } = await run(process.execPath, [`bench/${script}`, '--smoke'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        BENCH_PG_SERVER: server.toString().replace(/\/$/, ''),
+        BENCH_REDIS_URL: TEST_REDIS_URL,
+        BENCH_TEMPLATE_DB: process.env[TEMPLATE_DB_ENV],
+      },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return stdout;
+  };
+
+  it('measures the api against the bare node:http + pg baseline, and prints the query plans', async () => {
+    const out = await bench('api-overhead.mjs');
+    expect(out).toMatch(/same body from both: \d+ items/);
+    expect(out).toMatch(/api \(Nest \+ Fastify, production\)\s+\d+ req\/s\s+p50\s+\d+ ms\s+p99\s+\d+ ms\s+errors 0/);
+    expect(out).toMatch(/baseline \(node:http \+ pg\)\s+\d+ req\/s/);
+    expect(out).toMatch(/throughput ratio api \/ baseline: median \d+\.\d+/);
+    expect(out).toMatch(/EXPLAIN project page:\n\s+Limit/);
+  });
+
+  it('renders the funding PDF and streams the funding CSV, with memory figures', async () => {
+    const out = await bench('funding.mjs');
+    expect(out).toMatch(/funding report \(\d+ projects, \d+ payments\): done in [\d.]+ s; worker peak RSS \d+ MB/);
+    expect(out).toMatch(/funding CSV: \d+ rows, \d+ MB in [\d.]+ s = \d+ rows\/s; api RSS \d+ → peak \d+ MB/);
+  });
+
+  it('renders queued reports with one then two workers, without loss or duplicate', async () => {
+    const out = await bench('jobs.mjs');
+    expect(out.match(/no loss, no duplicate/g)).toHaveLength(2);
+    expect(out).toMatch(/jobs\/s: 1 worker [\d.]+, 2 workers [\d.]+/);
+  });
+});
