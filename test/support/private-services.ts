@@ -58,6 +58,15 @@ export class PrivateRedis {
     await this.up();
   }
 
+  /** SIGSTOP: connections stay open but nothing answers, the worst case for a client without timeouts. */
+  freeze(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.process?.kill('SIGCONT');
+  }
+
   private async answers(): Promise<boolean> {
     const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     client.on('error', () => undefined);

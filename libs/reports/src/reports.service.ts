@@ -7,7 +7,7 @@ import { ReportEntity } from './entities/report.entity';
 import { ReportKindRegistry } from './report-kind.registry';
 import { dataHash, requestFingerprint } from './report-fingerprint';
 import { DEDUPE_WINDOW_MS, type ReportStatus } from './report-lifecycle';
-import { ReportsRepository } from './reports.repository';
+import { type NewReport, ReportsRepository } from './reports.repository';
 
 export interface QueuedReport {
   id: string;
@@ -30,9 +30,14 @@ export class ReportsService {
     private readonly storage: FileStorage,
   ) {}
 
-  /** Records the request, then queues it after commit; an identical recent request returns the existing report. */
+  /**
+   * Records the request, then queues it after commit; an identical recent request returns the existing
+   * report. The subject's data is read before the transaction opens: a transaction that waited for a
+   * second pooled connection could starve the pool under a burst of requests.
+   */
   async request(actor: Actor, dto: CreateReportDto): Promise<QueuedReportDto> {
-    const queued = await this.db.transaction((tx) => this.requestWithin(tx, actor, dto));
+    const prepared = await this.prepare(actor, dto);
+    const queued = await this.db.transaction((tx) => this.record(tx, actor, prepared));
     await this.enqueue(queued);
     return { id: queued.id, status: queued.status };
   }
@@ -42,17 +47,24 @@ export class ReportsService {
    * together); the caller passes the result to `enqueue` once committed.
    */
   async requestWithin(tx: Tx, actor: Actor, dto: CreateReportDto): Promise<QueuedReport> {
+    return this.record(tx, actor, await this.prepare(actor, dto));
+  }
+
+  /** Checks the request and the caller's right to its subject, and fingerprints the data it would be built from. */
+  private async prepare(actor: Actor, dto: CreateReportDto): Promise<NewReport> {
     const definition = this.kinds.get(dto.kind);
     const params = definition.parseParams(dto.params ?? {});
     await definition.authorize(actor, params);
-    const fingerprint = requestFingerprint(dto.kind, params, dataHash(await definition.collect(params)));
-    const request = {
+    return {
       kind: dto.kind,
       params: params as Record<string, unknown>,
       requestedBy: actor.id,
-      requestFingerprint: fingerprint,
+      requestFingerprint: requestFingerprint(dto.kind, params, dataHash(await definition.collect(params))),
     };
-    await this.reports.lockRequest(tx, `${actor.id}:${fingerprint}`);
+  }
+
+  private async record(tx: Tx, actor: Actor, request: NewReport): Promise<QueuedReport> {
+    await this.reports.lockRequest(tx, `${actor.id}:${request.requestFingerprint}`);
     const existing = await this.reports.findRecentDuplicate(tx, request, new Date(Date.now() - DEDUPE_WINDOW_MS));
     if (existing) return { id: existing.id, status: existing.status, created: false };
     const inserted = await this.reports.insert(tx, request);
