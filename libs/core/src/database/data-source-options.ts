@@ -23,8 +23,9 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     namingStrategy: new SnakeNamingStrategy(),
     extra: {
       max: settings.poolSize ?? 10,
-      // By default fail fast when PostgreSQL is away, so requests get a 503 instead of hanging.
-      connectionTimeoutMillis: settings.connectionWaitMs ?? 2000,
+      // A stopped PostgreSQL refuses at once (503 without waiting); this bounds the wait for a pooled
+      // connection under a burst (200 grants queued on one call lock) and for a server that hangs.
+      connectionTimeoutMillis: settings.connectionWaitMs ?? 10_000,
       idleTimeoutMillis: 30000,
     },
   };

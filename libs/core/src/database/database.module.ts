@@ -8,7 +8,7 @@ import { Database } from './database';
 @Module({})
 export class DatabaseModule {
   /**
-   * `connectionWaitMs`: the api keeps the 2 s default (a request answers 503 rather than hang); the
+   * `connectionWaitMs`: the api keeps the default (a request answers 503 rather than wait longer); the
    * worker has no one waiting on it and had rather queue for a connection than fail a job under load.
    */
   static forApp(applicationName: string, { connectionWaitMs }: { connectionWaitMs?: number } = {}) {
