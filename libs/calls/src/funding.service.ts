@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, Tx } from '@app/core';
+import { Actor, Database, DomainError, KeyedQueue, Tx } from '@app/core';
 import { callsAccess } from './calls-access';
 import { CallsRepository } from './calls.repository';
 import {
@@ -20,6 +20,9 @@ import { ProjectsRepository } from './projects.repository';
 /** Grants against envelopes, payments against grants, and the funding ledger export. */
 @Injectable()
 export class FundingService {
+  /** Commitments on one call (payments on one grant) queue here rather than each hold a pooled connection while they wait for its lock. */
+  private readonly commitments = new KeyedQueue();
+
   constructor(
     private readonly db: Database,
     private readonly funding: FundingRepository,
@@ -36,8 +39,12 @@ export class FundingService {
     callsAccess.assertDelegate(actor);
     const project = await this.projects.find(projectId);
     if (!project) throw DomainError.notFound('project', projectId);
+    return this.commitments.run(`call:${project.callId}`, () => this.commit(actor, projectId, project.callId, dto));
+  }
+
+  private commit(actor: Actor, projectId: string, callId: string, dto: CreateGrantDto): Promise<GrantDto> {
     return this.db.transaction(async (tx) => {
-      const call = (await this.calls.lock(tx, project.callId))!;
+      const call = (await this.calls.lock(tx, callId))!;
       const current = (await this.projects.lock(tx, projectId))!;
       if (current.status !== 'selected') {
         throw DomainError.conflict(

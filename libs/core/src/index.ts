@@ -1,4 +1,5 @@
 export * from './auth/actor';
+export * from './concurrency/keyed-queue';
 export * from './config/app-config';
 export * from './csv/csv';
 export * from './config/config.module';
