@@ -96,6 +96,10 @@ export class FundingService {
   /** Records a payment; the grant row is locked so that concurrent payments never pass the grant. */
   async pay(actor: Actor, grantId: string, dto: CreatePaymentDto): Promise<PaymentDto> {
     callsAccess.assertTeam(actor);
+    return this.commitments.run(`grant:${grantId}`, () => this.recordPayment(actor, grantId, dto));
+  }
+
+  private recordPayment(actor: Actor, grantId: string, dto: CreatePaymentDto): Promise<PaymentDto> {
     return this.db.transaction(async (tx) => {
       const grant = await this.funding.lockGrant(tx, grantId);
       if (!grant) throw DomainError.notFound('grant', grantId);
