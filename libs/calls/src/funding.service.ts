@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, KeyedQueue, Tx } from '@app/core';
+import { Actor, Database, DomainError, KeyedLimiter, Tx } from '@app/core';
 import { callsAccess } from './calls-access';
 import { CallsRepository } from './calls.repository';
 import {
@@ -20,8 +20,11 @@ import { ProjectsRepository } from './projects.repository';
 /** Grants against envelopes, payments against grants, and the funding ledger export. */
 @Injectable()
 export class FundingService {
-  /** Commitments on one call (payments on one grant) queue here rather than each hold a pooled connection while they wait for its lock. */
-  private readonly commitments = new KeyedQueue();
+  /**
+   * Commitments on one call (payments on one grant) beyond a few queue here rather than each hold a
+   * pooled connection while they wait for its lock: a burst of 200 would starve every other request.
+   */
+  private readonly commitments = new KeyedLimiter(3);
 
   constructor(
     private readonly db: Database,

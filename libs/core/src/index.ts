@@ -1,5 +1,5 @@
 export * from './auth/actor';
-export * from './concurrency/keyed-queue';
+export * from './concurrency/keyed-limiter';
 export * from './config/app-config';
 export * from './csv/csv';
 export * from './config/config.module';
