@@ -1,13 +1,27 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, FileStorage, hasRole, JobQueue, Page, PageQueryDto, Tx } from '@app/core';
+import {
+  Actor,
+  Database,
+  DomainError,
+  FileStorage,
+  hasRole,
+  JobQueue,
+  Page,
+  PageQueryDto,
+  Tx,
+  withTimeout,
+} from '@app/core';
 import { CreateReportDto, QueuedReportDto, ReportDto } from './dto/report.dto';
 import { ReportEntity } from './entities/report.entity';
 import { ReportKindRegistry } from './report-kind.registry';
 import { dataHash, requestFingerprint } from './report-fingerprint';
 import { DEDUPE_WINDOW_MS, type ReportStatus } from './report-lifecycle';
 import { type NewReport, ReportsRepository } from './reports.repository';
+
+/** A report request answers within 2 s even when Redis hangs: past this, queuing is the reconciler's job. */
+const ENQUEUE_WAIT_MS = 1000;
 
 export interface QueuedReport {
   id: string;
@@ -84,7 +98,11 @@ export class ReportsService {
   async enqueue(report: QueuedReport): Promise<void> {
     if (!report.created) return;
     try {
-      await this.jobs.enqueue('report.render', { reportId: report.id }, report.id);
+      await withTimeout(
+        this.jobs.enqueue('report.render', { reportId: report.id }, report.id),
+        ENQUEUE_WAIT_MS,
+        'enqueue',
+      );
     } catch (error) {
       this.logger.warn(
         `Report ${report.id} recorded but not queued (${(error as Error).message}); the reconciler will queue it`,
