@@ -38,7 +38,7 @@ describe('resilience: Redis restarted, flushed, down or hung', () => {
 
   it('re-queues the reports a restarted, empty Redis lost: all end done, each with one file', async () => {
     await stack.stopWorker();
-    const ids = await requestFundingReports(stack, delegate, await newCalls(stack, 20));
+    const ids = await requestFundingReports(stack, delegate, await newCalls(stack, 10));
     expect(await stack.redis.exists(...ids.map((id) => `bull:jobs:${id}`))).toBe(ids.length);
 
     await redis.restart();
