@@ -1,5 +1,5 @@
 import { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import Redis from 'ioredis';
 import { Client, Pool } from 'pg';
@@ -105,7 +105,9 @@ export class Stack {
     await Promise.all([stopProcess(this.api), this.stopWorker()]);
     await this.db.end();
     this.redis.disconnect();
-    if (process.env.KEEP_TEST_DATABASES || !this.sharedDatabase) return;
+    if (process.env.KEEP_TEST_DATABASES) return;
+    rmSync(this.env.STORAGE_DIR, { recursive: true, force: true });
+    if (!this.sharedDatabase) return;
     const admin = new Client({ connectionString: PG_ADMIN_URL });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`);
