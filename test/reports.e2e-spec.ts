@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { api, binary, DEMO, login, until } from './support/http';
 import { pdfText } from './support/pdf-text';
 import { Stack } from './support/stack';
@@ -101,39 +101,6 @@ describe('reports pipeline', () => {
     expect(res.status).toBe(409);
     await stack.startWorker();
     await until(() => status(delegate, id), doneOrFailed);
-  });
-
-  it('finishes a report whose worker was killed mid-job, with exactly one file', async () => {
-    const id = await queueNewDirectory(delegate);
-    await until(
-      async () => (await stack.db.query('SELECT status FROM report WHERE id = $1', [id])).rows[0].status,
-      (s) => s !== 'queued',
-      20_000,
-      5,
-    );
-    await stack.stopWorker('SIGKILL');
-    await stack.startWorker();
-    const done = await until(() => status(delegate, id), doneOrFailed, 90_000, 500);
-    expect(done.status).toBe('done');
-    expect(filesOf(id)).toEqual([`${id}.pdf`]);
-  }, 120_000);
-
-  it('re-queues reports lost with a flushed Redis', async () => {
-    await stack.stopWorker();
-    const id = await queueNewDirectory(delegate);
-    await stack.redis.flushdb();
-    await stack.startWorker();
-    const done = await until(() => status(delegate, id), doneOrFailed, 60_000, 500);
-    expect(done.status).toBe('done');
-    expect(filesOf(id)).toEqual([`${id}.pdf`]);
-  }, 90_000);
-
-  it('stops the worker gracefully on SIGTERM, within its grace period', async () => {
-    const logFile = stack.workerLog!;
-    const exit = await stack.stopWorker('SIGTERM');
-    expect(exit).toEqual({ forced: false, signal: 'SIGTERM', code: null });
-    expect(readFileSync(logFile, 'utf8')).toMatch(/Worker stopped/);
-    await stack.startWorker();
   });
 
   it('ends a report that cannot be rendered as failed, with a readable error, after its retries', async () => {

@@ -1,27 +1,21 @@
 import { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import Redis from 'ioredis';
 import { Client, Pool } from 'pg';
 import { databaseUrl, DEMO_PASSWORD, PG_ADMIN_URL, TEMPLATE_DB_ENV, TEST_REDIS_URL } from './env';
+import { freePort } from './ports';
+import type { PrivatePostgres } from './private-services';
 import { Exit, logPath, startProcess, stopProcess, waitForOutput } from './processes';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 export interface StackOptions {
   /** Start the worker with the api (default true). */
   worker?: boolean;
   env?: Record<string, string>;
+  /** Redis to use instead of the shared test database (a private server the suite restarts). */
+  redisUrl?: string;
+  /** A private PostgreSQL cluster that receives the suite's copy of the template (the suite stops it). */
+  postgres?: PrivatePostgres;
 }
 
 /**
@@ -40,27 +34,27 @@ export class Stack {
     readonly name: string,
     readonly baseUrl: string,
     readonly env: Record<string, string>,
+    private readonly sharedDatabase: boolean,
   ) {
     this.db = new Pool({ connectionString: env.DATABASE_URL, max: 4 });
-    this.redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+    this.redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
+    // Suites take Redis and PostgreSQL away on purpose: the test's own clients must not crash Jest.
+    this.redis.on('error', () => undefined);
+    this.db.on('error', () => undefined);
   }
 
   static async start(suite: string, options: StackOptions = {}): Promise<Stack> {
     const template = process.env[TEMPLATE_DB_ENV];
     if (!template) throw new Error('no template database: run through jest --selectProjects e2e');
     const name = `iss_test_${suite.replace(/\W/g, '_')}_${process.pid}`;
-    const admin = new Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-    await admin.end();
+    const url = options.postgres ? await options.postgres.copyFrom(template, name) : await copyTemplate(template, name);
 
     const port = await freePort();
     const env = {
       NODE_ENV: 'test',
       PORT: String(port),
-      DATABASE_URL: databaseUrl(name),
-      REDIS_URL: TEST_REDIS_URL,
+      DATABASE_URL: url,
+      REDIS_URL: options.redisUrl ?? TEST_REDIS_URL,
       JWT_SECRET: 'test-only-secret-0123456789',
       STORAGE_DIR: mkdtempSync(`${tmpdir()}/iss-storage-`),
       DEMO_PASSWORD,
@@ -69,7 +63,7 @@ export class Stack {
       REPORT_LEASE_SECONDS: '10',
       ...options.env,
     };
-    const stack = new Stack(name, `http://127.0.0.1:${port}`, env);
+    const stack = new Stack(name, `http://127.0.0.1:${port}`, env, !options.postgres);
     try {
       await stack.redis.flushdb();
       stack.api = startProcess('api', env, [], `${suite}-api`);
@@ -92,6 +86,15 @@ export class Stack {
     return this.worker;
   }
 
+  /** True while the api process runs: a fault must never make it exit. */
+  get apiRunning(): boolean {
+    return isRunning(this.api);
+  }
+
+  get workerRunning(): boolean {
+    return isRunning(this.worker);
+  }
+
   async stopWorker(signal: NodeJS.Signals = 'SIGTERM'): Promise<Exit | null> {
     const exit = await stopProcess(this.worker, signal);
     this.worker = undefined;
@@ -103,9 +106,22 @@ export class Stack {
     await this.db.end();
     this.redis.disconnect();
     if (process.env.KEEP_TEST_DATABASES) return;
+    rmSync(this.env.STORAGE_DIR, { recursive: true, force: true });
+    if (!this.sharedDatabase) return;
     const admin = new Client({ connectionString: PG_ADMIN_URL });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`);
     await admin.end();
   }
 }
+
+async function copyTemplate(template: string, name: string): Promise<string> {
+  const admin = new Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.end();
+  return databaseUrl(name);
+}
+
+const isRunning = (child?: ChildProcess) => !!child && child.exitCode === null && child.signalCode === null;

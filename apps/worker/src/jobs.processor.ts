@@ -1,5 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnModuleInit } from '@nestjs/common';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Job } from 'bullmq';
 import { AppConfig, JOBS_QUEUE } from '@app/core';
 import { ReportRendererService } from '@app/reports';
@@ -8,7 +9,7 @@ import { JobHandlerRegistry } from './job-handlers';
 /** Dispatches each job to its handler; no work is done here. */
 // A job whose worker died is taken up again once its lock lapses (≤ lockDuration + stalledInterval).
 @Processor(JOBS_QUEUE, { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 2 })
-export class JobsProcessor extends WorkerHost implements OnModuleInit, OnApplicationShutdown {
+export class JobsProcessor extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobsProcessor.name);
 
   constructor(
@@ -23,9 +24,23 @@ export class JobsProcessor extends WorkerHost implements OnModuleInit, OnApplica
     this.worker.concurrency = this.config.get('WORKER_CONCURRENCY');
   }
 
-  /** Runs after @nestjs/bullmq has closed the worker, i.e. once in-flight jobs have finished. */
-  onApplicationShutdown(signal?: string): void {
-    this.logger.log(`Worker stopped (${signal ?? 'close'}): no job in flight`);
+  /**
+   * Before anything closes (the database pool first of all): stop taking jobs and let the running
+   * ones finish, within the grace period. Past it, their reports are given back (their lease ends, so
+   * another worker renders them at once) and the process exits: a job cannot be interrupted midway.
+   */
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    const graceSeconds = this.config.get('WORKER_SHUTDOWN_GRACE_SECONDS');
+    const closed = this.worker.close().then(() => true);
+    if (await Promise.race([closed, delay(graceSeconds * 1000, false, { ref: false })])) {
+      this.logger.log(`Worker stopped (${signal ?? 'close'}): no job in flight`);
+      return;
+    }
+    const released = await this.renderer.releaseInFlight();
+    this.logger.warn(
+      `Worker stopped (${signal ?? 'close'}) after its ${graceSeconds} s grace period: ${released} report(s) given back`,
+    );
+    process.exit(1);
   }
 
   async process(job: Job): Promise<void> {

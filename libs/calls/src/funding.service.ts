@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, Tx } from '@app/core';
+import { Actor, Database, DomainError, KeyedLimiter, Tx } from '@app/core';
 import { callsAccess } from './calls-access';
 import { CallsRepository } from './calls.repository';
 import {
@@ -20,6 +20,12 @@ import { ProjectsRepository } from './projects.repository';
 /** Grants against envelopes, payments against grants, and the funding ledger export. */
 @Injectable()
 export class FundingService {
+  /**
+   * Commitments on one call (payments on one grant) beyond a few queue here rather than each hold a
+   * pooled connection while they wait for its lock: a burst of 200 would starve every other request.
+   */
+  private readonly commitments = new KeyedLimiter(3);
+
   constructor(
     private readonly db: Database,
     private readonly funding: FundingRepository,
@@ -36,8 +42,12 @@ export class FundingService {
     callsAccess.assertDelegate(actor);
     const project = await this.projects.find(projectId);
     if (!project) throw DomainError.notFound('project', projectId);
+    return this.commitments.run(`call:${project.callId}`, () => this.commit(actor, projectId, project.callId, dto));
+  }
+
+  private commit(actor: Actor, projectId: string, callId: string, dto: CreateGrantDto): Promise<GrantDto> {
     return this.db.transaction(async (tx) => {
-      const call = (await this.calls.lock(tx, project.callId))!;
+      const call = (await this.calls.lock(tx, callId))!;
       const current = (await this.projects.lock(tx, projectId))!;
       if (current.status !== 'selected') {
         throw DomainError.conflict(
@@ -89,6 +99,10 @@ export class FundingService {
   /** Records a payment; the grant row is locked so that concurrent payments never pass the grant. */
   async pay(actor: Actor, grantId: string, dto: CreatePaymentDto): Promise<PaymentDto> {
     callsAccess.assertTeam(actor);
+    return this.commitments.run(`grant:${grantId}`, () => this.recordPayment(actor, grantId, dto));
+  }
+
+  private recordPayment(actor: Actor, grantId: string, dto: CreatePaymentDto): Promise<PaymentDto> {
     return this.db.transaction(async (tx) => {
       const grant = await this.funding.lockGrant(tx, grantId);
       if (!grant) throw DomainError.notFound('grant', grantId);

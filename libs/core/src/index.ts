@@ -1,4 +1,6 @@
 export * from './auth/actor';
+export * from './concurrency/keyed-limiter';
+export * from './concurrency/with-timeout';
 export * from './config/app-config';
 export * from './csv/csv';
 export * from './config/config.module';

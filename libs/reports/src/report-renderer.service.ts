@@ -4,15 +4,19 @@ import { AppConfig, Database, FileStorage, SYSTEM_ACTOR } from '@app/core';
 import { PdfReport } from './pdf/pdf-report';
 import { ReportKindRegistry } from './report-kind.registry';
 import { dataHash, sha256 } from './report-fingerprint';
+import { ReportEntity } from './entities/report.entity';
 import { ReportsRepository } from './reports.repository';
 
 /**
- * Renders one report. Safe to run twice (BullMQ delivers at least once): a finished report is left
- * alone, and the file key is the report id, so a second run overwrites the same single file.
+ * Renders one report. Safe to run twice, or a hundred times at once (BullMQ delivers at least once):
+ * only the claim that holds the report's lease renders it, and only that claim, while it still holds
+ * the row, writes the file — so the file on disk is always the one whose hash the row records.
  */
 @Injectable()
 export class ReportRendererService {
   private readonly logger = new Logger(ReportRendererService.name);
+  /** The claims this process is rendering: report id → claim number (`attempts`). */
+  private readonly inFlight = new Map<string, number>();
 
   constructor(
     private readonly db: Database,
@@ -28,9 +32,28 @@ export class ReportRendererService {
       this.reports.claim(tx, reportId, this.config.get('REPORT_LEASE_SECONDS')),
     );
     if (!report) {
-      this.logger.log(`Report ${reportId} is already finished or unknown: nothing to do`);
+      this.logger.log(`Report ${reportId} is finished, unknown or being rendered elsewhere: nothing to do`);
       return;
     }
+    this.inFlight.set(report.id, report.attempts);
+    try {
+      await this.renderClaimed(report);
+    } catch (error) {
+      await this.reports.release(report.id, report.attempts);
+      throw error;
+    } finally {
+      this.inFlight.delete(report.id);
+    }
+  }
+
+  /** Gives back the reports still being rendered (a worker stopping): another worker takes them at once. */
+  async releaseInFlight(): Promise<number> {
+    const claims = [...this.inFlight];
+    await Promise.all(claims.map(([id, attempts]) => this.reports.release(id, attempts)));
+    return claims.length;
+  }
+
+  private async renderClaimed(report: ReportEntity): Promise<void> {
     const definition = this.kinds.get(report.kind);
     const params = definition.parseParams(report.params);
     const data = await definition.collect(params);
@@ -44,10 +67,14 @@ export class ReportRendererService {
     definition.render(pdf, data, params);
     const file = await pdf.toBuffer();
     const fileKey = `reports/${report.id}.pdf`;
-    await this.storage.put(fileKey, file);
     const rendered = { fileKey, fileSha256: sha256(file), fileSize: file.length, dataSha256 };
     await this.db.transaction(async (tx) => {
-      if (!(await this.reports.markDone(tx, report.id, rendered))) return;
+      if (!(await this.reports.markDone(tx, report.id, report.attempts, rendered))) {
+        this.logger.warn(`Report ${report.id}: lease lost to another worker, this rendering is dropped`);
+        return;
+      }
+      // Written while the row is locked by the update above: a later claim waits for this commit.
+      await this.storage.put(fileKey, file);
       await this.audit.record(tx, SYSTEM_ACTOR, {
         action: 'report.done',
         entityType: 'report',

@@ -67,7 +67,11 @@ export class ReportsRepository {
     });
   }
 
-  /** Takes the report for rendering; null when it is already finished (a duplicate delivery). */
+  /**
+   * Takes the report for rendering: a queued one, or a running one whose lease has run out (its worker
+   * died or gave it back). Null when it is finished or another worker holds it: a duplicate delivery.
+   * The returned `attempts` identifies this claim; only its holder may mark the report done.
+   */
   async claim(tx: Tx, id: string, leaseSeconds: number): Promise<ReportEntity | null> {
     const rows: ReportEntity[] = await tx
       .getRepository(ReportEntity)
@@ -80,17 +84,24 @@ export class ReportsRepository {
         attempts: () => 'attempts + 1',
       })
       .where({ id, status: In(statusesLeadingTo('running')) })
+      .andWhere(`(status <> 'running' OR lease_until < now())`)
       .returning('*')
       .execute()
       .then((r) => r.raw);
     return rows[0] ? this.reports.create(rows[0]) : null;
   }
 
-  async markDone(tx: Tx, id: string, file: RenderedFile): Promise<boolean> {
+  /** Ends the lease of a claim that failed, so that a retry (or the reconciler) may take the report at once. */
+  async release(id: string, attempts: number): Promise<void> {
+    await this.reports.update({ id, status: 'running', attempts }, { leaseUntil: () => 'now()' });
+  }
+
+  /** Marks the report done, if the claim numbered `attempts` still holds it; false otherwise. */
+  async markDone(tx: Tx, id: string, attempts: number, file: RenderedFile): Promise<boolean> {
     const result = await tx
       .getRepository(ReportEntity)
       .update(
-        { id, status: In(statusesLeadingTo('done')) },
+        { id, attempts, status: In(statusesLeadingTo('done')) },
         { ...file, status: 'done', error: null, leaseUntil: null, finishedAt: () => 'now()' },
       );
     return (result.affected ?? 0) > 0;

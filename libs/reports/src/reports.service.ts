@@ -1,13 +1,27 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, FileStorage, hasRole, JobQueue, Page, PageQueryDto, Tx } from '@app/core';
+import {
+  Actor,
+  Database,
+  DomainError,
+  FileStorage,
+  hasRole,
+  JobQueue,
+  Page,
+  PageQueryDto,
+  Tx,
+  withTimeout,
+} from '@app/core';
 import { CreateReportDto, QueuedReportDto, ReportDto } from './dto/report.dto';
 import { ReportEntity } from './entities/report.entity';
 import { ReportKindRegistry } from './report-kind.registry';
 import { dataHash, requestFingerprint } from './report-fingerprint';
 import { DEDUPE_WINDOW_MS, type ReportStatus } from './report-lifecycle';
-import { ReportsRepository } from './reports.repository';
+import { type NewReport, ReportsRepository } from './reports.repository';
+
+/** A report request answers within 2 s even when Redis hangs: past this, queuing is the reconciler's job. */
+const ENQUEUE_WAIT_MS = 1000;
 
 export interface QueuedReport {
   id: string;
@@ -30,9 +44,14 @@ export class ReportsService {
     private readonly storage: FileStorage,
   ) {}
 
-  /** Records the request, then queues it after commit; an identical recent request returns the existing report. */
+  /**
+   * Records the request, then queues it after commit; an identical recent request returns the existing
+   * report. The subject's data is read before the transaction opens: a transaction that waited for a
+   * second pooled connection could starve the pool under a burst of requests.
+   */
   async request(actor: Actor, dto: CreateReportDto): Promise<QueuedReportDto> {
-    const queued = await this.db.transaction((tx) => this.requestWithin(tx, actor, dto));
+    const prepared = await this.prepare(actor, dto);
+    const queued = await this.db.transaction((tx) => this.record(tx, actor, prepared));
     await this.enqueue(queued);
     return { id: queued.id, status: queued.status };
   }
@@ -42,17 +61,24 @@ export class ReportsService {
    * together); the caller passes the result to `enqueue` once committed.
    */
   async requestWithin(tx: Tx, actor: Actor, dto: CreateReportDto): Promise<QueuedReport> {
+    return this.record(tx, actor, await this.prepare(actor, dto));
+  }
+
+  /** Checks the request and the caller's right to its subject, and fingerprints the data it would be built from. */
+  private async prepare(actor: Actor, dto: CreateReportDto): Promise<NewReport> {
     const definition = this.kinds.get(dto.kind);
     const params = definition.parseParams(dto.params ?? {});
     await definition.authorize(actor, params);
-    const fingerprint = requestFingerprint(dto.kind, params, dataHash(await definition.collect(params)));
-    const request = {
+    return {
       kind: dto.kind,
       params: params as Record<string, unknown>,
       requestedBy: actor.id,
-      requestFingerprint: fingerprint,
+      requestFingerprint: requestFingerprint(dto.kind, params, dataHash(await definition.collect(params))),
     };
-    await this.reports.lockRequest(tx, `${actor.id}:${fingerprint}`);
+  }
+
+  private async record(tx: Tx, actor: Actor, request: NewReport): Promise<QueuedReport> {
+    await this.reports.lockRequest(tx, `${actor.id}:${request.requestFingerprint}`);
     const existing = await this.reports.findRecentDuplicate(tx, request, new Date(Date.now() - DEDUPE_WINDOW_MS));
     if (existing) return { id: existing.id, status: existing.status, created: false };
     const inserted = await this.reports.insert(tx, request);
@@ -72,7 +98,11 @@ export class ReportsService {
   async enqueue(report: QueuedReport): Promise<void> {
     if (!report.created) return;
     try {
-      await this.jobs.enqueue('report.render', { reportId: report.id }, report.id);
+      await withTimeout(
+        this.jobs.enqueue('report.render', { reportId: report.id }, report.id),
+        ENQUEUE_WAIT_MS,
+        'enqueue',
+      );
     } catch (error) {
       this.logger.warn(
         `Report ${report.id} recorded but not queued (${(error as Error).message}); the reconciler will queue it`,

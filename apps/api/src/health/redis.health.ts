@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { JobQueue } from '@app/core';
+import { JobQueue, withTimeout } from '@app/core';
 
 const TIMEOUT_MS = 1500;
 
@@ -14,12 +14,7 @@ export class RedisHealthIndicator {
   async isHealthy(key: string) {
     const check = this.indicator.check(key);
     try {
-      await Promise.race([
-        this.jobs.ping(),
-        new Promise((_, reject) =>
-          setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref(),
-        ),
-      ]);
+      await withTimeout(this.jobs.ping(), TIMEOUT_MS, 'Redis');
       return check.up();
     } catch (error) {
       return check.down({ message: (error as Error).message });

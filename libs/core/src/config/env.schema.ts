@@ -71,6 +71,15 @@ export class EnvSchema {
   @Min(1)
   WORKER_CONCURRENCY = 2;
 
+  /**
+   * On SIGTERM the worker takes no new job and lets running ones finish for this long; then it gives
+   * their reports back (lease ended) and exits. Below the orchestrator's own grace (30 s by default).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WORKER_SHUTDOWN_GRACE_SECONDS = 25;
+
   @IsString()
   @MinLength(8)
   DEMO_PASSWORD = 'demo-iss-2026';

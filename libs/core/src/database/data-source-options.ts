@@ -6,6 +6,8 @@ export interface DatabaseSettings {
   url: string;
   applicationName: string;
   poolSize?: number;
+  /** How long a query waits for a pooled connection (or a new one to open) before failing. */
+  connectionWaitMs?: number;
 }
 
 /** One definition of the connection, shared by the api, the worker, the CLI and the tests. */
@@ -21,8 +23,9 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     namingStrategy: new SnakeNamingStrategy(),
     extra: {
       max: settings.poolSize ?? 10,
-      // Fail fast when PostgreSQL is away, so requests get a 503 instead of hanging.
-      connectionTimeoutMillis: 2000,
+      // A stopped PostgreSQL refuses at once (503 without waiting); this bounds the wait for a pooled
+      // connection under a burst (200 grants queued on one call lock) and for a server that hangs.
+      connectionTimeoutMillis: settings.connectionWaitMs ?? 10_000,
       idleTimeoutMillis: 30000,
     },
   };

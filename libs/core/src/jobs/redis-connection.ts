@@ -18,6 +18,8 @@ export function redisOptions(url: string, role: 'worker' | 'producer'): RedisOpt
     maxRetriesPerRequest: role === 'worker' ? null : 1,
     enableOfflineQueue: role === 'worker',
     connectTimeout: 2000,
+    // No commandTimeout: BullMQ's first command (INFO) timing out once would break its queue for good.
+    // Callers that must answer in time bound their own wait (withTimeout).
     retryStrategy: (times: number) => Math.min(times * 200, 2000),
   };
 }

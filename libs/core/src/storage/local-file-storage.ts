@@ -1,14 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { FileStorage } from './storage';
 
+/**
+ * Files being written, apart from the stored ones: a process killed mid-write leaves its partial file
+ * here, not beside the file it was writing (where it would pass for a second copy).
+ */
+const PARTIAL_DIR = '.partial';
+/** A partial file older than this belongs to a process that died: swept at start. */
+const PARTIAL_MAX_AGE_MS = 60 * 60 * 1000;
+
 @Injectable()
-export class LocalFileStorage extends FileStorage {
+export class LocalFileStorage extends FileStorage implements OnModuleInit {
   private readonly root: string;
 
   constructor(config: AppConfig) {
@@ -16,10 +24,21 @@ export class LocalFileStorage extends FileStorage {
     this.root = resolve(config.get('STORAGE_DIR'));
   }
 
+  async onModuleInit(): Promise<void> {
+    const partials = join(this.root, PARTIAL_DIR);
+    const names = await readdir(partials).catch(() => [] as string[]);
+    for (const name of names) {
+      const path = join(partials, name);
+      const { mtimeMs } = await stat(path);
+      if (Date.now() - mtimeMs > PARTIAL_MAX_AGE_MS) await rm(path, { force: true });
+    }
+  }
+
   async put(key: string, content: Buffer): Promise<void> {
     const target = this.pathOf(key);
+    const temp = join(this.root, PARTIAL_DIR, `${randomUUID()}.tmp`);
     await mkdir(dirname(target), { recursive: true });
-    const temp = `${target}.${randomUUID()}.tmp`;
+    await mkdir(dirname(temp), { recursive: true });
     await writeFile(temp, content);
     await rename(temp, target);
   }
