@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { openSync, type Font } from 'fontkit';
 import { formatParisDateTime } from '@app/core';
+import { PageTotal } from './page-total';
 
 const FONT_DIR = `${require.resolve('dejavu-fonts-ttf/package.json').replace(/package\.json$/, '')}ttf`;
 const MARGIN = 50;
@@ -19,6 +20,7 @@ function parsedFonts(): { regular: Font; bold: Font } {
 }
 
 const FOOTER_SIZE = 8;
+const FOOTER_GREY = 0x3a / 255;
 /** Above this many rows a table is drawn one line per row (see `table`). */
 const WRAPPED_TABLE_MAX_ROWS = 300;
 const LONG_ROW_HEIGHT = 12;
@@ -51,12 +53,13 @@ export interface PdfTable {
 export class PdfReport {
   private readonly doc: PDFKit.PDFDocument;
   private readonly root: PDFKit.PDFStructureElement;
+  private readonly total: PageTotal;
+  private pages = 0;
 
   constructor(private readonly meta: PdfReportMeta) {
     this.doc = new PDFDocument({
       size: 'A4',
       margin: MARGIN,
-      bufferPages: true,
       tagged: true,
       subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
       pdfVersion: '1.7',
@@ -75,6 +78,10 @@ export class PdfReport {
     this.doc.registerFont('bold', bold);
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);
+    this.doc.font('regular');
+    this.total = new PageTotal(this.doc, FOOTER_SIZE, FOOTER_GREY);
+    this.footer();
+    this.doc.on('pageAdded', () => this.footer());
     this.titleBlock();
   }
 
@@ -196,7 +203,7 @@ export class PdfReport {
   /** Ends the document and returns its bytes. */
   async toBuffer(): Promise<Buffer> {
     this.root.end();
-    this.footers();
+    this.total.fill(this.pages);
     const chunks: Buffer[] = [];
     this.doc.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise<void>((resolve, reject) => {
@@ -221,24 +228,31 @@ export class PdfReport {
     this.doc.fillColor('black').fontSize(10).moveDown(0.5);
   }
 
-  /** Footers are pagination artifacts, outside the structure tree, written once the page count is known. */
-  private footers(): void {
-    const { start, count } = this.doc.bufferedPageRange();
+  /**
+   * A footer is a pagination artifact, outside the structure tree, drawn as its page starts so that
+   * pages leave memory as they fill; the page count comes from `PageTotal` once known.
+   */
+  private footer(): void {
+    this.pages += 1;
+    const doc = this.doc as PDFKit.PDFDocument & { _font: unknown; _fontSize: number };
+    const { x, y, _font: font, _fontSize: fontSize } = doc;
+    const bottom = doc.page.margins.bottom;
+    const top = doc.page.height - MARGIN + 15;
+    const right = doc.page.width - MARGIN - this.total.width;
+    doc.page.margins.bottom = 0;
+    doc.save();
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc.font('regular').fontSize(FOOTER_SIZE).fillColor('#3a3a3a');
     const generated = formatParisDateTime(this.meta.generatedAt);
-    for (let i = start; i < start + count; i += 1) {
-      this.doc.switchToPage(i);
-      const bottom = this.doc.page.margins.bottom;
-      this.doc.page.margins.bottom = 0;
-      this.doc.markContent('Artifact', { type: 'Pagination' });
-      this.doc.font('regular').fontSize(FOOTER_SIZE).fillColor('#3a3a3a');
-      this.doc.text(
-        `${this.meta.title} — généré le ${generated} — page ${i - start + 1} / ${count}`,
-        MARGIN,
-        this.doc.page.height - MARGIN + 15,
-        { width: this.doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false },
-      );
-      this.doc.endMarkedContent();
-      this.doc.page.margins.bottom = bottom;
-    }
+    doc.text(`${this.meta.title} — généré le ${generated} — page ${this.pages} /`, MARGIN, top, {
+      width: right - MARGIN,
+      align: 'right',
+      lineBreak: false,
+    });
+    this.total.place(right, top);
+    doc.endMarkedContent();
+    doc.restore();
+    doc.page.margins.bottom = bottom;
+    Object.assign(doc, { x, y, _font: font, _fontSize: fontSize });
   }
 }
