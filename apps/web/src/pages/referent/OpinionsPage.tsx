@@ -3,7 +3,7 @@ import { callsControllerListProjects, ok } from '../../api/client';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { formatEuros } from '../../format';
 import { DepartmentPicker, NoDepartment, useMyDepartment } from './MyDepartmentPage';
-import { PROJECT_STATUS_LABELS } from './labels';
+import { PROJECT_STATUS_LABELS } from '../../labels';
 
 /** The applications of the referent's department under review, on which it gives the departmental opinion. */
 export function OpinionsPage() {
@@ -27,7 +27,7 @@ export function OpinionsPage() {
           { header: 'Porteur', cell: (p) => p.holder.name },
           { header: 'Départements', cell: (p) => p.departmentCodes.join(', ') },
           { header: 'Montant demandé', cell: (p) => formatEuros(p.requestedCents) },
-          { header: 'État', cell: (p) => PROJECT_STATUS_LABELS[p.status] ?? p.status },
+          { header: 'État', cell: (p) => PROJECT_STATUS_LABELS[p.status] },
         ]}
       />
     </>

@@ -17,7 +17,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime, formatEuros } from '../../format';
 import { useSession } from '../../session/session';
-import { OPINION_LABELS, PROJECT_STATUS_LABELS } from './labels';
+import { OPINION_LABELS, PROJECT_STATUS_LABELS } from '../../labels';
 
 function OpinionForm({ project }: { project: ProjectDetailDto }) {
   const { user } = useSession();
@@ -103,7 +103,7 @@ export function ProjectOpinionPage() {
           <h1>{p.title}</h1>
           <p className="fr-text--lead">
             {p.holder.name} — départements {p.departmentCodes.join(', ')} — {formatEuros(p.requestedCents)} demandés —{' '}
-            {PROJECT_STATUS_LABELS[p.status] ?? p.status}
+            {PROJECT_STATUS_LABELS[p.status]}
           </p>
           {p.summary && <p>{p.summary}</p>}
           <Opinions project={p} />
