@@ -65,8 +65,8 @@ describe('reports pipeline', () => {
     ]) {
       expect(text).toContain(expected);
     }
-    // The page count is drawn apart from its line (written once known): text extraction may drop the space.
-    expect(text).toMatch(/page 1 \/ ?1\b/);
+    // The page count is drawn apart from its line (written once known): text extraction may drop the space or break the line there.
+    expect(text).toMatch(/page 1 \/\s*1\b/);
     expect(pdf.toString('latin1')).toMatch(/\/StructTreeRoot/);
     expect(pdf.toString('latin1')).toMatch(/\/Lang \(fr-FR\)/);
   });

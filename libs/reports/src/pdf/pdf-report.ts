@@ -243,12 +243,10 @@ export class PdfReport {
     doc.save();
     doc.markContent('Artifact', { type: 'Pagination' });
     doc.font('regular').fontSize(FOOTER_SIZE).fillColor('#3a3a3a');
-    const generated = formatParisDateTime(this.meta.generatedAt);
-    doc.text(`${this.meta.title} — généré le ${generated} — page ${this.pages} /`, MARGIN, top, {
-      width: right - MARGIN,
-      align: 'right',
-      lineBreak: false,
-    });
+    // A long title is cut so that the line keeps to the page, its number last.
+    const tail = ` — généré le ${formatParisDateTime(this.meta.generatedAt)} — page ${this.pages} /`;
+    const title = this.fit(this.meta.title, right - MARGIN - doc.widthOfString(tail));
+    doc.text(`${title}${tail}`, MARGIN, top, { width: right - MARGIN, align: 'right', lineBreak: false });
     this.total.place(right, top);
     doc.endMarkedContent();
     doc.restore();
