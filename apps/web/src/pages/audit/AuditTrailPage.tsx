@@ -8,6 +8,7 @@ import { PaginatedTable, type Column } from '../../components/PaginatedTable';
 import { formatDateTime } from '../../format';
 import { PAYMENT_KIND_LABELS, PROJECT_STATUS_LABELS } from '../../labels';
 import { auditChanges, type AuditVocabulary } from './audit-changes';
+import { Options } from '../../components/Options';
 
 /** The objects whose trail an auditor follows most, by the API's entity type. */
 const ENTITY_TYPES: Record<string, string> = {
@@ -80,11 +81,7 @@ export function AuditTrailPage() {
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
             <Select label="Type d’objet" nativeSelectProps={{ name: 'type', defaultValue: entityType }}>
-              {Object.entries(ENTITY_TYPES).map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              ))}
+              <Options choices={ENTITY_TYPES} />
             </Select>
           </div>
           <div className="fr-col-12 fr-col-md-8">

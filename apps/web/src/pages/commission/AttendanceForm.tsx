@@ -11,6 +11,7 @@ import {
 } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ATTENDANCE_LABELS, COLLEGE_LABELS } from './labels';
+import { Options } from '../../components/Options';
 
 type Status = AttendanceDto['status'];
 
@@ -32,11 +33,7 @@ function StatusSelect({
       </label>
       <select id={id} className="fr-select" value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">Non renseigné</option>
-        {Object.entries(ATTENDANCE_LABELS).map(([status, text]) => (
-          <option key={status} value={status}>
-            {text}
-          </option>
-        ))}
+        <Options choices={ATTENDANCE_LABELS} />
       </select>
     </div>
   );

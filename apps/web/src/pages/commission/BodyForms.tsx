@@ -16,6 +16,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { COLLEGE_LABELS } from './labels';
 import { parisToday as today, withParisOffset } from './paris-time';
+import { Options } from '../../components/Options';
 
 export function NewMeetingForm({ bodyId }: { bodyId: string }) {
   const navigate = useNavigate();
@@ -90,11 +91,7 @@ export function AddSeatForm({ bodyId }: { bodyId: string }) {
     <form onSubmit={submit} aria-labelledby="new-seat-title" className="fr-mt-4w">
       <h2 id="new-seat-title">Ajouter un siège</h2>
       <Select label="Collège" nativeSelectProps={{ name: 'college', required: true }}>
-        {Object.entries(COLLEGE_LABELS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
+        <Options choices={COLLEGE_LABELS} />
       </Select>
       <Select label="Titulaire" nativeSelectProps={{ name: 'memberId', required: true }}>
         {options}

@@ -8,6 +8,7 @@ import { bodiesControllerCreateMember, bodiesControllerListMembers, ok, type Cre
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { COLLEGE_LABELS } from './labels';
+import { Options } from '../../components/Options';
 
 function NewMemberForm() {
   const queryClient = useQueryClient();
@@ -33,11 +34,7 @@ function NewMemberForm() {
       <Input label="Nom et prénom" nativeInputProps={{ name: 'displayName', required: true }} />
       <Input label="Organisme" nativeInputProps={{ name: 'organization', required: true }} />
       <Select label="Collège" nativeSelectProps={{ name: 'college', required: true }}>
-        {Object.entries(COLLEGE_LABELS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
+        <Options choices={COLLEGE_LABELS} />
       </Select>
       <Input label="Instance de désignation (facultatif)" nativeInputProps={{ name: 'designatingBody' }} />
       <Input label="Adresse électronique (facultatif)" nativeInputProps={{ name: 'email', type: 'email' }} />

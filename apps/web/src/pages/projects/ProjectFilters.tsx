@@ -6,6 +6,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useCalls, useDepartments } from '../../api/queries';
 import { PROJECT_STATUS_LABELS, TARGET_PUBLIC_LABELS } from '../../labels';
 import { FILTER_PARAMS, type FilterParam } from './project-filters';
+import { Options } from '../../components/Options';
 
 function Choice({ name, label, options }: { name: FilterParam; label: string; options: Array<[string, string]> }) {
   const [params] = useSearchParams();
@@ -13,11 +14,7 @@ function Choice({ name, label, options }: { name: FilterParam; label: string; op
     <div className="fr-col-12 fr-col-md-4">
       <Select label={label} nativeSelectProps={{ name, defaultValue: params.get(name) ?? '' }}>
         <option value="">Tous</option>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
+        <Options choices={options} />
       </Select>
     </div>
   );

@@ -8,6 +8,7 @@ import { ok, roadmapControllerUpdateAction, type ActionDto, type UpdateActionDto
 import { ApiError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ACTION_STATUS_LABELS } from './labels';
+import { Options } from '../../components/Options';
 
 interface Props {
   action: ActionDto;
@@ -56,11 +57,7 @@ export function ActionUpdateForm({ action, onReload }: Props) {
     <form onSubmit={submit} aria-labelledby="update-title">
       <h2 id="update-title">Mettre à jour l’action</h2>
       <Select label="État" nativeSelectProps={{ name: 'status', defaultValue: action.status, required: true }}>
-        {Object.entries(ACTION_STATUS_LABELS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
+        <Options choices={ACTION_STATUS_LABELS} />
       </Select>
       <Input
         label="Avancement (en %)"
