@@ -19,6 +19,18 @@ export interface AxisInput {
   internal?: boolean;
 }
 
+/** An indicator as read: numeric columns come back as strings (PostgreSQL numeric). */
+export interface IndicatorRow {
+  id: string;
+  actionId: string;
+  label: string;
+  baseline: string | null;
+  target: string | null;
+  latestValue: string | null;
+  latestOn: string | null;
+  unit: string | null;
+}
+
 export interface ActionRow {
   id: string;
   /** Null for a contract's action sheet. */
@@ -225,18 +237,7 @@ export class RoadmapRepository {
     return [rows, count[0].n];
   }
 
-  indicators(actionIds: string[]): Promise<
-    {
-      id: string;
-      actionId: string;
-      label: string;
-      baseline: string | null;
-      target: string | null;
-      latestValue: string | null;
-      latestOn: string | null;
-      unit: string | null;
-    }[]
-  > {
+  indicators(actionIds: string[]): Promise<IndicatorRow[]> {
     if (actionIds.length === 0) return Promise.resolve([]);
     return this.dataSource.query(
       `SELECT id, action_id AS "actionId", label, baseline, target, latest_value AS "latestValue",

@@ -25,7 +25,7 @@ import {
 import { rollUp } from './progress';
 import { attentionOf, staleBefore } from './action-attention';
 import { ROADMAP_TRANSITION_ROLES, ROADMAP_TRANSITIONS } from './roadmap.constants';
-import { ActionRow, RoadmapRepository, RoadmapRow } from './roadmap.repository';
+import { ActionRow, IndicatorRow, RoadmapRepository, RoadmapRow } from './roadmap.repository';
 
 /** The yearly roadmap: axes, actions and their indicators, and the referents' updates with their history. */
 @Injectable()
@@ -375,15 +375,7 @@ function assertCanUpdate(actor: Actor, action: ActionRow): void {
 
 function toActionDto(
   a: ActionRow,
-  indicators: {
-    id: string;
-    label: string;
-    baseline: string | null;
-    target: string | null;
-    latestValue: string | null;
-    latestOn: string | null;
-    unit: string | null;
-  }[],
+  indicators: Omit<IndicatorRow, 'actionId'>[],
 ): Omit<ActionDto, 'overdue' | 'stale' | 'canUpdate'> {
   const num = (v: string | null) => (v === null ? null : Number(v));
   return {

@@ -54,6 +54,8 @@ export class PdfReport {
   private readonly doc: PDFKit.PDFDocument;
   private readonly root: PDFKit.PDFStructureElement;
   private readonly total: PageTotal;
+  /** The generation time as every page prints it, formatted once. */
+  private readonly generated: string;
   private pages = 0;
 
   constructor(private readonly meta: PdfReportMeta) {
@@ -79,6 +81,7 @@ export class PdfReport {
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);
     this.doc.font('regular');
+    this.generated = formatParisDateTime(meta.generatedAt);
     this.total = new PageTotal(this.doc, FOOTER_SIZE, FOOTER_GREY);
     this.footer();
     this.doc.on('pageAdded', () => this.footer());
@@ -221,7 +224,7 @@ export class PdfReport {
     this.doc.font('regular').fontSize(10).fillColor('black');
     this.doc.text(this.meta.scope, { structParent: this.root });
     this.doc.fontSize(8).fillColor('#3a3a3a');
-    this.doc.text(`Généré le ${formatParisDateTime(this.meta.generatedAt)} (heure de Paris)`, {
+    this.doc.text(`Généré le ${this.generated} (heure de Paris)`, {
       structParent: this.root,
     });
     this.doc.text(`Empreinte SHA-256 des données : ${this.meta.dataSha256}`, { structParent: this.root });
@@ -244,7 +247,7 @@ export class PdfReport {
     doc.markContent('Artifact', { type: 'Pagination' });
     doc.font('regular').fontSize(FOOTER_SIZE).fillColor('#3a3a3a');
     // A long title is cut so that the line keeps to the page, its number last.
-    const tail = ` — généré le ${formatParisDateTime(this.meta.generatedAt)} — page ${this.pages} /`;
+    const tail = ` — généré le ${this.generated} — page ${this.pages} /`;
     const title = this.fit(this.meta.title, right - MARGIN - doc.widthOfString(tail));
     doc.text(`${title}${tail}`, MARGIN, top, { width: right - MARGIN, align: 'right', lineBreak: false });
     this.total.place(right, top);
