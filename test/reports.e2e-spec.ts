@@ -113,7 +113,8 @@ describe('reports pipeline', () => {
     );
     const failed = await until(() => status(delegate, rows[0].id), doneOrFailed, 60_000, 500);
     expect(failed.status).toBe('failed');
-    expect(failed.error).toMatch(/Échec de la génération : params/);
+    // A readable French message; the exception's own text ("params: … got bogus") stays in the worker log.
+    expect(failed.error).toBe('Le rapport n’a pas pu être produit : paramètres invalides, refaites la demande');
     const attempts = await stack.db.query('SELECT attempts FROM report WHERE id = $1', [rows[0].id]);
     expect(attempts.rows[0].attempts).toBe(3);
   }, 90_000);

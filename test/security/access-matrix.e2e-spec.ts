@@ -28,7 +28,7 @@ interface Fixtures {
   'plenary meeting, minutes published': string;
   'plenary meeting, minutes draft': string;
   'working group meeting, minutes published': string;
-  "referent 31's funding report": string;
+  "the auditor's funding report": string;
   '—': string;
 }
 
@@ -121,9 +121,15 @@ const MATRIX: [Account, string, Target, number][] = [
   ['member', 'POST /api/reports minutes', 'working group meeting, minutes published', 403],
   ['member', 'POST /api/reports funding', 'the 2021 call', 403],
   ['member', 'POST /api/reports roadmap', '—', 403],
-  ['referent34', 'GET /api/reports/:id', "referent 31's funding report", 200],
-  ['auditor', 'GET /api/reports/:id', "referent 31's funding report", 200],
-  ['member', 'GET /api/reports/:id', "referent 31's funding report", 403],
+  ['member', 'POST /api/reports notice', 'plenary meeting, minutes published', 202],
+  ['member', 'POST /api/reports notice', 'working group meeting, minutes published', 403],
+  ['member', 'POST /api/reports attendance_sheet', 'working group meeting, minutes published', 403],
+  // The funding report prints the ledger: refused to whoever is refused its CSV.
+  ['referent31', 'POST /api/reports funding', 'the 2021 call', 403],
+  ['referent34', 'GET /api/reports/:id', "the auditor's funding report", 403],
+  ['member', 'GET /api/reports/:id', "the auditor's funding report", 403],
+  ['delegate', 'GET /api/reports/:id', "the auditor's funding report", 200],
+  ['auditor', 'GET /api/reports/:id', "the auditor's funding report", 200],
   // The admin runs the accounts.
   ['delegate', 'POST /api/users', '—', 403],
   ['officer', 'POST /api/users', '—', 403],
@@ -216,6 +222,8 @@ describe('object-level access matrix (role × route × object)', () => {
     'POST /api/reports minutes': (id) => report('minutes', { meetingId: id }),
     'POST /api/reports funding': (id) => report('funding', { callId: id }),
     'POST /api/reports roadmap': () => report('roadmap', { year: 2022 }),
+    'POST /api/reports notice': (id) => report('notice', { meetingId: id }),
+    'POST /api/reports attendance_sheet': (id) => report('attendance_sheet', { meetingId: id }),
     'GET /api/reports/:id': (id) => ({ method: 'GET', url: `/api/reports/${id}` }),
     'POST /api/users': () => ({
       method: 'POST',
@@ -308,12 +316,12 @@ describe('object-level access matrix (role × route × object)', () => {
     ] as const)
       expect((await officer.send(method, url, body)).status).toBe(200);
     fixtures['working group meeting, minutes published'] = groupMeetingId;
-    const fundingReport = await as('referent31').send('POST', '/api/reports', {
+    const fundingReport = await as('auditor').send('POST', '/api/reports', {
       kind: 'funding',
       params: { callId: fixtures['the 2021 call'] },
     });
     expect(fundingReport.status).toBe(202);
-    fixtures["referent 31's funding report"] = fundingReport.body.id;
+    fixtures["the auditor's funding report"] = fundingReport.body.id;
   });
   afterAll(() => stack.stop());
 

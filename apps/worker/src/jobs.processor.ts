@@ -56,7 +56,7 @@ export class JobsProcessor extends WorkerHost implements OnModuleInit, BeforeApp
     this.logger.warn(`Job ${job.name} ${job.id} failed (attempt ${job.attemptsMade}): ${error.message}`);
     const finalAttempt = job.attemptsMade >= (job.opts.attempts ?? 1);
     if (finalAttempt && job.name === 'report.render') {
-      await this.renderer.fail((job.data as { reportId: string }).reportId, error.message);
+      await this.renderer.fail((job.data as { reportId: string }).reportId, error);
     }
   }
 }

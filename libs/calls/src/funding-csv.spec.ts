@@ -1,16 +1,8 @@
-import { csvField } from '@app/core/csv/csv';
 import { Readable } from 'node:stream';
 import type { FundingExportRow } from './funding.repository';
 import { csvHeader, csvLine, fundingCsvTransform } from './funding-csv';
 
 describe('funding CSV', () => {
-  it('quotes only what needs it, with ; as separator', () => {
-    expect(csvField('Association « Santé ; Solidarité »')).toBe('"Association « Santé ; Solidarité »"');
-    expect(csvField('dit "bonjour"')).toBe('"dit ""bonjour"""');
-    expect(csvField('simple')).toBe('simple');
-    expect(csvField(null)).toBe('');
-  });
-
   it('starts with a BOM and writes cents and euros with a decimal comma', () => {
     expect(csvHeader().startsWith('\uFEFFannee_appel;')).toBe(true);
     const line = csvLine({
@@ -30,6 +22,18 @@ describe('funding CSV', () => {
       amountCents: '1234567',
     });
     expect(line).toBe('2021;AMI 2021;A1;p;Projet;Porteur;31,32;g;;reste_a_verser;;;;1234567;12345,67\r\n');
+  });
+
+  it('neutralises formula-like text and leaves amounts as numbers, a negative one too', () => {
+    const line = csvLine({
+      ...row('g', 'v'),
+      projectTitle: '=HYPERLINK("http://x","y")',
+      holderName: '+33 6 12 34 56 78',
+      legalCommitmentNumber: '@EJ-1',
+      amountCents: '-1250',
+    });
+    expect(line).toContain(`;"'=HYPERLINK(""http://x"",""y"")";"'+33 6 12 34 56 78";31;g;"'@EJ-1";`);
+    expect(line.endsWith(';-1250;-12,50\r\n')).toBe(true);
   });
 
   const row = (grantId: string, paymentId: string | null, projectTitle = 'Projet'): FundingExportRow => ({

@@ -1,5 +1,5 @@
 import { Transform } from 'node:stream';
-import { CSV_BOM, csvField } from '@app/core/csv/csv';
+import { CSV_BOM, csvText } from '@app/core/csv/csv';
 import { eurosDecimal } from '@app/core/money/money';
 import type { FundingExportRow } from './funding.repository';
 
@@ -27,15 +27,21 @@ export function csvHeader(): string {
   return `${CSV_BOM}${HEADERS.join(';')}\r\n`;
 }
 
-/** The columns every line of a grant shares (call, project, grant), with their trailing separator. */
+/**
+ * The columns every line of a grant shares (call, project, grant), with their trailing separator. Typed
+ * text goes through `csvText` (quoted, a formula-like start neutralised); the year and ids are written as is.
+ */
 function grantColumns(r: FundingExportRow): string {
   return (
-    `${r.callYear};${csvField(r.callTitle)};${csvField(r.axisCode)};${r.projectId};${csvField(r.projectTitle)};` +
-    `${csvField(r.holderName)};${csvField(r.departmentCodes)};${r.grantId};${csvField(r.legalCommitmentNumber)};`
+    `${r.callYear};${csvText(r.callTitle)};${csvText(r.axisCode)};${r.projectId};${csvText(r.projectTitle)};` +
+    `${csvText(r.holderName)};${csvText(r.departmentCodes)};${r.grantId};${csvText(r.legalCommitmentNumber)};`
   );
 }
 
-/** The line's own columns: ids, kinds, dates and amounts, none of which needs quoting. */
+/**
+ * The line's own columns: ids, kinds and dates the application writes, and amounts, none of which needs
+ * quoting; amounts stay numbers (a negative one too), never prefixed.
+ */
 function lineColumns(r: FundingExportRow): string {
   const kind = r.rowType === 'payment' ? 'versement' : 'reste_a_verser';
   const euros = eurosDecimal(Number(r.amountCents));

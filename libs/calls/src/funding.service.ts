@@ -204,10 +204,18 @@ export class FundingService {
     return grant ? toGrantDto(grant, await this.funding.payments(grant.id)) : null;
   }
 
-  /** The call's ledger as CSV: one row per payment and per unpaid grant balance, streamed. */
-  async exportCsv(actor: Actor, callId: string): Promise<Readable> {
+  /**
+   * Who may read a call's whole ledger, whatever its form (CSV, funding report PDF): the exporters, on a
+   * call that exists. A referent reads the call's figures, not its payment lines.
+   */
+  async assertLedgerReader(actor: Actor, callId: string): Promise<void> {
     callsAccess.assertExporter(actor);
     if (!(await this.calls.find(callId))) throw DomainError.notFound('call', callId);
+  }
+
+  /** The call's ledger as CSV: one row per payment and per unpaid grant balance, streamed. */
+  async exportCsv(actor: Actor, callId: string): Promise<Readable> {
+    await this.assertLedgerReader(actor, callId);
     const rows = await this.funding.streamExport(callId);
     const csv = fundingCsvTransform();
     rows.on('error', (error) => csv.destroy(error));

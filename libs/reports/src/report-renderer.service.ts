@@ -3,6 +3,7 @@ import { AuditService } from '@app/audit';
 import { AppConfig, Database, FileStorage, SYSTEM_ACTOR } from '@app/core';
 import { PdfReport } from './pdf/pdf-report';
 import { ReportKindRegistry } from './report-kind.registry';
+import { reportFailureMessage } from './report-failure';
 import { dataHash, sha256 } from './report-fingerprint';
 import { ReportEntity } from './entities/report.entity';
 import { ReportsRepository } from './reports.repository';
@@ -85,9 +86,15 @@ export class ReportRendererService {
     });
   }
 
-  /** Called once BullMQ has given up retrying: the report ends `failed` with a readable error. */
-  async fail(reportId: string, error: string): Promise<void> {
-    const message = `Échec de la génération : ${error}`.slice(0, 2000);
+  /**
+   * Called once BullMQ has given up retrying: the report ends `failed` with a readable French message
+   * (what its requester sees); the exception itself goes to this worker's log, with the report id.
+   */
+  async fail(reportId: string, error: unknown): Promise<void> {
+    const message = reportFailureMessage(error);
+    this.logger.error(
+      `Report ${reportId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     await this.db.transaction(async (tx) => {
       if (!(await this.reports.markFailed(tx, reportId, message))) return;
       await this.audit.record(tx, SYSTEM_ACTOR, {

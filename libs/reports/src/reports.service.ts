@@ -129,14 +129,19 @@ export class ReportsService {
     return { stream, filename: `${report.kind}-${report.id}.pdf`, size: report.fileSize };
   }
 
-  /** Whoever may read the subject may read the report (admin and the requester always may). */
+  /**
+   * Whoever may read the subject may read the report, checked on every read with the caller's rights of
+   * now: the requester too, and the admin, lose the report with the right to its subject. A failed report
+   * carries nothing of its subject (no file, no hash, a generic error), so its requester and the admin
+   * still see why it failed, even when the subject is gone.
+   */
   private async readable(actor: Actor, id: string): Promise<ReportEntity> {
     const report = await this.reports.findById(id);
     if (!report) throw DomainError.notFound('report', id);
-    if (report.requestedBy !== actor.id && !hasRole(actor, 'admin')) {
-      const definition = this.kinds.get(report.kind);
-      await definition.authorize(actor, definition.parseParams(report.params));
-    }
+    const own = report.requestedBy === actor.id || hasRole(actor, 'admin');
+    if (report.status === 'failed' && own) return report;
+    const definition = this.kinds.get(report.kind);
+    await definition.authorize(actor, definition.parseParams(report.params));
     return report;
   }
 }

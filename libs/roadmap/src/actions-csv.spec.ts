@@ -1,4 +1,6 @@
-import { parseActionsCsv } from './actions-csv';
+import { parse } from 'csv-parse/sync';
+import { actionsCsv, parseActionsCsv } from './actions-csv';
+import type { ActionDto } from './dto/roadmap.dto';
 
 const id = '0b6c8383-85d8-4d78-a42f-30403ec07ecc';
 
@@ -17,5 +19,44 @@ describe('parseActionsCsv', () => {
       'avancement',
       'id',
     ]);
+  });
+});
+
+describe('actionsCsv', () => {
+  const action = {
+    id,
+    version: 4,
+    axisCode: 'PE',
+    title: '=HYPERLINK("http://x","y")',
+    pilot: '+33 6 12 34 56 78',
+    departmentCodes: ['31', '32'],
+    status: 'in_progress',
+    progressPercent: 45,
+  } as ActionDto;
+
+  it('writes a formula-like title and pilot as text, and the version and progress as numbers', () => {
+    const line = actionsCsv([action]).split('\r\n')[1];
+    expect(line).toBe(`${id};4;PE;"'=HYPERLINK(""http://x"",""y"")";"'+33 6 12 34 56 78";31,32;in_progress;45;`);
+  });
+
+  it('reads its own export back unchanged, a neutralised comment losing the prefix the export gave it', () => {
+    const exported = actionsCsv([action]);
+    const [header, line] = parse(exported, { delimiter: ';', bom: true }) as string[][];
+    expect(header).toEqual([
+      'id',
+      'version',
+      'axe',
+      'titre',
+      'pilote',
+      'departements',
+      'statut',
+      'avancement',
+      'commentaire',
+    ]);
+    const edited = exported.replace(/;\r\n$/, `;"'=1+1 à vérifier"\r\n`);
+    expect(parseActionsCsv(edited)).toEqual([
+      { line: 2, id, update: { version: 4, status: 'in_progress', progressPercent: 45, comment: '=1+1 à vérifier' } },
+    ]);
+    expect(line.slice(3, 5)).toEqual(['\'=HYPERLINK("http://x","y")', "'+33 6 12 34 56 78"]);
   });
 });

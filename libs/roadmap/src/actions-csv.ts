@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { CSV_BOM, csvRow } from '@app/core/csv/csv';
+import { CSV_BOM, csvRow, fromCsvText } from '@app/core/csv/csv';
 import { ACTION_STATUSES } from './roadmap.constants';
 import type { ActionDto, UpdateActionDto } from './dto/roadmap.dto';
 
@@ -16,6 +16,7 @@ export const ACTION_CSV_COLUMNS = [
   'commentaire',
 ] as const;
 
+/** Strings are written as text cells (a formula-like title or pilot neutralised), numbers as numbers. */
 export function actionsCsv(actions: ActionDto[]): string {
   const lines = actions.map((a) =>
     csvRow([
@@ -36,7 +37,10 @@ export function actionsCsv(actions: ActionDto[]): string {
 export type ParsedRow =
   { line: number; id: string; update: UpdateActionDto } | { line: number; id: string | null; error: string };
 
-/** Parses the import; each row becomes an update to apply or a reason it cannot be. */
+/**
+ * Parses the import; each row becomes an update to apply or a reason it cannot be. The comment, the one
+ * text it takes, loses the `'` the export puts before a formula-like start, so an export reads back unchanged.
+ */
 export function parseActionsCsv(text: string): ParsedRow[] {
   const records: Record<string, string>[] = parse(text, {
     delimiter: ';',
@@ -63,7 +67,7 @@ export function parseActionsCsv(text: string): ParsedRow[] {
         version,
         status: r.statut as UpdateActionDto['status'],
         progressPercent: progress,
-        comment: r.commentaire || undefined,
+        comment: fromCsvText(r.commentaire ?? '') || undefined,
       },
     };
   });

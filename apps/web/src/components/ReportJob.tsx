@@ -64,7 +64,7 @@ export function ReportJob({ request, label, document = 'le rapport' }: Props) {
             État du rapport : <Badge severity={STATUS[status].severity}>{STATUS[status].label}</Badge>
           </p>
         )}
-        {status === 'failed' && <p>La génération a échoué{report.data?.error ? ` : ${report.data.error}` : ''}.</p>}
+        {status === 'failed' && <p>{report.data?.error ?? 'La génération a échoué.'}</p>}
         {status === 'done' && (
           // The api names the file (Content-Disposition); `download` keeps the browser on this page.
           <a

@@ -6,6 +6,7 @@ import { CallsService } from '../calls.service';
 import { PROJECT_STATUS_LABELS } from '../calls.constants';
 import type { CallDto, CallFundingDto } from '../dto/call.dto';
 import { FundingRepository, type FundingExportRow, type FundingProjectLine } from '../funding.repository';
+import { FundingService } from '../funding.service';
 
 interface FundingParams {
   callId: string;
@@ -29,6 +30,7 @@ export class FundingReport implements ReportDefinition<FundingParams, FundingRep
   constructor(
     private readonly calls: CallsService,
     private readonly funding: FundingRepository,
+    private readonly ledger: FundingService,
   ) {}
 
   parseParams(raw: Record<string, unknown>): FundingParams {
@@ -40,8 +42,9 @@ export class FundingReport implements ReportDefinition<FundingParams, FundingRep
     return { callId: raw.callId };
   }
 
-  async authorize(actor: Actor, params: FundingParams): Promise<void> {
-    await this.calls.get(actor, params.callId);
+  /** The report prints every payment: whoever may export the ledger as CSV, no one else. */
+  authorize(actor: Actor, params: FundingParams): Promise<void> {
+    return this.ledger.assertLedgerReader(actor, params.callId);
   }
 
   async collect(params: FundingParams): Promise<FundingReportData> {

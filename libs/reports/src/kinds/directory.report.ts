@@ -25,7 +25,7 @@ export class DirectoryReport implements ReportDefinition<Record<string, never>, 
     return {};
   }
 
-  /** Every signed-in person may read the directory, as they may read GET /api/departments. */
+  /** Every signed-in account may read the directory, as it reads GET /api/departments: no one to refuse. */
   async authorize(_actor: Actor): Promise<void> {}
 
   collect(): Promise<DepartmentDirectoryEntryDto[]> {
