@@ -10,6 +10,7 @@ install_dependencies
 ensure_postgres
 ensure_redis
 ensure_chromium
+ensure_libreoffice
 
 say "Lint"
 npm run --silent lint

@@ -106,3 +106,11 @@ ensure_chromium() {
   apt_install chromium || die "Chromium is not installed and cannot be installed here (needs root and apt-get). Install Debian's chromium package or set CHROMIUM_PATH."
   [ -x "$CHROMIUM_PATH" ] || die "Chromium was installed but is not at $CHROMIUM_PATH; set CHROMIUM_PATH."
 }
+
+# The CSV suites read exports back with LibreOffice (headless) as well as exceljs: a real spreadsheet's
+# verdict on formula-like cells. Without it (not root, no apt-get) those checks are skipped, and said so.
+ensure_libreoffice() {
+  command -v soffice >/dev/null && return
+  apt_install libreoffice-calc-nogui && command -v soffice >/dev/null && return
+  printf '\033[33mLibreOffice (soffice) is missing and cannot be installed here: the CSV checks through LibreOffice will be skipped. Install libreoffice-calc-nogui to run them.\033[0m\n' >&2
+}
