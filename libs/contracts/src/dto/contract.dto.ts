@@ -20,6 +20,11 @@ import { IsCents, IsDepartmentCode, PageQueryDto } from '@app/core';
 export const CONTRACT_STATUSES = ['in_preparation', 'signed', 'renewal', 'expired'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
+/**
+ * A commune of the contract. Only `inseeCode` counts: it must be a commune of Occitanie in the
+ * reference data, whose name and population are the ones stored and answered; `name` and
+ * `population` stay accepted (CONTRACT.md) but are ignored.
+ */
 export class TerritoryInputDto {
   @Matches(/^[0-9][0-9AB][0-9]{3}$/, { message: 'inseeCode must be an INSEE commune code such as "31555"' })
   inseeCode: string;
@@ -182,7 +187,7 @@ export class ContractQueryDto extends PageQueryDto {
 /** A contract in a list: its territories counted, not listed. */
 export class ContractSummaryDto extends OmitType(ContractDto, ['territories'] as const) {
   communes: number;
-  /** The population of its communes as declared. */
+  /** The population of its communes, from the reference data. */
   population: number;
 }
 
