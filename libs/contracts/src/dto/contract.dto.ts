@@ -29,11 +29,13 @@ export class TerritoryInputDto {
   @Matches(/^[0-9][0-9AB][0-9]{3}$/, { message: 'inseeCode must be an INSEE commune code such as "31555"' })
   inseeCode: string;
 
+  /** Ignored on input: the reference data's name is the one stored and answered. */
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name: string;
 
+  /** Ignored on input: the reference data's population is the one stored and answered. */
   @IsInt()
   @Min(0)
   @Max(10_000_000)
