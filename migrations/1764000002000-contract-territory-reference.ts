@@ -11,7 +11,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `remapped_by_name`: the code is not a commune of the region, but exactly one commune of the
  *   contract's department bears the declared name (case-insensitive): the row now names it;
  * - `merged`: remapped that way onto a commune the contract already lists, so the row is dropped;
- * - `unmapped`: neither: the row is removed from the contract (listed by a NOTICE too);
+ * - `unmapped`: neither: the row is removed from the contract (listed by a NOTICE and on the migrate command's output);
  * - `population_corrected`: the commune is known but the declared population was not the reference one.
  * `down` puts the declared rows back as they were.
  */
@@ -87,6 +87,7 @@ export class ContractTerritoryReference1764000002000 implements MigrationInterfa
         DROP COLUMN population,
         ADD CONSTRAINT contract_territory_commune_fk FOREIGN KEY (insee_code) REFERENCES commune (insee_code);
     `);
+    await reportCorrections(q);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -109,5 +110,19 @@ export class ContractTerritoryReference1764000002000 implements MigrationInterfa
       ALTER TABLE contract_territory ALTER COLUMN name SET NOT NULL, ALTER COLUMN population SET NOT NULL;
       DROP TABLE contract_territory_correction;
     `);
+  }
+}
+
+/** The NOTICE reaches psql, not the migrate command's output: say there too what was changed. */
+async function reportCorrections(q: QueryRunner): Promise<void> {
+  const rows: { outcome: string; n: number; rows: string }[] = await q.query(
+    `SELECT outcome, count(*)::int AS n,
+            string_agg(format('%s %s (%s)', contract_id, declared_insee_code, declared_name), '; '
+                       ORDER BY contract_id, declared_insee_code) AS rows
+     FROM contract_territory_correction GROUP BY outcome ORDER BY outcome`,
+  );
+  for (const r of rows) {
+    const list = r.outcome === 'population_corrected' ? '' : `: ${r.rows}`;
+    console.warn(`contract territories ${r.outcome} (see contract_territory_correction): ${r.n}${list}`);
   }
 }
