@@ -3,7 +3,7 @@ import { AuditService } from '@app/audit';
 import { Actor, centsFromDb, Database, DomainError, ERROR_KINDS, hasRole, Page, Tx } from '@app/core';
 import { TerritoryService } from '@app/territory';
 import { callsAccess } from './calls-access';
-import { OPINION_OPEN_STATUSES } from './calls.constants';
+import { OPINION_OPEN_STATUSES, type ProjectStatus } from './calls.constants';
 import { CallsRepository } from './calls.repository';
 import {
   CreateOpinionDto,
@@ -125,12 +125,11 @@ export class ProjectsService {
    * naming the allowed moves, 403 for the wrong role on this move, 400 without a required comment.
    */
   async transition(actor: Actor, id: string, dto: TransitionDto): Promise<ProjectDetailDto> {
-    const forbidden = () => DomainError.forbidden(`Your role cannot move a project to ${dto.to}`);
-    if (!hasRole(actor, ...rolesMovingTo(dto.to))) throw forbidden();
+    assertMayMoveTo(actor, dto.to);
     await this.db.transaction(async (tx) => {
       const before = await this.locked(tx, id);
       const check = checkTransition(before.status, dto.to, actor.roles, dto.comment);
-      if (!check.ok && check.reason === 'role') throw forbidden();
+      if (!check.ok && check.reason === 'role') throw forbiddenMove(dto.to);
       if (!check.ok && check.reason === 'forbidden_transition') {
         throw DomainError.forbiddenTransition('project', before.status, dto.to, check.allowed);
       }
@@ -162,6 +161,7 @@ export class ProjectsService {
    * moves in its own transaction, and the answer says, project by project, what happened.
    */
   async bulkTransition(actor: Actor, dto: BulkTransitionDto): Promise<BulkTransitionResponseDto> {
+    assertMayMoveTo(actor, dto.to);
     const results: BulkTransitionResultDto[] = [];
     for (const projectId of dto.projectIds) {
       try {
@@ -222,6 +222,15 @@ export class ProjectsService {
     if (!row) throw DomainError.notFound('project', id);
     return row;
   }
+}
+
+function forbiddenMove(to: ProjectStatus): DomainError {
+  return DomainError.forbidden(`Your role cannot move a project to ${to}`);
+}
+
+/** A role that never makes this move is refused before any project is read (its state is not disclosed). */
+function assertMayMoveTo(actor: Actor, to: ProjectStatus): void {
+  if (!hasRole(actor, ...rolesMovingTo(to))) throw forbiddenMove(to);
 }
 
 export function toProjectDto(p: ProjectRow): ProjectDto {
