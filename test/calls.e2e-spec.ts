@@ -374,7 +374,9 @@ describe('calls for interest: projects, lifecycle, opinions, grants, payments, f
       return body;
     };
 
-    await refused(officer, 'selected', ['submitted', 'withdrawn']);
+    await refused(delegate, 'selected', ['submitted', 'withdrawn']);
+    // The officer never selects: refused for its role (403) before the state is looked at.
+    expectStatus(await move(officer, p.id, 'selected'), 403);
     await refused(delegate, 'under_review', ['submitted', 'withdrawn']);
     await refused(officer, 'closed', ['submitted', 'withdrawn']);
     await step(officer, 'submitted');

@@ -102,11 +102,26 @@ describe('roadmap actions and local health contracts', () => {
     ).toBe(200);
   });
 
-  it('computes coverage from signed contracts, each commune once', async () => {
+  /** Reference communes of a department that no contract covers yet, largest first. */
+  const uncovered = async (department: string, n: number) =>
+    (
+      await stack.db.query(
+        `SELECT insee_code AS "inseeCode", name, population FROM commune
+         WHERE department_code = $1 AND insee_code NOT IN (SELECT insee_code FROM contract_territory)
+         ORDER BY population DESC, insee_code LIMIT $2`,
+        [department, n],
+      )
+    ).rows as { inseeCode: string; name: string; population: number }[];
+  /** The communes of the signed (A, B) and in-preparation (C) contracts below, with their reference populations. */
+  let communeA: { inseeCode: string; name: string; population: number };
+  let communeB: typeof communeA;
+  let communeC: typeof communeA;
+
+  it('computes coverage from signed contracts, each commune once, with the reference populations', async () => {
+    [communeA, communeB, communeC] = await uncovered('31', 3);
     const before = (await api(stack, officer).get('/api/local-health-contracts/coverage')).body;
-    // Codes outside the reference communes, so that the demo's contracts do not already cover them.
-    const toulouse = { inseeCode: '31998', name: 'Commune A', population: 500_000 };
-    const blagnac = { inseeCode: '31997', name: 'Commune B', population: 25_000 };
+    // The populations posted are not the reference ones: they are ignored.
+    const declared = (c: typeof communeA) => ({ inseeCode: c.inseeCode, name: 'Commune', population: 500_000 });
     const first = await api(stack, referent31)
       .post('/api/local-health-contracts')
       .send({
@@ -115,9 +130,10 @@ describe('roadmap actions and local health contracts', () => {
         status: 'signed',
         signedOn: '2024-01-01',
         endsOn: '2028-12-31',
-        territories: [toulouse],
+        territories: [declared(communeA)],
       });
     expect(first.status).toBe(201);
+    expect(first.body.territories).toEqual([communeA]);
     await api(stack, officer)
       .post('/api/local-health-contracts')
       .send({
@@ -125,7 +141,7 @@ describe('roadmap actions and local health contracts', () => {
         departmentCode: '31',
         status: 'signed',
         signedOn: '2024-01-01',
-        territories: [toulouse, blagnac],
+        territories: [declared(communeA), declared(communeB)],
       });
     await api(stack, officer)
       .post('/api/local-health-contracts')
@@ -133,14 +149,65 @@ describe('roadmap actions and local health contracts', () => {
         name: 'CLS en préparation',
         departmentCode: '31',
         status: 'in_preparation',
-        territories: [{ inseeCode: '31996', name: 'Commune C', population: 25_000 }],
+        territories: [declared(communeC)],
       });
     const after = (await api(stack, officer).get('/api/local-health-contracts/coverage')).body;
-    expect(after.coveredPopulation - before.coveredPopulation).toBe(525_000);
+    expect(after.coveredPopulation - before.coveredPopulation).toBe(communeA.population + communeB.population);
     expect(after.signed - before.signed).toBe(2);
     expect(after.inPreparation - before.inPreparation).toBe(1);
     expect(after.coverageRate).toBeCloseTo(after.coveredPopulation / after.regionPopulation, 4);
     expect(after.regionPopulation).toBeGreaterThan(6_000_000);
+  });
+
+  it('refuses a commune that is not a commune of Occitanie in the reference data, naming it (400)', async () => {
+    const count = async () => (await stack.db.query('SELECT count(*)::int AS n FROM local_health_contract')).rows[0].n;
+    const before = await count();
+    const res = await api(stack, officer)
+      .post('/api/local-health-contracts')
+      .send({
+        name: 'CLS imaginaire',
+        departmentCode: '31',
+        status: 'signed',
+        territories: [
+          { inseeCode: communeA.inseeCode, name: 'x', population: 1 },
+          { inseeCode: '31998', name: 'Commune A', population: 500_000 },
+          { inseeCode: '75056', name: 'Paris', population: 2_100_000 },
+        ],
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/^territories: 31998, 75056 is not a commune of Occitanie/);
+    expect(await count()).toBe(before);
+  });
+
+  it('keeps a referent’s contracts to communes of its departments, so coverage stays a fraction (403)', async () => {
+    const before = (await api(stack, officer).get('/api/local-health-contracts/coverage')).body;
+    const [other34] = await uncovered('34', 1);
+    const montpellier = await api(stack, referent31)
+      .post('/api/local-health-contracts')
+      .send({
+        name: 'CLS de la métropole',
+        departmentCode: '31',
+        status: 'signed',
+        territories: [
+          { inseeCode: communeB.inseeCode, name: 'x', population: 1 },
+          { inseeCode: '34172', name: 'Montpellier', population: 10_000_000 },
+          { ...other34, population: 10_000_000 },
+        ],
+      });
+    expect(montpellier.status).toBe(403);
+    expect(montpellier.body.message).toMatch(/34/);
+    const after = (await api(stack, officer).get('/api/local-health-contracts/coverage')).body;
+    expect(after).toEqual(before);
+    expect(after.coverageRate).toBeGreaterThan(0);
+    expect(after.coverageRate).toBeLessThanOrEqual(1);
+    for (const d of after.byDepartment) expect(d.coverageRate).toBeLessThanOrEqual(1);
+  });
+
+  it('stores no commune outside the reference data, even written straight to the table (foreign key)', async () => {
+    const { rows } = await stack.db.query('SELECT id FROM local_health_contract LIMIT 1');
+    await expect(
+      stack.db.query(`INSERT INTO contract_territory (contract_id, insee_code) VALUES ($1, '31998')`, [rows[0].id]),
+    ).rejects.toThrow(/contract_territory_commune_fk/);
   });
 
   it('refuses contracts outside a referent’s departments and inconsistent dates', async () => {
@@ -201,9 +268,9 @@ describe('roadmap actions and local health contracts', () => {
   it('gives coverage by department and including contracts in preparation, and flags renewals', async () => {
     const coverage = (await api(stack, officer).get('/api/local-health-contracts/coverage')).body;
     const d31 = coverage.byDepartment.find((d: { code: string }) => d.code === '31');
-    expect(d31.coveredPopulation).toBeGreaterThanOrEqual(525_000);
+    expect(d31.coveredPopulation).toBeGreaterThanOrEqual(communeA.population + communeB.population);
     expect(coverage.includingInPreparation.coveredPopulation - coverage.coveredPopulation).toBeGreaterThanOrEqual(
-      25_000,
+      communeC.population,
     );
     const soon = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
     const ending = await api(stack, officer).post('/api/local-health-contracts').send({
@@ -412,6 +479,29 @@ describe('roadmap actions and local health contracts', () => {
       [sheet.body.id, 20],
     ]);
     expect((await api(stack, referent34).get(`/api/actions/${sheet.body.id}/updates`)).body.total).toBe(1);
+  });
+
+  it('keeps a contract’s action sheets in the contract’s department and the referent’s (403, 400)', async () => {
+    const contract = await api(stack, referent31)
+      .post('/api/local-health-contracts')
+      .send({ name: 'CLS du Lauragais', departmentCode: '31', status: 'signed', territories: [] });
+    const sheet = (token: string, departmentCodes: string[]) =>
+      api(stack, token)
+        .post(`/api/local-health-contracts/${contract.body.id}/actions`)
+        .send({ title: 'Fiche du Lauragais', pilot: 'CIAS', departmentCodes });
+    const outside = await sheet(referent31, ['34']);
+    expect(outside.status).toBe(403);
+    expect(outside.body.message).toMatch(/departmentCodes.*34/);
+    expect((await sheet(referent31, ['31', '34'])).status).toBe(403);
+    const wrongDepartment = await sheet(officer, ['34']);
+    expect(wrongDepartment.status).toBe(400);
+    expect(wrongDepartment.body.message).toMatch(/^departmentCodes: 34 is not the contract's department \(31\)/);
+    const actionsOf34 = (await api(stack, referent34).get('/api/actions?departmentCode=34&limit=200')).body;
+    expect(actionsOf34.items.filter((a: { title: string }) => a.title === 'Fiche du Lauragais')).toEqual([]);
+    const ok = await sheet(referent31, ['31']);
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ departmentCodes: ['31'], canUpdate: true });
+    expect((await api(stack, referent34).get(`/api/actions/${ok.body.id}`)).body.canUpdate).toBe(false);
   });
 
   it('describes actions fully: partners, levers, dates, indicator units and when values were posted', async () => {

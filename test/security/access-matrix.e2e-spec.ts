@@ -69,6 +69,15 @@ const MATRIX: [Account, string, Target, number][] = [
   ['officer', 'PATCH /api/local-health-contracts/:id', 'contract of 31', 200],
   ['delegate', 'PATCH /api/local-health-contracts/:id', 'contract of 34', 200],
   ['referent34', 'GET /api/local-health-contracts/:id', 'contract of 31', 200],
+  // A referent gives what it creates only departments of its own: a contract's action sheets, a contract's communes.
+  ['referent31', 'POST /api/local-health-contracts/:id/actions in 34', 'contract of 31', 403],
+  ['referent31', 'POST /api/local-health-contracts/:id/actions in 31 and 34', 'contract of 31', 403],
+  ['referent34', 'POST /api/local-health-contracts/:id/actions in 34', 'contract of 31', 403],
+  ['auditor', 'POST /api/local-health-contracts/:id/actions in 31', 'contract of 31', 403],
+  ['referent31', 'POST /api/local-health-contracts/:id/actions in 31', 'contract of 31', 201],
+  ['referent31', 'POST /api/local-health-contracts in 31 with Montpellier (34)', '—', 403],
+  ['referent34', 'POST /api/local-health-contracts in 31 with Montpellier (34)', '—', 403],
+  ['officer', 'POST /api/local-health-contracts in 31 with Montpellier (34)', '—', 201],
   ['member', 'GET /api/local-health-contracts/:id', 'contract of 31', 403],
   // The delegate decides and commits money; the mission officer instructs and pays.
   ['officer', 'POST /api/projects/:id/transitions to selected', 'project of 34 under review', 403],
@@ -76,6 +85,18 @@ const MATRIX: [Account, string, Target, number][] = [
   ['admin', 'POST /api/projects/:id/transitions to selected', 'project of 34 under review', 403],
   ['auditor', 'POST /api/projects/:id/transitions to selected', 'project of 34 under review', 403],
   ['delegate', 'POST /api/projects/:id/transitions to selected', 'project of 34 under review', 200],
+  // The role is checked before the state: a caller who never makes the move gets 403, not a 409 naming the state.
+  ['referent31', 'POST /api/projects/:id/transitions to selected', 'selected project without grant', 403],
+  ['officer', 'POST /api/projects/:id/transitions to selected', 'selected project without grant', 403],
+  ['auditor', 'POST /api/projects/:id/transitions to withdrawn', 'selected project without grant', 403],
+  ['referent31', 'POST /api/projects/:id/transitions to withdrawn', 'selected project without grant', 403],
+  ['officer', 'POST /api/projects/:id/transitions to withdrawn', 'selected project without grant', 409],
+  ['referent31', 'POST /api/projects/transitions (bulk) to withdrawn', 'selected project without grant', 403],
+  ['auditor', 'POST /api/projects/transitions (bulk) to withdrawn', 'selected project without grant', 403],
+  ['referent31', 'POST /api/meetings/:id/minutes/approve', 'plenary meeting, minutes published', 403],
+  ['member', 'POST /api/meetings/:id/minutes/publish', 'plenary meeting, minutes published', 403],
+  ['officer', 'POST /api/meetings/:id/minutes/approve', 'plenary meeting, minutes published', 409],
+  ['auditor', 'POST /api/roadmaps/:year/transitions to validated', 'the 2022 roadmap (draft)', 403],
   ['officer', 'POST /api/projects/:id/grant', 'selected project without grant', 403],
   ['admin', 'POST /api/projects/:id/grant', 'selected project without grant', 403],
   ['auditor', 'POST /api/projects/:id/grant', 'selected project without grant', 403],
@@ -184,6 +205,31 @@ describe('object-level access matrix (role × route × object)', () => {
       url: `/api/projects/${id}/transitions`,
       body: async () => ({ to: 'selected' }),
     }),
+    'POST /api/projects/:id/transitions to withdrawn': (id) => ({
+      method: 'POST',
+      url: `/api/projects/${id}/transitions`,
+      body: async () => ({ to: 'withdrawn' }),
+    }),
+    'POST /api/projects/transitions (bulk) to withdrawn': (id) => ({
+      method: 'POST',
+      url: '/api/projects/transitions',
+      body: async () => ({ projectIds: [id], to: 'withdrawn' }),
+    }),
+    'POST /api/local-health-contracts/:id/actions in 31': (id) => actionSheet(id, ['31']),
+    'POST /api/local-health-contracts/:id/actions in 34': (id) => actionSheet(id, ['34']),
+    'POST /api/local-health-contracts/:id/actions in 31 and 34': (id) => actionSheet(id, ['31', '34']),
+    'POST /api/local-health-contracts in 31 with Montpellier (34)': () => ({
+      method: 'POST',
+      url: '/api/local-health-contracts',
+      body: async () => ({
+        name: `CLS ${randomUUID()}`,
+        departmentCode: '31',
+        status: 'signed',
+        territories: [{ inseeCode: '34172', name: 'Montpellier', population: 10_000_000 }],
+      }),
+    }),
+    'POST /api/meetings/:id/minutes/approve': (id) => ({ method: 'POST', url: `/api/meetings/${id}/minutes/approve` }),
+    'POST /api/meetings/:id/minutes/publish': (id) => ({ method: 'POST', url: `/api/meetings/${id}/minutes/publish` }),
     'POST /api/projects/:id/grant': (id) => ({
       method: 'POST',
       url: `/api/projects/${id}/grant`,
@@ -240,6 +286,11 @@ describe('object-level access matrix (role × route × object)', () => {
     method: 'POST',
     url: `/api/projects/${id}/opinions`,
     body: async () => ({ departmentCode, opinion: 'favorable', comment: 'Avis du département' }),
+  });
+  const actionSheet = (id: string, departmentCodes: string[]) => ({
+    method: 'POST',
+    url: `/api/local-health-contracts/${id}/actions`,
+    body: async () => ({ title: 'Fiche action de contrôle', pilot: 'CCAS', departmentCodes }),
   });
   const roadmapMove = (year: string, body: object) => ({
     method: 'POST',
@@ -327,6 +378,47 @@ describe('object-level access matrix (role × route × object)', () => {
 
   it('has a way to call every route of the table', () => {
     expect(MATRIX.filter(([, route]) => !ROUTES[route]).map(([, route]) => route)).toEqual([]);
+  });
+
+  it('shows members’ e-mails only to the admin, the delegate, the mission officer and the member itself', async () => {
+    const email = `secretariat-${randomUUID().slice(0, 8)}@asso.example`;
+    const created = await as('officer').send('POST', '/api/members', {
+      displayName: 'Membre de contrôle',
+      email,
+      college: 'users',
+      organization: 'Association de contrôle',
+    });
+    expect(created.body.email).toBe(email);
+    const plenary = fixtures['plenary (member sits)'];
+    const seat = { memberId: created.body.id, college: 'users', startsOn: '2024-01-01' };
+    expect((await as('officer').send('POST', `/api/bodies/${plenary}/seats`, seat)).status).toBe(201);
+    const { rows } = await stack.db.query(
+      `UPDATE member SET email = 'membre.atd@asso.example' WHERE id = (SELECT member_id FROM app_user WHERE email = $1)
+       RETURNING id`,
+      [DEMO.member],
+    );
+    const reads = (account: Account) =>
+      Promise.all(
+        [`/api/members/${created.body.id}`, '/api/members?limit=200', `/api/bodies/${plenary}`].map((url) =>
+          as(account).get(url),
+        ),
+      );
+    for (const account of ['admin', 'delegate', 'officer'] as const) {
+      const [one, list] = await reads(account);
+      expect(one.body.email).toBe(email);
+      expect(list.body.items).toContainEqual(expect.objectContaining({ id: created.body.id, email }));
+    }
+    for (const account of ['referent31', 'auditor'] as const) {
+      const answers = await reads(account);
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(answers[0].body).toMatchObject({ id: created.body.id, email: null });
+      expect(answers[1].body.items.filter((m: { email: string | null }) => m.email !== null)).toEqual([]);
+      for (const r of answers) expect(JSON.stringify(r.body)).not.toMatch(/@asso\.example/);
+    }
+    const own = await as('member').get(`/api/members/${rows[0].id}`);
+    expect(own.body.email).toBe('membre.atd@asso.example');
+    expect((await as('member').get(`/api/members/${created.body.id}`)).status).toBe(403);
+    expect(JSON.stringify((await as('member').get(`/api/bodies/${plenary}`)).body)).not.toMatch(/@asso\.example/);
   });
 
   it.each(MATRIX)('%s: %s on %s → %i', async (account, route, target, expected) => {

@@ -1,4 +1,4 @@
-import { allowedTransitions, checkTransition } from './project-lifecycle';
+import { allowedTransitions, checkTransition, rolesMovingTo } from './project-lifecycle';
 
 describe('project lifecycle', () => {
   it('follows DESIGN.md from draft to closed', () => {
@@ -41,6 +41,17 @@ describe('project lifecycle', () => {
       reason: 'comment_required',
     });
     expect(checkTransition('under_review', 'rejected', ['regional_delegate'], 'hors périmètre').ok).toBe(true);
+  });
+
+  it('refuses a role that never makes the move before looking at the state, so the state is not disclosed', () => {
+    expect(rolesMovingTo('selected')).toEqual(['regional_delegate']);
+    expect(checkTransition('closed', 'selected', ['departmental_referent'])).toEqual({ ok: false, reason: 'role' });
+    expect(checkTransition('selected', 'selected', ['mission_officer'])).toEqual({ ok: false, reason: 'role' });
+    expect(checkTransition('rejected', 'withdrawn', ['auditor'])).toEqual({ ok: false, reason: 'role' });
+    expect(checkTransition('under_review', 'draft', ['admin'])).toEqual({ ok: false, reason: 'role' });
+    expect(checkTransition('rejected', 'withdrawn', ['mission_officer'])).toMatchObject({
+      reason: 'forbidden_transition',
+    });
   });
 
   it('ends nowhere from a final state', () => {

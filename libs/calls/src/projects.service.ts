@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, centsFromDb, Database, DomainError, ERROR_KINDS, Page, Tx } from '@app/core';
+import { Actor, centsFromDb, Database, DomainError, ERROR_KINDS, hasRole, Page, Tx } from '@app/core';
 import { TerritoryService } from '@app/territory';
 import { callsAccess } from './calls-access';
-import { OPINION_OPEN_STATUSES } from './calls.constants';
+import { OPINION_OPEN_STATUSES, type ProjectStatus } from './calls.constants';
 import { CallsRepository } from './calls.repository';
 import {
   CreateOpinionDto,
@@ -18,7 +18,7 @@ import { BulkTransitionDto, BulkTransitionResponseDto, BulkTransitionResultDto }
 import { OpinionEntity } from './entities/call.entity';
 import { FollowUpRepository } from './follow-up.repository';
 import { FundingService } from './funding.service';
-import { allowedTransitions, checkTransition } from './project-lifecycle';
+import { allowedTransitions, checkTransition, rolesMovingTo } from './project-lifecycle';
 import { ProjectRow, ProjectsRepository } from './projects.repository';
 
 /** Applications to a call and their instruction: lifecycle, departmental opinions. */
@@ -120,16 +120,19 @@ export class ProjectsService {
     };
   }
 
-  /** One move of the lifecycle: 409 naming the allowed moves, 403 for the wrong role, 400 without a required comment. */
+  /**
+   * One move of the lifecycle: 403 for a role that never makes it (before anything is read), 409
+   * naming the allowed moves, 403 for the wrong role on this move, 400 without a required comment.
+   */
   async transition(actor: Actor, id: string, dto: TransitionDto): Promise<ProjectDetailDto> {
+    assertMayMoveTo(actor, dto.to);
     await this.db.transaction(async (tx) => {
       const before = await this.locked(tx, id);
       const check = checkTransition(before.status, dto.to, actor.roles, dto.comment);
+      if (!check.ok && check.reason === 'role') throw forbiddenMove(dto.to);
       if (!check.ok && check.reason === 'forbidden_transition') {
         throw DomainError.forbiddenTransition('project', before.status, dto.to, check.allowed);
       }
-      if (!check.ok && check.reason === 'role')
-        throw DomainError.forbidden(`Your role cannot move a project to ${dto.to}`);
       if (!check.ok)
         throw DomainError.invalid('project.comment_required', `comment: required to move a project to ${dto.to}`);
       if (dto.version !== undefined && dto.version !== before.version) throw DomainError.staleVersion('project');
@@ -158,6 +161,7 @@ export class ProjectsService {
    * moves in its own transaction, and the answer says, project by project, what happened.
    */
   async bulkTransition(actor: Actor, dto: BulkTransitionDto): Promise<BulkTransitionResponseDto> {
+    assertMayMoveTo(actor, dto.to);
     const results: BulkTransitionResultDto[] = [];
     for (const projectId of dto.projectIds) {
       try {
@@ -218,6 +222,15 @@ export class ProjectsService {
     if (!row) throw DomainError.notFound('project', id);
     return row;
   }
+}
+
+function forbiddenMove(to: ProjectStatus): DomainError {
+  return DomainError.forbidden(`Your role cannot move a project to ${to}`);
+}
+
+/** A role that never makes this move is refused before any project is read (its state is not disclosed). */
+function assertMayMoveTo(actor: Actor, to: ProjectStatus): void {
+  if (!hasRole(actor, ...rolesMovingTo(to))) throw forbiddenMove(to);
 }
 
 export function toProjectDto(p: ProjectRow): ProjectDto {

@@ -53,19 +53,18 @@ export class ContractsRepository {
     tx: Tx,
     contract: Pick<ContractRow, 'name' | 'departmentCode' | 'status' | 'signedOn' | 'endsOn'> &
       Partial<Record<ContractField, unknown>>,
-    territories: { inseeCode: string; name: string; population: number }[],
+    inseeCodes: readonly string[],
   ): Promise<string> {
     const [{ id }] = await tx.query(
       `INSERT INTO local_health_contract (name, department_code, status) VALUES ($1, $2, $3) RETURNING id`,
       [contract.name, contract.departmentCode, contract.status],
     );
     await this.setFields(tx, id, contract);
-    if (territories.length > 0) {
-      await tx.query(
-        `INSERT INTO contract_territory (contract_id, insee_code, name, population)
-         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[])`,
-        [id, territories.map((t) => t.inseeCode), territories.map((t) => t.name), territories.map((t) => t.population)],
-      );
+    if (inseeCodes.length > 0) {
+      await tx.query(`INSERT INTO contract_territory (contract_id, insee_code) SELECT $1, unnest($2::text[])`, [
+        id,
+        inseeCodes,
+      ]);
     }
     return id;
   }
@@ -91,7 +90,8 @@ export class ContractsRepository {
       this.dataSource.query(
         `SELECT ${CONTRACT_COLUMNS},
                 (SELECT count(*)::int FROM contract_territory t WHERE t.contract_id = c.id) AS communes,
-                (SELECT COALESCE(sum(t.population), 0)::int FROM contract_territory t WHERE t.contract_id = c.id) AS population
+                (SELECT COALESCE(sum(cm.population), 0)::int FROM contract_territory t
+                 JOIN commune cm ON cm.insee_code = t.insee_code WHERE t.contract_id = c.id) AS population
          FROM local_health_contract c ${where} ORDER BY c.department_code, c.name, c.id LIMIT $3 OFFSET $4`,
         [...params, filter.limit, filter.offset],
       ),
@@ -119,38 +119,37 @@ export class ContractsRepository {
     return true;
   }
 
+  /** The contract's communes with the reference data's name and population. */
   territories(
     id: string,
     tx: Tx = this.dataSource.manager,
   ): Promise<{ inseeCode: string; name: string; population: number }[]> {
     return tx.query(
-      'SELECT insee_code AS "inseeCode", name, population FROM contract_territory WHERE contract_id = $1 ORDER BY insee_code',
+      `SELECT t.insee_code AS "inseeCode", cm.name, cm.population FROM contract_territory t
+       JOIN commune cm ON cm.insee_code = t.insee_code WHERE t.contract_id = $1 ORDER BY t.insee_code`,
       [id],
     );
   }
 
-  /** Covered population per department for contracts in the given statuses, each commune once, in its own department. */
+  /** Covered population per department for contracts in the given statuses, each reference commune once, in its own department. */
   async coveredByDepartment(statuses: readonly ContractStatus[]): Promise<Map<string, number>> {
     const rows: { code: string; covered: string }[] = await this.dataSource.query(
-      `SELECT dep AS code, sum(population)::bigint AS covered FROM (
-         SELECT max(t.population) AS population, COALESCE(cm.department_code, min(c.department_code)) AS dep
-         FROM contract_territory t
-         JOIN local_health_contract c ON c.id = t.contract_id AND c.status = ANY ($1::text[])
-         LEFT JOIN commune cm ON cm.insee_code = t.insee_code
-         GROUP BY t.insee_code, cm.department_code) x
-       GROUP BY dep`,
+      `SELECT cm.department_code AS code, sum(cm.population)::bigint AS covered FROM commune cm
+       WHERE cm.insee_code IN (SELECT t.insee_code FROM contract_territory t
+         JOIN local_health_contract c ON c.id = t.contract_id AND c.status = ANY ($1::text[]))
+       GROUP BY cm.department_code`,
       [statuses],
     );
     return new Map(rows.map((r) => [r.code, Number(r.covered)]));
   }
 
-  /** Covered population of signed contracts, each commune once (its largest declared population). */
+  /** Covered population of signed contracts: the reference population of each commune covered, once. */
   async coverage(): Promise<{ covered: number; signed: number; inPreparation: number }> {
     const rows = await this.dataSource.query(
       `SELECT
-         (SELECT COALESCE(sum(population), 0)::bigint FROM (
-            SELECT max(t.population) AS population FROM contract_territory t
-            JOIN local_health_contract c ON c.id = t.contract_id AND c.status = 'signed' GROUP BY t.insee_code) x) AS covered,
+         (SELECT COALESCE(sum(cm.population), 0)::bigint FROM commune cm WHERE cm.insee_code IN (
+            SELECT t.insee_code FROM contract_territory t
+            JOIN local_health_contract c ON c.id = t.contract_id AND c.status = 'signed')) AS covered,
          (SELECT count(*) FROM local_health_contract WHERE status = 'signed')::int AS signed,
          (SELECT count(*) FROM local_health_contract WHERE status = 'in_preparation')::int AS "inPreparation"`,
     );

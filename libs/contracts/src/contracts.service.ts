@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { Actor, Database, DomainError, Page, PageQueryDto } from '@app/core';
 import { ActionDto, CreateActionSheetDto, RoadmapService } from '@app/roadmap';
-import { assertDepartmentScope, assertInternalReader } from '@app/identity';
+import { assertCanAssignDepartments, assertDepartmentScope, assertInternalReader } from '@app/identity';
 import { TerritoryService } from '@app/territory';
 import { ContractsRepository } from './contracts.repository';
+import { rate } from './coverage-rate';
 import {
   ContractDto,
   ContractQueryDto,
@@ -25,23 +26,29 @@ export class ContractsService {
     private readonly roadmap: RoadmapService,
   ) {}
 
-  /** The mission, or a referent for its own departments. */
+  /**
+   * The mission, or a referent for its own departments. The communes are the reference data's: a
+   * code that is not a commune of Occitanie → 400; a referent may only put communes of its own
+   * departments (403); the posted names and populations are ignored.
+   */
   async create(actor: Actor, dto: CreateContractDto): Promise<ContractDto> {
     assertDepartmentScope(actor, [dto.departmentCode]);
     await this.territory.assertDepartmentsExist('departmentCode', [dto.departmentCode]);
     if (dto.signedOn && dto.endsOn && dto.endsOn < dto.signedOn)
       throw DomainError.invalid('contract.dates', 'endsOn: before signedOn');
-    const territories = await this.withEpciCommunes(dto);
     const codes = dto.territories.map((t) => t.inseeCode);
     const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
     if (repeated)
       throw DomainError.invalid('contract.territory_repeated', `territories: commune ${repeated} is listed twice`);
+    const communes = await this.territory.referenceCommunes('territories', await this.withEpciCommunes(dto));
+    const departments = [...new Set(communes.map((c) => c.departmentCode))];
+    if (departments.length > 0) assertCanAssignDepartments(actor, 'territories', departments);
     return this.db.transaction(async (tx) => {
       const id = await this.contracts.insert(
         tx,
         // The repository writes only the contract's own columns from the DTO.
         { ...dto, signedOn: dto.signedOn ?? null, endsOn: dto.endsOn ?? null },
-        territories,
+        communes.map((c) => c.inseeCode),
       );
       const contract = {
         ...(await this.contracts.find(id, tx))!,
@@ -80,20 +87,15 @@ export class ContractsService {
     });
   }
 
-  /** The territories posted, plus the member communes of the EPCIs named (a commune posted keeps its figures). */
-  private async withEpciCommunes(dto: CreateContractDto): Promise<CreateContractDto['territories']> {
-    if (!dto.epciSirens?.length) return dto.territories;
+  /** The INSEE codes posted, plus the member communes of the EPCIs named (each once). */
+  private async withEpciCommunes(dto: CreateContractDto): Promise<string[]> {
+    const posted = dto.territories.map((t) => t.inseeCode);
+    if (!dto.epciSirens?.length) return posted;
     const epcis = (await this.territory.epcis()).filter((e) => dto.epciSirens!.includes(e.siren));
     const unknown = dto.epciSirens.filter((s) => !epcis.some((e) => e.siren === s));
     if (unknown.length > 0)
       throw DomainError.invalid('contract.unknown_epci', `epciSirens: unknown EPCI ${unknown.join(', ')}`);
-    const byCode = new Map(
-      epcis
-        .flatMap((e) => e.communes)
-        .map(({ inseeCode, name, population }) => [inseeCode, { inseeCode, name, population }]),
-    );
-    for (const t of dto.territories) byCode.set(t.inseeCode, t);
-    return [...byCode.values()];
+    return [...new Set([...posted, ...epcis.flatMap((e) => e.communes.map((c) => c.inseeCode))])];
   }
 
   /** An action sheet of the contract (same shape as roadmap actions); departments default to the contract's. */
@@ -101,7 +103,7 @@ export class ContractsService {
     const contract = await this.get(actor, id);
     assertDepartmentScope(actor, [contract.departmentCode]);
     const departmentCodes = dto.departmentCodes.length > 0 ? dto.departmentCodes : [contract.departmentCode];
-    return this.roadmap.addContractActionSheet(actor, id, { ...dto, departmentCodes });
+    return this.roadmap.addContractActionSheet(actor, contract, { ...dto, departmentCodes });
   }
 
   async actionSheets(actor: Actor, id: string, page: PageQueryDto): Promise<Page<ActionDto>> {
@@ -153,9 +155,4 @@ export class ContractsService {
       }),
     };
   }
-}
-
-/** A fraction between 0 and 1, to four decimals. */
-function rate(part: number, whole: number): number {
-  return whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0;
 }

@@ -79,6 +79,8 @@ export class BodiesService {
           college: dto.college,
           designatingBody: dto.designatingBody ?? null,
         }),
+        this.access,
+        actor,
       );
       await this.audit.record(tx, actor, {
         action: 'member.create',
@@ -94,14 +96,14 @@ export class BodiesService {
   async listMembers(actor: Actor, page: PageQueryDto): Promise<Page<MemberDto>> {
     this.assertTeamReader(actor);
     const [rows, total] = await this.bodies.listMembers(page.limit, page.offset);
-    return { items: rows.map(toMemberDto), total };
+    return { items: rows.map((m) => toMemberDto(m, this.access, actor)), total };
   }
 
   async getMember(actor: Actor, id: string): Promise<MemberDto> {
     if (actor.memberId !== id) this.assertTeamReader(actor);
     const member = await this.bodies.findMember(id);
     if (!member) throw DomainError.notFound('member', id);
-    return toMemberDto(member);
+    return toMemberDto(member, this.access, actor);
   }
 
   /** A new seat in a body, with its first mandate. */
@@ -320,11 +322,12 @@ export function toBodyDto(b: BodyEntity): BodyDto {
   return { id: b.id, kind: b.kind, name: b.name, installedOn: b.installedOn, status: b.status, version: b.version };
 }
 
-function toMemberDto(m: MemberEntity): MemberDto {
+/** The member as `reader` may see it: its e-mail only where the reader's role gives it (`seesEmailOf`). */
+function toMemberDto(m: MemberEntity, access: GovernanceAccess, reader: Actor): MemberDto {
   return {
     id: m.id,
     displayName: m.displayName,
-    email: m.email,
+    email: access.seesEmailOf(reader, m.id) ? m.email : null,
     college: m.college,
     organization: m.organization,
     designatingBody: m.designatingBody,

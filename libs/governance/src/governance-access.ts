@@ -21,6 +21,15 @@ export class GovernanceAccess {
     return hasRole(actor, 'regional_delegate', 'mission_officer');
   }
 
+  /**
+   * Members' e-mails are for those who run the commission and the accounts (admin, delegate,
+   * mission officer: DESIGN.md), and for the member itself; referents, auditors and other members
+   * read the member without it.
+   */
+  seesEmailOf(actor: Actor, memberId: string): boolean {
+    return hasRole(actor, 'admin', 'regional_delegate', 'mission_officer') || actor.memberId === memberId;
+  }
+
   /** null: every body; otherwise the ids of the bodies the actor may read. */
   async readableBodyIds(actor: Actor): Promise<string[] | null> {
     if (hasRole(actor, 'admin', 'regional_delegate', 'mission_officer', 'departmental_referent', 'auditor'))

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { Actor, Database, DomainError, hasRole, Page, PageQueryDto, parisDay, Tx } from '@app/core';
-import { assertInternalReader, canActOnDepartments } from '@app/identity';
+import { assertCanAssignDepartments, assertInternalReader, canActOnDepartments } from '@app/identity';
 import { TerritoryService } from '@app/territory';
 import { diffAction } from './action-changes';
 import { actionsCsv, parseActionsCsv } from './actions-csv';
@@ -156,11 +156,16 @@ export class RoadmapService {
   }
 
   /**
-   * A contract's action sheet: the same action, owned by the contract. The contracts service checks
-   * who may write to the contract before calling this.
+   * A contract's action sheet: the same action, owned by the contract, in the contract's department
+   * only (400 otherwise). The contracts service checks who may write to the contract before calling this.
    */
-  async addContractActionSheet(actor: Actor, contractId: string, dto: CreateActionSheetDto): Promise<ActionDto> {
-    return this.createAction(actor, { roadmapId: null, axisCode: null, contractId }, dto, { contractId });
+  async addContractActionSheet(
+    actor: Actor,
+    contract: { id: string; departmentCode: string },
+    dto: CreateActionSheetDto,
+  ): Promise<ActionDto> {
+    const contractId = contract.id;
+    return this.createAction(actor, { roadmapId: null, axisCode: null, contractId }, dto, { contractId }, contract);
   }
 
   /** One way to create an action, whoever owns it (a roadmap axis or a contract). */
@@ -169,7 +174,10 @@ export class RoadmapService {
     owner: { roadmapId: string | null; axisCode: string | null; contractId?: string },
     dto: CreateActionSheetDto,
     context: Record<string, unknown>,
+    contract?: { departmentCode: string },
   ): Promise<ActionDto> {
+    assertCanAssignDepartments(actor, 'departmentCodes', dto.departmentCodes);
+    if (contract) assertInContractDepartment(dto.departmentCodes, contract.departmentCode);
     await this.territory.assertDepartmentsExist('departmentCodes', dto.departmentCodes);
     if (dto.startsOn && dto.endsOn && dto.endsOn < dto.startsOn) {
       throw DomainError.invalid('action.dates', 'endsOn: before startsOn');
@@ -367,6 +375,16 @@ function canUpdate(actor: Actor, action: ActionRow): boolean {
     hasRole(actor, 'departmental_referent') &&
     canActOnDepartments(actor, action.departmentCodes)
   );
+}
+
+/** A contract's action sheet is in the contract's department, whoever writes it. */
+function assertInContractDepartment(departmentCodes: readonly string[], contractDepartment: string): void {
+  const elsewhere = departmentCodes.filter((code) => code !== contractDepartment);
+  if (elsewhere.length > 0)
+    throw DomainError.invalid(
+      'action.contract_department',
+      `departmentCodes: ${elsewhere.join(', ')} is not the contract's department (${contractDepartment})`,
+    );
 }
 
 function assertCanUpdate(actor: Actor, action: ActionRow): void {

@@ -3,6 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { DepartmentEntity } from './entities/department.entity';
 
+export interface ReferenceCommune {
+  inseeCode: string;
+  name: string;
+  population: number;
+  departmentCode: string;
+}
+
 @Injectable()
 export class TerritoryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -26,11 +33,21 @@ export class TerritoryRepository {
     return rows.map((r) => r.code);
   }
 
+  /** The sum of the region's communes: the same rows any covered population is summed from. */
   async regionPopulation(): Promise<number> {
-    const rows: { population: number }[] = await this.dataSource.query(
-      'SELECT population FROM region ORDER BY code LIMIT 1',
+    const rows: { population: string }[] = await this.dataSource.query(
+      'SELECT COALESCE(sum(population), 0)::bigint AS population FROM commune',
     );
-    return rows[0]?.population ?? 0;
+    return Number(rows[0].population);
+  }
+
+  /** The reference communes among these INSEE codes (unknown codes are simply absent). */
+  communes(codes: readonly string[]): Promise<ReferenceCommune[]> {
+    return this.dataSource.query(
+      `SELECT insee_code AS "inseeCode", name, population, department_code AS "departmentCode"
+       FROM commune WHERE insee_code = ANY ($1::text[]) ORDER BY insee_code`,
+      [codes],
+    );
   }
 
   /** EPCIs of the region with their member communes (the reference data, for contracts' territories). */

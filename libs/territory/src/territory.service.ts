@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/core';
-import { TerritoryRepository } from './territory.repository';
+import { ReferenceCommune, TerritoryRepository } from './territory.repository';
+
+export type { ReferenceCommune };
 
 export interface Department {
   code: string;
@@ -36,6 +38,22 @@ export class TerritoryService {
     if (unknown.length > 0) {
       throw DomainError.invalid('territory.unknown_commune', `${field}: unknown commune ${unknown.join(', ')}`);
     }
+  }
+
+  /**
+   * The reference communes of these INSEE codes, in the order given; 400 naming the field and every
+   * code that is not a commune of the region.
+   */
+  async referenceCommunes(field: string, codes: readonly string[]): Promise<ReferenceCommune[]> {
+    const byCode = new Map((await this.territory.communes(codes)).map((c) => [c.inseeCode, c]));
+    const unknown = codes.filter((c) => !byCode.has(c));
+    if (unknown.length > 0) {
+      throw DomainError.invalid(
+        'territory.unknown_commune',
+        `${field}: ${unknown.join(', ')} is not a commune of Occitanie in the reference data`,
+      );
+    }
+    return codes.map((c) => byCode.get(c)!);
   }
 
   /** Population of the region: the sum of its communes, as loaded from the reference data. */

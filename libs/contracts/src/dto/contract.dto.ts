@@ -20,15 +20,22 @@ import { IsCents, IsDepartmentCode, PageQueryDto } from '@app/core';
 export const CONTRACT_STATUSES = ['in_preparation', 'signed', 'renewal', 'expired'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
+/**
+ * A commune of the contract. Only `inseeCode` counts: it must be a commune of Occitanie in the
+ * reference data, whose name and population are the ones stored and answered; `name` and
+ * `population` stay accepted (CONTRACT.md) but are ignored.
+ */
 export class TerritoryInputDto {
   @Matches(/^[0-9][0-9AB][0-9]{3}$/, { message: 'inseeCode must be an INSEE commune code such as "31555"' })
   inseeCode: string;
 
+  /** Ignored on input: the reference data's name is the one stored and answered. */
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name: string;
 
+  /** Ignored on input: the reference data's population is the one stored and answered. */
   @IsInt()
   @Min(0)
   @Max(10_000_000)
@@ -182,7 +189,7 @@ export class ContractQueryDto extends PageQueryDto {
 /** A contract in a list: its territories counted, not listed. */
 export class ContractSummaryDto extends OmitType(ContractDto, ['territories'] as const) {
   communes: number;
-  /** The population of its communes as declared. */
+  /** The population of its communes, from the reference data. */
   population: number;
 }
 

@@ -1,5 +1,11 @@
 import { Actor, Role } from '@app/core/auth/actor';
-import { assertDepartmentScope, assertInternalReader, canActOnDepartments } from './department-scope';
+import {
+  assertCanAssignDepartments,
+  assertDepartmentScope,
+  assertInternalReader,
+  canActOnDepartments,
+  canAssignDepartments,
+} from './department-scope';
 
 const actor = (roles: Role[], departmentCodes: string[] = []): Actor => ({
   id: 'u',
@@ -20,6 +26,19 @@ describe('department scope', () => {
     expect(canActOnDepartments(referent31, ['31', '32'])).toBe(true);
     expect(canActOnDepartments(referent31, ['34'])).toBe(false);
     expect(() => assertDepartmentScope(referent31, ['34'])).toThrow(/département/);
+  });
+
+  it('lets a referent give an object only departments that are all its own', () => {
+    const referent31 = actor(['departmental_referent'], ['31', '32']);
+    expect(canAssignDepartments(referent31, ['31', '32'])).toBe(true);
+    expect(canAssignDepartments(referent31, ['31', '34'])).toBe(false);
+    expect(canAssignDepartments(referent31, [])).toBe(false);
+    expect(canAssignDepartments(actor(['mission_officer']), ['34'])).toBe(true);
+    expect(canAssignDepartments(actor(['regional_delegate']), [])).toBe(true);
+    expect(canAssignDepartments(actor(['admin']), ['31'])).toBe(false);
+    expect(() => assertCanAssignDepartments(referent31, 'departmentCodes', ['31', '34'])).toThrow(
+      /departmentCodes.*34/,
+    );
   });
 
   it('refuses roles without departmental write rights, the admin included', () => {

@@ -19,6 +19,28 @@ export function assertDepartmentScope(actor: Actor, departmentCodes: readonly st
 }
 
 /**
+ * Whether the actor may give an object exactly these departments (create it with them, or move it
+ * to them): the regional team any; a referent only departments that are all its own, and never
+ * none (a region-wide object is the mission's). Unlike `canActOnDepartments`, one department in
+ * scope is not enough: a referent of 31 must not put an action in 34's lists.
+ */
+export function canAssignDepartments(actor: Actor, departmentCodes: readonly string[]): boolean {
+  if (hasRole(actor, 'regional_delegate', 'mission_officer')) return true;
+  if (!hasRole(actor, 'departmental_referent') || departmentCodes.length === 0) return false;
+  return departmentCodes.every((code) => actor.departmentCodes.includes(code));
+}
+
+export function assertCanAssignDepartments(actor: Actor, field: string, departmentCodes: readonly string[]): void {
+  if (canAssignDepartments(actor, departmentCodes)) return;
+  const foreign = departmentCodes.filter((code) => !actor.departmentCodes.includes(code));
+  throw DomainError.forbidden(
+    foreign.length > 0
+      ? `${field} : le département ${foreign.join(', ')} n’est pas le vôtre`
+      : `${field} : seule la mission crée un objet régional`,
+  );
+}
+
+/**
  * The mission's working files (roadmap, contracts) are read by every role but commission members,
  * who read only the agendas and published minutes of the bodies they sit on (DESIGN.md).
  */

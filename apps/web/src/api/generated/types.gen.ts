@@ -1125,7 +1125,13 @@ export type ActionUpdatePageDto = {
 
 export type TerritoryInputDto = {
     inseeCode: string;
+    /**
+     * Ignored on input: the reference data's name is the one stored and answered.
+     */
     name: string;
+    /**
+     * Ignored on input: the reference data's population is the one stored and answered.
+     */
     population: number;
 };
 
@@ -1201,7 +1207,7 @@ export type ContractSummaryDto = {
     version: number;
     communes: number;
     /**
-     * The population of its communes as declared.
+     * The population of its communes, from the reference data.
      */
     population: number;
 };
