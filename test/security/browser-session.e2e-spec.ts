@@ -96,6 +96,17 @@ describe('browser sessions: CSRF, CSP and idle timeout', () => {
         await page.getByText('POST', { exact: true }).first().waitFor();
         expect(violations).toEqual([]);
       });
+
+      it('sends X-Requested-With from the web app: signing out (a POST without body) ends the session', async () => {
+        const page = await signIn(browser, stack, DEMO.member);
+        const revoked = async () => Number((await stack.db.query('SELECT count(*) FROM revoked_token')).rows[0].count);
+        const before = await revoked();
+        const logout = page.waitForResponse((r) => r.url().endsWith('/api/auth/logout'));
+        await page.getByRole('button', { name: 'Se déconnecter' }).click();
+        expect((await logout).status()).toBe(204);
+        expect(await revoked()).toBe(before + 1);
+        await page.context().close();
+      });
     });
   });
 
