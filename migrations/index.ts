@@ -16,6 +16,7 @@ import { ActionDetails1764000001400 } from './1764000001400-action-details';
 import { UserSessionsValidFrom1764000001470 } from './1764000001470-user-sessions-valid-from';
 import { HotReadIndexes1764000001950 } from './1764000001950-hot-read-indexes';
 import { ContractTerritoryReference1764000002000 } from './1764000002000-contract-territory-reference';
+import { LoginAbuseAndSessionActivity1764000002300 } from './1764000002300-login-abuse-and-session-activity';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   UserSessionsValidFrom1764000001470,
   HotReadIndexes1764000001950,
   ContractTerritoryReference1764000002000,
+  LoginAbuseAndSessionActivity1764000002300,
 ];

@@ -73,4 +73,18 @@ describe('configuration and CLI', () => {
     );
     expect(rows).toHaveLength(2);
   });
+
+  it('refuses a weak first admin password (12 characters, not a common one), naming the field', () => {
+    for (const password of ['court-11car', 'password1234']) {
+      const result = run('cli', { ...stack.env, ADMIN_PASSWORD: password }, [
+        'create-admin',
+        '--email',
+        'faible@ars.test',
+        '--name',
+        'Faible',
+      ]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/password : le mot de passe/);
+    }
+  });
 });

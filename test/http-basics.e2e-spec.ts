@@ -129,7 +129,7 @@ describe('HTTP basics', () => {
       const referent = await login(stack, DEMO.referent31);
       const res = await api(stack, referent)
         .post('/api/users')
-        .send({ email: 'x@y.fr', displayName: 'x', password: 'abcdefghij', roles: ['admin'] });
+        .send({ email: 'x@y.fr', displayName: 'x', password: 'mot-de-passe-solide', roles: ['admin'] });
       expect(res.status).toBe(403);
       expect(res.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
     });
@@ -148,7 +148,7 @@ describe('HTTP basics', () => {
 
     it('refuses an unknown department and a referent without department, writing nothing', async () => {
       const before = await countUsers();
-      const base = { displayName: 'R', password: 'abcdefghij', roles: ['departmental_referent'] };
+      const base = { displayName: 'R', password: 'mot-de-passe-solide', roles: ['departmental_referent'] };
       const unknown = await api(stack, admin)
         .post('/api/users')
         .send({ ...base, email: 'r1@test.fr', departmentCodes: ['75'] });
@@ -168,7 +168,7 @@ describe('HTTP basics', () => {
         .send({
           email: 'membre-inconnu@test.fr',
           displayName: 'M',
-          password: 'abcdefghij',
+          password: 'mot-de-passe-solide',
           roles: ['commission_member'],
           memberId: '00000000-0000-4000-8000-000000000000',
         });
@@ -180,7 +180,7 @@ describe('HTTP basics', () => {
     it('refuses a second account with the same e-mail with 409', async () => {
       const res = await api(stack, admin)
         .post('/api/users')
-        .send({ email: DEMO.delegate, displayName: 'D', password: 'abcdefghij', roles: ['auditor'] });
+        .send({ email: DEMO.delegate, displayName: 'D', password: 'mot-de-passe-solide', roles: ['auditor'] });
       expect(res.status).toBe(409);
     });
   });

@@ -94,7 +94,9 @@ describe('JWT abuse: every token that is not a live session of an active account
   it('refuses a logged-out token, as a bearer header and as the cookie', async () => {
     const token = await login(stack, DEMO.auditor);
     expect(await answers(token)).toEqual({ bearer: 200, cookie: 200 });
-    expect((await api(stack).post('/api/auth/logout').set('cookie', `iss_session=${token}`)).status).toBe(204);
+    const logout = api(stack).post('/api/auth/logout').set('cookie', `iss_session=${token}`);
+    // As the web app sends it: a cookie-authenticated write carries X-Requested-With (CSRF).
+    expect((await logout.set('x-requested-with', 'iss-web')).status).toBe(204);
     expect(await answers(token)).toEqual(refused);
   });
 

@@ -5,9 +5,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, RejectNulCharactersPipe } from '@app/core';
+import { AppConfig, checkEnvironment, RejectNulCharactersPipe } from '@app/core';
 import { AppModule } from './app.module';
+import { refuseCrossSiteWrites } from './auth/csrf';
 import { requestIdOf } from './auth/request-id';
+import { limitJsonBodies } from './json-body-limits';
 import { countQueriesPerRequest } from './query-count-header';
 import { registerWebApp } from './web/web-app';
 import { recordRoutes, RegisteredRoute } from './route-listing';
@@ -18,11 +20,13 @@ export interface AppOptions {
   routes?: RegisteredRoute[];
 }
 
+const BODY_LIMIT = 1_048_576;
+
 /** The api as it runs in production; the e2e tests build it with this same function. */
 export async function createApp(options: AppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: true,
-    bodyLimit: 1_048_576,
+    trustProxy: trustedProxies(checkEnvironment().TRUST_PROXY),
+    bodyLimit: BODY_LIMIT,
     genReqId: (req: Parameters<typeof requestIdOf>[0]) => requestIdOf(req),
   });
   if (options.routes) recordRoutes(adapter.getInstance(), options.routes);
@@ -34,11 +38,12 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   });
   if (!quiet) app.useLogger(app.get(Logger));
   await app.register(fastifyHelmet, {
-    // Swagger UI needs inline scripts and styles; the web app (DSFR) loads its fonts, icons and
-    // styles from this same origin, some icons inlined as data: URIs. The rest keeps helmet's defaults.
+    // No inline script anywhere (the web app's and Swagger UI's scripts are files of this origin).
+    // Styles: DSFR and React set inline styles, Swagger UI an inline <style>; icons and fonts are
+    // partly inlined as data: URIs. The rest keeps helmet's defaults (no object, no framing, …).
     contentSecurityPolicy: {
       directives: {
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
@@ -46,6 +51,8 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     },
   });
   await app.register(fastifyCookie);
+  refuseCrossSiteWrites(app.getHttpAdapter().getInstance());
+  limitJsonBodies(app, BODY_LIMIT);
   if (app.get(AppConfig).get('COUNT_QUERIES')) countQueriesPerRequest(app.getHttpAdapter().getInstance());
   // Echo the request id (kept from the caller or made by pino-http) so a support request can quote it.
   app
@@ -73,4 +80,16 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
   await registerWebApp(app);
   return app;
+}
+
+/**
+ * Fastify's `trustProxy`: off unless TRUST_PROXY names the proxies (addresses or CIDRs). Trusted
+ * blindly, X-Forwarded-For is whatever the client writes, and the per-address login limit with it.
+ */
+function trustedProxies(setting: string): string[] | false {
+  const proxies = setting
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return proxies.length > 0 ? proxies : false;
 }

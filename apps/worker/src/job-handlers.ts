@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertEveryJobHandled, JobHandlers } from '@app/core';
+import { AuthService } from '@app/identity';
 import { ReportMaintenanceService, ReportRendererService } from '@app/reports';
 
 /** The one map from job name to the service that does the work. */
@@ -7,11 +8,12 @@ import { ReportMaintenanceService, ReportRendererService } from '@app/reports';
 export class JobHandlerRegistry {
   readonly handlers: JobHandlers;
 
-  constructor(renderer: ReportRendererService, maintenance: ReportMaintenanceService) {
+  constructor(renderer: ReportRendererService, maintenance: ReportMaintenanceService, auth: AuthService) {
     this.handlers = {
       'report.render': ({ reportId }) => renderer.render(reportId),
       'reports.reconcile': async () => void (await maintenance.reconcile()),
       'reports.expire': async () => void (await maintenance.expire()),
+      'auth.purge': async () => void (await auth.purgeExpired()),
     };
     assertEveryJobHandled(this.handlers);
   }

@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule, DatabaseModule, JobsModule } from '@app/core';
 import { CallsModule } from '@app/calls';
 import { GovernanceModule } from '@app/governance';
+import { IdentityModule } from '@app/identity';
 import { ReportsModule } from '@app/reports';
 import { RoadmapModule } from '@app/roadmap';
 import { JobHandlerRegistry } from './job-handlers';
@@ -24,6 +25,7 @@ import { MaintenanceScheduler } from './maintenance.scheduler';
     GovernanceModule,
     CallsModule,
     RoadmapModule,
+    IdentityModule,
   ],
   providers: [JobHandlerRegistry, JobsProcessor, MaintenanceScheduler],
 })

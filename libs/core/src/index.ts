@@ -1,4 +1,5 @@
 export * from './auth/actor';
+export * from './concurrency/bounded-limiter';
 export * from './concurrency/keyed-limiter';
 export * from './concurrency/with-timeout';
 export * from './config/app-config';

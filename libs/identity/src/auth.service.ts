@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError } from '@app/core';
-import { LoginResultDto, UserDto } from './dto/user.dto';
-import { DUMMY_HASH, passwordHasher } from './password-hasher';
+import { Actor, AppConfig, Database, DomainError } from '@app/core';
+import { ChangePasswordDto, LoginResultDto, UserDto } from './dto/user.dto';
+import { LoginFailuresRepository } from './login-failures.repository';
+import { DUMMY_HASH, PasswordHasher } from './password-hasher';
 import { TokensRepository } from './tokens.repository';
 import { toUserDto } from './users.service';
 import { UsersRepository } from './users.repository';
 
 /** CONTRACT.md: 10 failed attempts on one e-mail within 15 minutes → 429 until the window has passed. */
 export const LOGIN_MAX_FAILURES = 10;
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const LOGIN_WINDOW_MINUTES = 15;
+
+/** A cookie session's last use is written at most this often (the idle timeout counts in minutes). */
+const SESSION_TOUCH_SECONDS = 60;
 
 /** Who issues the tokens and for whom: a token signed with the same secret for another use is refused. */
 export const TOKEN_ISSUER = 'iss-back-office';
@@ -24,57 +28,91 @@ export interface TokenClaims {
   exp: number;
 }
 
+/** Where a request comes from, as the api sees it (the socket's address unless TRUST_PROXY names the proxy). */
+export interface RequestOrigin {
+  address: string;
+  requestId?: string;
+}
+
+type IssuedSession = LoginResultDto & { expiresAt: Date };
+
 @Injectable()
 export class AuthService {
   constructor(
     private readonly db: Database,
     private readonly users: UsersRepository,
     private readonly tokens: TokensRepository,
+    private readonly failures: LoginFailuresRepository,
+    private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly jwt: JwtService,
+    private readonly config: AppConfig,
   ) {}
 
-  /** Checks the throttle first (so the right password does not help), then the password. */
-  async validateCredentials(email: string, password: string): Promise<UserDto> {
-    const since = new Date(Date.now() - LOGIN_WINDOW_MS);
-    if ((await this.tokens.countFailuresSince(email, since)) >= LOGIN_MAX_FAILURES) {
-      throw new DomainError(
-        'too_many_requests',
-        'auth.throttled',
-        'Trop de tentatives de connexion : réessayez dans 15 minutes',
-      );
-    }
+  /**
+   * The attempt is counted before the password is checked (so that parallel attempts cannot outrun
+   * the throttle, and the right password does not help once it holds), and forgiven when it succeeds.
+   */
+  async validateCredentials(email: string, password: string, origin: RequestOrigin): Promise<UserDto> {
+    const attempt = await this.countAttempt(email, origin);
     const user = await this.users.findCredentials(email);
-    const valid = await passwordHasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
+    const valid = await this.verify(attempt, user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !valid || user.disabledAt) {
-      await this.tokens.recordFailure(email, new Date());
+      await this.recordFailure('auth.login_failed', email, user?.id ?? null, origin);
       throw new DomainError('unauthorized', 'auth.invalid_credentials', 'E-mail ou mot de passe incorrect');
     }
-    await this.tokens.clearFailures(email);
+    await this.failures.clear(email);
     return toUserDto(user);
   }
 
-  async login(user: UserDto, requestId?: string): Promise<LoginResultDto & { expiresAt: Date }> {
-    const jti = randomUUID();
-    const accessToken = await this.jwt.signAsync({ sub: user.id, jti });
-    const { exp } = this.jwt.decode<TokenClaims>(accessToken);
-    const actor = toActor(user, { requestId, tokenId: jti });
+  async login(user: UserDto, requestId?: string): Promise<IssuedSession> {
+    const session = await this.issue(user);
+    const actor = toActor(user, { requestId, tokenId: session.jti });
     await this.db.transaction((tx) =>
       this.audit.record(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id }),
     );
-    return { accessToken, user, expiresAt: new Date(exp * 1000) };
+    return session;
   }
 
   /**
-   * The actor behind verified claims, or null when the token was revoked, the account disabled, or the
-   * token issued before the account's sessions were ended (iat counts whole seconds: a token of the
-   * very second of the disabling is refused too).
+   * Changes the caller's own password, given the current one (a wrong one counts as a failed sign-in).
+   * Every session issued so far ends, this one included; the caller gets a new session in exchange.
    */
-  async actorForToken(claims: TokenClaims, requestId?: string): Promise<Actor | null> {
+  async changePassword(actor: Actor, dto: ChangePasswordDto, origin: RequestOrigin): Promise<IssuedSession> {
+    const user = actor.id ? await this.users.findCredentialsById(actor.id) : null;
+    if (!user) throw DomainError.forbidden();
+    if (dto.newPassword === dto.currentPassword)
+      throw DomainError.invalid(
+        'auth.same_password',
+        'newPassword : le nouveau mot de passe doit différer de l’actuel',
+      );
+    const attempt = await this.countAttempt(user.email, origin);
+    if (!(await this.verify(attempt, user.passwordHash, dto.currentPassword))) {
+      await this.recordFailure('auth.password_change_failed', user.email, user.id, origin);
+      throw DomainError.invalid('auth.wrong_password', 'currentPassword : le mot de passe actuel est incorrect');
+    }
+    await this.failures.clear(user.email);
+    const passwordHash = await this.hasher.hash(dto.newPassword);
+    const validFrom = await this.db.transaction(async (tx) => {
+      const at = await this.users.setPassword(tx, user.id, passwordHash);
+      await this.audit.record(tx, actor, { action: 'auth.password_change', entityType: 'user', entityId: user.id });
+      return at;
+    });
+    return this.issue(toUserDto(user), validFrom);
+  }
+
+  /**
+   * The actor behind verified claims, or null when the token was revoked, the account disabled, the
+   * token issued before the account's sessions were ended (iat counts whole seconds: a token of the
+   * very second of the disabling is refused too), or, for a browser's cookie, the session left idle.
+   */
+  async actorForToken(claims: TokenClaims, request: { requestId?: string; viaCookie: boolean }): Promise<Actor | null> {
     const row = await this.users.findForToken(claims.sub, claims.jti);
     if (!row || row.revoked || row.disabledAt) return null;
     const validFrom = row.sessionsValidFrom ? Math.floor(new Date(row.sessionsValidFrom).getTime() / 1000) : 0;
     if (claims.iat <= validFrom) return null;
+    if (request.viaCookie && !(await this.keepAlive(claims, row.lastSeenAt))) return null;
+    const { requestId } = request;
     return toActor(toUserDto(row), { requestId, tokenId: claims.jti, tokenExpiresAt: new Date(claims.exp * 1000) });
   }
 
@@ -87,7 +125,89 @@ export class AuthService {
       await this.audit.record(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.id! });
     });
   }
+
+  /** Expired revocations and session activity, and failures outside the throttle's window (worker timer). */
+  async purgeExpired(): Promise<{ revocations: number; sessions: number; failures: number }> {
+    const expired = await this.tokens.deleteExpired();
+    return { ...expired, failures: await this.failures.deleteOlderThan(LOGIN_WINDOW_MINUTES) };
+  }
+
+  /** A signed token for a new session; `notBefore`: its iat must come after that instant (whole seconds). */
+  private async issue(user: UserDto, notBefore?: Date): Promise<IssuedSession & { jti: string }> {
+    const jti = randomUUID();
+    const now = Math.floor(Date.now() / 1000);
+    const iat = notBefore ? Math.max(now, Math.floor(notBefore.getTime() / 1000) + 1) : now;
+    const accessToken = await this.jwt.signAsync({ sub: user.id, jti, iat });
+    const { exp } = this.jwt.decode<TokenClaims>(accessToken);
+    return { accessToken, user, jti, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** Counts the attempt (see LoginFailuresRepository.reserve) or refuses it with 429. */
+  private async countAttempt(email: string, origin: RequestOrigin): Promise<string> {
+    const reservation = await this.failures.reserve(email, origin.address, {
+      perEmail: LOGIN_MAX_FAILURES,
+      perAddress: this.config.get('LOGIN_MAX_FAILURES_PER_ADDRESS'),
+      windowMinutes: LOGIN_WINDOW_MINUTES,
+    });
+    if ('id' in reservation) return reservation.id;
+    throw DomainError.retryLater(
+      'too_many_requests',
+      'auth.throttled',
+      `Trop de tentatives de connexion : réessayez dans ${LOGIN_WINDOW_MINUTES} minutes`,
+      LOGIN_WINDOW_MINUTES * 60,
+    );
+  }
+
+  /** A password check that found no hashing slot (503) was not an attempt: it does not count. */
+  private async verify(attemptId: string, hash: string, password: string): Promise<boolean> {
+    try {
+      return await this.hasher.verify(hash, password);
+    } catch (error) {
+      await this.failures.release(attemptId);
+      throw error;
+    }
+  }
+
+  /**
+   * Audits a refused password, as nobody (the caller is not signed in as that account). An unknown
+   * e-mail is kept as a digest: people type their password in the e-mail field, and the audit trail is
+   * kept for years. Only counted attempts get here, so a flood cannot fill the trail.
+   */
+  private async recordFailure(action: string, email: string, userId: string | null, origin: RequestOrigin) {
+    const actor: Actor = { ...ANONYMOUS, requestId: origin.requestId };
+    const after = userId
+      ? { address: origin.address }
+      : { address: origin.address, emailSha256: createHash('sha256').update(email).digest('hex') };
+    await this.db.transaction((tx) =>
+      this.audit.record(tx, actor, { action, entityType: 'user', entityId: userId ?? UNKNOWN_USER, after }),
+    );
+  }
+
+  /** Refuses a cookie session idle for longer than SESSION_IDLE_MINUTES; records its use once a minute. */
+  private async keepAlive(claims: TokenClaims, lastSeenAt: Date | null): Promise<boolean> {
+    const lastUse = Math.max(lastSeenAt ? new Date(lastSeenAt).getTime() : 0, claims.iat * 1000);
+    const idleMs = Date.now() - lastUse;
+    if (idleMs > this.config.get('SESSION_IDLE_MINUTES') * 60_000) return false;
+    if (idleMs >= SESSION_TOUCH_SECONDS * 1000) {
+      await this.tokens.touchSession(
+        { jti: claims.jti, expiresAt: new Date(claims.exp * 1000) },
+        SESSION_TOUCH_SECONDS,
+      );
+    }
+    return true;
+  }
 }
+
+/** The audit trail's entity id for a failed sign-in on an e-mail that names no account. */
+export const UNKNOWN_USER = 'unknown';
+
+const ANONYMOUS: Actor = Object.freeze({
+  id: null,
+  displayName: 'anonyme',
+  roles: [],
+  departmentCodes: [],
+  memberId: null,
+});
 
 export function toActor(user: UserDto, extra: Pick<Actor, 'requestId' | 'tokenId' | 'tokenExpiresAt'> = {}): Actor {
   return {

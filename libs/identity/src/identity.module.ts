@@ -8,6 +8,8 @@ import { AuthService, TOKEN_AUDIENCE, TOKEN_ISSUER } from './auth.service';
 import { DepartmentDirectoryService } from './department-directory.service';
 import { LoginFailureEntity, RevokedTokenEntity } from './entities/revoked-token.entity';
 import { UserDepartmentEntity, UserEntity } from './entities/user.entity';
+import { LoginFailuresRepository } from './login-failures.repository';
+import { PasswordHasher } from './password-hasher';
 import { TokensRepository } from './tokens.repository';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
@@ -31,7 +33,15 @@ import { UsersService } from './users.service';
     AuditModule,
     TerritoryModule,
   ],
-  providers: [UsersRepository, TokensRepository, UsersService, AuthService, DepartmentDirectoryService],
+  providers: [
+    UsersRepository,
+    TokensRepository,
+    LoginFailuresRepository,
+    PasswordHasher,
+    UsersService,
+    AuthService,
+    DepartmentDirectoryService,
+  ],
   exports: [UsersService, AuthService, DepartmentDirectoryService],
 })
 export class IdentityModule {}

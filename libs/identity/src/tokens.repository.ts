@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Tx } from '@app/core';
 import { DataSource } from 'typeorm';
-import { LoginFailureEntity, RevokedTokenEntity } from './entities/revoked-token.entity';
+import { RevokedTokenEntity } from './entities/revoked-token.entity';
 
 @Injectable()
 export class TokensRepository {
@@ -12,23 +12,27 @@ export class TokensRepository {
     await tx.createQueryBuilder().insert().into(RevokedTokenEntity).values(token).orIgnore().execute();
   }
 
-  async deleteExpiredRevocations(now: Date): Promise<void> {
-    await this.dataSource.query('DELETE FROM revoked_token WHERE expires_at < $1', [now]);
-  }
-
-  async recordFailure(email: string, at: Date): Promise<void> {
-    await this.dataSource.getRepository(LoginFailureEntity).insert({ email, at });
-  }
-
-  async countFailuresSince(email: string, since: Date): Promise<number> {
-    const rows: { n: number }[] = await this.dataSource.query(
-      'SELECT count(*)::int AS n FROM login_failure WHERE email = $1 AND at > $2',
-      [email, since],
+  /**
+   * Records a cookie session's use, unless it was recorded less than `throttleSeconds` ago: the
+   * idle timeout needs the last use to the minute, not a write on every request.
+   */
+  async touchSession(session: { jti: string; expiresAt: Date }, throttleSeconds: number): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO session_activity (jti, last_seen_at, expires_at) VALUES ($1, now(), $2)
+       ON CONFLICT (jti) DO UPDATE SET last_seen_at = now()
+       WHERE session_activity.last_seen_at < now() - $3 * interval '1 second'`,
+      [session.jti, session.expiresAt, throttleSeconds],
     );
-    return rows[0].n;
   }
 
-  async clearFailures(email: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM login_failure WHERE email = $1', [email]);
+  /** Revocations and session activity of tokens past their expiry: such a token is refused anyway. */
+  async deleteExpired(): Promise<{ revocations: number; sessions: number }> {
+    const [, revocations]: [unknown, number] = await this.dataSource.query(
+      'DELETE FROM revoked_token WHERE expires_at < now()',
+    );
+    const [, sessions]: [unknown, number] = await this.dataSource.query(
+      'DELETE FROM session_activity WHERE expires_at < now()',
+    );
+    return { revocations, sessions };
   }
 }

@@ -78,17 +78,45 @@ export class UsersRepository {
   }
 
   async findCredentials(email: string): Promise<(UserRow & { passwordHash: string }) | null> {
-    const rows = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM app_user u WHERE u.email = $1`,
-      [email],
+    return this.credentialsWhere('u.email = $1', email);
+  }
+
+  async findCredentialsById(id: string): Promise<(UserRow & { passwordHash: string }) | null> {
+    return this.credentialsWhere('u.id = $1', id);
+  }
+
+  /**
+   * A new password ends every session issued so far (tokens issued before `sessions_valid_from`);
+   * returns that instant so the caller can issue a session that starts after it.
+   */
+  async setPassword(tx: Tx, userId: string, passwordHash: string): Promise<Date> {
+    const [rows]: [{ validFrom: Date }[], number] = await tx.query(
+      `UPDATE app_user SET password_hash = $2, sessions_valid_from = now(), version = version + 1, updated_at = now()
+       WHERE id = $1 RETURNING sessions_valid_from AS "validFrom"`,
+      [userId, passwordHash],
+    );
+    return rows[0].validFrom;
+  }
+
+  private async credentialsWhere(where: string, value: string) {
+    const rows: (UserRow & { passwordHash: string })[] = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM app_user u WHERE ${where}`,
+      [value],
     );
     return rows[0] ?? null;
   }
 
-  /** The user behind a token, and whether that token was revoked, in one round trip (hot path). */
-  async findForToken(id: string, jti: string): Promise<(UserRow & { revoked: boolean }) | null> {
+  /**
+   * The user behind a token, whether that token was revoked and when its session was last used (for
+   * the idle timeout of cookie sessions), in one round trip (hot path).
+   */
+  async findForToken(
+    id: string,
+    jti: string,
+  ): Promise<(UserRow & { revoked: boolean; lastSeenAt: Date | null }) | null> {
     const rows = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS}, EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = $2) AS revoked
+      `SELECT ${USER_COLUMNS}, EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = $2) AS revoked,
+         (SELECT a.last_seen_at FROM session_activity a WHERE a.jti = $2) AS "lastSeenAt"
        FROM app_user u WHERE u.id = $1`,
       [id, jti],
     );

@@ -3,7 +3,7 @@ import { AuditService } from '@app/audit';
 import { Actor, Database, DomainError, hasRole } from '@app/core';
 import { TerritoryService } from '@app/territory';
 import { CreateUserDto, ManagedUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
-import { passwordHasher } from './password-hasher';
+import { PasswordHasher } from './password-hasher';
 import { UserRow, UsersRepository } from './users.repository';
 
 export interface Referent {
@@ -18,6 +18,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly territory: TerritoryService,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserDto> {
@@ -33,7 +34,7 @@ export class UsersService {
     if (await this.users.emailExists(dto.email)) {
       throw DomainError.conflict('user.email_taken', `A user with e-mail ${dto.email} already exists`);
     }
-    const passwordHash = await passwordHasher.hash(dto.password);
+    const passwordHash = await this.hasher.hash(dto.password);
     const user = await this.db.transaction(async (tx) => {
       const id = await this.users.insert(tx, {
         email: dto.email,
@@ -50,7 +51,11 @@ export class UsersService {
     return user;
   }
 
-  /** For seeds: creates the account unless its e-mail is taken; returns null when it already existed. */
+  /**
+   * For seeds: creates the account unless its e-mail is taken; returns null when it already existed.
+   * The password policy is the DTO's (HTTP and the CLI validate it): demo and test seeds bypass it on
+   * purpose, with DEMO_PASSWORD, and never run in production.
+   */
   async createIfAbsent(actor: Actor, dto: CreateUserDto): Promise<UserDto | null> {
     if (await this.users.emailExists(dto.email)) return null;
     return this.create(actor, dto);

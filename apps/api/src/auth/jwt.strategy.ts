@@ -7,9 +7,7 @@ import { isUUID } from 'class-validator';
 import { Actor, AppConfig } from '@app/core';
 import { AuthService, TOKEN_AUDIENCE, TOKEN_ISSUER, TokenClaims } from '@app/identity';
 import { requestIdOf } from './request-id';
-import { SESSION_COOKIE } from './session-cookie';
-
-const fromCookie = (req: FastifyRequest) => req.cookies?.[SESSION_COOKIE] ?? null;
+import { bearerToken, sessionCookie } from './session-cookie';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -18,7 +16,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     private readonly auth: AuthService,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), fromCookie]),
+      jwtFromRequest: ExtractJwt.fromExtractors([bearerToken, sessionCookie]),
       // A KeyObject made once: given a string, jsonwebtoken first tries it as a public key on every
       // request (and catches the throw), a tenth of the api's CPU on a list route. passport-jwt's types
       // predate KeyObject; jsonwebtoken takes it as is.
@@ -35,7 +33,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(req: FastifyRequest, claims: TokenClaims): Promise<Actor> {
     // Ids that are not UUIDs name no account or session: 401 here, not a database error (400) below.
     if (!isUUID(claims.sub) || !isUUID(claims.jti) || typeof claims.iat !== 'number') throw new UnauthorizedException();
-    const actor = await this.auth.actorForToken(claims, requestIdOf(req.raw));
+    // The bearer header wins when both are sent (the extractors' order): only a cookie session idles out.
+    const viaCookie = !bearerToken(req);
+    const actor = await this.auth.actorForToken(claims, { requestId: requestIdOf(req.raw), viaCookie });
     if (!actor) throw new UnauthorizedException('Session expirée ou révoquée');
     return actor;
   }

@@ -1,13 +1,22 @@
-import { Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@app/core';
 import type { Actor } from '@app/core';
-import { AuthService, LoginDto, LoginResultDto, UserDto, UsersService } from '@app/identity';
+import { AuthService, ChangePasswordDto, LoginDto, LoginResultDto, UserDto, UsersService } from '@app/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocalAuthGuard } from '../auth/guards';
 import { Public } from '../auth/public.decorator';
 import { requestIdOf } from '../auth/request-id';
+import { originOf } from '../auth/request-origin';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 
 @ApiTags('auth')
@@ -25,19 +34,37 @@ export class AuthController {
   @HttpCode(200)
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: LoginResultDto })
-  @ApiTooManyRequestsResponse({ description: '10 échecs en 15 minutes pour cet e-mail' })
+  @ApiTooManyRequestsResponse({
+    description: '10 échecs en 15 minutes pour cet e-mail, ou LOGIN_MAX_FAILURES_PER_ADDRESS pour cette adresse',
+  })
+  @ApiServiceUnavailableResponse({ description: 'trop de mots de passe en cours de vérification (Retry-After)' })
   async login(
     @Req() req: FastifyRequest & { user: UserDto },
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResultDto> {
     const { accessToken, user, expiresAt } = await this.auth.login(req.user, requestIdOf(req.raw));
-    reply.setCookie(SESSION_COOKIE, accessToken, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.isProduction,
-      path: '/',
-      expires: expiresAt,
-    });
+    this.setSessionCookie(reply, accessToken, expiresAt);
+    return { accessToken, user };
+  }
+
+  /**
+   * Changes the caller's password (current one required; a wrong one counts as a failed sign-in).
+   * Every other session ends; this one is replaced by the new session returned (and set as cookie).
+   */
+  @ApiBearerAuth()
+  @Post('password')
+  @HttpCode(200)
+  @ApiOkResponse({ type: LoginResultDto })
+  @ApiBadRequestResponse({ description: 'mot de passe actuel incorrect, ou nouveau mot de passe trop faible' })
+  @ApiTooManyRequestsResponse({ description: 'trop de mots de passe incorrects pour ce compte' })
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() dto: ChangePasswordDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResultDto> {
+    const { accessToken, user, expiresAt } = await this.auth.changePassword(actor, dto, originOf(req));
+    this.setSessionCookie(reply, accessToken, expiresAt);
     return { accessToken, user };
   }
 
@@ -53,5 +80,15 @@ export class AuthController {
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(actor);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  private setSessionCookie(reply: FastifyReply, accessToken: string, expiresAt: Date): void {
+    reply.setCookie(SESSION_COOKIE, accessToken, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.isProduction,
+      path: '/',
+      expires: expiresAt,
+    });
   }
 }

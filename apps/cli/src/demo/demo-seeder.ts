@@ -67,6 +67,7 @@ export class DemoSeeder {
   /** Idempotent: accounts that exist are left as they are. */
   async seed(): Promise<void> {
     if (this.config.isProduction) throw new Error('Demo data is never seeded when NODE_ENV=production');
+    // Demo accounts skip the password policy (CreateUserDto's): DEMO_PASSWORD is fixed by CONTRACT.md.
     const password = this.config.get('DEMO_PASSWORD');
     for (const account of [...CONTRACT_ACCOUNTS, ...OTHER_REFERENTS]) {
       const created = await this.users.createIfAbsent(SYSTEM_ACTOR, { ...account, password });

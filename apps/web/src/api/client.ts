@@ -2,7 +2,8 @@ import { client } from './generated/client.gen';
 import { ApiError, type ApiErrorBody } from './errors';
 
 // Same origin as the api: the httpOnly session cookie goes with every request, no token in JS.
-client.setConfig({ baseUrl: '' });
+// X-Requested-With on every request: the api refuses cookie-authenticated writes without it (CSRF).
+client.setConfig({ baseUrl: '', headers: { 'X-Requested-With': 'iss-web' } });
 
 type Result<T> = ({ data: T; error: undefined } | { data: undefined; error: unknown }) & { response?: Response };
 

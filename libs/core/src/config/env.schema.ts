@@ -96,6 +96,45 @@ export class EnvSchema {
   @IsOptional()
   @IsString()
   ADMIN_PASSWORD?: string;
+
+  // ---- Authentication and abuse (issue 11: throttling, proxies, password hashing, sessions) ----
+
+  /** Failed sign-ins counted per source address across every e-mail within 15 minutes; beyond, 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
+
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs, comma-separated).
+   * Empty: the socket's address is the client's, and X-Forwarded-For is ignored (it is the client's to forge).
+   */
+  @IsString()
+  TRUST_PROXY = '';
+
+  /** Password hashes (argon2, 19 MiB each) computed at once; more wait in a queue of PASSWORD_HASH_QUEUE. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_HASH_CONCURRENCY = 4;
+
+  /** Hashes waiting for a slot; beyond, 503 with Retry-After, so a flood of sign-ins cannot pile up memory. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  PASSWORD_HASH_QUEUE = 100;
+
+  /** A browser (cookie) session unused for longer is refused; bearer tokens only expire (JWT_TTL). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** How often the worker deletes expired revocations, ended session activity and old login failures. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_PURGE_INTERVAL_SECONDS = 3600;
 }
 
 /** Parses and checks the environment; throws one line naming each bad variable. */

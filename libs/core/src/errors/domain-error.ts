@@ -16,6 +16,9 @@ export type ErrorKind = keyof typeof ERROR_KINDS;
  * `message` is for people and may be French, since it reaches the UI as is.
  */
 export class DomainError extends Error {
+  /** Sent as `Retry-After` (seconds) with a 429 or 503: when trying again makes sense. */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly kind: ErrorKind,
     readonly code: string,
@@ -57,6 +60,13 @@ export class DomainError extends Error {
         allowed,
       },
     );
+  }
+
+  /** 429 or 503 that tells the client, in `Retry-After`, when to come back. */
+  static retryLater(kind: 'too_many_requests' | 'unavailable', code: string, message: string, seconds: number) {
+    const error = new DomainError(kind, code, message);
+    error.retryAfterSeconds = seconds;
+    return error;
   }
 
   static staleVersion(entity: string): DomainError {

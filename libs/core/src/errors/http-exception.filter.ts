@@ -32,6 +32,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     reply.header('content-type', 'application/json; charset=utf-8');
+    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined)
+      reply.header('retry-after', String(exception.retryAfterSeconds));
     reply.status(body.statusCode).send(body);
   }
 

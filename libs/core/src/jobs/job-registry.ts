@@ -6,11 +6,13 @@ export interface JobPayloads {
   'report.render': { reportId: string };
   'reports.reconcile': Record<string, never>;
   'reports.expire': Record<string, never>;
+  /** Expired token revocations and session activity, login failures past the throttle's window. */
+  'auth.purge': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_NAMES: readonly JobName[] = ['report.render', 'reports.reconcile', 'reports.expire'];
+export const JOB_NAMES: readonly JobName[] = ['report.render', 'reports.reconcile', 'reports.expire', 'auth.purge'];
 
 /** One queue carries every job; workers scale out on it. */
 export const JOBS_QUEUE = 'jobs';

@@ -12,10 +12,26 @@ import {
   IsUUID,
   MaxLength,
   MinLength,
+  registerDecorator,
+  ValidationArguments,
 } from 'class-validator';
 import { IsDepartmentCodeList, Role, ROLES } from '@app/core';
+import { MIN_PASSWORD_LENGTH, passwordWeakness } from '../password-policy';
 
-export const MIN_PASSWORD_LENGTH = 8;
+/** A password the policy accepts (12 characters, not common): 400 naming the field, in French, otherwise. */
+function IsAcceptablePassword(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isAcceptablePassword',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && passwordWeakness(value) === null,
+        defaultMessage: ({ property, value }: ValidationArguments) =>
+          `${property} : le mot de passe ${typeof value === 'string' ? passwordWeakness(value) : 'doit être un texte'}`,
+      },
+    });
+}
 
 const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -41,9 +57,10 @@ export class CreateUserDto {
   @MaxLength(200)
   displayName: string;
 
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200 })
   @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(200)
+  @IsAcceptablePassword()
   password: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
@@ -87,6 +104,20 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(200)
   password: string;
+}
+
+/** Changing one's own password: the current one proves it is the account's owner at the keyboard. */
+export class ChangePasswordDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  @IsAcceptablePassword()
+  newPassword: string;
 }
 
 export class LoginResultDto {

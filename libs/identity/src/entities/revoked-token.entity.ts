@@ -22,4 +22,8 @@ export class LoginFailureEntity {
 
   @Column({ type: 'timestamptz' })
   at: Date;
+
+  /** The source address of the attempt (null for rows older than the per-address limit). */
+  @Column('text', { nullable: true })
+  address: string | null;
 }

@@ -23,11 +23,16 @@ export type LoginResultDto = {
     user: UserDto;
 };
 
+export type ChangePasswordDto = {
+    newPassword: string;
+    currentPassword: string;
+};
+
 export type CreateUserDto = {
+    password: string;
     roles: Array<'admin' | 'regional_delegate' | 'mission_officer' | 'departmental_referent' | 'commission_member' | 'auditor'>;
     email: string;
     displayName: string;
-    password: string;
     /**
      * Required for a departmental referent: the departments it acts on (e.g. "31").
      */
@@ -1405,9 +1410,13 @@ export type AuthControllerLoginData = {
 
 export type AuthControllerLoginErrors = {
     /**
-     * 10 échecs en 15 minutes pour cet e-mail
+     * 10 échecs en 15 minutes pour cet e-mail, ou LOGIN_MAX_FAILURES_PER_ADDRESS pour cette adresse
      */
     429: unknown;
+    /**
+     * trop de mots de passe en cours de vérification (Retry-After)
+     */
+    503: unknown;
 };
 
 export type AuthControllerLoginResponses = {
@@ -1415,6 +1424,30 @@ export type AuthControllerLoginResponses = {
 };
 
 export type AuthControllerLoginResponse = AuthControllerLoginResponses[keyof AuthControllerLoginResponses];
+
+export type AuthControllerChangePasswordData = {
+    body: ChangePasswordDto;
+    path?: never;
+    query?: never;
+    url: '/api/auth/password';
+};
+
+export type AuthControllerChangePasswordErrors = {
+    /**
+     * mot de passe actuel incorrect, ou nouveau mot de passe trop faible
+     */
+    400: unknown;
+    /**
+     * trop de mots de passe incorrects pour ce compte
+     */
+    429: unknown;
+};
+
+export type AuthControllerChangePasswordResponses = {
+    200: LoginResultDto;
+};
+
+export type AuthControllerChangePasswordResponse = AuthControllerChangePasswordResponses[keyof AuthControllerChangePasswordResponses];
 
 export type AuthControllerMeData = {
     body?: never;
