@@ -23,7 +23,7 @@ describe('reports pipeline', () => {
       .send({
         email: `ref-${Date.now()}@test.fr`,
         displayName: `Réf ${Date.now()}`,
-        password: 'abcdefghij',
+        password: 'rapports-du-membre-2026',
         roles: ['departmental_referent'],
         departmentCodes: ['48'],
       });
