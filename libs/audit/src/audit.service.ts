@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, hasRole, Page, Tx } from '@app/core';
 import { auditHash, toJsonValue } from './audit-hash';
+import { redactForReader, sanitizeForStorage } from './audit-privacy';
 import { AuditRepository } from './audit.repository';
 import { AuditEventDto, AuditQueryDto, AuditVerificationDto } from './dto/audit-event.dto';
 import { AuditEventEntity } from './entities/audit-event.entity';
@@ -31,8 +32,8 @@ export class AuditService {
       action: record.action,
       entityType: record.entityType,
       entityId: record.entityId,
-      before: toJsonValue(record.before),
-      after: toJsonValue(record.after),
+      before: toJsonValue(sanitizeForStorage(record, record.before)),
+      after: toJsonValue(sanitizeForStorage(record, record.after)),
       requestId: actor.requestId ?? null,
       prevHash,
     };
@@ -42,7 +43,7 @@ export class AuditService {
   async list(actor: Actor, query: AuditQueryDto): Promise<Page<AuditEventDto>> {
     this.assertReader(actor);
     const [rows, total] = await this.repository.list(query);
-    return { items: rows.map(toDto), total };
+    return { items: rows.map((row) => toDto(row, actor)), total };
   }
 
   /** Walks the whole chain, recomputing each hash and its link to the previous one. */
@@ -70,7 +71,8 @@ export class AuditService {
   }
 }
 
-function toDto(e: AuditEventEntity): AuditEventDto {
+/** What this reader may see of the event: private fields it may not read show as their digest. */
+function toDto(e: AuditEventEntity, reader: Actor): AuditEventDto {
   return {
     id: Number(e.id),
     at: e.at.toISOString(),
@@ -78,8 +80,8 @@ function toDto(e: AuditEventEntity): AuditEventDto {
     action: e.action,
     entityType: e.entityType,
     entityId: e.entityId,
-    before: e.before ?? null,
-    after: e.after ?? null,
+    before: redactForReader(e, e.before ?? null, reader.roles),
+    after: redactForReader(e, e.after ?? null, reader.roles),
     requestId: e.requestId,
   };
 }
