@@ -15,6 +15,7 @@ import { ContractActionSheets1764000001300 } from './1764000001300-contract-acti
 import { ActionDetails1764000001400 } from './1764000001400-action-details';
 import { UserSessionsValidFrom1764000001470 } from './1764000001470-user-sessions-valid-from';
 import { HotReadIndexes1764000001950 } from './1764000001950-hot-read-indexes';
+import { AuditSeals1764000002100 } from './1764000002100-audit-seals';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ActionDetails1764000001400,
   UserSessionsValidFrom1764000001470,
   HotReadIndexes1764000001950,
+  AuditSeals1764000002100,
 ];

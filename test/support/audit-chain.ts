@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { auditHash, HashedContent } from '../../libs/audit/src/audit-hash';
 
 /** The append lock the api takes (AuditRepository), so a row written here chains like one of its own. */
@@ -44,3 +44,46 @@ export async function appendRawEvent(db: Pool, event: RawEvent): Promise<number>
 }
 
 const jsonb = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/**
+ * What an owner of the database can do behind the triggers: edit one event, then recompute its hash
+ * and every later one so that the chain alone verifies again. Needs the table's owner (or a superuser).
+ */
+export async function rewriteAndRehash(db: Pool, eventId: number, after: unknown): Promise<void> {
+  await behindTheTriggers(db, async (client) => {
+    await client.query('UPDATE audit_event SET after = $2 WHERE id = $1', [eventId, jsonb(after)]);
+    const { rows } = await client.query(
+      `SELECT id, at, actor_id AS "actorId", action, entity_type AS "entityType", entity_id AS "entityId",
+              before, after, request_id AS "requestId", prev_hash AS "prevHash"
+         FROM audit_event WHERE id >= $1 ORDER BY id`,
+      [eventId],
+    );
+    let prevHash: string | null = rows[0].prevHash;
+    for (const row of rows) {
+      const hash = auditHash({ ...row, prevHash });
+      await client.query('UPDATE audit_event SET prev_hash = $2, hash = $3 WHERE id = $1', [row.id, prevHash, hash]);
+      prevHash = hash;
+    }
+  });
+}
+
+/** Cuts the newest events, from `fromId` on; the chain that is left is intact. */
+export async function deleteTail(db: Pool, fromId: number): Promise<void> {
+  await behindTheTriggers(db, (client) => client.query('DELETE FROM audit_event WHERE id >= $1', [fromId]));
+}
+
+async function behindTheTriggers(db: Pool, work: (client: PoolClient) => Promise<unknown>): Promise<void> {
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete');
+    await work(client);
+    await client.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete');
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}

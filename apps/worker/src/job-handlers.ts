@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditSealService } from '@app/audit';
 import { assertEveryJobHandled, JobHandlers } from '@app/core';
 import { ReportMaintenanceService, ReportRendererService } from '@app/reports';
 
@@ -7,11 +8,12 @@ import { ReportMaintenanceService, ReportRendererService } from '@app/reports';
 export class JobHandlerRegistry {
   readonly handlers: JobHandlers;
 
-  constructor(renderer: ReportRendererService, maintenance: ReportMaintenanceService) {
+  constructor(renderer: ReportRendererService, maintenance: ReportMaintenanceService, seals: AuditSealService) {
     this.handlers = {
       'report.render': ({ reportId }) => renderer.render(reportId),
       'reports.reconcile': async () => void (await maintenance.reconcile()),
       'reports.expire': async () => void (await maintenance.expire()),
+      'audit.seal': async () => void (await seals.sealIfDue()),
     };
     assertEveryJobHandled(this.handlers);
   }

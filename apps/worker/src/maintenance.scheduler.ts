@@ -20,13 +20,14 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
   onApplicationBootstrap(): void {
     this.every('reports.reconcile', this.config.get('RECONCILE_INTERVAL_SECONDS') * 1000);
     this.every('reports.expire', EXPIRE_INTERVAL_MS);
+    this.every('audit.seal', this.config.get('AUDIT_SEAL_INTERVAL_SECONDS') * 1000);
   }
 
   onApplicationShutdown(): void {
     this.timers.forEach((t) => clearInterval(t));
   }
 
-  private every(name: JobName & ('reports.reconcile' | 'reports.expire'), intervalMs: number): void {
+  private every(name: Exclude<JobName, 'report.render'>, intervalMs: number): void {
     const tick = () => {
       const slot = Math.floor(Date.now() / intervalMs);
       this.jobs

@@ -5,11 +5,18 @@ describe('assertEveryJobHandled', () => {
 
   it('accepts a complete handler map', () => {
     expect(() =>
-      assertEveryJobHandled({ 'report.render': noop, 'reports.reconcile': noop, 'reports.expire': noop }),
+      assertEveryJobHandled({
+        'report.render': noop,
+        'reports.reconcile': noop,
+        'reports.expire': noop,
+        'audit.seal': noop,
+      }),
     ).not.toThrow();
   });
 
   it('names the jobs left without a handler', () => {
-    expect(() => assertEveryJobHandled({ 'report.render': noop })).toThrow(/reports\.reconcile, reports\.expire/);
+    expect(() => assertEveryJobHandled({ 'report.render': noop })).toThrow(
+      /reports\.reconcile, reports\.expire, audit\.seal/,
+    );
   });
 });

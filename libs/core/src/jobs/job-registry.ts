@@ -6,11 +6,12 @@ export interface JobPayloads {
   'report.render': { reportId: string };
   'reports.reconcile': Record<string, never>;
   'reports.expire': Record<string, never>;
+  'audit.seal': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_NAMES: readonly JobName[] = ['report.render', 'reports.reconcile', 'reports.expire'];
+export const JOB_NAMES: readonly JobName[] = ['report.render', 'reports.reconcile', 'reports.expire', 'audit.seal'];
 
 /** One queue carries every job; workers scale out on it. */
 export const JOBS_QUEUE = 'jobs';
