@@ -16,6 +16,7 @@ import { ActionDetails1764000001400 } from './1764000001400-action-details';
 import { UserSessionsValidFrom1764000001470 } from './1764000001470-user-sessions-valid-from';
 import { HotReadIndexes1764000001950 } from './1764000001950-hot-read-indexes';
 import { AuditSeals1764000002100 } from './1764000002100-audit-seals';
+import { RuntimeRole1764000002110 } from './1764000002110-runtime-role';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   UserSessionsValidFrom1764000001470,
   HotReadIndexes1764000001950,
   AuditSeals1764000002100,
+  RuntimeRole1764000002110,
 ];

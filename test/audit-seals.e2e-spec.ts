@@ -85,7 +85,7 @@ describe('audit seals', () => {
       [user.id],
     );
     const sealed = await seal();
-    await rewriteAndRehash(stack.db, rows[0].id, { email: 'forged@x.fr' });
+    await rewriteAndRehash(stack.ownerDb, rows[0].id, { email: 'forged@x.fr' });
 
     const report = await verifyTrail();
     expect(report.firstBrokenId).toBeNull(); // the chain alone no longer shows it
@@ -101,7 +101,7 @@ describe('audit seals', () => {
   it('names the seal whose events were cut from the end of the trail', async () => {
     await createUser(stack, admin);
     const sealed = await seal();
-    await deleteTail(stack.db, sealed.lastEventId - 1);
+    await deleteTail(stack.ownerDb, sealed.lastEventId - 1);
 
     const report = await verifyTrail();
     expect(report.firstBrokenId).toBeNull();

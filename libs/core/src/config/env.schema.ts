@@ -112,6 +112,16 @@ export class EnvSchema {
   @Min(1)
   @Max(86_400, { message: 'AUDIT_SEAL_INTERVAL_SECONDS must be at most 86400: the chain is sealed at least daily' })
   AUDIT_SEAL_INTERVAL_SECONDS = 86_400;
+
+  // ── Database roles (issue 11) ─────────────────────────────────────────────────────────────────
+  /**
+   * The tables' owner, for `cli migrate` / `migrate:revert` only; DATABASE_URL is then the runtime
+   * role (api, worker, seed), which owns nothing (libs/core/src/database/db-roles.ts). Defaults to
+   * DATABASE_URL: one role for everything, as before, without that protection.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_OWNER_URL must be a postgres:// URL' })
+  DATABASE_OWNER_URL!: string;
 }
 
 /** Parses and checks the environment; throws one line naming each bad variable. */
@@ -126,6 +136,7 @@ export function validateEnv(raw: Record<string, unknown>): EnvSchema {
     problems.push('COUNT_QUERIES is a test diagnostic: not in production');
   }
   problems.push(...sealKeyProblems(env));
+  env.DATABASE_OWNER_URL ||= env.DATABASE_URL;
   if (problems.length > 0) {
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
