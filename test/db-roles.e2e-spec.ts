@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { freePort } from './support/ports';
 import { api, DEMO, login, until } from './support/http';
+import { logPath, startProcess, stopProcess, waitForOutput } from './support/processes';
 import { Stack } from './support/stack';
 
 /**
@@ -85,6 +88,17 @@ describe('database roles', () => {
     for (const r of rows.filter((row) => !row.append_only)) {
       expect({ [r.table]: r.privileges }).toEqual({ [r.table]: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] });
     }
+  });
+
+  it("warns at boot when the api's role could rewrite the trail, and only then", async () => {
+    const asOwner = { ...stack.env, DATABASE_URL: stack.env.DATABASE_OWNER_URL, PORT: String(await freePort()) };
+    const api = startProcess('api', asOwner, [], 'db_roles-api-as-owner');
+    try {
+      await waitForOutput(api, /may rewrite the audit trail/);
+    } finally {
+      await stopProcess(api);
+    }
+    expect(readFileSync(logPath('db_roles-api'), 'utf8')).not.toMatch(/may rewrite the audit trail/);
   });
 
   it('still appends to the trail through the app, and the chain verifies', async () => {

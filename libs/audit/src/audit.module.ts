@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditRoleCheck } from './audit-role-check';
 import { AuditSealKeys } from './audit-seal-keys';
 import { AuditSealRepository } from './audit-seal.repository';
 import { AuditSealService } from './audit-seal.service';
@@ -10,7 +11,7 @@ import { AuditSealEntity } from './entities/audit-seal.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEventEntity, AuditSealEntity])],
-  providers: [AuditRepository, AuditSealRepository, AuditSealKeys, AuditService, AuditSealService],
+  providers: [AuditRepository, AuditSealRepository, AuditSealKeys, AuditService, AuditSealService, AuditRoleCheck],
   exports: [AuditService, AuditSealService],
 })
 export class AuditModule {}
