@@ -55,6 +55,13 @@ describe('validateEnv', () => {
     expect(() => validateEnv({ ...base, AUDIT_SEAL_PRIVATE_KEY: 'not a key' })).toThrow(/AUDIT_SEAL_PRIVATE_KEY/);
   });
 
+  it('migrates with DATABASE_URL unless an owner URL is given', () => {
+    expect(validateEnv(base).DATABASE_OWNER_URL).toBe(base.DATABASE_URL);
+    const owner = 'postgres://owner@127.0.0.1:5432/db';
+    expect(validateEnv({ ...base, DATABASE_OWNER_URL: owner }).DATABASE_OWNER_URL).toBe(owner);
+    expect(() => validateEnv({ ...base, DATABASE_OWNER_URL: 'mysql://x' })).toThrow(/DATABASE_OWNER_URL/);
+  });
+
   it('seals at least daily', () => {
     expect(validateEnv(base).AUDIT_SEAL_INTERVAL_SECONDS).toBe(86_400);
     expect(() => validateEnv({ ...base, AUDIT_SEAL_INTERVAL_SECONDS: '172800' })).toThrow(/at least daily/);
