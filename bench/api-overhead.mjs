@@ -8,7 +8,7 @@
 // to /dev/null (a log shipper reading stdout costs the same to the process).
 // Usage: npm run build && node bench/api-overhead.mjs [--smoke]   (--smoke: 300 projects, one short round)
 import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { COUNT_SQL, PAGE_SQL, USER_SQL } from './hot-queries.mjs';
@@ -130,7 +130,15 @@ async function main() {
   const baselinePort = await freePort();
   await seed(url);
   const jwtSecret = randomBytes(36).toString('base64url');
-  const api = start('api', { ...seedEnv, NODE_ENV: 'production', JWT_SECRET: jwtSecret, LOG_LEVEL: 'info' });
+  // Production refuses the published development seal key: the bench makes a key of its own.
+  const sealKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+  const api = start('api', {
+    ...seedEnv,
+    NODE_ENV: 'production',
+    JWT_SECRET: jwtSecret,
+    AUDIT_SEAL_PRIVATE_KEY: sealKey,
+    LOG_LEVEL: 'info',
+  });
   const baseline = spawn(process.execPath, [new URL('./baseline-server.mjs', import.meta.url).pathname], {
     env: { PATH: process.env.PATH, DATABASE_URL: url, JWT_SECRET: jwtSecret, PORT: String(baselinePort) },
     stdio: ['ignore', 'ignore', 'inherit'],

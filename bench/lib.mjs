@@ -6,18 +6,35 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import dbRoles from '../dist/libs/core/src/database/db-roles.js';
+
+const { DEV_ROLES, setUpDatabaseRoles, urlAs } = dbRoles;
 
 const ROOT = new URL('..', import.meta.url).pathname;
 export const PG_SERVER = process.env.BENCH_PG_SERVER ?? 'postgres://postgres:postgres@127.0.0.1:5432';
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/11';
 
+/**
+ * A new database owned by the owner role, the roles set up as the demo does. Returns the superuser's
+ * URL of it, for the benches' own bulk seeding; envFor gives the processes the owner and runtime roles.
+ */
 export async function freshDatabase(name, template) {
   const admin = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  if (template) await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  const { ownerUrl, runtimeUrl } = roleUrls(`${PG_SERVER}/${name}`);
+  await setUpDatabaseRoles(admin, ownerUrl, runtimeUrl);
   await admin.end();
   return `${PG_SERVER}/${name}`;
+}
+
+function roleUrls(databaseUrl) {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  return {
+    ownerUrl: urlAs(databaseUrl, DEV_ROLES.owner, name),
+    runtimeUrl: urlAs(databaseUrl, DEV_ROLES.runtime, name),
+  };
 }
 
 /** A port nobody listens on (the machine is shared: fixed ports collide). */
@@ -52,7 +69,8 @@ export function envFor(databaseUrl, port) {
     PATH: process.env.PATH,
     NODE_ENV: 'test',
     PORT: String(port),
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: roleUrls(databaseUrl).runtimeUrl,
+    DATABASE_OWNER_URL: roleUrls(databaseUrl).ownerUrl,
     REDIS_URL,
     JWT_SECRET: 'bench-only-secret-0123456789',
     STORAGE_DIR: mkdtempSync(`${tmpdir()}/iss-bench-`),

@@ -17,6 +17,8 @@ import { UserSessionsValidFrom1764000001470 } from './1764000001470-user-session
 import { HotReadIndexes1764000001950 } from './1764000001950-hot-read-indexes';
 import { ContractTerritoryReference1764000002000 } from './1764000002000-contract-territory-reference';
 import { LoginAbuseAndSessionActivity1764000002300 } from './1764000002300-login-abuse-and-session-activity';
+import { AuditSeals1764000002100 } from './1764000002100-audit-seals';
+import { RuntimeRole1764000002110 } from './1764000002110-runtime-role';
 
 /** Every migration, in order: listed as classes so that builds and tests need no glob. */
 export const MIGRATIONS = [
@@ -39,4 +41,6 @@ export const MIGRATIONS = [
   HotReadIndexes1764000001950,
   ContractTerritoryReference1764000002000,
   LoginAbuseAndSessionActivity1764000002300,
+  AuditSeals1764000002100,
+  RuntimeRole1764000002110,
 ];

@@ -14,13 +14,22 @@ ensure_redis
 
 export NODE_ENV="${NODE_ENV:-development}"
 export PORT="${PORT:-3000}"
-export DATABASE_URL="${DATABASE_URL:-$PG_SERVER/iss}"
+# Without DATABASE_URL: the tables' owner runs the migrations, the api and worker connect as a runtime
+# role that owns nothing (libs/core/src/database/db-roles.ts; development passwords, local server).
+if [ -z "${DATABASE_URL:-}" ]; then
+  export DATABASE_OWNER_URL="postgres://iss_owner:iss-owner-dev@${PG_SERVER#*@}/iss"
+  export DATABASE_URL="postgres://iss_app:iss-app-dev@${PG_SERVER#*@}/iss"
+  SET_UP_ROLES=1
+fi
 export REDIS_URL="${REDIS_URL:-$REDIS_SERVER/0}"
 export STORAGE_DIR="${STORAGE_DIR:-$ROOT/storage}"
 export DEMO_PASSWORD="${DEMO_PASSWORD:-demo-iss-2026}"
 # A random secret kept across restarts, so sessions survive a restart of the demo.
 [ -s "$RUN_DIR/jwt-secret" ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))' > "$RUN_DIR/jwt-secret"
 export JWT_SECRET="${JWT_SECRET:-$(cat "$RUN_DIR/jwt-secret")}"
+# The demo's own audit seal key (Ed25519), kept like the secret: not the development key of the repository.
+[ -s "$RUN_DIR/audit-seal-key" ] || node -e 'process.stdout.write(require("crypto").generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "der" }).toString("base64"))' > "$RUN_DIR/audit-seal-key"
+export AUDIT_SEAL_PRIVATE_KEY="${AUDIT_SEAL_PRIVATE_KEY:-$(cat "$RUN_DIR/audit-seal-key")}"
 
 say "Building"
 npm run --silent build
@@ -33,8 +42,12 @@ for app in api worker; do
   fi
 done
 
-say "Migrating $DATABASE_URL"
-node scripts/services.js create-db "$DATABASE_URL"
+say "Migrating ${DATABASE_OWNER_URL:-$DATABASE_URL}"
+if [ -n "${SET_UP_ROLES:-}" ]; then
+  node scripts/services.js db-setup "$PG_SERVER/postgres" "$DATABASE_OWNER_URL" "$DATABASE_URL" --replace-foreign
+else
+  node scripts/services.js create-db "${DATABASE_OWNER_URL:-$DATABASE_URL}"
+fi
 node dist/apps/cli/src/main.js migrate
 if [ "$NODE_ENV" != production ]; then
   say "Seeding the demo data"
@@ -42,6 +55,8 @@ if [ "$NODE_ENV" != production ]; then
 fi
 
 say "Starting api and worker (logs in .run/)"
+# They run as the runtime role only: the owner's URL stays with the migrations.
+unset DATABASE_OWNER_URL
 nohup node dist/apps/api/src/main.js > "$RUN_DIR/api.log" 2>&1 &
 echo $! > "$RUN_DIR/api.pid"
 nohup node dist/apps/worker/src/main.js > "$RUN_DIR/worker.log" 2>&1 &

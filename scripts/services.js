@@ -4,7 +4,10 @@
 //   node scripts/services.js redis-ping <url>    exit 0 when Redis answers
 //   node scripts/services.js create-db <url>     create the URL's database when absent
 //   node scripts/services.js http-ok <url> <s>   wait up to <s> seconds for an HTTP 200
-const [, , command, url, extra] = process.argv;
+//   node scripts/services.js db-setup <admin url> <owner url> <runtime url> [--replace-foreign]
+//        the owner and runtime roles and the database (after `npm run build`: libs/core/src/database/db-roles.ts);
+//        --replace-foreign recreates a database whose tables another role owns (a demo made before the roles)
+const [, , command, url, extra, ...rest] = process.argv;
 
 async function pgPing(target) {
   const { Client } = require('pg');
@@ -46,6 +49,39 @@ async function createDb(target) {
   await client.end();
 }
 
+async function dbSetup(adminUrl, ownerUrl, [runtimeUrl, flag]) {
+  const { Client } = require('pg');
+  const { setUpDatabaseRoles } = require('../dist/libs/core/src/database/db-roles.js');
+  const admin = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
+  await admin.connect();
+  try {
+    await setUpDatabaseRoles(admin, ownerUrl, runtimeUrl);
+    if (flag === '--replace-foreign' && (await hasForeignTables(adminUrl, ownerUrl))) {
+      const name = decodeURIComponent(new URL(ownerUrl).pathname.slice(1));
+      console.log(`Database ${name} was made before the owner and runtime roles: recreating it`);
+      await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
+      await setUpDatabaseRoles(admin, ownerUrl, runtimeUrl);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+async function hasForeignTables(adminUrl, ownerUrl) {
+  const { Client } = require('pg');
+  const target = new URL(adminUrl);
+  target.pathname = new URL(ownerUrl).pathname;
+  const client = new Client({ connectionString: target.toString() });
+  await client.connect();
+  const owner = decodeURIComponent(new URL(ownerUrl).username);
+  const { rows } = await client.query(
+    `SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tableowner <> $1 LIMIT 1`,
+    [owner],
+  );
+  await client.end();
+  return rows.length > 0;
+}
+
 async function httpOk(target, seconds) {
   const deadline = Date.now() + Number(seconds || 30) * 1000;
   for (;;) {
@@ -60,9 +96,15 @@ async function httpOk(target, seconds) {
   }
 }
 
-const commands = { 'pg-ping': pgPing, 'redis-ping': redisPing, 'create-db': createDb, 'http-ok': httpOk };
+const commands = {
+  'pg-ping': pgPing,
+  'redis-ping': redisPing,
+  'create-db': createDb,
+  'http-ok': httpOk,
+  'db-setup': (admin, owner) => dbSetup(admin, owner, rest),
+};
 if (!commands[command] || !url) {
-  console.error('usage: services.js pg-ping|redis-ping|create-db|http-ok <url> [seconds]');
+  console.error('usage: services.js pg-ping|redis-ping|create-db|http-ok|db-setup <url> [seconds|urls]');
   process.exit(2);
 }
 commands[command](url, extra).then(

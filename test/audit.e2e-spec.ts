@@ -39,10 +39,10 @@ describe('audit trail', () => {
     expect((await api(stack, await login(stack, DEMO.member)).get('/api/audit-events')).status).toBe(403);
   });
 
-  it('is append-only in the database itself', async () => {
-    await expect(stack.db.query(`UPDATE audit_event SET action = 'forged'`)).rejects.toThrow(/append-only/);
-    await expect(stack.db.query('DELETE FROM audit_event')).rejects.toThrow(/append-only/);
-    await expect(stack.db.query('TRUNCATE audit_event')).rejects.toThrow(/append-only/);
+  it("is append-only in the database itself, even for the tables' owner", async () => {
+    await expect(stack.ownerDb.query(`UPDATE audit_event SET action = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(stack.ownerDb.query('DELETE FROM audit_event')).rejects.toThrow(/append-only/);
+    await expect(stack.ownerDb.query('TRUNCATE audit_event')).rejects.toThrow(/append-only/);
   });
 
   it('keeps one unbroken hash chain under concurrent writers', async () => {
@@ -59,10 +59,10 @@ describe('audit trail', () => {
   it('shows where the chain was tampered with, even by someone who bypassed the triggers', async () => {
     const { rows } = await stack.db.query(`SELECT max(id)::int AS id FROM audit_event WHERE action = 'user.create'`);
     const target = rows[0].id;
-    // A superuser can disable the trigger; the hash chain still gives the change away.
-    await stack.db.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete');
-    await stack.db.query(`UPDATE audit_event SET after = '{"email":"forged@x.fr"}' WHERE id = $1`, [target]);
-    await stack.db.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete');
+    // The owner (or a superuser) can disable the trigger; the hash chain still gives the change away.
+    await stack.ownerDb.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete');
+    await stack.ownerDb.query(`UPDATE audit_event SET after = '{"email":"forged@x.fr"}' WHERE id = $1`, [target]);
+    await stack.ownerDb.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete');
     const res = await api(stack, auditor).get('/api/audit-events/verify');
     expect(res.body).toMatchObject({ ok: false, firstBrokenId: target });
     expect((await api(stack, await login(stack, DEMO.delegate)).get('/api/audit-events/verify')).status).toBe(403);

@@ -1,3 +1,6 @@
+import { Client } from 'pg';
+import { DEV_ROLES, setUpDatabaseRoles, urlAs } from '../../libs/core/src/database/db-roles';
+
 /**
  * Where the test run finds PostgreSQL and Redis. The suites create their own databases on this
  * server and use one Redis database index that they flush; nothing else is touched.
@@ -15,8 +18,37 @@ function adminUrlFrom(url: string | undefined): string {
   return u.toString();
 }
 
+/** `name` on the shared server, as the superuser (creating, copying and dropping databases). */
 export function databaseUrl(name: string): string {
   const u = new URL(PG_ADMIN_URL);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+/** A suite's database as each role sees it: the owner migrates and tampers, the runtime role runs the app. */
+export interface RoleUrls {
+  ownerUrl: string;
+  runtimeUrl: string;
+}
+
+export function roleUrls(server: string, name: string): RoleUrls {
+  return { ownerUrl: urlAs(server, DEV_ROLES.owner, name), runtimeUrl: urlAs(server, DEV_ROLES.runtime, name) };
+}
+
+/** Creates the roles (idempotent) and the database `name` owned by the owner role, on `server`. */
+export async function createRoleDatabase(server: string, name: string): Promise<RoleUrls> {
+  const urls = roleUrls(server, name);
+  const admin = new Client({ connectionString: urlAs(server, superuserOf(server), 'postgres') });
+  await admin.connect();
+  try {
+    await setUpDatabaseRoles(admin, urls.ownerUrl, urls.runtimeUrl);
+  } finally {
+    await admin.end();
+  }
+  return urls;
+}
+
+function superuserOf(server: string): { user: string; password: string } {
+  const u = new URL(server);
+  return { user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
 }

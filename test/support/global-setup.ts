@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Client } from 'pg';
-import { databaseUrl, PG_ADMIN_URL, ROOT, TEMPLATE_DB_ENV, TEST_REDIS_URL, DEMO_PASSWORD } from './env';
+import { createRoleDatabase, PG_ADMIN_URL, ROOT, TEMPLATE_DB_ENV, TEST_REDIS_URL, DEMO_PASSWORD } from './env';
 import { runToEnd } from './processes';
 
 /**
@@ -12,12 +11,11 @@ export default async function globalSetup(): Promise<void> {
     throw new Error('dist/ is missing: run `npm run build` first (the test command does)');
   }
   const name = `iss_test_tpl_${process.pid}_${Date.now()}`;
-  const admin = new Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  // Migrated as the owner role, seeded as the runtime role: as the README's commands do.
+  const { ownerUrl, runtimeUrl } = await createRoleDatabase(PG_ADMIN_URL, name);
   const env = {
-    DATABASE_URL: databaseUrl(name),
+    DATABASE_URL: runtimeUrl,
+    DATABASE_OWNER_URL: ownerUrl,
     REDIS_URL: TEST_REDIS_URL,
     JWT_SECRET: 'test-only-secret-0123456789',
     NODE_ENV: 'test',

@@ -3,7 +3,7 @@ import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { databaseUrl as sharedDatabaseUrl } from './env';
+import { createRoleDatabase, databaseUrl as sharedDatabaseUrl, RoleUrls } from './env';
 import { freePort } from './ports';
 
 /**
@@ -119,20 +119,18 @@ export class PrivatePostgres {
     this.run('pg_ctl', ['-D', this.dataDir, '-m', 'fast', '-w', 'stop']);
   }
 
-  /** A copy of a database of the shared server (schema and data), made with pg_dump | psql. */
-  async copyFrom(sharedDatabase: string, name: string): Promise<string> {
-    const admin = new Client({ connectionString: this.urlOf('postgres') });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const dump = execFileSync('pg_dump', ['--no-owner', '--no-privileges', sharedDatabaseUrl(sharedDatabase)], {
-      maxBuffer: 512 * 1024 * 1024,
-    });
+  /**
+   * A copy of a database of the shared server (schema, data, owners and grants), made with
+   * pg_dump | psql after the same roles are set up in this cluster.
+   */
+  async copyFrom(sharedDatabase: string, name: string): Promise<RoleUrls> {
+    const urls = await createRoleDatabase(this.urlOf('postgres'), name);
+    const dump = execFileSync('pg_dump', [sharedDatabaseUrl(sharedDatabase)], { maxBuffer: 512 * 1024 * 1024 });
     execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-d', this.urlOf(name)], {
       input: dump,
       stdio: ['pipe', 'ignore', 'pipe'],
     });
-    return this.urlOf(name);
+    return urls;
   }
 
   async destroy(): Promise<void> {

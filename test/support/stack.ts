@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import Redis from 'ioredis';
 import { Client, Pool } from 'pg';
-import { databaseUrl, DEMO_PASSWORD, PG_ADMIN_URL, TEMPLATE_DB_ENV, TEST_REDIS_URL } from './env';
+import { DEMO_PASSWORD, PG_ADMIN_URL, roleUrls, RoleUrls, TEMPLATE_DB_ENV, TEST_REDIS_URL } from './env';
 import { freePort } from './ports';
 import type { PrivatePostgres } from './private-services';
 import { Exit, logPath, startProcess, stopProcess, waitForOutput } from './processes';
@@ -23,7 +23,10 @@ export interface StackOptions {
  * worker as real processes, and handles to PostgreSQL and Redis for assertions and fault injection.
  */
 export class Stack {
+  /** The app's own runtime role (DATABASE_URL): what the api may do, the suite may do with it. */
   readonly db: Pool;
+  /** The tables' owner: for what only an owner can do (disabling the audit triggers to tamper). */
+  readonly ownerDb: Pool;
   readonly redis: Redis;
   worker?: ChildProcess;
   workerLog?: string;
@@ -37,23 +40,28 @@ export class Stack {
     private readonly sharedDatabase: boolean,
   ) {
     this.db = new Pool({ connectionString: env.DATABASE_URL, max: 4 });
+    this.ownerDb = new Pool({ connectionString: env.DATABASE_OWNER_URL, max: 2 });
     this.redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
     // Suites take Redis and PostgreSQL away on purpose: the test's own clients must not crash Jest.
     this.redis.on('error', () => undefined);
     this.db.on('error', () => undefined);
+    this.ownerDb.on('error', () => undefined);
   }
 
   static async start(suite: string, options: StackOptions = {}): Promise<Stack> {
     const template = process.env[TEMPLATE_DB_ENV];
     if (!template) throw new Error('no template database: run through jest --selectProjects e2e');
     const name = `iss_test_${suite.replace(/\W/g, '_')}_${process.pid}`;
-    const url = options.postgres ? await options.postgres.copyFrom(template, name) : await copyTemplate(template, name);
+    const urls = options.postgres
+      ? await options.postgres.copyFrom(template, name)
+      : await copyTemplate(template, name);
 
     const port = await freePort();
     const env = {
       NODE_ENV: 'test',
       PORT: String(port),
-      DATABASE_URL: url,
+      DATABASE_URL: urls.runtimeUrl,
+      DATABASE_OWNER_URL: urls.ownerUrl,
       REDIS_URL: options.redisUrl ?? TEST_REDIS_URL,
       JWT_SECRET: 'test-only-secret-0123456789',
       STORAGE_DIR: mkdtempSync(`${tmpdir()}/iss-storage-`),
@@ -103,7 +111,7 @@ export class Stack {
 
   async stop(): Promise<void> {
     await Promise.all([stopProcess(this.api), this.stopWorker()]);
-    await this.db.end();
+    await Promise.all([this.db.end(), this.ownerDb.end()]);
     this.redis.disconnect();
     if (process.env.KEEP_TEST_DATABASES) return;
     rmSync(this.env.STORAGE_DIR, { recursive: true, force: true });
@@ -115,13 +123,14 @@ export class Stack {
   }
 }
 
-async function copyTemplate(template: string, name: string): Promise<string> {
+/** The copy keeps the template's owners and grants; the roles exist since the global setup. */
+async function copyTemplate(template: string, name: string): Promise<RoleUrls> {
   const admin = new Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   await admin.end();
-  return databaseUrl(name);
+  return roleUrls(PG_ADMIN_URL, name);
 }
 
 const isRunning = (child?: ChildProcess) => !!child && child.exitCode === null && child.signalCode === null;

@@ -4,11 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parseArgs } from 'node:util';
-import { DataSource } from 'typeorm';
 import { AppConfig, SYSTEM_ACTOR } from '@app/core';
 import { CreateUserDto, UsersService } from '@app/identity';
 import { CliModule } from './cli.module';
 import { DemoSeeder } from './demo/demo-seeder';
+import { withOwnerConnection } from './migrations-runner';
 
 const USAGE = `usage: cli <command>
   migrate                      apply pending migrations
@@ -37,15 +37,15 @@ async function main(): Promise<void> {
     abortOnError: false,
   });
   try {
-    const dataSource = app.get(DataSource);
+    const config = app.get(AppConfig);
     switch (command) {
       case 'migrate': {
-        const applied = await dataSource.runMigrations({ transaction: 'each' });
+        const applied = await withOwnerConnection(config, (owner) => owner.runMigrations({ transaction: 'each' }));
         console.log(`migrations applied: ${applied.map((m) => m.name).join(', ') || 'none pending'}`);
         break;
       }
       case 'migrate:revert':
-        await dataSource.undoLastMigration({ transaction: 'each' });
+        await withOwnerConnection(config, (owner) => owner.undoLastMigration({ transaction: 'each' }));
         console.log('last migration reverted');
         break;
       case 'seed-demo':
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
         break;
       case 'create-admin': {
         if (!values.email || !values.name) throw new Error(USAGE);
-        const password = app.get(AppConfig).get('ADMIN_PASSWORD') ?? (await readStdin());
+        const password = config.get('ADMIN_PASSWORD') ?? (await readStdin());
         const dto = plainToInstance(CreateUserDto, {
           email: values.email,
           displayName: values.name,

@@ -21,6 +21,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     this.every('reports.reconcile', this.config.get('RECONCILE_INTERVAL_SECONDS') * 1000);
     this.every('reports.expire', EXPIRE_INTERVAL_MS);
     this.every('auth.purge', this.config.get('AUTH_PURGE_INTERVAL_SECONDS') * 1000);
+    this.every('audit.seal', this.config.get('AUDIT_SEAL_INTERVAL_SECONDS') * 1000);
   }
 
   onApplicationShutdown(): void {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule, DatabaseModule, JobsModule } from '@app/core';
+import { AuditModule } from '@app/audit';
 import { CallsModule } from '@app/calls';
 import { GovernanceModule } from '@app/governance';
 import { IdentityModule } from '@app/identity';
@@ -22,6 +23,7 @@ import { MaintenanceScheduler } from './maintenance.scheduler';
     DatabaseModule.forApp('iss-worker', { connectionWaitMs: 30_000 }),
     JobsModule.forRole('worker'),
     ReportsModule,
+    AuditModule,
     GovernanceModule,
     CallsModule,
     RoadmapModule,

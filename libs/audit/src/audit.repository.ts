@@ -43,6 +43,15 @@ export class AuditRepository {
     });
   }
 
+  /** Whether this connection's role could change past events (false before the table exists). */
+  async connectionMayRewrite(): Promise<boolean> {
+    const rows: { may: boolean | null }[] = await this.dataSource.query(
+      `SELECT has_table_privilege(t, 'UPDATE') OR has_table_privilege(t, 'DELETE') OR has_table_privilege(t, 'TRUNCATE') AS may
+         FROM (SELECT to_regclass('audit_event') AS t) AS audit`,
+    );
+    return rows[0]?.may === true;
+  }
+
   /** The chain in order, a batch at a time (keyset), so verification runs in flat memory. */
   async batchAfter(lastId: string, size: number): Promise<AuditEventEntity[]> {
     return this.dataSource.getRepository(AuditEventEntity).find({

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, hasRole, Page, Tx } from '@app/core';
+import { Actor, Page, Tx } from '@app/core';
 import { auditHash, toJsonValue } from './audit-hash';
+import { auditPolicy } from './audit-policy';
+import { AuditSealKeys } from './audit-seal-keys';
+import { AuditSealRepository } from './audit-seal.repository';
+import { redactForReader, sanitizeForStorage } from './audit-privacy';
 import { AuditRepository } from './audit.repository';
 import { AuditEventDto, AuditQueryDto, AuditVerificationDto } from './dto/audit-event.dto';
 import { AuditEventEntity } from './entities/audit-event.entity';
+import { AuditSealEntity } from './entities/audit-seal.entity';
+import { checkSeals, StoredSeal } from './seal-check';
 
 export interface AuditRecord {
   action: string;
@@ -17,7 +23,11 @@ const VERIFY_BATCH = 1000;
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly repository: AuditRepository) {}
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly sealRepository: AuditSealRepository,
+    private readonly keys: AuditSealKeys,
+  ) {}
 
   /**
    * Appends an event inside the caller's transaction, so the event commits with the change or
@@ -31,8 +41,8 @@ export class AuditService {
       action: record.action,
       entityType: record.entityType,
       entityId: record.entityId,
-      before: toJsonValue(record.before),
-      after: toJsonValue(record.after),
+      before: toJsonValue(sanitizeForStorage(record, record.before)),
+      after: toJsonValue(sanitizeForStorage(record, record.after)),
       requestId: actor.requestId ?? null,
       prevHash,
     };
@@ -40,23 +50,38 @@ export class AuditService {
   }
 
   async list(actor: Actor, query: AuditQueryDto): Promise<Page<AuditEventDto>> {
-    this.assertReader(actor);
+    auditPolicy.assert(actor, 'read');
     const [rows, total] = await this.repository.list(query);
-    return { items: rows.map(toDto), total };
+    return { items: rows.map((row) => toDto(row, actor)), total };
   }
 
-  /** Walks the whole chain, recomputing each hash and its link to the previous one. */
+  /** Walks the whole chain (each hash and its link to the previous one), then holds every seal against it. */
   async verify(actor: Actor): Promise<AuditVerificationDto> {
-    if (!hasRole(actor, 'admin', 'auditor')) throw DomainError.forbidden();
+    auditPolicy.assert(actor, 'verify');
+    const chain = await this.walkChain();
+    const seals = await this.sealRepository.all();
+    const hashes = await this.sealRepository.hashesOf(seals.map((s) => String(s.lastEventId)));
+    const brokenSeals = checkSeals(seals.map(toStoredSeal), hashes, this.keys.current);
+    const newest = seals[seals.length - 1];
+    return {
+      ok: chain.firstBrokenId === null && brokenSeals.length === 0,
+      ...chain,
+      sealsChecked: seals.length,
+      lastSealedEventId: newest ? Number(newest.lastEventId) : null,
+      brokenSeals,
+    };
+  }
+
+  private async walkChain(): Promise<{ checked: number; firstBrokenId: number | null }> {
     let checked = 0;
     let previous: string | null = null;
     let lastId = '0';
     for (;;) {
       const batch = await this.repository.batchAfter(lastId, VERIFY_BATCH);
-      if (batch.length === 0) return { ok: true, checked, firstBrokenId: null };
+      if (batch.length === 0) return { checked, firstBrokenId: null };
       for (const event of batch) {
         if (event.prevHash !== previous || auditHash(event) !== event.hash) {
-          return { ok: false, checked, firstBrokenId: Number(event.id) };
+          return { checked, firstBrokenId: Number(event.id) };
         }
         previous = event.hash;
         checked += 1;
@@ -64,13 +89,18 @@ export class AuditService {
       lastId = batch[batch.length - 1].id;
     }
   }
-
-  private assertReader(actor: Actor): void {
-    if (!hasRole(actor, 'admin', 'regional_delegate', 'auditor')) throw DomainError.forbidden();
-  }
 }
 
-function toDto(e: AuditEventEntity): AuditEventDto {
+const toStoredSeal = (s: AuditSealEntity): StoredSeal => ({
+  sealId: String(s.id),
+  sealedAt: s.sealedAt,
+  lastEventId: String(s.lastEventId),
+  lastHash: s.lastHash,
+  keyId: s.keyId,
+  signature: s.signature,
+});
+
+function toDto(e: AuditEventEntity, reader: Actor): AuditEventDto {
   return {
     id: Number(e.id),
     at: e.at.toISOString(),
@@ -78,8 +108,8 @@ function toDto(e: AuditEventEntity): AuditEventDto {
     action: e.action,
     entityType: e.entityType,
     entityId: e.entityId,
-    before: e.before ?? null,
-    after: e.after ?? null,
+    before: redactForReader(e, e.before ?? null, reader.roles),
+    after: redactForReader(e, e.after ?? null, reader.roles),
     requestId: e.requestId,
   };
 }

@@ -1,3 +1,5 @@
 export * from './audit.module';
 export * from './audit.service';
 export * from './dto/audit-event.dto';
+export * from './audit-seal.service';
+export * from './dto/audit-seal.dto';

@@ -1,6 +1,16 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuditEventPageDto, AuditQueryDto, AuditService, AuditVerificationDto } from '@app/audit';
+import { Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  AuditEventPageDto,
+  AuditQueryDto,
+  AuditSealDto,
+  AuditSealPageDto,
+  AuditSealService,
+  AuditService,
+  AuditVerificationDto,
+  SealKeyDto,
+} from '@app/audit';
+import { PageQueryDto } from '@app/core';
 import type { Actor } from '@app/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -9,7 +19,10 @@ import { Roles } from '../auth/roles.decorator';
 @ApiBearerAuth()
 @Controller('audit-events')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly seals: AuditSealService,
+  ) {}
 
   @Roles('admin', 'regional_delegate', 'auditor')
   @Get()
@@ -18,11 +31,35 @@ export class AuditController {
     return this.audit.list(actor, query);
   }
 
-  /** Walks the hash chain of the whole trail. */
+  /** Walks the hash chain of the whole trail and holds every seal against it. */
   @Roles('admin', 'auditor')
   @Get('verify')
   @ApiOkResponse({ type: AuditVerificationDto })
   verify(@CurrentActor() actor: Actor): Promise<AuditVerificationDto> {
     return this.audit.verify(actor);
+  }
+
+  /** The Ed25519 public key that checks the seals' signatures. */
+  @Roles('admin', 'regional_delegate', 'auditor')
+  @Get('seal-key')
+  @ApiOkResponse({ type: SealKeyDto })
+  sealKey(@CurrentActor() actor: Actor): SealKeyDto {
+    return this.seals.publicKey(actor);
+  }
+
+  /** Seals, newest first. */
+  @Roles('admin', 'regional_delegate', 'auditor')
+  @Get('seals')
+  @ApiOkResponse({ type: AuditSealPageDto })
+  listSeals(@CurrentActor() actor: Actor, @Query() page: PageQueryDto): Promise<AuditSealPageDto> {
+    return this.seals.list(actor, page);
+  }
+
+  /** Signs the chain's head now; keep the answer as a receipt of the trail as it stands. */
+  @Roles('admin', 'auditor')
+  @Post('seals')
+  @ApiCreatedResponse({ type: AuditSealDto })
+  seal(@CurrentActor() actor: Actor): Promise<AuditSealDto> {
+    return this.seals.seal(actor);
   }
 }

@@ -1,10 +1,16 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { validateEnv } from './env.schema';
+import { DEV_AUDIT_SEAL_PRIVATE_KEY } from './seal-key';
 
 const base = {
   DATABASE_URL: 'postgres://u@127.0.0.1:5432/db',
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_SECRET: 'a-development-secret',
 };
+const strong = 'Zq8v3N1xK7pL0aT5mW2yR9cB4dF6gH8jQ';
+const sealKeyPem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+/** What production needs besides the base: a strong secret and an audit seal key of its own. */
+const production = { ...base, NODE_ENV: 'production', JWT_SECRET: strong, AUDIT_SEAL_PRIVATE_KEY: sealKeyPem };
 
 describe('validateEnv', () => {
   it('accepts a complete environment and fills defaults', () => {
@@ -23,9 +29,8 @@ describe('validateEnv', () => {
   });
 
   it('refuses a weak secret in production only', () => {
-    expect(() => validateEnv({ ...base, NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    const strong = 'Zq8v3N1xK7pL0aT5mW2yR9cB4dF6gH8jQ';
-    expect(validateEnv({ ...base, NODE_ENV: 'production', JWT_SECRET: strong }).NODE_ENV).toBe('production');
+    expect(() => validateEnv({ ...production, JWT_SECRET: base.JWT_SECRET })).toThrow(/JWT_SECRET/);
+    expect(validateEnv(production).NODE_ENV).toBe('production');
   });
 
   it('counts queries per request only when asked, and never in production', () => {
@@ -33,9 +38,32 @@ describe('validateEnv', () => {
     expect(validateEnv({ ...base, COUNT_QUERIES: 'true' }).COUNT_QUERIES).toBe(true);
     expect(validateEnv({ ...base, COUNT_QUERIES: 'false' }).COUNT_QUERIES).toBe(false);
     expect(() => validateEnv({ ...base, COUNT_QUERIES: 'yes' })).toThrow(/COUNT_QUERIES/);
-    const strong = 'Zq8v3N1xK7pL0aT5mW2yR9cB4dF6gH8jQ';
-    expect(() => validateEnv({ ...base, NODE_ENV: 'production', JWT_SECRET: strong, COUNT_QUERIES: 'true' })).toThrow(
-      /COUNT_QUERIES/,
-    );
+    expect(() => validateEnv({ ...production, COUNT_QUERIES: 'true' })).toThrow(/COUNT_QUERIES/);
+  });
+
+  it('signs audit seals with the published development key outside production only, in any encoding', () => {
+    expect(validateEnv(base).AUDIT_SEAL_PRIVATE_KEY).toBe(DEV_AUDIT_SEAL_PRIVATE_KEY);
+    const devPem = `-----BEGIN PRIVATE KEY-----\n${DEV_AUDIT_SEAL_PRIVATE_KEY}\n-----END PRIVATE KEY-----\n`;
+    for (const dev of [undefined, DEV_AUDIT_SEAL_PRIVATE_KEY, devPem]) {
+      expect(() => validateEnv({ ...production, AUDIT_SEAL_PRIVATE_KEY: dev })).toThrow(/development key/);
+    }
+  });
+
+  it('names a seal key that is not an Ed25519 private key', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' });
+    expect(() => validateEnv({ ...base, AUDIT_SEAL_PRIVATE_KEY: rsa.toString() })).toThrow(/AUDIT_SEAL_PRIVATE_KEY/);
+    expect(() => validateEnv({ ...base, AUDIT_SEAL_PRIVATE_KEY: 'not a key' })).toThrow(/AUDIT_SEAL_PRIVATE_KEY/);
+  });
+
+  it('migrates with DATABASE_URL unless an owner URL is given', () => {
+    expect(validateEnv(base).DATABASE_OWNER_URL).toBe(base.DATABASE_URL);
+    const owner = 'postgres://owner@127.0.0.1:5432/db';
+    expect(validateEnv({ ...base, DATABASE_OWNER_URL: owner }).DATABASE_OWNER_URL).toBe(owner);
+    expect(() => validateEnv({ ...base, DATABASE_OWNER_URL: 'mysql://x' })).toThrow(/DATABASE_OWNER_URL/);
+  });
+
+  it('seals at least daily', () => {
+    expect(validateEnv(base).AUDIT_SEAL_INTERVAL_SECONDS).toBe(86_400);
+    expect(() => validateEnv({ ...base, AUDIT_SEAL_INTERVAL_SECONDS: '172800' })).toThrow(/at least daily/);
   });
 });

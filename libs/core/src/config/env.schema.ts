@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { DEV_AUDIT_SEAL_PRIVATE_KEY, isDevSealKey } from './seal-key';
 import {
   IsBoolean,
   IsIn,
@@ -97,7 +98,7 @@ export class EnvSchema {
   @IsString()
   ADMIN_PASSWORD?: string;
 
-  // ---- Authentication and abuse (issue 11: throttling, proxies, password hashing, sessions) ----
+  // ── Authentication and abuse (issue 11: throttling, proxies, password hashing, sessions) ──────
 
   /** Failed sign-ins counted per source address across every e-mail within 15 minutes; beyond, 429. */
   @Transform(toInt)
@@ -135,6 +136,31 @@ export class EnvSchema {
   @IsInt()
   @Min(1)
   AUTH_PURGE_INTERVAL_SECONDS = 3600;
+
+  // ── Audit seals (issue 11) ────────────────────────────────────────────────────────────────────
+  /**
+   * Ed25519 private key that signs the audit chain's seals: PEM (PKCS#8) or base64 of its DER.
+   * Defaults to the published development key, which production refuses.
+   */
+  @IsString()
+  AUDIT_SEAL_PRIVATE_KEY = DEV_AUDIT_SEAL_PRIVATE_KEY;
+
+  /** How often the worker seals the chain's head (at least daily). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400, { message: 'AUDIT_SEAL_INTERVAL_SECONDS must be at most 86400: the chain is sealed at least daily' })
+  AUDIT_SEAL_INTERVAL_SECONDS = 86_400;
+
+  // ── Database roles (issue 11) ─────────────────────────────────────────────────────────────────
+  /**
+   * The tables' owner, for `cli migrate` / `migrate:revert` only; DATABASE_URL is then the runtime
+   * role (api, worker, seed), which owns nothing (libs/core/src/database/db-roles.ts). Defaults to
+   * DATABASE_URL: one role for everything, as before, without that protection.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_OWNER_URL must be a postgres:// URL' })
+  DATABASE_OWNER_URL!: string;
 }
 
 /** Parses and checks the environment; throws one line naming each bad variable. */
@@ -148,10 +174,25 @@ export function validateEnv(raw: Record<string, unknown>): EnvSchema {
   if (env.NODE_ENV === 'production' && env.COUNT_QUERIES) {
     problems.push('COUNT_QUERIES is a test diagnostic: not in production');
   }
+  problems.push(...sealKeyProblems(env));
+  env.DATABASE_OWNER_URL ||= env.DATABASE_URL;
   if (problems.length > 0) {
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   return env;
+}
+
+function sealKeyProblems(env: EnvSchema): string[] {
+  try {
+    // Parsed in every environment, so a bad key fails at boot, not at the first seal.
+    const devKey = isDevSealKey(env.AUDIT_SEAL_PRIVATE_KEY);
+    if (env.NODE_ENV === 'production' && devKey) {
+      return ['AUDIT_SEAL_PRIVATE_KEY is the published development key: generate one for production'];
+    }
+    return [];
+  } catch (error) {
+    return [`AUDIT_SEAL_PRIVATE_KEY must be an Ed25519 private key, PEM or base64 DER: ${(error as Error).message}`];
+  }
 }
 
 function isWeakSecret(secret: string | undefined): boolean {

@@ -10,6 +10,6 @@ import { validateEnv } from './env.schema';
 const env = validateEnv(process.env);
 
 export default new DataSource({
-  ...dataSourceOptions({ url: env.DATABASE_URL, applicationName: 'iss-typeorm-cli' }),
+  ...dataSourceOptions({ url: env.DATABASE_OWNER_URL, applicationName: 'iss-typeorm-cli' }),
   entities: [`${process.cwd()}/dist/libs/*/src/entities/*.entity.js`],
 });

@@ -10,13 +10,14 @@ describe('assertEveryJobHandled', () => {
         'reports.reconcile': noop,
         'reports.expire': noop,
         'auth.purge': noop,
+        'audit.seal': noop,
       }),
     ).not.toThrow();
   });
 
   it('names the jobs left without a handler', () => {
     expect(() => assertEveryJobHandled({ 'report.render': noop })).toThrow(
-      /reports\.reconcile, reports\.expire, auth\.purge/,
+      /reports\.reconcile, reports\.expire, auth\.purge, audit\.seal/,
     );
   });
 });

@@ -8,11 +8,18 @@ export interface JobPayloads {
   'reports.expire': Record<string, never>;
   /** Expired token revocations and session activity, login failures past the throttle's window. */
   'auth.purge': Record<string, never>;
+  'audit.seal': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_NAMES: readonly JobName[] = ['report.render', 'reports.reconcile', 'reports.expire', 'auth.purge'];
+export const JOB_NAMES: readonly JobName[] = [
+  'report.render',
+  'reports.reconcile',
+  'reports.expire',
+  'auth.purge',
+  'audit.seal',
+];
 
 /** One queue carries every job; workers scale out on it. */
 export const JOBS_QUEUE = 'jobs';

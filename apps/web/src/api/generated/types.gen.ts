@@ -98,10 +98,75 @@ export type AuditEventPageDto = {
     total: number;
 };
 
+export type BrokenSealDto = {
+    problem: 'bad_signature' | 'unknown_key' | 'missing_event' | 'rewritten';
+    sealId: number;
+    /**
+     * The event the seal names: gone, or no longer with the sealed hash.
+     */
+    eventId: number;
+    message: string;
+};
+
 export type AuditVerificationDto = {
+    /**
+     * The first event whose hash or link to the previous one is wrong.
+     */
     firstBrokenId?: number | null;
+    /**
+     * The newest seal's last event: events after it are covered by the chain only.
+     */
+    lastSealedEventId?: number | null;
+    /**
+     * Seals the trail no longer matches (events cut or re-hashed), or that were themselves altered.
+     */
+    brokenSeals: Array<BrokenSealDto>;
+    /**
+     * The chain is unbroken and every seal still matches it.
+     */
     ok: boolean;
+    /**
+     * Events whose hash and link were checked before the first break (all of them when unbroken).
+     */
     checked: number;
+    sealsChecked: number;
+};
+
+export type SealKeyDto = {
+    algorithm: 'Ed25519';
+    keyId: string;
+    /**
+     * SPKI, PEM.
+     */
+    publicKeyPem: string;
+};
+
+export type AuditSealDto = {
+    /**
+     * null when the worker sealed (daily)
+     */
+    sealedBy?: string | null;
+    id: number;
+    sealedAt: string;
+    /**
+     * The chain's last event when sealed, and its hash.
+     */
+    lastEventId: number;
+    lastHash: string;
+    keyId: string;
+    /**
+     * The exact text signed, e.g. `iss-audit-seal/v1 seal=3 at=… event=120 hash=…`.
+     */
+    payload: string;
+    /**
+     * Ed25519 signature of `payload`, base64.
+     */
+    signature: string;
+};
+
+export type AuditSealPageDto = {
+    items: Array<AuditSealDto>;
+    total: number;
 };
 
 export type CreateReportDto = {
@@ -1552,6 +1617,48 @@ export type AuditControllerVerifyResponses = {
 };
 
 export type AuditControllerVerifyResponse = AuditControllerVerifyResponses[keyof AuditControllerVerifyResponses];
+
+export type AuditControllerSealKeyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/audit-events/seal-key';
+};
+
+export type AuditControllerSealKeyResponses = {
+    200: SealKeyDto;
+};
+
+export type AuditControllerSealKeyResponse = AuditControllerSealKeyResponses[keyof AuditControllerSealKeyResponses];
+
+export type AuditControllerListSealsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        offset?: number;
+    };
+    url: '/api/audit-events/seals';
+};
+
+export type AuditControllerListSealsResponses = {
+    200: AuditSealPageDto;
+};
+
+export type AuditControllerListSealsResponse = AuditControllerListSealsResponses[keyof AuditControllerListSealsResponses];
+
+export type AuditControllerSealData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/audit-events/seals';
+};
+
+export type AuditControllerSealResponses = {
+    201: AuditSealDto;
+};
+
+export type AuditControllerSealResponse = AuditControllerSealResponses[keyof AuditControllerSealResponses];
 
 export type ReportsControllerListData = {
     body?: never;
