@@ -16,19 +16,33 @@ describe('contract territories mapped to the reference communes by migration', (
 
   const territoriesOf = async () =>
     (
-      await stack.db.query('SELECT insee_code FROM contract_territory WHERE contract_id = $1 ORDER BY 1', [contractId])
+      await stack.ownerDb.query('SELECT insee_code FROM contract_territory WHERE contract_id = $1 ORDER BY 1', [
+        contractId,
+      ])
     ).rows.map((r) => r.insee_code as string);
+
+  /**
+   * Reverts the migrations from the newest down to and including this one (later ones depend on the
+   * schema as it was). Direct SQL goes through the owner: reverting the runtime role's grants takes
+   * the runtime connection's rights away until the migrations run again.
+   */
+  const revertThroughTerritoryMigration = async () => {
+    const applied = async () =>
+      (await stack.ownerDb.query(`SELECT 1 FROM migrations WHERE name = 'ContractTerritoryReference1764000002000'`))
+        .rowCount! > 0;
+    while (await applied()) await runToEnd('cli', stack.env, ['migrate:revert']);
+  };
 
   beforeAll(async () => {
     stack = await Stack.start('territory_migration', { worker: false });
-    await runToEnd('cli', stack.env, ['migrate:revert']);
-    const { rows } = await stack.db.query(
+    await revertThroughTerritoryMigration();
+    const { rows } = await stack.ownerDb.query(
       `SELECT c.id FROM local_health_contract c WHERE c.department_code = '31' AND c.status = 'signed'
        AND EXISTS (SELECT 1 FROM contract_territory t WHERE t.contract_id = c.id) ORDER BY c.name LIMIT 1`,
     );
     contractId = rows[0].id;
     [byName] = (
-      await stack.db.query(
+      await stack.ownerDb.query(
         `SELECT insee_code, name, population FROM commune cm WHERE department_code = '31'
          AND insee_code NOT IN (SELECT insee_code FROM contract_territory WHERE contract_id = $1)
          AND (SELECT count(*) FROM commune o WHERE o.department_code = '31' AND lower(o.name) = lower(cm.name)) = 1
@@ -37,19 +51,19 @@ describe('contract territories mapped to the reference communes by migration', (
       )
     ).rows;
     [listed] = (
-      await stack.db.query(
+      await stack.ownerDb.query(
         `SELECT cm.insee_code, cm.name, cm.population FROM contract_territory t JOIN commune cm USING (insee_code)
          WHERE t.contract_id = $1 ORDER BY cm.population DESC LIMIT 1`,
         [contractId],
       )
     ).rows;
     // What the old schema let through: unknown codes, a known name under a wrong code, a made-up population.
-    await stack.db.query(
+    await stack.ownerDb.query(
       `INSERT INTO contract_territory (contract_id, insee_code, name, population) VALUES
          ($1, '31998', 'Commune imaginaire', 500000), ($1, '31990', $2, 1234), ($1, '31991', $3, 99)`,
       [contractId, byName.name, listed.name],
     );
-    await stack.db.query(
+    await stack.ownerDb.query(
       `UPDATE contract_territory SET population = 10000000 WHERE contract_id = $1 AND insee_code = $2`,
       [contractId, listed.insee_code],
     );
@@ -67,7 +81,7 @@ describe('contract territories mapped to the reference communes by migration', (
   });
 
   it('records every correction as declared, for the auditor', async () => {
-    const { rows } = await stack.db.query(
+    const { rows } = await stack.ownerDb.query(
       `SELECT declared_insee_code AS code, declared_name AS name, declared_population AS population, outcome,
               insee_code AS "mappedTo" FROM contract_territory_correction WHERE contract_id = $1 ORDER BY 1`,
       [contractId],
@@ -108,8 +122,8 @@ describe('contract territories mapped to the reference communes by migration', (
   });
 
   it('puts the declared rows back when reverted', async () => {
-    await runToEnd('cli', stack.env, ['migrate:revert']);
-    const { rows } = await stack.db.query(
+    await revertThroughTerritoryMigration();
+    const { rows } = await stack.ownerDb.query(
       `SELECT insee_code, name, population FROM contract_territory
        WHERE contract_id = $1 AND insee_code IN ('31998', '31990', '31991', $2) ORDER BY 1`,
       [contractId, listed.insee_code],

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import Redis from 'ioredis';
 import { Client, Pool } from 'pg';
+import { DEV_ROLES } from '../../libs/core/src/database/db-roles';
 import { DEMO_PASSWORD, PG_ADMIN_URL, roleUrls, RoleUrls, TEMPLATE_DB_ENV, TEST_REDIS_URL } from './env';
 import { freePort } from './ports';
 import type { PrivatePostgres } from './private-services';
@@ -123,12 +124,16 @@ export class Stack {
   }
 }
 
-/** The copy keeps the template's owners and grants; the roles exist since the global setup. */
+/**
+ * The copy keeps the template's owners and grants; the roles exist since the global setup. The database
+ * itself belongs to the owner role too, as the setup makes it: the public schema's CREATE right goes with
+ * it, which a migration run by a suite (revert, then migrate again) needs.
+ */
 async function copyTemplate(template: string, name: string): Promise<RoleUrls> {
   const admin = new Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${DEV_ROLES.owner.user}`);
   await admin.end();
   return roleUrls(PG_ADMIN_URL, name);
 }
