@@ -43,7 +43,7 @@ import { RedisHealthIndicator } from './health/redis.health';
         },
       }),
     }),
-    DatabaseModule.forApp('iss-api'),
+    DatabaseModule.forApp('iss-api', 'request'),
     JobsModule.forRole('producer'),
     PassportModule,
     TerminusModule,

@@ -5,6 +5,7 @@ export * from './config/app-config';
 export * from './csv/csv';
 export * from './config/config.module';
 export * from './config/env.schema';
+export * from './database/cursor-stream';
 export * from './database/data-source-options';
 export * from './database/database';
 export * from './database/database.module';
