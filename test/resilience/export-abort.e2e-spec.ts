@@ -1,3 +1,4 @@
+import { BULK_RATE_LIMITS } from '../support/env';
 import { api, DEMO, login, until } from '../support/http';
 import { Stack } from '../support/stack';
 
@@ -19,7 +20,7 @@ describe('resilience: exports aborted mid-stream', () => {
   beforeAll(async () => {
     stack = await Stack.start('res-export-abort', {
       worker: false,
-      env: { RATE_LIMIT_EXPORTS_PER_MINUTE: '1000' },
+      env: BULK_RATE_LIMITS,
     });
     delegate = await login(stack, DEMO.delegate);
     callId = await seedLargeLedger(stack);

@@ -3,6 +3,7 @@ export * from './concurrency/keyed-limiter';
 export * from './concurrency/with-timeout';
 export * from './config/app-config';
 export * from './csv/csv';
+export * from './csv/import-limits';
 export * from './config/config.module';
 export * from './config/env.schema';
 export * from './database/cursor-stream';

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditEventPageDto, AuditQueryDto, AuditService, AuditVerificationDto } from '@app/audit';
 import type { Actor } from '@app/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { RateLimited } from '../rate-limits/rate-limits';
 import { Roles } from '../auth/roles.decorator';
 
 @ApiTags('audit')
@@ -20,6 +21,7 @@ export class AuditController {
 
   /** Walks the hash chain of the whole trail. */
   @Roles('admin', 'auditor')
+  @RateLimited('audit_verify')
   @Get('verify')
   @ApiOkResponse({ type: AuditVerificationDto })
   verify(@CurrentActor() actor: Actor): Promise<AuditVerificationDto> {

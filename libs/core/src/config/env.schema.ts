@@ -140,6 +140,45 @@ export class EnvSchema {
   @IsInt()
   @Min(1000)
   EXPORT_TIMEOUT_MS = 900_000;
+
+  // ---- Rate limits per user on expensive routes (issue 11, item 14) ----
+  // Counted per api process (in memory): with N api instances a user gets up to N times the limit.
+
+  /** `POST /api/reports` per user and minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REPORTS_PER_MINUTE = 30;
+
+  /** `GET /api/exports/funding.csv` and `funding.xlsx` together, per user and minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_EXPORTS_PER_MINUTE = 20;
+
+  /** CSV imports (`POST /api/actions/import`) per user and minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_IMPORTS_PER_MINUTE = 10;
+
+  /** `GET /api/audit-events/verify` (walks the whole chain) per user and minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_AUDIT_VERIFY_PER_MINUTE = 10;
+
+  /** Largest CSV an import accepts, in bytes of UTF-8 (413 above); below the 1 MB request body limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  IMPORT_CSV_MAX_BYTES = 512 * 1024;
+
+  /** Most data rows an import accepts (400 above). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  IMPORT_CSV_MAX_ROWS = 5_000;
 }
 
 /** Parses and checks the environment; throws one line naming each bad variable. */
