@@ -6,6 +6,7 @@ export * from './csv/csv';
 export * from './csv/import-limits';
 export * from './config/config.module';
 export * from './config/env.schema';
+export * from './database/connection-limits';
 export * from './database/cursor-stream';
 export * from './database/data-source-options';
 export * from './database/database';

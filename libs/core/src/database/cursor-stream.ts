@@ -3,7 +3,7 @@ import { finished } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource, QueryRunner } from 'typeorm';
-import { clientBoundOf } from './data-source-options';
+import { clientBoundOf } from './connection-limits';
 
 export interface CursorOptions {
   /** Rows fetched per round trip. */

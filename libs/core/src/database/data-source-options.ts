@@ -22,12 +22,6 @@ export interface DatabaseSettings {
   timeouts?: DatabaseTimeouts;
 }
 
-/**
- * The client-side bound of a statement the server bounds itself at `statementMs`: the client waits
- * a little longer, so that a live server's own cancel comes first.
- */
-export const clientBoundOf = (statementMs: number) => statementMs + 5_000;
-
 /** One definition of the connection, shared by the api, the worker, the CLI and the tests. */
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   return {
