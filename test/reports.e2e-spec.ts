@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { BULK_RATE_LIMITS } from './support/env';
 import { api, binary, DEMO, login, until } from './support/http';
 import { pdfText } from './support/pdf-text';
 import { Stack } from './support/stack';
@@ -33,7 +34,7 @@ describe('reports pipeline', () => {
   };
 
   beforeAll(async () => {
-    stack = await Stack.start('reports');
+    stack = await Stack.start('reports', { env: BULK_RATE_LIMITS });
     admin = await login(stack, DEMO.admin);
     delegate = await login(stack, DEMO.delegate);
   });

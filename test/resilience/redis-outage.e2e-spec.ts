@@ -1,3 +1,4 @@
+import { BULK_RATE_LIMITS } from '../support/env';
 import { api, DEMO, login, until } from '../support/http';
 import { PrivateRedis } from '../support/private-services';
 import { Stack } from '../support/stack';
@@ -28,7 +29,7 @@ describe('resilience: Redis restarted, flushed, down or hung', () => {
 
   beforeAll(async () => {
     redis = await PrivateRedis.start();
-    stack = await Stack.start('res-redis', { redisUrl: redis.url });
+    stack = await Stack.start('res-redis', { redisUrl: redis.url, env: BULK_RATE_LIMITS });
     delegate = await login(stack, DEMO.delegate);
   });
   afterAll(async () => {

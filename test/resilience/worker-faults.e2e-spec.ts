@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Queue } from 'bullmq';
+import { BULK_RATE_LIMITS } from '../support/env';
 import { DEMO, login, until } from '../support/http';
 import { Stack } from '../support/stack';
 import { filesOf, newCalls, requestFundingReports, statusesOf, withoutExactlyOneFile } from './reports';
@@ -51,7 +52,7 @@ describe('resilience: worker killed, stopped, or given the same job 100 times', 
     );
 
   beforeAll(async () => {
-    stack = await Stack.start('res-worker', { env: { WORKER_CONCURRENCY: '4' } });
+    stack = await Stack.start('res-worker', { env: { WORKER_CONCURRENCY: '4', ...BULK_RATE_LIMITS } });
     delegate = await login(stack, DEMO.delegate);
   });
   afterAll(() => stack.stop());

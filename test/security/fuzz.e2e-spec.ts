@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
+import { BULK_RATE_LIMITS } from '../support/env';
 import { DEMO, login } from '../support/http';
 import { Stack } from '../support/stack';
 import { BodyArbitraries, OpenApiDocument, Schema } from './openapi-bodies';
@@ -105,7 +106,7 @@ describe(`fuzzing every write route (seed ${SEED}, ${RUNS} bodies per route)`, (
   const fingerprint = async () => (await stack.db.query(fingerprintSql)).rows[0].f as string;
 
   beforeAll(async () => {
-    stack = await Stack.start('fuzz', { worker: false });
+    stack = await Stack.start('fuzz', { worker: false, env: BULK_RATE_LIMITS });
     doc = (await request(stack.baseUrl).get('/api/docs-json')).body as OpenApiDocument;
     for (const account of Object.keys(DEMO) as Account[]) tokens[account] = await login(stack, DEMO[account]);
     for (const [collection, sql] of Object.entries(PATH_OBJECTS))

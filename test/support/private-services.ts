@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import Redis from 'ioredis';
 import { Client } from 'pg';
@@ -120,6 +120,28 @@ export class PrivatePostgres {
   }
 
   /**
+   * SIGSTOP to the postmaster and every backend: connections stay open, new ones are accepted by the
+   * kernel, and nothing answers — a hung server, the worst case for a client without timeouts.
+   */
+  freeze(): void {
+    for (const pid of this.processes()) process.kill(pid, 'SIGSTOP');
+  }
+
+  thaw(): void {
+    for (const pid of this.processes().reverse()) process.kill(pid, 'SIGCONT');
+  }
+
+  /** The postmaster first (so that it forks nothing more), then its children. */
+  private processes(): number[] {
+    const postmaster = Number(readFileSync(`${this.dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
+    const children = readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => parentOf(pid) === postmaster)
+      .map(Number);
+    return [postmaster, ...children];
+  }
+
+  /**
    * A copy of a database of the shared server (schema, data, owners and grants), made with
    * pg_dump | psql after the same roles are set up in this cluster.
    */
@@ -164,6 +186,16 @@ export class PrivatePostgres {
 }
 
 const isRoot = () => userInfo().uid === 0;
+
+/** The parent pid of a process from /proc/<pid>/stat (field 4, after the parenthesised name); -1 if gone. */
+function parentOf(pid: string): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return -1;
+  }
+}
 
 function postgresIds(): [number, number] {
   const [uid, gid] = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres']).toString().trim()));

@@ -28,6 +28,7 @@ import { ReportsController } from './controllers/reports.controller';
 import { UsersController } from './controllers/users.controller';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
+import { RateLimitsModule } from './rate-limits/rate-limits';
 
 @Module({
   imports: [
@@ -43,10 +44,11 @@ import { RedisHealthIndicator } from './health/redis.health';
         },
       }),
     }),
-    DatabaseModule.forApp('iss-api'),
+    DatabaseModule.forApp('iss-api', 'request'),
     JobsModule.forRole('producer'),
     PassportModule,
     TerminusModule,
+    RateLimitsModule,
     AuditModule,
     IdentityModule,
     ReportsModule,

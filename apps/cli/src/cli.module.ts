@@ -14,7 +14,7 @@ import { DemoSeeder } from './demo/demo-seeder';
 @Module({
   imports: [
     AppConfigModule,
-    DatabaseModule.forApp('iss-cli'),
+    DatabaseModule.forApp('iss-cli', 'maintenance'),
     JobsModule.forRole('producer'),
     IdentityModule,
     GovernanceModule,

@@ -20,7 +20,7 @@ import { MaintenanceScheduler } from './maintenance.scheduler';
         pinoHttp: { level: config.get('LOG_LEVEL'), customProps: () => ({ app: 'worker' }) },
       }),
     }),
-    DatabaseModule.forApp('iss-worker', { connectionWaitMs: 30_000 }),
+    DatabaseModule.forApp('iss-worker', 'background'),
     JobsModule.forRole('worker'),
     ReportsModule,
     AuditModule,

@@ -15,6 +15,8 @@ export function fundingWorkbook(call: CallDto, figures: CallFundingDto, ledger: 
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   workbook.creator = 'ARS Occitanie — mission ISS';
   write(workbook, call, figures, ledger).catch((error: Error) => out.destroy(error));
+  // A client that goes away destroys `out`: the ledger's cursor must close and give its connection back.
+  out.once('close', () => ledger.destroy());
   return out;
 }
 

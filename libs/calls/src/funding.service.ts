@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
 import { Actor, Database, DomainError, KeyedLimiter, Tx } from '@app/core';
 import { callsAccess } from './calls-access';
@@ -217,9 +217,9 @@ export class FundingService {
   async exportCsv(actor: Actor, callId: string): Promise<Readable> {
     await this.assertLedgerReader(actor, callId);
     const rows = await this.funding.streamExport(callId);
-    const csv = fundingCsvTransform();
-    rows.on('error', (error) => csv.destroy(error));
-    return rows.pipe(csv);
+    // pipeline, not pipe: a client that goes away destroys the CSV stream, which must close the cursor
+    // and give its connection back. A failure mid-way can only abort the response, already started.
+    return pipeline(rows, fundingCsvTransform(), () => undefined);
   }
 }
 

@@ -1,6 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, hasRole, Page, PageQueryDto, parisDay, Tx } from '@app/core';
+import {
+  Actor,
+  AppConfig,
+  assertCsvRows,
+  assertCsvSize,
+  CsvImportLimits,
+  Database,
+  DomainError,
+  hasRole,
+  Page,
+  PageQueryDto,
+  parisDay,
+  Tx,
+} from '@app/core';
 import { assertCanAssignDepartments, assertInternalReader, canActOnDepartments } from '@app/identity';
 import { TerritoryService } from '@app/territory';
 import { diffAction } from './action-changes';
@@ -35,6 +48,7 @@ export class RoadmapService {
     private readonly roadmaps: RoadmapRepository,
     private readonly territory: TerritoryService,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   async create(actor: Actor, dto: CreateRoadmapDto): Promise<RoadmapDto> {
@@ -300,12 +314,15 @@ export class RoadmapService {
    * rejected row writes nothing and the others still apply; the answer says, row by row, what happened.
    */
   async importCsv(actor: Actor, csv: string): Promise<ImportResultDto> {
+    const limits = this.importLimits();
+    assertCsvSize('csv', csv, limits);
     let rows: ReturnType<typeof parseActionsCsv>;
     try {
       rows = parseActionsCsv(csv);
     } catch (error) {
       throw DomainError.invalid('actions.csv', `csv: ${(error as Error).message}`);
     }
+    assertCsvRows('csv', rows.length, limits);
     const results: ImportRowResultDto[] = [];
     for (const row of rows) {
       if ('error' in row) {
@@ -322,6 +339,10 @@ export class RoadmapService {
     }
     const applied = results.filter((r) => r.ok).length;
     return { results, applied, rejected: results.length - applied };
+  }
+
+  private importLimits(): CsvImportLimits {
+    return { maxBytes: this.config.get('IMPORT_CSV_MAX_BYTES'), maxRows: this.config.get('IMPORT_CSV_MAX_ROWS') };
   }
 
   /** Accepted updates, newest first: who, when, what changed, and why. */

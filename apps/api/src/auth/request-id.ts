@@ -1,12 +1,24 @@
 import { randomUUID } from 'node:crypto';
 
 const HEADER = 'x-request-id';
-const VALID = /^[\w.:-]{1,100}$/;
+/**
+ * What a caller's id may look like before it goes into logs, audit rows and the response header:
+ * short, and only characters that need no escaping anywhere (no quotes, spaces, control or non-ASCII).
+ */
+const VALID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Keeps a caller's request id when it is sane, else makes one: it ties logs and audit events together. */
+export function isValidRequestId(value: unknown): value is string {
+  return typeof value === 'string' && VALID.test(value);
+}
+
+/**
+ * Keeps a caller's request id when it is sane, else makes one: it ties logs and audit events together.
+ * The id is kept on the raw request, so that the log line, the audit rows and the echoed header agree.
+ */
 export function requestIdOf(req: { headers: Record<string, string | string[] | undefined>; id?: unknown }): string {
-  const existing = req.id;
-  if (typeof existing === 'string') return existing;
+  if (isValidRequestId(req.id)) return req.id;
   const header = req.headers[HEADER];
-  return typeof header === 'string' && VALID.test(header) ? header : randomUUID();
+  const id = isValidRequestId(header) ? header : randomUUID();
+  req.id = id;
+  return id;
 }

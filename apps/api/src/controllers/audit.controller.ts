@@ -13,6 +13,7 @@ import {
 import { PageQueryDto } from '@app/core';
 import type { Actor } from '@app/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { RateLimited } from '../rate-limits/rate-limits';
 import { Roles } from '../auth/roles.decorator';
 
 @ApiTags('audit')
@@ -33,6 +34,7 @@ export class AuditController {
 
   /** Walks the hash chain of the whole trail and holds every seal against it. */
   @Roles('admin', 'auditor')
+  @RateLimited('audit_verify')
   @Get('verify')
   @ApiOkResponse({ type: AuditVerificationDto })
   verify(@CurrentActor() actor: Actor): Promise<AuditVerificationDto> {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/core';
 import { CallsService, FundingExportQueryDto, FundingService } from '@app/calls';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { RateLimited } from '../rate-limits/rate-limits';
 
 @ApiTags('exports')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class ExportsController {
   ) {}
 
   /** One row per payment and per unpaid grant balance; UTF-8 with BOM, `;`-separated, streamed. */
+  @RateLimited('exports')
   @Get('funding.csv')
   @ApiProduces('text/csv')
   async fundingCsv(@CurrentActor() actor: Actor, @Query() query: FundingExportQueryDto): Promise<StreamableFile> {
@@ -25,6 +27,7 @@ export class ExportsController {
   }
 
   /** The same ledger as a workbook: synthesis, by axis, by department, and every row. */
+  @RateLimited('exports')
   @Get('funding.xlsx')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async fundingXlsx(@CurrentActor() actor: Actor, @Query() query: FundingExportQueryDto): Promise<StreamableFile> {

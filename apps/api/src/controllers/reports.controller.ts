@@ -5,6 +5,7 @@ import { IdParam, PageQueryDto } from '@app/core';
 import type { Actor } from '@app/core';
 import { CreateReportDto, QueuedReportDto, ReportDto, ReportPageDto, ReportsService } from '@app/reports';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { RateLimited } from '../rate-limits/rate-limits';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  @RateLimited('reports')
   @Post()
   @HttpCode(202)
   @ApiAcceptedResponse({ type: QueuedReportDto })

@@ -22,6 +22,7 @@ import {
   UpdateActionDto,
 } from '@app/roadmap';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { RateLimited } from '../rate-limits/rate-limits';
 
 @ApiTags('roadmap')
 @ApiBearerAuth()
@@ -108,6 +109,7 @@ export class RoadmapController {
   }
 
   /** Applies an edited export: a result per row; a rejected row writes nothing. */
+  @RateLimited('imports')
   @Post('actions/import')
   @HttpCode(200)
   @ApiOkResponse({ type: ImportResultDto })

@@ -161,6 +161,89 @@ export class EnvSchema {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_OWNER_URL must be a postgres:// URL' })
   DATABASE_OWNER_URL!: string;
+
+  // ── Database timeouts (issue 11) ──────────────────────────────────────────────────────────────
+  // The api answers people: a statement it abandoned is ended by the server, and a PostgreSQL that
+  // hangs gives a 503 after DB_QUERY_TIMEOUT_MS instead of holding the request. The worker's reports
+  // and the streamed exports read far more, so they have their own, longer bounds.
+
+  /** Server-side `statement_timeout` of the api's sessions. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DB_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** Client-side bound on one statement of the api (pg's `query_timeout`): a hung server → 503. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DB_QUERY_TIMEOUT_MS = 10_000;
+
+  /** How long an api query waits for a pooled connection, or for a new one to open. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DB_CONNECTION_TIMEOUT_MS = 10_000;
+
+  /** A session left idle inside a transaction this long is ended by the server (api and worker). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+  /** `statement_timeout` of the worker's sessions (reports read whole ledgers); its client waits 5 s more. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  WORKER_DB_STATEMENT_TIMEOUT_MS = 600_000;
+
+  /**
+   * A streamed export (funding CSV/XLSX) is one statement inside one transaction for as long as the
+   * client downloads: this bounds it, server-side and client-side (plus 5 s).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  EXPORT_TIMEOUT_MS = 900_000;
+
+  // ── Rate limits per user on expensive routes (issue 11) ──────────────────────────────────────
+  // Counted per api process (in memory): with N api instances a user gets up to N times the limit.
+
+  /** `POST /api/reports` per user and minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REPORTS_PER_MINUTE = 30;
+
+  /** `GET /api/exports/funding.csv` and `funding.xlsx` together, per user and minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_EXPORTS_PER_MINUTE = 20;
+
+  /** CSV imports (`POST /api/actions/import`) per user and minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_IMPORTS_PER_MINUTE = 10;
+
+  /** `GET /api/audit-events/verify` (walks the whole chain) per user and minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_AUDIT_VERIFY_PER_MINUTE = 10;
+
+  /** Largest CSV an import accepts, in bytes of UTF-8 (413 above); below the 1 MB request body limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  IMPORT_CSV_MAX_BYTES = 512 * 1024;
+
+  /** Most data rows an import accepts (400 above). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  IMPORT_CSV_MAX_ROWS = 5_000;
 }
 
 /** Parses and checks the environment; throws one line naming each bad variable. */

@@ -5,6 +5,7 @@ export const ERROR_KINDS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   too_many_requests: 429,
   unavailable: 503,
 } as const;

@@ -17,8 +17,25 @@ interface ReplyLike {
   send(body: unknown): unknown;
 }
 
-/** PostgreSQL errors that mean the database is out of reach, not that the code is wrong. */
-const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+/**
+ * PostgreSQL errors that mean the database is out of reach or out of time, not that the code is wrong:
+ * shutdown and connection failures, and the timeouts (57014 statement cancelled, 25P03 idle transaction).
+ */
+const PG_UNAVAILABLE = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+  '57014',
+  '25P03',
+]);
+/** pg's own messages for a server that is gone or does not answer in time (no error code). */
+const CLIENT_UNAVAILABLE =
+  /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Query read timeout|not queryable/i;
 const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
 
 /** The one place where errors become HTTP answers, in CONTRACT.md's shape. */
@@ -134,5 +151,5 @@ function isUnavailable(exception: unknown): boolean {
   const e = exception as { code?: string; driverError?: { code?: string }; message?: string };
   const code = e?.driverError?.code ?? e?.code;
   if (code && (PG_UNAVAILABLE.has(code) || NET_UNAVAILABLE.has(code))) return true;
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e?.message ?? '');
+  return CLIENT_UNAVAILABLE.test(e?.message ?? '');
 }
