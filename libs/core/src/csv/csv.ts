@@ -9,7 +9,11 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** The prefix that makes a spreadsheet keep such a cell as text. */
 const TEXT_PREFIX = "'";
 
-const prefixed = (text: string) => text.startsWith(TEXT_PREFIX) && FORMULA_START.test(text.slice(1));
+/**
+ * Apostrophes then a formula start: what `csvText` writes for a formula-like text, and also text that
+ * merely starts that way. Each such text gets one more `'`, so removing one reads any of them back.
+ */
+const prefixed = (text: string) => /^'+[=+\-@\t\r]/.test(text);
 
 /** RFC 4180 quoting with `;` as the separator: only where the text needs it. */
 function quoted(text: string, force: boolean): string {
