@@ -206,6 +206,10 @@ describe(`fuzzing every write route (seed ${SEED}, ${RUNS} bodies per route)`, (
       ['application/x-www-form-urlencoded', 'title=a&amountCents=1'],
       ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--'],
       ['application/octet-stream', Buffer.from([0, 1, 2, 255])],
+      // Nesting that overflowed the stack before authentication (a 500), and a body of 100,000 values.
+      ['application/json', `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`],
+      ['application/json', `${'['.repeat(33)}${']'.repeat(33)}`],
+      ['application/json', JSON.stringify({ items: new Array(100_000).fill(0) })],
     ];
     const answers: string[] = [];
     for (const route of writeRoutes(doc).filter((r) => r.schema)) {
@@ -219,6 +223,38 @@ describe(`fuzzing every write route (seed ${SEED}, ${RUNS} bodies per route)`, (
       }
     }
     expect(answers.length).toBeGreaterThan(300);
+  }, 300_000);
+
+  it('refuses a cross-site simple request carrying the session cookie on every write route, writing nothing', async () => {
+    // What a form or a fetch without preflight on another site can send: the browser adds the cookie.
+    const simple: [string | undefined, string][] = [
+      ['text/plain', '{}'],
+      ['application/x-www-form-urlencoded', 'a=1'],
+      ['multipart/form-data; boundary=x', '--x--'],
+      [undefined, ''],
+    ];
+    const routes = writeRoutes(doc).filter((r) => SENDER[r.key] !== 'anonymous');
+    for (const route of routes) {
+      for (const [contentType, payload] of simple) {
+        const before = await fingerprint();
+        const sender = (SENDER[route.key] ?? 'delegate') as Account;
+        const req = (request(stack.baseUrl) as unknown as Record<string, (url: string) => request.Test>)
+          [route.method](urlOf(route))
+          .set('cookie', `iss_session=${tokens[sender]}`);
+        if (contentType) req.set('content-type', contentType);
+        const res = await req.send(payload);
+        expect({ route: route.key, contentType, status: res.status }).toEqual({
+          route: route.key,
+          contentType,
+          status: 403,
+        });
+        expectRefusal(res, (await fingerprint()) !== before);
+      }
+    }
+    // The sessions whose cookies were sent are still open: not even a logout went through.
+    expect(
+      (await request(stack.baseUrl).get('/api/auth/me').set('authorization', `Bearer ${tokens.delegate}`)).status,
+    ).toBe(200);
   }, 300_000);
 
   describe('regressions found by fuzzing', () => {
