@@ -7,7 +7,8 @@
 const tsJest = ['ts-jest', { diagnostics: false }];
 const moduleNameMapper = {
   '^@app/core/(.*)$': '<rootDir>/libs/core/src/$1',
-  '^@app/(core|territory|identity|audit|reports|governance|calls|roadmap|contracts)$': '<rootDir>/libs/$1/src',
+  '^@app/(core|territory|identity|audit|reports|governance|calls|roadmap|contracts|vocabulary)$':
+    '<rootDir>/libs/$1/src',
 };
 
 module.exports = {

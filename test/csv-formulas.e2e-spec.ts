@@ -158,7 +158,7 @@ describe('CSV exports: text that looks like a formula stays text in spreadsheets
   it('writes the funding CSV with formula-like text prefixed inside its quotes, amounts bare', async () => {
     const text = (await fundingCsv()).toString('utf8');
     expect(text).toContain(`;"'=HYPERLINK(""http://x"",""y"")";"'@Collectif santé";`);
-    expect(text).toMatch(/;versement;[0-9a-f-]{36};advance;2027-04-01;123456;1234,56\r\n/);
+    expect(text).toMatch(/;versement;[0-9a-f-]{36};Avance;2027-04-01;123456;1234,56\r\n/);
   });
 
   it('reads the funding CSV with exceljs: the title is the prefixed text, the cents a number', async () => {

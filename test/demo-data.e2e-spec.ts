@@ -1,3 +1,4 @@
+import { ACTION_STATUS_LABELS, ROADMAP_STATUS_LABELS } from '@app/vocabulary';
 import { api, binary, DEMO, login, until } from './support/http';
 import { pdfText } from './support/pdf-text';
 import { Stack } from './support/stack';
@@ -125,6 +126,14 @@ describe('demo data', () => {
     expect(text).toMatch(/100 %/);
     expect(text).toContain('Par département');
     expect(text).toContain('sans mise à jour depuis 90 jours');
+    // Statuses in the screens' words: each action's, and the roadmap's own.
+    const flat = text.replace(/\s+/g, ' ');
+    const actions = (await api(stack, referent).get('/api/actions?year=2022&limit=200')).body.items as {
+      status: keyof typeof ACTION_STATUS_LABELS;
+    }[];
+    for (const a of actions) expect(flat).toContain(`${ACTION_STATUS_LABELS[a.status]} — `);
+    const roadmap = (await api(stack, referent).get('/api/roadmaps/2022')).body;
+    expect(flat).toContain(`feuille de route : ${ROADMAP_STATUS_LABELS[roadmap.status as 'draft']}`);
     expect(
       (
         await api(stack, referent)

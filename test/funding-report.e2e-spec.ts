@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { PAYMENT_KIND_LABELS, PROJECT_STATUS_LABELS } from '@app/vocabulary';
 import { api, binary, DEMO, login, until } from './support/http';
 import { pdfText } from './support/pdf-text';
 import { Stack } from './support/stack';
@@ -107,6 +108,38 @@ describe('funding report and the demo 2021 AMI', () => {
     expect(
       (await api(stack, await login(stack, DEMO.referent31)).get(`/api/exports/funding.xlsx?callId=${callId}`)).status,
     ).toBe(403);
+  });
+
+  it('says payment kinds and project statuses with the screens’ words in the PDF, the CSV and the workbook', async () => {
+    const { rows: kinds } = await stack.db.query(
+      `SELECT DISTINCT p.kind FROM payment p JOIN "grant" g ON g.id = p.grant_id WHERE g.call_id = $1`,
+      [callId],
+    );
+    const words = kinds.map((k: { kind: keyof typeof PAYMENT_KIND_LABELS }) => PAYMENT_KIND_LABELS[k.kind]).sort();
+    expect(words).toContain('Avance');
+
+    const csv = (await api(stack, auditor).get(`/api/exports/funding.csv?callId=${callId}`)).text as string;
+    const csvKinds = csv
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(';').at(-4));
+    expect([...new Set(csvKinds.filter(Boolean))].sort()).toEqual(words);
+
+    const xlsx = await api(stack, auditor).get(`/api/exports/funding.xlsx?callId=${callId}`).buffer(true).parse(binary);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(xlsx.body as Buffer).buffer);
+    const ledger = workbook.getWorksheet('Versements et restes à verser')!;
+    const xlsxKinds = new Set<string>();
+    ledger.eachRow((row, n) => n > 1 && row.getCell(8).text && xlsxKinds.add(row.getCell(8).text));
+    expect([...xlsxKinds].sort()).toEqual(words);
+
+    const flat = (await pdfText(await download(auditor, (await report(auditor)).id))).replace(/\s+/g, ' ');
+    for (const word of words) expect(flat).toContain(word);
+    const projects = (await api(stack, auditor).get(`/api/projects?callId=${callId}&limit=200`)).body.items as {
+      status: keyof typeof PROJECT_STATUS_LABELS;
+    }[];
+    for (const { status } of projects) expect(flat).toContain(PROJECT_STATUS_LABELS[status]);
   });
 
   it('moves calls through their statuses: draft → open → closed → decided', async () => {

@@ -1,3 +1,4 @@
+import { ACTION_STATUS_LABELS } from '@app/vocabulary';
 import { api, DEMO, login } from './support/http';
 import { Stack } from './support/stack';
 
@@ -414,8 +415,11 @@ describe('roadmap actions and local health contracts', () => {
       .split('\r\n');
     expect(lines[0]).toBe('id;version;axe;titre;pilote;departements;statut;avancement;commentaire');
     const row = lines.find((l) => l.startsWith(actionId))!.split(';');
+    const { status } = (await api(stack, referent31).get(`/api/actions/${actionId}`)).body;
+    expect(row[6]).toBe(ACTION_STATUS_LABELS[status as keyof typeof ACTION_STATUS_LABELS]);
+    // The statut column is read as the export writes it (the French word) or as the API's code.
     const edited = [
-      row.slice(0, 6).join(';') + ';done;100;Terminé',
+      row.slice(0, 6).join(';') + ';Terminée;100;Terminé',
       `${actionId};1;PE;x;x;31;done;100;version périmée`,
       'pas-un-id;1;PE;x;x;31;done;100;',
     ];

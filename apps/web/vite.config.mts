@@ -10,6 +10,8 @@ export default defineConfig({
   // The DSFR's CSS still carries old IE hacks (`@media (min-width: 0\0)`) that lightningcss would refuse.
   css: { lightningcss: { errorRecovery: true } },
   oxc: { jsx: { runtime: 'automatic' } },
+  // The vocabulary is shared with the server and has no dependencies (tsconfig.json's paths say the same).
+  resolve: { alias: { '@app/vocabulary': fileURLToPath(new URL('../../libs/vocabulary/src', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -24,6 +24,13 @@ describe('funding CSV', () => {
     expect(line).toBe('2021;AMI 2021;A1;p;Projet;Porteur;31,32;g;;reste_a_verser;;;;1234567;12345,67\r\n');
   });
 
+  it('names the payment kind in French, as the screens and the PDF do', () => {
+    const kinds = (['advance', 'installment', 'balance'] as const).map(
+      (paymentKind) => csvLine({ ...row('g', 'v'), paymentKind }).split(';')[11],
+    );
+    expect(kinds).toEqual(['Avance', 'Acompte', 'Solde']);
+  });
+
   it('neutralises formula-like text and leaves amounts as numbers, a negative one too', () => {
     const line = csvLine({
       ...row('g', 'v'),
@@ -67,7 +74,7 @@ describe('funding CSV', () => {
     ];
     const text = await streamed(rows);
     expect(text).toBe(csvHeader() + rows.map(csvLine).join(''));
-    expect(text).toContain('p-g1;"Santé ; quartiers";Porteur;31;g1;;versement;v1;advance;2021-06-01;150;1,50\r\n');
+    expect(text).toContain('p-g1;"Santé ; quartiers";Porteur;31;g1;;versement;v1;Avance;2021-06-01;150;1,50\r\n');
     expect(text.split('\r\n')[3]).toMatch(/;"Santé ; quartiers";.*;reste_a_verser;;;;150;1,50$/);
   });
 

@@ -1,6 +1,7 @@
 import { Transform } from 'node:stream';
 import { CSV_BOM, csvText } from '@app/core/csv/csv';
 import { eurosDecimal } from '@app/core/money/money';
+import { paymentKindLabel } from '@app/vocabulary';
 import type { FundingExportRow } from './funding.repository';
 
 const HEADERS = [
@@ -39,13 +40,14 @@ function grantColumns(r: FundingExportRow): string {
 }
 
 /**
- * The line's own columns: ids, kinds and dates the application writes, and amounts, none of which needs
- * quoting; amounts stay numbers (a negative one too), never prefixed.
+ * The line's own columns: ids, the payment kind's word, dates the application writes, and amounts, none
+ * of which needs quoting; amounts stay numbers (a negative one too), never prefixed.
  */
 function lineColumns(r: FundingExportRow): string {
   const kind = r.rowType === 'payment' ? 'versement' : 'reste_a_verser';
+  const paymentKind = paymentKindLabel(r.paymentKind);
   const euros = eurosDecimal(Number(r.amountCents));
-  return `${kind};${r.paymentId ?? ''};${r.paymentKind ?? ''};${r.paidOn ?? ''};${r.amountCents};${euros}\r\n`;
+  return `${kind};${r.paymentId ?? ''};${paymentKind};${r.paidOn ?? ''};${r.amountCents};${euros}\r\n`;
 }
 
 export function csvLine(row: FundingExportRow): string {

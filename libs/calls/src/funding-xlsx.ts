@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'node:stream';
+import { paymentKindLabel } from '@app/vocabulary';
 import type { CallDto, CallFundingDto } from './dto/call.dto';
 import type { FundingExportRow } from './funding.repository';
 
@@ -82,6 +83,7 @@ async function write(
       .addRow({
         ...row,
         rowType: row.rowType === 'payment' ? 'versement' : 'reste à verser',
+        paymentKind: paymentKindLabel(row.paymentKind),
         amountCents: cents,
         euros: cents / 100,
       })

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { AppConfig, cursorStream, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import { GrantEntity, PaymentEntity } from './entities/call.entity';
-import type { ProjectStatus } from './calls.constants';
+import type { PaymentKind, ProjectStatus } from './calls.constants';
 
 export interface GrantFundingRow {
   grantId: string;
@@ -43,7 +43,7 @@ export interface FundingExportRow {
   legalCommitmentNumber: string | null;
   rowType: 'payment' | 'unpaid_balance';
   paymentId: string | null;
-  paymentKind: string | null;
+  paymentKind: PaymentKind | null;
   paidOn: string | null;
   amountCents: string;
 }

@@ -28,4 +28,4 @@ export * from './storage/storage.module';
 export * from './time/paris-time';
 export * from './validation/field-validators';
 export * from './validation/nul-characters.pipe';
-export * from './vocabulary/target-publics';
+export { TARGET_PUBLICS, type TargetPublic } from '@app/vocabulary';

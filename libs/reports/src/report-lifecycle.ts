@@ -1,8 +1,6 @@
-export const REPORT_KINDS = ['roadmap', 'funding', 'minutes', 'directory', 'notice', 'attendance_sheet'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
+import { REPORT_STATUSES, type ReportStatus } from '@app/vocabulary';
 
-export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'expired'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export { REPORT_KINDS, REPORT_STATUSES, type ReportKind, type ReportStatus } from '@app/vocabulary';
 
 /**
  * The report lifecycle as data. `running → running` is a retry after a crash (the lease ran out);

@@ -12,6 +12,17 @@ describe('parseActionsCsv', () => {
     ]);
   });
 
+  it('reads a status as the export writes it (the French word, in any case) or as the API code', () => {
+    const rows = ['Terminée', 'bloquée', 'EN COURS', 'planned'].map((s) => `${id};2;${s};10`);
+    const parsed = parseActionsCsv(`id;version;statut;avancement\n${rows.join('\n')}\n`);
+    expect(parsed.map((r) => ('update' in r ? r.update.status : r.error))).toEqual([
+      'done',
+      'blocked',
+      'in_progress',
+      'planned',
+    ]);
+  });
+
   it('says what is wrong with a row instead of guessing', () => {
     const text = `id;version;statut;avancement\n${id};2;finished;10\n${id};2;done;150\nnot-an-id;1;done;100\n`;
     expect(parseActionsCsv(text).map((r) => ('error' in r ? r.error.split(':')[0] : 'ok'))).toEqual([
@@ -36,7 +47,7 @@ describe('actionsCsv', () => {
 
   it('writes a formula-like title and pilot as text, and the version and progress as numbers', () => {
     const line = actionsCsv([action]).split('\r\n')[1];
-    expect(line).toBe(`${id};4;PE;"'=HYPERLINK(""http://x"",""y"")";"'+33 6 12 34 56 78";31,32;in_progress;45;`);
+    expect(line).toBe(`${id};4;PE;"'=HYPERLINK(""http://x"",""y"")";"'+33 6 12 34 56 78";31,32;En cours;45;`);
   });
 
   it('reads its own export back unchanged, a neutralised comment losing the prefix the export gave it', () => {

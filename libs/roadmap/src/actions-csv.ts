@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { CSV_BOM, csvRow, fromCsvText } from '@app/core/csv/csv';
-import { ACTION_STATUSES } from './roadmap.constants';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '@app/vocabulary';
 import type { ActionDto, UpdateActionDto } from './dto/roadmap.dto';
 
 /** The columns a department's referent edits offline and imports back; the others are for reading. */
@@ -16,6 +16,12 @@ export const ACTION_CSV_COLUMNS = [
   'commentaire',
 ] as const;
 
+/** A status as the file gives it: the word the export writes ("En cours") or the API's code ("in_progress"). */
+function readStatus(cell: string): ActionStatus | undefined {
+  const word = cell.toLocaleLowerCase('fr');
+  return ACTION_STATUSES.find((s) => s === cell || ACTION_STATUS_LABELS[s].toLocaleLowerCase('fr') === word);
+}
+
 /** Strings are written as text cells (a formula-like title or pilot neutralised), numbers as numbers. */
 export function actionsCsv(actions: ActionDto[]): string {
   const lines = actions.map((a) =>
@@ -26,13 +32,15 @@ export function actionsCsv(actions: ActionDto[]): string {
       a.title,
       a.pilot,
       a.departmentCodes.join(','),
-      a.status,
+      ACTION_STATUS_LABELS[a.status],
       a.progressPercent,
       '',
     ]),
   );
   return CSV_BOM + csvRow([...ACTION_CSV_COLUMNS]) + lines.join('');
 }
+
+const statusChoices = ACTION_STATUSES.map((s) => `${ACTION_STATUS_LABELS[s]} (${s})`).join(', ');
 
 export type ParsedRow =
   { line: number; id: string; update: UpdateActionDto } | { line: number; id: string | null; error: string };
@@ -56,8 +64,8 @@ export function parseActionsCsv(text: string): ParsedRow[] {
     const progress = Number(r.avancement);
     if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return { line, id, error: 'id: missing or not an action id' };
     if (!Number.isInteger(version) || version < 1) return { line, id, error: 'version: must be a whole number' };
-    if (!(ACTION_STATUSES as readonly string[]).includes(r.statut))
-      return { line, id, error: `statut: must be one of ${ACTION_STATUSES.join(', ')}` };
+    const status = readStatus(r.statut ?? '');
+    if (!status) return { line, id, error: `statut: must be one of ${statusChoices}` };
     if (!Number.isInteger(progress) || progress < 0 || progress > 100)
       return { line, id, error: 'avancement: a whole percent from 0 to 100' };
     return {
@@ -65,7 +73,7 @@ export function parseActionsCsv(text: string): ParsedRow[] {
       id,
       update: {
         version,
-        status: r.statut as UpdateActionDto['status'],
+        status,
         progressPercent: progress,
         comment: fromCsvText(r.commentaire ?? '') || undefined,
       },

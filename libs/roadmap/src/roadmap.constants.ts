@@ -1,7 +1,7 @@
 import type { Role } from '@app/core/auth/actor';
+import type { RoadmapStatus } from '@app/vocabulary';
 
-export const ROADMAP_STATUSES = ['draft', 'submitted', 'validated'] as const;
-export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
+export { ACTION_STATUSES, ROADMAP_STATUSES, type ActionStatus, type RoadmapStatus } from '@app/vocabulary';
 
 /** Submitted to the commission, then validated by one of its decisions (whose id is recorded). */
 export const ROADMAP_TRANSITIONS: Record<RoadmapStatus, readonly RoadmapStatus[]> = {
@@ -19,9 +19,6 @@ export const ROADMAP_TRANSITION_ROLES: Record<RoadmapStatus, readonly Role[]> = 
 
 /** Actions without any update for this long are listed for the mission to chase. */
 export const STALE_AFTER_DAYS = 90;
-
-export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'blocked'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** What a referent's update may change, and so what the history records. */
 export const UPDATABLE_FIELDS = ['status', 'progressPercent'] as const;

@@ -11,16 +11,15 @@ import {
 } from '../api/client';
 import { ErrorAlert } from './ErrorAlert';
 import { formatSize } from '../format';
+import { REPORT_STATUS_LABELS } from '@app/vocabulary';
 
-const STATUS: Record<
-  ReportDto['status'],
-  { label: string; severity: 'info' | 'new' | 'success' | 'error' | 'warning' }
-> = {
-  queued: { label: 'En file d’attente', severity: 'info' },
-  running: { label: 'En cours de génération', severity: 'new' },
-  done: { label: 'Prêt', severity: 'success' },
-  failed: { label: 'Échec', severity: 'error' },
-  expired: { label: 'Expiré', severity: 'warning' },
+/** How each status looks; its words are the vocabulary's. */
+const SEVERITY: Record<ReportDto['status'], 'info' | 'new' | 'success' | 'error' | 'warning'> = {
+  queued: 'info',
+  running: 'new',
+  done: 'success',
+  failed: 'error',
+  expired: 'warning',
 };
 
 const FINISHED: ReadonlySet<ReportDto['status']> = new Set(['done', 'failed', 'expired']);
@@ -61,7 +60,7 @@ export function ReportJob({ request, label, document = 'le rapport' }: Props) {
       <div aria-live="polite" className="fr-mt-2w">
         {status && (
           <p>
-            État du rapport : <Badge severity={STATUS[status].severity}>{STATUS[status].label}</Badge>
+            État du rapport : <Badge severity={SEVERITY[status]}>{REPORT_STATUS_LABELS[status]}</Badge>
           </p>
         )}
         {status === 'failed' && <p>{report.data?.error ?? 'La génération a échoué.'}</p>}

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { Actor, DomainError, formatEuros } from '@app/core';
 import { PdfReport, ReportDefinition } from '@app/reports';
+import { paymentKindLabel, PROJECT_STATUS_LABELS, REPORT_KIND_LABELS } from '@app/vocabulary';
 import { CallsService } from '../calls.service';
-import { PROJECT_STATUS_LABELS } from '../calls.constants';
 import type { CallDto, CallFundingDto } from '../dto/call.dto';
 import { FundingRepository, type FundingExportRow, type FundingProjectLine } from '../funding.repository';
 import { FundingService } from '../funding.service';
@@ -19,8 +19,6 @@ export interface FundingReportData {
   projects: FundingProjectLine[];
   payments: Pick<FundingExportRow, 'projectTitle' | 'paymentKind' | 'paidOn' | 'amountCents' | 'paymentId'>[];
 }
-
-const KIND_LABELS: Record<string, string> = { advance: 'avance', installment: 'acompte', balance: 'solde' };
 
 /** Funding of a call: envelope, committed, paid, remaining — by axis, department and project — and every payment. */
 @Injectable()
@@ -71,7 +69,7 @@ export class FundingReport implements ReportDefinition<FundingParams, FundingRep
   }
 
   title(_p: FundingParams, d: FundingReportData): string {
-    return `Financements — ${d.call.title}`;
+    return `${REPORT_KIND_LABELS[this.kind]} — ${d.call.title}`;
   }
 
   scope(_p: FundingParams, d: FundingReportData): string {
@@ -133,7 +131,7 @@ export class FundingReport implements ReportDefinition<FundingParams, FundingRep
       rows: d.payments.map((p) => [
         p.paidOn ?? '',
         p.projectTitle,
-        KIND_LABELS[p.paymentKind ?? ''] ?? '',
+        paymentKindLabel(p.paymentKind),
         formatEuros(Number(p.amountCents)),
       ]),
     });

@@ -17,8 +17,9 @@ import {
 } from 'class-validator';
 import { IsCents, IsDepartmentCode, PageQueryDto } from '@app/core';
 
-export const CONTRACT_STATUSES = ['in_preparation', 'signed', 'renewal', 'expired'] as const;
-export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+import { CONTRACT_STATUSES, type ContractStatus } from '@app/vocabulary';
+
+export { CONTRACT_STATUSES, type ContractStatus };
 
 /**
  * A commune of the contract. Only `inseeCode` counts: it must be a commune of Occitanie in the

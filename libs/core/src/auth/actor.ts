@@ -1,14 +1,6 @@
-/** Roles of DESIGN.md; the codes are the contract's. */
-export const ROLES = [
-  'admin',
-  'regional_delegate',
-  'mission_officer',
-  'departmental_referent',
-  'commission_member',
-  'auditor',
-] as const;
+import type { Role } from '@app/vocabulary';
 
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '@app/vocabulary';
 
 /** Who is acting: the signed-in user (or the system, for seeds and jobs), carried into every service call. */
 export interface Actor {

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
-import { TARGET_PUBLICS } from '../vocabulary/target-publics';
+import { TARGET_PUBLICS } from '@app/vocabulary';
 
 /** The field validations several domains share, each written once with its message. */
 

@@ -7,8 +7,9 @@ import {
   BODY_KIND_LABELS,
   COLLEGE_LABELS,
   COLLEGES,
+  REPORT_KIND_LABELS,
   type AttendanceStatus,
-} from '../governance.constants';
+} from '@app/vocabulary';
 import { MeetingReportData, MeetingReportDataService, SeatLine } from '../meeting-report-data';
 import { MeetingsService } from '../meetings.service';
 
@@ -72,7 +73,7 @@ export class NoticeReport extends MeetingDocument implements ReportDefinition<Me
   readonly kind = 'notice' as const;
 
   title(_p: MeetingParams, d: MeetingReportData): string {
-    return `Convocation — ${d.body.name}`;
+    return `${REPORT_KIND_LABELS[this.kind]} — ${d.body.name}`;
   }
 
   render(pdf: PdfReport, d: MeetingReportData): void {
@@ -99,7 +100,7 @@ export class AttendanceSheetReport
   readonly kind = 'attendance_sheet' as const;
 
   title(_p: MeetingParams, d: MeetingReportData): string {
-    return `Feuille d’émargement — ${d.body.name}`;
+    return `${REPORT_KIND_LABELS[this.kind]} — ${d.body.name}`;
   }
 
   render(pdf: PdfReport, d: MeetingReportData): void {
@@ -124,7 +125,7 @@ export class MinutesReport extends MeetingDocument implements ReportDefinition<M
   }
 
   title(_p: MeetingParams, d: MeetingReportData): string {
-    return `Procès-verbal — ${d.body.name}`;
+    return `${REPORT_KIND_LABELS[this.kind]} — ${d.body.name}`;
   }
 
   render(pdf: PdfReport, d: MeetingReportData): void {

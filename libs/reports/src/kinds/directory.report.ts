@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError } from '@app/core';
 import { DepartmentDirectoryEntryDto, DepartmentDirectoryService } from '@app/identity';
+import { REPORT_KIND_LABELS } from '@app/vocabulary';
 import { PdfReport } from '../pdf/pdf-report';
 import { ReportDefinition } from '../report-definition';
 
@@ -33,7 +34,7 @@ export class DirectoryReport implements ReportDefinition<Record<string, never>, 
   }
 
   title(): string {
-    return 'Annuaire des référents départementaux ISS';
+    return REPORT_KIND_LABELS[this.kind];
   }
 
   scope(_params: Record<string, never>, data: DepartmentDirectoryEntryDto[]): string {

@@ -21,7 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsDepartmentCodeList, IsLeverList, IsTargetPublicList, PageQueryDto } from '@app/core';
-import { TARGET_PUBLICS } from '@app/core/vocabulary/target-publics';
+import { TARGET_PUBLICS } from '@app/vocabulary';
 import { ACTION_STATUSES, ROADMAP_STATUSES } from '../roadmap.constants';
 import type { ActionStatus, RoadmapStatus } from '../roadmap.constants';
 

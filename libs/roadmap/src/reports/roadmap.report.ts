@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, formatParisDate, SYSTEM_ACTOR } from '@app/core';
 import { PdfReport, ReportDefinition } from '@app/reports';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, REPORT_KIND_LABELS, ROADMAP_STATUS_LABELS } from '@app/vocabulary';
 import type { ActionDto, RoadmapDto, RoadmapProgressDto } from '../dto/roadmap.dto';
 import { RoadmapService } from '../roadmap.service';
 
@@ -14,18 +15,6 @@ export interface RoadmapReportData {
   progress: RoadmapProgressDto;
   stale: string[];
 }
-
-const STATUS_LABELS: Record<string, string> = {
-  planned: 'prévue',
-  in_progress: 'en cours',
-  done: 'réalisée',
-  blocked: 'bloquée',
-};
-const ROADMAP_STATUS_LABELS: Record<string, string> = {
-  draft: 'projet',
-  submitted: 'soumise à la commission',
-  validated: 'validée par la commission',
-};
 
 /** A text progress bar: the PDF stays text, so it can be read aloud and searched. */
 function bar(percent: number): string {
@@ -67,11 +56,11 @@ export class RoadmapReport implements ReportDefinition<RoadmapParams, RoadmapRep
   }
 
   title(p: RoadmapParams): string {
-    return `Feuille de route ${p.year} — lutte contre les inégalités sociales de santé`;
+    return `${REPORT_KIND_LABELS[this.kind]} ${p.year} — lutte contre les inégalités sociales de santé`;
   }
 
   scope(_p: RoadmapParams, d: RoadmapReportData): string {
-    return `Région Occitanie — ${d.actions.length} actions, ${d.roadmap.axes.length} axes — feuille de route ${ROADMAP_STATUS_LABELS[d.roadmap.status]}`;
+    return `Région Occitanie — ${d.actions.length} actions, ${d.roadmap.axes.length} axes — feuille de route : ${ROADMAP_STATUS_LABELS[d.roadmap.status]}`;
   }
 
   render(pdf: PdfReport, d: RoadmapReportData): void {
@@ -83,7 +72,7 @@ export class RoadmapReport implements ReportDefinition<RoadmapParams, RoadmapRep
         pdf.heading(a.title, 2);
         pdf.paragraph(
           `Pilote : ${a.pilot} — ${a.regionWide ? 'toute la région' : `départements ${a.departmentCodes.join(', ')}`} — ` +
-            `${STATUS_LABELS[a.status]} — ${bar(a.progressPercent)} — dernière mise à jour le ${formatParisDate(new Date(a.updatedAt))}`,
+            `${ACTION_STATUS_LABELS[a.status]} — ${bar(a.progressPercent)} — dernière mise à jour le ${formatParisDate(new Date(a.updatedAt))}`,
         );
         if (a.indicators.length > 0) {
           pdf.table({
@@ -97,16 +86,13 @@ export class RoadmapReport implements ReportDefinition<RoadmapParams, RoadmapRep
     }
     pdf.heading('Par département');
     pdf.table({
-      headers: ['Département', 'Actions', 'Prévues', 'En cours', 'Réalisées', 'Bloquées', 'Avancement'],
+      headers: ['Département', 'Actions', ...ACTION_STATUSES.map((s) => ACTION_STATUS_LABELS[s]), 'Avancement'],
       widths: [2.2, 0.8, 0.8, 0.8, 0.8, 0.8, 1],
       numeric: [1, 2, 3, 4, 5, 6],
       rows: d.progress.byDepartment.map((x) => [
         `${x.key} ${x.label}`,
         String(x.actions),
-        String(x.byStatus.planned),
-        String(x.byStatus.in_progress),
-        String(x.byStatus.done),
-        String(x.byStatus.blocked),
+        ...ACTION_STATUSES.map((s) => String(x.byStatus[s])),
         `${x.progressPercent} %`,
       ]),
     });

@@ -6,7 +6,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { auditControllerList, ok, type AuditEventDto } from '../../api/client';
 import { PaginatedTable, type Column } from '../../components/PaginatedTable';
 import { formatDateTime } from '../../format';
-import { PAYMENT_KIND_LABELS, PROJECT_STATUS_LABELS } from '../../labels';
+import { PAYMENT_KIND_LABELS, PROJECT_STATUS_LABELS } from '@app/vocabulary';
 import { auditChanges, type AuditVocabulary } from './audit-changes';
 import { Options } from '../../components/Options';
 

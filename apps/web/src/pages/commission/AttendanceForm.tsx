@@ -10,7 +10,7 @@ import {
   type SeatDto,
 } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ATTENDANCE_LABELS, COLLEGE_LABELS } from './labels';
+import { ATTENDANCE_LABELS, COLLEGE_LABELS } from '@app/vocabulary';
 import { Options } from '../../components/Options';
 
 type Status = AttendanceDto['status'];

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { bodiesControllerListBodies, ok } from '../../api/client';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { formatDate } from '../../format';
-import { BODY_KIND_LABELS } from './labels';
+import { BODY_KIND_LABELS } from '@app/vocabulary';
 
 /** The bodies the person may read (a member: those it sits on), each opening its page. */
 export function BodiesTable({ caption }: { caption: string }) {

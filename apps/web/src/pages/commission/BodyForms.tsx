@@ -14,7 +14,7 @@ import {
   type CreateSeatDto,
 } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { COLLEGE_LABELS } from './labels';
+import { COLLEGE_LABELS } from '@app/vocabulary';
 import { parisToday as today, withParisOffset } from './paris-time';
 import { Options } from '../../components/Options';
 

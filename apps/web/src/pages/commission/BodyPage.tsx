@@ -8,7 +8,7 @@ import { hasRole, useSession } from '../../session/session';
 import { AddSeatForm, EndMandateButton, NewMeetingForm } from './BodyForms';
 import { MeetingsTable } from './MeetingsTable';
 import { MANAGERS } from './managers';
-import { BODY_KIND_LABELS, COLLEGE_LABELS, POSITION_LABELS } from './labels';
+import { BODY_KIND_LABELS, COLLEGE_LABELS, POSITION_LABELS } from '@app/vocabulary';
 
 function Seats({ body, manager }: { body: BodyDetailDto; manager: boolean }) {
   return (

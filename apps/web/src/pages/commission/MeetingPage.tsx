@@ -10,7 +10,7 @@ import { AttendanceForm } from './AttendanceForm';
 import { MANAGERS } from './managers';
 import { DecisionsSection } from './DecisionForm';
 import { MinutesDownload, MinutesSection } from './MinutesSection';
-import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from './labels';
+import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from '@app/vocabulary';
 
 function Quorum({ meeting }: { meeting: MeetingDetailDto }) {
   return (

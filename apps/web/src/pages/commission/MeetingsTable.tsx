@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { meetingsControllerList, ok, type MeetingDto, type MeetingsControllerListData } from '../../api/client';
 import { PaginatedTable, type Column } from '../../components/PaginatedTable';
 import { formatDateTime } from '../../format';
-import { MEETING_STATUS_LABELS } from './labels';
+import { MEETING_STATUS_LABELS } from '@app/vocabulary';
 
 type Filter = Omit<NonNullable<MeetingsControllerListData['query']>, 'limit' | 'offset'>;
 

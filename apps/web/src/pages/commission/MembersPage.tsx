@@ -7,7 +7,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { bodiesControllerCreateMember, bodiesControllerListMembers, ok, type CreateMemberDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PaginatedTable } from '../../components/PaginatedTable';
-import { COLLEGE_LABELS } from './labels';
+import { COLLEGE_LABELS } from '@app/vocabulary';
 import { Options } from '../../components/Options';
 
 function NewMemberForm() {

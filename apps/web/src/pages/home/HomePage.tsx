@@ -1,6 +1,6 @@
 import { Tile } from '@codegouvfr/react-dsfr/Tile';
 import { hasRole, useSession } from '../../session/session';
-import { ROLE_LABELS } from '../../session/roles';
+import { ROLE_LABELS } from '@app/vocabulary';
 import { screens } from '../../screens';
 
 /** Where each person lands: who they are, and a tile per screen of the navigation they may open. */

@@ -4,7 +4,7 @@ import { callsControllerProjectsByStatus, ok, type CallDto } from '../../api/cli
 import { useCallFunding } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatEuros } from '../../format';
-import { PROJECT_STATUS_LABELS } from '../../labels';
+import { PROJECT_STATUS_LABELS } from '@app/vocabulary';
 import { FundingBars } from './FundingBars';
 
 function Figures({ figures }: { figures: Array<[string, number]> }) {

@@ -4,7 +4,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useCalls, useDepartments } from '../../api/queries';
-import { PROJECT_STATUS_LABELS, TARGET_PUBLIC_LABELS } from '../../labels';
+import { PROJECT_STATUS_LABELS, TARGET_PUBLIC_LABELS } from '@app/vocabulary';
 import { FILTER_PARAMS, type FilterParam } from './project-filters';
 import { Options } from '../../components/Options';
 

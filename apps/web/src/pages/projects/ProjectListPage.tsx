@@ -3,7 +3,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { callsControllerListProjects, ok, type ProjectDto } from '../../api/client';
 import { PaginatedTable, type Column } from '../../components/PaginatedTable';
 import { formatEuros } from '../../format';
-import { PROJECT_STATUS_LABELS } from '../../labels';
+import { PROJECT_STATUS_LABELS } from '@app/vocabulary';
 import { ProjectFilters } from './ProjectFilters';
 import { queryFromParams } from './project-filters';
 

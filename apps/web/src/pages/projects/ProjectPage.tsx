@@ -4,7 +4,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { callsControllerGetProject, ok } from '../../api/client';
 import { useCalls } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
-import { PROJECT_STATUS_LABELS } from '../../labels';
+import { PROJECT_STATUS_LABELS } from '@app/vocabulary';
 import { hasRole, useSession } from '../../session/session';
 import { GrantDialog } from './GrantDialog';
 import { ProjectHistory, ProjectOpinions, ProjectScores } from './ProjectReview';

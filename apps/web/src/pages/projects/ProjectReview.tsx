@@ -3,7 +3,7 @@ import { callsControllerScores, ok, type ProjectDetailDto } from '../../api/clie
 import { useDepartments } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../format';
-import { OPINION_LABELS, PROJECT_STATUS_LABELS } from '../../labels';
+import { OPINION_LABELS, PROJECT_STATUS_LABELS } from '@app/vocabulary';
 
 const score = (value?: number | null) => (value == null ? 'non noté' : `${value.toFixed(1).replace('.', ',')} / 5`);
 

@@ -1,6 +1,6 @@
 import type { CallDto, ProjectDetailDto } from '../../api/client';
 import { formatEuros } from '../../format';
-import { HOLDER_KIND_LABELS, LEVER_LABELS, TARGET_PUBLIC_LABELS } from '../../labels';
+import { HOLDER_KIND_LABELS, labelOf, LEVER_LABELS, TARGET_PUBLIC_LABELS } from '@app/vocabulary';
 
 /** Holder, territory, publics and budget: what the application says. */
 export function ProjectSummary({ project, call }: { project: ProjectDetailDto; call?: CallDto }) {
@@ -24,9 +24,9 @@ export function ProjectSummary({ project, call }: { project: ProjectDetailDto; c
           <dt>Départements</dt>
           <dd>{project.departmentCodes.join(', ')}</dd>
           <dt>Publics cibles</dt>
-          <dd>{project.targetPublics.map((p) => TARGET_PUBLIC_LABELS[p] ?? p).join(', ')}</dd>
+          <dd>{project.targetPublics.map((p) => labelOf(TARGET_PUBLIC_LABELS, p)).join(', ')}</dd>
           <dt>Leviers ISS</dt>
-          <dd>{project.levers.map((l) => LEVER_LABELS[l]).join(' ; ')}</dd>
+          <dd>{project.levers.map((l) => labelOf(LEVER_LABELS, l)).join(' ; ')}</dd>
         </dl>
         {project.summary && <p>{project.summary}</p>}
       </section>

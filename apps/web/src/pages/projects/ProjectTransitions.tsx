@@ -4,7 +4,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { callsControllerTransition, ok, type ProjectDetailDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PROJECT_TRANSITION_LABELS } from '../../labels';
+import { PROJECT_TRANSITION_LABELS } from '@app/vocabulary';
 
 type Status = ProjectDetailDto['status'];
 

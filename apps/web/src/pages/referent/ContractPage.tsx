@@ -4,8 +4,7 @@ import { contractsControllerActionSheets, contractsControllerGet, ok } from '../
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatEuros } from '../../format';
-import { ACTION_STATUS_LABELS } from '../roadmap/labels';
-import { CONTRACT_STATUS_LABELS } from './labels';
+import { ACTION_STATUS_LABELS, CONTRACT_STATUS_LABELS } from '@app/vocabulary';
 
 /** A local health contract: its parties, territory, coordinator and its action sheets to update. */
 export function ContractPage() {

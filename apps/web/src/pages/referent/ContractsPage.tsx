@@ -4,7 +4,7 @@ import { contractsControllerList, ok } from '../../api/client';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { formatDate } from '../../format';
 import { DepartmentPicker, NoDepartment, useMyDepartment } from './MyDepartmentPage';
-import { CONTRACT_STATUS_LABELS } from './labels';
+import { CONTRACT_STATUS_LABELS } from '@app/vocabulary';
 
 const population = new Intl.NumberFormat('fr-FR');
 

@@ -6,7 +6,7 @@ import { PaginatedTable } from '../../components/PaginatedTable';
 import { formatDate } from '../../format';
 import { useSession } from '../../session/session';
 import { ActionAttention } from '../roadmap/ActionAttention';
-import { ACTION_STATUS_LABELS } from '../roadmap/labels';
+import { ACTION_STATUS_LABELS } from '@app/vocabulary';
 
 /** The department shown: `?departement=` among the referent's own, the first by default. */
 export function useMyDepartment(): { code: string | undefined; codes: string[]; choose: (code: string) => void } {

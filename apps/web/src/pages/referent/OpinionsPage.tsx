@@ -3,7 +3,7 @@ import { callsControllerListProjects, ok } from '../../api/client';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { formatEuros } from '../../format';
 import { DepartmentPicker, NoDepartment, useMyDepartment } from './MyDepartmentPage';
-import { PROJECT_STATUS_LABELS } from '../../labels';
+import { PROJECT_STATUS_LABELS } from '@app/vocabulary';
 
 /** The applications of the referent's department under review, on which it gives the departmental opinion. */
 export function OpinionsPage() {

@@ -17,7 +17,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime, formatEuros } from '../../format';
 import { useSession } from '../../session/session';
-import { OPINION_LABELS, PROJECT_STATUS_LABELS } from '../../labels';
+import { OPINION_LABELS, PROJECT_STATUS_LABELS } from '@app/vocabulary';
 
 function OpinionForm({ project }: { project: ProjectDetailDto }) {
   const { user } = useSession();

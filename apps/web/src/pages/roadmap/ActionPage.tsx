@@ -8,7 +8,8 @@ import { formatDate, formatDateTime } from '../../format';
 import { ForbiddenPage } from '../errors/ForbiddenPage';
 import { ActionAttention } from './ActionAttention';
 import { ActionUpdateForm } from './ActionUpdateForm';
-import { ACTION_STATUS_LABELS, describeChange } from './labels';
+import { ACTION_STATUS_LABELS } from '@app/vocabulary';
+import { describeChange } from './labels';
 
 function ActionSummary({ action }: { action: ActionDto }) {
   return (

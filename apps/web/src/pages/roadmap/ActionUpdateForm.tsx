@@ -7,7 +7,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { ok, roadmapControllerUpdateAction, type ActionDto, type UpdateActionDto } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ACTION_STATUS_LABELS } from './labels';
+import { ACTION_STATUS_LABELS } from '@app/vocabulary';
 import { Options } from '../../components/Options';
 
 interface Props {

@@ -16,7 +16,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { ActionAttention } from './ActionAttention';
 import { AddActionForm, AxesForm, CreateRoadmapForm, RoadmapTransitions } from './RoadmapForms';
-import { ACTION_STATUS_LABELS, ROADMAP_STATUS_LABELS } from './labels';
+import { ACTION_STATUS_LABELS, ROADMAP_STATUS_LABELS } from '@app/vocabulary';
 
 function YearPicker({ year }: { year: number }) {
   const [, setParams] = useSearchParams();

@@ -1,18 +1,4 @@
-import type { ActionDto, RoadmapDto } from '../../api/client';
-
-/** The roadmap's words, as the mission and the referents say them. */
-export const ACTION_STATUS_LABELS: Record<ActionDto['status'], string> = {
-  planned: 'Prévue',
-  in_progress: 'En cours',
-  done: 'Terminée',
-  blocked: 'Bloquée',
-};
-
-export const ROADMAP_STATUS_LABELS: Record<RoadmapDto['status'], string> = {
-  draft: 'Brouillon',
-  submitted: 'Soumise à la commission',
-  validated: 'Validée par la commission',
-};
+import { ACTION_STATUS_LABELS, labelOf } from '@app/vocabulary';
 
 const FIELD_LABELS: Record<string, string> = { status: 'État', progressPercent: 'Avancement' };
 
@@ -21,7 +7,7 @@ export function describeChange(field: string, change: { from: unknown; to: unkno
   const label = field.startsWith('indicator:') ? field.slice('indicator:'.length) : (FIELD_LABELS[field] ?? field);
   const value = (v: unknown) => {
     if (v === null || v === undefined) return '—';
-    if (field === 'status') return ACTION_STATUS_LABELS[v as ActionDto['status']] ?? String(v);
+    if (field === 'status') return labelOf(ACTION_STATUS_LABELS, String(v));
     if (field === 'progressPercent') return `${String(v)} %`;
     return String(v);
   };

@@ -1,0 +1,105 @@
+/** Calls for interest, projects and their funding (DESIGN.md, "Calls for interest and funding"). */
+export const CALL_STATUSES = ['draft', 'open', 'closed', 'decided'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+export const CALL_STATUS_LABELS: Record<CallStatus, string> = {
+  draft: 'Brouillon',
+  open: 'Ouvert',
+  closed: 'Clos',
+  decided: 'Décidé',
+};
+
+export const PROJECT_STATUSES = [
+  'draft',
+  'submitted',
+  'under_review',
+  'returned_for_changes',
+  'selected',
+  'rejected',
+  'withdrawn',
+  'agreement_signed',
+  'in_progress',
+  'closed',
+] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
+  draft: 'Brouillon',
+  submitted: 'Déposé',
+  under_review: 'En instruction',
+  returned_for_changes: 'Renvoyé pour correction',
+  selected: 'Retenu',
+  rejected: 'Refusé',
+  withdrawn: 'Retiré',
+  agreement_signed: 'Convention signée',
+  in_progress: 'En cours',
+  closed: 'Clôturé',
+};
+
+/** What a button moving a project to that status says. */
+export const PROJECT_TRANSITION_LABELS: Record<ProjectStatus, string> = {
+  draft: 'Remettre en brouillon',
+  submitted: 'Déposer',
+  under_review: 'Mettre en instruction',
+  returned_for_changes: 'Renvoyer pour correction',
+  selected: 'Retenir',
+  rejected: 'Refuser',
+  withdrawn: 'Retirer',
+  agreement_signed: 'Convention signée',
+  in_progress: 'Démarrer',
+  closed: 'Clôturer',
+};
+
+export const OPINIONS = ['favorable', 'reserved', 'unfavorable'] as const;
+export type Opinion = (typeof OPINIONS)[number];
+
+export const OPINION_LABELS: Record<Opinion, string> = {
+  favorable: 'Favorable',
+  reserved: 'Réservé',
+  unfavorable: 'Défavorable',
+};
+
+export const PAYMENT_KINDS = ['advance', 'installment', 'balance'] as const;
+export type PaymentKind = (typeof PAYMENT_KINDS)[number];
+
+export const PAYMENT_KIND_LABELS: Record<PaymentKind, string> = {
+  advance: 'Avance',
+  installment: 'Acompte',
+  balance: 'Solde',
+};
+
+/** A ledger line's payment kind in words; a balance still to pay has none. */
+export const paymentKindLabel = (kind: PaymentKind | null): string => (kind ? PAYMENT_KIND_LABELS[kind] : '');
+
+export const HOLDER_KINDS = [
+  'association',
+  'local_authority',
+  'hospital',
+  'health_centre',
+  'public_body',
+  'cooperative',
+  'company',
+  'other',
+] as const;
+export type HolderKind = (typeof HOLDER_KINDS)[number];
+
+export const HOLDER_KIND_LABELS: Record<HolderKind, string> = {
+  association: 'Association',
+  local_authority: 'Collectivité territoriale',
+  hospital: 'Établissement de santé',
+  health_centre: 'Centre de santé',
+  public_body: 'Établissement public',
+  cooperative: 'Coopérative',
+  company: 'Entreprise',
+  other: 'Autre',
+};
+
+/** The three levers of the regional strategy against social inequalities in health. */
+export const ISS_LEVERS = [1, 2, 3] as const;
+export type IssLever = (typeof ISS_LEVERS)[number];
+
+export const LEVER_LABELS: Record<IssLever, string> = {
+  1: 'Déterminants sociaux, intersectorialité',
+  2: 'Parcours de vie, périodes sensibles',
+  3: 'Universalisme proportionné, « aller vers »',
+};
