@@ -13,19 +13,43 @@ die() { printf '\033[31mError: %s\033[0m\n' "$*" >&2; exit 1; }
 DEFAULT_PG_SERVER="postgres://postgres:postgres@127.0.0.1:5432"
 DEFAULT_REDIS_URL="redis://127.0.0.1:6379"
 
+# Any Node.js from 20 with npm bootstraps; every step then runs on the Node 26 that the exactly pinned
+# `node` dev dependency puts in node_modules/.bin (the machines here come with Node 20, out of support).
 require_node() {
-  command -v node >/dev/null || die "Node.js is required (version 20.19 or later)."
-  node -e 'const [M,m]=process.versions.node.split(".").map(Number); process.exit(M>20||(M===20&&m>=19)?0:1)' \
-    || die "Node.js $(node --version) is too old: 20.19 or later is required."
+  command -v node >/dev/null && command -v npm >/dev/null \
+    || die "Node.js 20 or later with npm is required to bootstrap (the commands then fetch Node.js 26)."
+  node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' \
+    || die "Node.js $(node --version) is too old to bootstrap: 20 or later is required."
 }
 
 install_dependencies() {
+  ensure_libatomic
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "Installing npm dependencies"
-    # npm install, not npm ci: npm leaves other platforms' optional packages out of the lock file
-    # (npm/cli#4828), which makes `npm ci` refuse it; install still follows the locked versions.
-    npm install --no-audit --no-fund --loglevel=error
+    say "Installing npm dependencies (with Node.js $(node --version))"
+    npm ci --no-audit --no-fund --loglevel=error
   fi
+  use_project_node
+}
+
+# Node.js 26's Linux binaries link against libatomic, which slim Debian systems may lack. Checked before
+# the install: the install scripts that follow the `node` package's already run on its binary.
+ensure_libatomic() {
+  [ "$(uname -s)" = Linux ] || return 0
+  PATH="$PATH:/sbin:/usr/sbin" ldconfig -p 2>/dev/null | grep -q 'libatomic\.so\.1' && return 0
+  apt_install libatomic1 \
+    || die "Node.js 26 needs libatomic.so.1, missing here and not installable (needs root and apt-get). Install Debian's libatomic1 package."
+}
+
+# node_modules/.bin first on PATH, as npm scripts have it: `node`, `npm` and `npx` (both started with
+# `/usr/bin/env node`) and every child they spawn with process.execPath then run on Node 26.
+use_project_node() {
+  export PATH="$ROOT/node_modules/.bin:$PATH"
+  hash -r # bash remembers where it found `node` before the install
+  local version
+  version="$(node --version 2>&1)" || die "The project's Node.js does not start: $version"
+  [ "$version" = "v$(node -p 'require("./package.json").devDependencies.node')" ] \
+    || die "Node.js $version on PATH ($(command -v node)) is not the one package.json pins; remove node_modules and retry."
+  say "Running on Node.js $version ($(command -v node))"
 }
 
 apt_install() {

@@ -1,9 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, KeyObject } from 'node:crypto';
 import { loadSealKeys, sealPayload, signSeal } from './audit-seal';
 import { checkSeals, StoredSeal } from './seal-check';
 
-const pem = (k: ReturnType<typeof generateKeyPairSync>['privateKey']) =>
-  k.export({ type: 'pkcs8', format: 'pem' }).toString();
+const pem = (k: KeyObject) => k.export({ type: 'pkcs8', format: 'pem' }).toString();
 const keys = loadSealKeys(pem(generateKeyPairSync('ed25519').privateKey));
 const hash = (c: string) => c.repeat(64);
 
