@@ -3,6 +3,7 @@ import { Actor, DomainError } from '@app/core';
 import { DepartmentDirectoryEntryDto, DepartmentDirectoryService } from '@app/identity';
 import { PdfReport } from '../pdf/pdf-report';
 import { ReportDefinition } from '../report-definition';
+import { ReportsErrorCode } from '../reports.errors';
 
 const VACANCY = 'en cours de désignation';
 const populationFormat = new Intl.NumberFormat('fr-FR');
@@ -18,7 +19,7 @@ export class DirectoryReport implements ReportDefinition<Record<string, never>, 
     const unknown = Object.keys(raw);
     if (unknown.length > 0) {
       throw DomainError.invalid(
-        'report.params',
+        ReportsErrorCode.ReportParams,
         `params: the directory report takes no parameter (got ${unknown.join(', ')})`,
       );
     }
