@@ -50,7 +50,7 @@ describe('errorBody', () => {
         error: 'Bad Request',
         message: ['amountCents must be an integer number'],
         code: CoreErrorCode.ValidationInvalid,
-        details: { fields: ['amountCents'] },
+        details: { fields: [{ field: 'amountCents', constraints: ['isInt'] }] },
       }),
     );
     expect(body).toEqual({
@@ -58,7 +58,7 @@ describe('errorBody', () => {
       error: 'Bad Request',
       message: ['amountCents must be an integer number'],
       code: 'validation.invalid',
-      details: { fields: ['amountCents'] },
+      details: { fields: [{ field: 'amountCents', constraints: ['isInt'] }] },
     });
   });
 

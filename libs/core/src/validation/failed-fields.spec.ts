@@ -5,7 +5,7 @@ const failure = (property: string, children: ValidationError[] = [], constraints
   ({ property, children, constraints }) as ValidationError;
 
 describe('failedFields', () => {
-  it('names each failed property, nested ones by their dotted path, containers only when they fail themselves', () => {
+  it('names each failed property and its broken rules, nested ones by dotted path, containers only when they fail themselves', () => {
     const errors = [
       failure('amountCents', [], { isInt: 'amountCents must be an integer number' }),
       failure('axes', [failure('0', [failure('code', [], { matches: 'code must match' })])]),
@@ -13,6 +13,11 @@ describe('failedFields', () => {
         isObject: 'holder must be an object',
       }),
     ];
-    expect(failedFields(errors)).toEqual(['amountCents', 'axes.0.code', 'holder', 'holder.kind']);
+    expect(failedFields(errors)).toEqual([
+      { field: 'amountCents', constraints: ['isInt'] },
+      { field: 'axes.0.code', constraints: ['matches'] },
+      { field: 'holder', constraints: ['isObject'] },
+      { field: 'holder.kind', constraints: ['isIn'] },
+    ]);
   });
 });

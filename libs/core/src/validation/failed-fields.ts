@@ -1,10 +1,21 @@
 import type { ValidationError } from 'class-validator';
 
-/** Dotted paths (`axes.0.code`) of every property that failed, nested DTOs included. */
-export function failedFields(errors: ValidationError[], parent = ''): string[] {
+/** One failed property: its dotted path and the names of the rules it broke (`isInt`, `isNotEmpty`…). */
+export interface FailedField {
+  field: string;
+  constraints: string[];
+}
+
+/**
+ * Every failed property (nested DTOs by their dotted path, `axes.0.code`), with the rules it broke:
+ * a client tells a missing field from a bad or an unexpected one (`whitelistValidation`) by rule name,
+ * never by parsing the English sentences of `message`.
+ */
+export function failedFields(errors: ValidationError[], parent = ''): FailedField[] {
   return errors.flatMap((e) => {
-    const path = parent ? `${parent}.${e.property}` : e.property;
-    const own = e.constraints && Object.keys(e.constraints).length > 0 ? [path] : [];
-    return [...own, ...failedFields(e.children ?? [], path)];
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    const constraints = Object.keys(e.constraints ?? {});
+    const own = constraints.length > 0 ? [{ field, constraints }] : [];
+    return [...own, ...failedFields(e.children ?? [], field)];
   });
 }

@@ -11,7 +11,7 @@ export class RejectNulCharactersPipe implements PipeTransform {
     if (fields.length > 0)
       throw invalidInput(
         fields.map((f) => `${f} must not contain a NUL character`),
-        fields,
+        fields.map((field) => ({ field, constraints: ['noNulCharacter'] })),
       );
     return value;
   }
