@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CoreErrorCode } from '@app/core';
 import { authenticatesByCookie } from './session-cookie';
 
 /** The header the web app sends with every request (apps/web/src/api/client.ts). */
@@ -25,6 +26,7 @@ export function refuseCrossSiteWrites(fastify: FastifyInstance): void {
     return reply.code(403).header('content-type', 'application/json; charset=utf-8').send({
       statusCode: 403,
       error: 'Forbidden',
+      code: CoreErrorCode.CrossSiteRefused,
       message: `Requête refusée : une session de navigateur doit envoyer l’en-tête X-Requested-With ou un corps JSON (protection CSRF)`,
     });
   });

@@ -16,6 +16,8 @@ export const CoreErrorCode = {
   RateLimited: 'rate.limited',
   /** The request body is over a size limit (413). */
   RequestTooLarge: 'request.too_large',
+  /** A cookie-authenticated write a cross-site page could have forged (403, see the CSRF check). */
+  CrossSiteRefused: 'request.cross_site',
   /** Another refusal of the HTTP layer (malformed JSON, content type, method…). */
   RequestRejected: 'request.rejected',
   /** A foreign key names something that does not exist. */
