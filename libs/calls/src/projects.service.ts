@@ -179,7 +179,12 @@ export class ProjectsService {
         results.push({ projectId, ok: true, status: project.status });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        results.push({ projectId, ok: false, error: { statusCode: ERROR_KINDS[error.kind], message: error.message } });
+        const { code, details, message } = error;
+        results.push({
+          projectId,
+          ok: false,
+          error: { statusCode: ERROR_KINDS[error.kind], message, code, ...(details && { details }) },
+        });
       }
     }
     const succeeded = results.filter((r) => r.ok).length;

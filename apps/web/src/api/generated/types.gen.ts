@@ -762,6 +762,10 @@ export type BulkTransitionResultDto = {
     error?: {
         statusCode: number;
         message: string;
+        code: string;
+        details?: {
+            [key: string]: unknown;
+        };
     };
     projectId: string;
     ok: boolean;
