@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CoreErrorCode } from '@app/core';
+// The error codes alone, not core's barrel: this module's spec runs without Nest.
+import { CoreErrorCode } from '@app/core/errors/core.errors';
 import { authenticatesByCookie } from './session-cookie';
 
 /** The header the web app sends with every request (apps/web/src/api/client.ts). */
