@@ -76,12 +76,17 @@ describe('instruction of applications', () => {
       {
         projectId: projectIds[0],
         ok: false,
-        error: { statusCode: 409, message: expect.stringMatching(/allowed: under_review, withdrawn/) },
+        error: {
+          statusCode: 409,
+          message: expect.stringMatching(/allowed: under_review, withdrawn/),
+          code: 'project.transition_forbidden',
+          details: { from: 'submitted', to: 'submitted', allowedTransitions: ['under_review', 'withdrawn'] },
+        },
       },
       {
         projectId: '00000000-0000-4000-8000-000000000000',
         ok: false,
-        error: { statusCode: 404, message: expect.any(String) },
+        error: { statusCode: 404, message: expect.any(String), code: 'project.not_found' },
       },
     ]);
     const review = await api(stack, officer).post('/api/projects/transitions').send({ projectIds, to: 'under_review' });

@@ -34,7 +34,12 @@ describe('browser sessions: CSRF, CSP and idle timeout', () => {
         .set('content-type', type)
         .send(body);
       expect(res.status).toBe(403);
-      expect(res.body).toEqual({ statusCode: 403, error: 'Forbidden', message: expect.stringMatching(/CSRF/) });
+      expect(res.body).toEqual({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: expect.stringMatching(/CSRF/),
+        code: 'request.cross_site',
+      });
       expect(await bodies()).toBe(before);
     });
 

@@ -27,6 +27,7 @@ describe('JSON bodies: depth and size are limited before parsing and validation'
       statusCode: 400,
       error: 'Bad Request',
       message: expect.stringMatching(/^body: .*32 levels/),
+      code: 'validation.invalid',
     });
   });
 

@@ -38,6 +38,7 @@ describe('security: limits on expensive requests and on what a caller may send',
       statusCode: 429,
       error: 'Too Many Requests',
       message: `Trop de demandes : réessayez dans ${res.headers['retry-after']} s.`,
+      code: 'rate.limited',
     });
   };
 

@@ -30,7 +30,12 @@ describe('the web app shell', () => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.text).toContain('<div id="root">');
     const api = await request(stack.baseUrl).get('/api/inconnu').set('accept', 'text/html').expect(404);
-    expect(api.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Cannot GET /api/inconnu' });
+    expect(api.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Cannot GET /api/inconnu',
+      code: 'resource.not_found',
+    });
   });
 
   it('sends a visitor to the login page and says plainly when the password is wrong', async () => {

@@ -1,12 +1,14 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, checkEnvironment, RejectNulCharactersPipe } from '@app/core';
+import { AppConfig, AppValidationPipe, checkEnvironment, RejectNulCharactersPipe } from '@app/core';
 import { AppModule } from './app.module';
+import { documentErrorResponses } from './errors/document-errors';
+import { ErrorResponseDto } from './errors/error-response.dto';
 import { refuseCrossSiteWrites } from './auth/csrf';
 import { requestIdOf } from './auth/request-id';
 import { limitJsonBodies } from './json-body-limits';
@@ -64,18 +66,21 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(
     new RejectNulCharactersPipe(),
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+    new AppValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Back office ISS — ARS Occitanie')
-      .setDescription('Mission de lutte contre les inégalités sociales de santé : API du back office')
-      .setVersion('1')
-      .addBearerAuth()
-      .addCookieAuth('iss_session')
-      .build(),
+  const document = documentErrorResponses(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Back office ISS — ARS Occitanie')
+        .setDescription('Mission de lutte contre les inégalités sociales de santé : API du back office')
+        .setVersion('1')
+        .addBearerAuth()
+        .addCookieAuth('iss_session')
+        .build(),
+      { extraModels: [ErrorResponseDto] },
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
   await registerWebApp(app);

@@ -13,6 +13,7 @@ import { FundingRepository } from './funding.repository';
 import type { CriterionRow } from './instruction.repository';
 import { assertUniqueCodes, InstructionService } from './instruction.service';
 import { fundingWorkbook } from './funding-xlsx';
+import { CallsErrorCode } from './calls.errors';
 
 /** Calls for interest (AMI), their axes and envelopes, and the funding figures of each call. */
 @Injectable()
@@ -28,15 +29,16 @@ export class CallsService {
 
   async create(actor: Actor, dto: CreateCallDto): Promise<CallDto> {
     callsAccess.assertTeam(actor);
-    if (dto.closesOn < dto.opensOn) throw DomainError.invalid('call.dates', 'closesOn: before opensOn');
+    if (dto.closesOn < dto.opensOn) throw DomainError.invalid(CallsErrorCode.CallDates, 'closesOn: before opensOn');
     const codes = dto.axes.map((a) => a.code);
     const repeated = codes.filter((c, i) => codes.indexOf(c) !== i);
-    if (repeated.length > 0) throw DomainError.invalid('call.axis_repeated', `axes: code ${repeated[0]} is repeated`);
+    if (repeated.length > 0)
+      throw DomainError.invalid(CallsErrorCode.CallAxisRepeated, `axes: code ${repeated[0]} is repeated`);
     assertUniqueCodes(dto.criteria ?? []);
     const axesTotal = dto.axes.reduce((sum, a) => sum + (a.envelopeCents ?? 0), 0);
     if (axesTotal > dto.envelopeCents) {
       throw DomainError.invalid(
-        'call.axes_over_envelope',
+        CallsErrorCode.CallAxesOverEnvelope,
         `axes: their envelopes (${axesTotal}) exceed envelopeCents (${dto.envelopeCents})`,
       );
     }
@@ -145,9 +147,14 @@ export class CallsService {
     callsAccess.assertTeam(actor);
     await this.db.transaction(async (tx) => {
       const call = await this.calls.lock(tx, id);
-      if (!call) throw DomainError.notFound('call', id);
+      if (!call) throw DomainError.notFound(CallsErrorCode.CallNotFound, id);
       if (!CALL_TRANSITIONS[call.status].includes(to))
-        throw DomainError.forbiddenTransition('call', call.status, to, CALL_TRANSITIONS[call.status]);
+        throw DomainError.forbiddenTransition(
+          CallsErrorCode.CallTransitionForbidden,
+          call.status,
+          to,
+          CALL_TRANSITIONS[call.status],
+        );
       await this.calls.setStatus(tx, id, call.status, to);
       await this.audit.record(tx, actor, {
         action: 'call.transition',
@@ -169,7 +176,7 @@ export class CallsService {
 
   private async existing(id: string): Promise<CallEntity> {
     const call = await this.calls.find(id);
-    if (!call) throw DomainError.notFound('call', id);
+    if (!call) throw DomainError.notFound(CallsErrorCode.CallNotFound, id);
     return call;
   }
 }

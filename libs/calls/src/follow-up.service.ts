@@ -13,6 +13,7 @@ import { GrantEntity } from './entities/call.entity';
 import { FollowUpRepository } from './follow-up.repository';
 import { FundingRepository } from './funding.repository';
 import { scheduleAgainstPayments } from './schedule';
+import { CallsErrorCode } from './calls.errors';
 
 /** After the commitment: co-funders, the planned schedule against actual payments, and the reports owed. */
 @Injectable()
@@ -41,7 +42,7 @@ export class FollowUpService {
       const planned = dto.tranches.reduce((s, t) => s + t.amountCents, 0);
       if (planned > grant.amountCents) {
         throw DomainError.invalid(
-          'grant.schedule_over_grant',
+          CallsErrorCode.GrantScheduleOverGrant,
           `tranches: they add up to ${planned} cents, more than the grant (${grant.amountCents})`,
         );
       }
@@ -80,7 +81,7 @@ export class FollowUpService {
     callsAccess.assertTeam(actor);
     return this.db.transaction(async (tx) => {
       const grant = await this.funding.lockGrant(tx, grantId);
-      if (!grant) throw DomainError.notFound('grant', grantId);
+      if (!grant) throw DomainError.notFound(CallsErrorCode.GrantNotFound, grantId);
       const before = await this.followUpOf(tx, grant);
       await apply(tx, grant);
       const after = await this.followUpOf(tx, grant);
@@ -91,7 +92,7 @@ export class FollowUpService {
 
   private async existing(tx: Tx, grantId: string): Promise<GrantEntity> {
     const grant = await this.funding.findGrant(grantId, tx);
-    if (!grant) throw DomainError.notFound('grant', grantId);
+    if (!grant) throw DomainError.notFound(CallsErrorCode.GrantNotFound, grantId);
     return grant;
   }
 

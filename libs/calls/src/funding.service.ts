@@ -16,6 +16,7 @@ import { GrantEntity, PaymentEntity } from './entities/call.entity';
 import { fundingCsvTransform } from './funding-csv';
 import { FundingRepository } from './funding.repository';
 import { ProjectsRepository } from './projects.repository';
+import { CallsErrorCode } from './calls.errors';
 
 /** Grants against envelopes, payments against grants, and the funding ledger export. */
 @Injectable()
@@ -41,7 +42,7 @@ export class FundingService {
   async grant(actor: Actor, projectId: string, dto: CreateGrantDto): Promise<GrantDto> {
     callsAccess.assertDelegate(actor);
     const project = await this.projects.find(projectId);
-    if (!project) throw DomainError.notFound('project', projectId);
+    if (!project) throw DomainError.notFound(CallsErrorCode.ProjectNotFound, projectId);
     return this.commitments.run(`call:${project.callId}`, () => this.commit(actor, projectId, project.callId, dto));
   }
 
@@ -51,14 +52,14 @@ export class FundingService {
       const current = (await this.projects.lock(tx, projectId))!;
       if (current.status !== 'selected') {
         throw DomainError.conflict(
-          'grant.project_not_selected',
+          CallsErrorCode.GrantProjectNotSelected,
           `Only a selected project gets a grant (this one is ${current.status})`,
         );
       }
       if (await this.funding.grantOfProject(projectId, tx))
-        throw DomainError.conflict('grant.exists', 'This project already has a grant');
+        throw DomainError.conflict(CallsErrorCode.GrantExists, 'This project already has a grant');
       assertFits(
-        'grant.envelope_exceeded',
+        CallsErrorCode.GrantEnvelopeExceeded,
         "The call's envelope",
         call.envelopeCents,
         await this.funding.committed(tx, call.id),
@@ -68,7 +69,7 @@ export class FundingService {
       if (axis.envelopeCents !== null) {
         const onAxis = await this.funding.committed(tx, call.id, axis.code);
         assertFits(
-          'grant.axis_envelope_exceeded',
+          CallsErrorCode.GrantAxisEnvelopeExceeded,
           `The envelope of axis ${axis.code}`,
           axis.envelopeCents,
           onAxis,
@@ -105,11 +106,14 @@ export class FundingService {
   private recordPayment(actor: Actor, grantId: string, dto: CreatePaymentDto): Promise<PaymentDto> {
     return this.db.transaction(async (tx) => {
       const grant = await this.funding.lockGrant(tx, grantId);
-      if (!grant) throw DomainError.notFound('grant', grantId);
+      if (!grant) throw DomainError.notFound(CallsErrorCode.GrantNotFound, grantId);
       if (grant.status === 'cancelled')
-        throw DomainError.conflict('grant.cancelled', 'This grant was cancelled: nothing more is paid on it');
+        throw DomainError.conflict(
+          CallsErrorCode.GrantCancelled,
+          'This grant was cancelled: nothing more is paid on it',
+        );
       assertFits(
-        'payment.grant_exceeded',
+        CallsErrorCode.PaymentGrantExceeded,
         'The grant',
         grant.amountCents,
         await this.funding.paid(tx, grantId),
@@ -140,12 +144,12 @@ export class FundingService {
       const paid = await this.funding.paid(tx, id);
       if (dto.amountCents >= grant.amountCents)
         throw DomainError.invalid(
-          'grant.not_a_reduction',
+          CallsErrorCode.GrantNotAReduction,
           `amountCents: must be below the current ${grant.amountCents}`,
         );
       if (dto.amountCents < paid || dto.amountCents === 0) {
         throw DomainError.conflict(
-          'grant.below_paid',
+          CallsErrorCode.GrantBelowPaid,
           `A grant cannot go below what was paid (${paid} cents) nor to zero: cancel it instead`,
         );
       }
@@ -165,7 +169,7 @@ export class FundingService {
   async getGrant(actor: Actor, id: string): Promise<GrantDto> {
     callsAccess.assertReader(actor);
     const grant = await this.funding.findGrant(id);
-    if (!grant) throw DomainError.notFound('grant', id);
+    if (!grant) throw DomainError.notFound(CallsErrorCode.GrantNotFound, id);
     return toGrantDto(grant, await this.funding.payments(id));
   }
 
@@ -182,11 +186,13 @@ export class FundingService {
   ): Promise<GrantDto> {
     return this.db.transaction(async (tx) => {
       const grant = await this.funding.lockGrant(tx, id);
-      if (!grant) throw DomainError.notFound('grant', id);
-      if (grant.status === 'cancelled') throw DomainError.conflict('grant.cancelled', 'This grant was cancelled');
-      if (grant.version !== version) throw DomainError.staleVersion('grant');
+      if (!grant) throw DomainError.notFound(CallsErrorCode.GrantNotFound, id);
+      if (grant.status === 'cancelled')
+        throw DomainError.conflict(CallsErrorCode.GrantCancelled, 'This grant was cancelled');
+      if (grant.version !== version) throw DomainError.staleVersion(CallsErrorCode.GrantStaleVersion);
       const change = await decide(tx, grant);
-      if (!(await this.funding.changeGrant(tx, id, version, change))) throw DomainError.staleVersion('grant');
+      if (!(await this.funding.changeGrant(tx, id, version, change)))
+        throw DomainError.staleVersion(CallsErrorCode.GrantStaleVersion);
       const after = toGrantDto((await this.funding.findGrant(id, tx))!, await this.funding.payments(id, tx));
       await this.audit.record(tx, actor, {
         action,
@@ -210,7 +216,7 @@ export class FundingService {
    */
   async assertLedgerReader(actor: Actor, callId: string): Promise<void> {
     callsAccess.assertExporter(actor);
-    if (!(await this.calls.find(callId))) throw DomainError.notFound('call', callId);
+    if (!(await this.calls.find(callId))) throw DomainError.notFound(CallsErrorCode.CallNotFound, callId);
   }
 
   /** The call's ledger as CSV: one row per payment and per unpaid grant balance, streamed. */
@@ -224,7 +230,7 @@ export class FundingService {
 }
 
 /** 409 when adding `amount` to `used` would pass `ceiling` (an envelope, a grant), saying what remains. */
-function assertFits(code: string, what: string, ceiling: number, used: number, amount: number): void {
+function assertFits(code: CallsErrorCode, what: string, ceiling: number, used: number, amount: number): void {
   if (used + amount > ceiling) {
     throw DomainError.conflict(code, `${what} would be exceeded: ${ceiling - used} cents remain`, {
       remainingCents: ceiling - used,

@@ -9,3 +9,4 @@ export * from './follow-up.service';
 export * from './funding.service';
 export * from './instruction.service';
 export * from './projects.service';
+export * from './calls.errors';

@@ -19,6 +19,7 @@ import { FundingRepository } from './funding.repository';
 import { CriterionRow, InstructionRepository, NoteRow, ScoreRow } from './instruction.repository';
 import { ProjectRow, ProjectsRepository } from './projects.repository';
 import { rankAgainstEnvelope, totalScore } from './ranking';
+import { CallsErrorCode } from './calls.errors';
 
 /** Instruction of applications: criteria and scores, ranking against the live envelope, notes and labels. */
 @Injectable()
@@ -37,10 +38,10 @@ export class InstructionService {
     callsAccess.assertTeam(actor);
     assertUniqueCodes(criteria);
     return this.db.transaction(async (tx) => {
-      if (!(await this.calls.lock(tx, callId))) throw DomainError.notFound('call', callId);
+      if (!(await this.calls.lock(tx, callId))) throw DomainError.notFound(CallsErrorCode.CallNotFound, callId);
       if (await this.instruction.hasScores(tx, callId)) {
         throw DomainError.conflict(
-          'call.scoring_started',
+          CallsErrorCode.CallScoringStarted,
           'Projects have been scored against these criteria: they can no longer change',
         );
       }
@@ -73,12 +74,15 @@ export class InstructionService {
     await this.db.transaction(async (tx) => {
       const project = await this.lockedProject(tx, projectId);
       if (!OPINION_OPEN_STATUSES.includes(project.status)) {
-        throw DomainError.conflict('project.scoring_closed', `No scoring on a project ${project.status}`);
+        throw DomainError.conflict(CallsErrorCode.ProjectScoringClosed, `No scoring on a project ${project.status}`);
       }
       const known = new Set((await this.instruction.criteria(project.callId, tx)).map((c) => c.code));
       const unknown = dto.scores.filter((s) => !known.has(s.criterion)).map((s) => s.criterion);
       if (unknown.length > 0)
-        throw DomainError.invalid('project.unknown_criterion', `scores: unknown criterion ${unknown.join(', ')}`);
+        throw DomainError.invalid(
+          CallsErrorCode.ProjectUnknownCriterion,
+          `scores: unknown criterion ${unknown.join(', ')}`,
+        );
       await this.instruction.upsertScores(tx, projectId, project.callId, actor.id!, dto.scores);
       await this.audit.record(tx, actor, {
         action: 'project.score',
@@ -107,7 +111,7 @@ export class InstructionService {
   async ranking(actor: Actor, callId: string): Promise<RankingDto> {
     callsAccess.assertReader(actor);
     const call = await this.calls.find(callId);
-    if (!call) throw DomainError.notFound('call', callId);
+    if (!call) throw DomainError.notFound(CallsErrorCode.CallNotFound, callId);
     const manager = this.db.manager;
     const [axes, criteria, [projects], committed] = await Promise.all([
       this.calls.axes(callId),
@@ -206,13 +210,13 @@ export class InstructionService {
 
   private async existingProject(id: string): Promise<ProjectRow> {
     const project = await this.projects.find(id);
-    if (!project) throw DomainError.notFound('project', id);
+    if (!project) throw DomainError.notFound(CallsErrorCode.ProjectNotFound, id);
     return project;
   }
 
   private async lockedProject(tx: Tx, id: string): Promise<ProjectRow> {
     const project = await this.projects.lock(tx, id);
-    if (!project) throw DomainError.notFound('project', id);
+    if (!project) throw DomainError.notFound(CallsErrorCode.ProjectNotFound, id);
     return project;
   }
 }
@@ -220,7 +224,8 @@ export class InstructionService {
 export function assertUniqueCodes(criteria: { code: string }[]): void {
   const codes = criteria.map((c) => c.code);
   const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
-  if (repeated) throw DomainError.invalid('call.criterion_repeated', `criteria: code ${repeated} is repeated`);
+  if (repeated)
+    throw DomainError.invalid(CallsErrorCode.CallCriterionRepeated, `criteria: code ${repeated} is repeated`);
 }
 
 function scoreDto(projectId: string, criteria: CriterionRow[], scores: ScoreRow[]): ProjectScoreDto {

@@ -20,6 +20,7 @@ import { FollowUpRepository } from './follow-up.repository';
 import { FundingService } from './funding.service';
 import { allowedTransitions, checkTransition, rolesMovingTo } from './project-lifecycle';
 import { ProjectRow, ProjectsRepository } from './projects.repository';
+import { CallsErrorCode } from './calls.errors';
 
 /** Applications to a call and their instruction: lifecycle, departmental opinions. */
 @Injectable()
@@ -37,11 +38,11 @@ export class ProjectsService {
   async create(actor: Actor, dto: CreateProjectDto): Promise<ProjectDetailDto> {
     callsAccess.assertTeam(actor);
     const call = await this.calls.find(dto.callId);
-    if (!call) throw DomainError.invalid('call.unknown', `callId: no call ${dto.callId}`);
+    if (!call) throw DomainError.invalid(CallsErrorCode.CallUnknown, `callId: no call ${dto.callId}`);
     const axes = await this.calls.axes(call.id);
     if (!axes.some((a) => a.code === dto.axisCode)) {
       throw DomainError.invalid(
-        'call.unknown_axis',
+        CallsErrorCode.CallUnknownAxis,
         `axisCode: ${dto.axisCode} is not an axis of this call (${axes.map((a) => a.code).join(', ')})`,
       );
     }
@@ -131,13 +132,22 @@ export class ProjectsService {
       const check = checkTransition(before.status, dto.to, actor.roles, dto.comment);
       if (!check.ok && check.reason === 'role') throw forbiddenMove(dto.to);
       if (!check.ok && check.reason === 'forbidden_transition') {
-        throw DomainError.forbiddenTransition('project', before.status, dto.to, check.allowed);
+        throw DomainError.forbiddenTransition(
+          CallsErrorCode.ProjectTransitionForbidden,
+          before.status,
+          dto.to,
+          check.allowed,
+        );
       }
       if (!check.ok)
-        throw DomainError.invalid('project.comment_required', `comment: required to move a project to ${dto.to}`);
-      if (dto.version !== undefined && dto.version !== before.version) throw DomainError.staleVersion('project');
+        throw DomainError.invalid(
+          CallsErrorCode.ProjectCommentRequired,
+          `comment: required to move a project to ${dto.to}`,
+        );
+      if (dto.version !== undefined && dto.version !== before.version)
+        throw DomainError.staleVersion(CallsErrorCode.ProjectStaleVersion);
       if (!(await this.projects.setStatus(tx, id, before.status, dto.to, before.version)))
-        throw DomainError.staleVersion('project');
+        throw DomainError.staleVersion(CallsErrorCode.ProjectStaleVersion);
       await this.projects.insertTransition(tx, {
         projectId: id,
         fromStatus: before.status,
@@ -169,7 +179,12 @@ export class ProjectsService {
         results.push({ projectId, ok: true, status: project.status });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        results.push({ projectId, ok: false, error: { statusCode: ERROR_KINDS[error.kind], message: error.message } });
+        const { code, details, message } = error;
+        results.push({
+          projectId,
+          ok: false,
+          error: { statusCode: ERROR_KINDS[error.kind], message, code, ...(details && { details }) },
+        });
       }
     }
     const succeeded = results.filter((r) => r.ok).length;
@@ -188,7 +203,7 @@ export class ProjectsService {
       }
       if (!OPINION_OPEN_STATUSES.includes(project.status)) {
         throw DomainError.conflict(
-          'project.opinion_closed',
+          CallsErrorCode.ProjectOpinionClosed,
           `No opinion on a project ${project.status} (only while ${OPINION_OPEN_STATUSES.join(', ')})`,
         );
       }
@@ -213,13 +228,13 @@ export class ProjectsService {
 
   private async existing(id: string): Promise<ProjectRow> {
     const row = await this.projects.find(id);
-    if (!row) throw DomainError.notFound('project', id);
+    if (!row) throw DomainError.notFound(CallsErrorCode.ProjectNotFound, id);
     return row;
   }
 
   private async locked(tx: Tx, id: string): Promise<ProjectRow> {
     const row = await this.projects.lock(tx, id);
-    if (!row) throw DomainError.notFound('project', id);
+    if (!row) throw DomainError.notFound(CallsErrorCode.ProjectNotFound, id);
     return row;
   }
 }

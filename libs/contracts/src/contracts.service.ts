@@ -14,6 +14,7 @@ import {
   CreateContractDto,
   UpdateContractDto,
 } from './dto/contract.dto';
+import { ContractsErrorCode } from './contracts.errors';
 
 /** Local health contracts (CLS) and the region's population coverage. */
 @Injectable()
@@ -35,11 +36,14 @@ export class ContractsService {
     assertDepartmentScope(actor, [dto.departmentCode]);
     await this.territory.assertDepartmentsExist('departmentCode', [dto.departmentCode]);
     if (dto.signedOn && dto.endsOn && dto.endsOn < dto.signedOn)
-      throw DomainError.invalid('contract.dates', 'endsOn: before signedOn');
+      throw DomainError.invalid(ContractsErrorCode.ContractDates, 'endsOn: before signedOn');
     const codes = dto.territories.map((t) => t.inseeCode);
     const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
     if (repeated)
-      throw DomainError.invalid('contract.territory_repeated', `territories: commune ${repeated} is listed twice`);
+      throw DomainError.invalid(
+        ContractsErrorCode.ContractTerritoryRepeated,
+        `territories: commune ${repeated} is listed twice`,
+      );
     const communes = await this.territory.referenceCommunes('territories', await this.withEpciCommunes(dto));
     const departments = [...new Set(communes.map((c) => c.departmentCode))];
     if (departments.length > 0) assertCanAssignDepartments(actor, 'territories', departments);
@@ -70,11 +74,12 @@ export class ContractsService {
     assertDepartmentScope(actor, [before.departmentCode]);
     const signedOn = dto.signedOn ?? before.signedOn;
     const endsOn = dto.endsOn ?? before.endsOn;
-    if (signedOn && endsOn && endsOn < signedOn) throw DomainError.invalid('contract.dates', 'endsOn: before signedOn');
+    if (signedOn && endsOn && endsOn < signedOn)
+      throw DomainError.invalid(ContractsErrorCode.ContractDates, 'endsOn: before signedOn');
     return this.db.transaction(async (tx) => {
       const { version, ...fields } = dto;
       if (!(await this.contracts.update(tx, id, version, fields)))
-        throw DomainError.staleVersion('local_health_contract');
+        throw DomainError.staleVersion(ContractsErrorCode.LocalHealthContractStaleVersion);
       const after = { ...(await this.contracts.find(id, tx))!, territories: before.territories };
       await this.audit.record(tx, actor, {
         action: 'local_health_contract.update',
@@ -94,7 +99,10 @@ export class ContractsService {
     const epcis = (await this.territory.epcis()).filter((e) => dto.epciSirens!.includes(e.siren));
     const unknown = dto.epciSirens.filter((s) => !epcis.some((e) => e.siren === s));
     if (unknown.length > 0)
-      throw DomainError.invalid('contract.unknown_epci', `epciSirens: unknown EPCI ${unknown.join(', ')}`);
+      throw DomainError.invalid(
+        ContractsErrorCode.ContractUnknownEpci,
+        `epciSirens: unknown EPCI ${unknown.join(', ')}`,
+      );
     return [...new Set([...posted, ...epcis.flatMap((e) => e.communes.map((c) => c.inseeCode))])];
   }
 
@@ -121,7 +129,7 @@ export class ContractsService {
   async get(actor: Actor, id: string): Promise<ContractDto> {
     assertInternalReader(actor);
     const contract = await this.contracts.find(id);
-    if (!contract) throw DomainError.notFound('local_health_contract', id);
+    if (!contract) throw DomainError.notFound(ContractsErrorCode.LocalHealthContractNotFound, id);
     return { ...contract, territories: await this.contracts.territories(id) };
   }
 

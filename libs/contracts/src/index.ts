@@ -1,3 +1,4 @@
 export * from './contracts.module';
 export * from './contracts.service';
 export * from './dto/contract.dto';
+export * from './contracts.errors';

@@ -21,6 +21,7 @@ import { BodyEntity, MemberEntity, SeatEntity } from './entities/body.entity';
 import { GovernanceAccess } from './governance-access';
 import { MeetingsRepository } from './meetings.repository';
 import { participationByCollege } from './participation';
+import { GovernanceErrorCode } from './governance.errors';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
@@ -102,7 +103,7 @@ export class BodiesService {
   async getMember(actor: Actor, id: string): Promise<MemberDto> {
     if (actor.memberId !== id) this.assertTeamReader(actor);
     const member = await this.bodies.findMember(id);
-    if (!member) throw DomainError.notFound('member', id);
+    if (!member) throw DomainError.notFound(GovernanceErrorCode.MemberNotFound, id);
     return toMemberDto(member, this.access, actor);
   }
 
@@ -126,9 +127,10 @@ export class BodiesService {
     return this.db.transaction(async (tx) => {
       const before = await this.lockedSeat(tx, seatId);
       const current = before.current;
-      if (!current) throw DomainError.conflict('seat.vacant', 'This seat has no mandate in force to end');
+      if (!current)
+        throw DomainError.conflict(GovernanceErrorCode.SeatVacant, 'This seat has no mandate in force to end');
       if (dto.endsOn < current.startsOn)
-        throw DomainError.invalid('seat.ends_before_start', 'endsOn: before the mandate started');
+        throw DomainError.invalid(GovernanceErrorCode.SeatEndsBeforeStart, 'endsOn: before the mandate started');
       await this.bodies.endMandate(tx, current.id, dto.endsOn);
       // endsOn is the mandate's last day: a mandate ending today still holds the seat until tonight.
       const after = await this.seatDto(tx, seatId);
@@ -151,7 +153,10 @@ export class BodiesService {
       const before = await this.lockedSeat(tx, seatId);
       const overlapping = before.mandates.find((m) => m.endsOn === null || m.endsOn >= dto.startsOn);
       if (overlapping) {
-        throw DomainError.conflict('seat.occupied', 'This seat is held on that date: end the current mandate first');
+        throw DomainError.conflict(
+          GovernanceErrorCode.SeatOccupied,
+          'This seat is held on that date: end the current mandate first',
+        );
       }
       await this.bodies.insertMandate(tx, mandateOf(seatId, dto));
       const after = await this.seatDto(tx, seatId);
@@ -168,7 +173,7 @@ export class BodiesService {
 
   async getSeat(actor: Actor, seatId: string): Promise<SeatDto> {
     const seat = await this.bodies.findSeat(seatId);
-    if (!seat) throw DomainError.notFound('seat', seatId);
+    if (!seat) throw DomainError.notFound(GovernanceErrorCode.SeatNotFound, seatId);
     await this.access.assertCanReadBody(actor, seat.bodyId);
     return this.seatDto(this.db.manager, seatId);
   }
@@ -177,7 +182,7 @@ export class BodiesService {
     this.access.assertManager(actor);
     await this.existingBody(bodyId);
     const member = await this.bodies.findMember(dto.memberId);
-    if (!member) throw DomainError.invalid('member.unknown', `memberId: no member ${dto.memberId}`);
+    if (!member) throw DomainError.invalid(GovernanceErrorCode.MemberUnknown, `memberId: no member ${dto.memberId}`);
     assertDates(dto.startsOn, dto.endsOn);
     return this.db.transaction(async (tx) => {
       const id = await this.bodies.insertPosition(tx, {
@@ -236,7 +241,7 @@ export class BodiesService {
 
   private async existingBody(id: string): Promise<BodyEntity> {
     const body = await this.bodies.findBody(id);
-    if (!body) throw DomainError.notFound('body', id);
+    if (!body) throw DomainError.notFound(GovernanceErrorCode.BodyNotFound, id);
     return body;
   }
 
@@ -248,17 +253,24 @@ export class BodiesService {
     assertDates(dto.startsOn, dto.endsOn);
     const ids = [dto.memberId, ...(dto.alternateMemberId ? [dto.alternateMemberId] : [])];
     if (dto.alternateMemberId === dto.memberId) {
-      throw DomainError.invalid('seat.alternate_is_holder', 'alternateMemberId: the alternate must be another member');
+      throw DomainError.invalid(
+        GovernanceErrorCode.SeatAlternateIsHolder,
+        'alternateMemberId: the alternate must be another member',
+      );
     }
     const known = await this.bodies.existingMemberIds(ids);
-    if (!known.has(dto.memberId)) throw DomainError.invalid('member.unknown', `memberId: no member ${dto.memberId}`);
+    if (!known.has(dto.memberId))
+      throw DomainError.invalid(GovernanceErrorCode.MemberUnknown, `memberId: no member ${dto.memberId}`);
     if (dto.alternateMemberId && !known.has(dto.alternateMemberId)) {
-      throw DomainError.invalid('member.unknown', `alternateMemberId: no member ${dto.alternateMemberId}`);
+      throw DomainError.invalid(
+        GovernanceErrorCode.MemberUnknown,
+        `alternateMemberId: no member ${dto.alternateMemberId}`,
+      );
     }
   }
 
   private async lockedSeat(tx: Tx, seatId: string): Promise<SeatDto> {
-    if (!(await this.bodies.lockSeat(tx, seatId))) throw DomainError.notFound('seat', seatId);
+    if (!(await this.bodies.lockSeat(tx, seatId))) throw DomainError.notFound(GovernanceErrorCode.SeatNotFound, seatId);
     return this.seatDto(tx, seatId);
   }
 
@@ -282,7 +294,8 @@ export class BodiesService {
 }
 
 function assertDates(startsOn: string, endsOn?: string): void {
-  if (endsOn !== undefined && endsOn < startsOn) throw DomainError.invalid('dates.order', 'endsOn: before startsOn');
+  if (endsOn !== undefined && endsOn < startsOn)
+    throw DomainError.invalid(GovernanceErrorCode.DatesOrder, 'endsOn: before startsOn');
 }
 
 function mandateOf(seatId: string, dto: MandateInputDto) {

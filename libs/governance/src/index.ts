@@ -4,3 +4,4 @@ export * from './dto/meeting.dto';
 export * from './governance.constants';
 export * from './governance.module';
 export * from './meetings.service';
+export * from './governance.errors';

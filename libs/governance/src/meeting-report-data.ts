@@ -11,6 +11,7 @@ import {
 } from './governance.constants';
 import { MeetingsRepository } from './meetings.repository';
 import { toDecisionDto } from './meetings.service';
+import { GovernanceErrorCode } from './governance.errors';
 
 export interface SeatLine {
   college: College;
@@ -48,7 +49,7 @@ export class MeetingReportDataService {
 
   async collect(meetingId: string): Promise<MeetingReportData> {
     const meeting = await this.meetings.findMeeting(meetingId);
-    if (!meeting) throw DomainError.notFound('meeting', meetingId);
+    if (!meeting) throw DomainError.notFound(GovernanceErrorCode.MeetingNotFound, meetingId);
     const body = (await this.bodies.findBody(meeting.bodyId))!;
     const [agenda, holders, attendance, decisions, minutes] = await Promise.all([
       this.meetings.agendaOf([meetingId]),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, Page, parisDay, Tx } from '@app/core';
+import { Actor, Database, DomainError, Page, parisDay, TransitionForbiddenCode, Tx } from '@app/core';
 import { ReportsService } from '@app/reports';
 import { BodiesRepository } from './bodies.repository';
 import {
@@ -26,6 +26,7 @@ import {
 } from './governance.constants';
 import { MeetingsRepository } from './meetings.repository';
 import { computeQuorum } from './quorum';
+import { GovernanceErrorCode } from './governance.errors';
 
 /** Meetings of the commission's bodies: agenda, attendance and quorum, decisions, minutes. */
 @Injectable()
@@ -42,7 +43,7 @@ export class MeetingsService {
   async create(actor: Actor, dto: CreateMeetingDto): Promise<MeetingDto> {
     this.access.assertManager(actor);
     const body = await this.bodies.findBody(dto.bodyId);
-    if (!body) throw DomainError.invalid('body.unknown', `bodyId: no body ${dto.bodyId}`);
+    if (!body) throw DomainError.invalid(GovernanceErrorCode.BodyUnknown, `bodyId: no body ${dto.bodyId}`);
     return this.db.transaction(async (tx) => {
       const id = await this.meetings.insertMeeting(
         tx,
@@ -92,7 +93,7 @@ export class MeetingsService {
     this.access.assertManager(actor);
     return this.db.transaction(async (tx) => {
       const before = await this.lockedMeeting(tx, id);
-      assertTransition('meeting', MEETING_TRANSITIONS, before.status, to);
+      assertTransition(GovernanceErrorCode.MeetingTransitionForbidden, MEETING_TRANSITIONS, before.status, to);
       await this.meetings.setStatus(tx, id, [before.status], to);
       const after = await this.meetingDto((await this.meetings.findMeeting(id, tx))!, tx);
       await this.audit.record(tx, actor, {
@@ -115,7 +116,7 @@ export class MeetingsService {
     const duplicates = entries.map((e) => e.memberId).filter((m, i, all) => all.indexOf(m) !== i);
     if (duplicates.length > 0)
       throw DomainError.invalid(
-        'attendance.duplicate',
+        GovernanceErrorCode.AttendanceDuplicate,
         `memberId: listed twice: ${[...new Set(duplicates)].join(', ')}`,
       );
     return this.db.transaction(async (tx) => {
@@ -128,7 +129,7 @@ export class MeetingsService {
       const strangers = entries.filter((e) => !sitting.has(e.memberId)).map((e) => e.memberId);
       if (strangers.length > 0) {
         throw DomainError.invalid(
-          'attendance.not_sitting',
+          GovernanceErrorCode.AttendanceNotSitting,
           `memberId: not sitting in this body on the meeting's day: ${strangers.join(', ')}`,
         );
       }
@@ -160,7 +161,7 @@ export class MeetingsService {
       assertOpen(meeting);
       if (meeting.quorumReached !== true) {
         throw DomainError.conflict(
-          'meeting.no_quorum',
+          GovernanceErrorCode.MeetingNoQuorum,
           'No vote without quorum: record an attendance that reaches it first',
         );
       }
@@ -203,12 +204,18 @@ export class MeetingsService {
         return toMinutesDto(created);
       }
       if (before.status !== 'draft') {
-        throw DomainError.conflict('minutes.not_draft', `Minutes are ${before.status}: only a draft can be edited`);
+        throw DomainError.conflict(
+          GovernanceErrorCode.MinutesNotDraft,
+          `Minutes are ${before.status}: only a draft can be edited`,
+        );
       }
       if (dto.version === undefined)
-        throw DomainError.invalid('minutes.version_required', 'version: required to change existing minutes');
+        throw DomainError.invalid(
+          GovernanceErrorCode.MinutesVersionRequired,
+          'version: required to change existing minutes',
+        );
       const after = await this.meetings.updateMinutesContent(tx, id, dto.version, dto.content);
-      if (!after) throw DomainError.staleVersion('minutes');
+      if (!after) throw DomainError.staleVersion(GovernanceErrorCode.MinutesStaleVersion);
       await this.audit.record(tx, actor, {
         action: 'minutes.update',
         entityType: 'minutes',
@@ -244,7 +251,7 @@ export class MeetingsService {
   async assertCanReadMinutes(actor: Actor, id: string): Promise<void> {
     await this.readableMeeting(actor, id);
     const minutes = await this.meetings.findMinutes(id);
-    if (!minutes) throw DomainError.notFound('minutes', id);
+    if (!minutes) throw DomainError.notFound(GovernanceErrorCode.MinutesNotFound, id);
     if ((await this.access.readableBodyIds(actor)) !== null && minutes.status !== 'published') {
       throw DomainError.forbidden('Ce procès-verbal n’est pas encore publié');
     }
@@ -252,7 +259,7 @@ export class MeetingsService {
 
   async readableMeeting(actor: Actor, id: string): Promise<MeetingEntity> {
     const meeting = await this.meetings.findMeeting(id);
-    if (!meeting) throw DomainError.notFound('meeting', id);
+    if (!meeting) throw DomainError.notFound(GovernanceErrorCode.MeetingNotFound, id);
     await this.access.assertCanReadBody(actor, meeting.bodyId);
     return meeting;
   }
@@ -261,8 +268,8 @@ export class MeetingsService {
     this.access.assertManager(actor);
     await this.lockedMeeting(tx, id);
     const before = await this.meetings.findMinutes(id, tx);
-    if (!before) throw DomainError.notFound('minutes', id);
-    assertTransition('minutes', MINUTES_TRANSITIONS, before.status, to);
+    if (!before) throw DomainError.notFound(GovernanceErrorCode.MinutesNotFound, id);
+    assertTransition(GovernanceErrorCode.MinutesTransitionForbidden, MINUTES_TRANSITIONS, before.status, to);
     const after = (await this.meetings.setMinutesStatus(tx, id, [before.status], to))!;
     await this.audit.record(tx, actor, {
       action: `minutes.${to === 'approved' ? 'approve' : 'publish'}`,
@@ -276,7 +283,7 @@ export class MeetingsService {
 
   private async lockedMeeting(tx: Tx, id: string): Promise<MeetingEntity> {
     const meeting = await this.meetings.lockMeeting(tx, id);
-    if (!meeting) throw DomainError.notFound('meeting', id);
+    if (!meeting) throw DomainError.notFound(GovernanceErrorCode.MeetingNotFound, id);
     return meeting;
   }
 
@@ -295,13 +302,21 @@ export class MeetingsService {
   }
 }
 
-function assertTransition<S extends string>(entity: string, table: Record<S, readonly S[]>, from: S, to: S): void {
-  if (!table[from].includes(to)) throw DomainError.forbiddenTransition(entity, from, to, table[from]);
+function assertTransition<S extends string>(
+  code: GovernanceErrorCode & TransitionForbiddenCode,
+  table: Record<S, readonly S[]>,
+  from: S,
+  to: S,
+): void {
+  if (!table[from].includes(to)) throw DomainError.forbiddenTransition(code, from, to, table[from]);
 }
 
 function assertOpen(meeting: MeetingEntity): void {
   if (!MEETING_OPEN_FOR_RECORDS.includes(meeting.status)) {
-    throw DomainError.conflict('meeting.closed', 'This meeting is closed: nothing more can be recorded on it');
+    throw DomainError.conflict(
+      GovernanceErrorCode.MeetingClosed,
+      'This meeting is closed: nothing more can be recorded on it',
+    );
   }
 }
 

@@ -9,6 +9,7 @@ import { DUMMY_HASH, PasswordHasher } from './password-hasher';
 import { TokensRepository } from './tokens.repository';
 import { toUserDto } from './users.service';
 import { UsersRepository } from './users.repository';
+import { IdentityErrorCode } from './identity.errors';
 
 /** CONTRACT.md: 10 failed attempts on one e-mail within 15 minutes → 429 until the window has passed. */
 export const LOGIN_MAX_FAILURES = 10;
@@ -59,7 +60,11 @@ export class AuthService {
     const valid = await this.verify(attempt, user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !valid || user.disabledAt) {
       await this.recordFailure('auth.login_failed', email, user?.id ?? null, origin);
-      throw new DomainError('unauthorized', 'auth.invalid_credentials', 'E-mail ou mot de passe incorrect');
+      throw new DomainError(
+        'unauthorized',
+        IdentityErrorCode.AuthInvalidCredentials,
+        'E-mail ou mot de passe incorrect',
+      );
     }
     await this.failures.clear(email);
     return toUserDto(user);
@@ -83,13 +88,16 @@ export class AuthService {
     if (!user) throw DomainError.forbidden();
     if (dto.newPassword === dto.currentPassword)
       throw DomainError.invalid(
-        'auth.same_password',
+        IdentityErrorCode.AuthSamePassword,
         'newPassword : le nouveau mot de passe doit différer de l’actuel',
       );
     const attempt = await this.countAttempt(user.email, origin);
     if (!(await this.verify(attempt, user.passwordHash, dto.currentPassword))) {
       await this.recordFailure('auth.password_change_failed', user.email, user.id, origin);
-      throw DomainError.invalid('auth.wrong_password', 'currentPassword : le mot de passe actuel est incorrect');
+      throw DomainError.invalid(
+        IdentityErrorCode.AuthWrongPassword,
+        'currentPassword : le mot de passe actuel est incorrect',
+      );
     }
     await this.failures.clear(user.email);
     const passwordHash = await this.hasher.hash(dto.newPassword);
@@ -152,7 +160,7 @@ export class AuthService {
     if ('id' in reservation) return reservation.id;
     throw DomainError.retryLater(
       'too_many_requests',
-      'auth.throttled',
+      IdentityErrorCode.AuthThrottled,
       `Trop de tentatives de connexion : réessayez dans ${LOGIN_WINDOW_MINUTES} minutes`,
       LOGIN_WINDOW_MINUTES * 60,
     );

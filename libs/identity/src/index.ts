@@ -5,3 +5,4 @@ export * from './dto/department.dto';
 export * from './dto/user.dto';
 export * from './identity.module';
 export * from './users.service';
+export * from './identity.errors';

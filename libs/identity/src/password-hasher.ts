@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { AppConfig, BoundedLimiter, DomainError, LimiterFullError } from '@app/core';
+import { IdentityErrorCode } from './identity.errors';
 
 /**
  * argon2id with OWASP's recommended parameters (19 MiB, 2 iterations, 1 lane). @node-rs/argon2 ships
@@ -39,7 +40,7 @@ export class PasswordHasher {
       if (!(error instanceof LimiterFullError)) throw error;
       throw DomainError.retryLater(
         'unavailable',
-        'auth.busy',
+        IdentityErrorCode.AuthBusy,
         'Trop de connexions en cours : réessayez dans quelques secondes',
         RETRY_AFTER_SECONDS,
       );

@@ -5,6 +5,7 @@ import { TerritoryService } from '@app/territory';
 import { CreateUserDto, ManagedUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
 import { UserRow, UsersRepository } from './users.repository';
+import { IdentityErrorCode } from './identity.errors';
 
 export interface Referent {
   id: string;
@@ -26,13 +27,13 @@ export class UsersService {
     const departmentCodes = dto.departmentCodes ?? [];
     if (dto.roles.includes('departmental_referent') && departmentCodes.length === 0) {
       throw DomainError.invalid(
-        'user.referent_without_department',
+        IdentityErrorCode.UserReferentWithoutDepartment,
         'departmentCodes: a departmental referent needs at least one department',
       );
     }
     await this.territory.assertDepartmentsExist('departmentCodes', departmentCodes);
     if (await this.users.emailExists(dto.email)) {
-      throw DomainError.conflict('user.email_taken', `A user with e-mail ${dto.email} already exists`);
+      throw DomainError.conflict(IdentityErrorCode.UserEmailTaken, `A user with e-mail ${dto.email} already exists`);
     }
     const passwordHash = await this.hasher.hash(dto.password);
     const user = await this.db.transaction(async (tx) => {
@@ -65,7 +66,7 @@ export class UsersService {
   async linkMember(actor: Actor, email: string, memberId: string): Promise<UserDto> {
     if (!hasRole(actor, 'admin')) throw DomainError.forbidden();
     const before = await this.users.findByEmail(email);
-    if (!before) throw DomainError.notFound('user', email);
+    if (!before) throw DomainError.notFound(IdentityErrorCode.UserNotFound, email);
     return this.db.transaction(async (tx) => {
       await this.users.setMember(tx, before.id, memberId);
       const after = toUserDto((await this.users.findById(before.id, tx))!);
@@ -87,9 +88,9 @@ export class UsersService {
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<ManagedUserDto> {
     if (!hasRole(actor, 'admin')) throw DomainError.forbidden();
     if (dto.disabled && id === actor.id)
-      throw DomainError.conflict('user.disable_self', 'You cannot disable your own account');
+      throw DomainError.conflict(IdentityErrorCode.UserDisableSelf, 'You cannot disable your own account');
     const before = await this.users.findById(id);
-    if (!before) throw DomainError.notFound('user', id);
+    if (!before) throw DomainError.notFound(IdentityErrorCode.UserNotFound, id);
     if (Boolean(before.disabledAt) === dto.disabled) return toManagedUserDto(before);
     return this.db.transaction(async (tx) => {
       await this.users.setDisabled(tx, id, dto.disabled);
@@ -112,7 +113,7 @@ export class UsersService {
 
   async get(id: string): Promise<UserDto> {
     const row = await this.users.findById(id);
-    if (!row) throw DomainError.notFound('user', id);
+    if (!row) throw DomainError.notFound(IdentityErrorCode.UserNotFound, id);
     return toUserDto(row);
   }
 

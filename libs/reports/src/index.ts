@@ -7,3 +7,4 @@ export * from './report-maintenance.service';
 export * from './report-renderer.service';
 export * from './reports.module';
 export * from './reports.service';
+export * from './reports.errors';

@@ -3,7 +3,7 @@ import { reportFailureMessage } from './report-failure';
 
 describe('reportFailureMessage', () => {
   it('says in French what went wrong by kind of error, without the error’s own text', () => {
-    expect(reportFailureMessage(DomainError.notFound('meeting', 'abc'))).toBe(
+    expect(reportFailureMessage(DomainError.notFound('meeting.not_found', 'abc'))).toBe(
       'Le rapport n’a pas pu être produit : données introuvables (le sujet du rapport n’existe plus)',
     );
     expect(reportFailureMessage(DomainError.invalid('report.params', 'params.year: must be a year'))).toBe(

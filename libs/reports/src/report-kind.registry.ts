@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/core';
 import { AnyReportDefinition, ReportDefinition } from './report-definition';
 import { REPORT_KINDS, ReportKind } from './report-lifecycle';
+import { ReportsErrorCode } from './reports.errors';
 
 /** Report kinds by code, filled by the modules that own each kind's subject. */
 @Injectable()
@@ -18,7 +19,7 @@ export class ReportKindRegistry {
     if (!definition) {
       const available = REPORT_KINDS.filter((k) => this.definitions.has(k)).join(', ');
       throw DomainError.invalid(
-        'report.kind_unavailable',
+        ReportsErrorCode.ReportKindUnavailable,
         `kind: ${kind} reports are not available yet (available: ${available})`,
       );
     }

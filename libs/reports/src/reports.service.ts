@@ -19,6 +19,7 @@ import { ReportKindRegistry } from './report-kind.registry';
 import { dataHash, requestFingerprint } from './report-fingerprint';
 import { DEDUPE_WINDOW_MS, type ReportStatus } from './report-lifecycle';
 import { type NewReport, ReportsRepository } from './reports.repository';
+import { ReportsErrorCode } from './reports.errors';
 
 /** A report request answers within 2 s even when Redis hangs: past this, queuing is the reconciler's job. */
 const ENQUEUE_WAIT_MS = 1000;
@@ -123,7 +124,10 @@ export class ReportsService {
   async openFile(actor: Actor, id: string): Promise<{ stream: Readable; filename: string; size: number | null }> {
     const report = await this.readable(actor, id);
     if (report.status !== 'done' || !report.fileKey) {
-      throw DomainError.conflict('report.not_ready', `Report ${id} is ${report.status}: its file is not available`);
+      throw DomainError.conflict(
+        ReportsErrorCode.ReportNotReady,
+        `Report ${id} is ${report.status}: its file is not available`,
+      );
     }
     const stream = await this.storage.read(report.fileKey);
     return { stream, filename: `${report.kind}-${report.id}.pdf`, size: report.fileSize };
@@ -137,7 +141,7 @@ export class ReportsService {
    */
   private async readable(actor: Actor, id: string): Promise<ReportEntity> {
     const report = await this.reports.findById(id);
-    if (!report) throw DomainError.notFound('report', id);
+    if (!report) throw DomainError.notFound(ReportsErrorCode.ReportNotFound, id);
     const own = report.requestedBy === actor.id || hasRole(actor, 'admin');
     if (report.status === 'failed' && own) return report;
     const definition = this.kinds.get(report.kind);

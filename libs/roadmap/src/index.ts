@@ -2,3 +2,4 @@ export * from './dto/roadmap.dto';
 export * from './roadmap.constants';
 export * from './roadmap.module';
 export * from './roadmap.service';
+export * from './roadmap.errors';

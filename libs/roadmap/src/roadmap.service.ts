@@ -39,6 +39,7 @@ import { rollUp } from './progress';
 import { attentionOf, staleBefore } from './action-attention';
 import { ROADMAP_TRANSITION_ROLES, ROADMAP_TRANSITIONS } from './roadmap.constants';
 import { ActionRow, IndicatorRow, RoadmapRepository, RoadmapRow } from './roadmap.repository';
+import { RoadmapErrorCode } from './roadmap.errors';
 
 /** The yearly roadmap: axes, actions and their indicators, and the referents' updates with their history. */
 @Injectable()
@@ -55,9 +56,9 @@ export class RoadmapService {
     assertMission(actor);
     const codes = dto.axes.map((a) => a.code);
     const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
-    if (repeated) throw DomainError.invalid('roadmap.axis_repeated', `axes: code ${repeated} is repeated`);
+    if (repeated) throw DomainError.invalid(RoadmapErrorCode.RoadmapAxisRepeated, `axes: code ${repeated} is repeated`);
     if (await this.roadmaps.roadmapOfYear(dto.year))
-      throw DomainError.conflict('roadmap.exists', `A roadmap for ${dto.year} already exists`);
+      throw DomainError.conflict(RoadmapErrorCode.RoadmapExists, `A roadmap for ${dto.year} already exists`);
     return this.db.transaction(async (tx) => {
       const id = await this.roadmaps.insertRoadmap(tx, dto.year, dto.axes);
       const roadmap = await this.roadmapDto((await this.roadmaps.roadmapOfYear(dto.year, tx))!, tx);
@@ -82,13 +83,18 @@ export class RoadmapService {
       throw DomainError.forbidden(`Your role cannot move the roadmap to ${dto.to}`);
     if (dto.to === 'validated' && !dto.decisionId)
       throw DomainError.invalid(
-        'roadmap.decision_required',
+        RoadmapErrorCode.RoadmapDecisionRequired,
         'decisionId: the commission decision that validates the roadmap',
       );
     return this.db.transaction(async (tx) => {
       const roadmap = await this.lockedRoadmap(tx, year);
       if (!ROADMAP_TRANSITIONS[roadmap.status].includes(dto.to)) {
-        throw DomainError.forbiddenTransition('roadmap', roadmap.status, dto.to, ROADMAP_TRANSITIONS[roadmap.status]);
+        throw DomainError.forbiddenTransition(
+          RoadmapErrorCode.RoadmapTransitionForbidden,
+          roadmap.status,
+          dto.to,
+          ROADMAP_TRANSITIONS[roadmap.status],
+        );
       }
       const decisionId = dto.to === 'validated' ? dto.decisionId! : null;
       await this.roadmaps.setStatus(tx, roadmap.id, dto.to, decisionId);
@@ -109,7 +115,7 @@ export class RoadmapService {
     return this.db.transaction(async (tx) => {
       const roadmap = await this.lockedRoadmap(tx, year);
       if (roadmap.status === 'validated')
-        throw DomainError.conflict('roadmap.frozen', 'The roadmap is validated: its axes are frozen');
+        throw DomainError.conflict(RoadmapErrorCode.RoadmapFrozen, 'The roadmap is validated: its axes are frozen');
       const before = await this.roadmaps.axes(roadmap.id, tx);
       await this.roadmaps.replaceAxes(tx, roadmap.id, dto.axes);
       const after = await this.roadmapDto(roadmap, tx);
@@ -162,7 +168,7 @@ export class RoadmapService {
     const axes = await this.roadmaps.axes(roadmap.id);
     if (!axes.some((a) => a.code === dto.axisCode)) {
       throw DomainError.invalid(
-        'roadmap.unknown_axis',
+        RoadmapErrorCode.RoadmapUnknownAxis,
         `axisCode: ${dto.axisCode} is not an axis of the ${year} roadmap`,
       );
     }
@@ -194,7 +200,7 @@ export class RoadmapService {
     if (contract) assertInContractDepartment(dto.departmentCodes, contract.departmentCode);
     await this.territory.assertDepartmentsExist('departmentCodes', dto.departmentCodes);
     if (dto.startsOn && dto.endsOn && dto.endsOn < dto.startsOn) {
-      throw DomainError.invalid('action.dates', 'endsOn: before startsOn');
+      throw DomainError.invalid(RoadmapErrorCode.ActionDates, 'endsOn: before startsOn');
     }
     const { departmentCodes, indicators, ...fields } = dto;
     const id = await this.db.transaction(async (tx) => {
@@ -255,7 +261,10 @@ export class RoadmapService {
     for (const v of dto.indicators ?? []) {
       const indicator = indicators.find((i) => i.id === v.id);
       if (!indicator)
-        throw DomainError.invalid('action.unknown_indicator', `indicators: ${v.id} is not an indicator of this action`);
+        throw DomainError.invalid(
+          RoadmapErrorCode.ActionUnknownIndicator,
+          `indicators: ${v.id} is not an indicator of this action`,
+        );
       const from = indicator.latestValue === null ? null : Number(indicator.latestValue);
       if (from !== v.value) changes[`indicator:${indicator.label}`] = { from, to: v.value };
     }
@@ -264,7 +273,8 @@ export class RoadmapService {
         status: dto.status ?? current.status,
         progressPercent: dto.progressPercent ?? current.progressPercent,
       };
-      if (!(await this.roadmaps.updateAction(tx, id, dto.version, next))) throw DomainError.staleVersion('action');
+      if (!(await this.roadmaps.updateAction(tx, id, dto.version, next)))
+        throw DomainError.staleVersion(RoadmapErrorCode.ActionStaleVersion);
       for (const v of dto.indicators ?? []) await this.roadmaps.setIndicatorValue(tx, id, v.id, v.value);
       await this.roadmaps.insertUpdate(tx, { actionId: id, actorId: actor.id, changes, comment: dto.comment ?? null });
       await this.audit.record(tx, actor, {
@@ -320,7 +330,7 @@ export class RoadmapService {
     try {
       rows = parseActionsCsv(csv);
     } catch (error) {
-      throw DomainError.invalid('actions.csv', `csv: ${(error as Error).message}`);
+      throw DomainError.invalid(RoadmapErrorCode.ActionsCsv, `csv: ${(error as Error).message}`);
     }
     assertCsvRows('csv', rows.length, limits);
     const results: ImportRowResultDto[] = [];
@@ -366,19 +376,19 @@ export class RoadmapService {
 
   private async lockedRoadmap(tx: Tx, year: number): Promise<RoadmapRow> {
     const roadmap = await this.roadmaps.lockRoadmap(tx, year);
-    if (!roadmap) throw DomainError.notFound('roadmap', String(year));
+    if (!roadmap) throw DomainError.notFound(RoadmapErrorCode.RoadmapNotFound, String(year));
     return roadmap;
   }
 
   private async existingRoadmap(year: number): Promise<RoadmapRow> {
     const roadmap = await this.roadmaps.roadmapOfYear(year);
-    if (!roadmap) throw DomainError.notFound('roadmap', String(year));
+    if (!roadmap) throw DomainError.notFound(RoadmapErrorCode.RoadmapNotFound, String(year));
     return roadmap;
   }
 
   private async existingAction(id: string): Promise<ActionRow> {
     const action = await this.roadmaps.findAction(id);
-    if (!action) throw DomainError.notFound('action', id);
+    if (!action) throw DomainError.notFound(RoadmapErrorCode.ActionNotFound, id);
     return action;
   }
 }
@@ -403,7 +413,7 @@ function assertInContractDepartment(departmentCodes: readonly string[], contract
   const elsewhere = departmentCodes.filter((code) => code !== contractDepartment);
   if (elsewhere.length > 0)
     throw DomainError.invalid(
-      'action.contract_department',
+      RoadmapErrorCode.ActionContractDepartment,
       `departmentCodes: ${elsewhere.join(', ')} is not the contract's department (${contractDepartment})`,
     );
 }

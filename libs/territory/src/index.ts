@@ -1,2 +1,3 @@
 export * from './territory.module';
 export * from './territory.service';
+export * from './territory.errors';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/core';
 import { ReferenceCommune, TerritoryRepository } from './territory.repository';
+import { TerritoryErrorCode } from './territory.errors';
 
 export type { ReferenceCommune };
 
@@ -26,7 +27,10 @@ export class TerritoryService {
     const known = new Set(await this.territory.existingDepartmentCodes(codes));
     const unknown = codes.filter((c) => !known.has(c));
     if (unknown.length > 0) {
-      throw DomainError.invalid('territory.unknown_department', `${field}: unknown department ${unknown.join(', ')}`);
+      throw DomainError.invalid(
+        TerritoryErrorCode.TerritoryUnknownDepartment,
+        `${field}: unknown department ${unknown.join(', ')}`,
+      );
     }
   }
 
@@ -36,7 +40,10 @@ export class TerritoryService {
     const known = new Set(await this.territory.existingCommuneCodes(codes));
     const unknown = codes.filter((c) => !known.has(c));
     if (unknown.length > 0) {
-      throw DomainError.invalid('territory.unknown_commune', `${field}: unknown commune ${unknown.join(', ')}`);
+      throw DomainError.invalid(
+        TerritoryErrorCode.TerritoryUnknownCommune,
+        `${field}: unknown commune ${unknown.join(', ')}`,
+      );
     }
   }
 
@@ -49,7 +56,7 @@ export class TerritoryService {
     const unknown = codes.filter((c) => !byCode.has(c));
     if (unknown.length > 0) {
       throw DomainError.invalid(
-        'territory.unknown_commune',
+        TerritoryErrorCode.TerritoryUnknownCommune,
         `${field}: ${unknown.join(', ')} is not a commune of Occitanie in the reference data`,
       );
     }

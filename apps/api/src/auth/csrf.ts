@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+// The error codes alone, not core's barrel: this module's spec runs without Nest.
+import { CoreErrorCode } from '@app/core/errors/core.errors';
 import { authenticatesByCookie } from './session-cookie';
 
 /** The header the web app sends with every request (apps/web/src/api/client.ts). */
@@ -25,6 +27,7 @@ export function refuseCrossSiteWrites(fastify: FastifyInstance): void {
     return reply.code(403).header('content-type', 'application/json; charset=utf-8').send({
       statusCode: 403,
       error: 'Forbidden',
+      code: CoreErrorCode.CrossSiteRefused,
       message: `Requête refusée : une session de navigateur doit envoyer l’en-tête X-Requested-With ou un corps JSON (protection CSRF)`,
     });
   });

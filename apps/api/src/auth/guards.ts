@@ -1,16 +1,10 @@
-import {
-  BadRequestException,
-  ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { Actor, Role } from '@app/core';
-import { LoginDto } from '@app/identity';
+import { Actor, DomainError, failedFields, invalidInput, Role } from '@app/core';
+import { IdentityErrorCode, LoginDto } from '@app/identity';
 import { IS_PUBLIC } from './public.decorator';
 import { ROLES_KEY } from './roles.decorator';
 
@@ -58,7 +52,10 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const dto = plainToInstance(LoginDto, request.body ?? {});
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) {
-      throw new BadRequestException(errors.flatMap((e) => Object.values(e.constraints ?? {})));
+      throw invalidInput(
+        errors.flatMap((e) => Object.values(e.constraints ?? {})),
+        failedFields(errors),
+      );
     }
     request.body = dto;
     return (await super.canActivate(context)) as boolean;
@@ -66,7 +63,12 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   override handleRequest<T>(error: unknown, user: T): T {
     if (error) throw error;
-    if (!user) throw new UnauthorizedException('E-mail ou mot de passe incorrect');
+    if (!user)
+      throw new DomainError(
+        'unauthorized',
+        IdentityErrorCode.AuthInvalidCredentials,
+        'E-mail ou mot de passe incorrect',
+      );
     return user;
   }
 }

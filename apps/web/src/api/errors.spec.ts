@@ -1,20 +1,29 @@
 import { ApiError, toFrench } from './errors';
 
 describe('API errors in plain French', () => {
-  it('names each offending field of a 400 once, in French', () => {
+  it('names each offending field of a 400 once, in French, from the rules the API says it broke', () => {
     const error = new ApiError(400, {
       statusCode: 400,
-      message: [
-        'amountCents must be an integer number of cents',
-        'amountCents must not be less than 0',
-        'title should not be empty',
-        'property color should not exist',
-      ],
+      code: 'validation.invalid',
+      message: ['amountCents must be an integer number of cents', 'title should not be empty'],
+      details: {
+        fields: [
+          { field: 'amountCents', constraints: ['isInt', 'min'] },
+          { field: 'title', constraints: ['isNotEmpty'] },
+          { field: 'color', constraints: ['whitelistValidation'] },
+          { field: 'amountCents', constraints: ['max'] },
+        ],
+      },
     });
     expect(toFrench(error)).toEqual({
       title: 'Certaines informations ne sont pas valides',
       details: ['« amountCents » n’est pas valide.', '« title » est obligatoire.', '« color » n’est pas attendu.'],
     });
+  });
+
+  it('never parses the API’s English message: a 400 without fields asks to check the form', () => {
+    const error = new ApiError(400, { code: 'call.dates', message: 'title should not be empty' });
+    expect(toFrench(error).details).toEqual(['Vérifiez les informations saisies, puis réessayez.']);
   });
 
   it('asks to reload and re-apply on a stale version', () => {
@@ -23,10 +32,20 @@ describe('API errors in plain French', () => {
     expect(details[0]).toMatch(/Quelqu’un d’autre a modifié.*Rechargez la page, puis refaites votre modification/);
   });
 
-  it('explains an exceeded envelope', () => {
-    expect(toFrench(new ApiError(409, { code: 'grant.envelope_exceeded' })).details).toEqual([
-      'Le montant dépasse ce qui reste de l’enveloppe de l’appel ou de l’axe.',
-    ]);
+  it('explains an exceeded envelope, the call’s or an axis’s', () => {
+    for (const code of ['grant.envelope_exceeded', 'grant.axis_envelope_exceeded'] as const) {
+      expect(toFrench(new ApiError(409, { code })).details).toEqual([
+        'Le montant dépasse ce qui reste de l’enveloppe de l’appel ou de l’axe.',
+      ]);
+    }
+  });
+
+  it('explains a refused lifecycle move whatever the object', () => {
+    for (const code of ['project.transition_forbidden', 'minutes.transition_forbidden'] as const) {
+      expect(toFrench(new ApiError(409, { code })).details).toEqual([
+        'Ce changement d’état n’est pas permis depuis l’état actuel du dossier.',
+      ]);
+    }
   });
 
   it('explains that a vote needs the quorum first', () => {

@@ -1,12 +1,22 @@
+import type { ErrorCode } from './generated/types.gen';
+
 /**
- * The API's errors (`{ statusCode, error, message, code? }`) turned into plain French for the screens.
+ * The API's errors (`{ statusCode, error, message, code, details? }`) turned into plain French for the
+ * screens, by `code` and `details` only: `message` is the API's English and is never parsed here.
  * Pure module: no React, no fetch, so its spec runs in the unit project.
  */
 export interface ApiErrorBody {
   statusCode?: number;
   error?: string;
   message?: string | string[];
-  code?: string;
+  code?: ErrorCode;
+  details?: { fields?: FailedField[] } & Record<string, unknown>;
+}
+
+/** A field a 400 refused, with the names of the rules it broke (see the API's `validation.invalid`). */
+export interface FailedField {
+  field: string;
+  constraints: string[];
 }
 
 /** A failed call to the API; `status` 0 means the API could not be reached at all. */
@@ -26,50 +36,54 @@ export interface FrenchError {
   details: string[];
 }
 
-/** Conflicts named by their code's suffix (e.g. `action.stale_version`), explained in French. */
-const CONFLICTS: Array<[RegExp, string]> = [
-  [
-    /\.stale_version$/,
-    'Quelqu’un d’autre a modifié ces informations pendant que vous les consultiez. Rechargez la page, puis refaites votre modification.',
-  ],
-  [/\.transition_forbidden$/, 'Ce changement d’état n’est pas permis depuis l’état actuel du dossier.'],
-  [/envelope_exceeded$/, 'Le montant dépasse ce qui reste de l’enveloppe de l’appel ou de l’axe.'],
-  [/grant_exceeded$/, 'Le versement dépasse le montant restant de la subvention.'],
-  [/^grant\.exists$/, 'Ce projet a déjà une subvention.'],
-  [/^grant\.project_not_selected$/, 'Seul un projet retenu peut recevoir une subvention.'],
-  [/^meeting\.no_quorum$/, 'Le quorum n’est pas atteint : enregistrez d’abord un émargement qui l’atteint.'],
-  [/^minutes\.not_draft$/, 'Le procès-verbal est approuvé ou publié : son texte ne peut plus changer.'],
-  [/^project\.opinion_closed$/, 'Ce projet n’est plus en instruction : il ne reçoit plus d’avis.'],
-  [/^roadmap\.frozen$/, 'La feuille de route est validée par la commission : ses axes ne peuvent plus changer.'],
-  [/^report\.not_ready$/, 'Le rapport n’est pas encore prêt : patientez quelques instants.'],
-];
+const STALE =
+  'Quelqu’un d’autre a modifié ces informations pendant que vous les consultiez. Rechargez la page, puis refaites votre modification.';
+const TRANSITION = 'Ce changement d’état n’est pas permis depuis l’état actuel du dossier.';
+const ENVELOPE = 'Le montant dépasse ce qui reste de l’enveloppe de l’appel ou de l’axe.';
+
+/** Conflicts by code, explained in French (the type lists every code the API may send). */
+const CONFLICTS: Partial<Record<ErrorCode, string>> = {
+  'action.stale_version': STALE,
+  'grant.stale_version': STALE,
+  'local_health_contract.stale_version': STALE,
+  'minutes.stale_version': STALE,
+  'project.stale_version': STALE,
+  'call.transition_forbidden': TRANSITION,
+  'meeting.transition_forbidden': TRANSITION,
+  'minutes.transition_forbidden': TRANSITION,
+  'project.transition_forbidden': TRANSITION,
+  'roadmap.transition_forbidden': TRANSITION,
+  'grant.envelope_exceeded': ENVELOPE,
+  'grant.axis_envelope_exceeded': ENVELOPE,
+  'payment.grant_exceeded': 'Le versement dépasse le montant restant de la subvention.',
+  'grant.exists': 'Ce projet a déjà une subvention.',
+  'grant.project_not_selected': 'Seul un projet retenu peut recevoir une subvention.',
+  'meeting.no_quorum': 'Le quorum n’est pas atteint : enregistrez d’abord un émargement qui l’atteint.',
+  'minutes.not_draft': 'Le procès-verbal est approuvé ou publié : son texte ne peut plus changer.',
+  'project.opinion_closed': 'Ce projet n’est plus en instruction : il ne reçoit plus d’avis.',
+  'roadmap.frozen': 'La feuille de route est validée par la commission : ses axes ne peuvent plus changer.',
+  'report.not_ready': 'Le rapport n’est pas encore prêt : patientez quelques instants.',
+};
+
+/** Rules whose breaking means the field was left empty. */
+const REQUIRED_RULES = new Set(['isNotEmpty', 'isDefined']);
 
 const GENERIC_CONFLICT =
   'L’opération n’est plus possible dans l’état actuel. Rechargez la page pour voir la situation à jour.';
 
-function messages(body?: ApiErrorBody): string[] {
-  if (!body?.message) return [];
-  return Array.isArray(body.message) ? body.message : [body.message];
-}
-
-/**
- * The API's validation messages name the field first ("amountCents must be an integer…",
- * "property foo should not exist"): one French line per offending field.
- */
+/** One French line per field the API names in `details.fields`, by the rules it broke. */
 function invalidFields(body?: ApiErrorBody): string[] {
-  const lines = messages(body).map((message) => {
-    const unexpected = /^property (\S+) should not exist$/.exec(message);
-    if (unexpected) return `« ${unexpected[1]} » n’est pas attendu.`;
-    const [field] = message.split(' ');
-    if (/should not be empty|must not be empty|must be defined/.test(message)) return `« ${field} » est obligatoire.`;
+  const lines = (body?.details?.fields ?? []).map(({ field, constraints }) => {
+    if (constraints.includes('whitelistValidation')) return `« ${field} » n’est pas attendu.`;
+    if (constraints.some((rule) => REQUIRED_RULES.has(rule))) return `« ${field} » est obligatoire.`;
     return `« ${field} » n’est pas valide.`;
   });
-  return [...new Set(lines)];
+  return lines.length > 0 ? [...new Set(lines)] : ['Vérifiez les informations saisies, puis réessayez.'];
 }
 
 function conflict(body?: ApiErrorBody): FrenchError {
-  const known = CONFLICTS.find(([pattern]) => body?.code && pattern.test(body.code));
-  return { title: 'Conflit', details: [known ? known[1] : GENERIC_CONFLICT] };
+  const known = body?.code && CONFLICTS[body.code];
+  return { title: 'Conflit', details: [known || GENERIC_CONFLICT] };
 }
 
 /** What to tell a person about `error`, whatever was thrown. */
@@ -98,6 +112,6 @@ export function toFrench(error: unknown): FrenchError {
     default:
       return error.status >= 500
         ? { title: 'Le service rencontre un problème', details: ['Réessayez dans quelques instants.'] }
-        : { title: 'Demande refusée', details: messages(error.body) };
+        : { title: 'Demande refusée', details: ['Cette demande n’a pas pu être traitée.'] };
   }
 }

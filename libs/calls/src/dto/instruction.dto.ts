@@ -176,9 +176,9 @@ export class BulkTransitionResultDto {
   ok: boolean;
   @ApiPropertyOptional({ enum: PROJECT_STATUSES })
   status?: ProjectStatus;
-  /** On failure: the HTTP status it would have had, and why. */
+  /** On failure: the HTTP status it would have had, why, and its code (and details) as a single move's error. */
   @ApiPropertyOptional()
-  error?: { statusCode: number; message: string };
+  error?: { statusCode: number; message: string; code: string; details?: Record<string, unknown> };
 }
 
 export class BulkTransitionResponseDto {

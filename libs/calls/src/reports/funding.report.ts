@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { Actor, DomainError, formatEuros } from '@app/core';
-import { PdfReport, ReportDefinition } from '@app/reports';
+import { PdfReport, ReportDefinition, ReportsErrorCode } from '@app/reports';
 import { paymentKindLabel, PROJECT_STATUS_LABELS, REPORT_KIND_LABELS } from '@app/vocabulary';
 import { CallsService } from '../calls.service';
 import type { CallDto, CallFundingDto } from '../dto/call.dto';
@@ -33,9 +33,10 @@ export class FundingReport implements ReportDefinition<FundingParams, FundingRep
 
   parseParams(raw: Record<string, unknown>): FundingParams {
     const extra = Object.keys(raw).filter((k) => k !== 'callId');
-    if (extra.length > 0) throw DomainError.invalid('report.params', `params: unknown parameter ${extra.join(', ')}`);
+    if (extra.length > 0)
+      throw DomainError.invalid(ReportsErrorCode.ReportParams, `params: unknown parameter ${extra.join(', ')}`);
     if (typeof raw.callId !== 'string' || !isUUID(raw.callId)) {
-      throw DomainError.invalid('report.params', 'params.callId: must be a call id');
+      throw DomainError.invalid(ReportsErrorCode.ReportParams, 'params.callId: must be a call id');
     }
     return { callId: raw.callId };
   }

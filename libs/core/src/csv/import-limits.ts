@@ -1,3 +1,4 @@
+import { CoreErrorCode } from '../errors/core.errors';
 import { DomainError } from '../errors/domain-error';
 
 /** How much one CSV import may hold: checked before any row is applied. */
@@ -12,7 +13,7 @@ export function assertCsvSize(field: string, text: string, { maxBytes }: CsvImpo
   if (bytes > maxBytes) {
     throw new DomainError(
       'too_large',
-      'csv.too_large',
+      CoreErrorCode.CsvTooLarge,
       `${field} : le fichier fait ${bytes} octets, un import en accepte au plus ${maxBytes}`,
     );
   }
@@ -22,7 +23,7 @@ export function assertCsvSize(field: string, text: string, { maxBytes }: CsvImpo
 export function assertCsvRows(field: string, rows: number, { maxRows }: CsvImportLimits): void {
   if (rows > maxRows) {
     throw DomainError.invalid(
-      'csv.too_many_rows',
+      CoreErrorCode.CsvTooManyRows,
       `${field} : ${rows} lignes de données, un import en accepte au plus ${maxRows}`,
     );
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { Actor, DomainError, formatParisDate, formatParisDateTime } from '@app/core';
-import { PdfReport, ReportDefinition } from '@app/reports';
+import { PdfReport, ReportDefinition, ReportsErrorCode } from '@app/reports';
 import {
   ATTENDANCE_LABELS,
   BODY_KIND_LABELS,
@@ -19,9 +19,10 @@ interface MeetingParams {
 
 function parseMeetingParams(raw: Record<string, unknown>): MeetingParams {
   const extra = Object.keys(raw).filter((k) => k !== 'meetingId');
-  if (extra.length > 0) throw DomainError.invalid('report.params', `params: unknown parameter ${extra.join(', ')}`);
+  if (extra.length > 0)
+    throw DomainError.invalid(ReportsErrorCode.ReportParams, `params: unknown parameter ${extra.join(', ')}`);
   if (typeof raw.meetingId !== 'string' || !isUUID(raw.meetingId)) {
-    throw DomainError.invalid('report.params', 'params.meetingId: must be a meeting id');
+    throw DomainError.invalid(ReportsErrorCode.ReportParams, 'params.meetingId: must be a meeting id');
   }
   return { meetingId: raw.meetingId };
 }

@@ -4,6 +4,7 @@ import { DepartmentDirectoryEntryDto, DepartmentDirectoryService } from '@app/id
 import { REPORT_KIND_LABELS } from '@app/vocabulary';
 import { PdfReport } from '../pdf/pdf-report';
 import { ReportDefinition } from '../report-definition';
+import { ReportsErrorCode } from '../reports.errors';
 
 const VACANCY = 'en cours de désignation';
 const populationFormat = new Intl.NumberFormat('fr-FR');
@@ -19,7 +20,7 @@ export class DirectoryReport implements ReportDefinition<Record<string, never>, 
     const unknown = Object.keys(raw);
     if (unknown.length > 0) {
       throw DomainError.invalid(
-        'report.params',
+        ReportsErrorCode.ReportParams,
         `params: the directory report takes no parameter (got ${unknown.join(', ')})`,
       );
     }

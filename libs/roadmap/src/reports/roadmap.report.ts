@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, formatParisDate, SYSTEM_ACTOR } from '@app/core';
-import { PdfReport, ReportDefinition } from '@app/reports';
+import { PdfReport, ReportDefinition, ReportsErrorCode } from '@app/reports';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, REPORT_KIND_LABELS, ROADMAP_STATUS_LABELS } from '@app/vocabulary';
 import type { ActionDto, RoadmapDto, RoadmapProgressDto } from '../dto/roadmap.dto';
 import { RoadmapService } from '../roadmap.service';
@@ -33,9 +33,10 @@ export class RoadmapReport implements ReportDefinition<RoadmapParams, RoadmapRep
 
   parseParams(raw: Record<string, unknown>): RoadmapParams {
     const extra = Object.keys(raw).filter((k) => k !== 'year');
-    if (extra.length > 0) throw DomainError.invalid('report.params', `params: unknown parameter ${extra.join(', ')}`);
+    if (extra.length > 0)
+      throw DomainError.invalid(ReportsErrorCode.ReportParams, `params: unknown parameter ${extra.join(', ')}`);
     if (typeof raw.year !== 'number' || !Number.isInteger(raw.year) || raw.year < 2000 || raw.year > 2100) {
-      throw DomainError.invalid('report.params', 'params.year: must be a year such as 2022');
+      throw DomainError.invalid(ReportsErrorCode.ReportParams, 'params.year: must be a year such as 2022');
     }
     return { year: raw.year };
   }

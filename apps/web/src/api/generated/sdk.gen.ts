@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.js';
-import type { AuditControllerListData, AuditControllerListResponses, AuditControllerListSealsData, AuditControllerListSealsResponses, AuditControllerSealData, AuditControllerSealKeyData, AuditControllerSealKeyResponses, AuditControllerSealResponses, AuditControllerVerifyData, AuditControllerVerifyResponses, AuthControllerChangePasswordData, AuthControllerChangePasswordErrors, AuthControllerChangePasswordResponses, AuthControllerLoginData, AuthControllerLoginErrors, AuthControllerLoginResponses, AuthControllerLogoutData, AuthControllerLogoutResponses, AuthControllerMeData, AuthControllerMeResponses, BodiesControllerAddMandateData, BodiesControllerAddMandateResponses, BodiesControllerAddPositionData, BodiesControllerAddPositionResponses, BodiesControllerAddSeatData, BodiesControllerAddSeatResponses, BodiesControllerCreateBodyData, BodiesControllerCreateBodyResponses, BodiesControllerCreateMemberData, BodiesControllerCreateMemberResponses, BodiesControllerEndMandateData, BodiesControllerEndMandateResponses, BodiesControllerGetBodyData, BodiesControllerGetBodyResponses, BodiesControllerGetMemberData, BodiesControllerGetMemberResponses, BodiesControllerGetSeatData, BodiesControllerGetSeatResponses, BodiesControllerListBodiesData, BodiesControllerListBodiesResponses, BodiesControllerListMembersData, BodiesControllerListMembersResponses, BodiesControllerParticipationData, BodiesControllerParticipationResponses, CallsControllerAddNoteData, CallsControllerAddNoteResponses, CallsControllerBulkTransitionData, CallsControllerBulkTransitionResponses, CallsControllerCancelGrantData, CallsControllerCancelGrantResponses, CallsControllerCreateCallData, CallsControllerCreateCallResponses, CallsControllerCreateProjectData, CallsControllerCreateProjectResponses, CallsControllerFundingData, CallsControllerFundingResponses, CallsControllerGetCallData, CallsControllerGetCallResponses, CallsControllerGetGrantData, CallsControllerGetGrantResponses, CallsControllerGetProjectData, CallsControllerGetProjectResponses, CallsControllerGiveOpinionData, CallsControllerGiveOpinionResponses, CallsControllerGrantData, CallsControllerGrantFollowUpData, CallsControllerGrantFollowUpResponses, CallsControllerGrantResponses, CallsControllerLabelsData, CallsControllerLabelsResponses, CallsControllerListCallsData, CallsControllerListCallsResponses, CallsControllerListProjectsData, CallsControllerListProjectsResponses, CallsControllerNotesData, CallsControllerNotesResponses, CallsControllerOverdueReportsData, CallsControllerOverdueReportsResponses, CallsControllerPayData, CallsControllerPayResponses, CallsControllerProjectsByStatusData, CallsControllerProjectsByStatusResponses, CallsControllerRankingData, CallsControllerRankingResponses, CallsControllerReduceGrantData, CallsControllerReduceGrantResponses, CallsControllerScoreData, CallsControllerScoreResponses, CallsControllerScoresData, CallsControllerScoresResponses, CallsControllerSetCoFundersData, CallsControllerSetCoFundersResponses, CallsControllerSetCriteriaData, CallsControllerSetCriteriaResponses, CallsControllerSetGrantReportsData, CallsControllerSetGrantReportsResponses, CallsControllerSetLabelsData, CallsControllerSetLabelsResponses, CallsControllerSetScheduleData, CallsControllerSetScheduleResponses, CallsControllerTransitionCallData, CallsControllerTransitionCallResponses, CallsControllerTransitionData, CallsControllerTransitionResponses, ContractsControllerActionSheetsData, ContractsControllerActionSheetsResponses, ContractsControllerAddActionSheetData, ContractsControllerAddActionSheetResponses, ContractsControllerCoverageData, ContractsControllerCoverageResponses, ContractsControllerCreateData, ContractsControllerCreateResponses, ContractsControllerGetData, ContractsControllerGetResponses, ContractsControllerListData, ContractsControllerListResponses, ContractsControllerUpdateData, ContractsControllerUpdateResponses, DepartmentsControllerListData, DepartmentsControllerListResponses, ExportsControllerFundingCsvData, ExportsControllerFundingCsvResponses, ExportsControllerFundingXlsxData, ExportsControllerFundingXlsxResponses, HealthControllerCheckData, HealthControllerCheckErrors, HealthControllerCheckResponses, MeetingsControllerApproveData, MeetingsControllerApproveResponses, MeetingsControllerAttendanceData, MeetingsControllerAttendanceResponses, MeetingsControllerCreateData, MeetingsControllerCreateResponses, MeetingsControllerDecideData, MeetingsControllerDecideResponses, MeetingsControllerGetData, MeetingsControllerGetMinutesData, MeetingsControllerGetMinutesResponses, MeetingsControllerGetResponses, MeetingsControllerListData, MeetingsControllerListResponses, MeetingsControllerPublishData, MeetingsControllerPublishResponses, MeetingsControllerTransitionData, MeetingsControllerTransitionResponses, MeetingsControllerWriteMinutesData, MeetingsControllerWriteMinutesResponses, ReportsControllerFileData, ReportsControllerFileResponses, ReportsControllerGetData, ReportsControllerGetResponses, ReportsControllerListData, ReportsControllerListResponses, ReportsControllerRequestData, ReportsControllerRequestResponses, RoadmapControllerAddActionData, RoadmapControllerAddActionResponses, RoadmapControllerCreateData, RoadmapControllerCreateResponses, RoadmapControllerExportCsvData, RoadmapControllerExportCsvResponses, RoadmapControllerGetActionData, RoadmapControllerGetActionResponses, RoadmapControllerGetData, RoadmapControllerGetResponses, RoadmapControllerImportCsvData, RoadmapControllerImportCsvResponses, RoadmapControllerLinksData, RoadmapControllerLinksResponses, RoadmapControllerListActionsData, RoadmapControllerListActionsResponses, RoadmapControllerProgressData, RoadmapControllerProgressResponses, RoadmapControllerSetAxesData, RoadmapControllerSetAxesResponses, RoadmapControllerSetLinksData, RoadmapControllerSetLinksResponses, RoadmapControllerStaleActionsData, RoadmapControllerStaleActionsResponses, RoadmapControllerTransitionData, RoadmapControllerTransitionResponses, RoadmapControllerUpdateActionData, RoadmapControllerUpdateActionResponses, RoadmapControllerUpdatesData, RoadmapControllerUpdatesResponses, UsersControllerCreateData, UsersControllerCreateResponses, UsersControllerUpdateData, UsersControllerUpdateResponses } from './types.gen.js';
+import type { AuditControllerListData, AuditControllerListErrors, AuditControllerListResponses, AuditControllerListSealsData, AuditControllerListSealsErrors, AuditControllerListSealsResponses, AuditControllerSealData, AuditControllerSealErrors, AuditControllerSealKeyData, AuditControllerSealKeyErrors, AuditControllerSealKeyResponses, AuditControllerSealResponses, AuditControllerVerifyData, AuditControllerVerifyErrors, AuditControllerVerifyResponses, AuthControllerChangePasswordData, AuthControllerChangePasswordErrors, AuthControllerChangePasswordResponses, AuthControllerLoginData, AuthControllerLoginErrors, AuthControllerLoginResponses, AuthControllerLogoutData, AuthControllerLogoutErrors, AuthControllerLogoutResponses, AuthControllerMeData, AuthControllerMeErrors, AuthControllerMeResponses, BodiesControllerAddMandateData, BodiesControllerAddMandateErrors, BodiesControllerAddMandateResponses, BodiesControllerAddPositionData, BodiesControllerAddPositionErrors, BodiesControllerAddPositionResponses, BodiesControllerAddSeatData, BodiesControllerAddSeatErrors, BodiesControllerAddSeatResponses, BodiesControllerCreateBodyData, BodiesControllerCreateBodyErrors, BodiesControllerCreateBodyResponses, BodiesControllerCreateMemberData, BodiesControllerCreateMemberErrors, BodiesControllerCreateMemberResponses, BodiesControllerEndMandateData, BodiesControllerEndMandateErrors, BodiesControllerEndMandateResponses, BodiesControllerGetBodyData, BodiesControllerGetBodyErrors, BodiesControllerGetBodyResponses, BodiesControllerGetMemberData, BodiesControllerGetMemberErrors, BodiesControllerGetMemberResponses, BodiesControllerGetSeatData, BodiesControllerGetSeatErrors, BodiesControllerGetSeatResponses, BodiesControllerListBodiesData, BodiesControllerListBodiesErrors, BodiesControllerListBodiesResponses, BodiesControllerListMembersData, BodiesControllerListMembersErrors, BodiesControllerListMembersResponses, BodiesControllerParticipationData, BodiesControllerParticipationErrors, BodiesControllerParticipationResponses, CallsControllerAddNoteData, CallsControllerAddNoteErrors, CallsControllerAddNoteResponses, CallsControllerBulkTransitionData, CallsControllerBulkTransitionErrors, CallsControllerBulkTransitionResponses, CallsControllerCancelGrantData, CallsControllerCancelGrantErrors, CallsControllerCancelGrantResponses, CallsControllerCreateCallData, CallsControllerCreateCallErrors, CallsControllerCreateCallResponses, CallsControllerCreateProjectData, CallsControllerCreateProjectErrors, CallsControllerCreateProjectResponses, CallsControllerFundingData, CallsControllerFundingErrors, CallsControllerFundingResponses, CallsControllerGetCallData, CallsControllerGetCallErrors, CallsControllerGetCallResponses, CallsControllerGetGrantData, CallsControllerGetGrantErrors, CallsControllerGetGrantResponses, CallsControllerGetProjectData, CallsControllerGetProjectErrors, CallsControllerGetProjectResponses, CallsControllerGiveOpinionData, CallsControllerGiveOpinionErrors, CallsControllerGiveOpinionResponses, CallsControllerGrantData, CallsControllerGrantErrors, CallsControllerGrantFollowUpData, CallsControllerGrantFollowUpErrors, CallsControllerGrantFollowUpResponses, CallsControllerGrantResponses, CallsControllerLabelsData, CallsControllerLabelsErrors, CallsControllerLabelsResponses, CallsControllerListCallsData, CallsControllerListCallsErrors, CallsControllerListCallsResponses, CallsControllerListProjectsData, CallsControllerListProjectsErrors, CallsControllerListProjectsResponses, CallsControllerNotesData, CallsControllerNotesErrors, CallsControllerNotesResponses, CallsControllerOverdueReportsData, CallsControllerOverdueReportsErrors, CallsControllerOverdueReportsResponses, CallsControllerPayData, CallsControllerPayErrors, CallsControllerPayResponses, CallsControllerProjectsByStatusData, CallsControllerProjectsByStatusErrors, CallsControllerProjectsByStatusResponses, CallsControllerRankingData, CallsControllerRankingErrors, CallsControllerRankingResponses, CallsControllerReduceGrantData, CallsControllerReduceGrantErrors, CallsControllerReduceGrantResponses, CallsControllerScoreData, CallsControllerScoreErrors, CallsControllerScoreResponses, CallsControllerScoresData, CallsControllerScoresErrors, CallsControllerScoresResponses, CallsControllerSetCoFundersData, CallsControllerSetCoFundersErrors, CallsControllerSetCoFundersResponses, CallsControllerSetCriteriaData, CallsControllerSetCriteriaErrors, CallsControllerSetCriteriaResponses, CallsControllerSetGrantReportsData, CallsControllerSetGrantReportsErrors, CallsControllerSetGrantReportsResponses, CallsControllerSetLabelsData, CallsControllerSetLabelsErrors, CallsControllerSetLabelsResponses, CallsControllerSetScheduleData, CallsControllerSetScheduleErrors, CallsControllerSetScheduleResponses, CallsControllerTransitionCallData, CallsControllerTransitionCallErrors, CallsControllerTransitionCallResponses, CallsControllerTransitionData, CallsControllerTransitionErrors, CallsControllerTransitionResponses, ContractsControllerActionSheetsData, ContractsControllerActionSheetsErrors, ContractsControllerActionSheetsResponses, ContractsControllerAddActionSheetData, ContractsControllerAddActionSheetErrors, ContractsControllerAddActionSheetResponses, ContractsControllerCoverageData, ContractsControllerCoverageErrors, ContractsControllerCoverageResponses, ContractsControllerCreateData, ContractsControllerCreateErrors, ContractsControllerCreateResponses, ContractsControllerGetData, ContractsControllerGetErrors, ContractsControllerGetResponses, ContractsControllerListData, ContractsControllerListErrors, ContractsControllerListResponses, ContractsControllerUpdateData, ContractsControllerUpdateErrors, ContractsControllerUpdateResponses, DepartmentsControllerListData, DepartmentsControllerListErrors, DepartmentsControllerListResponses, ExportsControllerFundingCsvData, ExportsControllerFundingCsvErrors, ExportsControllerFundingCsvResponses, ExportsControllerFundingXlsxData, ExportsControllerFundingXlsxErrors, ExportsControllerFundingXlsxResponses, HealthControllerCheckData, HealthControllerCheckErrors, HealthControllerCheckResponses, MeetingsControllerApproveData, MeetingsControllerApproveErrors, MeetingsControllerApproveResponses, MeetingsControllerAttendanceData, MeetingsControllerAttendanceErrors, MeetingsControllerAttendanceResponses, MeetingsControllerCreateData, MeetingsControllerCreateErrors, MeetingsControllerCreateResponses, MeetingsControllerDecideData, MeetingsControllerDecideErrors, MeetingsControllerDecideResponses, MeetingsControllerGetData, MeetingsControllerGetErrors, MeetingsControllerGetMinutesData, MeetingsControllerGetMinutesErrors, MeetingsControllerGetMinutesResponses, MeetingsControllerGetResponses, MeetingsControllerListData, MeetingsControllerListErrors, MeetingsControllerListResponses, MeetingsControllerPublishData, MeetingsControllerPublishErrors, MeetingsControllerPublishResponses, MeetingsControllerTransitionData, MeetingsControllerTransitionErrors, MeetingsControllerTransitionResponses, MeetingsControllerWriteMinutesData, MeetingsControllerWriteMinutesErrors, MeetingsControllerWriteMinutesResponses, ReportsControllerFileData, ReportsControllerFileErrors, ReportsControllerFileResponses, ReportsControllerGetData, ReportsControllerGetErrors, ReportsControllerGetResponses, ReportsControllerListData, ReportsControllerListErrors, ReportsControllerListResponses, ReportsControllerRequestData, ReportsControllerRequestErrors, ReportsControllerRequestResponses, RoadmapControllerAddActionData, RoadmapControllerAddActionErrors, RoadmapControllerAddActionResponses, RoadmapControllerCreateData, RoadmapControllerCreateErrors, RoadmapControllerCreateResponses, RoadmapControllerExportCsvData, RoadmapControllerExportCsvErrors, RoadmapControllerExportCsvResponses, RoadmapControllerGetActionData, RoadmapControllerGetActionErrors, RoadmapControllerGetActionResponses, RoadmapControllerGetData, RoadmapControllerGetErrors, RoadmapControllerGetResponses, RoadmapControllerImportCsvData, RoadmapControllerImportCsvErrors, RoadmapControllerImportCsvResponses, RoadmapControllerLinksData, RoadmapControllerLinksErrors, RoadmapControllerLinksResponses, RoadmapControllerListActionsData, RoadmapControllerListActionsErrors, RoadmapControllerListActionsResponses, RoadmapControllerProgressData, RoadmapControllerProgressErrors, RoadmapControllerProgressResponses, RoadmapControllerSetAxesData, RoadmapControllerSetAxesErrors, RoadmapControllerSetAxesResponses, RoadmapControllerSetLinksData, RoadmapControllerSetLinksErrors, RoadmapControllerSetLinksResponses, RoadmapControllerStaleActionsData, RoadmapControllerStaleActionsErrors, RoadmapControllerStaleActionsResponses, RoadmapControllerTransitionData, RoadmapControllerTransitionErrors, RoadmapControllerTransitionResponses, RoadmapControllerUpdateActionData, RoadmapControllerUpdateActionErrors, RoadmapControllerUpdateActionResponses, RoadmapControllerUpdatesData, RoadmapControllerUpdatesErrors, RoadmapControllerUpdatesResponses, UsersControllerCreateData, UsersControllerCreateErrors, UsersControllerCreateResponses, UsersControllerUpdateData, UsersControllerUpdateErrors, UsersControllerUpdateResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -46,19 +46,19 @@ export const authControllerChangePassword = <ThrowOnError extends boolean = fals
     }
 });
 
-export const authControllerMe = <ThrowOnError extends boolean = false>(options?: Options<AuthControllerMeData, ThrowOnError>): RequestResult<AuthControllerMeResponses, unknown, ThrowOnError> => (options?.client ?? client).get<AuthControllerMeResponses, unknown, ThrowOnError>({
+export const authControllerMe = <ThrowOnError extends boolean = false>(options?: Options<AuthControllerMeData, ThrowOnError>): RequestResult<AuthControllerMeResponses, AuthControllerMeErrors, ThrowOnError> => (options?.client ?? client).get<AuthControllerMeResponses, AuthControllerMeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/auth/me',
     ...options
 });
 
-export const authControllerLogout = <ThrowOnError extends boolean = false>(options?: Options<AuthControllerLogoutData, ThrowOnError>): RequestResult<AuthControllerLogoutResponses, unknown, ThrowOnError> => (options?.client ?? client).post<AuthControllerLogoutResponses, unknown, ThrowOnError>({
+export const authControllerLogout = <ThrowOnError extends boolean = false>(options?: Options<AuthControllerLogoutData, ThrowOnError>): RequestResult<AuthControllerLogoutResponses, AuthControllerLogoutErrors, ThrowOnError> => (options?.client ?? client).post<AuthControllerLogoutResponses, AuthControllerLogoutErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/auth/logout',
     ...options
 });
 
-export const usersControllerCreate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerCreateData, ThrowOnError>): RequestResult<UsersControllerCreateResponses, unknown, ThrowOnError> => (options.client ?? client).post<UsersControllerCreateResponses, unknown, ThrowOnError>({
+export const usersControllerCreate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerCreateData, ThrowOnError>): RequestResult<UsersControllerCreateResponses, UsersControllerCreateErrors, ThrowOnError> => (options.client ?? client).post<UsersControllerCreateResponses, UsersControllerCreateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/users',
     ...options,
@@ -71,7 +71,7 @@ export const usersControllerCreate = <ThrowOnError extends boolean = false>(opti
 /**
  * `{ disabled: true }` ends the account's sessions at once and refuses its sign-ins.
  */
-export const usersControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerUpdateData, ThrowOnError>): RequestResult<UsersControllerUpdateResponses, unknown, ThrowOnError> => (options.client ?? client).patch<UsersControllerUpdateResponses, unknown, ThrowOnError>({
+export const usersControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerUpdateData, ThrowOnError>): RequestResult<UsersControllerUpdateResponses, UsersControllerUpdateErrors, ThrowOnError> => (options.client ?? client).patch<UsersControllerUpdateResponses, UsersControllerUpdateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/users/{id}',
     ...options,
@@ -84,13 +84,13 @@ export const usersControllerUpdate = <ThrowOnError extends boolean = false>(opti
 /**
  * The 13 departments of Occitanie with their referents (an empty list is a vacancy), ordered by code.
  */
-export const departmentsControllerList = <ThrowOnError extends boolean = false>(options?: Options<DepartmentsControllerListData, ThrowOnError>): RequestResult<DepartmentsControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<DepartmentsControllerListResponses, unknown, ThrowOnError>({
+export const departmentsControllerList = <ThrowOnError extends boolean = false>(options?: Options<DepartmentsControllerListData, ThrowOnError>): RequestResult<DepartmentsControllerListResponses, DepartmentsControllerListErrors, ThrowOnError> => (options?.client ?? client).get<DepartmentsControllerListResponses, DepartmentsControllerListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/departments',
     ...options
 });
 
-export const auditControllerList = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerListData, ThrowOnError>): RequestResult<AuditControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<AuditControllerListResponses, unknown, ThrowOnError>({
+export const auditControllerList = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerListData, ThrowOnError>): RequestResult<AuditControllerListResponses, AuditControllerListErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerListResponses, AuditControllerListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/audit-events',
     ...options
@@ -99,7 +99,7 @@ export const auditControllerList = <ThrowOnError extends boolean = false>(option
 /**
  * Walks the hash chain of the whole trail and holds every seal against it.
  */
-export const auditControllerVerify = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerVerifyData, ThrowOnError>): RequestResult<AuditControllerVerifyResponses, unknown, ThrowOnError> => (options?.client ?? client).get<AuditControllerVerifyResponses, unknown, ThrowOnError>({
+export const auditControllerVerify = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerVerifyData, ThrowOnError>): RequestResult<AuditControllerVerifyResponses, AuditControllerVerifyErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerVerifyResponses, AuditControllerVerifyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/audit-events/verify',
     ...options
@@ -108,7 +108,7 @@ export const auditControllerVerify = <ThrowOnError extends boolean = false>(opti
 /**
  * The Ed25519 public key that checks the seals' signatures.
  */
-export const auditControllerSealKey = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerSealKeyData, ThrowOnError>): RequestResult<AuditControllerSealKeyResponses, unknown, ThrowOnError> => (options?.client ?? client).get<AuditControllerSealKeyResponses, unknown, ThrowOnError>({
+export const auditControllerSealKey = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerSealKeyData, ThrowOnError>): RequestResult<AuditControllerSealKeyResponses, AuditControllerSealKeyErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerSealKeyResponses, AuditControllerSealKeyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/audit-events/seal-key',
     ...options
@@ -117,7 +117,7 @@ export const auditControllerSealKey = <ThrowOnError extends boolean = false>(opt
 /**
  * Seals, newest first.
  */
-export const auditControllerListSeals = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerListSealsData, ThrowOnError>): RequestResult<AuditControllerListSealsResponses, unknown, ThrowOnError> => (options?.client ?? client).get<AuditControllerListSealsResponses, unknown, ThrowOnError>({
+export const auditControllerListSeals = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerListSealsData, ThrowOnError>): RequestResult<AuditControllerListSealsResponses, AuditControllerListSealsErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerListSealsResponses, AuditControllerListSealsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/audit-events/seals',
     ...options
@@ -126,7 +126,7 @@ export const auditControllerListSeals = <ThrowOnError extends boolean = false>(o
 /**
  * Signs the chain's head now; keep the answer as a receipt of the trail as it stands.
  */
-export const auditControllerSeal = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerSealData, ThrowOnError>): RequestResult<AuditControllerSealResponses, unknown, ThrowOnError> => (options?.client ?? client).post<AuditControllerSealResponses, unknown, ThrowOnError>({
+export const auditControllerSeal = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerSealData, ThrowOnError>): RequestResult<AuditControllerSealResponses, AuditControllerSealErrors, ThrowOnError> => (options?.client ?? client).post<AuditControllerSealResponses, AuditControllerSealErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/audit-events/seals',
     ...options
@@ -135,13 +135,13 @@ export const auditControllerSeal = <ThrowOnError extends boolean = false>(option
 /**
  * "Mes exports": the caller's reports, newest first (everyone's for an admin).
  */
-export const reportsControllerList = <ThrowOnError extends boolean = false>(options?: Options<ReportsControllerListData, ThrowOnError>): RequestResult<ReportsControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<ReportsControllerListResponses, unknown, ThrowOnError>({
+export const reportsControllerList = <ThrowOnError extends boolean = false>(options?: Options<ReportsControllerListData, ThrowOnError>): RequestResult<ReportsControllerListResponses, ReportsControllerListErrors, ThrowOnError> => (options?.client ?? client).get<ReportsControllerListResponses, ReportsControllerListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/reports',
     ...options
 });
 
-export const reportsControllerRequest = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerRequestData, ThrowOnError>): RequestResult<ReportsControllerRequestResponses, unknown, ThrowOnError> => (options.client ?? client).post<ReportsControllerRequestResponses, unknown, ThrowOnError>({
+export const reportsControllerRequest = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerRequestData, ThrowOnError>): RequestResult<ReportsControllerRequestResponses, ReportsControllerRequestErrors, ThrowOnError> => (options.client ?? client).post<ReportsControllerRequestResponses, ReportsControllerRequestErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/reports',
     ...options,
@@ -151,25 +151,25 @@ export const reportsControllerRequest = <ThrowOnError extends boolean = false>(o
     }
 });
 
-export const reportsControllerGet = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerGetData, ThrowOnError>): RequestResult<ReportsControllerGetResponses, unknown, ThrowOnError> => (options.client ?? client).get<ReportsControllerGetResponses, unknown, ThrowOnError>({
+export const reportsControllerGet = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerGetData, ThrowOnError>): RequestResult<ReportsControllerGetResponses, ReportsControllerGetErrors, ThrowOnError> => (options.client ?? client).get<ReportsControllerGetResponses, ReportsControllerGetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/reports/{id}',
     ...options
 });
 
-export const reportsControllerFile = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerFileData, ThrowOnError>): RequestResult<ReportsControllerFileResponses, unknown, ThrowOnError> => (options.client ?? client).get<ReportsControllerFileResponses, unknown, ThrowOnError>({
+export const reportsControllerFile = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerFileData, ThrowOnError>): RequestResult<ReportsControllerFileResponses, ReportsControllerFileErrors, ThrowOnError> => (options.client ?? client).get<ReportsControllerFileResponses, ReportsControllerFileErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/reports/{id}/file',
     ...options
 });
 
-export const bodiesControllerListBodies = <ThrowOnError extends boolean = false>(options?: Options<BodiesControllerListBodiesData, ThrowOnError>): RequestResult<BodiesControllerListBodiesResponses, unknown, ThrowOnError> => (options?.client ?? client).get<BodiesControllerListBodiesResponses, unknown, ThrowOnError>({
+export const bodiesControllerListBodies = <ThrowOnError extends boolean = false>(options?: Options<BodiesControllerListBodiesData, ThrowOnError>): RequestResult<BodiesControllerListBodiesResponses, BodiesControllerListBodiesErrors, ThrowOnError> => (options?.client ?? client).get<BodiesControllerListBodiesResponses, BodiesControllerListBodiesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/bodies',
     ...options
 });
 
-export const bodiesControllerCreateBody = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerCreateBodyData, ThrowOnError>): RequestResult<BodiesControllerCreateBodyResponses, unknown, ThrowOnError> => (options.client ?? client).post<BodiesControllerCreateBodyResponses, unknown, ThrowOnError>({
+export const bodiesControllerCreateBody = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerCreateBodyData, ThrowOnError>): RequestResult<BodiesControllerCreateBodyResponses, BodiesControllerCreateBodyErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerCreateBodyResponses, BodiesControllerCreateBodyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/bodies',
     ...options,
@@ -182,7 +182,7 @@ export const bodiesControllerCreateBody = <ThrowOnError extends boolean = false>
 /**
  * The body with its seats (current holder, vacancy, mandate history) and positions.
  */
-export const bodiesControllerGetBody = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerGetBodyData, ThrowOnError>): RequestResult<BodiesControllerGetBodyResponses, unknown, ThrowOnError> => (options.client ?? client).get<BodiesControllerGetBodyResponses, unknown, ThrowOnError>({
+export const bodiesControllerGetBody = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerGetBodyData, ThrowOnError>): RequestResult<BodiesControllerGetBodyResponses, BodiesControllerGetBodyErrors, ThrowOnError> => (options.client ?? client).get<BodiesControllerGetBodyResponses, BodiesControllerGetBodyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/bodies/{id}',
     ...options
@@ -191,13 +191,13 @@ export const bodiesControllerGetBody = <ThrowOnError extends boolean = false>(op
 /**
  * Seats filled and vacant per college, and attendance over the last 12 months.
  */
-export const bodiesControllerParticipation = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerParticipationData, ThrowOnError>): RequestResult<BodiesControllerParticipationResponses, unknown, ThrowOnError> => (options.client ?? client).get<BodiesControllerParticipationResponses, unknown, ThrowOnError>({
+export const bodiesControllerParticipation = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerParticipationData, ThrowOnError>): RequestResult<BodiesControllerParticipationResponses, BodiesControllerParticipationErrors, ThrowOnError> => (options.client ?? client).get<BodiesControllerParticipationResponses, BodiesControllerParticipationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/bodies/{id}/participation',
     ...options
 });
 
-export const bodiesControllerAddSeat = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerAddSeatData, ThrowOnError>): RequestResult<BodiesControllerAddSeatResponses, unknown, ThrowOnError> => (options.client ?? client).post<BodiesControllerAddSeatResponses, unknown, ThrowOnError>({
+export const bodiesControllerAddSeat = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerAddSeatData, ThrowOnError>): RequestResult<BodiesControllerAddSeatResponses, BodiesControllerAddSeatErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerAddSeatResponses, BodiesControllerAddSeatErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/bodies/{id}/seats',
     ...options,
@@ -207,7 +207,7 @@ export const bodiesControllerAddSeat = <ThrowOnError extends boolean = false>(op
     }
 });
 
-export const bodiesControllerAddPosition = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerAddPositionData, ThrowOnError>): RequestResult<BodiesControllerAddPositionResponses, unknown, ThrowOnError> => (options.client ?? client).post<BodiesControllerAddPositionResponses, unknown, ThrowOnError>({
+export const bodiesControllerAddPosition = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerAddPositionData, ThrowOnError>): RequestResult<BodiesControllerAddPositionResponses, BodiesControllerAddPositionErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerAddPositionResponses, BodiesControllerAddPositionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/bodies/{id}/positions',
     ...options,
@@ -217,7 +217,7 @@ export const bodiesControllerAddPosition = <ThrowOnError extends boolean = false
     }
 });
 
-export const bodiesControllerGetSeat = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerGetSeatData, ThrowOnError>): RequestResult<BodiesControllerGetSeatResponses, unknown, ThrowOnError> => (options.client ?? client).get<BodiesControllerGetSeatResponses, unknown, ThrowOnError>({
+export const bodiesControllerGetSeat = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerGetSeatData, ThrowOnError>): RequestResult<BodiesControllerGetSeatResponses, BodiesControllerGetSeatErrors, ThrowOnError> => (options.client ?? client).get<BodiesControllerGetSeatResponses, BodiesControllerGetSeatErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/seats/{id}',
     ...options
@@ -226,7 +226,7 @@ export const bodiesControllerGetSeat = <ThrowOnError extends boolean = false>(op
 /**
  * Ends the mandate in force; the seat shows vacant and keeps the mandate in its history.
  */
-export const bodiesControllerEndMandate = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerEndMandateData, ThrowOnError>): RequestResult<BodiesControllerEndMandateResponses, unknown, ThrowOnError> => (options.client ?? client).post<BodiesControllerEndMandateResponses, unknown, ThrowOnError>({
+export const bodiesControllerEndMandate = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerEndMandateData, ThrowOnError>): RequestResult<BodiesControllerEndMandateResponses, BodiesControllerEndMandateErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerEndMandateResponses, BodiesControllerEndMandateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/seats/{id}/end-mandate',
     ...options,
@@ -236,7 +236,7 @@ export const bodiesControllerEndMandate = <ThrowOnError extends boolean = false>
     }
 });
 
-export const bodiesControllerAddMandate = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerAddMandateData, ThrowOnError>): RequestResult<BodiesControllerAddMandateResponses, unknown, ThrowOnError> => (options.client ?? client).post<BodiesControllerAddMandateResponses, unknown, ThrowOnError>({
+export const bodiesControllerAddMandate = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerAddMandateData, ThrowOnError>): RequestResult<BodiesControllerAddMandateResponses, BodiesControllerAddMandateErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerAddMandateResponses, BodiesControllerAddMandateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/seats/{id}/mandates',
     ...options,
@@ -246,13 +246,13 @@ export const bodiesControllerAddMandate = <ThrowOnError extends boolean = false>
     }
 });
 
-export const bodiesControllerListMembers = <ThrowOnError extends boolean = false>(options?: Options<BodiesControllerListMembersData, ThrowOnError>): RequestResult<BodiesControllerListMembersResponses, unknown, ThrowOnError> => (options?.client ?? client).get<BodiesControllerListMembersResponses, unknown, ThrowOnError>({
+export const bodiesControllerListMembers = <ThrowOnError extends boolean = false>(options?: Options<BodiesControllerListMembersData, ThrowOnError>): RequestResult<BodiesControllerListMembersResponses, BodiesControllerListMembersErrors, ThrowOnError> => (options?.client ?? client).get<BodiesControllerListMembersResponses, BodiesControllerListMembersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/members',
     ...options
 });
 
-export const bodiesControllerCreateMember = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerCreateMemberData, ThrowOnError>): RequestResult<BodiesControllerCreateMemberResponses, unknown, ThrowOnError> => (options.client ?? client).post<BodiesControllerCreateMemberResponses, unknown, ThrowOnError>({
+export const bodiesControllerCreateMember = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerCreateMemberData, ThrowOnError>): RequestResult<BodiesControllerCreateMemberResponses, BodiesControllerCreateMemberErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerCreateMemberResponses, BodiesControllerCreateMemberErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/members',
     ...options,
@@ -262,19 +262,19 @@ export const bodiesControllerCreateMember = <ThrowOnError extends boolean = fals
     }
 });
 
-export const bodiesControllerGetMember = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerGetMemberData, ThrowOnError>): RequestResult<BodiesControllerGetMemberResponses, unknown, ThrowOnError> => (options.client ?? client).get<BodiesControllerGetMemberResponses, unknown, ThrowOnError>({
+export const bodiesControllerGetMember = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerGetMemberData, ThrowOnError>): RequestResult<BodiesControllerGetMemberResponses, BodiesControllerGetMemberErrors, ThrowOnError> => (options.client ?? client).get<BodiesControllerGetMemberResponses, BodiesControllerGetMemberErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/members/{id}',
     ...options
 });
 
-export const meetingsControllerList = <ThrowOnError extends boolean = false>(options?: Options<MeetingsControllerListData, ThrowOnError>): RequestResult<MeetingsControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<MeetingsControllerListResponses, unknown, ThrowOnError>({
+export const meetingsControllerList = <ThrowOnError extends boolean = false>(options?: Options<MeetingsControllerListData, ThrowOnError>): RequestResult<MeetingsControllerListResponses, MeetingsControllerListErrors, ThrowOnError> => (options?.client ?? client).get<MeetingsControllerListResponses, MeetingsControllerListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/meetings',
     ...options
 });
 
-export const meetingsControllerCreate = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerCreateData, ThrowOnError>): RequestResult<MeetingsControllerCreateResponses, unknown, ThrowOnError> => (options.client ?? client).post<MeetingsControllerCreateResponses, unknown, ThrowOnError>({
+export const meetingsControllerCreate = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerCreateData, ThrowOnError>): RequestResult<MeetingsControllerCreateResponses, MeetingsControllerCreateErrors, ThrowOnError> => (options.client ?? client).post<MeetingsControllerCreateResponses, MeetingsControllerCreateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/meetings',
     ...options,
@@ -284,7 +284,7 @@ export const meetingsControllerCreate = <ThrowOnError extends boolean = false>(o
     }
 });
 
-export const meetingsControllerGet = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerGetData, ThrowOnError>): RequestResult<MeetingsControllerGetResponses, unknown, ThrowOnError> => (options.client ?? client).get<MeetingsControllerGetResponses, unknown, ThrowOnError>({
+export const meetingsControllerGet = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerGetData, ThrowOnError>): RequestResult<MeetingsControllerGetResponses, MeetingsControllerGetErrors, ThrowOnError> => (options.client ?? client).get<MeetingsControllerGetResponses, MeetingsControllerGetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/meetings/{id}',
     ...options
@@ -293,7 +293,7 @@ export const meetingsControllerGet = <ThrowOnError extends boolean = false>(opti
 /**
  * planned → held → closed.
  */
-export const meetingsControllerTransition = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerTransitionData, ThrowOnError>): RequestResult<MeetingsControllerTransitionResponses, unknown, ThrowOnError> => (options.client ?? client).post<MeetingsControllerTransitionResponses, unknown, ThrowOnError>({
+export const meetingsControllerTransition = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerTransitionData, ThrowOnError>): RequestResult<MeetingsControllerTransitionResponses, MeetingsControllerTransitionErrors, ThrowOnError> => (options.client ?? client).post<MeetingsControllerTransitionResponses, MeetingsControllerTransitionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/meetings/{id}/transitions',
     ...options,
@@ -306,7 +306,7 @@ export const meetingsControllerTransition = <ThrowOnError extends boolean = fals
 /**
  * Replaces the attendance sheet; answers with the quorum it gives.
  */
-export const meetingsControllerAttendance = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerAttendanceData, ThrowOnError>): RequestResult<MeetingsControllerAttendanceResponses, unknown, ThrowOnError> => (options.client ?? client).put<MeetingsControllerAttendanceResponses, unknown, ThrowOnError>({
+export const meetingsControllerAttendance = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerAttendanceData, ThrowOnError>): RequestResult<MeetingsControllerAttendanceResponses, MeetingsControllerAttendanceErrors, ThrowOnError> => (options.client ?? client).put<MeetingsControllerAttendanceResponses, MeetingsControllerAttendanceErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/meetings/{id}/attendance',
     ...options,
@@ -316,7 +316,7 @@ export const meetingsControllerAttendance = <ThrowOnError extends boolean = fals
     }
 });
 
-export const meetingsControllerDecide = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerDecideData, ThrowOnError>): RequestResult<MeetingsControllerDecideResponses, unknown, ThrowOnError> => (options.client ?? client).post<MeetingsControllerDecideResponses, unknown, ThrowOnError>({
+export const meetingsControllerDecide = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerDecideData, ThrowOnError>): RequestResult<MeetingsControllerDecideResponses, MeetingsControllerDecideErrors, ThrowOnError> => (options.client ?? client).post<MeetingsControllerDecideResponses, MeetingsControllerDecideErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/meetings/{id}/decisions',
     ...options,
@@ -326,13 +326,13 @@ export const meetingsControllerDecide = <ThrowOnError extends boolean = false>(o
     }
 });
 
-export const meetingsControllerGetMinutes = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerGetMinutesData, ThrowOnError>): RequestResult<MeetingsControllerGetMinutesResponses, unknown, ThrowOnError> => (options.client ?? client).get<MeetingsControllerGetMinutesResponses, unknown, ThrowOnError>({
+export const meetingsControllerGetMinutes = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerGetMinutesData, ThrowOnError>): RequestResult<MeetingsControllerGetMinutesResponses, MeetingsControllerGetMinutesErrors, ThrowOnError> => (options.client ?? client).get<MeetingsControllerGetMinutesResponses, MeetingsControllerGetMinutesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/meetings/{id}/minutes',
     ...options
 });
 
-export const meetingsControllerWriteMinutes = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerWriteMinutesData, ThrowOnError>): RequestResult<MeetingsControllerWriteMinutesResponses, unknown, ThrowOnError> => (options.client ?? client).put<MeetingsControllerWriteMinutesResponses, unknown, ThrowOnError>({
+export const meetingsControllerWriteMinutes = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerWriteMinutesData, ThrowOnError>): RequestResult<MeetingsControllerWriteMinutesResponses, MeetingsControllerWriteMinutesErrors, ThrowOnError> => (options.client ?? client).put<MeetingsControllerWriteMinutesResponses, MeetingsControllerWriteMinutesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/meetings/{id}/minutes',
     ...options,
@@ -342,7 +342,7 @@ export const meetingsControllerWriteMinutes = <ThrowOnError extends boolean = fa
     }
 });
 
-export const meetingsControllerApprove = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerApproveData, ThrowOnError>): RequestResult<MeetingsControllerApproveResponses, unknown, ThrowOnError> => (options.client ?? client).post<MeetingsControllerApproveResponses, unknown, ThrowOnError>({
+export const meetingsControllerApprove = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerApproveData, ThrowOnError>): RequestResult<MeetingsControllerApproveResponses, MeetingsControllerApproveErrors, ThrowOnError> => (options.client ?? client).post<MeetingsControllerApproveResponses, MeetingsControllerApproveErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/meetings/{id}/minutes/approve',
     ...options
@@ -351,19 +351,19 @@ export const meetingsControllerApprove = <ThrowOnError extends boolean = false>(
 /**
  * Publishes the minutes and queues their PDF for the members.
  */
-export const meetingsControllerPublish = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerPublishData, ThrowOnError>): RequestResult<MeetingsControllerPublishResponses, unknown, ThrowOnError> => (options.client ?? client).post<MeetingsControllerPublishResponses, unknown, ThrowOnError>({
+export const meetingsControllerPublish = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerPublishData, ThrowOnError>): RequestResult<MeetingsControllerPublishResponses, MeetingsControllerPublishErrors, ThrowOnError> => (options.client ?? client).post<MeetingsControllerPublishResponses, MeetingsControllerPublishErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/meetings/{id}/minutes/publish',
     ...options
 });
 
-export const callsControllerListCalls = <ThrowOnError extends boolean = false>(options?: Options<CallsControllerListCallsData, ThrowOnError>): RequestResult<CallsControllerListCallsResponses, unknown, ThrowOnError> => (options?.client ?? client).get<CallsControllerListCallsResponses, unknown, ThrowOnError>({
+export const callsControllerListCalls = <ThrowOnError extends boolean = false>(options?: Options<CallsControllerListCallsData, ThrowOnError>): RequestResult<CallsControllerListCallsResponses, CallsControllerListCallsErrors, ThrowOnError> => (options?.client ?? client).get<CallsControllerListCallsResponses, CallsControllerListCallsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/calls',
     ...options
 });
 
-export const callsControllerCreateCall = <ThrowOnError extends boolean = false>(options: Options<CallsControllerCreateCallData, ThrowOnError>): RequestResult<CallsControllerCreateCallResponses, unknown, ThrowOnError> => (options.client ?? client).post<CallsControllerCreateCallResponses, unknown, ThrowOnError>({
+export const callsControllerCreateCall = <ThrowOnError extends boolean = false>(options: Options<CallsControllerCreateCallData, ThrowOnError>): RequestResult<CallsControllerCreateCallResponses, CallsControllerCreateCallErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerCreateCallResponses, CallsControllerCreateCallErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/calls',
     ...options,
@@ -373,7 +373,7 @@ export const callsControllerCreateCall = <ThrowOnError extends boolean = false>(
     }
 });
 
-export const callsControllerGetCall = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGetCallData, ThrowOnError>): RequestResult<CallsControllerGetCallResponses, unknown, ThrowOnError> => (options.client ?? client).get<CallsControllerGetCallResponses, unknown, ThrowOnError>({
+export const callsControllerGetCall = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGetCallData, ThrowOnError>): RequestResult<CallsControllerGetCallResponses, CallsControllerGetCallErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerGetCallResponses, CallsControllerGetCallErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/calls/{id}',
     ...options
@@ -382,7 +382,7 @@ export const callsControllerGetCall = <ThrowOnError extends boolean = false>(opt
 /**
  * draft → open → closed → decided.
  */
-export const callsControllerTransitionCall = <ThrowOnError extends boolean = false>(options: Options<CallsControllerTransitionCallData, ThrowOnError>): RequestResult<CallsControllerTransitionCallResponses, unknown, ThrowOnError> => (options.client ?? client).post<CallsControllerTransitionCallResponses, unknown, ThrowOnError>({
+export const callsControllerTransitionCall = <ThrowOnError extends boolean = false>(options: Options<CallsControllerTransitionCallData, ThrowOnError>): RequestResult<CallsControllerTransitionCallResponses, CallsControllerTransitionCallErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerTransitionCallResponses, CallsControllerTransitionCallErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/calls/{id}/transitions',
     ...options,
@@ -395,7 +395,7 @@ export const callsControllerTransitionCall = <ThrowOnError extends boolean = fal
 /**
  * Envelope, committed, paid and remaining — globally, by axis and by department.
  */
-export const callsControllerFunding = <ThrowOnError extends boolean = false>(options: Options<CallsControllerFundingData, ThrowOnError>): RequestResult<CallsControllerFundingResponses, unknown, ThrowOnError> => (options.client ?? client).get<CallsControllerFundingResponses, unknown, ThrowOnError>({
+export const callsControllerFunding = <ThrowOnError extends boolean = false>(options: Options<CallsControllerFundingData, ThrowOnError>): RequestResult<CallsControllerFundingResponses, CallsControllerFundingErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerFundingResponses, CallsControllerFundingErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/calls/{id}/funding',
     ...options
@@ -404,7 +404,7 @@ export const callsControllerFunding = <ThrowOnError extends boolean = false>(opt
 /**
  * Each project status, in lifecycle order, with how many of the call's projects are in it.
  */
-export const callsControllerProjectsByStatus = <ThrowOnError extends boolean = false>(options: Options<CallsControllerProjectsByStatusData, ThrowOnError>): RequestResult<CallsControllerProjectsByStatusResponses, unknown, ThrowOnError> => (options.client ?? client).get<CallsControllerProjectsByStatusResponses, unknown, ThrowOnError>({
+export const callsControllerProjectsByStatus = <ThrowOnError extends boolean = false>(options: Options<CallsControllerProjectsByStatusData, ThrowOnError>): RequestResult<CallsControllerProjectsByStatusResponses, CallsControllerProjectsByStatusErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerProjectsByStatusResponses, CallsControllerProjectsByStatusErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/calls/{id}/projects-by-status',
     ...options
@@ -413,7 +413,7 @@ export const callsControllerProjectsByStatus = <ThrowOnError extends boolean = f
 /**
  * Replaces the scoring criteria (409 once scoring has started).
  */
-export const callsControllerSetCriteria = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetCriteriaData, ThrowOnError>): RequestResult<CallsControllerSetCriteriaResponses, unknown, ThrowOnError> => (options.client ?? client).put<CallsControllerSetCriteriaResponses, unknown, ThrowOnError>({
+export const callsControllerSetCriteria = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetCriteriaData, ThrowOnError>): RequestResult<CallsControllerSetCriteriaResponses, CallsControllerSetCriteriaErrors, ThrowOnError> => (options.client ?? client).put<CallsControllerSetCriteriaResponses, CallsControllerSetCriteriaErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/calls/{id}/criteria',
     ...options,
@@ -426,19 +426,19 @@ export const callsControllerSetCriteria = <ThrowOnError extends boolean = false>
 /**
  * Projects under review by score, with the cumulative amount and where the remaining envelopes run out.
  */
-export const callsControllerRanking = <ThrowOnError extends boolean = false>(options: Options<CallsControllerRankingData, ThrowOnError>): RequestResult<CallsControllerRankingResponses, unknown, ThrowOnError> => (options.client ?? client).get<CallsControllerRankingResponses, unknown, ThrowOnError>({
+export const callsControllerRanking = <ThrowOnError extends boolean = false>(options: Options<CallsControllerRankingData, ThrowOnError>): RequestResult<CallsControllerRankingResponses, CallsControllerRankingErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerRankingResponses, CallsControllerRankingErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/calls/{id}/ranking',
     ...options
 });
 
-export const callsControllerListProjects = <ThrowOnError extends boolean = false>(options?: Options<CallsControllerListProjectsData, ThrowOnError>): RequestResult<CallsControllerListProjectsResponses, unknown, ThrowOnError> => (options?.client ?? client).get<CallsControllerListProjectsResponses, unknown, ThrowOnError>({
+export const callsControllerListProjects = <ThrowOnError extends boolean = false>(options?: Options<CallsControllerListProjectsData, ThrowOnError>): RequestResult<CallsControllerListProjectsResponses, CallsControllerListProjectsErrors, ThrowOnError> => (options?.client ?? client).get<CallsControllerListProjectsResponses, CallsControllerListProjectsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/projects',
     ...options
 });
 
-export const callsControllerCreateProject = <ThrowOnError extends boolean = false>(options: Options<CallsControllerCreateProjectData, ThrowOnError>): RequestResult<CallsControllerCreateProjectResponses, unknown, ThrowOnError> => (options.client ?? client).post<CallsControllerCreateProjectResponses, unknown, ThrowOnError>({
+export const callsControllerCreateProject = <ThrowOnError extends boolean = false>(options: Options<CallsControllerCreateProjectData, ThrowOnError>): RequestResult<CallsControllerCreateProjectResponses, CallsControllerCreateProjectErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerCreateProjectResponses, CallsControllerCreateProjectErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/projects',
     ...options,
@@ -448,13 +448,13 @@ export const callsControllerCreateProject = <ThrowOnError extends boolean = fals
     }
 });
 
-export const callsControllerGetProject = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGetProjectData, ThrowOnError>): RequestResult<CallsControllerGetProjectResponses, unknown, ThrowOnError> => (options.client ?? client).get<CallsControllerGetProjectResponses, unknown, ThrowOnError>({
+export const callsControllerGetProject = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGetProjectData, ThrowOnError>): RequestResult<CallsControllerGetProjectResponses, CallsControllerGetProjectErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerGetProjectResponses, CallsControllerGetProjectErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/projects/{id}',
     ...options
 });
 
-export const callsControllerTransition = <ThrowOnError extends boolean = false>(options: Options<CallsControllerTransitionData, ThrowOnError>): RequestResult<CallsControllerTransitionResponses, unknown, ThrowOnError> => (options.client ?? client).post<CallsControllerTransitionResponses, unknown, ThrowOnError>({
+export const callsControllerTransition = <ThrowOnError extends boolean = false>(options: Options<CallsControllerTransitionData, ThrowOnError>): RequestResult<CallsControllerTransitionResponses, CallsControllerTransitionErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerTransitionResponses, CallsControllerTransitionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/projects/{id}/transitions',
     ...options,
@@ -467,7 +467,7 @@ export const callsControllerTransition = <ThrowOnError extends boolean = false>(
 /**
  * The same move for many projects, with a result per project.
  */
-export const callsControllerBulkTransition = <ThrowOnError extends boolean = false>(options: Options<CallsControllerBulkTransitionData, ThrowOnError>): RequestResult<CallsControllerBulkTransitionResponses, unknown, ThrowOnError> => (options.client ?? client).post<CallsControllerBulkTransitionResponses, unknown, ThrowOnError>({
+export const callsControllerBulkTransition = <ThrowOnError extends boolean = false>(options: Options<CallsControllerBulkTransitionData, ThrowOnError>): RequestResult<CallsControllerBulkTransitionResponses, CallsControllerBulkTransitionErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerBulkTransitionResponses, CallsControllerBulkTransitionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/projects/transitions',
     ...options,
@@ -477,13 +477,13 @@ export const callsControllerBulkTransition = <ThrowOnError extends boolean = fal
     }
 });
 
-export const callsControllerScores = <ThrowOnError extends boolean = false>(options: Options<CallsControllerScoresData, ThrowOnError>): RequestResult<CallsControllerScoresResponses, unknown, ThrowOnError> => (options.client ?? client).get<CallsControllerScoresResponses, unknown, ThrowOnError>({
+export const callsControllerScores = <ThrowOnError extends boolean = false>(options: Options<CallsControllerScoresData, ThrowOnError>): RequestResult<CallsControllerScoresResponses, CallsControllerScoresErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerScoresResponses, CallsControllerScoresErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/projects/{id}/scores',
     ...options
 });
 
-export const callsControllerScore = <ThrowOnError extends boolean = false>(options: Options<CallsControllerScoreData, ThrowOnError>): RequestResult<CallsControllerScoreResponses, unknown, ThrowOnError> => (options.client ?? client).post<CallsControllerScoreResponses, unknown, ThrowOnError>({
+export const callsControllerScore = <ThrowOnError extends boolean = false>(options: Options<CallsControllerScoreData, ThrowOnError>): RequestResult<CallsControllerScoreResponses, CallsControllerScoreErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerScoreResponses, CallsControllerScoreErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/projects/{id}/scores',
     ...options,
@@ -493,7 +493,7 @@ export const callsControllerScore = <ThrowOnError extends boolean = false>(optio
     }
 });
 
-export const callsControllerNotes = <ThrowOnError extends boolean = false>(options: Options<CallsControllerNotesData, ThrowOnError>): RequestResult<CallsControllerNotesResponses, unknown, ThrowOnError> => (options.client ?? client).get<CallsControllerNotesResponses, unknown, ThrowOnError>({
+export const callsControllerNotes = <ThrowOnError extends boolean = false>(options: Options<CallsControllerNotesData, ThrowOnError>): RequestResult<CallsControllerNotesResponses, CallsControllerNotesErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerNotesResponses, CallsControllerNotesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/projects/{id}/notes',
     ...options
@@ -502,7 +502,7 @@ export const callsControllerNotes = <ThrowOnError extends boolean = false>(optio
 /**
  * Private notes of the reviewers.
  */
-export const callsControllerAddNote = <ThrowOnError extends boolean = false>(options: Options<CallsControllerAddNoteData, ThrowOnError>): RequestResult<CallsControllerAddNoteResponses, unknown, ThrowOnError> => (options.client ?? client).post<CallsControllerAddNoteResponses, unknown, ThrowOnError>({
+export const callsControllerAddNote = <ThrowOnError extends boolean = false>(options: Options<CallsControllerAddNoteData, ThrowOnError>): RequestResult<CallsControllerAddNoteResponses, CallsControllerAddNoteErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerAddNoteResponses, CallsControllerAddNoteErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/projects/{id}/notes',
     ...options,
@@ -512,13 +512,13 @@ export const callsControllerAddNote = <ThrowOnError extends boolean = false>(opt
     }
 });
 
-export const callsControllerLabels = <ThrowOnError extends boolean = false>(options: Options<CallsControllerLabelsData, ThrowOnError>): RequestResult<CallsControllerLabelsResponses, unknown, ThrowOnError> => (options.client ?? client).get<CallsControllerLabelsResponses, unknown, ThrowOnError>({
+export const callsControllerLabels = <ThrowOnError extends boolean = false>(options: Options<CallsControllerLabelsData, ThrowOnError>): RequestResult<CallsControllerLabelsResponses, CallsControllerLabelsErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerLabelsResponses, CallsControllerLabelsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/projects/{id}/labels',
     ...options
 });
 
-export const callsControllerSetLabels = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetLabelsData, ThrowOnError>): RequestResult<CallsControllerSetLabelsResponses, unknown, ThrowOnError> => (options.client ?? client).put<CallsControllerSetLabelsResponses, unknown, ThrowOnError>({
+export const callsControllerSetLabels = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetLabelsData, ThrowOnError>): RequestResult<CallsControllerSetLabelsResponses, CallsControllerSetLabelsErrors, ThrowOnError> => (options.client ?? client).put<CallsControllerSetLabelsResponses, CallsControllerSetLabelsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/projects/{id}/labels',
     ...options,
@@ -528,7 +528,7 @@ export const callsControllerSetLabels = <ThrowOnError extends boolean = false>(o
     }
 });
 
-export const callsControllerGiveOpinion = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGiveOpinionData, ThrowOnError>): RequestResult<CallsControllerGiveOpinionResponses, unknown, ThrowOnError> => (options.client ?? client).post<CallsControllerGiveOpinionResponses, unknown, ThrowOnError>({
+export const callsControllerGiveOpinion = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGiveOpinionData, ThrowOnError>): RequestResult<CallsControllerGiveOpinionResponses, CallsControllerGiveOpinionErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerGiveOpinionResponses, CallsControllerGiveOpinionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/projects/{id}/opinions',
     ...options,
@@ -541,7 +541,7 @@ export const callsControllerGiveOpinion = <ThrowOnError extends boolean = false>
 /**
  * Commits money to a selected project (regional delegate); 409 when an envelope would be exceeded.
  */
-export const callsControllerGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGrantData, ThrowOnError>): RequestResult<CallsControllerGrantResponses, unknown, ThrowOnError> => (options.client ?? client).post<CallsControllerGrantResponses, unknown, ThrowOnError>({
+export const callsControllerGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGrantData, ThrowOnError>): RequestResult<CallsControllerGrantResponses, CallsControllerGrantErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerGrantResponses, CallsControllerGrantErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/projects/{id}/grant',
     ...options,
@@ -554,7 +554,7 @@ export const callsControllerGrant = <ThrowOnError extends boolean = false>(optio
 /**
  * Progress and final reports past due and not received (optionally for one call).
  */
-export const callsControllerOverdueReports = <ThrowOnError extends boolean = false>(options?: Options<CallsControllerOverdueReportsData, ThrowOnError>): RequestResult<CallsControllerOverdueReportsResponses, unknown, ThrowOnError> => (options?.client ?? client).get<CallsControllerOverdueReportsResponses, unknown, ThrowOnError>({
+export const callsControllerOverdueReports = <ThrowOnError extends boolean = false>(options?: Options<CallsControllerOverdueReportsData, ThrowOnError>): RequestResult<CallsControllerOverdueReportsResponses, CallsControllerOverdueReportsErrors, ThrowOnError> => (options?.client ?? client).get<CallsControllerOverdueReportsResponses, CallsControllerOverdueReportsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/overdue-reports',
     ...options
@@ -563,13 +563,13 @@ export const callsControllerOverdueReports = <ThrowOnError extends boolean = fal
 /**
  * Co-funders, the planned schedule against actual payments, and the reports owed.
  */
-export const callsControllerGrantFollowUp = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGrantFollowUpData, ThrowOnError>): RequestResult<CallsControllerGrantFollowUpResponses, unknown, ThrowOnError> => (options.client ?? client).get<CallsControllerGrantFollowUpResponses, unknown, ThrowOnError>({
+export const callsControllerGrantFollowUp = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGrantFollowUpData, ThrowOnError>): RequestResult<CallsControllerGrantFollowUpResponses, CallsControllerGrantFollowUpErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerGrantFollowUpResponses, CallsControllerGrantFollowUpErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}/follow-up',
     ...options
 });
 
-export const callsControllerSetCoFunders = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetCoFundersData, ThrowOnError>): RequestResult<CallsControllerSetCoFundersResponses, unknown, ThrowOnError> => (options.client ?? client).put<CallsControllerSetCoFundersResponses, unknown, ThrowOnError>({
+export const callsControllerSetCoFunders = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetCoFundersData, ThrowOnError>): RequestResult<CallsControllerSetCoFundersResponses, CallsControllerSetCoFundersErrors, ThrowOnError> => (options.client ?? client).put<CallsControllerSetCoFundersResponses, CallsControllerSetCoFundersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}/co-funders',
     ...options,
@@ -579,7 +579,7 @@ export const callsControllerSetCoFunders = <ThrowOnError extends boolean = false
     }
 });
 
-export const callsControllerSetSchedule = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetScheduleData, ThrowOnError>): RequestResult<CallsControllerSetScheduleResponses, unknown, ThrowOnError> => (options.client ?? client).put<CallsControllerSetScheduleResponses, unknown, ThrowOnError>({
+export const callsControllerSetSchedule = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetScheduleData, ThrowOnError>): RequestResult<CallsControllerSetScheduleResponses, CallsControllerSetScheduleErrors, ThrowOnError> => (options.client ?? client).put<CallsControllerSetScheduleResponses, CallsControllerSetScheduleErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}/schedule',
     ...options,
@@ -589,7 +589,7 @@ export const callsControllerSetSchedule = <ThrowOnError extends boolean = false>
     }
 });
 
-export const callsControllerSetGrantReports = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetGrantReportsData, ThrowOnError>): RequestResult<CallsControllerSetGrantReportsResponses, unknown, ThrowOnError> => (options.client ?? client).put<CallsControllerSetGrantReportsResponses, unknown, ThrowOnError>({
+export const callsControllerSetGrantReports = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetGrantReportsData, ThrowOnError>): RequestResult<CallsControllerSetGrantReportsResponses, CallsControllerSetGrantReportsErrors, ThrowOnError> => (options.client ?? client).put<CallsControllerSetGrantReportsResponses, CallsControllerSetGrantReportsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}/reports',
     ...options,
@@ -599,7 +599,7 @@ export const callsControllerSetGrantReports = <ThrowOnError extends boolean = fa
     }
 });
 
-export const callsControllerGetGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGetGrantData, ThrowOnError>): RequestResult<CallsControllerGetGrantResponses, unknown, ThrowOnError> => (options.client ?? client).get<CallsControllerGetGrantResponses, unknown, ThrowOnError>({
+export const callsControllerGetGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGetGrantData, ThrowOnError>): RequestResult<CallsControllerGetGrantResponses, CallsControllerGetGrantErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerGetGrantResponses, CallsControllerGetGrantErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}',
     ...options
@@ -608,7 +608,7 @@ export const callsControllerGetGrant = <ThrowOnError extends boolean = false>(op
 /**
  * Lowers the grant, never below what was paid (regional delegate, stale version → 409).
  */
-export const callsControllerReduceGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerReduceGrantData, ThrowOnError>): RequestResult<CallsControllerReduceGrantResponses, unknown, ThrowOnError> => (options.client ?? client).patch<CallsControllerReduceGrantResponses, unknown, ThrowOnError>({
+export const callsControllerReduceGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerReduceGrantData, ThrowOnError>): RequestResult<CallsControllerReduceGrantResponses, CallsControllerReduceGrantErrors, ThrowOnError> => (options.client ?? client).patch<CallsControllerReduceGrantResponses, CallsControllerReduceGrantErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}',
     ...options,
@@ -621,7 +621,7 @@ export const callsControllerReduceGrant = <ThrowOnError extends boolean = false>
 /**
  * Cancels the grant with a reason: paid money stays in the ledger, the rest returns to the envelope.
  */
-export const callsControllerCancelGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerCancelGrantData, ThrowOnError>): RequestResult<CallsControllerCancelGrantResponses, unknown, ThrowOnError> => (options.client ?? client).post<CallsControllerCancelGrantResponses, unknown, ThrowOnError>({
+export const callsControllerCancelGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerCancelGrantData, ThrowOnError>): RequestResult<CallsControllerCancelGrantResponses, CallsControllerCancelGrantErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerCancelGrantResponses, CallsControllerCancelGrantErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}/cancel',
     ...options,
@@ -634,7 +634,7 @@ export const callsControllerCancelGrant = <ThrowOnError extends boolean = false>
 /**
  * 409 when payments would exceed the grant.
  */
-export const callsControllerPay = <ThrowOnError extends boolean = false>(options: Options<CallsControllerPayData, ThrowOnError>): RequestResult<CallsControllerPayResponses, unknown, ThrowOnError> => (options.client ?? client).post<CallsControllerPayResponses, unknown, ThrowOnError>({
+export const callsControllerPay = <ThrowOnError extends boolean = false>(options: Options<CallsControllerPayData, ThrowOnError>): RequestResult<CallsControllerPayResponses, CallsControllerPayErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerPayResponses, CallsControllerPayErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}/payments',
     ...options,
@@ -647,7 +647,7 @@ export const callsControllerPay = <ThrowOnError extends boolean = false>(options
 /**
  * One row per payment and per unpaid grant balance; UTF-8 with BOM, `;`-separated, streamed.
  */
-export const exportsControllerFundingCsv = <ThrowOnError extends boolean = false>(options: Options<ExportsControllerFundingCsvData, ThrowOnError>): RequestResult<ExportsControllerFundingCsvResponses, unknown, ThrowOnError> => (options.client ?? client).get<ExportsControllerFundingCsvResponses, unknown, ThrowOnError>({
+export const exportsControllerFundingCsv = <ThrowOnError extends boolean = false>(options: Options<ExportsControllerFundingCsvData, ThrowOnError>): RequestResult<ExportsControllerFundingCsvResponses, ExportsControllerFundingCsvErrors, ThrowOnError> => (options.client ?? client).get<ExportsControllerFundingCsvResponses, ExportsControllerFundingCsvErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/exports/funding.csv',
     ...options
@@ -656,13 +656,13 @@ export const exportsControllerFundingCsv = <ThrowOnError extends boolean = false
 /**
  * The same ledger as a workbook: synthesis, by axis, by department, and every row.
  */
-export const exportsControllerFundingXlsx = <ThrowOnError extends boolean = false>(options: Options<ExportsControllerFundingXlsxData, ThrowOnError>): RequestResult<ExportsControllerFundingXlsxResponses, unknown, ThrowOnError> => (options.client ?? client).get<ExportsControllerFundingXlsxResponses, unknown, ThrowOnError>({
+export const exportsControllerFundingXlsx = <ThrowOnError extends boolean = false>(options: Options<ExportsControllerFundingXlsxData, ThrowOnError>): RequestResult<ExportsControllerFundingXlsxResponses, ExportsControllerFundingXlsxErrors, ThrowOnError> => (options.client ?? client).get<ExportsControllerFundingXlsxResponses, ExportsControllerFundingXlsxErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/exports/funding.xlsx',
     ...options
 });
 
-export const roadmapControllerCreate = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerCreateData, ThrowOnError>): RequestResult<RoadmapControllerCreateResponses, unknown, ThrowOnError> => (options.client ?? client).post<RoadmapControllerCreateResponses, unknown, ThrowOnError>({
+export const roadmapControllerCreate = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerCreateData, ThrowOnError>): RequestResult<RoadmapControllerCreateResponses, RoadmapControllerCreateErrors, ThrowOnError> => (options.client ?? client).post<RoadmapControllerCreateResponses, RoadmapControllerCreateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/roadmaps',
     ...options,
@@ -672,7 +672,7 @@ export const roadmapControllerCreate = <ThrowOnError extends boolean = false>(op
     }
 });
 
-export const roadmapControllerGet = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerGetData, ThrowOnError>): RequestResult<RoadmapControllerGetResponses, unknown, ThrowOnError> => (options.client ?? client).get<RoadmapControllerGetResponses, unknown, ThrowOnError>({
+export const roadmapControllerGet = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerGetData, ThrowOnError>): RequestResult<RoadmapControllerGetResponses, RoadmapControllerGetErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerGetResponses, RoadmapControllerGetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/roadmaps/{year}',
     ...options
@@ -681,7 +681,7 @@ export const roadmapControllerGet = <ThrowOnError extends boolean = false>(optio
 /**
  * draft → submitted → validated; validating names the commission's decision.
  */
-export const roadmapControllerTransition = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerTransitionData, ThrowOnError>): RequestResult<RoadmapControllerTransitionResponses, unknown, ThrowOnError> => (options.client ?? client).post<RoadmapControllerTransitionResponses, unknown, ThrowOnError>({
+export const roadmapControllerTransition = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerTransitionData, ThrowOnError>): RequestResult<RoadmapControllerTransitionResponses, RoadmapControllerTransitionErrors, ThrowOnError> => (options.client ?? client).post<RoadmapControllerTransitionResponses, RoadmapControllerTransitionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/roadmaps/{year}/transitions',
     ...options,
@@ -694,7 +694,7 @@ export const roadmapControllerTransition = <ThrowOnError extends boolean = false
 /**
  * Replaces the axes (409 once the roadmap is validated: they are frozen).
  */
-export const roadmapControllerSetAxes = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerSetAxesData, ThrowOnError>): RequestResult<RoadmapControllerSetAxesResponses, unknown, ThrowOnError> => (options.client ?? client).put<RoadmapControllerSetAxesResponses, unknown, ThrowOnError>({
+export const roadmapControllerSetAxes = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerSetAxesData, ThrowOnError>): RequestResult<RoadmapControllerSetAxesResponses, RoadmapControllerSetAxesErrors, ThrowOnError> => (options.client ?? client).put<RoadmapControllerSetAxesResponses, RoadmapControllerSetAxesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/roadmaps/{year}/axes',
     ...options,
@@ -707,7 +707,7 @@ export const roadmapControllerSetAxes = <ThrowOnError extends boolean = false>(o
 /**
  * Progress per axis and per department.
  */
-export const roadmapControllerProgress = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerProgressData, ThrowOnError>): RequestResult<RoadmapControllerProgressResponses, unknown, ThrowOnError> => (options.client ?? client).get<RoadmapControllerProgressResponses, unknown, ThrowOnError>({
+export const roadmapControllerProgress = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerProgressData, ThrowOnError>): RequestResult<RoadmapControllerProgressResponses, RoadmapControllerProgressErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerProgressResponses, RoadmapControllerProgressErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/roadmaps/{year}/progress',
     ...options
@@ -716,13 +716,13 @@ export const roadmapControllerProgress = <ThrowOnError extends boolean = false>(
 /**
  * Unfinished actions without any update for 90 days.
  */
-export const roadmapControllerStaleActions = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerStaleActionsData, ThrowOnError>): RequestResult<RoadmapControllerStaleActionsResponses, unknown, ThrowOnError> => (options.client ?? client).get<RoadmapControllerStaleActionsResponses, unknown, ThrowOnError>({
+export const roadmapControllerStaleActions = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerStaleActionsData, ThrowOnError>): RequestResult<RoadmapControllerStaleActionsResponses, RoadmapControllerStaleActionsErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerStaleActionsResponses, RoadmapControllerStaleActionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/roadmaps/{year}/stale-actions',
     ...options
 });
 
-export const roadmapControllerAddAction = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerAddActionData, ThrowOnError>): RequestResult<RoadmapControllerAddActionResponses, unknown, ThrowOnError> => (options.client ?? client).post<RoadmapControllerAddActionResponses, unknown, ThrowOnError>({
+export const roadmapControllerAddAction = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerAddActionData, ThrowOnError>): RequestResult<RoadmapControllerAddActionResponses, RoadmapControllerAddActionErrors, ThrowOnError> => (options.client ?? client).post<RoadmapControllerAddActionResponses, RoadmapControllerAddActionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/roadmaps/{year}/actions',
     ...options,
@@ -732,7 +732,7 @@ export const roadmapControllerAddAction = <ThrowOnError extends boolean = false>
     }
 });
 
-export const roadmapControllerListActions = <ThrowOnError extends boolean = false>(options?: Options<RoadmapControllerListActionsData, ThrowOnError>): RequestResult<RoadmapControllerListActionsResponses, unknown, ThrowOnError> => (options?.client ?? client).get<RoadmapControllerListActionsResponses, unknown, ThrowOnError>({
+export const roadmapControllerListActions = <ThrowOnError extends boolean = false>(options?: Options<RoadmapControllerListActionsData, ThrowOnError>): RequestResult<RoadmapControllerListActionsResponses, RoadmapControllerListActionsErrors, ThrowOnError> => (options?.client ?? client).get<RoadmapControllerListActionsResponses, RoadmapControllerListActionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/actions',
     ...options
@@ -741,7 +741,7 @@ export const roadmapControllerListActions = <ThrowOnError extends boolean = fals
 /**
  * A department's actions as CSV (UTF-8 with BOM, `;`), to edit and import back.
  */
-export const roadmapControllerExportCsv = <ThrowOnError extends boolean = false>(options?: Options<RoadmapControllerExportCsvData, ThrowOnError>): RequestResult<RoadmapControllerExportCsvResponses, unknown, ThrowOnError> => (options?.client ?? client).get<RoadmapControllerExportCsvResponses, unknown, ThrowOnError>({
+export const roadmapControllerExportCsv = <ThrowOnError extends boolean = false>(options?: Options<RoadmapControllerExportCsvData, ThrowOnError>): RequestResult<RoadmapControllerExportCsvResponses, RoadmapControllerExportCsvErrors, ThrowOnError> => (options?.client ?? client).get<RoadmapControllerExportCsvResponses, RoadmapControllerExportCsvErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/actions/export.csv',
     ...options
@@ -750,7 +750,7 @@ export const roadmapControllerExportCsv = <ThrowOnError extends boolean = false>
 /**
  * Applies an edited export: a result per row; a rejected row writes nothing.
  */
-export const roadmapControllerImportCsv = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerImportCsvData, ThrowOnError>): RequestResult<RoadmapControllerImportCsvResponses, unknown, ThrowOnError> => (options.client ?? client).post<RoadmapControllerImportCsvResponses, unknown, ThrowOnError>({
+export const roadmapControllerImportCsv = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerImportCsvData, ThrowOnError>): RequestResult<RoadmapControllerImportCsvResponses, RoadmapControllerImportCsvErrors, ThrowOnError> => (options.client ?? client).post<RoadmapControllerImportCsvResponses, RoadmapControllerImportCsvErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/actions/import',
     ...options,
@@ -760,7 +760,7 @@ export const roadmapControllerImportCsv = <ThrowOnError extends boolean = false>
     }
 });
 
-export const roadmapControllerGetAction = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerGetActionData, ThrowOnError>): RequestResult<RoadmapControllerGetActionResponses, unknown, ThrowOnError> => (options.client ?? client).get<RoadmapControllerGetActionResponses, unknown, ThrowOnError>({
+export const roadmapControllerGetAction = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerGetActionData, ThrowOnError>): RequestResult<RoadmapControllerGetActionResponses, RoadmapControllerGetActionErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerGetActionResponses, RoadmapControllerGetActionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/actions/{id}',
     ...options
@@ -769,7 +769,7 @@ export const roadmapControllerGetAction = <ThrowOnError extends boolean = false>
 /**
  * A referent's update of its departments' action: stale version → 409, nothing written.
  */
-export const roadmapControllerUpdateAction = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerUpdateActionData, ThrowOnError>): RequestResult<RoadmapControllerUpdateActionResponses, unknown, ThrowOnError> => (options.client ?? client).patch<RoadmapControllerUpdateActionResponses, unknown, ThrowOnError>({
+export const roadmapControllerUpdateAction = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerUpdateActionData, ThrowOnError>): RequestResult<RoadmapControllerUpdateActionResponses, RoadmapControllerUpdateActionErrors, ThrowOnError> => (options.client ?? client).patch<RoadmapControllerUpdateActionResponses, RoadmapControllerUpdateActionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/actions/{id}',
     ...options,
@@ -782,13 +782,13 @@ export const roadmapControllerUpdateAction = <ThrowOnError extends boolean = fal
 /**
  * The funded projects and local health contracts that carry the action.
  */
-export const roadmapControllerLinks = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerLinksData, ThrowOnError>): RequestResult<RoadmapControllerLinksResponses, unknown, ThrowOnError> => (options.client ?? client).get<RoadmapControllerLinksResponses, unknown, ThrowOnError>({
+export const roadmapControllerLinks = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerLinksData, ThrowOnError>): RequestResult<RoadmapControllerLinksResponses, RoadmapControllerLinksErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerLinksResponses, RoadmapControllerLinksErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/actions/{id}/links',
     ...options
 });
 
-export const roadmapControllerSetLinks = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerSetLinksData, ThrowOnError>): RequestResult<RoadmapControllerSetLinksResponses, unknown, ThrowOnError> => (options.client ?? client).put<RoadmapControllerSetLinksResponses, unknown, ThrowOnError>({
+export const roadmapControllerSetLinks = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerSetLinksData, ThrowOnError>): RequestResult<RoadmapControllerSetLinksResponses, RoadmapControllerSetLinksErrors, ThrowOnError> => (options.client ?? client).put<RoadmapControllerSetLinksResponses, RoadmapControllerSetLinksErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/actions/{id}/links',
     ...options,
@@ -801,7 +801,7 @@ export const roadmapControllerSetLinks = <ThrowOnError extends boolean = false>(
 /**
  * One entry per accepted update, newest first.
  */
-export const roadmapControllerUpdates = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerUpdatesData, ThrowOnError>): RequestResult<RoadmapControllerUpdatesResponses, unknown, ThrowOnError> => (options.client ?? client).get<RoadmapControllerUpdatesResponses, unknown, ThrowOnError>({
+export const roadmapControllerUpdates = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerUpdatesData, ThrowOnError>): RequestResult<RoadmapControllerUpdatesResponses, RoadmapControllerUpdatesErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerUpdatesResponses, RoadmapControllerUpdatesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/actions/{id}/updates',
     ...options
@@ -810,13 +810,13 @@ export const roadmapControllerUpdates = <ThrowOnError extends boolean = false>(o
 /**
  * By department and status, with their communes counted.
  */
-export const contractsControllerList = <ThrowOnError extends boolean = false>(options?: Options<ContractsControllerListData, ThrowOnError>): RequestResult<ContractsControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<ContractsControllerListResponses, unknown, ThrowOnError>({
+export const contractsControllerList = <ThrowOnError extends boolean = false>(options?: Options<ContractsControllerListData, ThrowOnError>): RequestResult<ContractsControllerListResponses, ContractsControllerListErrors, ThrowOnError> => (options?.client ?? client).get<ContractsControllerListResponses, ContractsControllerListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/local-health-contracts',
     ...options
 });
 
-export const contractsControllerCreate = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerCreateData, ThrowOnError>): RequestResult<ContractsControllerCreateResponses, unknown, ThrowOnError> => (options.client ?? client).post<ContractsControllerCreateResponses, unknown, ThrowOnError>({
+export const contractsControllerCreate = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerCreateData, ThrowOnError>): RequestResult<ContractsControllerCreateResponses, ContractsControllerCreateErrors, ThrowOnError> => (options.client ?? client).post<ContractsControllerCreateResponses, ContractsControllerCreateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/local-health-contracts',
     ...options,
@@ -829,13 +829,13 @@ export const contractsControllerCreate = <ThrowOnError extends boolean = false>(
 /**
  * Population covered by signed contracts, each commune once.
  */
-export const contractsControllerCoverage = <ThrowOnError extends boolean = false>(options?: Options<ContractsControllerCoverageData, ThrowOnError>): RequestResult<ContractsControllerCoverageResponses, unknown, ThrowOnError> => (options?.client ?? client).get<ContractsControllerCoverageResponses, unknown, ThrowOnError>({
+export const contractsControllerCoverage = <ThrowOnError extends boolean = false>(options?: Options<ContractsControllerCoverageData, ThrowOnError>): RequestResult<ContractsControllerCoverageResponses, ContractsControllerCoverageErrors, ThrowOnError> => (options?.client ?? client).get<ContractsControllerCoverageResponses, ContractsControllerCoverageErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/local-health-contracts/coverage',
     ...options
 });
 
-export const contractsControllerGet = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerGetData, ThrowOnError>): RequestResult<ContractsControllerGetResponses, unknown, ThrowOnError> => (options.client ?? client).get<ContractsControllerGetResponses, unknown, ThrowOnError>({
+export const contractsControllerGet = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerGetData, ThrowOnError>): RequestResult<ContractsControllerGetResponses, ContractsControllerGetErrors, ThrowOnError> => (options.client ?? client).get<ContractsControllerGetResponses, ContractsControllerGetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/local-health-contracts/{id}',
     ...options
@@ -844,7 +844,7 @@ export const contractsControllerGet = <ThrowOnError extends boolean = false>(opt
 /**
  * Referent (its departments) or mission; the version read, 409 when stale.
  */
-export const contractsControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerUpdateData, ThrowOnError>): RequestResult<ContractsControllerUpdateResponses, unknown, ThrowOnError> => (options.client ?? client).patch<ContractsControllerUpdateResponses, unknown, ThrowOnError>({
+export const contractsControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerUpdateData, ThrowOnError>): RequestResult<ContractsControllerUpdateResponses, ContractsControllerUpdateErrors, ThrowOnError> => (options.client ?? client).patch<ContractsControllerUpdateResponses, ContractsControllerUpdateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/local-health-contracts/{id}',
     ...options,
@@ -854,7 +854,7 @@ export const contractsControllerUpdate = <ThrowOnError extends boolean = false>(
     }
 });
 
-export const contractsControllerActionSheets = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerActionSheetsData, ThrowOnError>): RequestResult<ContractsControllerActionSheetsResponses, unknown, ThrowOnError> => (options.client ?? client).get<ContractsControllerActionSheetsResponses, unknown, ThrowOnError>({
+export const contractsControllerActionSheets = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerActionSheetsData, ThrowOnError>): RequestResult<ContractsControllerActionSheetsResponses, ContractsControllerActionSheetsErrors, ThrowOnError> => (options.client ?? client).get<ContractsControllerActionSheetsResponses, ContractsControllerActionSheetsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/local-health-contracts/{id}/actions',
     ...options
@@ -863,7 +863,7 @@ export const contractsControllerActionSheets = <ThrowOnError extends boolean = f
 /**
  * An action sheet (fiche action): the shape of a roadmap action, updated the same way.
  */
-export const contractsControllerAddActionSheet = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerAddActionSheetData, ThrowOnError>): RequestResult<ContractsControllerAddActionSheetResponses, unknown, ThrowOnError> => (options.client ?? client).post<ContractsControllerAddActionSheetResponses, unknown, ThrowOnError>({
+export const contractsControllerAddActionSheet = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerAddActionSheetData, ThrowOnError>): RequestResult<ContractsControllerAddActionSheetResponses, ContractsControllerAddActionSheetErrors, ThrowOnError> => (options.client ?? client).post<ContractsControllerAddActionSheetResponses, ContractsControllerAddActionSheetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/local-health-contracts/{id}/actions',
     ...options,

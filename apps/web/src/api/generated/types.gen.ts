@@ -762,6 +762,10 @@ export type BulkTransitionResultDto = {
     error?: {
         statusCode: number;
         message: string;
+        code: string;
+        details?: {
+            [key: string]: unknown;
+        };
     };
     projectId: string;
     ok: boolean;
@@ -1377,6 +1381,33 @@ export type CreateActionSheetDto = {
     departmentCodes: Array<string>;
 };
 
+/**
+ * Stable and machine-readable: clients branch on it, never on `message`
+ */
+export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_repeated' | 'call.criterion_repeated' | 'call.dates' | 'call.not_found' | 'call.scoring_started' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'project.comment_required' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_required' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
+
+export type ErrorResponseDto = {
+    statusCode: number;
+    /**
+     * The HTTP reason phrase
+     */
+    error: string;
+    /**
+     * For people; on a 400, one sentence per offending field, each starting with its name
+     */
+    message: string | Array<string>;
+    /**
+     * Stable and machine-readable: clients branch on it, never on `message`
+     */
+    code: ErrorCode;
+    /**
+     * What helps the client act: `fields` (400), `from`, `to` and `allowedTransitions` (409 on a lifecycle move), `remainingCents` (409 over an envelope or a grant), `retryAfterSeconds` (429, 503)
+     */
+    details?: {
+        [key: string]: unknown;
+    };
+};
+
 export type HealthControllerCheckData = {
     body?: never;
     path?: never;
@@ -1421,6 +1452,10 @@ export type HealthControllerCheckErrors = {
             };
         };
     };
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
 };
 
 export type HealthControllerCheckError = HealthControllerCheckErrors[keyof HealthControllerCheckErrors];
@@ -1477,12 +1512,18 @@ export type AuthControllerLoginErrors = {
     /**
      * 10 échecs en 15 minutes pour cet e-mail, ou LOGIN_MAX_FAILURES_PER_ADDRESS pour cette adresse
      */
-    429: unknown;
+    429: ErrorResponseDto;
     /**
      * trop de mots de passe en cours de vérification (Retry-After)
      */
     503: unknown;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
 };
+
+export type AuthControllerLoginError = AuthControllerLoginErrors[keyof AuthControllerLoginErrors];
 
 export type AuthControllerLoginResponses = {
     200: LoginResultDto;
@@ -1501,12 +1542,18 @@ export type AuthControllerChangePasswordErrors = {
     /**
      * mot de passe actuel incorrect, ou nouveau mot de passe trop faible
      */
-    400: unknown;
+    400: ErrorResponseDto;
     /**
      * trop de mots de passe incorrects pour ce compte
      */
-    429: unknown;
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
 };
+
+export type AuthControllerChangePasswordError = AuthControllerChangePasswordErrors[keyof AuthControllerChangePasswordErrors];
 
 export type AuthControllerChangePasswordResponses = {
     200: LoginResultDto;
@@ -1521,6 +1568,15 @@ export type AuthControllerMeData = {
     url: '/api/auth/me';
 };
 
+export type AuthControllerMeErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type AuthControllerMeError = AuthControllerMeErrors[keyof AuthControllerMeErrors];
+
 export type AuthControllerMeResponses = {
     200: UserDto;
 };
@@ -1534,6 +1590,15 @@ export type AuthControllerLogoutData = {
     url: '/api/auth/logout';
 };
 
+export type AuthControllerLogoutErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type AuthControllerLogoutError = AuthControllerLogoutErrors[keyof AuthControllerLogoutErrors];
+
 export type AuthControllerLogoutResponses = {
     204: void;
 };
@@ -1546,6 +1611,15 @@ export type UsersControllerCreateData = {
     query?: never;
     url: '/api/users';
 };
+
+export type UsersControllerCreateErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type UsersControllerCreateError = UsersControllerCreateErrors[keyof UsersControllerCreateErrors];
 
 export type UsersControllerCreateResponses = {
     201: UserDto;
@@ -1562,6 +1636,15 @@ export type UsersControllerUpdateData = {
     url: '/api/users/{id}';
 };
 
+export type UsersControllerUpdateErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type UsersControllerUpdateError = UsersControllerUpdateErrors[keyof UsersControllerUpdateErrors];
+
 export type UsersControllerUpdateResponses = {
     200: ManagedUserDto;
 };
@@ -1577,6 +1660,15 @@ export type DepartmentsControllerListData = {
     };
     url: '/api/departments';
 };
+
+export type DepartmentsControllerListErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type DepartmentsControllerListError = DepartmentsControllerListErrors[keyof DepartmentsControllerListErrors];
 
 export type DepartmentsControllerListResponses = {
     200: DepartmentListDto;
@@ -1599,6 +1691,15 @@ export type AuditControllerListData = {
     url: '/api/audit-events';
 };
 
+export type AuditControllerListErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type AuditControllerListError = AuditControllerListErrors[keyof AuditControllerListErrors];
+
 export type AuditControllerListResponses = {
     200: AuditEventPageDto;
 };
@@ -1612,6 +1713,15 @@ export type AuditControllerVerifyData = {
     url: '/api/audit-events/verify';
 };
 
+export type AuditControllerVerifyErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type AuditControllerVerifyError = AuditControllerVerifyErrors[keyof AuditControllerVerifyErrors];
+
 export type AuditControllerVerifyResponses = {
     200: AuditVerificationDto;
 };
@@ -1624,6 +1734,15 @@ export type AuditControllerSealKeyData = {
     query?: never;
     url: '/api/audit-events/seal-key';
 };
+
+export type AuditControllerSealKeyErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type AuditControllerSealKeyError = AuditControllerSealKeyErrors[keyof AuditControllerSealKeyErrors];
 
 export type AuditControllerSealKeyResponses = {
     200: SealKeyDto;
@@ -1641,6 +1760,15 @@ export type AuditControllerListSealsData = {
     url: '/api/audit-events/seals';
 };
 
+export type AuditControllerListSealsErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type AuditControllerListSealsError = AuditControllerListSealsErrors[keyof AuditControllerListSealsErrors];
+
 export type AuditControllerListSealsResponses = {
     200: AuditSealPageDto;
 };
@@ -1653,6 +1781,15 @@ export type AuditControllerSealData = {
     query?: never;
     url: '/api/audit-events/seals';
 };
+
+export type AuditControllerSealErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type AuditControllerSealError = AuditControllerSealErrors[keyof AuditControllerSealErrors];
 
 export type AuditControllerSealResponses = {
     201: AuditSealDto;
@@ -1670,6 +1807,15 @@ export type ReportsControllerListData = {
     url: '/api/reports';
 };
 
+export type ReportsControllerListErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type ReportsControllerListError = ReportsControllerListErrors[keyof ReportsControllerListErrors];
+
 export type ReportsControllerListResponses = {
     200: ReportPageDto;
 };
@@ -1682,6 +1828,15 @@ export type ReportsControllerRequestData = {
     query?: never;
     url: '/api/reports';
 };
+
+export type ReportsControllerRequestErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type ReportsControllerRequestError = ReportsControllerRequestErrors[keyof ReportsControllerRequestErrors];
 
 export type ReportsControllerRequestResponses = {
     202: QueuedReportDto;
@@ -1698,6 +1853,15 @@ export type ReportsControllerGetData = {
     url: '/api/reports/{id}';
 };
 
+export type ReportsControllerGetErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type ReportsControllerGetError = ReportsControllerGetErrors[keyof ReportsControllerGetErrors];
+
 export type ReportsControllerGetResponses = {
     200: ReportDto;
 };
@@ -1713,6 +1877,15 @@ export type ReportsControllerFileData = {
     url: '/api/reports/{id}/file';
 };
 
+export type ReportsControllerFileErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type ReportsControllerFileError = ReportsControllerFileErrors[keyof ReportsControllerFileErrors];
+
 export type ReportsControllerFileResponses = {
     200: unknown;
 };
@@ -1727,6 +1900,15 @@ export type BodiesControllerListBodiesData = {
     url: '/api/bodies';
 };
 
+export type BodiesControllerListBodiesErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type BodiesControllerListBodiesError = BodiesControllerListBodiesErrors[keyof BodiesControllerListBodiesErrors];
+
 export type BodiesControllerListBodiesResponses = {
     200: BodyPageDto;
 };
@@ -1739,6 +1921,15 @@ export type BodiesControllerCreateBodyData = {
     query?: never;
     url: '/api/bodies';
 };
+
+export type BodiesControllerCreateBodyErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type BodiesControllerCreateBodyError = BodiesControllerCreateBodyErrors[keyof BodiesControllerCreateBodyErrors];
 
 export type BodiesControllerCreateBodyResponses = {
     201: BodyDto;
@@ -1755,6 +1946,15 @@ export type BodiesControllerGetBodyData = {
     url: '/api/bodies/{id}';
 };
 
+export type BodiesControllerGetBodyErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type BodiesControllerGetBodyError = BodiesControllerGetBodyErrors[keyof BodiesControllerGetBodyErrors];
+
 export type BodiesControllerGetBodyResponses = {
     200: BodyDetailDto;
 };
@@ -1769,6 +1969,15 @@ export type BodiesControllerParticipationData = {
     query?: never;
     url: '/api/bodies/{id}/participation';
 };
+
+export type BodiesControllerParticipationErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type BodiesControllerParticipationError = BodiesControllerParticipationErrors[keyof BodiesControllerParticipationErrors];
 
 export type BodiesControllerParticipationResponses = {
     200: ParticipationDto;
@@ -1785,6 +1994,15 @@ export type BodiesControllerAddSeatData = {
     url: '/api/bodies/{id}/seats';
 };
 
+export type BodiesControllerAddSeatErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type BodiesControllerAddSeatError = BodiesControllerAddSeatErrors[keyof BodiesControllerAddSeatErrors];
+
 export type BodiesControllerAddSeatResponses = {
     201: SeatDto;
 };
@@ -1799,6 +2017,15 @@ export type BodiesControllerAddPositionData = {
     query?: never;
     url: '/api/bodies/{id}/positions';
 };
+
+export type BodiesControllerAddPositionErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type BodiesControllerAddPositionError = BodiesControllerAddPositionErrors[keyof BodiesControllerAddPositionErrors];
 
 export type BodiesControllerAddPositionResponses = {
     201: PositionDto;
@@ -1815,6 +2042,15 @@ export type BodiesControllerGetSeatData = {
     url: '/api/seats/{id}';
 };
 
+export type BodiesControllerGetSeatErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type BodiesControllerGetSeatError = BodiesControllerGetSeatErrors[keyof BodiesControllerGetSeatErrors];
+
 export type BodiesControllerGetSeatResponses = {
     200: SeatDto;
 };
@@ -1830,6 +2066,15 @@ export type BodiesControllerEndMandateData = {
     url: '/api/seats/{id}/end-mandate';
 };
 
+export type BodiesControllerEndMandateErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type BodiesControllerEndMandateError = BodiesControllerEndMandateErrors[keyof BodiesControllerEndMandateErrors];
+
 export type BodiesControllerEndMandateResponses = {
     201: SeatDto;
 };
@@ -1844,6 +2089,15 @@ export type BodiesControllerAddMandateData = {
     query?: never;
     url: '/api/seats/{id}/mandates';
 };
+
+export type BodiesControllerAddMandateErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type BodiesControllerAddMandateError = BodiesControllerAddMandateErrors[keyof BodiesControllerAddMandateErrors];
 
 export type BodiesControllerAddMandateResponses = {
     201: SeatDto;
@@ -1861,6 +2115,15 @@ export type BodiesControllerListMembersData = {
     url: '/api/members';
 };
 
+export type BodiesControllerListMembersErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type BodiesControllerListMembersError = BodiesControllerListMembersErrors[keyof BodiesControllerListMembersErrors];
+
 export type BodiesControllerListMembersResponses = {
     200: MemberPageDto;
 };
@@ -1873,6 +2136,15 @@ export type BodiesControllerCreateMemberData = {
     query?: never;
     url: '/api/members';
 };
+
+export type BodiesControllerCreateMemberErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type BodiesControllerCreateMemberError = BodiesControllerCreateMemberErrors[keyof BodiesControllerCreateMemberErrors];
 
 export type BodiesControllerCreateMemberResponses = {
     201: MemberDto;
@@ -1888,6 +2160,15 @@ export type BodiesControllerGetMemberData = {
     query?: never;
     url: '/api/members/{id}';
 };
+
+export type BodiesControllerGetMemberErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type BodiesControllerGetMemberError = BodiesControllerGetMemberErrors[keyof BodiesControllerGetMemberErrors];
 
 export type BodiesControllerGetMemberResponses = {
     200: MemberDto;
@@ -1911,6 +2192,15 @@ export type MeetingsControllerListData = {
     url: '/api/meetings';
 };
 
+export type MeetingsControllerListErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type MeetingsControllerListError = MeetingsControllerListErrors[keyof MeetingsControllerListErrors];
+
 export type MeetingsControllerListResponses = {
     200: MeetingPageDto;
 };
@@ -1923,6 +2213,15 @@ export type MeetingsControllerCreateData = {
     query?: never;
     url: '/api/meetings';
 };
+
+export type MeetingsControllerCreateErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type MeetingsControllerCreateError = MeetingsControllerCreateErrors[keyof MeetingsControllerCreateErrors];
 
 export type MeetingsControllerCreateResponses = {
     201: MeetingDto;
@@ -1939,6 +2238,15 @@ export type MeetingsControllerGetData = {
     url: '/api/meetings/{id}';
 };
 
+export type MeetingsControllerGetErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type MeetingsControllerGetError = MeetingsControllerGetErrors[keyof MeetingsControllerGetErrors];
+
 export type MeetingsControllerGetResponses = {
     200: MeetingDetailDto;
 };
@@ -1953,6 +2261,15 @@ export type MeetingsControllerTransitionData = {
     query?: never;
     url: '/api/meetings/{id}/transitions';
 };
+
+export type MeetingsControllerTransitionErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type MeetingsControllerTransitionError = MeetingsControllerTransitionErrors[keyof MeetingsControllerTransitionErrors];
 
 export type MeetingsControllerTransitionResponses = {
     200: MeetingDto;
@@ -1969,6 +2286,15 @@ export type MeetingsControllerAttendanceData = {
     url: '/api/meetings/{id}/attendance';
 };
 
+export type MeetingsControllerAttendanceErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type MeetingsControllerAttendanceError = MeetingsControllerAttendanceErrors[keyof MeetingsControllerAttendanceErrors];
+
 export type MeetingsControllerAttendanceResponses = {
     200: AttendanceResultDto;
 };
@@ -1983,6 +2309,15 @@ export type MeetingsControllerDecideData = {
     query?: never;
     url: '/api/meetings/{id}/decisions';
 };
+
+export type MeetingsControllerDecideErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type MeetingsControllerDecideError = MeetingsControllerDecideErrors[keyof MeetingsControllerDecideErrors];
 
 export type MeetingsControllerDecideResponses = {
     201: DecisionDto;
@@ -1999,6 +2334,15 @@ export type MeetingsControllerGetMinutesData = {
     url: '/api/meetings/{id}/minutes';
 };
 
+export type MeetingsControllerGetMinutesErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type MeetingsControllerGetMinutesError = MeetingsControllerGetMinutesErrors[keyof MeetingsControllerGetMinutesErrors];
+
 export type MeetingsControllerGetMinutesResponses = {
     200: MinutesDto;
 };
@@ -2013,6 +2357,15 @@ export type MeetingsControllerWriteMinutesData = {
     query?: never;
     url: '/api/meetings/{id}/minutes';
 };
+
+export type MeetingsControllerWriteMinutesErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type MeetingsControllerWriteMinutesError = MeetingsControllerWriteMinutesErrors[keyof MeetingsControllerWriteMinutesErrors];
 
 export type MeetingsControllerWriteMinutesResponses = {
     200: MinutesDto;
@@ -2029,6 +2382,15 @@ export type MeetingsControllerApproveData = {
     url: '/api/meetings/{id}/minutes/approve';
 };
 
+export type MeetingsControllerApproveErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type MeetingsControllerApproveError = MeetingsControllerApproveErrors[keyof MeetingsControllerApproveErrors];
+
 export type MeetingsControllerApproveResponses = {
     200: MinutesDto;
 };
@@ -2043,6 +2405,15 @@ export type MeetingsControllerPublishData = {
     query?: never;
     url: '/api/meetings/{id}/minutes/publish';
 };
+
+export type MeetingsControllerPublishErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type MeetingsControllerPublishError = MeetingsControllerPublishErrors[keyof MeetingsControllerPublishErrors];
 
 export type MeetingsControllerPublishResponses = {
     200: MinutesDto;
@@ -2060,6 +2431,15 @@ export type CallsControllerListCallsData = {
     url: '/api/calls';
 };
 
+export type CallsControllerListCallsErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerListCallsError = CallsControllerListCallsErrors[keyof CallsControllerListCallsErrors];
+
 export type CallsControllerListCallsResponses = {
     200: CallPageDto;
 };
@@ -2072,6 +2452,15 @@ export type CallsControllerCreateCallData = {
     query?: never;
     url: '/api/calls';
 };
+
+export type CallsControllerCreateCallErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerCreateCallError = CallsControllerCreateCallErrors[keyof CallsControllerCreateCallErrors];
 
 export type CallsControllerCreateCallResponses = {
     201: CallDto;
@@ -2088,6 +2477,15 @@ export type CallsControllerGetCallData = {
     url: '/api/calls/{id}';
 };
 
+export type CallsControllerGetCallErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerGetCallError = CallsControllerGetCallErrors[keyof CallsControllerGetCallErrors];
+
 export type CallsControllerGetCallResponses = {
     200: CallDto;
 };
@@ -2102,6 +2500,15 @@ export type CallsControllerTransitionCallData = {
     query?: never;
     url: '/api/calls/{id}/transitions';
 };
+
+export type CallsControllerTransitionCallErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerTransitionCallError = CallsControllerTransitionCallErrors[keyof CallsControllerTransitionCallErrors];
 
 export type CallsControllerTransitionCallResponses = {
     200: CallDto;
@@ -2118,6 +2525,15 @@ export type CallsControllerFundingData = {
     url: '/api/calls/{id}/funding';
 };
 
+export type CallsControllerFundingErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerFundingError = CallsControllerFundingErrors[keyof CallsControllerFundingErrors];
+
 export type CallsControllerFundingResponses = {
     200: CallFundingDto;
 };
@@ -2132,6 +2548,15 @@ export type CallsControllerProjectsByStatusData = {
     query?: never;
     url: '/api/calls/{id}/projects-by-status';
 };
+
+export type CallsControllerProjectsByStatusErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerProjectsByStatusError = CallsControllerProjectsByStatusErrors[keyof CallsControllerProjectsByStatusErrors];
 
 export type CallsControllerProjectsByStatusResponses = {
     200: Array<ProjectStatusCountDto>;
@@ -2148,6 +2573,15 @@ export type CallsControllerSetCriteriaData = {
     url: '/api/calls/{id}/criteria';
 };
 
+export type CallsControllerSetCriteriaErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerSetCriteriaError = CallsControllerSetCriteriaErrors[keyof CallsControllerSetCriteriaErrors];
+
 export type CallsControllerSetCriteriaResponses = {
     200: Array<CriterionDto>;
 };
@@ -2162,6 +2596,15 @@ export type CallsControllerRankingData = {
     query?: never;
     url: '/api/calls/{id}/ranking';
 };
+
+export type CallsControllerRankingErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerRankingError = CallsControllerRankingErrors[keyof CallsControllerRankingErrors];
 
 export type CallsControllerRankingResponses = {
     200: RankingDto;
@@ -2196,6 +2639,15 @@ export type CallsControllerListProjectsData = {
     url: '/api/projects';
 };
 
+export type CallsControllerListProjectsErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerListProjectsError = CallsControllerListProjectsErrors[keyof CallsControllerListProjectsErrors];
+
 export type CallsControllerListProjectsResponses = {
     200: ProjectPageDto;
 };
@@ -2208,6 +2660,15 @@ export type CallsControllerCreateProjectData = {
     query?: never;
     url: '/api/projects';
 };
+
+export type CallsControllerCreateProjectErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerCreateProjectError = CallsControllerCreateProjectErrors[keyof CallsControllerCreateProjectErrors];
 
 export type CallsControllerCreateProjectResponses = {
     201: ProjectDetailDto;
@@ -2224,6 +2685,15 @@ export type CallsControllerGetProjectData = {
     url: '/api/projects/{id}';
 };
 
+export type CallsControllerGetProjectErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerGetProjectError = CallsControllerGetProjectErrors[keyof CallsControllerGetProjectErrors];
+
 export type CallsControllerGetProjectResponses = {
     200: ProjectDetailDto;
 };
@@ -2239,6 +2709,15 @@ export type CallsControllerTransitionData = {
     url: '/api/projects/{id}/transitions';
 };
 
+export type CallsControllerTransitionErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerTransitionError = CallsControllerTransitionErrors[keyof CallsControllerTransitionErrors];
+
 export type CallsControllerTransitionResponses = {
     200: ProjectDetailDto;
 };
@@ -2251,6 +2730,15 @@ export type CallsControllerBulkTransitionData = {
     query?: never;
     url: '/api/projects/transitions';
 };
+
+export type CallsControllerBulkTransitionErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerBulkTransitionError = CallsControllerBulkTransitionErrors[keyof CallsControllerBulkTransitionErrors];
 
 export type CallsControllerBulkTransitionResponses = {
     200: BulkTransitionResponseDto;
@@ -2267,6 +2755,15 @@ export type CallsControllerScoresData = {
     url: '/api/projects/{id}/scores';
 };
 
+export type CallsControllerScoresErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerScoresError = CallsControllerScoresErrors[keyof CallsControllerScoresErrors];
+
 export type CallsControllerScoresResponses = {
     200: ProjectScoreDto;
 };
@@ -2281,6 +2778,15 @@ export type CallsControllerScoreData = {
     query?: never;
     url: '/api/projects/{id}/scores';
 };
+
+export type CallsControllerScoreErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerScoreError = CallsControllerScoreErrors[keyof CallsControllerScoreErrors];
 
 export type CallsControllerScoreResponses = {
     200: ProjectScoreDto;
@@ -2297,6 +2803,15 @@ export type CallsControllerNotesData = {
     url: '/api/projects/{id}/notes';
 };
 
+export type CallsControllerNotesErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerNotesError = CallsControllerNotesErrors[keyof CallsControllerNotesErrors];
+
 export type CallsControllerNotesResponses = {
     200: NotePageDto;
 };
@@ -2311,6 +2826,15 @@ export type CallsControllerAddNoteData = {
     query?: never;
     url: '/api/projects/{id}/notes';
 };
+
+export type CallsControllerAddNoteErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerAddNoteError = CallsControllerAddNoteErrors[keyof CallsControllerAddNoteErrors];
 
 export type CallsControllerAddNoteResponses = {
     201: NoteDto;
@@ -2327,6 +2851,15 @@ export type CallsControllerLabelsData = {
     url: '/api/projects/{id}/labels';
 };
 
+export type CallsControllerLabelsErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerLabelsError = CallsControllerLabelsErrors[keyof CallsControllerLabelsErrors];
+
 export type CallsControllerLabelsResponses = {
     200: LabelsDto;
 };
@@ -2341,6 +2874,15 @@ export type CallsControllerSetLabelsData = {
     query?: never;
     url: '/api/projects/{id}/labels';
 };
+
+export type CallsControllerSetLabelsErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerSetLabelsError = CallsControllerSetLabelsErrors[keyof CallsControllerSetLabelsErrors];
 
 export type CallsControllerSetLabelsResponses = {
     200: LabelsDto;
@@ -2357,6 +2899,15 @@ export type CallsControllerGiveOpinionData = {
     url: '/api/projects/{id}/opinions';
 };
 
+export type CallsControllerGiveOpinionErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerGiveOpinionError = CallsControllerGiveOpinionErrors[keyof CallsControllerGiveOpinionErrors];
+
 export type CallsControllerGiveOpinionResponses = {
     201: OpinionDto;
 };
@@ -2371,6 +2922,15 @@ export type CallsControllerGrantData = {
     query?: never;
     url: '/api/projects/{id}/grant';
 };
+
+export type CallsControllerGrantErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerGrantError = CallsControllerGrantErrors[keyof CallsControllerGrantErrors];
 
 export type CallsControllerGrantResponses = {
     201: GrantDto;
@@ -2387,6 +2947,15 @@ export type CallsControllerOverdueReportsData = {
     url: '/api/grants/overdue-reports';
 };
 
+export type CallsControllerOverdueReportsErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerOverdueReportsError = CallsControllerOverdueReportsErrors[keyof CallsControllerOverdueReportsErrors];
+
 export type CallsControllerOverdueReportsResponses = {
     200: OverdueReportPageDto;
 };
@@ -2401,6 +2970,15 @@ export type CallsControllerGrantFollowUpData = {
     query?: never;
     url: '/api/grants/{id}/follow-up';
 };
+
+export type CallsControllerGrantFollowUpErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerGrantFollowUpError = CallsControllerGrantFollowUpErrors[keyof CallsControllerGrantFollowUpErrors];
 
 export type CallsControllerGrantFollowUpResponses = {
     200: GrantFollowUpDto;
@@ -2417,6 +2995,15 @@ export type CallsControllerSetCoFundersData = {
     url: '/api/grants/{id}/co-funders';
 };
 
+export type CallsControllerSetCoFundersErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerSetCoFundersError = CallsControllerSetCoFundersErrors[keyof CallsControllerSetCoFundersErrors];
+
 export type CallsControllerSetCoFundersResponses = {
     200: GrantFollowUpDto;
 };
@@ -2431,6 +3018,15 @@ export type CallsControllerSetScheduleData = {
     query?: never;
     url: '/api/grants/{id}/schedule';
 };
+
+export type CallsControllerSetScheduleErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerSetScheduleError = CallsControllerSetScheduleErrors[keyof CallsControllerSetScheduleErrors];
 
 export type CallsControllerSetScheduleResponses = {
     200: GrantFollowUpDto;
@@ -2447,6 +3043,15 @@ export type CallsControllerSetGrantReportsData = {
     url: '/api/grants/{id}/reports';
 };
 
+export type CallsControllerSetGrantReportsErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerSetGrantReportsError = CallsControllerSetGrantReportsErrors[keyof CallsControllerSetGrantReportsErrors];
+
 export type CallsControllerSetGrantReportsResponses = {
     200: GrantFollowUpDto;
 };
@@ -2461,6 +3066,15 @@ export type CallsControllerGetGrantData = {
     query?: never;
     url: '/api/grants/{id}';
 };
+
+export type CallsControllerGetGrantErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerGetGrantError = CallsControllerGetGrantErrors[keyof CallsControllerGetGrantErrors];
 
 export type CallsControllerGetGrantResponses = {
     200: GrantDto;
@@ -2477,6 +3091,15 @@ export type CallsControllerReduceGrantData = {
     url: '/api/grants/{id}';
 };
 
+export type CallsControllerReduceGrantErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerReduceGrantError = CallsControllerReduceGrantErrors[keyof CallsControllerReduceGrantErrors];
+
 export type CallsControllerReduceGrantResponses = {
     200: GrantDto;
 };
@@ -2491,6 +3114,15 @@ export type CallsControllerCancelGrantData = {
     query?: never;
     url: '/api/grants/{id}/cancel';
 };
+
+export type CallsControllerCancelGrantErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerCancelGrantError = CallsControllerCancelGrantErrors[keyof CallsControllerCancelGrantErrors];
 
 export type CallsControllerCancelGrantResponses = {
     200: GrantDto;
@@ -2507,6 +3139,15 @@ export type CallsControllerPayData = {
     url: '/api/grants/{id}/payments';
 };
 
+export type CallsControllerPayErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerPayError = CallsControllerPayErrors[keyof CallsControllerPayErrors];
+
 export type CallsControllerPayResponses = {
     201: PaymentDto;
 };
@@ -2522,6 +3163,15 @@ export type ExportsControllerFundingCsvData = {
     url: '/api/exports/funding.csv';
 };
 
+export type ExportsControllerFundingCsvErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type ExportsControllerFundingCsvError = ExportsControllerFundingCsvErrors[keyof ExportsControllerFundingCsvErrors];
+
 export type ExportsControllerFundingCsvResponses = {
     200: unknown;
 };
@@ -2535,6 +3185,15 @@ export type ExportsControllerFundingXlsxData = {
     url: '/api/exports/funding.xlsx';
 };
 
+export type ExportsControllerFundingXlsxErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type ExportsControllerFundingXlsxError = ExportsControllerFundingXlsxErrors[keyof ExportsControllerFundingXlsxErrors];
+
 export type ExportsControllerFundingXlsxResponses = {
     200: unknown;
 };
@@ -2545,6 +3204,15 @@ export type RoadmapControllerCreateData = {
     query?: never;
     url: '/api/roadmaps';
 };
+
+export type RoadmapControllerCreateErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerCreateError = RoadmapControllerCreateErrors[keyof RoadmapControllerCreateErrors];
 
 export type RoadmapControllerCreateResponses = {
     201: RoadmapDto;
@@ -2561,6 +3229,15 @@ export type RoadmapControllerGetData = {
     url: '/api/roadmaps/{year}';
 };
 
+export type RoadmapControllerGetErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerGetError = RoadmapControllerGetErrors[keyof RoadmapControllerGetErrors];
+
 export type RoadmapControllerGetResponses = {
     200: RoadmapDto;
 };
@@ -2575,6 +3252,15 @@ export type RoadmapControllerTransitionData = {
     query?: never;
     url: '/api/roadmaps/{year}/transitions';
 };
+
+export type RoadmapControllerTransitionErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerTransitionError = RoadmapControllerTransitionErrors[keyof RoadmapControllerTransitionErrors];
 
 export type RoadmapControllerTransitionResponses = {
     200: RoadmapDto;
@@ -2591,6 +3277,15 @@ export type RoadmapControllerSetAxesData = {
     url: '/api/roadmaps/{year}/axes';
 };
 
+export type RoadmapControllerSetAxesErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerSetAxesError = RoadmapControllerSetAxesErrors[keyof RoadmapControllerSetAxesErrors];
+
 export type RoadmapControllerSetAxesResponses = {
     200: RoadmapDto;
 };
@@ -2605,6 +3300,15 @@ export type RoadmapControllerProgressData = {
     query?: never;
     url: '/api/roadmaps/{year}/progress';
 };
+
+export type RoadmapControllerProgressErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerProgressError = RoadmapControllerProgressErrors[keyof RoadmapControllerProgressErrors];
 
 export type RoadmapControllerProgressResponses = {
     200: RoadmapProgressDto;
@@ -2621,6 +3325,15 @@ export type RoadmapControllerStaleActionsData = {
     url: '/api/roadmaps/{year}/stale-actions';
 };
 
+export type RoadmapControllerStaleActionsErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerStaleActionsError = RoadmapControllerStaleActionsErrors[keyof RoadmapControllerStaleActionsErrors];
+
 export type RoadmapControllerStaleActionsResponses = {
     200: ActionPageDto;
 };
@@ -2635,6 +3348,15 @@ export type RoadmapControllerAddActionData = {
     query?: never;
     url: '/api/roadmaps/{year}/actions';
 };
+
+export type RoadmapControllerAddActionErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerAddActionError = RoadmapControllerAddActionErrors[keyof RoadmapControllerAddActionErrors];
 
 export type RoadmapControllerAddActionResponses = {
     201: ActionDto;
@@ -2662,6 +3384,15 @@ export type RoadmapControllerListActionsData = {
     url: '/api/actions';
 };
 
+export type RoadmapControllerListActionsErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerListActionsError = RoadmapControllerListActionsErrors[keyof RoadmapControllerListActionsErrors];
+
 export type RoadmapControllerListActionsResponses = {
     200: ActionPageDto;
 };
@@ -2688,6 +3419,15 @@ export type RoadmapControllerExportCsvData = {
     url: '/api/actions/export.csv';
 };
 
+export type RoadmapControllerExportCsvErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerExportCsvError = RoadmapControllerExportCsvErrors[keyof RoadmapControllerExportCsvErrors];
+
 export type RoadmapControllerExportCsvResponses = {
     200: string;
 };
@@ -2700,6 +3440,15 @@ export type RoadmapControllerImportCsvData = {
     query?: never;
     url: '/api/actions/import';
 };
+
+export type RoadmapControllerImportCsvErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerImportCsvError = RoadmapControllerImportCsvErrors[keyof RoadmapControllerImportCsvErrors];
 
 export type RoadmapControllerImportCsvResponses = {
     200: ImportResultDto;
@@ -2716,6 +3465,15 @@ export type RoadmapControllerGetActionData = {
     url: '/api/actions/{id}';
 };
 
+export type RoadmapControllerGetActionErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerGetActionError = RoadmapControllerGetActionErrors[keyof RoadmapControllerGetActionErrors];
+
 export type RoadmapControllerGetActionResponses = {
     200: ActionDto;
 };
@@ -2730,6 +3488,15 @@ export type RoadmapControllerUpdateActionData = {
     query?: never;
     url: '/api/actions/{id}';
 };
+
+export type RoadmapControllerUpdateActionErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerUpdateActionError = RoadmapControllerUpdateActionErrors[keyof RoadmapControllerUpdateActionErrors];
 
 export type RoadmapControllerUpdateActionResponses = {
     200: ActionDto;
@@ -2746,6 +3513,15 @@ export type RoadmapControllerLinksData = {
     url: '/api/actions/{id}/links';
 };
 
+export type RoadmapControllerLinksErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerLinksError = RoadmapControllerLinksErrors[keyof RoadmapControllerLinksErrors];
+
 export type RoadmapControllerLinksResponses = {
     200: ActionLinksDto;
 };
@@ -2760,6 +3536,15 @@ export type RoadmapControllerSetLinksData = {
     query?: never;
     url: '/api/actions/{id}/links';
 };
+
+export type RoadmapControllerSetLinksErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerSetLinksError = RoadmapControllerSetLinksErrors[keyof RoadmapControllerSetLinksErrors];
 
 export type RoadmapControllerSetLinksResponses = {
     200: ActionLinksDto;
@@ -2779,6 +3564,15 @@ export type RoadmapControllerUpdatesData = {
     url: '/api/actions/{id}/updates';
 };
 
+export type RoadmapControllerUpdatesErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerUpdatesError = RoadmapControllerUpdatesErrors[keyof RoadmapControllerUpdatesErrors];
+
 export type RoadmapControllerUpdatesResponses = {
     200: ActionUpdatePageDto;
 };
@@ -2797,6 +3591,15 @@ export type ContractsControllerListData = {
     url: '/api/local-health-contracts';
 };
 
+export type ContractsControllerListErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type ContractsControllerListError = ContractsControllerListErrors[keyof ContractsControllerListErrors];
+
 export type ContractsControllerListResponses = {
     200: ContractPageDto;
 };
@@ -2810,6 +3613,15 @@ export type ContractsControllerCreateData = {
     url: '/api/local-health-contracts';
 };
 
+export type ContractsControllerCreateErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type ContractsControllerCreateError = ContractsControllerCreateErrors[keyof ContractsControllerCreateErrors];
+
 export type ContractsControllerCreateResponses = {
     201: ContractDto;
 };
@@ -2822,6 +3634,15 @@ export type ContractsControllerCoverageData = {
     query?: never;
     url: '/api/local-health-contracts/coverage';
 };
+
+export type ContractsControllerCoverageErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type ContractsControllerCoverageError = ContractsControllerCoverageErrors[keyof ContractsControllerCoverageErrors];
 
 export type ContractsControllerCoverageResponses = {
     200: CoverageDto;
@@ -2838,6 +3659,15 @@ export type ContractsControllerGetData = {
     url: '/api/local-health-contracts/{id}';
 };
 
+export type ContractsControllerGetErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type ContractsControllerGetError = ContractsControllerGetErrors[keyof ContractsControllerGetErrors];
+
 export type ContractsControllerGetResponses = {
     200: ContractDto;
 };
@@ -2852,6 +3682,15 @@ export type ContractsControllerUpdateData = {
     query?: never;
     url: '/api/local-health-contracts/{id}';
 };
+
+export type ContractsControllerUpdateErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type ContractsControllerUpdateError = ContractsControllerUpdateErrors[keyof ContractsControllerUpdateErrors];
 
 export type ContractsControllerUpdateResponses = {
     200: ContractDto;
@@ -2871,6 +3710,15 @@ export type ContractsControllerActionSheetsData = {
     url: '/api/local-health-contracts/{id}/actions';
 };
 
+export type ContractsControllerActionSheetsErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type ContractsControllerActionSheetsError = ContractsControllerActionSheetsErrors[keyof ContractsControllerActionSheetsErrors];
+
 export type ContractsControllerActionSheetsResponses = {
     200: ActionPageDto;
 };
@@ -2885,6 +3733,15 @@ export type ContractsControllerAddActionSheetData = {
     query?: never;
     url: '/api/local-health-contracts/{id}/actions';
 };
+
+export type ContractsControllerAddActionSheetErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type ContractsControllerAddActionSheetError = ContractsControllerAddActionSheetErrors[keyof ContractsControllerAddActionSheetErrors];
 
 export type ContractsControllerAddActionSheetResponses = {
     201: ActionDto;

@@ -44,7 +44,7 @@ export function LoginPage() {
         <h1>Connexion</h1>
         <p>Connectez-vous avec votre adresse électronique professionnelle.</p>
         {error !== undefined &&
-          (error instanceof ApiError && error.status === 401 ? (
+          (error instanceof ApiError && error.body?.code === 'auth.invalid_credentials' ? (
             <Alert
               className="fr-mb-3w"
               severity="error"

@@ -1,0 +1,34 @@
+import { CoreErrorCode } from '@app/core';
+import { CallsErrorCode } from '@app/calls';
+import { ContractsErrorCode } from '@app/contracts';
+import { GovernanceErrorCode } from '@app/governance';
+import { IdentityErrorCode } from '@app/identity';
+import { ReportsErrorCode } from '@app/reports';
+import { RoadmapErrorCode } from '@app/roadmap';
+import { TerritoryErrorCode } from '@app/territory';
+
+/** Every code an HTTP error may carry: core's and each lib's (the app is the one place that sees them all). */
+export type ErrorCode =
+  | CoreErrorCode
+  | CallsErrorCode
+  | ContractsErrorCode
+  | GovernanceErrorCode
+  | IdentityErrorCode
+  | ReportsErrorCode
+  | RoadmapErrorCode
+  | TerritoryErrorCode;
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  ...new Set<ErrorCode>(
+    [
+      CoreErrorCode,
+      CallsErrorCode,
+      ContractsErrorCode,
+      GovernanceErrorCode,
+      IdentityErrorCode,
+      ReportsErrorCode,
+      RoadmapErrorCode,
+      TerritoryErrorCode,
+    ].flatMap((codes) => Object.values(codes)),
+  ),
+].sort();

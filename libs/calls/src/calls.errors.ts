@@ -1,0 +1,32 @@
+/** The codes the calls lib's errors carry (`code` in every HTTP error body); the web app maps them. */
+export const CallsErrorCode = {
+  CallAxesOverEnvelope: 'call.axes_over_envelope',
+  CallAxisRepeated: 'call.axis_repeated',
+  CallCriterionRepeated: 'call.criterion_repeated',
+  CallDates: 'call.dates',
+  CallNotFound: 'call.not_found',
+  CallScoringStarted: 'call.scoring_started',
+  CallTransitionForbidden: 'call.transition_forbidden',
+  CallUnknown: 'call.unknown',
+  CallUnknownAxis: 'call.unknown_axis',
+  GrantBelowPaid: 'grant.below_paid',
+  GrantCancelled: 'grant.cancelled',
+  GrantAxisEnvelopeExceeded: 'grant.axis_envelope_exceeded',
+  GrantEnvelopeExceeded: 'grant.envelope_exceeded',
+  GrantExists: 'grant.exists',
+  GrantNotAReduction: 'grant.not_a_reduction',
+  GrantNotFound: 'grant.not_found',
+  GrantProjectNotSelected: 'grant.project_not_selected',
+  GrantScheduleOverGrant: 'grant.schedule_over_grant',
+  GrantStaleVersion: 'grant.stale_version',
+  PaymentGrantExceeded: 'payment.grant_exceeded',
+  ProjectCommentRequired: 'project.comment_required',
+  ProjectNotFound: 'project.not_found',
+  ProjectOpinionClosed: 'project.opinion_closed',
+  ProjectScoringClosed: 'project.scoring_closed',
+  ProjectStaleVersion: 'project.stale_version',
+  ProjectTransitionForbidden: 'project.transition_forbidden',
+  ProjectUnknownCriterion: 'project.unknown_criterion',
+} as const;
+
+export type CallsErrorCode = (typeof CallsErrorCode)[keyof typeof CallsErrorCode];
