@@ -57,6 +57,10 @@ describe('the web app shell', () => {
     expect(await page.getByText('Inégalités sociales de santé').first().isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Contenu' }).count()).toBe(1);
     expect(await page.getByText('Auditeur').first().isVisible()).toBe(true);
+    // A tile per screen of the navigation the auditor may open, and none for the others.
+    const tiles = page.locator('#contenu .fr-tile');
+    await tiles.getByRole('link', { name: 'Journal d’audit' }).waitFor();
+    expect(await tiles.getByRole('link', { name: 'Commission' }).count()).toBe(0);
     await screenshot(page, 'home-auditor');
 
     await page.goto('/page-qui-n-existe-pas');

@@ -5,6 +5,7 @@ import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { hasRole, useSession } from '../session/session';
 import { screens } from '../screens';
+import type { Screen } from '../routing/screen';
 
 const BRAND = (
   <>
@@ -17,17 +18,20 @@ const BRAND = (
 const SERVICE = 'Inégalités sociales de santé';
 const TAGLINE = 'Agence régionale de santé Occitanie';
 
-/** The main navigation: the screens with a label that the user's roles may open. */
-function useNavigation() {
+/** The screens with a navigation label that the user's roles may open. */
+function useScreensOfUser(): readonly Screen[] {
   const { user } = useSession();
+  return screens.filter((screen) => screen.nav && hasRole(user, screen.roles));
+}
+
+/** The main navigation, from those screens. */
+function useNavigation(navigable: readonly Screen[]) {
   const { pathname } = useLocation();
-  return screens
-    .filter((screen) => screen.nav && hasRole(user, screen.roles))
-    .map((screen) => ({
-      text: screen.nav!,
-      linkProps: { to: screen.path },
-      isActive: screen.path === '/' ? pathname === '/' : pathname.startsWith(screen.path),
-    }));
+  return navigable.map((screen) => ({
+    text: screen.nav!,
+    linkProps: { to: screen.path },
+    isActive: screen.path === '/' ? pathname === '/' : pathname.startsWith(screen.path),
+  }));
 }
 
 function useQuickAccess() {
@@ -59,6 +63,7 @@ function useFocusOnNavigation() {
 
 export function Layout() {
   useFocusOnNavigation();
+  const navigable = useScreensOfUser();
   return (
     <>
       <SkipLinks
@@ -75,10 +80,11 @@ export function Layout() {
         serviceTagline={TAGLINE}
         homeLinkProps={{ to: '/', title: `Accueil — ${SERVICE}` }}
         quickAccessItems={useQuickAccess()}
-        navigation={useNavigation()}
+        navigation={useNavigation(navigable)}
       />
       <main id="contenu" className="fr-container fr-py-4w app-main" tabIndex={-1}>
-        <Outlet />
+        {/* The pages get the navigable screens from here (the home page's tiles), not from the route table. */}
+        <Outlet context={navigable} />
       </main>
       <Footer
         id="footer"

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { useOutletContext } from 'react-router';
 import type { Role } from '../session/session';
 
 /** One page of the app, as the route table lists it. */
@@ -12,4 +13,12 @@ export interface Screen {
   roles?: readonly Role[];
   /** Shown in the main navigation under this label. */
   nav?: string;
+}
+
+/**
+ * The screens of the main navigation that the user may open, as the layout computed them: a page reads
+ * them here rather than importing the route table, which imports the pages.
+ */
+export function useNavigableScreens(): readonly Screen[] {
+  return useOutletContext<readonly Screen[]>();
 }

@@ -1,12 +1,12 @@
 import { Tile } from '@codegouvfr/react-dsfr/Tile';
-import { hasRole, useSession } from '../../session/session';
+import { useSession } from '../../session/session';
 import { ROLE_LABELS } from '@app/vocabulary';
-import { screens } from '../../screens';
+import { useNavigableScreens } from '../../routing/screen';
 
 /** Where each person lands: who they are, and a tile per screen of the navigation they may open. */
 export function HomePage() {
   const { user } = useSession();
-  const mine = screens.filter((screen) => screen.nav && screen.path !== '/' && hasRole(user, screen.roles));
+  const mine = useNavigableScreens().filter((screen) => screen.path !== '/');
   return (
     <>
       <h1>Bonjour {user!.displayName}</h1>
