@@ -1,3 +1,5 @@
+import { BoundedLimiter } from './bounded-limiter';
+
 /**
  * Runs at most `limit` of the tasks given the same key at a time, within this process, starting them
  * in arrival order; tasks with different keys do not wait for each other. Not a lock (several
@@ -6,22 +8,18 @@
  * at the lock, so that the row's lock passes from one to the next without a round trip.
  */
 export class KeyedLimiter {
-  private readonly keys = new Map<string, { running: number; waiting: (() => void)[] }>();
+  private readonly keys = new Map<string, BoundedLimiter>();
 
   constructor(private readonly limit: number) {}
 
   async run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const slot = this.keys.get(key) ?? { running: 0, waiting: [] };
-    this.keys.set(key, slot);
-    if (slot.running < this.limit) slot.running += 1;
-    else await new Promise<void>((resolve) => slot.waiting.push(resolve));
+    let limiter = this.keys.get(key);
+    if (!limiter) this.keys.set(key, (limiter = new BoundedLimiter(this.limit, Infinity)));
     try {
-      return await task();
+      return await limiter.run(task);
     } finally {
-      const next = slot.waiting.shift();
-      // The finished task hands its place to the next one in line, or gives it up.
-      if (next) next();
-      else if (--slot.running === 0) this.keys.delete(key);
+      const { running, waiting } = limiter.load;
+      if (running === 0 && waiting === 0) this.keys.delete(key);
     }
   }
 
