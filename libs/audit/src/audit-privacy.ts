@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Role } from '@app/core';
+import { COMMISSION_TEAM, type Role } from '@app/core';
 
 /**
  * What an audit event must not disclose. The trail is read by roles (the auditor above all) that may
@@ -21,7 +21,7 @@ export const PRIVATE_FIELDS: readonly PrivateField[] = [
   // Reviewers' notes on a project (GET /api/projects/:id/notes): the notes table keeps the text.
   { entityType: 'project', action: 'project.note', field: 'text', readers: [] },
   // Members' contact details are for the team running the commission.
-  { entityType: 'member', field: 'email', readers: ['admin', 'regional_delegate', 'mission_officer'] },
+  { entityType: 'member', field: 'email', readers: COMMISSION_TEAM },
 ];
 
 /** Keys whose values are never stored in the trail, at any depth, whatever the event. */

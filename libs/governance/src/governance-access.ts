@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, hasRole, parisDay } from '@app/core';
+import { Actor, COMMISSION_TEAM, DomainError, hasRole, parisDay } from '@app/core';
 import { BodiesRepository } from './bodies.repository';
 
 /**
@@ -27,7 +27,7 @@ export class GovernanceAccess {
    * read the member without it.
    */
   seesEmailOf(actor: Actor, memberId: string): boolean {
-    return hasRole(actor, 'admin', 'regional_delegate', 'mission_officer') || actor.memberId === memberId;
+    return hasRole(actor, ...COMMISSION_TEAM) || actor.memberId === memberId;
   }
 
   /** null: every body; otherwise the ids of the bodies the actor may read. */

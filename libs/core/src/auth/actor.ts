@@ -24,6 +24,9 @@ export const SYSTEM_ACTOR: Actor = Object.freeze({
   memberId: null,
 });
 
+/** The team that runs the commission: it sees members' contact details, in the objects and in the trail. */
+export const COMMISSION_TEAM: readonly Role[] = ['admin', 'regional_delegate', 'mission_officer'];
+
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.roles.some((r) => roles.includes(r));
 }
