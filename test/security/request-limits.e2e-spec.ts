@@ -39,6 +39,7 @@ describe('security: limits on expensive requests and on what a caller may send',
       error: 'Too Many Requests',
       message: `Trop de demandes : réessayez dans ${res.headers['retry-after']} s.`,
       code: 'rate.limited',
+      details: { retryAfterSeconds: Number(res.headers['retry-after']) },
     });
   };
 

@@ -1,6 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerException, ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
-import type { Actor } from '@app/core';
+import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
+import { type Actor, CoreErrorCode, DomainError } from '@app/core';
 
 /**
  * The throttler guard keyed by the signed-in user instead of the address (colleagues behind the
@@ -17,15 +17,17 @@ export class UserRateLimitGuard extends ThrottlerGuard {
     return `${limit}:${tracker}`;
   }
 
+  /** A refusal like any other that asks to come back later: the error filter writes `Retry-After`. */
   protected override async throwThrottlingException(
-    context: ExecutionContext,
+    _context: ExecutionContext,
     { timeToBlockExpire }: ThrottlerLimitDetail,
   ): Promise<void> {
     const seconds = Math.max(1, timeToBlockExpire);
-    context
-      .switchToHttp()
-      .getResponse<{ header(name: string, value: string): void }>()
-      .header('retry-after', String(seconds));
-    throw new ThrottlerException(`Trop de demandes : réessayez dans ${seconds} s.`);
+    throw DomainError.retryLater(
+      'too_many_requests',
+      CoreErrorCode.RateLimited,
+      `Trop de demandes : réessayez dans ${seconds} s.`,
+      seconds,
+    );
   }
 }
