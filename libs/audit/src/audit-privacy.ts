@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { COMMISSION_TEAM, type Role } from '@app/core';
+import type { Role } from '@app/core';
+// The module, not the barrel: this file's spec runs without Nest (the unit project loads no ES module).
+import { COMMISSION_TEAM } from '@app/core/auth/actor';
 
 /**
  * What an audit event must not disclose. The trail is read by roles (the auditor above all) that may
