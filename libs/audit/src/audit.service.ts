@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Page, Tx } from '@app/core';
+import { Actor, Database, Page, Tx } from '@app/core';
 import { auditHash, toJsonValue } from './audit-hash';
 import { auditPolicy } from './audit-policy';
 import { AuditSealKeys } from './audit-seal-keys';
@@ -19,11 +19,18 @@ export interface AuditRecord {
   after?: unknown;
 }
 
+/** What a write returns to `AuditService.write`: its result, and the event(s) that describe it. */
+export interface Audited<T> {
+  result: T;
+  audit: AuditRecord | readonly AuditRecord[];
+}
+
 const VERIFY_BATCH = 1000;
 
 @Injectable()
 export class AuditService {
   constructor(
+    private readonly db: Database,
     private readonly repository: AuditRepository,
     private readonly sealRepository: AuditSealRepository,
     private readonly keys: AuditSealKeys,
@@ -47,6 +54,18 @@ export class AuditService {
       prevHash,
     };
     await this.repository.insert(tx, { ...content, hash: auditHash(content) });
+  }
+
+  /**
+   * The one shape of a mutation: `work` writes in a transaction and says what it did; its audit
+   * events are appended last in the same transaction, so they commit with the writes or not at all.
+   */
+  write<T>(actor: Actor, work: (tx: Tx) => Promise<Audited<T>>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      const { result, audit } = await work(tx);
+      for (const record of Array.isArray(audit) ? audit : [audit]) await this.record(tx, actor, record);
+      return result;
+    });
   }
 
   async list(actor: Actor, query: AuditQueryDto): Promise<Page<AuditEventDto>> {

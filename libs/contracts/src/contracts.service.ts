@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, Page, PageQueryDto } from '@app/core';
+import { Actor, DomainError, Page, PageQueryDto } from '@app/core';
 import { ActionDto, CreateActionSheetDto, RoadmapService } from '@app/roadmap';
 import { assertCanAssignDepartments, assertDepartmentScope, assertInternalReader } from '@app/identity';
 import { TerritoryService } from '@app/territory';
@@ -20,7 +20,6 @@ import { ContractsErrorCode } from './contracts.errors';
 @Injectable()
 export class ContractsService {
   constructor(
-    private readonly db: Database,
     private readonly contracts: ContractsRepository,
     private readonly territory: TerritoryService,
     private readonly audit: AuditService,
@@ -47,7 +46,7 @@ export class ContractsService {
     const communes = await this.territory.referenceCommunes('territories', await this.withEpciCommunes(dto));
     const departments = [...new Set(communes.map((c) => c.departmentCode))];
     if (departments.length > 0) assertCanAssignDepartments(actor, 'territories', departments);
-    return this.db.transaction(async (tx) => {
+    return this.audit.write(actor, async (tx) => {
       const id = await this.contracts.insert(
         tx,
         // The repository writes only the contract's own columns from the DTO.
@@ -58,13 +57,15 @@ export class ContractsService {
         ...(await this.contracts.find(id, tx))!,
         territories: await this.contracts.territories(id, tx),
       };
-      await this.audit.record(tx, actor, {
-        action: 'local_health_contract.create',
-        entityType: 'local_health_contract',
-        entityId: id,
-        after: contract,
-      });
-      return contract;
+      return {
+        result: contract,
+        audit: {
+          action: 'local_health_contract.create',
+          entityType: 'local_health_contract',
+          entityId: id,
+          after: contract,
+        },
+      };
     });
   }
 
@@ -76,19 +77,21 @@ export class ContractsService {
     const endsOn = dto.endsOn ?? before.endsOn;
     if (signedOn && endsOn && endsOn < signedOn)
       throw DomainError.invalid(ContractsErrorCode.ContractDates, 'endsOn: before signedOn');
-    return this.db.transaction(async (tx) => {
+    return this.audit.write(actor, async (tx) => {
       const { version, ...fields } = dto;
       if (!(await this.contracts.update(tx, id, version, fields)))
         throw DomainError.staleVersion(ContractsErrorCode.LocalHealthContractStaleVersion);
       const after = { ...(await this.contracts.find(id, tx))!, territories: before.territories };
-      await this.audit.record(tx, actor, {
-        action: 'local_health_contract.update',
-        entityType: 'local_health_contract',
-        entityId: id,
-        before,
-        after,
-      });
-      return after;
+      return {
+        result: after,
+        audit: {
+          action: 'local_health_contract.update',
+          entityType: 'local_health_contract',
+          entityId: id,
+          before,
+          after,
+        },
+      };
     });
   }
 
