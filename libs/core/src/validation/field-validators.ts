@@ -1,5 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { TARGET_PUBLICS } from '@app/vocabulary';
 
 /** The field validations several domains share, each written once with its message. */
@@ -11,6 +24,13 @@ export const IsCents = (min = 0) =>
     Min(min),
     Max(Number.MAX_SAFE_INTEGER),
   );
+
+/**
+ * A text of 1 to `max` characters (`isString`, `minLength`, `maxLength` when refused). The swagger
+ * plugin cannot see through a composite: its bounds are documented here.
+ */
+export const IsText = (max: number) =>
+  applyDecorators(ApiProperty({ minLength: 1, maxLength: max }), IsString(), MinLength(1), MaxLength(max));
 
 const DEPARTMENT_CODE = /^[0-9]{2}$/;
 
