@@ -5,3 +5,4 @@ export * from './governance.constants';
 export * from './governance.module';
 export * from './meetings.service';
 export * from './governance.errors';
+export * from './reports/meeting-report.dto';

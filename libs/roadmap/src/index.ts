@@ -3,3 +3,4 @@ export * from './roadmap.constants';
 export * from './roadmap.module';
 export * from './roadmap.service';
 export * from './roadmap.errors';
+export * from './reports/roadmap-report.dto';
