@@ -11,6 +11,14 @@ export const identityPolicy = definePolicy({
   readDirectory: ROLES,
   /** One's own password, and only one's own: see `assertOwnAccount`. */
   changeOwnPassword: ROLES,
+  /**
+   * Departmental data (access/department-scope.ts): the regional team acts on every department, a
+   * referent on its own; the admin runs accounts and reference data, not the mission's files (DESIGN.md).
+   */
+  actOnEveryDepartment: ['regional_delegate', 'mission_officer'],
+  actOnOwnDepartments: ['departmental_referent'],
+  /** The mission's working files (roadmap, contracts): every role but commission members. */
+  readInternalFiles: ROLES.filter((r) => r !== 'commission_member'),
 });
 
 /** Only a person changes its password, its own: the system (seeds, jobs) has no account to change. */
