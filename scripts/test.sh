@@ -28,7 +28,7 @@ status=0
 say "Unit tests"
 npx jest --selectProjects unit --json --outputFile=test-artifacts/unit.json || status=1
 say "End-to-end tests"
-npx jest --selectProjects e2e --runInBand --json --outputFile=test-artifacts/e2e.json || status=1
+npx jest --selectProjects e2e --maxWorkers=2 --json --outputFile=test-artifacts/e2e.json || status=1
 
 # One closing line in the plain form CI reads, over both runs.
 node -e '

@@ -3,10 +3,21 @@ import { DEV_ROLES, setUpDatabaseRoles, urlAs } from '../../libs/core/src/databa
 
 /**
  * Where the test run finds PostgreSQL and Redis. The suites create their own databases on this
- * server and use one Redis database index that they flush; nothing else is touched.
+ * server and use Redis database indexes that they flush; nothing else is touched.
  */
 export const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? adminUrlFrom(process.env.DATABASE_URL);
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/9';
+export const TEST_REDIS_URL = perWorker(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/9');
+
+/**
+ * Jest runs suites in parallel workers; each suite flushes its Redis database, so worker n uses the
+ * index n - 1 above the one given (9, 10, … by default), and suites of two workers never meet.
+ */
+function perWorker(url: string): string {
+  const worker = Number(process.env.JEST_WORKER_ID ?? 1);
+  const u = new URL(url);
+  u.pathname = `/${Number(u.pathname.slice(1) || 0) + worker - 1}`;
+  return u.toString();
+}
 export const TEMPLATE_DB_ENV = 'ISS_TEST_TEMPLATE_DB';
 export const DEMO_PASSWORD = 'demo-iss-2026';
 export const ROOT = `${__dirname}/../..`;
