@@ -43,6 +43,8 @@ module.exports = {
       globalSetup: '<rootDir>/test/medium/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/medium/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/medium/support/setup.ts'],
+      // A spy on a real provider (jest.spyOn(medium.get(AuditService), 'record')) ends with its test.
+      restoreMocks: true,
     },
     {
       displayName: 'e2e',
