@@ -1,6 +1,6 @@
 /**
- * What a spec file opened (Nest contexts, clients), closed by the setup's last hook before its database
- * is dropped: the order holds whatever order the runner gives the file's own hooks.
+ * What a spec file opened (Nest contexts, clients), closed by the setup's afterAll just before the
+ * file's database is dropped, so that no pool sees its connections killed and no client holds Jest open.
  */
 const closers: (() => Promise<unknown>)[] = [];
 
