@@ -8,7 +8,8 @@ import { CALL_TRANSITIONS, PROJECT_STATUSES, type CallStatus } from './calls.con
 import { CallsRepository } from './calls.repository';
 import { splitCents } from './department-shares';
 import { CallDto, CallFundingDto, CreateCallDto, ProjectStatusCountDto } from './dto/call.dto';
-import { CallAxisEntity, CallEntity } from './entities/call.entity';
+import { CallAxisEntity } from './entities/call-axis.entity';
+import { CallEntity } from './entities/call.entity';
 import { FundingRepository } from './funding.repository';
 import type { CriterionRow } from './instruction.repository';
 import { assertUniqueCodes, InstructionService } from './instruction.service';

@@ -9,7 +9,7 @@ import {
   SetGrantReportsDto,
   SetScheduleDto,
 } from './dto/follow-up.dto';
-import { GrantEntity } from './entities/call.entity';
+import { GrantEntity } from './entities/grant.entity';
 import { FollowUpRepository } from './follow-up.repository';
 import { FundingRepository } from './funding.repository';
 import { scheduleAgainstPayments } from './schedule';

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { AppConfig, cursorStream, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
-import { GrantEntity, PaymentEntity } from './entities/call.entity';
+import { GrantEntity } from './entities/grant.entity';
+import { PaymentEntity } from './entities/payment.entity';
 import type { PaymentKind, ProjectStatus } from './calls.constants';
 
 export interface GrantFundingRow {

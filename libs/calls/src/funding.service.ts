@@ -12,7 +12,8 @@ import {
   PaymentDto,
   ReduceGrantDto,
 } from './dto/project.dto';
-import { GrantEntity, PaymentEntity } from './entities/call.entity';
+import { GrantEntity } from './entities/grant.entity';
+import { PaymentEntity } from './entities/payment.entity';
 import { fundingCsvTransform } from './funding-csv';
 import { FundingRepository } from './funding.repository';
 import { ProjectsRepository } from './projects.repository';

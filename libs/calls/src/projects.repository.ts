@@ -3,13 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import type { ProjectStatus } from './calls.constants';
-import {
-  OpinionEntity,
-  ProjectCommuneEntity,
-  ProjectDepartmentEntity,
-  ProjectEntity,
-  ProjectTransitionEntity,
-} from './entities/call.entity';
+import { OpinionEntity } from './entities/opinion.entity';
+import { ProjectCommuneEntity } from './entities/project-commune.entity';
+import { ProjectDepartmentEntity } from './entities/project-department.entity';
+import { ProjectEntity } from './entities/project.entity';
+import { ProjectTransitionEntity } from './entities/project-transition.entity';
 
 export interface ProjectRow {
   id: string;

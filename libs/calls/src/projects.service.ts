@@ -15,7 +15,7 @@ import {
   TransitionDto,
 } from './dto/project.dto';
 import { BulkTransitionDto, BulkTransitionResponseDto, BulkTransitionResultDto } from './dto/instruction.dto';
-import { OpinionEntity } from './entities/call.entity';
+import { OpinionEntity } from './entities/opinion.entity';
 import { FollowUpRepository } from './follow-up.repository';
 import { FundingService } from './funding.service';
 import { allowedTransitions, checkTransition, rolesMovingTo } from './project-lifecycle';
