@@ -72,7 +72,8 @@ export class FollowUpService {
     return { items, total: items.length };
   }
 
-  private change(
+  /** Every follow-up change: the team only, refused (a rejected promise, as every service call) before the grant is read. */
+  private async change(
     actor: Actor,
     grantId: string,
     action: string,

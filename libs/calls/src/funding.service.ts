@@ -151,7 +151,7 @@ export class FundingService {
   }
 
   /** Cancels a grant with a reason: what was paid stays in the ledger, the rest goes back to the envelope. */
-  cancel(actor: Actor, id: string, dto: CancelGrantDto): Promise<GrantDto> {
+  async cancel(actor: Actor, id: string, dto: CancelGrantDto): Promise<GrantDto> {
     callsPolicy.assert(actor, 'commit');
     return this.change(actor, id, dto.version, 'grant.cancel', dto.reason, async () => ({
       status: 'cancelled' as const,
