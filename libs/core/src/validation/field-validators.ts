@@ -1,5 +1,20 @@
 import { applyDecorators } from '@nestjs/common';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { TARGET_PUBLICS } from '@app/vocabulary';
 
 /** The field validations several domains share, each written once with its message. */
@@ -43,3 +58,26 @@ export const IsTargetPublicList = () =>
       message: `each value in $property must be one of: ${TARGET_PUBLICS.join(', ')}`,
     }),
   );
+
+/*
+ * The composites below also document their bounds in OpenAPI: the swagger plugin reads bounds from
+ * the class-validator decorators it sees on a property, and it does not see inside a composite.
+ */
+
+/** Required text: a string of 1 to `max` characters. */
+export const IsText = (max: number) =>
+  applyDecorators(IsString(), MinLength(1), MaxLength(max), ApiProperty({ minLength: 1, maxLength: max }));
+
+/** Optional text: absent, or a string of at most `max` characters (empty allowed). */
+export const IsOptionalText = (max: number) =>
+  applyDecorators(IsOptional(), IsString(), MaxLength(max), ApiProperty({ maxLength: max }));
+
+/** A date or date-time in strict ISO 8601 (a real calendar date), e.g. `2025-01-15`. */
+export const IsIsoDate = () => IsISO8601({ strict: true });
+
+/** An integer from `min` to `max` inclusive. */
+export const IsIntBetween = (min: number, max: number) =>
+  applyDecorators(IsInt(), Min(min), Max(max), ApiProperty({ minimum: min, maximum: max }));
+
+/** The version of an object as the client read it (optimistic locking): an integer from 1. */
+export const IsVersion = () => applyDecorators(IsInt(), Min(1), ApiProperty({ minimum: 1 }));
