@@ -6,7 +6,6 @@ import { CallsService } from '../calls.service';
 import type { CallDto, CallFundingDto } from '../dto/call.dto';
 import { FundingRepository, type FundingExportRow, type FundingProjectLine } from '../funding.repository';
 import { FundingService } from '../funding.service';
-
 import { FundingReportParamsDto } from './funding-report.dto';
 
 type FundingParams = FundingReportParamsDto;

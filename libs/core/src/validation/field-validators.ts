@@ -6,6 +6,8 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsISO8601,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -24,13 +26,6 @@ export const IsCents = (min = 0) =>
     Min(min),
     Max(Number.MAX_SAFE_INTEGER),
   );
-
-/**
- * A text of 1 to `max` characters (`isString`, `minLength`, `maxLength` when refused). The swagger
- * plugin cannot see through a composite: its bounds are documented here.
- */
-export const IsText = (max: number) =>
-  applyDecorators(ApiProperty({ minLength: 1, maxLength: max }), IsString(), MinLength(1), MaxLength(max));
 
 const DEPARTMENT_CODE = /^[0-9]{2}$/;
 
@@ -63,3 +58,26 @@ export const IsTargetPublicList = () =>
       message: `each value in $property must be one of: ${TARGET_PUBLICS.join(', ')}`,
     }),
   );
+
+/*
+ * The composites below also document their bounds in OpenAPI: the swagger plugin reads bounds from
+ * the class-validator decorators it sees on a property, and it does not see inside a composite.
+ */
+
+/** Required text: a string of 1 to `max` characters. */
+export const IsText = (max: number) =>
+  applyDecorators(IsString(), MinLength(1), MaxLength(max), ApiProperty({ minLength: 1, maxLength: max }));
+
+/** Optional text: absent, or a string of at most `max` characters (empty allowed). */
+export const IsOptionalText = (max: number) =>
+  applyDecorators(IsOptional(), IsString(), MaxLength(max), ApiProperty({ maxLength: max }));
+
+/** A date or date-time in strict ISO 8601 (a real calendar date), e.g. `2025-01-15`. */
+export const IsIsoDate = () => IsISO8601({ strict: true });
+
+/** An integer from `min` to `max` inclusive. */
+export const IsIntBetween = (min: number, max: number) =>
+  applyDecorators(IsInt(), Min(min), Max(max), ApiProperty({ minimum: min, maximum: max }));
+
+/** The version of an object as the client read it (optimistic locking): an integer from 1. */
+export const IsVersion = () => applyDecorators(IsInt(), Min(1), ApiProperty({ minimum: 1 }));

@@ -4,7 +4,6 @@ import { PdfReport, ReportDefinition } from '@app/reports';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, REPORT_KIND_LABELS, ROADMAP_STATUS_LABELS } from '@app/vocabulary';
 import type { ActionDto, RoadmapDto, RoadmapProgressDto } from '../dto/roadmap.dto';
 import { RoadmapService } from '../roadmap.service';
-
 import { RoadmapReportParamsDto } from './roadmap-report.dto';
 
 type RoadmapParams = RoadmapReportParamsDto;

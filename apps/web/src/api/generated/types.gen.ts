@@ -521,8 +521,8 @@ export type MinutesDto = {
 };
 
 export type CallAxisInputDto = {
-    code: string;
     label: string;
+    code: string;
     /**
      * Optional envelope of the axis; the axes' envelopes never add up to more than the call's.
      */
@@ -530,23 +530,23 @@ export type CallAxisInputDto = {
 };
 
 export type CriterionInputDto = {
-    code: string;
     label: string;
     weight: number;
+    code: string;
 };
 
 export type CreateCallDto = {
-    axes: Array<CallAxisInputDto>;
-    /**
-     * Scoring criteria with their weights; reviewers score each from 0 to 5.
-     */
-    criteria?: Array<CriterionInputDto>;
     title: string;
     year: number;
     /**
      * e.g. "FIR" (fonds d'intervention régional).
      */
     fundingSource: string;
+    axes: Array<CallAxisInputDto>;
+    /**
+     * Scoring criteria with their weights; reviewers score each from 0 to 5.
+     */
+    criteria?: Array<CriterionInputDto>;
     envelopeCents: number;
     opensOn: string;
     closesOn: string;
@@ -568,6 +568,10 @@ export type CallDto = {
     status: 'draft' | 'open' | 'closed' | 'decided';
     axes: Array<CallAxisDto>;
     criteria: Array<CriterionDto>;
+    /**
+     * The moves of the call's lifecycle this caller may make now.
+     */
+    allowedTransitions: Array<'draft' | 'open' | 'closed' | 'decided'>;
     id: string;
     title: string;
     year: number;
@@ -576,6 +580,18 @@ export type CallDto = {
     opensOn: string;
     closesOn: string;
     version: number;
+    /**
+     * The caller may replace the scoring criteria (PUT /calls/:id/criteria; 409 once scoring has started).
+     */
+    canSetCriteria: boolean;
+    /**
+     * The caller may enter an application to this call (POST /projects).
+     */
+    canAddProject: boolean;
+    /**
+     * The caller may export the call's funding ledger (CSV, workbook, funding report).
+     */
+    canExportLedger: boolean;
 };
 
 export type CallPageDto = {
@@ -655,8 +671,8 @@ export type RankingDto = {
 };
 
 export type HolderDto = {
-    kind: 'association' | 'local_authority' | 'hospital' | 'health_centre' | 'public_body' | 'cooperative' | 'company' | 'other';
     name: string;
+    kind: 'association' | 'local_authority' | 'hospital' | 'health_centre' | 'public_body' | 'cooperative' | 'company' | 'other';
     /**
      * SIRET, when the holder has one: 14 digits with a valid checksum.
      */
@@ -669,6 +685,8 @@ export type BudgetLineInputDto = {
 };
 
 export type CreateProjectDto = {
+    title: string;
+    summary?: string;
     holder: HolderDto;
     /**
      * Target publics, from the controlled list shared with roadmap actions.
@@ -684,8 +702,6 @@ export type CreateProjectDto = {
     budgetLines?: Array<BudgetLineInputDto>;
     callId: string;
     axisCode: string;
-    title: string;
-    summary?: string;
     departmentCodes: Array<string>;
     /**
      * Communes of intervention by INSEE code.
@@ -735,21 +751,41 @@ export type GrantDto = {
     status: 'active' | 'cancelled';
     version: number;
     createdAt: string;
+    /**
+     * The caller may record a payment now: the regional team, on an active grant with money left to pay.
+     */
+    canAddPayment: boolean;
+    /**
+     * The caller may lower the grant now (the delegate, active, above what was paid).
+     */
+    canReduce: boolean;
+    /**
+     * The caller may cancel the grant now (the delegate, active).
+     */
+    canCancel: boolean;
 };
 
 export type ProjectDetailDto = {
     summary?: string | null;
     holder: HolderDto;
     status: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
-    budgetLines: Array<BudgetLineInputDto>;
     /**
-     * The moves the lifecycle allows from the current status (whoever may make them).
+     * The moves of the project's lifecycle this caller may make now (its role's, on a project of its departments).
      */
     allowedTransitions: Array<'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed'>;
+    /**
+     * Those of `allowedTransitions` that need a comment (400 without): the reason of a rejection, what to correct.
+     */
+    commentRequiredFor: Array<'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed'>;
+    budgetLines: Array<BudgetLineInputDto>;
     opinions: Array<OpinionDto>;
     history: Array<ProjectTransitionDto>;
     grant?: GrantDto | null;
     communeCodes: Array<string>;
+    /**
+     * The caller may commit money to the project now (POST /projects/:id/grant): the delegate, selected, no grant yet.
+     */
+    canGrant: boolean;
     id: string;
     callId: string;
     axisCode: string;
@@ -761,12 +797,40 @@ export type ProjectDetailDto = {
     version: number;
     createdAt: string;
     updatedAt: string;
+    /**
+     * The caller may decide now: select or reject the project (the regional delegate, under review).
+     */
+    canDecide: boolean;
+    /**
+     * The caller may give a departmental opinion now: a referent of one of its departments, while opinions are open.
+     */
+    canGiveOpinion: boolean;
+    /**
+     * The departments whose opinion the caller may give now (the choices of `departmentCode`).
+     */
+    opinionDepartmentCodes: Array<string>;
+    /**
+     * The caller may score the project now: a mission officer, while the project is under instruction.
+     */
+    canScore: boolean;
+    /**
+     * The caller reviews the project: reads and writes its private notes and sets its labels.
+     */
+    canReview: boolean;
 };
 
 export type ProjectDto = {
     summary?: string | null;
     holder: HolderDto;
     status: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
+    /**
+     * The moves of the project's lifecycle this caller may make now (its role's, on a project of its departments).
+     */
+    allowedTransitions: Array<'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed'>;
+    /**
+     * Those of `allowedTransitions` that need a comment (400 without): the reason of a rejection, what to correct.
+     */
+    commentRequiredFor: Array<'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed'>;
     id: string;
     callId: string;
     axisCode: string;
@@ -778,6 +842,26 @@ export type ProjectDto = {
     version: number;
     createdAt: string;
     updatedAt: string;
+    /**
+     * The caller may decide now: select or reject the project (the regional delegate, under review).
+     */
+    canDecide: boolean;
+    /**
+     * The caller may give a departmental opinion now: a referent of one of its departments, while opinions are open.
+     */
+    canGiveOpinion: boolean;
+    /**
+     * The departments whose opinion the caller may give now (the choices of `departmentCode`).
+     */
+    opinionDepartmentCodes: Array<string>;
+    /**
+     * The caller may score the project now: a mission officer, while the project is under instruction.
+     */
+    canScore: boolean;
+    /**
+     * The caller reviews the project: reads and writes its private notes and sets its labels.
+     */
+    canReview: boolean;
 };
 
 export type ProjectPageDto = {
@@ -799,8 +883,8 @@ export type TransitionDto = {
 
 export type BulkTransitionDto = {
     to: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
-    projectIds: Array<string>;
     comment?: string;
+    projectIds: Array<string>;
 };
 
 export type BulkTransitionResultDto = {
@@ -824,8 +908,8 @@ export type BulkTransitionResponseDto = {
 };
 
 export type ScoreInputDto = {
-    criterion: string;
     score: number;
+    criterion: string;
 };
 
 export type ScoreProjectDto = {
@@ -888,11 +972,11 @@ export type CreateOpinionDto = {
 };
 
 export type CreateGrantDto = {
-    amountCents: number;
     /**
      * Engagement juridique number in the State's accounting system.
      */
     legalCommitmentNumber?: string;
+    amountCents: number;
     agreementSignedOn?: string;
 };
 
@@ -946,6 +1030,10 @@ export type GrantFollowUpDto = {
     grantId: string;
     amountCents: number;
     paidCents: number;
+    /**
+     * The caller may change the co-funders, the schedule and the reports owed (the regional team).
+     */
+    canEdit: boolean;
 };
 
 export type CoFunderInputDto = {
@@ -959,12 +1047,12 @@ export type SetCoFundersDto = {
 
 export type TrancheInputDto = {
     label: string;
-    dueOn: string;
-    amountCents: number;
     /**
      * e.g. "à réception du bilan final".
      */
     condition?: string;
+    dueOn: string;
+    amountCents: number;
 };
 
 export type SetScheduleDto = {
@@ -982,12 +1070,12 @@ export type SetGrantReportsDto = {
 };
 
 export type ReduceGrantDto = {
+    version: number;
+    reason: string;
     /**
      * The new amount: lower than the current one, never below what was paid.
      */
     amountCents: number;
-    version: number;
-    reason: string;
 };
 
 export type CancelGrantDto = {
@@ -2677,22 +2765,22 @@ export type CallsControllerListProjectsData = {
         limit?: number;
         offset?: number;
         status?: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
-        targetPublic?: 'early_childhood' | 'young_people' | 'women' | 'people_in_precarity' | 'people_with_disabilities' | 'older_people' | 'travellers_roma' | 'lgbtq_people' | 'people_with_migration_background' | 'people_in_detention' | 'rural_population' | 'general_population';
-        callId?: string;
-        departmentCode?: string;
         axisCode?: string;
+        targetPublic?: 'early_childhood' | 'young_people' | 'women' | 'people_in_precarity' | 'people_with_disabilities' | 'older_people' | 'travellers_roma' | 'lgbtq_people' | 'people_with_migration_background' | 'people_in_detention' | 'rural_population' | 'general_population';
         /**
          * Words to find in the title or the holder's name (case-insensitive).
          */
         search?: string;
         /**
-         * For a referent: the projects of its own departments (the routing of applications to referents).
-         */
-        mine?: boolean;
-        /**
          * Projects carrying this shared label.
          */
         label?: string;
+        callId?: string;
+        departmentCode?: string;
+        /**
+         * For a referent: the projects of its own departments (the routing of applications to referents).
+         */
+        mine?: boolean;
     };
     url: '/api/projects';
 };
