@@ -81,6 +81,14 @@ describe('reports', () => {
   let year = 2000;
   /** A request no earlier test made: a year of its own. */
   const freshRequest = () => ({ kind: 'roadmap' as const, params: { year: ++year } });
+  /** A report requested by someone who has since lost the right to read its subject. */
+  const requestedByFormerReader = async () => {
+    const reader = await medium.actors.regionalDelegate();
+    subject.readers.add(reader.id!);
+    const { id } = await reports.request(reader, freshRequest());
+    subject.readers.delete(reader.id!);
+    return { reader, id };
+  };
   const reportRow = async (id: string) =>
     (
       await medium.db.manager.query('SELECT status, attempts, file_key AS "fileKey" FROM report WHERE id = $1', [id])
@@ -217,11 +225,7 @@ describe('reports', () => {
     });
 
     it('takes the report away with the right to its subject, from its requester too', async () => {
-      const reader = await medium.actors.regionalDelegate();
-      subject.readers.add(reader.id!);
-      const { id } = await reports.request(reader, freshRequest());
-
-      subject.readers.delete(reader.id!);
+      const { reader, id } = await requestedByFormerReader();
 
       await expect(reports.get(reader, id)).rejects.toMatchObject({ kind: 'forbidden' });
     });
@@ -284,10 +288,7 @@ describe('reports', () => {
     });
 
     it('ends a report that cannot be rendered as failed, with a French message its requester still reads', async () => {
-      const reader = await medium.actors.regionalDelegate();
-      subject.readers.add(reader.id!);
-      const { id } = await reports.request(reader, freshRequest());
-      subject.readers.delete(reader.id!);
+      const { reader, id } = await requestedByFormerReader();
       const log = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
 
       await renderer.fail(id, new Error('relation "payment" does not exist'));
