@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, DomainError, Page, PageQueryDto } from '@app/core';
+import { Actor, DomainError, found, Page, PageQueryDto } from '@app/core';
 import { ActionDto, ActionsService, CreateActionSheetDto } from '@app/roadmap';
 import { TerritoryService } from '@app/territory';
 import {
@@ -153,9 +153,7 @@ export class ContractsService {
   }
 
   private async existingRow(id: string): Promise<ContractRow> {
-    const contract = await this.contracts.find(id);
-    if (!contract) throw DomainError.notFound(ContractsErrorCode.LocalHealthContractNotFound, id);
-    return contract;
+    return found(await this.contracts.find(id), ContractsErrorCode.LocalHealthContractNotFound, id);
   }
 
   async coverage(actor: Actor): Promise<CoverageDto> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { departmentCodesOf, inAnyDepartment, Tx, type DepartmentLink } from '@app/core';
+import { changedAny, departmentCodesOf, inAnyDepartment, Tx, type DepartmentLink } from '@app/core';
 import { DataSource } from 'typeorm';
 import type { ActionStatus } from './roadmap.constants';
 
@@ -198,7 +198,7 @@ export class ActionsRepository {
       `UPDATE action SET status = $3, progress_percent = $4, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
       [id, version, fields.status, fields.progressPercent],
     );
-    return result[1] > 0;
+    return changedAny(result);
   }
 
   async setIndicatorValue(tx: Tx, actionId: string, indicatorId: string, value: number): Promise<void> {

@@ -7,6 +7,7 @@ import {
   assertCsvSize,
   CsvImportLimits,
   DomainError,
+  found,
   Page,
   PageQueryDto,
   parisDay,
@@ -259,15 +260,11 @@ export class ActionsService {
   }
 
   private async existingRoadmap(year: number): Promise<RoadmapRow> {
-    const roadmap = await this.roadmaps.roadmapOfYear(year);
-    if (!roadmap) throw DomainError.notFound(RoadmapErrorCode.RoadmapNotFound, String(year));
-    return roadmap;
+    return found(await this.roadmaps.roadmapOfYear(year), RoadmapErrorCode.RoadmapNotFound, String(year));
   }
 
   private async existingAction(id: string): Promise<ActionRow> {
-    const action = await this.actions.findAction(id);
-    if (!action) throw DomainError.notFound(RoadmapErrorCode.ActionNotFound, id);
-    return action;
+    return found(await this.actions.findAction(id), RoadmapErrorCode.ActionNotFound, id);
   }
 }
 

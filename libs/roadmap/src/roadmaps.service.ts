@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, DomainError, Tx } from '@app/core';
+import { Actor, DomainError, found, Tx } from '@app/core';
 import { TerritoryService } from '@app/territory';
 import { ActionsRepository } from './actions.repository';
 import { CreateRoadmapDto, RoadmapDto, RoadmapProgressDto, RoadmapTransitionDto, SetAxesDto } from './dto/roadmap.dto';
@@ -129,15 +129,11 @@ export class RoadmapsService {
   }
 
   private async locked(tx: Tx, year: number): Promise<RoadmapRow> {
-    const roadmap = await this.roadmaps.lockRoadmap(tx, year);
-    if (!roadmap) throw DomainError.notFound(RoadmapErrorCode.RoadmapNotFound, String(year));
-    return roadmap;
+    return found(await this.roadmaps.lockRoadmap(tx, year), RoadmapErrorCode.RoadmapNotFound, String(year));
   }
 
   private async existing(year: number): Promise<RoadmapRow> {
-    const roadmap = await this.roadmaps.roadmapOfYear(year);
-    if (!roadmap) throw DomainError.notFound(RoadmapErrorCode.RoadmapNotFound, String(year));
-    return roadmap;
+    return found(await this.roadmaps.roadmapOfYear(year), RoadmapErrorCode.RoadmapNotFound, String(year));
   }
 }
 
