@@ -1,5 +1,10 @@
-import { Actor, definePolicy, ROLES } from '@app/core';
-import { assertCanAssignDepartments, assertDepartmentScope, canActOnDepartments } from '@app/identity';
+import { Actor, definePolicy } from '@app/core';
+import {
+  assertCanAssignDepartments,
+  assertDepartmentScope,
+  assertInternalReader,
+  canActOnDepartments,
+} from '@app/identity';
 
 /**
  * Who may do what with the local health contracts (DESIGN.md): the mission maintains them all, a
@@ -8,13 +13,16 @@ import { assertCanAssignDepartments, assertDepartmentScope, canActOnDepartments 
  */
 export const contractsPolicy = definePolicy(
   {
-    /** The mission's working files are read by every role but commission members. */
-    read: ROLES.filter((r) => r !== 'commission_member'),
     /** Create and update contracts, add their action sheets: the mission any, a referent its departments'. */
     write: ['regional_delegate', 'mission_officer', 'departmental_referent'],
   },
   { write: 'Seuls la mission et les référents départementaux tiennent les contrats locaux de santé' },
 );
+
+/** The contracts are the mission's working files: every role but commission members reads them (identity's rule). */
+export function assertMayReadContracts(actor: Actor): void {
+  assertInternalReader(actor);
+}
 
 /** Whether the caller may change the contract of this department (and add its action sheets). */
 export function mayWriteContract(actor: Actor, departmentCode: string): boolean {

@@ -5,6 +5,7 @@ import { ActionDto, ActionsService, CreateActionSheetDto } from '@app/roadmap';
 import { TerritoryService } from '@app/territory';
 import {
   assertMayCoverDepartments,
+  assertMayReadContracts,
   assertMayWriteContract,
   contractAbilities,
   contractsPolicy,
@@ -130,20 +131,20 @@ export class ContractsService {
   }
 
   async actionSheets(actor: Actor, id: string, page: PageQueryDto): Promise<Page<ActionDto>> {
-    contractsPolicy.assert(actor, 'read');
+    assertMayReadContracts(actor);
     await this.existingRow(id);
     return this.actions.listActions(actor, { contractId: id, limit: page.limit, offset: page.offset });
   }
 
   /** Everyone signed in but commission members reads the contracts (a referent filters on its departments). */
   async list(actor: Actor, query: ContractQueryDto): Promise<Page<ContractSummaryDto>> {
-    contractsPolicy.assert(actor, 'read');
+    assertMayReadContracts(actor);
     const [items, total] = await this.contracts.list(query);
     return { items: items.map((c) => forCaller(actor, c)), total };
   }
 
   async get(actor: Actor, id: string): Promise<ContractDto> {
-    contractsPolicy.assert(actor, 'read');
+    assertMayReadContracts(actor);
     return forCaller(actor, await this.existing(id));
   }
 
@@ -157,7 +158,7 @@ export class ContractsService {
   }
 
   async coverage(actor: Actor): Promise<CoverageDto> {
-    contractsPolicy.assert(actor, 'read');
+    assertMayReadContracts(actor);
     const [{ covered, signed, inPreparation }, regionPopulation, departments, signedByDepartment, widerByDepartment] =
       await Promise.all([
         this.contracts.coverage(),

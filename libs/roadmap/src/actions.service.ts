@@ -33,6 +33,7 @@ import { RoadmapErrorCode } from './roadmap.errors';
 import {
   actionAbilities,
   assertMayAssignActionDepartments,
+  assertMayReadRoadmap,
   assertMayUpdateAction,
   assertMayUpdateSomeAction,
   roadmapPolicy,
@@ -55,7 +56,7 @@ export class ActionsService {
 
   /** Unfinished actions without any update for 90 days. */
   async staleActions(actor: Actor, year: number): Promise<Page<ActionDto>> {
-    roadmapPolicy.assert(actor, 'read');
+    assertMayReadRoadmap(actor);
     await this.existingRoadmap(year);
     const rows = await this.actions.staleActions(year, staleBefore(new Date()));
     return { items: await this.actionDtos(actor, rows), total: rows.length };
@@ -118,7 +119,7 @@ export class ActionsService {
   }
 
   async listActions(actor: Actor, query: ActionQueryDto): Promise<Page<ActionDto>> {
-    roadmapPolicy.assert(actor, 'read');
+    assertMayReadRoadmap(actor);
     const { attentionFirst, ...filter } = query;
     const now = new Date();
     const attention = attentionFirst ? { today: parisDay(now), staleBefore: staleBefore(now) } : undefined;
@@ -127,7 +128,7 @@ export class ActionsService {
   }
 
   async getAction(actor: Actor, id: string): Promise<ActionDto> {
-    roadmapPolicy.assert(actor, 'read');
+    assertMayReadRoadmap(actor);
     return (await this.actionDtos(actor, [await this.existingAction(id)]))[0];
   }
 
@@ -204,7 +205,7 @@ export class ActionsService {
   }
 
   async linksOf(actor: Actor, id: string): Promise<ActionLinksDto> {
-    roadmapPolicy.assert(actor, 'read');
+    assertMayReadRoadmap(actor);
     await this.existingAction(id);
     return { actionId: id, ...(await this.actions.links(id)) };
   }
@@ -253,7 +254,7 @@ export class ActionsService {
 
   /** Accepted updates, newest first: who, when, what changed, and why. */
   async updates(actor: Actor, id: string, page: PageQueryDto): Promise<Page<ActionUpdateDto>> {
-    roadmapPolicy.assert(actor, 'read');
+    assertMayReadRoadmap(actor);
     await this.existingAction(id);
     const [rows, total] = await this.actions.updates(id, page.limit, page.offset);
     return { items: rows.map((u) => ({ ...u, id: Number(u.id), at: new Date(u.at).toISOString() })), total };

@@ -1,5 +1,5 @@
-import { Actor, definePolicy, DomainError, ROLES } from '@app/core';
-import { assertCanAssignDepartments, canActOnDepartments } from '@app/identity';
+import { Actor, definePolicy, DomainError } from '@app/core';
+import { assertCanAssignDepartments, assertInternalReader, canActOnDepartments } from '@app/identity';
 import { MISSION, ROADMAP_LIFECYCLE, type RoadmapStatus } from './roadmap.constants';
 
 /**
@@ -8,8 +8,6 @@ import { MISSION, ROADMAP_LIFECYCLE, type RoadmapStatus } from './roadmap.consta
  */
 export const roadmapPolicy = definePolicy(
   {
-    /** The mission's working files are read by every role but commission members. */
-    read: ROLES.filter((r) => r !== 'commission_member'),
     /** Create the year's roadmap, set its axes, add its actions, link actions to projects and contracts. */
     edit: MISSION,
     /** Update any action, region-wide ones included. */
@@ -22,6 +20,11 @@ export const roadmapPolicy = definePolicy(
     updateOwnActions: 'Votre rôle ne permet pas de mettre à jour les actions',
   },
 );
+
+/** The roadmap and its actions are the mission's working files: every role but commission members reads them (identity's rule). */
+export function assertMayReadRoadmap(actor: Actor): void {
+  assertInternalReader(actor);
+}
 
 /** 403 for a role that never updates an action, before the action is read. */
 export function assertMayUpdateSomeAction(actor: Actor): void {

@@ -7,7 +7,7 @@ import { CreateRoadmapDto, RoadmapDto, RoadmapProgressDto, RoadmapTransitionDto,
 import { rollUp } from './progress';
 import { ROADMAP_LIFECYCLE } from './roadmap.constants';
 import { RoadmapErrorCode } from './roadmap.errors';
-import { roadmapAbilities, roadmapPolicy } from './roadmap.policy';
+import { assertMayReadRoadmap, roadmapAbilities, roadmapPolicy } from './roadmap.policy';
 import { RoadmapRow, RoadmapsRepository } from './roadmaps.repository';
 
 /** The roadmap as stored: what the audit trail records, without what the caller may do with it. */
@@ -42,7 +42,7 @@ export class RoadmapsService {
   }
 
   async get(actor: Actor, year: number): Promise<RoadmapDto> {
-    roadmapPolicy.assert(actor, 'read');
+    assertMayReadRoadmap(actor);
     return forCaller(actor, await this.view(await this.existing(year)));
   }
 
@@ -95,7 +95,7 @@ export class RoadmapsService {
 
   /** Progress per axis and per department (rule: `rollUp`), a region-wide action counting for every department. */
   async progress(actor: Actor, year: number): Promise<RoadmapProgressDto> {
-    roadmapPolicy.assert(actor, 'read');
+    assertMayReadRoadmap(actor);
     const roadmap = await this.existing(year);
     const [axes, actions, departments] = await Promise.all([
       this.roadmaps.axes(roadmap.id),
