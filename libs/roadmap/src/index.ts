@@ -1,5 +1,6 @@
 export * from './dto/roadmap.dto';
 export * from './roadmap.constants';
 export * from './roadmap.module';
-export * from './roadmap.service';
+export * from './roadmaps.service';
+export * from './actions.service';
 export * from './roadmap.errors';

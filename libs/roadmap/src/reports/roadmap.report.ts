@@ -3,7 +3,8 @@ import { Actor, DomainError, formatParisDate, SYSTEM_ACTOR } from '@app/core';
 import { PdfReport, ReportDefinition, ReportsErrorCode } from '@app/reports';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, REPORT_KIND_LABELS, ROADMAP_STATUS_LABELS } from '@app/vocabulary';
 import type { ActionDto, RoadmapDto, RoadmapProgressDto } from '../dto/roadmap.dto';
-import { RoadmapService } from '../roadmap.service';
+import { ActionsService } from '../actions.service';
+import { RoadmapsService } from '../roadmaps.service';
 
 interface RoadmapParams {
   year: number;
@@ -29,7 +30,10 @@ const value = (v: number | null) => (v === null ? '—' : new Intl.NumberFormat(
 export class RoadmapReport implements ReportDefinition<RoadmapParams, RoadmapReportData> {
   readonly kind = 'roadmap' as const;
 
-  constructor(private readonly roadmap: RoadmapService) {}
+  constructor(
+    private readonly roadmap: RoadmapsService,
+    private readonly actions: ActionsService,
+  ) {}
 
   parseParams(raw: Record<string, unknown>): RoadmapParams {
     const extra = Object.keys(raw).filter((k) => k !== 'year');
@@ -49,9 +53,9 @@ export class RoadmapReport implements ReportDefinition<RoadmapParams, RoadmapRep
   async collect(params: RoadmapParams): Promise<RoadmapReportData> {
     const [roadmap, actions, progress, stale] = await Promise.all([
       this.roadmap.get(SYSTEM_ACTOR, params.year),
-      this.roadmap.listActions(SYSTEM_ACTOR, { year: params.year, limit: 10_000, offset: 0 }),
+      this.actions.listActions(SYSTEM_ACTOR, { year: params.year, limit: 10_000, offset: 0 }),
       this.roadmap.progress(SYSTEM_ACTOR, params.year),
-      this.roadmap.staleActions(SYSTEM_ACTOR, params.year),
+      this.actions.staleActions(SYSTEM_ACTOR, params.year),
     ]);
     return { roadmap, actions: actions.items, progress, stale: stale.items.map((a) => a.id) };
   }

@@ -1044,9 +1044,9 @@ export type CreatePaymentDto = {
 };
 
 export type RoadmapAxisInputDto = {
-    code: string;
     label: string;
     description?: string;
+    code: string;
     /**
      * An internal work axis of the mission (tools, communication), as opposed to a public axis.
      */
@@ -1072,9 +1072,21 @@ export type RoadmapDto = {
      */
     validatedByDecisionId?: string | null;
     axes: Array<RoadmapAxisDto>;
+    /**
+     * The statuses the caller may move the roadmap to from this one.
+     */
+    allowedTransitions: Array<'draft' | 'submitted' | 'validated'>;
     id: string;
     year: number;
     version: number;
+    /**
+     * Whether the caller may replace the axes (the mission, until the commission validates the roadmap).
+     */
+    canSetAxes: boolean;
+    /**
+     * Whether the caller may add actions to the roadmap (the mission).
+     */
+    canAddAction: boolean;
 };
 
 export type RoadmapTransitionDto = {
@@ -1166,6 +1178,10 @@ export type ActionDto = {
      * Whether the caller may update it (the mission, or a referent of one of its departments).
      */
     canUpdate: boolean;
+    /**
+     * Whether the caller may set the projects and contracts that carry it (the mission).
+     */
+    canSetLinks: boolean;
 };
 
 export type ActionPageDto = {
@@ -1175,15 +1191,22 @@ export type ActionPageDto = {
 
 export type IndicatorInputDto = {
     label: string;
-    baseline?: number;
-    target?: number;
     /**
      * e.g. "familles", "%".
      */
     unit?: string;
+    baseline?: number;
+    target?: number;
 };
 
 export type CreateActionDto = {
+    title: string;
+    description?: string;
+    /**
+     * Who leads the action (person or organisation).
+     */
+    pilot: string;
+    partners?: string;
     /**
      * ISS levers: 1 social determinants, 2 life course, 3 proportionate response / "aller vers".
      */
@@ -1194,13 +1217,6 @@ export type CreateActionDto = {
     targetPublics?: Array<'early_childhood' | 'young_people' | 'women' | 'people_in_precarity' | 'people_with_disabilities' | 'older_people' | 'travellers_roma' | 'lgbtq_people' | 'people_with_migration_background' | 'people_in_detention' | 'rural_population' | 'general_population'>;
     indicators?: Array<IndicatorInputDto>;
     axisCode: string;
-    title: string;
-    description?: string;
-    /**
-     * Who leads the action (person or organisation).
-     */
-    pilot: string;
-    partners?: string;
     startsOn?: string;
     endsOn?: string;
     /**
@@ -1236,17 +1252,17 @@ export type IndicatorValueDto = {
 };
 
 export type UpdateActionDto = {
-    status?: 'planned' | 'in_progress' | 'done' | 'blocked';
-    /**
-     * New values of the action's indicators; each change is kept in the history like the others.
-     */
-    indicators?: Array<IndicatorValueDto>;
     /**
      * The version read: a stale one gets 409 and changes nothing.
      */
     version: number;
-    progressPercent?: number;
+    status?: 'planned' | 'in_progress' | 'done' | 'blocked';
     comment?: string;
+    /**
+     * New values of the action's indicators; each change is kept in the history like the others.
+     */
+    indicators?: Array<IndicatorValueDto>;
+    progressPercent?: number;
 };
 
 export type SetActionLinksDto = {
@@ -1286,11 +1302,11 @@ export type ActionUpdatePageDto = {
 };
 
 export type TerritoryInputDto = {
-    inseeCode: string;
     /**
      * Ignored on input: the reference data's name is the one stored and answered.
      */
     name: string;
+    inseeCode: string;
     /**
      * Ignored on input: the reference data's population is the one stored and answered.
      */
@@ -1298,9 +1314,17 @@ export type TerritoryInputDto = {
 };
 
 export type CreateContractDto = {
+    /**
+     * The local authority that signs (commune, EPCI, PETR…).
+     */
+    localAuthority?: string;
+    signatories?: Array<string>;
+    coordinatorName?: string;
+    coordinatorEmployer?: string;
+    governanceBodies?: Array<string>;
+    name: string;
     status: 'in_preparation' | 'signed' | 'renewal' | 'expired';
     territories: Array<TerritoryInputDto>;
-    name: string;
     departmentCode: string;
     signedOn?: string;
     endsOn?: string;
@@ -1309,17 +1333,9 @@ export type CreateContractDto = {
      */
     epciSirens?: Array<string>;
     /**
-     * The local authority that signs (commune, EPCI, PETR…).
-     */
-    localAuthority?: string;
-    signatories?: Array<string>;
-    coordinatorName?: string;
-    coordinatorEmployer?: string;
-    /**
      * The ARS's share of the coordinator's post, in cents.
      */
     coordinatorArsFundingCents?: number;
-    governanceBodies?: Array<string>;
     /**
      * Date of the shared health diagnosis (profil santé).
      */
@@ -1346,6 +1362,14 @@ export type ContractDto = {
     signatories: Array<string>;
     governanceBodies: Array<string>;
     version: number;
+    /**
+     * Whether the caller may change it (the mission, or a referent of its department).
+     */
+    canEdit: boolean;
+    /**
+     * Whether the caller may add action sheets to it (the mission, or a referent of its department).
+     */
+    canAddActionSheet: boolean;
 };
 
 export type ContractSummaryDto = {
@@ -1367,6 +1391,14 @@ export type ContractSummaryDto = {
     signatories: Array<string>;
     governanceBodies: Array<string>;
     version: number;
+    /**
+     * Whether the caller may change it (the mission, or a referent of its department).
+     */
+    canEdit: boolean;
+    /**
+     * Whether the caller may add action sheets to it (the mission, or a referent of its department).
+     */
+    canAddActionSheet: boolean;
     communes: number;
     /**
      * The population of its communes, from the reference data.
@@ -1421,11 +1453,6 @@ export type CoverageDto = {
 };
 
 export type UpdateContractDto = {
-    status?: 'in_preparation' | 'signed' | 'renewal' | 'expired';
-    version: number;
-    name?: string;
-    signedOn?: string;
-    endsOn?: string;
     /**
      * The local authority that signs (commune, EPCI, PETR…).
      */
@@ -1433,11 +1460,16 @@ export type UpdateContractDto = {
     signatories?: Array<string>;
     coordinatorName?: string;
     coordinatorEmployer?: string;
+    governanceBodies?: Array<string>;
+    version: number;
+    name?: string;
+    status?: 'in_preparation' | 'signed' | 'renewal' | 'expired';
+    signedOn?: string;
+    endsOn?: string;
     /**
      * The ARS's share of the coordinator's post, in cents.
      */
     coordinatorArsFundingCents?: number;
-    governanceBodies?: Array<string>;
     /**
      * Date of the shared health diagnosis (profil santé).
      */
@@ -1445,6 +1477,13 @@ export type UpdateContractDto = {
 };
 
 export type CreateActionSheetDto = {
+    title: string;
+    description?: string;
+    /**
+     * Who leads the action (person or organisation).
+     */
+    pilot: string;
+    partners?: string;
     /**
      * ISS levers: 1 social determinants, 2 life course, 3 proportionate response / "aller vers".
      */
@@ -1454,13 +1493,6 @@ export type CreateActionSheetDto = {
      */
     targetPublics?: Array<'early_childhood' | 'young_people' | 'women' | 'people_in_precarity' | 'people_with_disabilities' | 'older_people' | 'travellers_roma' | 'lgbtq_people' | 'people_with_migration_background' | 'people_in_detention' | 'rural_population' | 'general_population'>;
     indicators?: Array<IndicatorInputDto>;
-    title: string;
-    description?: string;
-    /**
-     * Who leads the action (person or organisation).
-     */
-    pilot: string;
-    partners?: string;
     startsOn?: string;
     endsOn?: string;
     /**
@@ -3458,12 +3490,12 @@ export type RoadmapControllerListActionsData = {
     query?: {
         limit?: number;
         offset?: number;
+        year?: number;
         /**
          * The action sheets of one local health contract.
          */
         contractId?: string;
         departmentCode?: string;
-        year?: number;
         /**
          * Overdue actions first, then those without update for 90 days, then the longest without update.
          */
@@ -3493,12 +3525,12 @@ export type RoadmapControllerExportCsvData = {
     query?: {
         limit?: number;
         offset?: number;
+        year?: number;
         /**
          * The action sheets of one local health contract.
          */
         contractId?: string;
         departmentCode?: string;
-        year?: number;
         /**
          * Overdue actions first, then those without update for 90 days, then the longest without update.
          */
