@@ -17,7 +17,9 @@ import {
   PositionDto,
   SeatDto,
 } from './dto/body.dto';
-import { BodyEntity, MemberEntity, SeatEntity } from './entities/body.entity';
+import { BodyEntity } from './entities/body.entity';
+import { MemberEntity } from './entities/member.entity';
+import { SeatEntity } from './entities/seat.entity';
 import { GovernanceAccess } from './governance-access';
 import { MeetingsRepository } from './meetings.repository';
 import { participationByCollege } from './participation';

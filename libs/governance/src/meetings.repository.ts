@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Tx } from '@app/core';
 import { DataSource, In, LessThan, MoreThanOrEqual } from 'typeorm';
-import {
-  AgendaItemEntity,
-  AttendanceEntity,
-  DecisionEntity,
-  MeetingEntity,
-  MinutesEntity,
-} from './entities/meeting.entity';
+import { AgendaItemEntity } from './entities/agenda-item.entity';
+import { AttendanceEntity } from './entities/attendance.entity';
+import { DecisionEntity } from './entities/decision.entity';
+import { MeetingEntity } from './entities/meeting.entity';
+import { MinutesEntity } from './entities/minutes.entity';
 import type { AttendanceStatus, MeetingPeriod, MeetingStatus, MinutesStatus } from './governance.constants';
 import type { QuorumResult } from './quorum';
 

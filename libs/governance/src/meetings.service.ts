@@ -15,7 +15,9 @@ import {
   MinutesDto,
   WriteMinutesDto,
 } from './dto/meeting.dto';
-import { DecisionEntity, MeetingEntity, MinutesEntity } from './entities/meeting.entity';
+import { DecisionEntity } from './entities/decision.entity';
+import { MeetingEntity } from './entities/meeting.entity';
+import { MinutesEntity } from './entities/minutes.entity';
 import { GovernanceAccess } from './governance-access';
 import {
   MEETING_OPEN_FOR_RECORDS,
