@@ -1,5 +1,21 @@
 import { applyDecorators } from '@nestjs/common';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { TARGET_PUBLICS } from '@app/vocabulary';
 
 /** The field validations several domains share, each written once with its message. */
@@ -11,6 +27,13 @@ export const IsCents = (min = 0) =>
     Min(min),
     Max(Number.MAX_SAFE_INTEGER),
   );
+
+/**
+ * A text of 1 to `max` characters (`isString`, `minLength`, `maxLength` when refused). The swagger
+ * plugin cannot see through a composite: its bounds are documented here.
+ */
+export const IsText = (max: number) =>
+  applyDecorators(ApiProperty({ minLength: 1, maxLength: max }), IsString(), MinLength(1), MaxLength(max));
 
 const DEPARTMENT_CODE = /^[0-9]{2}$/;
 
@@ -43,3 +66,17 @@ export const IsTargetPublicList = () =>
       message: `each value in $property must be one of: ${TARGET_PUBLICS.join(', ')}`,
     }),
   );
+
+/** Absent, or a text of at most `max` characters (empty allowed). */
+export const IsOptionalText = (max: number) =>
+  applyDecorators(ApiPropertyOptional({ maxLength: max }), IsOptional(), IsString(), MaxLength(max));
+
+/** An object's id (a UUID). */
+export const IsId = () => applyDecorators(ApiProperty({ format: 'uuid' }), IsUUID());
+
+/** A date in ISO 8601 (YYYY-MM-DD), checked strictly: February 30th is refused. */
+export const IsDay = () => IsISO8601({ strict: true });
+
+/** An integer from `min` to `max` inclusive. */
+export const IsIntBetween = (min: number, max: number) =>
+  applyDecorators(ApiProperty({ minimum: min, maximum: max }), IsInt(), Min(min), Max(max));
