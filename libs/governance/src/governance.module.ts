@@ -18,6 +18,8 @@ import { GovernanceAccess } from './governance-access';
 import { MeetingReportDataService } from './meeting-report-data';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
+import { MinutesRepository } from './minutes.repository';
+import { MinutesService } from './minutes.service';
 import { AttendanceSheetReport, MinutesReport, NoticeReport } from './reports/meeting-reports';
 
 @Module({
@@ -40,15 +42,17 @@ import { AttendanceSheetReport, MinutesReport, NoticeReport } from './reports/me
   providers: [
     BodiesRepository,
     MeetingsRepository,
+    MinutesRepository,
     GovernanceAccess,
     BodiesService,
     MeetingsService,
+    MinutesService,
     MeetingReportDataService,
     MinutesReport,
     NoticeReport,
     AttendanceSheetReport,
   ],
-  exports: [BodiesService, MeetingsService],
+  exports: [BodiesService, MeetingsService, MinutesService],
 })
 export class GovernanceModule implements OnModuleInit {
   constructor(

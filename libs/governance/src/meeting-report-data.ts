@@ -10,6 +10,7 @@ import {
   type MinutesStatus,
 } from './governance.constants';
 import { MeetingsRepository } from './meetings.repository';
+import { MinutesRepository } from './minutes.repository';
 import { toDecisionDto } from './meetings.service';
 import { GovernanceErrorCode } from './governance.errors';
 
@@ -44,6 +45,7 @@ export interface MeetingReportData {
 export class MeetingReportDataService {
   constructor(
     private readonly meetings: MeetingsRepository,
+    private readonly minutes: MinutesRepository,
     private readonly bodies: BodiesRepository,
   ) {}
 
@@ -56,7 +58,7 @@ export class MeetingReportDataService {
       this.bodies.seatHoldersOn(meeting.bodyId, parisDay(meeting.startsAt)),
       this.meetings.attendanceByMeeting([meetingId]),
       this.meetings.decisionsOf(meetingId),
-      this.meetings.findMinutes(meetingId),
+      this.minutes.find(meetingId),
     ]);
     const statuses = attendance.get(meetingId) ?? new Map<string, AttendanceStatus>();
     const rank = (c: College) => COLLEGES.indexOf(c);

@@ -6,8 +6,7 @@ import { AgendaItemEntity } from './entities/agenda-item.entity';
 import { AttendanceEntity } from './entities/attendance.entity';
 import { DecisionEntity } from './entities/decision.entity';
 import { MeetingEntity } from './entities/meeting.entity';
-import { MinutesEntity } from './entities/minutes.entity';
-import type { AttendanceStatus, MeetingPeriod, MeetingStatus, MinutesStatus } from './governance.constants';
+import type { AttendanceStatus, MeetingPeriod, MeetingStatus } from './governance.constants';
 import type { QuorumResult } from './quorum';
 
 export interface MeetingFilter {
@@ -128,45 +127,6 @@ export class MeetingsRepository {
       where: { meetingId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-  }
-
-  findMinutes(meetingId: string, tx: Tx = this.dataSource.manager): Promise<MinutesEntity | null> {
-    return tx.findOneBy(MinutesEntity, { meetingId });
-  }
-
-  async insertMinutes(tx: Tx, meetingId: string, content: string): Promise<MinutesEntity> {
-    await tx.insert(MinutesEntity, { meetingId, content, status: 'draft' });
-    return tx.findOneByOrFail(MinutesEntity, { meetingId });
-  }
-
-  /** UPDATE … WHERE version = $v: a stale version changes nothing and returns null. */
-  async updateMinutesContent(
-    tx: Tx,
-    meetingId: string,
-    version: number,
-    content: string,
-  ): Promise<MinutesEntity | null> {
-    const result = await tx.query(
-      `UPDATE minutes SET content = $3, version = version + 1, updated_at = now()
-       WHERE meeting_id = $1 AND version = $2 AND status = 'draft'`,
-      [meetingId, version, content],
-    );
-    return result[1] > 0 ? tx.findOneByOrFail(MinutesEntity, { meetingId }) : null;
-  }
-
-  async setMinutesStatus(
-    tx: Tx,
-    meetingId: string,
-    from: readonly MinutesStatus[],
-    to: MinutesStatus,
-  ): Promise<MinutesEntity | null> {
-    const stamp = to === 'approved' ? ', approved_at = now()' : to === 'published' ? ', published_at = now()' : '';
-    const result = await tx.query(
-      `UPDATE minutes SET status = $3, version = version + 1, updated_at = now()${stamp}
-       WHERE meeting_id = $1 AND status = ANY ($2::text[])`,
-      [meetingId, from, to],
-    );
-    return result[1] > 0 ? tx.findOneByOrFail(MinutesEntity, { meetingId }) : null;
   }
 
   /** Meetings of a body held (or closed) since a date, oldest first: the basis of participation figures. */
