@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, PageQueryDto, parisDay, Tx } from '@app/core';
+import { Actor, Database, DomainError, found, PageQueryDto, parisDay, Tx } from '@app/core';
 import { BodiesRepository, MandateRow } from './bodies.repository';
 import {
   BodyDetailDto,
@@ -122,8 +122,7 @@ export class BodiesService {
   /** A member reads its own record; otherwise as the list. */
   async getMember(actor: Actor, id: string): Promise<MemberDto> {
     if (actor.memberId !== id) governancePolicy.assert(actor, 'readMembers');
-    const member = await this.bodies.findMember(id);
-    if (!member) throw DomainError.notFound(GovernanceErrorCode.MemberNotFound, id);
+    const member = found(await this.bodies.findMember(id), GovernanceErrorCode.MemberNotFound, id);
     return toMemberDto(member, actor);
   }
 
@@ -189,8 +188,7 @@ export class BodiesService {
   }
 
   async getSeat(actor: Actor, seatId: string): Promise<SeatDto> {
-    const seat = await this.bodies.findSeat(seatId);
-    if (!seat) throw DomainError.notFound(GovernanceErrorCode.SeatNotFound, seatId);
+    const seat = found(await this.bodies.findSeat(seatId), GovernanceErrorCode.SeatNotFound, seatId);
     await this.access.assertCanReadBody(actor, seat.bodyId);
     return seatForCaller(actor, await this.seatState(this.db.manager, seatId), parisDay());
   }
@@ -254,9 +252,7 @@ export class BodiesService {
   }
 
   private async existingBody(id: string): Promise<BodyEntity> {
-    const body = await this.bodies.findBody(id);
-    if (!body) throw DomainError.notFound(GovernanceErrorCode.BodyNotFound, id);
-    return body;
+    return found(await this.bodies.findBody(id), GovernanceErrorCode.BodyNotFound, id);
   }
 
   private async assertMandate(dto: MandateInputDto): Promise<void> {
@@ -280,7 +276,7 @@ export class BodiesService {
   }
 
   private async lockedSeat(tx: Tx, seatId: string): Promise<SeatState> {
-    if (!(await this.bodies.lockSeat(tx, seatId))) throw DomainError.notFound(GovernanceErrorCode.SeatNotFound, seatId);
+    found(await this.bodies.lockSeat(tx, seatId), GovernanceErrorCode.SeatNotFound, seatId);
     return this.seatState(tx, seatId);
   }
 

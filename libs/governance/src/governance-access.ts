@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, hasRole, parisDay } from '@app/core';
+import { Actor, DomainError, found, hasRole, parisDay } from '@app/core';
 import { BodiesRepository } from './bodies.repository';
 import { MeetingEntity } from './entities/meeting.entity';
 import { MinutesEntity } from './entities/minutes.entity';
@@ -36,8 +36,7 @@ export class GovernanceAccess {
 
   /** The meeting, if the actor reads its body: 404 without it, 403 outside the actor's bodies. */
   async readableMeeting(actor: Actor, id: string): Promise<MeetingEntity> {
-    const meeting = await this.meetings.findMeeting(id);
-    if (!meeting) throw DomainError.notFound(GovernanceErrorCode.MeetingNotFound, id);
+    const meeting = found(await this.meetings.findMeeting(id), GovernanceErrorCode.MeetingNotFound, id);
     await this.assertCanReadBody(actor, meeting.bodyId);
     return meeting;
   }
@@ -45,8 +44,7 @@ export class GovernanceAccess {
   /** The meeting's minutes, for a reader of the meeting: 404 before any is written, 403 for a member before publication. */
   async readableMinutes(actor: Actor, meetingId: string): Promise<MinutesEntity> {
     await this.readableMeeting(actor, meetingId);
-    const minutes = await this.minutes.find(meetingId);
-    if (!minutes) throw DomainError.notFound(GovernanceErrorCode.MinutesNotFound, meetingId);
+    const minutes = found(await this.minutes.find(meetingId), GovernanceErrorCode.MinutesNotFound, meetingId);
     if (!mayReadMinutes(actor, minutes.status)) governancePolicy.assert(actor, 'readUnpublishedMinutes');
     return minutes;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, parisDay } from '@app/core';
+import { found, parisDay } from '@app/core';
 import { BodiesRepository } from './bodies.repository';
 import { DecisionDto } from './dto/meeting.dto';
 import {
@@ -50,8 +50,7 @@ export class MeetingReportDataService {
   ) {}
 
   async collect(meetingId: string): Promise<MeetingReportData> {
-    const meeting = await this.meetings.findMeeting(meetingId);
-    if (!meeting) throw DomainError.notFound(GovernanceErrorCode.MeetingNotFound, meetingId);
+    const meeting = found(await this.meetings.findMeeting(meetingId), GovernanceErrorCode.MeetingNotFound, meetingId);
     const body = (await this.bodies.findBody(meeting.bodyId))!;
     const [agenda, holders, attendance, decisions, minutes] = await Promise.all([
       this.meetings.agendaOf([meetingId]),

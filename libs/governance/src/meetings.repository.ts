@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Tx } from '@app/core';
+import { changedAny, Tx } from '@app/core';
 import { DataSource, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import { AgendaItemEntity } from './entities/agenda-item.entity';
 import { AttendanceEntity } from './entities/attendance.entity';
@@ -114,7 +114,7 @@ export class MeetingsRepository {
       `UPDATE meeting SET status = $3, version = version + 1 WHERE id = $1 AND status = ANY ($2::text[])`,
       [meetingId, from, to],
     );
-    return result[1] > 0;
+    return changedAny(result);
   }
 
   async insertDecision(tx: Tx, decision: Omit<DecisionEntity, 'id' | 'createdAt'>): Promise<DecisionEntity> {

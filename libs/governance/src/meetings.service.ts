@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, DomainError, Page, parisDay, Tx } from '@app/core';
+import { Actor, DomainError, found, Page, parisDay, Tx } from '@app/core';
 import { BodiesRepository } from './bodies.repository';
 import {
   AttendanceEntryDto,
@@ -211,9 +211,7 @@ export class MeetingsService {
   }
 
   private async lockedMeeting(tx: Tx, id: string): Promise<MeetingEntity> {
-    const meeting = await this.meetings.lockMeeting(tx, id);
-    if (!meeting) throw DomainError.notFound(GovernanceErrorCode.MeetingNotFound, id);
-    return meeting;
+    return found(await this.meetings.lockMeeting(tx, id), GovernanceErrorCode.MeetingNotFound, id);
   }
 
   private async meetingState(meeting: MeetingEntity, tx?: Tx): Promise<MeetingState> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Tx } from '@app/core';
+import { changedAny, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import { MinutesEntity } from './entities/minutes.entity';
 import type { MinutesStatus } from './governance.constants';
@@ -26,7 +26,7 @@ export class MinutesRepository {
        WHERE meeting_id = $1 AND version = $2 AND status = 'draft'`,
       [meetingId, version, content],
     );
-    return result[1] > 0 ? tx.findOneByOrFail(MinutesEntity, { meetingId }) : null;
+    return changedAny(result) ? tx.findOneByOrFail(MinutesEntity, { meetingId }) : null;
   }
 
   async setStatus(
@@ -41,6 +41,6 @@ export class MinutesRepository {
        WHERE meeting_id = $1 AND status = ANY ($2::text[])`,
       [meetingId, from, to],
     );
-    return result[1] > 0 ? tx.findOneByOrFail(MinutesEntity, { meetingId }) : null;
+    return changedAny(result) ? tx.findOneByOrFail(MinutesEntity, { meetingId }) : null;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Audited, AuditService } from '@app/audit';
-import { Actor, DomainError, Tx } from '@app/core';
+import { Actor, DomainError, found, Tx } from '@app/core';
 import { ReportsService } from '@app/reports';
 import { MinutesDto, WriteMinutesDto } from './dto/meeting.dto';
 import { MinutesEntity } from './entities/minutes.entity';
@@ -94,8 +94,7 @@ export class MinutesService {
 
   private async move(tx: Tx, actor: Actor, meetingId: string, to: MinutesStatus): Promise<Audited<MinutesState>> {
     await this.lockedMeeting(tx, meetingId);
-    const before = await this.minutes.find(meetingId, tx);
-    if (!before) throw DomainError.notFound(GovernanceErrorCode.MinutesNotFound, meetingId);
+    const before = found(await this.minutes.find(meetingId, tx), GovernanceErrorCode.MinutesNotFound, meetingId);
     MINUTES_LIFECYCLE.assertMove(actor, before.status, to, {
       transition: GovernanceErrorCode.MinutesTransitionForbidden,
     });
@@ -114,8 +113,7 @@ export class MinutesService {
 
   /** Writes on a meeting's records go one at a time: the meeting row is locked for the transaction. */
   private async lockedMeeting(tx: Tx, meetingId: string): Promise<void> {
-    if (!(await this.meetings.lockMeeting(tx, meetingId)))
-      throw DomainError.notFound(GovernanceErrorCode.MeetingNotFound, meetingId);
+    found(await this.meetings.lockMeeting(tx, meetingId), GovernanceErrorCode.MeetingNotFound, meetingId);
   }
 }
 
