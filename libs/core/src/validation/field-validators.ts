@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -20,6 +20,35 @@ import { TARGET_PUBLICS } from '@app/vocabulary';
 
 /** The field validations several domains share, each written once with its message. */
 
+/**
+ * Decorators as they would be written above a property, applied bottom-up as TypeScript applies
+ * them: the rules, and so the messages of a 400, keep the order they had when written out. The
+ * `ApiProperty` among them documents what the swagger plugin reads from a plain stack (lengths,
+ * bounds), which it cannot see through a composite.
+ */
+const stacked = (...decorators: PropertyDecorator[]) => applyDecorators(...[...decorators].reverse());
+
+/** Text that must be there and not empty, at most `max` characters. */
+export const IsText = (max: number) =>
+  stacked(ApiProperty({ minLength: 1, maxLength: max }), IsString(), MinLength(1), MaxLength(max));
+
+/** Text that may be left out (or empty), at most `max` characters. */
+export const IsOptionalText = (max: number) =>
+  stacked(ApiProperty({ maxLength: max }), IsOptional(), IsString(), MaxLength(max));
+
+/** A calendar date, ISO 8601 ("2024-03-31"), checked against the calendar. */
+export const IsDay = () => IsISO8601({ strict: true });
+
+/** The version read, for a conditional update (a stale one gets 409). */
+export const IsVersion = () => stacked(ApiProperty({ minimum: 1 }), IsInt(), Min(1));
+
+/** An object's id (a UUID). */
+export const IsId = () => stacked(ApiProperty({ format: 'uuid' }), IsUUID());
+
+/** An integer from `min` to `max` inclusive. */
+export const IsIntBetween = (min: number, max: number) =>
+  stacked(ApiProperty({ minimum: min, maximum: max }), IsInt(), Min(min), Max(max));
+
 /** Integer euro cents from `min` (0 by default), never past what a double holds exactly. */
 export const IsCents = (min = 0) =>
   applyDecorators(
@@ -27,13 +56,6 @@ export const IsCents = (min = 0) =>
     Min(min),
     Max(Number.MAX_SAFE_INTEGER),
   );
-
-/**
- * A text of 1 to `max` characters (`isString`, `minLength`, `maxLength` when refused). The swagger
- * plugin cannot see through a composite: its bounds are documented here.
- */
-export const IsText = (max: number) =>
-  applyDecorators(ApiProperty({ minLength: 1, maxLength: max }), IsString(), MinLength(1), MaxLength(max));
 
 const DEPARTMENT_CODE = /^[0-9]{2}$/;
 
@@ -66,17 +88,3 @@ export const IsTargetPublicList = () =>
       message: `each value in $property must be one of: ${TARGET_PUBLICS.join(', ')}`,
     }),
   );
-
-/** Absent, or a text of at most `max` characters (empty allowed). */
-export const IsOptionalText = (max: number) =>
-  applyDecorators(ApiPropertyOptional({ maxLength: max }), IsOptional(), IsString(), MaxLength(max));
-
-/** An object's id (a UUID). */
-export const IsId = () => applyDecorators(ApiProperty({ format: 'uuid' }), IsUUID());
-
-/** A date in ISO 8601 (YYYY-MM-DD), checked strictly: February 30th is refused. */
-export const IsDay = () => IsISO8601({ strict: true });
-
-/** An integer from `min` to `max` inclusive. */
-export const IsIntBetween = (min: number, max: number) =>
-  applyDecorators(ApiProperty({ minimum: min, maximum: max }), IsInt(), Min(min), Max(max));

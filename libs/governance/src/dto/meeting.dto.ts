@@ -4,18 +4,16 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUrl,
   Matches,
   MaxLength,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsId, IsIntBetween, IsOptionalText, IsText, PageQueryDto } from '@app/core';
+import { IsId, IsIntBetween, IsOptionalText, IsText, IsVersion, PageQueryDto } from '@app/core';
 import { ATTENDANCE_STATUSES, MEETING_PERIODS, MEETING_STATUSES, MINUTES_STATUSES } from '../governance.constants';
 import type { AttendanceStatus, MeetingPeriod, MeetingStatus, MinutesStatus } from '../governance.constants';
 
@@ -112,8 +110,7 @@ export class WriteMinutesDto {
 
   /** The version read; required to change existing minutes (a stale one gets 409). */
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 

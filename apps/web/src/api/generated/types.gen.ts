@@ -531,11 +531,11 @@ export type CreateDecisionDto = {
 };
 
 export type WriteMinutesDto = {
-    content: string;
     /**
      * The version read; required to change existing minutes (a stale one gets 409).
      */
     version?: number;
+    content: string;
 };
 
 export type MinutesDto = {
