@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PAYMENT_KIND_LABELS, PROJECT_STATUS_LABELS } from '@app/vocabulary';
 import { api, binary, DEMO, login, until } from './support/http';
+import { demoCallId } from './support/factories';
 import { pdfText } from './support/pdf-text';
 import { Stack } from './support/stack';
 
@@ -25,8 +26,7 @@ describe('funding report and the demo 2021 AMI', () => {
   beforeAll(async () => {
     stack = await Stack.start('funding');
     auditor = await login(stack, DEMO.auditor);
-    const calls = (await api(stack, auditor).get('/api/calls')).body.items as { id: string; year: number }[];
-    callId = calls.find((c) => c.year === 2021)!.id;
+    callId = await demoCallId(stack, auditor);
   });
   afterAll(() => stack.stop());
 

@@ -110,27 +110,23 @@ describe('governance: bodies, seats, meetings, quorum, minutes', () => {
   });
   afterAll(() => stack.stop());
 
+  /** Alice and her alternate both came (one seat), Béatrice in absent Bruno's place, Chloé excused; David as given. */
+  const usualSheet = (david: Attendance): [string, Attendance][] => [
+    [a.a1, 'present'],
+    [a.a2, 'present'],
+    [a.b1, 'absent'],
+    [a.b2, 'present'],
+    [a.c1, 'excused'],
+    [a.d1, david],
+  ];
+
   it('counts present seats for the quorum: a seat once, an alternate in an absent member’s place, more than half', async () => {
     // Alice and her alternate both came: one seat. Béatrice replaces absent Bruno: one seat.
     // Chloé excused, David absent: nothing. 2 of 4 is not more than half.
-    const half = await recordAttendance(a.meeting, [
-      [a.a1, 'present'],
-      [a.a2, 'present'],
-      [a.b1, 'absent'],
-      [a.b2, 'present'],
-      [a.c1, 'excused'],
-      [a.d1, 'absent'],
-    ]);
+    const half = await recordAttendance(a.meeting, usualSheet('absent'));
     expect(half).toMatchObject({ meetingId: a.meeting, quorumReached: false, seatsPresent: 2, seatsTotal: 4 });
 
-    const three = await recordAttendance(a.meeting, [
-      [a.a1, 'present'],
-      [a.a2, 'present'],
-      [a.b1, 'absent'],
-      [a.b2, 'present'],
-      [a.c1, 'excused'],
-      [a.d1, 'present'],
-    ]);
+    const three = await recordAttendance(a.meeting, usualSheet('present'));
     expect(three).toMatchObject({ quorumReached: true, seatsPresent: 3, seatsTotal: 4 });
 
     // "represented" counts for the full member; an excused member whose alternate is absent does not.
@@ -160,16 +156,11 @@ describe('governance: bodies, seats, meetings, quorum, minutes', () => {
     expect(refused.body.code).toBe('meeting.no_quorum');
     expect((await getMeeting(a.meeting)).decisions).toEqual([]);
 
-    expect(
-      await recordAttendance(a.meeting, [
-        [a.a1, 'present'],
-        [a.a2, 'present'],
-        [a.b1, 'absent'],
-        [a.b2, 'present'],
-        [a.c1, 'excused'],
-        [a.d1, 'present'],
-      ]),
-    ).toMatchObject({ quorumReached: true, seatsPresent: 3, seatsTotal: 4 });
+    expect(await recordAttendance(a.meeting, usualSheet('present'))).toMatchObject({
+      quorumReached: true,
+      seatsPresent: 3,
+      seatsTotal: 4,
+    });
     const accepted = await api(stack, officer).post(`/api/meetings/${a.meeting}/decisions`).send(vote);
     expect(accepted.status).toBe(201);
     expect(accepted.body).toMatchObject({ ...vote, meetingId: a.meeting, adopted: true });

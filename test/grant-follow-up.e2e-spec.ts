@@ -1,4 +1,5 @@
 import { api, DEMO, login } from './support/http';
+import { demoCallId } from './support/factories';
 import { Stack } from './support/stack';
 
 describe('grant follow-up, budget lines and the referents’ routing', () => {
@@ -11,8 +12,7 @@ describe('grant follow-up, budget lines and the referents’ routing', () => {
     stack = await Stack.start('followup', { worker: false });
     officer = await login(stack, DEMO.officer);
     const auditor = await login(stack, DEMO.auditor);
-    const calls = (await api(stack, auditor).get('/api/calls')).body.items as { id: string; year: number }[];
-    callId = calls.find((c) => c.year === 2021)!.id;
+    callId = await demoCallId(stack, auditor);
     const { rows } = await stack.db.query(
       `SELECT g.id FROM "grant" g WHERE g.call_id = $1 AND g.amount_cents > (SELECT sum(amount_cents) FROM payment WHERE grant_id = g.id) LIMIT 1`,
       [callId],

@@ -1,4 +1,5 @@
 import { api, DEMO, login } from './support/http';
+import { demoCallId } from './support/factories';
 import { Stack } from './support/stack';
 
 /**
@@ -20,8 +21,7 @@ describe('SQL statements per request on the hot routes', () => {
   beforeAll(async () => {
     stack = await Stack.start('query_count', { worker: false, env: { COUNT_QUERIES: 'true' } });
     token = await login(stack, DEMO.delegate);
-    const calls = (await api(stack, token).get('/api/calls')).body.items as { id: string; year: number }[];
-    callId = calls.find((c) => c.year === 2021)!.id;
+    callId = await demoCallId(stack, token);
   });
   afterAll(() => stack.stop());
 

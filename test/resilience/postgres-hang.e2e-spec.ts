@@ -1,7 +1,7 @@
 import { api, DEMO, login, until } from '../support/http';
 import { PrivatePostgres } from '../support/private-services';
 import { Stack } from '../support/stack';
-import { sleep, startTraffic, tallyOf } from './traffic';
+import { expectFastFailureThenRecovery, sleep, startTraffic } from './traffic';
 
 /** The api's client-side bounds for this suite: a hung server must cost a request no more than this. */
 const QUERY_TIMEOUT_MS = 2_000;
@@ -62,12 +62,6 @@ describe('resilience: PostgreSQL hung (SIGSTOP) while the api serves traffic', (
     const during = answers.filter((a) => a.at > frozenAt + 200 && a.at < thawedAt - 5_000);
     const after = answers.filter((a) => a.at > recoveredAt);
     expect(during.length).toBeGreaterThan(6);
-    expect(tallyOf(during)).toEqual({ 503: during.length });
-    expect(Math.max(...during.map((a) => a.ms))).toBeLessThan(5_000);
-    expect(after.length).toBeGreaterThan(4);
-    expect(tallyOf(after)).toEqual({ 200: after.length });
-    expect(stack.apiRunning).toBe(true);
-    expect(stack.workerRunning).toBe(true);
-    expect((await api(stack).get('/health')).status).toBe(200);
+    await expectFastFailureThenRecovery(stack, { during, after, maxMs: 5_000 });
   }, 90_000);
 });

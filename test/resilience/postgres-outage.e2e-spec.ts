@@ -1,7 +1,7 @@
 import { api, DEMO, login, until } from '../support/http';
 import { PrivatePostgres } from '../support/private-services';
 import { Stack } from '../support/stack';
-import { sleep, startTraffic, tallyOf } from './traffic';
+import { expectFastFailureThenRecovery, sleep, startTraffic, tallyOf } from './traffic';
 
 /**
  * Fault: the PostgreSQL server stops (fast shutdown: open connections are cut) and starts again
@@ -56,13 +56,7 @@ describe('resilience: PostgreSQL restarted while the api serves traffic', () => 
     const after = answers.filter((a) => a.at > recoveredAt);
     expect(tallyOf(answers)).toEqual({ 200: expect.any(Number), 503: expect.any(Number) });
     expect(during.length).toBeGreaterThan(10);
-    expect(tallyOf(during)).toEqual({ 503: during.length });
-    expect(Math.max(...during.map((a) => a.ms))).toBeLessThan(2_500);
-    expect(after.length).toBeGreaterThan(4);
-    expect(tallyOf(after)).toEqual({ 200: after.length });
-    expect(stack.apiRunning).toBe(true);
-    expect(stack.workerRunning).toBe(true);
-    expect((await api(stack).get('/health')).status).toBe(200);
+    await expectFastFailureThenRecovery(stack, { during, after, maxMs: 2_500 });
   });
 
   it('keeps the worker going: a report requested after the outage is rendered', async () => {

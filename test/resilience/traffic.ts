@@ -54,3 +54,20 @@ export const tallyOf = (answers: { status: number }[]) =>
   answers.reduce<Record<number, number>>((t, a) => ({ ...t, [a.status]: (t[a.status] ?? 0) + 1 }), {});
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * What a fault must look like from the outside: while it lasts, only quick 503s (no hang, no 500);
+ * once it is over, only 200s; the api and worker never exited and /health is green again.
+ */
+export async function expectFastFailureThenRecovery(
+  stack: Stack,
+  { during, after, maxMs }: { during: Answer[]; after: Answer[]; maxMs: number },
+): Promise<void> {
+  expect(tallyOf(during)).toEqual({ 503: during.length });
+  expect(Math.max(...during.map((a) => a.ms))).toBeLessThan(maxMs);
+  expect(after.length).toBeGreaterThan(4);
+  expect(tallyOf(after)).toEqual({ 200: after.length });
+  expect(stack.apiRunning).toBe(true);
+  expect(stack.workerRunning).toBe(true);
+  expect((await fetch(`${stack.baseUrl}/health`)).status).toBe(200);
+}

@@ -24,3 +24,9 @@ export async function createUser(stack: Stack, adminToken: string, input: UserIn
   if (res.status !== 201) throw new Error(`createUser: ${res.status} ${JSON.stringify(res.body)}`);
   return { ...res.body, password: body.password } as { id: string; email: string; password: string };
 }
+
+/** The id of the demo data's call of `year` (the 2021 AMI holds 16 funded projects), read as `token`. */
+export async function demoCallId(stack: Stack, token: string, year = 2021): Promise<string> {
+  const calls = (await api(stack, token).get('/api/calls')).body.items as { id: string; year: number }[];
+  return calls.find((c) => c.year === year)!.id;
+}

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createRoleDatabase, PG_ADMIN_URL, ROOT, TEMPLATE_DB_ENV, TEST_REDIS_URL, DEMO_PASSWORD } from './env';
+import { appEnv, createRoleDatabase, PG_ADMIN_URL, ROOT, TEMPLATE_DB_ENV } from './env';
 import { runToEnd } from './processes';
 
 /**
@@ -12,15 +12,7 @@ export default async function globalSetup(): Promise<void> {
   }
   const name = `iss_test_tpl_${process.pid}_${Date.now()}`;
   // Migrated as the owner role, seeded as the runtime role: as the README's commands do.
-  const { ownerUrl, runtimeUrl } = await createRoleDatabase(PG_ADMIN_URL, name);
-  const env = {
-    DATABASE_URL: runtimeUrl,
-    DATABASE_OWNER_URL: ownerUrl,
-    REDIS_URL: TEST_REDIS_URL,
-    JWT_SECRET: 'test-only-secret-0123456789',
-    NODE_ENV: 'test',
-    DEMO_PASSWORD,
-  };
+  const env = appEnv(await createRoleDatabase(PG_ADMIN_URL, name));
   await runToEnd('cli', env, ['migrate']);
   await runToEnd('cli', env, ['seed-demo']);
   process.env[TEMPLATE_DB_ENV] = name;

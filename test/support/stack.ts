@@ -2,9 +2,8 @@ import { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import Redis from 'ioredis';
-import { Client, Pool } from 'pg';
-import { DEV_ROLES } from '../../libs/core/src/database/db-roles';
-import { DEMO_PASSWORD, PG_ADMIN_URL, roleUrls, RoleUrls, TEMPLATE_DB_ENV, TEST_REDIS_URL } from './env';
+import { Pool } from 'pg';
+import { appEnv, copyTemplate, dropDatabase, TEMPLATE_DB_ENV, TEST_REDIS_URL } from './env';
 import { freePort } from './ports';
 import type { PrivatePostgres } from './private-services';
 import { Exit, logPath, startProcess, stopProcess, waitForOutput } from './processes';
@@ -59,14 +58,9 @@ export class Stack {
 
     const port = await freePort();
     const env = {
-      NODE_ENV: 'test',
+      ...appEnv(urls, options.redisUrl ?? TEST_REDIS_URL),
       PORT: String(port),
-      DATABASE_URL: urls.runtimeUrl,
-      DATABASE_OWNER_URL: urls.ownerUrl,
-      REDIS_URL: options.redisUrl ?? TEST_REDIS_URL,
-      JWT_SECRET: 'test-only-secret-0123456789',
       STORAGE_DIR: mkdtempSync(`${tmpdir()}/iss-storage-`),
-      DEMO_PASSWORD,
       LOG_LEVEL: 'info',
       RECONCILE_INTERVAL_SECONDS: '2',
       REPORT_LEASE_SECONDS: '10',
@@ -116,26 +110,8 @@ export class Stack {
     this.redis.disconnect();
     if (process.env.KEEP_TEST_DATABASES) return;
     rmSync(this.env.STORAGE_DIR, { recursive: true, force: true });
-    if (!this.sharedDatabase) return;
-    const admin = new Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`);
-    await admin.end();
+    if (this.sharedDatabase) await dropDatabase(this.name);
   }
-}
-
-/**
- * The copy keeps the template's owners and grants; the roles exist since the global setup. The database
- * itself belongs to the owner role too, as the setup makes it: the public schema's CREATE right goes with
- * it, which a migration run by a suite (revert, then migrate again) needs.
- */
-async function copyTemplate(template: string, name: string): Promise<RoleUrls> {
-  const admin = new Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${DEV_ROLES.owner.user}`);
-  await admin.end();
-  return roleUrls(PG_ADMIN_URL, name);
 }
 
 const isRunning = (child?: ChildProcess) => !!child && child.exitCode === null && child.signalCode === null;

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CallsService, FollowUpService, FundingService, ProjectsService, type ProjectStatus } from '@app/calls';
-import { Actor, SYSTEM_ACTOR } from '@app/core';
-import { toActor, UsersService } from '@app/identity';
+import { SYSTEM_ACTOR } from '@app/core';
+import { UsersService } from '@app/identity';
 import { AMI_2021, AMI_2021_PROJECTS, CALL_2023, CALL_2023_APPLICATIONS, DemoProject } from './calls-data';
+import { demoReferent } from './demo-referent';
 
 const actor = SYSTEM_ACTOR;
 // Activity reports owed by the 2021 holders: a progress report, then a final one (received when the project closed).
@@ -94,7 +95,7 @@ export class CallsSeeder {
 
   private async opinions(projectId: string, p: DemoProject): Promise<void> {
     for (const o of p.opinions ?? []) {
-      await this.projects.giveOpinion(await this.referent(o.department), projectId, {
+      await this.projects.giveOpinion(await demoReferent(this.users, o.department), projectId, {
         departmentCode: o.department,
         opinion: o.opinion,
         comment: o.comment,
@@ -143,11 +144,5 @@ export class CallsSeeder {
         kind: 'balance',
         paidOn: paidOn.balance,
       });
-  }
-
-  private async referent(department: string): Promise<Actor> {
-    const user = await this.users.findByEmail(`referent${department}@demo.iss.local`);
-    if (!user) throw new Error(`demo referent of ${department} missing`);
-    return toActor(user);
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ContractsService } from '@app/contracts';
-import { Actor, SYSTEM_ACTOR } from '@app/core';
-import { toActor, UsersService } from '@app/identity';
+import { SYSTEM_ACTOR } from '@app/core';
+import { UsersService } from '@app/identity';
 import { RoadmapService, type ActionStatus } from '@app/roadmap';
 import { TerritoryService } from '@app/territory';
+import { demoReferent } from './demo-referent';
 
 const actor = SYSTEM_ACTOR;
 
@@ -116,7 +117,7 @@ export class RoadmapContractsSeeder {
       });
       let version = action.version;
       for (const u of a.updates) {
-        const updated = await this.roadmap.updateAction(await this.referent(u.by), action.id, {
+        const updated = await this.roadmap.updateAction(await demoReferent(this.users, u.by), action.id, {
           version,
           status: u.status,
           progressPercent: u.progress,
@@ -159,11 +160,5 @@ export class RoadmapContractsSeeder {
     this.logger.log(
       `demo contracts: ${signed.length} signed, ${preparing.length} in preparation, ${((100 * sum(signed)) / region).toFixed(1)} % covered`,
     );
-  }
-
-  private async referent(department: string): Promise<Actor> {
-    const user = await this.users.findByEmail(`referent${department}@demo.iss.local`);
-    if (!user) throw new Error(`demo referent of ${department} missing`);
-    return toActor(user);
   }
 }
