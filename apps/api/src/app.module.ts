@@ -22,7 +22,9 @@ import { CallsController } from './controllers/calls.controller';
 import { ContractsController } from './controllers/contracts.controller';
 import { RoadmapController } from './controllers/roadmap.controller';
 import { ExportsController } from './controllers/exports.controller';
+import { GrantsController } from './controllers/grants.controller';
 import { MeetingsController } from './controllers/meetings.controller';
+import { ProjectsController } from './controllers/projects.controller';
 import { DepartmentsController } from './controllers/departments.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { UsersController } from './controllers/users.controller';
@@ -67,6 +69,8 @@ import { RateLimitsModule } from './rate-limits/rate-limits';
     BodiesController,
     MeetingsController,
     CallsController,
+    ProjectsController,
+    GrantsController,
     ExportsController,
     RoadmapController,
     ContractsController,

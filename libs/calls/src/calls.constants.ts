@@ -1,8 +1,8 @@
 import type { Role } from '@app/core/auth/actor';
+import { lifecycle, type TransitionTable } from '@app/core/lifecycle/lifecycle';
+import { CALL_STATUSES, PROJECT_STATUSES, type CallStatus, type ProjectStatus } from '@app/vocabulary';
 
-import type { CallStatus, ProjectStatus } from '@app/vocabulary';
-
-/** Enumerations (in the vocabulary) and the project lifecycle of DESIGN.md ("Calls for interest and funding"), as data. */
+/** Enumerations (in the vocabulary) and the call and project lifecycles of DESIGN.md ("Calls for interest and funding"), as data. */
 export {
   CALL_STATUSES,
   HOLDER_KINDS,
@@ -19,26 +19,21 @@ export {
   type TargetPublic,
 } from '@app/vocabulary';
 
-/** A call opens for applications, closes, then is decided once the commission's choices are made. */
-export const CALL_TRANSITIONS: Record<CallStatus, readonly CallStatus[]> = {
-  draft: ['open'],
-  open: ['closed'],
-  closed: ['decided', 'open'],
-  decided: [],
+/** The regional team: it enters calls and applications, instructs them, and pays. */
+export const TEAM: readonly Role[] = ['regional_delegate', 'mission_officer'];
+/** The regional delegate: it decides and commits the money. */
+export const DELEGATE: readonly Role[] = ['regional_delegate'];
+
+/** A call opens for applications, closes (and may reopen), then is decided once the commission's choices are made. */
+export const CALL_TRANSITIONS: TransitionTable<CallStatus> = {
+  draft: { open: { roles: TEAM } },
+  open: { closed: { roles: TEAM } },
+  closed: { decided: { roles: TEAM }, open: { roles: TEAM } },
+  decided: {},
 };
 
-export interface TransitionRule {
-  /** Who may make the move. */
-  roles: readonly Role[];
-  /** A comment is required: the reason of a rejection, what to correct when returned. */
-  commentRequired?: boolean;
-}
-
-const TEAM: Role[] = ['regional_delegate', 'mission_officer'];
-const DELEGATE: Role[] = ['regional_delegate'];
-
-/** from → to → rule. Withdrawal is possible from every state before a decision; the delegate decides. */
-export const PROJECT_TRANSITIONS: Record<ProjectStatus, Partial<Record<ProjectStatus, TransitionRule>>> = {
+/** from → to → move. Withdrawal is possible from every state before a decision; the delegate decides. */
+export const PROJECT_TRANSITIONS: TransitionTable<ProjectStatus> = {
   draft: { submitted: { roles: TEAM }, withdrawn: { roles: TEAM } },
   submitted: { under_review: { roles: TEAM }, withdrawn: { roles: TEAM } },
   under_review: {
@@ -55,6 +50,9 @@ export const PROJECT_TRANSITIONS: Record<ProjectStatus, Partial<Record<ProjectSt
   withdrawn: {},
   closed: {},
 };
+
+export const CALL_LIFECYCLE = lifecycle(CALL_STATUSES, CALL_TRANSITIONS);
+export const PROJECT_LIFECYCLE = lifecycle(PROJECT_STATUSES, PROJECT_TRANSITIONS);
 
 /** States in which departmental opinions are given. */
 export const OPINION_OPEN_STATUSES: readonly ProjectStatus[] = ['submitted', 'under_review', 'returned_for_changes'];

@@ -5,17 +5,15 @@ import { ReportKindRegistry, ReportsModule } from '@app/reports';
 import { TerritoryModule } from '@app/territory';
 import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
-import {
-  CallAxisEntity,
-  CallEntity,
-  GrantEntity,
-  OpinionEntity,
-  PaymentEntity,
-  ProjectCommuneEntity,
-  ProjectDepartmentEntity,
-  ProjectEntity,
-  ProjectTransitionEntity,
-} from './entities/call.entity';
+import { CallAxisEntity } from './entities/call-axis.entity';
+import { CallEntity } from './entities/call.entity';
+import { GrantEntity } from './entities/grant.entity';
+import { OpinionEntity } from './entities/opinion.entity';
+import { PaymentEntity } from './entities/payment.entity';
+import { ProjectCommuneEntity } from './entities/project-commune.entity';
+import { ProjectDepartmentEntity } from './entities/project-department.entity';
+import { ProjectEntity } from './entities/project.entity';
+import { ProjectTransitionEntity } from './entities/project-transition.entity';
 import { FollowUpRepository } from './follow-up.repository';
 import { FollowUpService } from './follow-up.service';
 import { FundingRepository } from './funding.repository';

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import type { CallStatus, ProjectStatus } from './calls.constants';
-import { CallAxisEntity, CallEntity } from './entities/call.entity';
+import { CallAxisEntity } from './entities/call-axis.entity';
+import { CallEntity } from './entities/call.entity';
 
 @Injectable()
 export class CallsRepository {

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
-import { Actor, centsFromDb, Database, DomainError, Page, PageQueryDto } from '@app/core';
+import { Actor, centsFromDb, DomainError, Page, PageQueryDto } from '@app/core';
 import { TerritoryService } from '@app/territory';
-import { callsAccess } from './calls-access';
-import { CALL_TRANSITIONS, PROJECT_STATUSES, type CallStatus } from './calls.constants';
+import { CALL_LIFECYCLE, PROJECT_STATUSES, type CallStatus } from './calls.constants';
+import { assertMayMoveCallTo, type CallRights, callRights, callsPolicy, NO_CALL_RIGHTS } from './calls.policy';
 import { CallsRepository } from './calls.repository';
 import { splitCents } from './department-shares';
 import { CallDto, CallFundingDto, CreateCallDto, ProjectStatusCountDto } from './dto/call.dto';
-import { CallAxisEntity, CallEntity } from './entities/call.entity';
+import { CallAxisEntity } from './entities/call-axis.entity';
+import { CallEntity } from './entities/call.entity';
 import { FundingRepository } from './funding.repository';
 import type { CriterionRow } from './instruction.repository';
 import { assertUniqueCodes, InstructionService } from './instruction.service';
@@ -19,7 +20,6 @@ import { CallsErrorCode } from './calls.errors';
 @Injectable()
 export class CallsService {
   constructor(
-    private readonly db: Database,
     private readonly calls: CallsRepository,
     private readonly funding: FundingRepository,
     private readonly territory: TerritoryService,
@@ -28,7 +28,7 @@ export class CallsService {
   ) {}
 
   async create(actor: Actor, dto: CreateCallDto): Promise<CallDto> {
-    callsAccess.assertTeam(actor);
+    callsPolicy.assert(actor, 'enter');
     if (dto.closesOn < dto.opensOn) throw DomainError.invalid(CallsErrorCode.CallDates, 'closesOn: before opensOn');
     const codes = dto.axes.map((a) => a.code);
     const repeated = codes.filter((c, i) => codes.indexOf(c) !== i);
@@ -42,7 +42,7 @@ export class CallsService {
         `axes: their envelopes (${axesTotal}) exceed envelopeCents (${dto.envelopeCents})`,
       );
     }
-    return this.db.transaction(async (tx) => {
+    return this.audit.write(actor, async (tx) => {
       const id = await this.calls.insert(
         tx,
         {
@@ -56,40 +56,46 @@ export class CallsService {
         dto.axes.map((a) => ({ code: a.code, label: a.label, envelopeCents: a.envelopeCents ?? null })),
       );
       if (dto.criteria) await this.instruction.replaceCriteriaOfNewCall(tx, id, dto.criteria);
-      const call = toCallDto((await this.calls.find(id, tx))!, await this.calls.axes(id, tx), dto.criteria ?? []);
-      await this.audit.record(tx, actor, { action: 'call.create', entityType: 'call', entityId: id, after: call });
-      return call;
+      const call = (await this.calls.find(id, tx))!;
+      const facts = toCallFacts(call, await this.calls.axes(id, tx), dto.criteria ?? []);
+      return {
+        result: { ...facts, ...callRights(actor, call) },
+        audit: { action: 'call.create', entityType: 'call', entityId: id, after: facts },
+      };
     });
   }
 
   async get(actor: Actor, id: string): Promise<CallDto> {
-    callsAccess.assertReader(actor);
-    return this.getUnchecked(id);
+    callsPolicy.assert(actor, 'read');
+    return this.read(await this.existing(id), actor);
   }
 
-  /** For the worker's report, whose request was authorized when it was made. */
+  /** For the worker's report, whose request was authorized when it was made: read for no one, it carries no rights. */
   async getUnchecked(id: string): Promise<CallDto> {
-    const call = await this.existing(id);
-    const [axes, criteria] = await Promise.all([this.calls.axes(id), this.instruction.criteriaOf(id)]);
-    return toCallDto(call, axes, criteria);
+    return this.read(await this.existing(id), null);
   }
 
   async list(actor: Actor, page: PageQueryDto): Promise<Page<CallDto>> {
-    callsAccess.assertReader(actor);
+    callsPolicy.assert(actor, 'read');
     const [rows, total] = await this.calls.list(page.limit, page.offset);
-    const items = await Promise.all(rows.map((c) => this.getUnchecked(c.id)));
+    const items = await Promise.all(rows.map((c) => this.read(c, actor)));
     return { items, total };
+  }
+
+  private async read(call: CallEntity, reader: Actor | null): Promise<CallDto> {
+    const [axes, criteria] = await Promise.all([this.calls.axes(call.id), this.instruction.criteriaOf(call.id)]);
+    return { ...toCallFacts(call, axes, criteria), ...(reader ? callRights(reader, call) : NO_CALL_RIGHTS) };
   }
 
   /** Envelope, committed, paid and remaining, by axis and by department; totals reconcile with the ledger. */
   async fundingOf(actor: Actor, id: string): Promise<CallFundingDto> {
-    callsAccess.assertReader(actor);
+    callsPolicy.assert(actor, 'read');
     return this.figuresUnchecked(id);
   }
 
   /** Every project status in lifecycle order with how many of the call's projects are in it. */
   async projectsByStatus(actor: Actor, id: string): Promise<ProjectStatusCountDto[]> {
-    callsAccess.assertReader(actor);
+    callsPolicy.assert(actor, 'read');
     await this.existing(id);
     const counts = new Map((await this.calls.projectCountsByStatus(id)).map((row) => [row.status, row.count]));
     return PROJECT_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }));
@@ -144,32 +150,29 @@ export class CallsService {
 
   /** draft → open → closed → decided (a closed call may reopen); 409 naming the allowed moves otherwise. */
   async transition(actor: Actor, id: string, to: CallStatus): Promise<CallDto> {
-    callsAccess.assertTeam(actor);
-    await this.db.transaction(async (tx) => {
+    assertMayMoveCallTo(actor, to);
+    await this.audit.write(actor, async (tx) => {
       const call = await this.calls.lock(tx, id);
       if (!call) throw DomainError.notFound(CallsErrorCode.CallNotFound, id);
-      if (!CALL_TRANSITIONS[call.status].includes(to))
-        throw DomainError.forbiddenTransition(
-          CallsErrorCode.CallTransitionForbidden,
-          call.status,
-          to,
-          CALL_TRANSITIONS[call.status],
-        );
+      CALL_LIFECYCLE.assertMove(actor, call.status, to, { transition: CallsErrorCode.CallTransitionForbidden });
       await this.calls.setStatus(tx, id, call.status, to);
-      await this.audit.record(tx, actor, {
-        action: 'call.transition',
-        entityType: 'call',
-        entityId: id,
-        before: { status: call.status },
-        after: { status: to },
-      });
+      return {
+        result: undefined,
+        audit: {
+          action: 'call.transition',
+          entityType: 'call',
+          entityId: id,
+          before: { status: call.status },
+          after: { status: to },
+        },
+      };
     });
-    return this.getUnchecked(id);
+    return this.get(actor, id);
   }
 
   /** The funding ledger as a workbook: the figures by axis and department, and every ledger row, streamed. */
   async exportXlsx(actor: Actor, id: string): Promise<Readable> {
-    callsAccess.assertExporter(actor);
+    callsPolicy.assert(actor, 'exportLedger');
     const [call, figures] = await Promise.all([this.get(actor, id), this.fundingOf(actor, id)]);
     return fundingWorkbook(call, figures, await this.funding.streamExport(id));
   }
@@ -181,7 +184,12 @@ export class CallsService {
   }
 }
 
-export function toCallDto(c: CallEntity, axes: CallAxisEntity[], criteria: CriterionRow[]): CallDto {
+/** The call as it is, whoever reads it (what its audit events record). */
+export function toCallFacts(
+  c: CallEntity,
+  axes: CallAxisEntity[],
+  criteria: CriterionRow[],
+): Omit<CallDto, keyof CallRights> {
   return {
     id: c.id,
     title: c.title,

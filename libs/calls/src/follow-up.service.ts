@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { Actor, centsFromDb, Database, DomainError, Page, parisDay, Tx } from '@app/core';
-import { callsAccess } from './calls-access';
+import { callsPolicy } from './calls.policy';
 import {
   GrantFollowUpDto,
   OverdueReportDto,
@@ -9,7 +9,7 @@ import {
   SetGrantReportsDto,
   SetScheduleDto,
 } from './dto/follow-up.dto';
-import { GrantEntity } from './entities/call.entity';
+import { GrantEntity } from './entities/grant.entity';
 import { FollowUpRepository } from './follow-up.repository';
 import { FundingRepository } from './funding.repository';
 import { scheduleAgainstPayments } from './schedule';
@@ -26,8 +26,8 @@ export class FollowUpService {
   ) {}
 
   async get(actor: Actor, grantId: string): Promise<GrantFollowUpDto> {
-    callsAccess.assertReader(actor);
-    return this.followUpOf(this.db.manager, await this.existing(this.db.manager, grantId));
+    callsPolicy.assert(actor, 'read');
+    return this.followUpOf(actor, this.db.manager, await this.existing(this.db.manager, grantId));
   }
 
   setCoFunders(actor: Actor, grantId: string, dto: SetCoFundersDto): Promise<GrantFollowUpDto> {
@@ -58,7 +58,7 @@ export class FollowUpService {
 
   /** Progress and final reports past due and not received, for the team to chase. */
   async overdue(actor: Actor, callId?: string): Promise<Page<OverdueReportDto>> {
-    callsAccess.assertReader(actor);
+    callsPolicy.assert(actor, 'read');
     const rows = await this.followUp.overdue(parisDay(), callId);
     const items = rows.map(({ id, kind, dueOn, grantId, projectId, projectTitle, holderName }) => ({
       reportId: id,
@@ -72,21 +72,22 @@ export class FollowUpService {
     return { items, total: items.length };
   }
 
-  private change(
+  /** Every follow-up change: the team only, refused (a rejected promise, as every service call) before the grant is read. */
+  private async change(
     actor: Actor,
     grantId: string,
     action: string,
     apply: (tx: Tx, grant: GrantEntity) => Promise<void>,
   ): Promise<GrantFollowUpDto> {
-    callsAccess.assertTeam(actor);
-    return this.db.transaction(async (tx) => {
+    callsPolicy.assert(actor, 'followUp');
+    return this.audit.write(actor, async (tx) => {
       const grant = await this.funding.lockGrant(tx, grantId);
       if (!grant) throw DomainError.notFound(CallsErrorCode.GrantNotFound, grantId);
-      const before = await this.followUpOf(tx, grant);
+      const { canEdit: _before, ...before } = await this.followUpOf(actor, tx, grant);
       await apply(tx, grant);
-      const after = await this.followUpOf(tx, grant);
-      await this.audit.record(tx, actor, { action, entityType: 'grant', entityId: grantId, before, after });
-      return after;
+      const result = await this.followUpOf(actor, tx, grant);
+      const { canEdit: _after, ...after } = result;
+      return { result, audit: { action, entityType: 'grant', entityId: grantId, before, after } };
     });
   }
 
@@ -96,7 +97,7 @@ export class FollowUpService {
     return grant;
   }
 
-  private async followUpOf(tx: Tx, grant: GrantEntity): Promise<GrantFollowUpDto> {
+  private async followUpOf(reader: Actor, tx: Tx, grant: GrantEntity): Promise<GrantFollowUpDto> {
     const [coFunders, tranches, reports, paid] = await Promise.all([
       this.followUp.coFunders(grant.id, tx),
       this.followUp.tranches(grant.id, tx),
@@ -111,6 +112,7 @@ export class FollowUpService {
       coFunders: coFunders.map((c) => ({ name: c.name, amountCents: centsFromDb(c.amountCents) })),
       schedule: scheduleAgainstPayments(tranches, paid, today),
       reports: reports.map((r) => ({ ...r, overdue: r.receivedOn === null && r.dueOn < today })),
+      canEdit: callsPolicy.allows(reader, 'followUp'),
     };
   }
 }

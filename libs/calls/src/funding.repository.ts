@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
-import { AppConfig, cursorStream, Tx } from '@app/core';
+import { AppConfig, cursorStream, departmentCodesOf, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
-import { GrantEntity, PaymentEntity } from './entities/call.entity';
+import { GrantEntity } from './entities/grant.entity';
+import { PaymentEntity } from './entities/payment.entity';
 import type { PaymentKind, ProjectStatus } from './calls.constants';
+import { PROJECT_DEPARTMENTS } from './projects.repository';
 
 export interface GrantFundingRow {
   grantId: string;
@@ -60,8 +62,7 @@ const EXPORT_SQL = `
   FROM (
     SELECT c.year AS "callYear", c.title AS "callTitle", g.axis_code AS "axisCode", pr.id AS "projectId",
            pr.title AS "projectTitle", pr.holder_name AS "holderName",
-           array_to_string(ARRAY(SELECT d.department_code FROM project_department d WHERE d.project_id = pr.id
-                                 ORDER BY d.department_code), ',') AS "departmentCodes",
+           array_to_string(${departmentCodesOf(PROJECT_DEPARTMENTS, 'pr.id')}, ',') AS "departmentCodes",
            g.id AS "grantId", g.legal_commitment_number AS "legalCommitmentNumber", g.status, g.amount_cents,
            COALESCE((SELECT sum(p.amount_cents) FROM payment p WHERE p.grant_id = g.id), 0) AS paid
     FROM "grant" g
@@ -179,8 +180,7 @@ export class FundingRepository {
   async fundedProjects(callId: string): Promise<FundingProjectLine[]> {
     const rows = await this.dataSource.query(
       `SELECT pr.id AS "projectId", pr.title, pr.holder_name AS holder, pr.axis_code AS "axisCode",
-              array_to_string(ARRAY(SELECT d.department_code FROM project_department d WHERE d.project_id = pr.id
-                                    ORDER BY d.department_code), ',') AS "departmentCodes",
+              array_to_string(${departmentCodesOf(PROJECT_DEPARTMENTS, 'pr.id')}, ',') AS "departmentCodes",
               pr.status, ${COMMITTED}::text AS granted,
               COALESCE((SELECT sum(p.amount_cents) FROM payment p WHERE p.grant_id = g.id), 0)::text AS paid
        FROM "grant" g JOIN project pr ON pr.id = g.project_id

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { pipeline, Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, KeyedLimiter, Tx } from '@app/core';
-import { callsAccess } from './calls-access';
+import { Actor, DomainError, KeyedLimiter, Tx } from '@app/core';
+import { callsPolicy, type GrantRights, grantRights } from './calls.policy';
 import { CallsRepository } from './calls.repository';
 import {
   CancelGrantDto,
@@ -12,7 +12,8 @@ import {
   PaymentDto,
   ReduceGrantDto,
 } from './dto/project.dto';
-import { GrantEntity, PaymentEntity } from './entities/call.entity';
+import { GrantEntity } from './entities/grant.entity';
+import { PaymentEntity } from './entities/payment.entity';
 import { fundingCsvTransform } from './funding-csv';
 import { FundingRepository } from './funding.repository';
 import { ProjectsRepository } from './projects.repository';
@@ -28,7 +29,6 @@ export class FundingService {
   private readonly commitments = new KeyedLimiter(3);
 
   constructor(
-    private readonly db: Database,
     private readonly funding: FundingRepository,
     private readonly calls: CallsRepository,
     private readonly projects: ProjectsRepository,
@@ -40,14 +40,14 @@ export class FundingService {
    * one call run one after the other and neither the call's nor the axis's envelope is ever exceeded.
    */
   async grant(actor: Actor, projectId: string, dto: CreateGrantDto): Promise<GrantDto> {
-    callsAccess.assertDelegate(actor);
+    callsPolicy.assert(actor, 'commit');
     const project = await this.projects.find(projectId);
     if (!project) throw DomainError.notFound(CallsErrorCode.ProjectNotFound, projectId);
     return this.commitments.run(`call:${project.callId}`, () => this.commit(actor, projectId, project.callId, dto));
   }
 
   private commit(actor: Actor, projectId: string, callId: string, dto: CreateGrantDto): Promise<GrantDto> {
-    return this.db.transaction(async (tx) => {
+    return this.audit.write(actor, async (tx) => {
       const call = (await this.calls.lock(tx, callId))!;
       const current = (await this.projects.lock(tx, projectId))!;
       if (current.status !== 'selected') {
@@ -86,25 +86,21 @@ export class FundingService {
         status: 'active',
         cancelReason: null,
       });
-      const created = toGrantDto(grant, []);
-      await this.audit.record(tx, actor, {
-        action: 'grant.create',
-        entityType: 'grant',
-        entityId: grant.id,
-        after: created,
-      });
-      return created;
+      return {
+        result: toGrantDto(grant, [], actor),
+        audit: { action: 'grant.create', entityType: 'grant', entityId: grant.id, after: toGrantFacts(grant, []) },
+      };
     });
   }
 
   /** Records a payment; the grant row is locked so that concurrent payments never pass the grant. */
   async pay(actor: Actor, grantId: string, dto: CreatePaymentDto): Promise<PaymentDto> {
-    callsAccess.assertTeam(actor);
+    callsPolicy.assert(actor, 'pay');
     return this.commitments.run(`grant:${grantId}`, () => this.recordPayment(actor, grantId, dto));
   }
 
   private recordPayment(actor: Actor, grantId: string, dto: CreatePaymentDto): Promise<PaymentDto> {
-    return this.db.transaction(async (tx) => {
+    return this.audit.write(actor, async (tx) => {
       const grant = await this.funding.lockGrant(tx, grantId);
       if (!grant) throw DomainError.notFound(CallsErrorCode.GrantNotFound, grantId);
       if (grant.status === 'cancelled')
@@ -127,19 +123,16 @@ export class FundingService {
           paidOn: dto.paidOn,
         }),
       );
-      await this.audit.record(tx, actor, {
-        action: 'payment.create',
-        entityType: 'payment',
-        entityId: payment.id,
-        after: payment,
-      });
-      return payment;
+      return {
+        result: payment,
+        audit: { action: 'payment.create', entityType: 'payment', entityId: payment.id, after: payment },
+      };
     });
   }
 
   /** Lowers a grant (the delegate, with a reason); never below what was already paid. */
   async reduce(actor: Actor, id: string, dto: ReduceGrantDto): Promise<GrantDto> {
-    callsAccess.assertDelegate(actor);
+    callsPolicy.assert(actor, 'commit');
     return this.change(actor, id, dto.version, 'grant.reduce', dto.reason, async (tx, grant) => {
       const paid = await this.funding.paid(tx, id);
       if (dto.amountCents >= grant.amountCents)
@@ -158,8 +151,8 @@ export class FundingService {
   }
 
   /** Cancels a grant with a reason: what was paid stays in the ledger, the rest goes back to the envelope. */
-  cancel(actor: Actor, id: string, dto: CancelGrantDto): Promise<GrantDto> {
-    callsAccess.assertDelegate(actor);
+  async cancel(actor: Actor, id: string, dto: CancelGrantDto): Promise<GrantDto> {
+    callsPolicy.assert(actor, 'commit');
     return this.change(actor, id, dto.version, 'grant.cancel', dto.reason, async () => ({
       status: 'cancelled' as const,
       cancelReason: dto.reason,
@@ -167,10 +160,10 @@ export class FundingService {
   }
 
   async getGrant(actor: Actor, id: string): Promise<GrantDto> {
-    callsAccess.assertReader(actor);
+    callsPolicy.assert(actor, 'read');
     const grant = await this.funding.findGrant(id);
     if (!grant) throw DomainError.notFound(CallsErrorCode.GrantNotFound, id);
-    return toGrantDto(grant, await this.funding.payments(id));
+    return toGrantDto(grant, await this.funding.payments(id), actor);
   }
 
   private change(
@@ -184,7 +177,7 @@ export class FundingService {
       grant: GrantEntity,
     ) => Promise<{ amountCents?: number; status?: 'cancelled'; cancelReason?: string }>,
   ): Promise<GrantDto> {
-    return this.db.transaction(async (tx) => {
+    return this.audit.write(actor, async (tx) => {
       const grant = await this.funding.lockGrant(tx, id);
       if (!grant) throw DomainError.notFound(CallsErrorCode.GrantNotFound, id);
       if (grant.status === 'cancelled')
@@ -193,21 +186,24 @@ export class FundingService {
       const change = await decide(tx, grant);
       if (!(await this.funding.changeGrant(tx, id, version, change)))
         throw DomainError.staleVersion(CallsErrorCode.GrantStaleVersion);
-      const after = toGrantDto((await this.funding.findGrant(id, tx))!, await this.funding.payments(id, tx));
-      await this.audit.record(tx, actor, {
-        action,
-        entityType: 'grant',
-        entityId: id,
-        before: { amountCents: grant.amountCents, status: grant.status, version: grant.version },
-        after: { amountCents: after.amountCents, status: after.status, version: after.version, reason },
-      });
-      return after;
+      const after = toGrantDto((await this.funding.findGrant(id, tx))!, await this.funding.payments(id, tx), actor);
+      return {
+        result: after,
+        audit: {
+          action,
+          entityType: 'grant',
+          entityId: id,
+          before: { amountCents: grant.amountCents, status: grant.status, version: grant.version },
+          after: { amountCents: after.amountCents, status: after.status, version: after.version, reason },
+        },
+      };
     });
   }
 
-  async grantOfProject(projectId: string): Promise<GrantDto | null> {
+  /** The project's grant as this reader sees it (read rights are the caller's to check). */
+  async grantOfProject(reader: Actor, projectId: string): Promise<GrantDto | null> {
     const grant = await this.funding.grantOfProject(projectId);
-    return grant ? toGrantDto(grant, await this.funding.payments(grant.id)) : null;
+    return grant ? toGrantDto(grant, await this.funding.payments(grant.id), reader) : null;
   }
 
   /**
@@ -215,7 +211,7 @@ export class FundingService {
    * call that exists. A referent reads the call's figures, not its payment lines.
    */
   async assertLedgerReader(actor: Actor, callId: string): Promise<void> {
-    callsAccess.assertExporter(actor);
+    callsPolicy.assert(actor, 'exportLedger');
     if (!(await this.calls.find(callId))) throw DomainError.notFound(CallsErrorCode.CallNotFound, callId);
   }
 
@@ -249,7 +245,8 @@ function toPaymentDto(p: PaymentEntity): PaymentDto {
   };
 }
 
-function toGrantDto(g: GrantEntity, payments: PaymentEntity[]): GrantDto {
+/** The grant as it is, whoever reads it (what its audit events record). */
+function toGrantFacts(g: GrantEntity, payments: PaymentEntity[]): Omit<GrantDto, keyof GrantRights> {
   return {
     id: g.id,
     projectId: g.projectId,
@@ -265,4 +262,10 @@ function toGrantDto(g: GrantEntity, payments: PaymentEntity[]): GrantDto {
     version: g.version,
     createdAt: g.createdAt.toISOString(),
   };
+}
+
+/** The grant as this reader sees it: what it is, and what the reader may do with it. */
+function toGrantDto(g: GrantEntity, payments: PaymentEntity[], reader: Actor): GrantDto {
+  const grant = toGrantFacts(g, payments);
+  return { ...grant, ...grantRights(reader, grant) };
 }

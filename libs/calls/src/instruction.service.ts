@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, centsFromDb, Database, DomainError, hasRole, Page, Tx } from '@app/core';
-import { canActOnDepartments } from '@app/identity';
-import { callsAccess } from './calls-access';
+import { Actor, centsFromDb, Database, DomainError, Page, Tx } from '@app/core';
 import { OPINION_OPEN_STATUSES } from './calls.constants';
+import { assertMayScore, assertReviewer, callsPolicy } from './calls.policy';
 import { CallsRepository } from './calls.repository';
 import {
   CreateNoteDto,
@@ -35,9 +34,9 @@ export class InstructionService {
 
   /** Replaces the call's scoring criteria; refused once scoring has started. */
   async setCriteria(actor: Actor, callId: string, criteria: CriterionInputDto[]): Promise<CriterionRow[]> {
-    callsAccess.assertTeam(actor);
+    callsPolicy.assert(actor, 'enter');
     assertUniqueCodes(criteria);
-    return this.db.transaction(async (tx) => {
+    return this.audit.write(actor, async (tx) => {
       if (!(await this.calls.lock(tx, callId))) throw DomainError.notFound(CallsErrorCode.CallNotFound, callId);
       if (await this.instruction.hasScores(tx, callId)) {
         throw DomainError.conflict(
@@ -47,14 +46,10 @@ export class InstructionService {
       }
       const before = await this.instruction.criteria(callId, tx);
       await this.instruction.replaceCriteria(tx, callId, criteria);
-      await this.audit.record(tx, actor, {
-        action: 'call.set_criteria',
-        entityType: 'call',
-        entityId: callId,
-        before,
-        after: criteria,
-      });
-      return criteria.map(({ code, label, weight }) => ({ code, label, weight }));
+      return {
+        result: criteria.map(({ code, label, weight }) => ({ code, label, weight })),
+        audit: { action: 'call.set_criteria', entityType: 'call', entityId: callId, before, after: criteria },
+      };
     });
   }
 
@@ -69,9 +64,8 @@ export class InstructionService {
 
   /** A mission officer's scores on a project under instruction; scoring again replaces them. */
   async score(actor: Actor, projectId: string, dto: ScoreProjectDto): Promise<ProjectScoreDto> {
-    if (!hasRole(actor, 'mission_officer') || !actor.id)
-      throw DomainError.forbidden('Seuls les chargés de mission notent les dossiers');
-    await this.db.transaction(async (tx) => {
+    assertMayScore(actor);
+    await this.audit.write(actor, async (tx) => {
       const project = await this.lockedProject(tx, projectId);
       if (!OPINION_OPEN_STATUSES.includes(project.status)) {
         throw DomainError.conflict(CallsErrorCode.ProjectScoringClosed, `No scoring on a project ${project.status}`);
@@ -84,18 +78,16 @@ export class InstructionService {
           `scores: unknown criterion ${unknown.join(', ')}`,
         );
       await this.instruction.upsertScores(tx, projectId, project.callId, actor.id!, dto.scores);
-      await this.audit.record(tx, actor, {
-        action: 'project.score',
-        entityType: 'project',
-        entityId: projectId,
-        after: dto.scores,
-      });
+      return {
+        result: undefined,
+        audit: { action: 'project.score', entityType: 'project', entityId: projectId, after: dto.scores },
+      };
     });
     return this.scoreOf(actor, projectId);
   }
 
   async scoreOf(actor: Actor, projectId: string): Promise<ProjectScoreDto> {
-    callsAccess.assertReader(actor);
+    callsPolicy.assert(actor, 'read');
     const project = await this.existingProject(projectId);
     return scoreDto(
       projectId,
@@ -109,7 +101,7 @@ export class InstructionService {
    * still fits in what remains of the call's envelope and of its axis's envelope.
    */
   async ranking(actor: Actor, callId: string): Promise<RankingDto> {
-    callsAccess.assertReader(actor);
+    callsPolicy.assert(actor, 'read');
     const call = await this.calls.find(callId);
     if (!call) throw DomainError.notFound(CallsErrorCode.CallNotFound, callId);
     const manager = this.db.manager;
@@ -157,55 +149,39 @@ export class InstructionService {
 
   /** Notes for reviewers only (the team and the project's referents); never shown to a holder. */
   async addNote(actor: Actor, projectId: string, dto: CreateNoteDto): Promise<NoteDto> {
-    const project = await this.existingProject(projectId);
-    this.assertReviewer(actor, project);
-    return this.db.transaction(async (tx) => {
+    assertReviewer(actor, await this.existingProject(projectId));
+    return this.audit.write(actor, async (tx) => {
       const note = toNoteDto(await this.instruction.insertNote(tx, { projectId, authorId: actor.id, text: dto.text }));
-      await this.audit.record(tx, actor, {
-        action: 'project.note',
-        entityType: 'project',
-        entityId: projectId,
-        after: note,
-      });
-      return note;
+      return {
+        result: note,
+        audit: { action: 'project.note', entityType: 'project', entityId: projectId, after: note },
+      };
     });
   }
 
   async notes(actor: Actor, projectId: string): Promise<Page<NoteDto>> {
-    this.assertReviewer(actor, await this.existingProject(projectId));
+    assertReviewer(actor, await this.existingProject(projectId));
     const rows = await this.instruction.notes(projectId);
     return { items: rows.map(toNoteDto), total: rows.length };
   }
 
   async setLabels(actor: Actor, projectId: string, dto: SetLabelsDto): Promise<LabelsDto> {
-    const project = await this.existingProject(projectId);
-    this.assertReviewer(actor, project);
-    return this.db.transaction(async (tx) => {
+    assertReviewer(actor, await this.existingProject(projectId));
+    return this.audit.write(actor, async (tx) => {
       const before = await this.instruction.labels(projectId, tx);
       const labels = [...dto.labels].map((l) => l.trim()).sort();
       await this.instruction.replaceLabels(tx, projectId, labels);
-      await this.audit.record(tx, actor, {
-        action: 'project.labels',
-        entityType: 'project',
-        entityId: projectId,
-        before,
-        after: labels,
-      });
-      return { projectId, labels };
+      return {
+        result: { projectId, labels },
+        audit: { action: 'project.labels', entityType: 'project', entityId: projectId, before, after: labels },
+      };
     });
   }
 
   async labels(actor: Actor, projectId: string): Promise<LabelsDto> {
-    callsAccess.assertReader(actor);
+    callsPolicy.assert(actor, 'read');
     await this.existingProject(projectId);
     return { projectId, labels: await this.instruction.labels(projectId) };
-  }
-
-  /** Reviewers: the regional team, and the referents of the project's departments. */
-  private assertReviewer(actor: Actor, project: ProjectRow): void {
-    const team = hasRole(actor, 'regional_delegate', 'mission_officer');
-    const referent = hasRole(actor, 'departmental_referent') && canActOnDepartments(actor, project.departmentCodes);
-    if (!team && !referent) throw DomainError.forbidden('Réservé aux instructeurs du dossier');
   }
 
   private async existingProject(id: string): Promise<ProjectRow> {

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Tx } from '@app/core';
+import { departmentCodesOf, type DepartmentLink, inAnyDepartment, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import type { ProjectStatus } from './calls.constants';
-import {
-  OpinionEntity,
-  ProjectCommuneEntity,
-  ProjectDepartmentEntity,
-  ProjectEntity,
-  ProjectTransitionEntity,
-} from './entities/call.entity';
+import { OpinionEntity } from './entities/opinion.entity';
+import { ProjectCommuneEntity } from './entities/project-commune.entity';
+import { ProjectDepartmentEntity } from './entities/project-department.entity';
+import { ProjectEntity } from './entities/project.entity';
+import { ProjectTransitionEntity } from './entities/project-transition.entity';
 
 export interface ProjectRow {
   id: string;
@@ -45,11 +43,13 @@ export interface ProjectFilter {
   offset: number;
 }
 
+/** A project's departments. */
+export const PROJECT_DEPARTMENTS: DepartmentLink = { table: 'project_department', ownerColumn: 'project_id' };
+
 /** The columns a project list shows, departments aggregated in the same query (no N+1). */
 const PROJECT_COLUMNS = `p.id, p.call_id AS "callId", p.axis_code AS "axisCode", p.title, p.summary,
   p.holder_name AS "holderName", p.holder_kind AS "holderKind", p.holder_siret AS "holderSiret",
-  ARRAY(SELECT d.department_code FROM project_department d WHERE d.project_id = p.id ORDER BY d.department_code)
-    AS "departmentCodes",
+  ${departmentCodesOf(PROJECT_DEPARTMENTS, 'p.id')} AS "departmentCodes",
   p.target_publics AS "targetPublics", p.levers, p.requested_cents AS "requestedCents", p.status, p.version,
   p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
@@ -115,18 +115,8 @@ export class ProjectsRepository {
     if (filter.search) add(`(p.title || ' ' || p.holder_name) ILIKE ? ESCAPE '\\'`, `%${likeEscaped(filter.search)}%`);
     if (filter.label)
       add('EXISTS (SELECT 1 FROM project_label l WHERE l.project_id = p.id AND l.label = ?)', filter.label);
-    if (filter.departmentCodes) {
-      add(
-        'EXISTS (SELECT 1 FROM project_department d WHERE d.project_id = p.id AND d.department_code = ANY (?))',
-        filter.departmentCodes,
-      );
-    }
-    if (filter.departmentCode) {
-      add(
-        'EXISTS (SELECT 1 FROM project_department d WHERE d.project_id = p.id AND d.department_code = ?)',
-        filter.departmentCode,
-      );
-    }
+    if (filter.departmentCodes) add(inAnyDepartment(PROJECT_DEPARTMENTS, 'p.id', '?'), filter.departmentCodes);
+    if (filter.departmentCode) add(inAnyDepartment(PROJECT_DEPARTMENTS, 'p.id', '?'), [filter.departmentCode]);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const page = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
     const onlyDepartment = where.length === 1 && filter.departmentCode !== undefined;
@@ -136,7 +126,7 @@ export class ProjectsRepository {
         [...params, filter.limit, filter.offset],
       ),
       onlyDepartment
-        ? this.dataSource.query(COUNT_OF_DEPARTMENT, params)
+        ? this.dataSource.query(COUNT_OF_DEPARTMENT, [filter.departmentCode])
         : this.dataSource.query(`SELECT count(*)::int AS n FROM project p ${clause}`, params),
     ]);
     return [rows, count[0].n];

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, centsFromDb, Database, DomainError, ERROR_KINDS, hasRole, Page, Tx } from '@app/core';
+import { Actor, centsFromDb, DomainError, ERROR_KINDS, Page, Tx } from '@app/core';
 import { TerritoryService } from '@app/territory';
-import { callsAccess } from './calls-access';
-import { OPINION_OPEN_STATUSES, type ProjectStatus } from './calls.constants';
+import { OPINION_OPEN_STATUSES, PROJECT_LIFECYCLE } from './calls.constants';
+import {
+  assertDepartmentOfProject,
+  assertMayGiveOpinionFor,
+  assertMayMoveProjectTo,
+  callsPolicy,
+  canGrant,
+  type ProjectRights,
+  projectRights,
+} from './calls.policy';
 import { CallsRepository } from './calls.repository';
 import {
   CreateOpinionDto,
@@ -15,10 +23,9 @@ import {
   TransitionDto,
 } from './dto/project.dto';
 import { BulkTransitionDto, BulkTransitionResponseDto, BulkTransitionResultDto } from './dto/instruction.dto';
-import { OpinionEntity } from './entities/call.entity';
+import { OpinionEntity } from './entities/opinion.entity';
 import { FollowUpRepository } from './follow-up.repository';
 import { FundingService } from './funding.service';
-import { allowedTransitions, checkTransition, rolesMovingTo } from './project-lifecycle';
 import { ProjectRow, ProjectsRepository } from './projects.repository';
 import { CallsErrorCode } from './calls.errors';
 
@@ -26,7 +33,6 @@ import { CallsErrorCode } from './calls.errors';
 @Injectable()
 export class ProjectsService {
   constructor(
-    private readonly db: Database,
     private readonly projects: ProjectsRepository,
     private readonly calls: CallsRepository,
     private readonly territory: TerritoryService,
@@ -36,7 +42,7 @@ export class ProjectsService {
   ) {}
 
   async create(actor: Actor, dto: CreateProjectDto): Promise<ProjectDetailDto> {
-    callsAccess.assertTeam(actor);
+    callsPolicy.assert(actor, 'enter');
     const call = await this.calls.find(dto.callId);
     if (!call) throw DomainError.invalid(CallsErrorCode.CallUnknown, `callId: no call ${dto.callId}`);
     const axes = await this.calls.axes(call.id);
@@ -48,7 +54,7 @@ export class ProjectsService {
     }
     await this.territory.assertDepartmentsExist('departmentCodes', dto.departmentCodes);
     await this.territory.assertCommunesExist('communeCodes', dto.communeCodes ?? []);
-    return this.db.transaction(async (tx) => {
+    return this.audit.write(actor, async (tx) => {
       const id = await this.projects.insert(
         tx,
         {
@@ -67,48 +73,46 @@ export class ProjectsService {
         dto.communeCodes ?? [],
       );
       await this.followUp.replaceBudgetLines(tx, id, dto.budgetLines ?? []);
-      const project = toProjectDto((await this.projects.find(id, tx))!);
-      await this.audit.record(tx, actor, {
-        action: 'project.create',
-        entityType: 'project',
-        entityId: id,
-        after: project,
-      });
+      const row = (await this.projects.find(id, tx))!;
+      const project = toProjectFacts(row);
       return {
-        ...project,
-        communeCodes: [...(dto.communeCodes ?? [])].sort(),
-        budgetLines: dto.budgetLines ?? [],
-        allowedTransitions: allowedTransitions('draft'),
-        opinions: [],
-        history: [],
-        grant: null,
+        result: {
+          ...project,
+          ...projectRights(actor, row),
+          communeCodes: [...(dto.communeCodes ?? [])].sort(),
+          budgetLines: dto.budgetLines ?? [],
+          opinions: [],
+          history: [],
+          grant: null,
+          canGrant: false,
+        },
+        audit: { action: 'project.create', entityType: 'project', entityId: id, after: project },
       };
     });
   }
 
   async list(actor: Actor, query: ProjectQueryDto): Promise<Page<ProjectDto>> {
-    callsAccess.assertReader(actor);
+    callsPolicy.assert(actor, 'read');
     const [rows, total] = await this.projects.list(
       query.mine ? { ...query, departmentCodes: actor.departmentCodes } : query,
     );
-    return { items: rows.map(toProjectDto), total };
+    return { items: rows.map((row) => toProjectDto(row, actor)), total };
   }
 
   async get(actor: Actor, id: string): Promise<ProjectDetailDto> {
-    callsAccess.assertReader(actor);
+    callsPolicy.assert(actor, 'read');
     const row = await this.existing(id);
     const [communeCodes, budgetLines, opinions, history, grant] = await Promise.all([
       this.projects.communes(id),
       this.followUp.budgetLines(id),
       this.projects.opinions(id),
       this.projects.history(id),
-      this.funding.grantOfProject(id),
+      this.funding.grantOfProject(actor, id),
     ]);
     return {
-      ...toProjectDto(row),
+      ...toProjectDto(row, actor),
       communeCodes,
       budgetLines: budgetLines.map((l) => ({ label: l.label, amountCents: centsFromDb(l.amountCents) })),
-      allowedTransitions: allowedTransitions(row.status),
       opinions: opinions.map(toOpinionDto),
       history: history.map((h) => ({
         from: h.fromStatus,
@@ -118,6 +122,7 @@ export class ProjectsService {
         at: h.at.toISOString(),
       })),
       grant,
+      canGrant: canGrant(actor, row, grant !== null),
     };
   }
 
@@ -126,24 +131,16 @@ export class ProjectsService {
    * naming the allowed moves, 403 for the wrong role on this move, 400 without a required comment.
    */
   async transition(actor: Actor, id: string, dto: TransitionDto): Promise<ProjectDetailDto> {
-    assertMayMoveTo(actor, dto.to);
-    await this.db.transaction(async (tx) => {
+    assertMayMoveProjectTo(actor, dto.to);
+    await this.audit.write(actor, async (tx) => {
       const before = await this.locked(tx, id);
-      const check = checkTransition(before.status, dto.to, actor.roles, dto.comment);
-      if (!check.ok && check.reason === 'role') throw forbiddenMove(dto.to);
-      if (!check.ok && check.reason === 'forbidden_transition') {
-        throw DomainError.forbiddenTransition(
-          CallsErrorCode.ProjectTransitionForbidden,
-          before.status,
-          dto.to,
-          check.allowed,
-        );
-      }
-      if (!check.ok)
-        throw DomainError.invalid(
-          CallsErrorCode.ProjectCommentRequired,
-          `comment: required to move a project to ${dto.to}`,
-        );
+      PROJECT_LIFECYCLE.assertMove(
+        actor,
+        before.status,
+        dto.to,
+        { transition: CallsErrorCode.ProjectTransitionForbidden, comment: CallsErrorCode.ProjectCommentRequired },
+        dto.comment,
+      );
       if (dto.version !== undefined && dto.version !== before.version)
         throw DomainError.staleVersion(CallsErrorCode.ProjectStaleVersion);
       if (!(await this.projects.setStatus(tx, id, before.status, dto.to, before.version)))
@@ -155,13 +152,16 @@ export class ProjectsService {
         comment: dto.comment ?? null,
         actorId: actor.id,
       });
-      await this.audit.record(tx, actor, {
-        action: 'project.transition',
-        entityType: 'project',
-        entityId: id,
-        before: { status: before.status, version: before.version },
-        after: { status: dto.to, version: before.version + 1, comment: dto.comment ?? null },
-      });
+      return {
+        result: undefined,
+        audit: {
+          action: 'project.transition',
+          entityType: 'project',
+          entityId: id,
+          before: { status: before.status, version: before.version },
+          after: { status: dto.to, version: before.version + 1, comment: dto.comment ?? null },
+        },
+      };
     });
     return this.get(actor, id);
   }
@@ -171,7 +171,7 @@ export class ProjectsService {
    * moves in its own transaction, and the answer says, project by project, what happened.
    */
   async bulkTransition(actor: Actor, dto: BulkTransitionDto): Promise<BulkTransitionResponseDto> {
-    assertMayMoveTo(actor, dto.to);
+    assertMayMoveProjectTo(actor, dto.to);
     const results: BulkTransitionResultDto[] = [];
     for (const projectId of dto.projectIds) {
       try {
@@ -193,14 +193,10 @@ export class ProjectsService {
 
   /** The departmental opinion: only a referent of one of the project's departments, for that department. */
   async giveOpinion(actor: Actor, id: string, dto: CreateOpinionDto): Promise<OpinionDto> {
-    if (!actor.roles.includes('departmental_referent') || !actor.departmentCodes.includes(dto.departmentCode)) {
-      throw DomainError.forbidden(`Only a referent of department ${dto.departmentCode} gives its opinion`);
-    }
-    return this.db.transaction(async (tx) => {
+    assertMayGiveOpinionFor(actor, dto.departmentCode);
+    return this.audit.write(actor, async (tx) => {
       const project = await this.locked(tx, id);
-      if (!project.departmentCodes.includes(dto.departmentCode)) {
-        throw DomainError.forbidden(`Department ${dto.departmentCode} is not a department of this project`);
-      }
+      assertDepartmentOfProject(project, dto.departmentCode);
       if (!OPINION_OPEN_STATUSES.includes(project.status)) {
         throw DomainError.conflict(
           CallsErrorCode.ProjectOpinionClosed,
@@ -216,13 +212,10 @@ export class ProjectsService {
           authorId: actor.id,
         }),
       );
-      await this.audit.record(tx, actor, {
-        action: 'project.opinion',
-        entityType: 'project',
-        entityId: id,
-        after: opinion,
-      });
-      return opinion;
+      return {
+        result: opinion,
+        audit: { action: 'project.opinion', entityType: 'project', entityId: id, after: opinion },
+      };
     });
   }
 
@@ -239,16 +232,8 @@ export class ProjectsService {
   }
 }
 
-function forbiddenMove(to: ProjectStatus): DomainError {
-  return DomainError.forbidden(`Your role cannot move a project to ${to}`);
-}
-
-/** A role that never makes this move is refused before any project is read (its state is not disclosed). */
-function assertMayMoveTo(actor: Actor, to: ProjectStatus): void {
-  if (!hasRole(actor, ...rolesMovingTo(to))) throw forbiddenMove(to);
-}
-
-export function toProjectDto(p: ProjectRow): ProjectDto {
+/** The project as it is, whoever reads it (what its audit events record). */
+export function toProjectFacts(p: ProjectRow): Omit<ProjectDto, keyof ProjectRights> {
   return {
     id: p.id,
     callId: p.callId,
@@ -265,6 +250,11 @@ export function toProjectDto(p: ProjectRow): ProjectDto {
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };
+}
+
+/** The project as this reader sees it: what it is, and what the reader may do with it. */
+export function toProjectDto(p: ProjectRow, reader: Actor): ProjectDto {
+  return { ...toProjectFacts(p), ...projectRights(reader, p) };
 }
 
 function toOpinionDto(o: OpinionEntity): OpinionDto {

@@ -5,19 +5,12 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsInt,
-  IsISO8601,
   IsOptional,
-  IsString,
   IsUUID,
   Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCents } from '@app/core';
+import { IsCents, IsIntBetween, IsIsoDate, IsText } from '@app/core';
 import { CALL_STATUSES, PROJECT_STATUSES } from '../calls.constants';
 import { CriterionDto, CriterionInputDto } from './instruction.dto';
 import type { CallStatus, ProjectStatus } from '../calls.constants';
@@ -26,9 +19,7 @@ export class CallAxisInputDto {
   @Matches(/^[A-Za-z0-9_-]{1,20}$/, { message: 'code must be 1 to 20 letters, digits, - or _' })
   code: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsText(300)
   label: string;
 
   /** Optional envelope of the axis; the axes' envelopes never add up to more than the call's. */
@@ -38,29 +29,23 @@ export class CallAxisInputDto {
 }
 
 export class CreateCallDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsText(300)
   title: string;
 
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsIntBetween(2000, 2100)
   year: number;
 
   /** e.g. "FIR" (fonds d'intervention régional). */
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @IsText(100)
   fundingSource: string;
 
   @IsCents()
   envelopeCents: number;
 
-  @IsISO8601({ strict: true })
+  @IsIsoDate()
   opensOn: string;
 
-  @IsISO8601({ strict: true })
+  @IsIsoDate()
   closesOn: string;
 
   @ApiProperty({ type: [CallAxisInputDto] })
@@ -103,6 +88,15 @@ export class CallDto {
   @ApiProperty({ type: [CriterionDto] })
   criteria: CriterionDto[];
   version: number;
+  /** The moves of the call's lifecycle this caller may make now. */
+  @ApiProperty({ enum: CALL_STATUSES, isArray: true })
+  allowedTransitions: CallStatus[];
+  /** The caller may replace the scoring criteria (PUT /calls/:id/criteria; 409 once scoring has started). */
+  canSetCriteria: boolean;
+  /** The caller may enter an application to this call (POST /projects). */
+  canAddProject: boolean;
+  /** The caller may export the call's funding ledger (CSV, workbook, funding report). */
+  canExportLedger: boolean;
 }
 
 export class CallPageDto {

@@ -1,23 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
-import { IsCents } from '@app/core';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsCents, IsIsoDate, IsOptionalText, IsText } from '@app/core';
 
 export class CoFunderInputDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsText(300)
   name: string;
 
   @IsCents()
@@ -34,21 +21,17 @@ export class SetCoFundersDto {
 }
 
 export class TrancheInputDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @IsText(200)
   label: string;
 
-  @IsISO8601({ strict: true })
+  @IsIsoDate()
   dueOn: string;
 
   @IsCents(1)
   amountCents: number;
 
   /** e.g. "à réception du bilan final". */
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @IsOptionalText(500)
   condition?: string;
 }
 
@@ -68,11 +51,11 @@ export class GrantReportInputDto {
   @IsIn(GRANT_REPORT_KINDS)
   kind: 'progress' | 'final';
 
-  @IsISO8601({ strict: true })
+  @IsIsoDate()
   dueOn: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsIsoDate()
   receivedOn?: string;
 }
 
@@ -131,6 +114,8 @@ export class GrantFollowUpDto {
   schedule: TrancheDto[];
   @ApiProperty({ type: [GrantReportDto] })
   reports: GrantReportDto[];
+  /** The caller may change the co-funders, the schedule and the reports owed (the regional team). */
+  canEdit: boolean;
 }
 
 export class OverdueReportDto {
@@ -151,9 +136,7 @@ export class OverdueReportPageDto {
 }
 
 export class BudgetLineInputDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsText(300)
   label: string;
 
   @IsCents()

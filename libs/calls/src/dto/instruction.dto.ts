@@ -6,17 +6,14 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsIntBetween, IsOptionalText, IsText } from '@app/core';
 import { PROJECT_STATUSES } from '../calls.constants';
 import type { ProjectStatus } from '../calls.constants';
 import { MAX_SCORE } from '../ranking';
@@ -25,14 +22,10 @@ export class CriterionInputDto {
   @Matches(/^[A-Za-z0-9_-]{1,20}$/, { message: 'code must be 1 to 20 letters, digits, - or _' })
   code: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsText(300)
   label: string;
 
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IsIntBetween(1, 100)
   weight: number;
 }
 
@@ -50,9 +43,7 @@ export class ScoreInputDto {
   @MaxLength(20)
   criterion: string;
 
-  @IsInt()
-  @Min(0)
-  @Max(MAX_SCORE)
+  @IsIntBetween(0, MAX_SCORE)
   score: number;
 }
 
@@ -116,9 +107,7 @@ export class RankingDto {
 }
 
 export class CreateNoteDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(10000)
+  @IsText(10000)
   text: string;
 }
 
@@ -165,9 +154,7 @@ export class BulkTransitionDto {
   @IsIn(PROJECT_STATUSES)
   to: ProjectStatus;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @IsOptionalText(5000)
   comment?: string;
 }
 

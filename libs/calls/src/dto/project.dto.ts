@@ -7,23 +7,23 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
-  Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import {
   IsCents,
   IsDepartmentCode,
   IsDepartmentCodeList,
+  IsIsoDate,
   IsLeverList,
+  IsOptionalText,
   IsTargetPublicList,
+  IsText,
+  IsVersion,
   PageQueryDto,
 } from '@app/core';
 import { IsSiret } from '../siret';
@@ -39,9 +39,7 @@ import {
 import type { HolderKind, Opinion, PaymentKind, ProjectStatus } from '../calls.constants';
 
 export class HolderDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsText(300)
   name: string;
 
   @ApiProperty({ enum: HOLDER_KINDS })
@@ -62,14 +60,10 @@ export class CreateProjectDto {
   @MaxLength(20)
   axisCode: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsText(300)
   title: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @IsOptionalText(5000)
   summary?: string;
 
   @ApiProperty({ type: HolderDto })
@@ -127,9 +121,7 @@ export class ProjectQueryDto extends PageQueryDto {
   @IsIn(PROJECT_STATUSES)
   status?: ProjectStatus;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(20)
+  @IsOptionalText(20)
   axisCode?: string;
 
   @ApiPropertyOptional({ enum: TARGET_PUBLICS })
@@ -138,9 +130,7 @@ export class ProjectQueryDto extends PageQueryDto {
   targetPublic?: TargetPublic;
 
   /** Words to find in the title or the holder's name (case-insensitive). */
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @IsOptionalText(100)
   search?: string;
 
   /** For a referent: the projects of its own departments (the routing of applications to referents). */
@@ -150,9 +140,7 @@ export class ProjectQueryDto extends PageQueryDto {
   mine?: boolean;
 
   /** Projects carrying this shared label. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(60)
+  @IsOptionalText(60)
   label?: string;
 }
 
@@ -162,15 +150,12 @@ export class TransitionDto {
   to: ProjectStatus;
 
   /** Required to reject (the reason) and to return for changes (what to correct). */
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @IsOptionalText(5000)
   comment?: string;
 
   /** When given, the move is refused (409) if the project changed since this version. */
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 
@@ -192,13 +177,11 @@ export class CreateGrantDto {
   amountCents: number;
 
   /** Engagement juridique number in the State's accounting system. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @IsOptionalText(50)
   legalCommitmentNumber?: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsIsoDate()
   agreementSignedOn?: string;
 }
 
@@ -207,24 +190,18 @@ export class ReduceGrantDto {
   @IsCents()
   amountCents: number;
 
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
+  @IsText(2000)
   reason: string;
 }
 
 export class CancelGrantDto {
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
+  @IsText(2000)
   reason: string;
 }
 
@@ -236,7 +213,7 @@ export class CreatePaymentDto {
   @IsIn(PAYMENT_KINDS)
   kind: PaymentKind;
 
-  @IsISO8601({ strict: true })
+  @IsIsoDate()
   paidOn: string;
 }
 
@@ -282,21 +259,36 @@ export class ProjectDto {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** The moves of the project's lifecycle this caller may make now (its role's, on a project of its departments). */
+  @ApiProperty({ enum: PROJECT_STATUSES, isArray: true })
+  allowedTransitions: ProjectStatus[];
+  /** Those of `allowedTransitions` that need a comment (400 without): the reason of a rejection, what to correct. */
+  @ApiProperty({ enum: PROJECT_STATUSES, isArray: true })
+  commentRequiredFor: ProjectStatus[];
+  /** The caller may decide now: select or reject the project (the regional delegate, under review). */
+  canDecide: boolean;
+  /** The caller may give a departmental opinion now: a referent of one of its departments, while opinions are open. */
+  canGiveOpinion: boolean;
+  /** The departments whose opinion the caller may give now (the choices of `departmentCode`). */
+  opinionDepartmentCodes: string[];
+  /** The caller may score the project now: a mission officer, while the project is under instruction. */
+  canScore: boolean;
+  /** The caller reviews the project: reads and writes its private notes and sets its labels. */
+  canReview: boolean;
 }
 
 export class ProjectDetailDto extends ProjectDto {
   communeCodes: string[];
   @ApiProperty({ type: [BudgetLineInputDto] })
   budgetLines: BudgetLineInputDto[];
-  /** The moves the lifecycle allows from the current status (whoever may make them). */
-  @ApiProperty({ enum: PROJECT_STATUSES, isArray: true })
-  allowedTransitions: ProjectStatus[];
   @ApiProperty({ type: [OpinionDto] })
   opinions: OpinionDto[];
   @ApiProperty({ type: [ProjectTransitionDto] })
   history: ProjectTransitionDto[];
   @ApiPropertyOptional({ nullable: true, type: () => GrantDto })
   grant: GrantDto | null;
+  /** The caller may commit money to the project now (POST /projects/:id/grant): the delegate, selected, no grant yet. */
+  canGrant: boolean;
 }
 
 export class ProjectPageDto {
@@ -333,4 +325,10 @@ export class GrantDto {
   cancelReason: string | null;
   version: number;
   createdAt: string;
+  /** The caller may record a payment now: the regional team, on an active grant with money left to pay. */
+  canAddPayment: boolean;
+  /** The caller may lower the grant now (the delegate, active, above what was paid). */
+  canReduce: boolean;
+  /** The caller may cancel the grant now (the delegate, active). */
+  canCancel: boolean;
 }

@@ -20,35 +20,6 @@ import { TARGET_PUBLICS } from '@app/vocabulary';
 
 /** The field validations several domains share, each written once with its message. */
 
-/**
- * Decorators as they would be written above a property, applied bottom-up as TypeScript applies
- * them: the rules, and so the messages of a 400, keep the order they had when written out. The
- * `ApiProperty` among them documents what the swagger plugin reads from a plain stack (lengths,
- * bounds), which it cannot see through a composite.
- */
-const stacked = (...decorators: PropertyDecorator[]) => applyDecorators(...[...decorators].reverse());
-
-/** Text that must be there and not empty, at most `max` characters. */
-export const IsText = (max: number) =>
-  stacked(ApiProperty({ minLength: 1, maxLength: max }), IsString(), MinLength(1), MaxLength(max));
-
-/** Text that may be left out (or empty), at most `max` characters. */
-export const IsOptionalText = (max: number) =>
-  stacked(ApiProperty({ maxLength: max }), IsOptional(), IsString(), MaxLength(max));
-
-/** A calendar date, ISO 8601 ("2024-03-31"), checked against the calendar. */
-export const IsDay = () => IsISO8601({ strict: true });
-
-/** The version read, for a conditional update (a stale one gets 409). */
-export const IsVersion = () => stacked(ApiProperty({ minimum: 1 }), IsInt(), Min(1));
-
-/** An object's id (a UUID). */
-export const IsId = () => stacked(ApiProperty({ format: 'uuid' }), IsUUID());
-
-/** An integer from `min` to `max` inclusive. */
-export const IsIntBetween = (min: number, max: number) =>
-  stacked(ApiProperty({ minimum: min, maximum: max }), IsInt(), Min(min), Max(max));
-
 /** Integer euro cents from `min` (0 by default), never past what a double holds exactly. */
 export const IsCents = (min = 0) =>
   applyDecorators(
@@ -88,3 +59,32 @@ export const IsTargetPublicList = () =>
       message: `each value in $property must be one of: ${TARGET_PUBLICS.join(', ')}`,
     }),
   );
+
+/**
+ * Decorators as they would be written above a property, applied bottom-up as TypeScript applies
+ * them: the rules, and so the messages of a 400 and its failed rules, keep the order they had when
+ * written out. The `ApiProperty` among them documents what the swagger plugin reads from a plain
+ * stack (lengths, bounds), which it cannot see inside a composite.
+ */
+const stacked = (...decorators: PropertyDecorator[]) => applyDecorators(...[...decorators].reverse());
+
+/** Required text: a string of 1 to `max` characters. */
+export const IsText = (max: number) =>
+  stacked(ApiProperty({ minLength: 1, maxLength: max }), IsString(), MinLength(1), MaxLength(max));
+
+/** Optional text: absent, or a string of at most `max` characters (empty allowed). */
+export const IsOptionalText = (max: number) =>
+  stacked(ApiProperty({ maxLength: max }), IsOptional(), IsString(), MaxLength(max));
+
+/** A date or date-time in strict ISO 8601 (a real calendar date), e.g. `2025-01-15`. */
+export const IsIsoDate = () => IsISO8601({ strict: true });
+
+/** An integer from `min` to `max` inclusive. */
+export const IsIntBetween = (min: number, max: number) =>
+  stacked(ApiProperty({ minimum: min, maximum: max }), IsInt(), Min(min), Max(max));
+
+/** The version of an object as the client read it (optimistic locking): an integer from 1. */
+export const IsVersion = () => stacked(ApiProperty({ minimum: 1 }), IsInt(), Min(1));
+
+/** An object's id (a UUID). */
+export const IsId = () => stacked(ApiProperty({ format: 'uuid' }), IsUUID());

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional } from 'class-validator';
-import { IsDay, IsId, IsOptionalText, IsText } from '@app/core';
+import { IsId, IsIsoDate, IsOptionalText, IsText } from '@app/core';
 import { BODY_KINDS, COLLEGES, POSITION_ROLES } from '../governance.constants';
 import type { BodyKind, College, PositionRole } from '../governance.constants';
 
@@ -18,7 +18,7 @@ export class CreateBodyDto {
 
   /** Date of installation (e.g. 2021-12-10 for the plenary). */
   @IsOptional()
-  @IsDay()
+  @IsIsoDate()
   installedOn?: string;
 }
 
@@ -53,11 +53,11 @@ export class MandateInputDto {
   @IsId()
   alternateMemberId?: string;
 
-  @IsDay()
+  @IsIsoDate()
   startsOn: string;
 
   @IsOptional()
-  @IsDay()
+  @IsIsoDate()
   endsOn?: string;
 }
 
@@ -72,7 +72,7 @@ export class CreateSeatDto extends MandateInputDto {
 }
 
 export class EndMandateDto {
-  @IsDay()
+  @IsIsoDate()
   endsOn: string;
 }
 
@@ -84,11 +84,11 @@ export class CreatePositionDto {
   @IsIn(POSITION_ROLES)
   role: PositionRole;
 
-  @IsDay()
+  @IsIsoDate()
   startsOn: string;
 
   @IsOptional()
-  @IsDay()
+  @IsIsoDate()
   endsOn?: string;
 }
 

@@ -555,8 +555,8 @@ export type MinutesDto = {
 };
 
 export type CallAxisInputDto = {
-    code: string;
     label: string;
+    code: string;
     /**
      * Optional envelope of the axis; the axes' envelopes never add up to more than the call's.
      */
@@ -564,23 +564,23 @@ export type CallAxisInputDto = {
 };
 
 export type CriterionInputDto = {
-    code: string;
     label: string;
     weight: number;
+    code: string;
 };
 
 export type CreateCallDto = {
-    axes: Array<CallAxisInputDto>;
-    /**
-     * Scoring criteria with their weights; reviewers score each from 0 to 5.
-     */
-    criteria?: Array<CriterionInputDto>;
     title: string;
     year: number;
     /**
      * e.g. "FIR" (fonds d'intervention régional).
      */
     fundingSource: string;
+    axes: Array<CallAxisInputDto>;
+    /**
+     * Scoring criteria with their weights; reviewers score each from 0 to 5.
+     */
+    criteria?: Array<CriterionInputDto>;
     envelopeCents: number;
     opensOn: string;
     closesOn: string;
@@ -602,6 +602,10 @@ export type CallDto = {
     status: 'draft' | 'open' | 'closed' | 'decided';
     axes: Array<CallAxisDto>;
     criteria: Array<CriterionDto>;
+    /**
+     * The moves of the call's lifecycle this caller may make now.
+     */
+    allowedTransitions: Array<'draft' | 'open' | 'closed' | 'decided'>;
     id: string;
     title: string;
     year: number;
@@ -610,6 +614,18 @@ export type CallDto = {
     opensOn: string;
     closesOn: string;
     version: number;
+    /**
+     * The caller may replace the scoring criteria (PUT /calls/:id/criteria; 409 once scoring has started).
+     */
+    canSetCriteria: boolean;
+    /**
+     * The caller may enter an application to this call (POST /projects).
+     */
+    canAddProject: boolean;
+    /**
+     * The caller may export the call's funding ledger (CSV, workbook, funding report).
+     */
+    canExportLedger: boolean;
 };
 
 export type CallPageDto = {
@@ -689,8 +705,8 @@ export type RankingDto = {
 };
 
 export type HolderDto = {
-    kind: 'association' | 'local_authority' | 'hospital' | 'health_centre' | 'public_body' | 'cooperative' | 'company' | 'other';
     name: string;
+    kind: 'association' | 'local_authority' | 'hospital' | 'health_centre' | 'public_body' | 'cooperative' | 'company' | 'other';
     /**
      * SIRET, when the holder has one: 14 digits with a valid checksum.
      */
@@ -703,6 +719,8 @@ export type BudgetLineInputDto = {
 };
 
 export type CreateProjectDto = {
+    title: string;
+    summary?: string;
     holder: HolderDto;
     /**
      * Target publics, from the controlled list shared with roadmap actions.
@@ -718,8 +736,6 @@ export type CreateProjectDto = {
     budgetLines?: Array<BudgetLineInputDto>;
     callId: string;
     axisCode: string;
-    title: string;
-    summary?: string;
     departmentCodes: Array<string>;
     /**
      * Communes of intervention by INSEE code.
@@ -769,21 +785,41 @@ export type GrantDto = {
     status: 'active' | 'cancelled';
     version: number;
     createdAt: string;
+    /**
+     * The caller may record a payment now: the regional team, on an active grant with money left to pay.
+     */
+    canAddPayment: boolean;
+    /**
+     * The caller may lower the grant now (the delegate, active, above what was paid).
+     */
+    canReduce: boolean;
+    /**
+     * The caller may cancel the grant now (the delegate, active).
+     */
+    canCancel: boolean;
 };
 
 export type ProjectDetailDto = {
     summary?: string | null;
     holder: HolderDto;
     status: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
-    budgetLines: Array<BudgetLineInputDto>;
     /**
-     * The moves the lifecycle allows from the current status (whoever may make them).
+     * The moves of the project's lifecycle this caller may make now (its role's, on a project of its departments).
      */
     allowedTransitions: Array<'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed'>;
+    /**
+     * Those of `allowedTransitions` that need a comment (400 without): the reason of a rejection, what to correct.
+     */
+    commentRequiredFor: Array<'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed'>;
+    budgetLines: Array<BudgetLineInputDto>;
     opinions: Array<OpinionDto>;
     history: Array<ProjectTransitionDto>;
     grant?: GrantDto | null;
     communeCodes: Array<string>;
+    /**
+     * The caller may commit money to the project now (POST /projects/:id/grant): the delegate, selected, no grant yet.
+     */
+    canGrant: boolean;
     id: string;
     callId: string;
     axisCode: string;
@@ -795,12 +831,40 @@ export type ProjectDetailDto = {
     version: number;
     createdAt: string;
     updatedAt: string;
+    /**
+     * The caller may decide now: select or reject the project (the regional delegate, under review).
+     */
+    canDecide: boolean;
+    /**
+     * The caller may give a departmental opinion now: a referent of one of its departments, while opinions are open.
+     */
+    canGiveOpinion: boolean;
+    /**
+     * The departments whose opinion the caller may give now (the choices of `departmentCode`).
+     */
+    opinionDepartmentCodes: Array<string>;
+    /**
+     * The caller may score the project now: a mission officer, while the project is under instruction.
+     */
+    canScore: boolean;
+    /**
+     * The caller reviews the project: reads and writes its private notes and sets its labels.
+     */
+    canReview: boolean;
 };
 
 export type ProjectDto = {
     summary?: string | null;
     holder: HolderDto;
     status: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
+    /**
+     * The moves of the project's lifecycle this caller may make now (its role's, on a project of its departments).
+     */
+    allowedTransitions: Array<'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed'>;
+    /**
+     * Those of `allowedTransitions` that need a comment (400 without): the reason of a rejection, what to correct.
+     */
+    commentRequiredFor: Array<'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed'>;
     id: string;
     callId: string;
     axisCode: string;
@@ -812,6 +876,26 @@ export type ProjectDto = {
     version: number;
     createdAt: string;
     updatedAt: string;
+    /**
+     * The caller may decide now: select or reject the project (the regional delegate, under review).
+     */
+    canDecide: boolean;
+    /**
+     * The caller may give a departmental opinion now: a referent of one of its departments, while opinions are open.
+     */
+    canGiveOpinion: boolean;
+    /**
+     * The departments whose opinion the caller may give now (the choices of `departmentCode`).
+     */
+    opinionDepartmentCodes: Array<string>;
+    /**
+     * The caller may score the project now: a mission officer, while the project is under instruction.
+     */
+    canScore: boolean;
+    /**
+     * The caller reviews the project: reads and writes its private notes and sets its labels.
+     */
+    canReview: boolean;
 };
 
 export type ProjectPageDto = {
@@ -833,8 +917,8 @@ export type TransitionDto = {
 
 export type BulkTransitionDto = {
     to: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
-    projectIds: Array<string>;
     comment?: string;
+    projectIds: Array<string>;
 };
 
 export type BulkTransitionResultDto = {
@@ -858,8 +942,8 @@ export type BulkTransitionResponseDto = {
 };
 
 export type ScoreInputDto = {
-    criterion: string;
     score: number;
+    criterion: string;
 };
 
 export type ScoreProjectDto = {
@@ -922,11 +1006,11 @@ export type CreateOpinionDto = {
 };
 
 export type CreateGrantDto = {
-    amountCents: number;
     /**
      * Engagement juridique number in the State's accounting system.
      */
     legalCommitmentNumber?: string;
+    amountCents: number;
     agreementSignedOn?: string;
 };
 
@@ -980,6 +1064,10 @@ export type GrantFollowUpDto = {
     grantId: string;
     amountCents: number;
     paidCents: number;
+    /**
+     * The caller may change the co-funders, the schedule and the reports owed (the regional team).
+     */
+    canEdit: boolean;
 };
 
 export type CoFunderInputDto = {
@@ -993,12 +1081,12 @@ export type SetCoFundersDto = {
 
 export type TrancheInputDto = {
     label: string;
-    dueOn: string;
-    amountCents: number;
     /**
      * e.g. "à réception du bilan final".
      */
     condition?: string;
+    dueOn: string;
+    amountCents: number;
 };
 
 export type SetScheduleDto = {
@@ -1016,12 +1104,12 @@ export type SetGrantReportsDto = {
 };
 
 export type ReduceGrantDto = {
+    version: number;
+    reason: string;
     /**
      * The new amount: lower than the current one, never below what was paid.
      */
     amountCents: number;
-    version: number;
-    reason: string;
 };
 
 export type CancelGrantDto = {
@@ -2699,22 +2787,22 @@ export type CallsControllerListProjectsData = {
         limit?: number;
         offset?: number;
         status?: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
-        targetPublic?: 'early_childhood' | 'young_people' | 'women' | 'people_in_precarity' | 'people_with_disabilities' | 'older_people' | 'travellers_roma' | 'lgbtq_people' | 'people_with_migration_background' | 'people_in_detention' | 'rural_population' | 'general_population';
-        callId?: string;
-        departmentCode?: string;
         axisCode?: string;
+        targetPublic?: 'early_childhood' | 'young_people' | 'women' | 'people_in_precarity' | 'people_with_disabilities' | 'older_people' | 'travellers_roma' | 'lgbtq_people' | 'people_with_migration_background' | 'people_in_detention' | 'rural_population' | 'general_population';
         /**
          * Words to find in the title or the holder's name (case-insensitive).
          */
         search?: string;
         /**
-         * For a referent: the projects of its own departments (the routing of applications to referents).
-         */
-        mine?: boolean;
-        /**
          * Projects carrying this shared label.
          */
         label?: string;
+        callId?: string;
+        departmentCode?: string;
+        /**
+         * For a referent: the projects of its own departments (the routing of applications to referents).
+         */
+        mine?: boolean;
     };
     url: '/api/projects';
 };

@@ -1,0 +1,141 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '@app/core';
+import type { Actor } from '@app/core';
+import {
+  CancelGrantDto,
+  CreateGrantDto,
+  CreatePaymentDto,
+  FollowUpService,
+  FundingService,
+  GrantDto,
+  GrantFollowUpDto,
+  OverdueQueryDto,
+  OverdueReportPageDto,
+  PaymentDto,
+  ReduceGrantDto,
+  SetCoFundersDto,
+  SetGrantReportsDto,
+  SetScheduleDto,
+} from '@app/calls';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { OperationId } from './operation-id';
+
+/**
+ * Grants: commitment, payments, reductions and cancellation, and their follow-up. Its operations keep
+ * the ids they had in the calls controller (the web client is generated from them).
+ */
+@ApiTags('calls')
+@ApiBearerAuth()
+@Controller()
+export class GrantsController {
+  constructor(
+    private readonly grants: FundingService,
+    private readonly followUp: FollowUpService,
+  ) {}
+
+  /** Commits money to a selected project (regional delegate); 409 when an envelope would be exceeded. */
+  @Post('projects/:id/grant')
+  @OperationId('CallsController_grant')
+  @ApiCreatedResponse({ type: GrantDto })
+  grant(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: CreateGrantDto,
+  ): Promise<GrantDto> {
+    return this.grants.grant(actor, id, dto);
+  }
+
+  /** Progress and final reports past due and not received (optionally for one call). */
+  @Get('grants/overdue-reports')
+  @OperationId('CallsController_overdueReports')
+  @ApiOkResponse({ type: OverdueReportPageDto })
+  overdueReports(@CurrentActor() actor: Actor, @Query() query: OverdueQueryDto): Promise<OverdueReportPageDto> {
+    return this.followUp.overdue(actor, query.callId);
+  }
+
+  /** Co-funders, the planned schedule against actual payments, and the reports owed. */
+  @Get('grants/:id/follow-up')
+  @OperationId('CallsController_grantFollowUp')
+  @ApiOkResponse({ type: GrantFollowUpDto })
+  grantFollowUp(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<GrantFollowUpDto> {
+    return this.followUp.get(actor, id);
+  }
+
+  @Put('grants/:id/co-funders')
+  @OperationId('CallsController_setCoFunders')
+  @ApiOkResponse({ type: GrantFollowUpDto })
+  setCoFunders(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: SetCoFundersDto,
+  ): Promise<GrantFollowUpDto> {
+    return this.followUp.setCoFunders(actor, id, dto);
+  }
+
+  @Put('grants/:id/schedule')
+  @OperationId('CallsController_setSchedule')
+  @ApiOkResponse({ type: GrantFollowUpDto })
+  setSchedule(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: SetScheduleDto,
+  ): Promise<GrantFollowUpDto> {
+    return this.followUp.setSchedule(actor, id, dto);
+  }
+
+  @Put('grants/:id/reports')
+  @OperationId('CallsController_setGrantReports')
+  @ApiOkResponse({ type: GrantFollowUpDto })
+  setGrantReports(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: SetGrantReportsDto,
+  ): Promise<GrantFollowUpDto> {
+    return this.followUp.setReports(actor, id, dto);
+  }
+
+  @Get('grants/:id')
+  @OperationId('CallsController_getGrant')
+  @ApiOkResponse({ type: GrantDto })
+  getGrant(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<GrantDto> {
+    return this.grants.getGrant(actor, id);
+  }
+
+  /** Lowers the grant, never below what was paid (regional delegate, stale version → 409). */
+  @Patch('grants/:id')
+  @OperationId('CallsController_reduceGrant')
+  @ApiOkResponse({ type: GrantDto })
+  reduceGrant(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: ReduceGrantDto,
+  ): Promise<GrantDto> {
+    return this.grants.reduce(actor, id, dto);
+  }
+
+  /** Cancels the grant with a reason: paid money stays in the ledger, the rest returns to the envelope. */
+  @Post('grants/:id/cancel')
+  @HttpCode(200)
+  @OperationId('CallsController_cancelGrant')
+  @ApiOkResponse({ type: GrantDto })
+  cancelGrant(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: CancelGrantDto,
+  ): Promise<GrantDto> {
+    return this.grants.cancel(actor, id, dto);
+  }
+
+  /** 409 when payments would exceed the grant. */
+  @Post('grants/:id/payments')
+  @OperationId('CallsController_pay')
+  @ApiCreatedResponse({ type: PaymentDto })
+  pay(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: CreatePaymentDto,
+  ): Promise<PaymentDto> {
+    return this.grants.pay(actor, id, dto);
+  }
+}

@@ -1,0 +1,680 @@
+import { AuditService } from '@app/audit';
+import {
+  CallsErrorCode,
+  CallsModule,
+  CallsService,
+  type CreateCallDto,
+  type CreateProjectDto,
+  FollowUpService,
+  FundingService,
+  InstructionService,
+  type ProjectDetailDto,
+  ProjectsService,
+  type ProjectStatus,
+} from '@app/calls';
+import type { Actor } from '@app/core';
+import { Medium, mediumModule } from './support/medium-module';
+
+/**
+ * Calls for interest, applications, their instruction and their funding through the real services:
+ * the calls module as the api imports it (audit, territory, reports and the job queue), the
+ * repositories' SQL on a migrated database, the app's runtime role. Each test makes its own call.
+ */
+describe('calls', () => {
+  let medium: Medium;
+  let calls: CallsService;
+  let projects: ProjectsService;
+  let instruction: InstructionService;
+  let funding: FundingService;
+  let followUp: FollowUpService;
+  let delegate: Actor;
+  let officer: Actor;
+  let referent31: Actor;
+  let referent34: Actor;
+  let auditor: Actor;
+  let admin: Actor;
+  let member: Actor;
+
+  beforeAll(async () => {
+    medium = await mediumModule([CallsModule], { jobs: true });
+    calls = medium.get(CallsService);
+    projects = medium.get(ProjectsService);
+    instruction = medium.get(InstructionService);
+    funding = medium.get(FundingService);
+    followUp = medium.get(FollowUpService);
+    [delegate, officer, referent31, referent34, auditor, admin, member] = await Promise.all([
+      medium.actors.regionalDelegate(),
+      medium.actors.missionOfficer(),
+      medium.actors.departmentalReferent('31'),
+      medium.actors.departmentalReferent('34'),
+      medium.actors.auditor(),
+      medium.actors.admin(),
+      medium.actors.commissionMember(),
+    ]);
+  });
+
+  const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+  let made = 0;
+
+  const callIn = (fields: Partial<CreateCallDto> = {}): CreateCallDto => ({
+    title: `AMI de test ${++made}`,
+    year: 2026,
+    fundingSource: 'FIR',
+    envelopeCents: 10_000_000,
+    opensOn: '2026-01-15',
+    closesOn: '2026-04-30',
+    axes: [
+      { code: 'A1', label: 'Santé environnementale', envelopeCents: 4_000_000 },
+      { code: 'A2', label: 'Santé mentale' },
+    ],
+    ...fields,
+  });
+
+  const projectIn = (callId: string, fields: Partial<CreateProjectDto> = {}): CreateProjectDto => ({
+    callId,
+    axisCode: 'A1',
+    title: `Projet de test ${++made}`,
+    holder: { name: 'Association de test', kind: 'association' },
+    departmentCodes: ['31'],
+    targetPublics: ['young_people'],
+    levers: [1],
+    requestedCents: 1_000_000,
+    ...fields,
+  });
+
+  const newCall = async (fields: Partial<CreateCallDto> = {}) => (await calls.create(officer, callIn(fields))).id;
+
+  /** A project moved along `path` by the officer (the delegate for the decisions), with a comment where one is needed. */
+  const projectAt = async (callId: string, path: ProjectStatus[], fields: Partial<CreateProjectDto> = {}) => {
+    let project: ProjectDetailDto = await projects.create(officer, projectIn(callId, fields));
+    for (const to of path) {
+      const by = to === 'selected' || to === 'rejected' ? delegate : officer;
+      project = await projects.transition(by, project.id, { to, comment: 'motif de test' });
+    }
+    return project;
+  };
+  const UNDER_REVIEW: ProjectStatus[] = ['submitted', 'under_review'];
+  const SELECTED: ProjectStatus[] = [...UNDER_REVIEW, 'selected'];
+
+  const count = async (sql: string, params: unknown[]): Promise<number> =>
+    (await medium.db.manager.query(sql, params))[0].n;
+  const actionsOf = async (entityType: string, id: string) =>
+    (await medium.auditEvents(entityType, id)).map((e) => e.action);
+
+  describe('calls', () => {
+    it('creates a call with its axes, tells its creator what it may do, and audits the call alone', async () => {
+      const created = await calls.create(
+        officer,
+        callIn({ criteria: [{ code: 'C1', label: 'Pertinence', weight: 2 }] }),
+      );
+
+      expect(created).toMatchObject({
+        status: 'open',
+        version: 1,
+        axes: [
+          { code: 'A1', envelopeCents: 4_000_000 },
+          { code: 'A2', envelopeCents: null },
+        ],
+        criteria: [{ code: 'C1', weight: 2 }],
+        allowedTransitions: ['closed'],
+        canSetCriteria: true,
+        canAddProject: true,
+        canExportLedger: true,
+      });
+      const [event] = await medium.auditEvents('call', created.id);
+      expect(event).toMatchObject({ action: 'call.create', actorId: officer.id });
+      expect(event.after).toMatchObject({ id: created.id, title: created.title });
+      expect(event.after).not.toHaveProperty('allowedTransitions');
+      expect(event.after).not.toHaveProperty('canSetCriteria');
+    });
+
+    it('shows each reader its own rights, and refuses commission members', async () => {
+      const id = await newCall();
+
+      expect(await calls.get(delegate, id)).toMatchObject({ allowedTransitions: ['closed'], canAddProject: true });
+      expect(await calls.get(auditor, id)).toMatchObject({
+        allowedTransitions: [],
+        canSetCriteria: false,
+        canAddProject: false,
+        canExportLedger: true,
+      });
+      expect(await calls.get(referent31, id)).toMatchObject({ allowedTransitions: [], canExportLedger: false });
+      const listed = await calls.list(auditor, { limit: 200, offset: 0 });
+      expect(listed.items.find((c) => c.id === id)).toMatchObject({ allowedTransitions: [] });
+      await expect(calls.get(member, id)).rejects.toMatchObject({ kind: 'forbidden' });
+      await expect(calls.list(member, { limit: 10, offset: 0 })).rejects.toMatchObject({ kind: 'forbidden' });
+      await expect(calls.get(officer, UNKNOWN)).rejects.toMatchObject({ kind: 'not_found', code: 'call.not_found' });
+    });
+
+    it('leaves calls to the regional team and refuses inconsistent ones, writing nothing', async () => {
+      for (const someone of [auditor, referent31, admin, member]) {
+        await expect(calls.create(someone, callIn())).rejects.toMatchObject({ kind: 'forbidden' });
+      }
+      const refusals: [Partial<CreateCallDto>, string][] = [
+        [{ closesOn: '2026-01-01' }, CallsErrorCode.CallDates],
+        [
+          {
+            axes: [
+              { code: 'A1', label: 'un' },
+              { code: 'A1', label: 'deux' },
+            ],
+          },
+          CallsErrorCode.CallAxisRepeated,
+        ],
+        [{ envelopeCents: 1_000_000 }, CallsErrorCode.CallAxesOverEnvelope],
+        [
+          {
+            criteria: [
+              { code: 'C1', label: 'un', weight: 1 },
+              { code: 'C1', label: 'deux', weight: 1 },
+            ],
+          },
+          CallsErrorCode.CallCriterionRepeated,
+        ],
+      ];
+      for (const [fields, code] of refusals) {
+        const input = callIn(fields);
+        await expect(calls.create(officer, input)).rejects.toMatchObject({ kind: 'invalid', code });
+        expect(await count('SELECT count(*)::int AS n FROM call WHERE title = $1', [input.title])).toBe(0);
+      }
+    });
+
+    it('closes, reopens and decides a call, names the allowed moves when refused, and audits each move', async () => {
+      const id = await newCall();
+
+      expect(await calls.transition(officer, id, 'closed')).toMatchObject({
+        status: 'closed',
+        version: 2,
+        allowedTransitions: ['decided', 'open'],
+      });
+      await calls.transition(delegate, id, 'open');
+      await calls.transition(officer, id, 'closed');
+      const decided = await calls.transition(officer, id, 'decided');
+      expect(decided).toMatchObject({ status: 'decided', allowedTransitions: [] });
+
+      await expect(calls.transition(officer, id, 'open')).rejects.toMatchObject({
+        kind: 'conflict',
+        code: CallsErrorCode.CallTransitionForbidden,
+        details: { from: 'decided', to: 'open', allowedTransitions: [] },
+      });
+      const events = await medium.auditEvents('call', id);
+      expect(events.map((e) => e.action)).toEqual(['call.create', ...Array(4).fill('call.transition')]);
+      expect(events[1]).toMatchObject({ before: { status: 'open' }, after: { status: 'closed' } });
+    });
+
+    it('refuses a move to a role that never moves calls before reading the call', async () => {
+      await expect(calls.transition(auditor, UNKNOWN, 'closed')).rejects.toMatchObject({ kind: 'forbidden' });
+      await expect(calls.transition(referent31, UNKNOWN, 'open')).rejects.toMatchObject({ kind: 'forbidden' });
+      await expect(calls.transition(officer, UNKNOWN, 'closed')).rejects.toMatchObject({ kind: 'not_found' });
+    });
+  });
+
+  describe('projects', () => {
+    it('creates an application with its rights for the officer, audited without them', async () => {
+      const callId = await newCall();
+      const created = await projects.create(
+        officer,
+        projectIn(callId, {
+          departmentCodes: ['34', '31'],
+          budgetLines: [{ label: 'Animation', amountCents: 500_000 }],
+        }),
+      );
+
+      expect(created).toMatchObject({
+        status: 'draft',
+        version: 1,
+        departmentCodes: ['31', '34'],
+        budgetLines: [{ label: 'Animation', amountCents: 500_000 }],
+        allowedTransitions: ['submitted', 'withdrawn'],
+        commentRequiredFor: [],
+        canDecide: false,
+        canGiveOpinion: false,
+        canGrant: false,
+        grant: null,
+      });
+      const [event] = await medium.auditEvents('project', created.id);
+      expect(event).toMatchObject({ action: 'project.create', actorId: officer.id });
+      expect(event.after).not.toHaveProperty('allowedTransitions');
+      expect(await projects.get(officer, created.id)).toEqual(created);
+    });
+
+    it('refuses applications from outside the team and to an unknown call or axis', async () => {
+      const callId = await newCall();
+      for (const someone of [auditor, referent31, admin, member]) {
+        await expect(projects.create(someone, projectIn(callId))).rejects.toMatchObject({ kind: 'forbidden' });
+      }
+      await expect(projects.create(officer, projectIn(UNKNOWN))).rejects.toMatchObject({
+        kind: 'invalid',
+        code: CallsErrorCode.CallUnknown,
+      });
+      await expect(projects.create(officer, projectIn(callId, { axisCode: 'Z9' }))).rejects.toMatchObject({
+        kind: 'invalid',
+        code: CallsErrorCode.CallUnknownAxis,
+      });
+      expect(await count('SELECT count(*)::int AS n FROM project WHERE call_id = $1', [callId])).toBe(0);
+    });
+
+    it('gives each reader the moves it may make, which need a comment, and what else it may do', async () => {
+      const callId = await newCall();
+      const { id } = await projectAt(callId, UNDER_REVIEW);
+
+      expect(await projects.get(delegate, id)).toMatchObject({
+        allowedTransitions: ['selected', 'rejected', 'returned_for_changes', 'withdrawn'],
+        commentRequiredFor: ['rejected', 'returned_for_changes'],
+        canDecide: true,
+        canScore: false,
+        canReview: true,
+      });
+      expect(await projects.get(officer, id)).toMatchObject({
+        allowedTransitions: ['returned_for_changes', 'withdrawn'],
+        commentRequiredFor: ['returned_for_changes'],
+        canDecide: false,
+        canScore: true,
+      });
+      expect(await projects.get(referent31, id)).toMatchObject({
+        allowedTransitions: [],
+        canGiveOpinion: true,
+        opinionDepartmentCodes: ['31'],
+        canReview: true,
+      });
+      expect(await projects.get(referent34, id)).toMatchObject({
+        allowedTransitions: [],
+        canGiveOpinion: false,
+        opinionDepartmentCodes: [],
+        canReview: false,
+      });
+      expect(await projects.get(auditor, id)).toMatchObject({ allowedTransitions: [], canReview: false });
+      await expect(projects.get(member, id)).rejects.toMatchObject({ kind: 'forbidden' });
+    });
+
+    it('lists with each row’s rights, by department (a referent’s own with mine)', async () => {
+      const callId = await newCall();
+      const in31 = await projectAt(callId, []);
+      const in34 = await projectAt(callId, [], { departmentCodes: ['34'] });
+      const inBoth = await projectAt(callId, [], { departmentCodes: ['31', '34'] });
+      const ids = (page: { items: { id: string }[] }) => page.items.map((p) => p.id).sort();
+
+      const mine = await projects.list(referent34, { callId, mine: true, limit: 50, offset: 0 });
+      expect(ids(mine)).toEqual([in34.id, inBoth.id].sort());
+      expect(mine.total).toBe(2);
+      const of31 = await projects.list(officer, { callId, departmentCode: '31', limit: 50, offset: 0 });
+      expect(ids(of31)).toEqual([in31.id, inBoth.id].sort());
+      expect(of31.items[0]).toMatchObject({ allowedTransitions: ['submitted', 'withdrawn'] });
+      const all = await projects.list(auditor, { callId, limit: 50, offset: 0 });
+      expect(all.total).toBe(3);
+      expect(all.items.every((p) => p.allowedTransitions.length === 0)).toBe(true);
+    });
+
+    it('follows the lifecycle, records each move with its comment, and refuses what the table refuses', async () => {
+      const callId = await newCall();
+      const project = await projectAt(callId, UNDER_REVIEW);
+
+      await expect(projects.transition(officer, project.id, { to: 'returned_for_changes' })).rejects.toMatchObject({
+        kind: 'invalid',
+        code: CallsErrorCode.ProjectCommentRequired,
+      });
+      await expect(projects.transition(officer, project.id, { to: 'submitted' })).rejects.toMatchObject({
+        kind: 'conflict',
+        code: CallsErrorCode.ProjectTransitionForbidden,
+        details: { from: 'under_review', to: 'submitted', allowedTransitions: expect.arrayContaining(['selected']) },
+      });
+      const rejected = await projects.transition(delegate, project.id, { to: 'rejected', comment: 'Hors périmètre' });
+
+      expect(rejected).toMatchObject({ status: 'rejected', allowedTransitions: [] });
+      expect(rejected.history.map((h) => [h.from, h.to, h.comment])).toEqual([
+        ['draft', 'submitted', 'motif de test'],
+        ['submitted', 'under_review', 'motif de test'],
+        ['under_review', 'rejected', 'Hors périmètre'],
+      ]);
+      const events = await medium.auditEvents('project', project.id);
+      expect(events.map((e) => e.action)).toEqual(['project.create', ...Array(3).fill('project.transition')]);
+      expect(events[3]).toMatchObject({
+        actorId: delegate.id,
+        before: { status: 'under_review', version: 3 },
+        after: { status: 'rejected', version: 4, comment: 'Hors périmètre' },
+      });
+    });
+
+    it('refuses a role that never makes the move before reading the project, so its state is not told', async () => {
+      const callId = await newCall();
+      const selected = await projectAt(callId, SELECTED);
+
+      await expect(projects.transition(officer, selected.id, { to: 'selected' })).rejects.toMatchObject({
+        kind: 'forbidden',
+        message: 'Your role cannot move a project to selected',
+      });
+      await expect(projects.transition(referent31, UNKNOWN, { to: 'withdrawn' })).rejects.toMatchObject({
+        kind: 'forbidden',
+      });
+      await expect(projects.transition(auditor, selected.id, { to: 'withdrawn' })).rejects.toMatchObject({
+        kind: 'forbidden',
+      });
+      await expect(projects.transition(officer, selected.id, { to: 'withdrawn' })).rejects.toMatchObject({
+        kind: 'conflict',
+        details: { allowedTransitions: ['agreement_signed'] },
+      });
+    });
+
+    it('refuses a move at a stale version and changes nothing', async () => {
+      const callId = await newCall();
+      const project = await projectAt(callId, ['submitted']);
+
+      await expect(
+        projects.transition(officer, project.id, { to: 'under_review', version: project.version - 1 }),
+      ).rejects.toMatchObject({ kind: 'conflict', code: CallsErrorCode.ProjectStaleVersion });
+      expect(await projects.get(officer, project.id)).toMatchObject({ status: 'submitted', version: project.version });
+    });
+
+    it('writes no move when its audit event cannot be written (one transaction)', async () => {
+      const callId = await newCall();
+      const project = await projectAt(callId, []);
+      jest.spyOn(medium.get(AuditService), 'record').mockRejectedValueOnce(new Error('audit trail unavailable'));
+
+      await expect(projects.transition(officer, project.id, { to: 'submitted' })).rejects.toThrow(
+        'audit trail unavailable',
+      );
+
+      expect(await projects.get(officer, project.id)).toMatchObject({ status: 'draft', history: [] });
+    });
+
+    it('moves many projects at once, one result each', async () => {
+      const callId = await newCall();
+      const draft = await projectAt(callId, []);
+      const submitted = await projectAt(callId, ['submitted']);
+
+      const answer = await projects.bulkTransition(officer, {
+        projectIds: [submitted.id, draft.id, UNKNOWN],
+        to: 'under_review',
+      });
+
+      expect(answer).toMatchObject({ succeeded: 1, failed: 2 });
+      expect(answer.results).toEqual([
+        { projectId: submitted.id, ok: true, status: 'under_review' },
+        expect.objectContaining({
+          projectId: draft.id,
+          ok: false,
+          error: expect.objectContaining({ statusCode: 409 }),
+        }),
+        expect.objectContaining({ projectId: UNKNOWN, ok: false, error: expect.objectContaining({ statusCode: 404 }) }),
+      ]);
+      await expect(
+        projects.bulkTransition(referent31, { projectIds: [submitted.id], to: 'withdrawn' }),
+      ).rejects.toMatchObject({ kind: 'forbidden' });
+    });
+  });
+
+  describe('departmental opinions', () => {
+    it('takes the opinion of a referent of the department, on a project of that department, while it is instructed', async () => {
+      const callId = await newCall();
+      const project = await projectAt(callId, ['submitted'], { departmentCodes: ['31'] });
+
+      const opinion = await projects.giveOpinion(referent31, project.id, {
+        departmentCode: '31',
+        opinion: 'favorable',
+        comment: 'Projet attendu sur le territoire',
+      });
+
+      expect(opinion).toMatchObject({ projectId: project.id, departmentCode: '31', authorId: referent31.id });
+      expect((await projects.get(officer, project.id)).opinions).toEqual([opinion]);
+      expect(await medium.auditEvents('project', project.id)).toContainEqual(
+        expect.objectContaining({ action: 'project.opinion', actorId: referent31.id }),
+      );
+    });
+
+    it('refuses other referents, other departments, the team, and closed projects', async () => {
+      const callId = await newCall();
+      const project = await projectAt(callId, ['submitted'], { departmentCodes: ['31'] });
+      const opinion = (departmentCode: string) => ({ departmentCode, opinion: 'reserved' as const, comment: 'Avis' });
+
+      await expect(projects.giveOpinion(referent34, project.id, opinion('34'))).rejects.toMatchObject({
+        kind: 'forbidden',
+        message: 'Department 34 is not a department of this project',
+      });
+      await expect(projects.giveOpinion(referent34, project.id, opinion('31'))).rejects.toMatchObject({
+        kind: 'forbidden',
+        message: 'Only a referent of department 31 gives its opinion',
+      });
+      for (const someone of [officer, delegate, auditor]) {
+        await expect(projects.giveOpinion(someone, project.id, opinion('31'))).rejects.toMatchObject({
+          kind: 'forbidden',
+        });
+      }
+      const withdrawn = await projects.transition(officer, project.id, { to: 'withdrawn' });
+      expect(await projects.get(referent31, withdrawn.id)).toMatchObject({ canGiveOpinion: false });
+      await expect(projects.giveOpinion(referent31, project.id, opinion('31'))).rejects.toMatchObject({
+        kind: 'conflict',
+        code: CallsErrorCode.ProjectOpinionClosed,
+      });
+      expect(await count('SELECT count(*)::int AS n FROM opinion WHERE project_id = $1', [project.id])).toBe(0);
+    });
+  });
+
+  describe('instruction', () => {
+    it('scores by mission officers while the project is instructed, and freezes the criteria once scored', async () => {
+      const callId = await newCall({ criteria: [{ code: 'C1', label: 'Pertinence', weight: 1 }] });
+      const project = await projectAt(callId, UNDER_REVIEW);
+
+      await expect(
+        instruction.score(delegate, project.id, { scores: [{ criterion: 'C1', score: 3 }] }),
+      ).rejects.toMatchObject({ kind: 'forbidden' });
+      await expect(
+        instruction.score(officer, project.id, { scores: [{ criterion: 'ZZ', score: 3 }] }),
+      ).rejects.toMatchObject({ kind: 'invalid', code: CallsErrorCode.ProjectUnknownCriterion });
+      const scored = await instruction.score(officer, project.id, { scores: [{ criterion: 'C1', score: 4 }] });
+      expect(scored).toMatchObject({ total: 4, complete: true });
+      expect(await actionsOf('project', project.id)).toContain('project.score');
+
+      await expect(
+        instruction.setCriteria(officer, callId, [{ code: 'C2', label: 'Autre', weight: 1 }]),
+      ).rejects.toMatchObject({ kind: 'conflict', code: CallsErrorCode.CallScoringStarted });
+      await projects.transition(delegate, project.id, { to: 'selected' });
+      expect(await projects.get(officer, project.id)).toMatchObject({ canScore: false });
+      await expect(
+        instruction.score(officer, project.id, { scores: [{ criterion: 'C1', score: 1 }] }),
+      ).rejects.toMatchObject({ kind: 'conflict', code: CallsErrorCode.ProjectScoringClosed });
+    });
+
+    it('sets criteria for the team only, audited with before and after', async () => {
+      const callId = await newCall();
+
+      await expect(
+        instruction.setCriteria(auditor, callId, [{ code: 'C1', label: 'Pertinence', weight: 1 }]),
+      ).rejects.toMatchObject({ kind: 'forbidden' });
+      await instruction.setCriteria(officer, callId, [{ code: 'C1', label: 'Pertinence', weight: 2 }]);
+
+      expect((await calls.get(auditor, callId)).criteria).toEqual([{ code: 'C1', label: 'Pertinence', weight: 2 }]);
+      expect(await medium.auditEvents('call', callId)).toContainEqual(
+        expect.objectContaining({
+          action: 'call.set_criteria',
+          before: [],
+          after: [expect.objectContaining({ code: 'C1' })],
+        }),
+      );
+    });
+
+    it('keeps notes and labels to the team and the referents of the project’s departments', async () => {
+      const callId = await newCall();
+      const project = await projectAt(callId, ['submitted'], { departmentCodes: ['31'] });
+
+      const note = await instruction.addNote(referent31, project.id, { text: 'À voir avec le porteur' });
+      expect((await instruction.notes(officer, project.id)).items).toEqual([note]);
+      for (const someone of [referent34, auditor, admin]) {
+        await expect(instruction.notes(someone, project.id)).rejects.toMatchObject({ kind: 'forbidden' });
+        await expect(instruction.setLabels(someone, project.id, { labels: ['x'] })).rejects.toMatchObject({
+          kind: 'forbidden',
+        });
+      }
+      await instruction.setLabels(delegate, project.id, { labels: [' prêt pour la commission '] });
+      expect(await instruction.labels(auditor, project.id)).toEqual({
+        projectId: project.id,
+        labels: ['prêt pour la commission'],
+      });
+      expect(await actionsOf('project', project.id)).toEqual(
+        expect.arrayContaining(['project.note', 'project.labels']),
+      );
+    });
+  });
+
+  describe('grants and payments', () => {
+    it('commits money to a selected project by the delegate, and says who may do what next', async () => {
+      const callId = await newCall();
+      const project = await projectAt(callId, SELECTED);
+      expect(await projects.get(delegate, project.id)).toMatchObject({ canGrant: true });
+      expect(await projects.get(officer, project.id)).toMatchObject({ canGrant: false });
+
+      await expect(funding.grant(officer, project.id, { amountCents: 500_000 })).rejects.toMatchObject({
+        kind: 'forbidden',
+        message: 'Seul le délégué régional engage les crédits',
+      });
+      const grant = await funding.grant(delegate, project.id, { amountCents: 500_000 });
+
+      expect(grant).toMatchObject({
+        amountCents: 500_000,
+        paidCents: 0,
+        canAddPayment: true,
+        canReduce: true,
+        canCancel: true,
+      });
+      expect(await funding.getGrant(officer, grant.id)).toMatchObject({
+        canAddPayment: true,
+        canReduce: false,
+        canCancel: false,
+      });
+      expect(await funding.getGrant(auditor, grant.id)).toMatchObject({ canAddPayment: false, canCancel: false });
+      expect(await projects.get(delegate, project.id)).toMatchObject({ canGrant: false, grant: { id: grant.id } });
+      await expect(funding.grant(delegate, project.id, { amountCents: 1 })).rejects.toMatchObject({
+        code: CallsErrorCode.GrantExists,
+      });
+      const [event] = await medium.auditEvents('grant', grant.id);
+      expect(event).toMatchObject({ action: 'grant.create', actorId: delegate.id });
+      expect(event.after).not.toHaveProperty('canAddPayment');
+    });
+
+    it('refuses a project not selected and what would pass the call’s or the axis’s envelope', async () => {
+      const callId = await newCall({ envelopeCents: 5_000_000 });
+      const underReview = await projectAt(callId, UNDER_REVIEW);
+      const onAxis = await projectAt(callId, SELECTED);
+      const offAxis = await projectAt(callId, SELECTED, { axisCode: 'A2' });
+
+      await expect(funding.grant(delegate, underReview.id, { amountCents: 1 })).rejects.toMatchObject({
+        code: CallsErrorCode.GrantProjectNotSelected,
+      });
+      await expect(funding.grant(delegate, onAxis.id, { amountCents: 4_000_001 })).rejects.toMatchObject({
+        kind: 'conflict',
+        code: CallsErrorCode.GrantAxisEnvelopeExceeded,
+        details: { remainingCents: 4_000_000 },
+      });
+      await funding.grant(delegate, onAxis.id, { amountCents: 4_000_000 });
+      await expect(funding.grant(delegate, offAxis.id, { amountCents: 1_000_001 })).rejects.toMatchObject({
+        code: CallsErrorCode.GrantEnvelopeExceeded,
+        details: { remainingCents: 1_000_000 },
+      });
+      expect(await calls.fundingOf(auditor, callId)).toMatchObject({
+        committedCents: 4_000_000,
+        remainingCents: 1_000_000,
+      });
+    });
+
+    it('pays up to the grant, by the team, and not on a cancelled grant', async () => {
+      const callId = await newCall();
+      const project = await projectAt(callId, SELECTED);
+      const grant = await funding.grant(delegate, project.id, { amountCents: 300_000 });
+
+      await expect(
+        funding.pay(auditor, grant.id, { amountCents: 100, kind: 'advance', paidOn: '2026-02-01' }),
+      ).rejects.toMatchObject({ kind: 'forbidden' });
+      const payment = await funding.pay(officer, grant.id, {
+        amountCents: 200_000,
+        kind: 'advance',
+        paidOn: '2026-02-01',
+      });
+      expect(await medium.auditEvents('payment', payment.id)).toEqual([
+        expect.objectContaining({ action: 'payment.create', actorId: officer.id }),
+      ]);
+      await expect(
+        funding.pay(officer, grant.id, { amountCents: 100_001, kind: 'balance', paidOn: '2026-03-01' }),
+      ).rejects.toMatchObject({
+        kind: 'conflict',
+        code: CallsErrorCode.PaymentGrantExceeded,
+        details: { remainingCents: 100_000 },
+      });
+
+      const cancelled = await funding.cancel(delegate, grant.id, { version: 1, reason: 'Projet abandonné' });
+      expect(cancelled).toMatchObject({
+        status: 'cancelled',
+        version: 2,
+        canAddPayment: false,
+        canReduce: false,
+        canCancel: false,
+      });
+      await expect(
+        funding.pay(officer, grant.id, { amountCents: 1, kind: 'balance', paidOn: '2026-03-01' }),
+      ).rejects.toMatchObject({ code: CallsErrorCode.GrantCancelled });
+      expect(await calls.fundingOf(officer, callId)).toMatchObject({ committedCents: 200_000, paidCents: 200_000 });
+    });
+
+    it('reduces a grant at the version read, never below what was paid', async () => {
+      const callId = await newCall();
+      const project = await projectAt(callId, SELECTED);
+      const grant = await funding.grant(delegate, project.id, { amountCents: 300_000 });
+      await funding.pay(officer, grant.id, { amountCents: 100_000, kind: 'advance', paidOn: '2026-02-01' });
+
+      await expect(
+        funding.reduce(officer, grant.id, { amountCents: 200_000, version: 1, reason: 'r' }),
+      ).rejects.toMatchObject({ kind: 'forbidden' });
+      await expect(
+        funding.reduce(delegate, grant.id, { amountCents: 50_000, version: 1, reason: 'r' }),
+      ).rejects.toMatchObject({ code: CallsErrorCode.GrantBelowPaid });
+      await expect(
+        funding.reduce(delegate, grant.id, { amountCents: 300_000, version: 1, reason: 'r' }),
+      ).rejects.toMatchObject({ code: CallsErrorCode.GrantNotAReduction });
+      const reduced = await funding.reduce(delegate, grant.id, {
+        amountCents: 200_000,
+        version: 1,
+        reason: 'Budget revu',
+      });
+      expect(reduced).toMatchObject({ amountCents: 200_000, version: 2 });
+      await expect(
+        funding.reduce(delegate, grant.id, { amountCents: 150_000, version: 1, reason: 'r' }),
+      ).rejects.toMatchObject({ kind: 'conflict', code: CallsErrorCode.GrantStaleVersion });
+      expect((await medium.auditEvents('grant', grant.id))[1]).toMatchObject({
+        action: 'grant.reduce',
+        before: { amountCents: 300_000, version: 1 },
+        after: { amountCents: 200_000, version: 2, reason: 'Budget revu' },
+      });
+    });
+
+    it('follows a grant up: the team plans it, everyone who reads funding sees it', async () => {
+      const callId = await newCall();
+      const project = await projectAt(callId, SELECTED);
+      const grant = await funding.grant(delegate, project.id, { amountCents: 300_000 });
+
+      await expect(
+        followUp.setSchedule(officer, grant.id, {
+          tranches: [{ label: 'Tout', dueOn: '2026-06-01', amountCents: 300_001 }],
+        }),
+      ).rejects.toMatchObject({ kind: 'invalid', code: CallsErrorCode.GrantScheduleOverGrant });
+      await expect(followUp.setCoFunders(auditor, grant.id, { coFunders: [] })).rejects.toMatchObject({
+        kind: 'forbidden',
+      });
+      const planned = await followUp.setSchedule(officer, grant.id, {
+        tranches: [{ label: 'Avance', dueOn: '2026-06-01', amountCents: 100_000 }],
+      });
+
+      expect(planned).toMatchObject({ grantId: grant.id, schedule: [{ label: 'Avance' }], canEdit: true });
+      expect(await followUp.get(auditor, grant.id)).toMatchObject({ schedule: [{ label: 'Avance' }], canEdit: false });
+      const event = (await medium.auditEvents('grant', grant.id)).find((e) => e.action === 'grant.set_schedule');
+      expect(event).toMatchObject({ before: { schedule: [] }, after: { schedule: [{ label: 'Avance' }] } });
+      expect(event?.after).not.toHaveProperty('canEdit');
+    });
+
+    it('opens the ledger to its exporters only', async () => {
+      const callId = await newCall();
+
+      await expect(funding.exportCsv(referent31, callId)).rejects.toMatchObject({ kind: 'forbidden' });
+      await expect(funding.assertLedgerReader(auditor, UNKNOWN)).rejects.toMatchObject({ kind: 'not_found' });
+      await expect(funding.assertLedgerReader(auditor, callId)).resolves.toBeUndefined();
+      await expect(calls.exportXlsx(member, callId)).rejects.toMatchObject({ kind: 'forbidden' });
+    });
+  });
+});
