@@ -122,3 +122,6 @@ export const IsTargetPublicList = () =>
 /** An integer from `min` to `max` inclusive. */
 export const IsIntBetween = (min: number, max: number) =>
   stacked(ApiProperty({ minimum: min, maximum: max }), IsInt(), Min(min), Max(max));
+
+/** An object's id (a UUID). */
+export const IsId = () => stacked(ApiProperty({ format: 'uuid' }), IsUUID());

@@ -217,6 +217,18 @@ export type CreateBodyDto = {
 export type BodyDto = {
     kind: 'plenary' | 'bureau' | 'working_group' | 'scientific_committee';
     installedOn?: string | null;
+    /**
+     * The caller may add seats (POST /bodies/:id/seats), end and give their mandates.
+     */
+    canManageSeats: boolean;
+    /**
+     * The caller may give an office (POST /bodies/:id/positions).
+     */
+    canAddPosition: boolean;
+    /**
+     * The caller may convene a meeting of the body (POST /meetings).
+     */
+    canCreateMeeting: boolean;
     id: string;
     name: string;
     status: 'active' | 'dissolved';
@@ -225,6 +237,10 @@ export type BodyDto = {
 
 export type BodyPageDto = {
     items: Array<BodyDto>;
+    /**
+     * The caller may create a body (POST /bodies).
+     */
+    canCreate: boolean;
     total: number;
 };
 
@@ -252,6 +268,14 @@ export type SeatDto = {
      * Every mandate of the seat, oldest first (history is kept when a mandate ends).
      */
     mandates: Array<MandateDto>;
+    /**
+     * The caller may end the mandate in force (POST /seats/:id/end-mandate).
+     */
+    canEndMandate: boolean;
+    /**
+     * The caller may give the seat a holder from today (POST /seats/:id/mandates): no mandate runs to today or later.
+     */
+    canAddMandate: boolean;
     id: string;
     bodyId: string;
     vacant: boolean;
@@ -268,6 +292,18 @@ export type PositionDto = {
 export type BodyDetailDto = {
     kind: 'plenary' | 'bureau' | 'working_group' | 'scientific_committee';
     installedOn?: string | null;
+    /**
+     * The caller may add seats (POST /bodies/:id/seats), end and give their mandates.
+     */
+    canManageSeats: boolean;
+    /**
+     * The caller may give an office (POST /bodies/:id/positions).
+     */
+    canAddPosition: boolean;
+    /**
+     * The caller may convene a meeting of the body (POST /meetings).
+     */
+    canCreateMeeting: boolean;
     seats: Array<SeatDto>;
     positions: Array<PositionDto>;
     id: string;
@@ -296,20 +332,20 @@ export type ParticipationDto = {
 };
 
 export type CreateSeatDto = {
+    memberId: string;
+    alternateMemberId?: string;
     college: 'health_actors' | 'users' | 'elected' | 'institutional' | 'qualified_person';
     /**
      * What the seat stands for, e.g. "approche précarité".
      */
     label?: string;
-    memberId: string;
-    alternateMemberId?: string;
     startsOn: string;
     endsOn?: string;
 };
 
 export type CreatePositionDto = {
-    role: 'president' | 'vice_president' | 'secretary';
     memberId: string;
+    role: 'president' | 'vice_president' | 'secretary';
     startsOn: string;
     endsOn?: string;
 };
@@ -326,14 +362,14 @@ export type MandateInputDto = {
 };
 
 export type CreateMemberDto = {
-    college: 'health_actors' | 'users' | 'elected' | 'institutional' | 'qualified_person';
     displayName: string;
-    email?: string;
+    college: 'health_actors' | 'users' | 'elected' | 'institutional' | 'qualified_person';
     organization: string;
     /**
      * Who designated the member, e.g. "CRSA".
      */
     designatingBody?: string;
+    email?: string;
 };
 
 export type MemberDto = {
@@ -347,6 +383,10 @@ export type MemberDto = {
 
 export type MemberPageDto = {
     items: Array<MemberDto>;
+    /**
+     * The caller may add a member (POST /members).
+     */
+    canCreate: boolean;
     total: number;
 };
 
@@ -355,13 +395,13 @@ export type AgendaItemInputDto = {
 };
 
 export type CreateMeetingDto = {
-    agenda: Array<AgendaItemInputDto>;
     bodyId: string;
+    place?: string;
+    agenda: Array<AgendaItemInputDto>;
     /**
      * Date and time with its offset (e.g. 2026-12-10T14:00:00+01:00); shown in Europe/Paris.
      */
     startsAt: string;
-    place?: string;
     videoUrl?: string;
 };
 
@@ -378,6 +418,18 @@ export type MeetingDto = {
     quorumReached?: boolean | null;
     seatsTotal?: number | null;
     seatsPresent?: number | null;
+    /**
+     * The moves the caller may make from the current status (POST /meetings/:id/transitions).
+     */
+    allowedTransitions: Array<'planned' | 'held' | 'closed'>;
+    /**
+     * The caller may record the attendance sheet (PUT /meetings/:id/attendance): the meeting is not closed.
+     */
+    canRecordAttendance: boolean;
+    /**
+     * The caller may record a decision (POST /meetings/:id/decisions): the meeting is not closed and reached its quorum.
+     */
+    canRecordDecision: boolean;
     id: string;
     bodyId: string;
     bodyName: string;
@@ -418,9 +470,29 @@ export type MeetingDetailDto = {
     quorumReached?: boolean | null;
     seatsTotal?: number | null;
     seatsPresent?: number | null;
+    /**
+     * The moves the caller may make from the current status (POST /meetings/:id/transitions).
+     */
+    allowedTransitions: Array<'planned' | 'held' | 'closed'>;
+    /**
+     * The caller may record the attendance sheet (PUT /meetings/:id/attendance): the meeting is not closed.
+     */
+    canRecordAttendance: boolean;
+    /**
+     * The caller may record a decision (POST /meetings/:id/decisions): the meeting is not closed and reached its quorum.
+     */
+    canRecordDecision: boolean;
     attendance: Array<AttendanceDto>;
     decisions: Array<DecisionDto>;
     minutesStatus?: 'draft' | 'approved' | 'published';
+    /**
+     * The caller may write the minutes (PUT /meetings/:id/minutes): none yet, or a draft.
+     */
+    canWriteMinutes: boolean;
+    /**
+     * The caller may read the minutes and download their PDF: written, and published unless the caller reads drafts.
+     */
+    canReadMinutes: boolean;
     id: string;
     bodyId: string;
     bodyName: string;
@@ -433,8 +505,8 @@ export type MeetingTransitionDto = {
 };
 
 export type AttendanceEntryDto = {
-    status: 'present' | 'represented' | 'excused' | 'absent';
     memberId: string;
+    status: 'present' | 'represented' | 'excused' | 'absent';
 };
 
 export type AttendanceResultDto = {
@@ -451,23 +523,31 @@ export type CreateDecisionDto = {
     votesFor: number;
     votesAgainst: number;
     abstentions: number;
+    subjectId?: string;
     /**
      * What the decision is about, for other domains to link to (e.g. "roadmap" and its id).
      */
     subjectType?: string;
-    subjectId?: string;
 };
 
 export type WriteMinutesDto = {
-    content: string;
     /**
      * The version read; required to change existing minutes (a stale one gets 409).
      */
     version?: number;
+    content: string;
 };
 
 export type MinutesDto = {
     status: 'draft' | 'approved' | 'published';
+    /**
+     * The moves the caller may make: approved (POST …/minutes/approve), published (POST …/minutes/publish).
+     */
+    allowedTransitions: Array<'draft' | 'approved' | 'published'>;
+    /**
+     * The caller may change the text (PUT /meetings/:id/minutes): the minutes are a draft.
+     */
+    canEdit: boolean;
     meetingId: string;
     content: string;
     version: number;
@@ -2302,12 +2382,12 @@ export type MeetingsControllerListData = {
     query?: {
         limit?: number;
         offset?: number;
+        bodyId?: string;
         status?: 'planned' | 'held' | 'closed';
         /**
          * `upcoming`: from now on, soonest first; `past`: already begun, latest first.
          */
         period?: 'upcoming' | 'past';
-        bodyId?: string;
     };
     url: '/api/meetings';
 };
