@@ -161,7 +161,7 @@ describe('contracts', () => {
       });
 
       expect(sheet).toMatchObject({ contractId: toulouse.id, year: null, axisCode: null, departmentCodes: ['31'] });
-      expect((await contracts.actionSheets(officer, toulouse.id, { limit: 10, offset: 0 })).items).toEqual([sheet]);
+      expect((await contracts.actionSheets(referent31, toulouse.id, { limit: 10, offset: 0 })).items).toEqual([sheet]);
     });
   });
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Tx } from '@app/core';
+import { changedAny, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import type { ContractStatus } from './dto/contract.dto';
 
@@ -114,7 +114,7 @@ export class ContractsRepository {
       'UPDATE local_health_contract SET version = version + 1 WHERE id = $1 AND version = $2',
       [id, version],
     );
-    if (result[1] === 0) return false;
+    if (!changedAny(result)) return false;
     await this.setFields(tx, id, fields);
     return true;
   }

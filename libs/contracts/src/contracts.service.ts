@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, DomainError, Page, PageQueryDto } from '@app/core';
-import { ActionDto, CreateActionSheetDto, RoadmapService } from '@app/roadmap';
-import { assertCanAssignDepartments, assertDepartmentScope, assertInternalReader } from '@app/identity';
+import { Actor, DomainError, found, Page, PageQueryDto } from '@app/core';
+import { ActionDto, ActionsService, CreateActionSheetDto } from '@app/roadmap';
 import { TerritoryService } from '@app/territory';
-import { ContractsRepository } from './contracts.repository';
+import {
+  assertMayCoverDepartments,
+  assertMayReadContracts,
+  assertMayWriteContract,
+  contractAbilities,
+  contractsPolicy,
+} from './contracts.policy';
+import { ContractRow, ContractsRepository } from './contracts.repository';
 import { rate } from './coverage-rate';
 import {
   ContractDto,
@@ -16,6 +22,9 @@ import {
 } from './dto/contract.dto';
 import { ContractsErrorCode } from './contracts.errors';
 
+/** The contract as stored: what the audit trail records, without what the caller may do with it. */
+type ContractView = ContractRow & Pick<ContractDto, 'territories'>;
+
 /** Local health contracts (CLS) and the region's population coverage. */
 @Injectable()
 export class ContractsService {
@@ -23,7 +32,7 @@ export class ContractsService {
     private readonly contracts: ContractsRepository,
     private readonly territory: TerritoryService,
     private readonly audit: AuditService,
-    private readonly roadmap: RoadmapService,
+    private readonly actions: ActionsService,
   ) {}
 
   /**
@@ -32,7 +41,7 @@ export class ContractsService {
    * departments (403); the posted names and populations are ignored.
    */
   async create(actor: Actor, dto: CreateContractDto): Promise<ContractDto> {
-    assertDepartmentScope(actor, [dto.departmentCode]);
+    assertMayWriteContract(actor, dto.departmentCode);
     await this.territory.assertDepartmentsExist('departmentCode', [dto.departmentCode]);
     if (dto.signedOn && dto.endsOn && dto.endsOn < dto.signedOn)
       throw DomainError.invalid(ContractsErrorCode.ContractDates, 'endsOn: before signedOn');
@@ -45,8 +54,8 @@ export class ContractsService {
       );
     const communes = await this.territory.referenceCommunes('territories', await this.withEpciCommunes(dto));
     const departments = [...new Set(communes.map((c) => c.departmentCode))];
-    if (departments.length > 0) assertCanAssignDepartments(actor, 'territories', departments);
-    return this.audit.write(actor, async (tx) => {
+    assertMayCoverDepartments(actor, departments);
+    const created = await this.audit.write(actor, async (tx) => {
       const id = await this.contracts.insert(
         tx,
         // The repository writes only the contract's own columns from the DTO.
@@ -67,17 +76,19 @@ export class ContractsService {
         },
       };
     });
+    return forCaller(actor, created);
   }
 
   /** Changes a contract at the version read (stale → 409); a referent, for its departments only. */
   async update(actor: Actor, id: string, dto: UpdateContractDto): Promise<ContractDto> {
-    const before = await this.get(actor, id);
-    assertDepartmentScope(actor, [before.departmentCode]);
+    contractsPolicy.assert(actor, 'write');
+    const before = await this.existing(id);
+    assertMayWriteContract(actor, before.departmentCode);
     const signedOn = dto.signedOn ?? before.signedOn;
     const endsOn = dto.endsOn ?? before.endsOn;
     if (signedOn && endsOn && endsOn < signedOn)
       throw DomainError.invalid(ContractsErrorCode.ContractDates, 'endsOn: before signedOn');
-    return this.audit.write(actor, async (tx) => {
+    const updated = await this.audit.write(actor, async (tx) => {
       const { version, ...fields } = dto;
       if (!(await this.contracts.update(tx, id, version, fields)))
         throw DomainError.staleVersion(ContractsErrorCode.LocalHealthContractStaleVersion);
@@ -93,6 +104,7 @@ export class ContractsService {
         },
       };
     });
+    return forCaller(actor, updated);
   }
 
   /** The INSEE codes posted, plus the member communes of the EPCIs named (each once). */
@@ -111,33 +123,42 @@ export class ContractsService {
 
   /** An action sheet of the contract (same shape as roadmap actions); departments default to the contract's. */
   async addActionSheet(actor: Actor, id: string, dto: CreateActionSheetDto): Promise<ActionDto> {
-    const contract = await this.get(actor, id);
-    assertDepartmentScope(actor, [contract.departmentCode]);
+    contractsPolicy.assert(actor, 'write');
+    const contract = await this.existingRow(id);
+    assertMayWriteContract(actor, contract.departmentCode);
     const departmentCodes = dto.departmentCodes.length > 0 ? dto.departmentCodes : [contract.departmentCode];
-    return this.roadmap.addContractActionSheet(actor, contract, { ...dto, departmentCodes });
+    return this.actions.addContractActionSheet(actor, contract, { ...dto, departmentCodes });
   }
 
   async actionSheets(actor: Actor, id: string, page: PageQueryDto): Promise<Page<ActionDto>> {
-    await this.get(actor, id);
-    return this.roadmap.listActions(actor, { contractId: id, limit: page.limit, offset: page.offset });
+    assertMayReadContracts(actor);
+    await this.existingRow(id);
+    return this.actions.listActions(actor, { contractId: id, limit: page.limit, offset: page.offset });
   }
 
   /** Everyone signed in but commission members reads the contracts (a referent filters on its departments). */
   async list(actor: Actor, query: ContractQueryDto): Promise<Page<ContractSummaryDto>> {
-    assertInternalReader(actor);
+    assertMayReadContracts(actor);
     const [items, total] = await this.contracts.list(query);
-    return { items, total };
+    return { items: items.map((c) => forCaller(actor, c)), total };
   }
 
   async get(actor: Actor, id: string): Promise<ContractDto> {
-    assertInternalReader(actor);
-    const contract = await this.contracts.find(id);
-    if (!contract) throw DomainError.notFound(ContractsErrorCode.LocalHealthContractNotFound, id);
-    return { ...contract, territories: await this.contracts.territories(id) };
+    assertMayReadContracts(actor);
+    return forCaller(actor, await this.existing(id));
+  }
+
+  /** The contract and its communes, as stored. */
+  private async existing(id: string): Promise<ContractView> {
+    return { ...(await this.existingRow(id)), territories: await this.contracts.territories(id) };
+  }
+
+  private async existingRow(id: string): Promise<ContractRow> {
+    return found(await this.contracts.find(id), ContractsErrorCode.LocalHealthContractNotFound, id);
   }
 
   async coverage(actor: Actor): Promise<CoverageDto> {
-    assertInternalReader(actor);
+    assertMayReadContracts(actor);
     const [{ covered, signed, inPreparation }, regionPopulation, departments, signedByDepartment, widerByDepartment] =
       await Promise.all([
         this.contracts.coverage(),
@@ -167,3 +188,8 @@ export class ContractsService {
     };
   }
 }
+
+const forCaller = <C extends { departmentCode: string }>(actor: Actor, contract: C) => ({
+  ...contract,
+  ...contractAbilities(actor, contract),
+});

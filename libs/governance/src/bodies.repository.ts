@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Tx } from '@app/core';
 import { DataSource, In } from 'typeorm';
-import { BodyEntity, BodyPositionEntity, MandateEntity, MemberEntity, SeatEntity } from './entities/body.entity';
+import { BodyPositionEntity } from './entities/body-position.entity';
+import { BodyEntity } from './entities/body.entity';
+import { MandateEntity } from './entities/mandate.entity';
+import { MemberEntity } from './entities/member.entity';
+import { SeatEntity } from './entities/seat.entity';
 import type { BodyKind, College, PositionRole } from './governance.constants';
 
 export interface MandateRow {

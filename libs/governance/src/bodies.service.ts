@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, Page, PageQueryDto, parisDay, Tx } from '@app/core';
+import { Actor, Database, DomainError, found, PageQueryDto, parisDay, Tx } from '@app/core';
 import { BodiesRepository, MandateRow } from './bodies.repository';
 import {
   BodyDetailDto,
   BodyDto,
+  BodyPageDto,
   CreateBodyDto,
   CreateMemberDto,
   CreatePositionDto,
@@ -13,17 +14,25 @@ import {
   MandateDto,
   MandateInputDto,
   MemberDto,
+  MemberPageDto,
   ParticipationDto,
   PositionDto,
   SeatDto,
 } from './dto/body.dto';
-import { BodyEntity, MemberEntity, SeatEntity } from './entities/body.entity';
+import { BodyEntity } from './entities/body.entity';
+import { MemberEntity } from './entities/member.entity';
+import { SeatEntity } from './entities/seat.entity';
 import { GovernanceAccess } from './governance-access';
+import { GovernanceErrorCode } from './governance.errors';
+import { bodyActions, governancePolicy, seatActions, seesEmailOf } from './governance.policy';
 import { MeetingsRepository } from './meetings.repository';
 import { participationByCollege } from './participation';
-import { GovernanceErrorCode } from './governance.errors';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
+
+/** The body and the seat as stored and audited; the DTOs add what the caller may do with them. */
+type BodyState = Omit<BodyDto, 'canManageSeats' | 'canAddPosition' | 'canCreateMeeting'>;
+type SeatState = Omit<SeatDto, 'canEndMandate' | 'canAddMandate'>;
 
 /** Bodies, members, seats with their mandates, positions, and participation figures. */
 @Injectable()
@@ -37,28 +46,38 @@ export class BodiesService {
   ) {}
 
   async createBody(actor: Actor, dto: CreateBodyDto): Promise<BodyDto> {
-    this.access.assertManager(actor);
-    return this.db.transaction(async (tx) => {
-      const body = toBodyDto(
+    governancePolicy.assert(actor, 'manage');
+    const body = await this.audit.write(actor, async (tx) => {
+      const created = toBodyState(
         await this.bodies.insertBody(tx, { kind: dto.kind, name: dto.name, installedOn: dto.installedOn ?? null }),
       );
-      await this.audit.record(tx, actor, { action: 'body.create', entityType: 'body', entityId: body.id, after: body });
-      return body;
+      return {
+        result: created,
+        audit: { action: 'body.create', entityType: 'body', entityId: created.id, after: created },
+      };
     });
+    return { ...body, ...bodyActions(actor) };
   }
 
-  async listBodies(actor: Actor, page: PageQueryDto): Promise<Page<BodyDto>> {
+  async listBodies(actor: Actor, page: PageQueryDto): Promise<BodyPageDto> {
     const readable = await this.access.readableBodyIds(actor);
     const [rows, total] = await this.bodies.listBodies(readable, page.limit, page.offset);
-    return { items: rows.map(toBodyDto), total };
+    const actions = bodyActions(actor);
+    return {
+      items: rows.map((b) => ({ ...toBodyState(b), ...actions })),
+      total,
+      canCreate: governancePolicy.allows(actor, 'manage'),
+    };
   }
 
   async getBody(actor: Actor, id: string): Promise<BodyDetailDto> {
     const body = await this.readableBody(actor, id);
     const [seats, positions] = await Promise.all([this.seatsOf(body.id), this.bodies.positionsOfBody(body.id)]);
+    const today = parisDay();
     return {
-      ...toBodyDto(body),
-      seats,
+      ...toBodyState(body),
+      ...bodyActions(actor),
+      seats: seats.map((seat) => seatForCaller(actor, seat, today)),
       positions: positions.map((p): PositionDto => ({
         id: p.id,
         member: { id: p.memberId, displayName: p.memberName },
@@ -70,8 +89,8 @@ export class BodiesService {
   }
 
   async createMember(actor: Actor, dto: CreateMemberDto): Promise<MemberDto> {
-    this.access.assertManager(actor);
-    return this.db.transaction(async (tx) => {
+    governancePolicy.assert(actor, 'manage');
+    return this.audit.write(actor, async (tx) => {
       const member = toMemberDto(
         await this.bodies.insertMember(tx, {
           displayName: dto.displayName,
@@ -80,51 +99,54 @@ export class BodiesService {
           college: dto.college,
           designatingBody: dto.designatingBody ?? null,
         }),
-        this.access,
         actor,
       );
-      await this.audit.record(tx, actor, {
-        action: 'member.create',
-        entityType: 'member',
-        entityId: member.id,
-        after: member,
-      });
-      return member;
+      return {
+        result: member,
+        audit: { action: 'member.create', entityType: 'member', entityId: member.id, after: member },
+      };
     });
   }
 
   /** Members' contact details are for the team running the commission, not for every reader. */
-  async listMembers(actor: Actor, page: PageQueryDto): Promise<Page<MemberDto>> {
-    this.assertTeamReader(actor);
+  async listMembers(actor: Actor, page: PageQueryDto): Promise<MemberPageDto> {
+    governancePolicy.assert(actor, 'readMembers');
     const [rows, total] = await this.bodies.listMembers(page.limit, page.offset);
-    return { items: rows.map((m) => toMemberDto(m, this.access, actor)), total };
+    return {
+      items: rows.map((m) => toMemberDto(m, actor)),
+      total,
+      canCreate: governancePolicy.allows(actor, 'manage'),
+    };
   }
 
+  /** A member reads its own record; otherwise as the list. */
   async getMember(actor: Actor, id: string): Promise<MemberDto> {
-    if (actor.memberId !== id) this.assertTeamReader(actor);
-    const member = await this.bodies.findMember(id);
-    if (!member) throw DomainError.notFound(GovernanceErrorCode.MemberNotFound, id);
-    return toMemberDto(member, this.access, actor);
+    if (actor.memberId !== id) governancePolicy.assert(actor, 'readMembers');
+    const member = found(await this.bodies.findMember(id), GovernanceErrorCode.MemberNotFound, id);
+    return toMemberDto(member, actor);
   }
 
   /** A new seat in a body, with its first mandate. */
   async addSeat(actor: Actor, bodyId: string, dto: CreateSeatDto): Promise<SeatDto> {
-    this.access.assertManager(actor);
+    governancePolicy.assert(actor, 'manage');
     await this.existingBody(bodyId);
     await this.assertMandate(dto);
-    return this.db.transaction(async (tx) => {
+    const seat = await this.audit.write(actor, async (tx) => {
       const seatId = await this.bodies.insertSeat(tx, { bodyId, college: dto.college, label: dto.label ?? null });
       await this.bodies.insertMandate(tx, mandateOf(seatId, dto));
-      const seat = await this.seatDto(tx, seatId);
-      await this.audit.record(tx, actor, { action: 'seat.create', entityType: 'seat', entityId: seatId, after: seat });
-      return seat;
+      const created = await this.seatState(tx, seatId);
+      return {
+        result: created,
+        audit: { action: 'seat.create', entityType: 'seat', entityId: seatId, after: created },
+      };
     });
+    return seatForCaller(actor, seat, parisDay());
   }
 
   /** Ends the mandate in force: the seat becomes vacant, the ended mandate stays in its history. */
   async endMandate(actor: Actor, seatId: string, dto: EndMandateDto): Promise<SeatDto> {
-    this.access.assertManager(actor);
-    return this.db.transaction(async (tx) => {
+    governancePolicy.assert(actor, 'manage');
+    const seat = await this.audit.write(actor, async (tx) => {
       const before = await this.lockedSeat(tx, seatId);
       const current = before.current;
       if (!current)
@@ -133,23 +155,20 @@ export class BodiesService {
         throw DomainError.invalid(GovernanceErrorCode.SeatEndsBeforeStart, 'endsOn: before the mandate started');
       await this.bodies.endMandate(tx, current.id, dto.endsOn);
       // endsOn is the mandate's last day: a mandate ending today still holds the seat until tonight.
-      const after = await this.seatDto(tx, seatId);
-      await this.audit.record(tx, actor, {
-        action: 'seat.end_mandate',
-        entityType: 'seat',
-        entityId: seatId,
-        before,
-        after,
-      });
-      return after;
+      const after = await this.seatState(tx, seatId);
+      return {
+        result: after,
+        audit: { action: 'seat.end_mandate', entityType: 'seat', entityId: seatId, before, after },
+      };
     });
+    return seatForCaller(actor, seat, parisDay());
   }
 
   /** Gives a vacant seat a new holder; refused while a mandate is in force. */
   async addMandate(actor: Actor, seatId: string, dto: MandateInputDto): Promise<SeatDto> {
-    this.access.assertManager(actor);
+    governancePolicy.assert(actor, 'manage');
     await this.assertMandate(dto);
-    return this.db.transaction(async (tx) => {
+    const seat = await this.audit.write(actor, async (tx) => {
       const before = await this.lockedSeat(tx, seatId);
       const overlapping = before.mandates.find((m) => m.endsOn === null || m.endsOn >= dto.startsOn);
       if (overlapping) {
@@ -159,32 +178,28 @@ export class BodiesService {
         );
       }
       await this.bodies.insertMandate(tx, mandateOf(seatId, dto));
-      const after = await this.seatDto(tx, seatId);
-      await this.audit.record(tx, actor, {
-        action: 'seat.add_mandate',
-        entityType: 'seat',
-        entityId: seatId,
-        before,
-        after,
-      });
-      return after;
+      const after = await this.seatState(tx, seatId);
+      return {
+        result: after,
+        audit: { action: 'seat.add_mandate', entityType: 'seat', entityId: seatId, before, after },
+      };
     });
+    return seatForCaller(actor, seat, parisDay());
   }
 
   async getSeat(actor: Actor, seatId: string): Promise<SeatDto> {
-    const seat = await this.bodies.findSeat(seatId);
-    if (!seat) throw DomainError.notFound(GovernanceErrorCode.SeatNotFound, seatId);
+    const seat = found(await this.bodies.findSeat(seatId), GovernanceErrorCode.SeatNotFound, seatId);
     await this.access.assertCanReadBody(actor, seat.bodyId);
-    return this.seatDto(this.db.manager, seatId);
+    return seatForCaller(actor, await this.seatState(this.db.manager, seatId), parisDay());
   }
 
   async addPosition(actor: Actor, bodyId: string, dto: CreatePositionDto): Promise<PositionDto> {
-    this.access.assertManager(actor);
+    governancePolicy.assert(actor, 'manage');
     await this.existingBody(bodyId);
     const member = await this.bodies.findMember(dto.memberId);
     if (!member) throw DomainError.invalid(GovernanceErrorCode.MemberUnknown, `memberId: no member ${dto.memberId}`);
     assertDates(dto.startsOn, dto.endsOn);
-    return this.db.transaction(async (tx) => {
+    return this.audit.write(actor, async (tx) => {
       const id = await this.bodies.insertPosition(tx, {
         bodyId,
         memberId: dto.memberId,
@@ -199,13 +214,10 @@ export class BodiesService {
         startsOn: dto.startsOn,
         endsOn: dto.endsOn ?? null,
       };
-      await this.audit.record(tx, actor, {
-        action: 'body.add_position',
-        entityType: 'body',
-        entityId: bodyId,
-        after: position,
-      });
-      return position;
+      return {
+        result: position,
+        audit: { action: 'body.add_position', entityType: 'body', entityId: bodyId, after: position },
+      };
     });
   }
 
@@ -240,13 +252,7 @@ export class BodiesService {
   }
 
   private async existingBody(id: string): Promise<BodyEntity> {
-    const body = await this.bodies.findBody(id);
-    if (!body) throw DomainError.notFound(GovernanceErrorCode.BodyNotFound, id);
-    return body;
-  }
-
-  private assertTeamReader(actor: Actor): void {
-    if (actor.roles.every((r) => r === 'commission_member')) throw DomainError.forbidden();
+    return found(await this.bodies.findBody(id), GovernanceErrorCode.BodyNotFound, id);
   }
 
   private async assertMandate(dto: MandateInputDto): Promise<void> {
@@ -269,22 +275,22 @@ export class BodiesService {
     }
   }
 
-  private async lockedSeat(tx: Tx, seatId: string): Promise<SeatDto> {
-    if (!(await this.bodies.lockSeat(tx, seatId))) throw DomainError.notFound(GovernanceErrorCode.SeatNotFound, seatId);
-    return this.seatDto(tx, seatId);
+  private async lockedSeat(tx: Tx, seatId: string): Promise<SeatState> {
+    found(await this.bodies.lockSeat(tx, seatId), GovernanceErrorCode.SeatNotFound, seatId);
+    return this.seatState(tx, seatId);
   }
 
-  private async seatDto(tx: Tx, seatId: string): Promise<SeatDto> {
+  private async seatState(tx: Tx, seatId: string): Promise<SeatState> {
     const seat = (await this.bodies.findSeat(seatId, tx))!;
-    return toSeatDto(seat, await this.bodies.mandatesOfSeats([seatId], tx), parisDay());
+    return toSeatState(seat, await this.bodies.mandatesOfSeats([seatId], tx), parisDay());
   }
 
-  private async seatsOf(bodyId: string): Promise<SeatDto[]> {
+  private async seatsOf(bodyId: string): Promise<SeatState[]> {
     const seats = await this.bodies.seatsOfBody(bodyId);
     const mandates = await this.bodies.mandatesOfSeats(seats.map((s) => s.id));
     const today = parisDay();
     return seats.map((s) =>
-      toSeatDto(
+      toSeatState(
         s,
         mandates.filter((m) => m.seatId === s.id),
         today,
@@ -318,7 +324,7 @@ function toMandateDto(m: MandateRow): MandateDto {
   };
 }
 
-function toSeatDto(seat: SeatEntity, mandates: MandateRow[], onDay: string): SeatDto {
+function toSeatState(seat: SeatEntity, mandates: MandateRow[], onDay: string): SeatState {
   const current = mandates.find((m) => m.startsOn <= onDay && (m.endsOn === null || m.endsOn >= onDay)) ?? null;
   return {
     id: seat.id,
@@ -331,16 +337,20 @@ function toSeatDto(seat: SeatEntity, mandates: MandateRow[], onDay: string): Sea
   };
 }
 
-export function toBodyDto(b: BodyEntity): BodyDto {
+function seatForCaller(actor: Actor, seat: SeatState, today: string): SeatDto {
+  return { ...seat, ...seatActions(actor, seat, today) };
+}
+
+function toBodyState(b: BodyEntity): BodyState {
   return { id: b.id, kind: b.kind, name: b.name, installedOn: b.installedOn, status: b.status, version: b.version };
 }
 
 /** The member as `reader` may see it: its e-mail only where the reader's role gives it (`seesEmailOf`). */
-function toMemberDto(m: MemberEntity, access: GovernanceAccess, reader: Actor): MemberDto {
+function toMemberDto(m: MemberEntity, reader: Actor): MemberDto {
   return {
     id: m.id,
     displayName: m.displayName,
-    email: access.seesEmailOf(reader, m.id) ? m.email : null,
+    email: seesEmailOf(reader, m.id) ? m.email : null,
     college: m.college,
     organization: m.organization,
     designatingBody: m.designatingBody,

@@ -1,39 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, COMMISSION_TEAM, DomainError, hasRole, parisDay } from '@app/core';
+import { Actor, DomainError, found, hasRole, parisDay } from '@app/core';
 import { BodiesRepository } from './bodies.repository';
+import { MeetingEntity } from './entities/meeting.entity';
+import { MinutesEntity } from './entities/minutes.entity';
+import { GovernanceErrorCode } from './governance.errors';
+import { governancePolicy, mayReadMinutes } from './governance.policy';
+import { MeetingsRepository } from './meetings.repository';
+import { MinutesRepository } from './minutes.repository';
 
 /**
- * Who may do what on the commission (DESIGN.md): the mission officer and the delegate manage it;
- * the regional team, referents and auditors read it; a commission member reads only the bodies it
- * sits on (as full member, alternate or office holder).
+ * The commission's object scope, beside its role rules (governance.policy.ts): a commission member
+ * reads only the bodies it sits on on the day (as full member, alternate or office holder), their
+ * meetings, and their minutes once published.
  */
 @Injectable()
 export class GovernanceAccess {
-  constructor(private readonly bodies: BodiesRepository) {}
-
-  assertManager(actor: Actor): void {
-    if (!hasRole(actor, 'regional_delegate', 'mission_officer')) {
-      throw DomainError.forbidden('Seuls la mission et le délégué régional gèrent la commission');
-    }
-  }
-
-  isManager(actor: Actor): boolean {
-    return hasRole(actor, 'regional_delegate', 'mission_officer');
-  }
-
-  /**
-   * Members' e-mails are for those who run the commission and the accounts (admin, delegate,
-   * mission officer: DESIGN.md), and for the member itself; referents, auditors and other members
-   * read the member without it.
-   */
-  seesEmailOf(actor: Actor, memberId: string): boolean {
-    return hasRole(actor, ...COMMISSION_TEAM) || actor.memberId === memberId;
-  }
+  constructor(
+    private readonly bodies: BodiesRepository,
+    private readonly meetings: MeetingsRepository,
+    private readonly minutes: MinutesRepository,
+  ) {}
 
   /** null: every body; otherwise the ids of the bodies the actor may read. */
   async readableBodyIds(actor: Actor): Promise<string[] | null> {
-    if (hasRole(actor, 'admin', 'regional_delegate', 'mission_officer', 'departmental_referent', 'auditor'))
-      return null;
+    if (governancePolicy.allows(actor, 'readAllBodies')) return null;
     if (hasRole(actor, 'commission_member') && actor.memberId)
       return this.bodies.bodyIdsOfMember(actor.memberId, parisDay());
     return [];
@@ -42,5 +32,20 @@ export class GovernanceAccess {
   async assertCanReadBody(actor: Actor, bodyId: string): Promise<void> {
     const readable = await this.readableBodyIds(actor);
     if (readable && !readable.includes(bodyId)) throw DomainError.forbidden('Vous ne siégez pas dans cette instance');
+  }
+
+  /** The meeting, if the actor reads its body: 404 without it, 403 outside the actor's bodies. */
+  async readableMeeting(actor: Actor, id: string): Promise<MeetingEntity> {
+    const meeting = found(await this.meetings.findMeeting(id), GovernanceErrorCode.MeetingNotFound, id);
+    await this.assertCanReadBody(actor, meeting.bodyId);
+    return meeting;
+  }
+
+  /** The meeting's minutes, for a reader of the meeting: 404 before any is written, 403 for a member before publication. */
+  async readableMinutes(actor: Actor, meetingId: string): Promise<MinutesEntity> {
+    await this.readableMeeting(actor, meetingId);
+    const minutes = found(await this.minutes.find(meetingId), GovernanceErrorCode.MinutesNotFound, meetingId);
+    if (!mayReadMinutes(actor, minutes.status)) governancePolicy.assert(actor, 'readUnpublishedMinutes');
+    return minutes;
   }
 }

@@ -1,4 +1,6 @@
-import type { MeetingStatus, MinutesStatus } from '@app/vocabulary';
+import type { Role } from '@app/core/auth/actor';
+import { lifecycle, type TransitionTable } from '@app/core/lifecycle/lifecycle';
+import { MEETING_STATUSES, MINUTES_STATUSES, type MeetingStatus, type MinutesStatus } from '@app/vocabulary';
 
 /** Enumerations (in the vocabulary) and state machines of the commission, as data (DESIGN.md, "Governance"). */
 export {
@@ -16,21 +18,32 @@ export {
   type PositionRole,
 } from '@app/vocabulary';
 
-export const MEETING_TRANSITIONS: Record<MeetingStatus, readonly MeetingStatus[]> = {
-  planned: ['held'],
-  held: ['closed'],
-  closed: [],
+/** Who runs the commission (DESIGN.md): the mission officer and the regional delegate. */
+export const COMMISSION_MANAGERS: readonly Role[] = ['regional_delegate', 'mission_officer'];
+
+/** planned → held → closed; recording the attendance also marks a planned meeting held. */
+export const MEETING_TRANSITIONS: TransitionTable<MeetingStatus> = {
+  planned: { held: { roles: COMMISSION_MANAGERS } },
+  held: { closed: { roles: COMMISSION_MANAGERS } },
+  closed: {},
 };
 
-export const MINUTES_TRANSITIONS: Record<MinutesStatus, readonly MinutesStatus[]> = {
-  draft: ['approved'],
-  approved: ['published'],
-  published: [],
+/** draft → approved → published; only a draft's text changes. */
+export const MINUTES_TRANSITIONS: TransitionTable<MinutesStatus> = {
+  draft: { approved: { roles: COMMISSION_MANAGERS } },
+  approved: { published: { roles: COMMISSION_MANAGERS } },
+  published: {},
 };
+
+export const MEETING_LIFECYCLE = lifecycle(MEETING_STATUSES, MEETING_TRANSITIONS);
+export const MINUTES_LIFECYCLE = lifecycle(MINUTES_STATUSES, MINUTES_TRANSITIONS);
 
 /** Meetings still to come (from now on) or already begun, whatever their status. */
 export const MEETING_PERIODS = ['upcoming', 'past'] as const;
 export type MeetingPeriod = (typeof MEETING_PERIODS)[number];
 
-/** Meetings on which attendance, decisions and minutes may still be recorded. */
+/** Meetings on which attendance and decisions may still be recorded. */
 export const MEETING_OPEN_FOR_RECORDS: readonly MeetingStatus[] = ['planned', 'held'];
+
+/** Minutes whose text may still change. */
+export const MINUTES_EDITABLE: readonly MinutesStatus[] = ['draft'];

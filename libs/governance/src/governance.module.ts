@@ -4,18 +4,22 @@ import { AuditModule } from '@app/audit';
 import { ReportKindRegistry, ReportsModule } from '@app/reports';
 import { BodiesRepository } from './bodies.repository';
 import { BodiesService } from './bodies.service';
-import { BodyEntity, BodyPositionEntity, MandateEntity, MemberEntity, SeatEntity } from './entities/body.entity';
-import {
-  AgendaItemEntity,
-  AttendanceEntity,
-  DecisionEntity,
-  MeetingEntity,
-  MinutesEntity,
-} from './entities/meeting.entity';
+import { AgendaItemEntity } from './entities/agenda-item.entity';
+import { AttendanceEntity } from './entities/attendance.entity';
+import { BodyPositionEntity } from './entities/body-position.entity';
+import { BodyEntity } from './entities/body.entity';
+import { DecisionEntity } from './entities/decision.entity';
+import { MandateEntity } from './entities/mandate.entity';
+import { MeetingEntity } from './entities/meeting.entity';
+import { MemberEntity } from './entities/member.entity';
+import { MinutesEntity } from './entities/minutes.entity';
+import { SeatEntity } from './entities/seat.entity';
 import { GovernanceAccess } from './governance-access';
 import { MeetingReportDataService } from './meeting-report-data';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
+import { MinutesRepository } from './minutes.repository';
+import { MinutesService } from './minutes.service';
 import { AttendanceSheetReport, MinutesReport, NoticeReport } from './reports/meeting-reports';
 
 @Module({
@@ -38,15 +42,17 @@ import { AttendanceSheetReport, MinutesReport, NoticeReport } from './reports/me
   providers: [
     BodiesRepository,
     MeetingsRepository,
+    MinutesRepository,
     GovernanceAccess,
     BodiesService,
     MeetingsService,
+    MinutesService,
     MeetingReportDataService,
     MinutesReport,
     NoticeReport,
     AttendanceSheetReport,
   ],
-  exports: [BodiesService, MeetingsService],
+  exports: [BodiesService, MeetingsService, MinutesService],
 })
 export class GovernanceModule implements OnModuleInit {
   constructor(

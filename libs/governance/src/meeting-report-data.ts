@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, parisDay } from '@app/core';
+import { found, parisDay } from '@app/core';
 import { BodiesRepository } from './bodies.repository';
 import { DecisionDto } from './dto/meeting.dto';
 import {
@@ -10,6 +10,7 @@ import {
   type MinutesStatus,
 } from './governance.constants';
 import { MeetingsRepository } from './meetings.repository';
+import { MinutesRepository } from './minutes.repository';
 import { toDecisionDto } from './meetings.service';
 import { GovernanceErrorCode } from './governance.errors';
 
@@ -44,19 +45,19 @@ export interface MeetingReportData {
 export class MeetingReportDataService {
   constructor(
     private readonly meetings: MeetingsRepository,
+    private readonly minutes: MinutesRepository,
     private readonly bodies: BodiesRepository,
   ) {}
 
   async collect(meetingId: string): Promise<MeetingReportData> {
-    const meeting = await this.meetings.findMeeting(meetingId);
-    if (!meeting) throw DomainError.notFound(GovernanceErrorCode.MeetingNotFound, meetingId);
+    const meeting = found(await this.meetings.findMeeting(meetingId), GovernanceErrorCode.MeetingNotFound, meetingId);
     const body = (await this.bodies.findBody(meeting.bodyId))!;
     const [agenda, holders, attendance, decisions, minutes] = await Promise.all([
       this.meetings.agendaOf([meetingId]),
       this.bodies.seatHoldersOn(meeting.bodyId, parisDay(meeting.startsAt)),
       this.meetings.attendanceByMeeting([meetingId]),
       this.meetings.decisionsOf(meetingId),
-      this.meetings.findMinutes(meetingId),
+      this.minutes.find(meetingId),
     ]);
     const statuses = attendance.get(meetingId) ?? new Map<string, AttendanceStatus>();
     const rank = (c: College) => COLLEGES.indexOf(c);

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Tx } from '@app/core';
+import { changedAny, Tx } from '@app/core';
 import { DataSource, In, LessThan, MoreThanOrEqual } from 'typeorm';
-import {
-  AgendaItemEntity,
-  AttendanceEntity,
-  DecisionEntity,
-  MeetingEntity,
-  MinutesEntity,
-} from './entities/meeting.entity';
-import type { AttendanceStatus, MeetingPeriod, MeetingStatus, MinutesStatus } from './governance.constants';
+import { AgendaItemEntity } from './entities/agenda-item.entity';
+import { AttendanceEntity } from './entities/attendance.entity';
+import { DecisionEntity } from './entities/decision.entity';
+import { MeetingEntity } from './entities/meeting.entity';
+import type { AttendanceStatus, MeetingPeriod, MeetingStatus } from './governance.constants';
 import type { QuorumResult } from './quorum';
 
 export interface MeetingFilter {
@@ -117,7 +114,7 @@ export class MeetingsRepository {
       `UPDATE meeting SET status = $3, version = version + 1 WHERE id = $1 AND status = ANY ($2::text[])`,
       [meetingId, from, to],
     );
-    return result[1] > 0;
+    return changedAny(result);
   }
 
   async insertDecision(tx: Tx, decision: Omit<DecisionEntity, 'id' | 'createdAt'>): Promise<DecisionEntity> {
@@ -130,45 +127,6 @@ export class MeetingsRepository {
       where: { meetingId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-  }
-
-  findMinutes(meetingId: string, tx: Tx = this.dataSource.manager): Promise<MinutesEntity | null> {
-    return tx.findOneBy(MinutesEntity, { meetingId });
-  }
-
-  async insertMinutes(tx: Tx, meetingId: string, content: string): Promise<MinutesEntity> {
-    await tx.insert(MinutesEntity, { meetingId, content, status: 'draft' });
-    return tx.findOneByOrFail(MinutesEntity, { meetingId });
-  }
-
-  /** UPDATE … WHERE version = $v: a stale version changes nothing and returns null. */
-  async updateMinutesContent(
-    tx: Tx,
-    meetingId: string,
-    version: number,
-    content: string,
-  ): Promise<MinutesEntity | null> {
-    const result = await tx.query(
-      `UPDATE minutes SET content = $3, version = version + 1, updated_at = now()
-       WHERE meeting_id = $1 AND version = $2 AND status = 'draft'`,
-      [meetingId, version, content],
-    );
-    return result[1] > 0 ? tx.findOneByOrFail(MinutesEntity, { meetingId }) : null;
-  }
-
-  async setMinutesStatus(
-    tx: Tx,
-    meetingId: string,
-    from: readonly MinutesStatus[],
-    to: MinutesStatus,
-  ): Promise<MinutesEntity | null> {
-    const stamp = to === 'approved' ? ', approved_at = now()' : to === 'published' ? ', published_at = now()' : '';
-    const result = await tx.query(
-      `UPDATE minutes SET status = $3, version = version + 1, updated_at = now()${stamp}
-       WHERE meeting_id = $1 AND status = ANY ($2::text[])`,
-      [meetingId, from, to],
-    );
-    return result[1] > 0 ? tx.findOneByOrFail(MinutesEntity, { meetingId }) : null;
   }
 
   /** Meetings of a body held (or closed) since a date, oldest first: the basis of participation figures. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, Page, parisDay, TransitionForbiddenCode, Tx } from '@app/core';
-import { ReportsService } from '@app/reports';
+import { Actor, DomainError, found, Page, parisDay, Tx } from '@app/core';
 import { BodiesRepository } from './bodies.repository';
 import {
   AttendanceEntryDto,
@@ -12,53 +11,56 @@ import {
   MeetingDetailDto,
   MeetingDto,
   MeetingQueryDto,
-  MinutesDto,
-  WriteMinutesDto,
 } from './dto/meeting.dto';
-import { DecisionEntity, MeetingEntity, MinutesEntity } from './entities/meeting.entity';
+import { DecisionEntity } from './entities/decision.entity';
+import { MeetingEntity } from './entities/meeting.entity';
 import { GovernanceAccess } from './governance-access';
-import {
-  MEETING_OPEN_FOR_RECORDS,
-  MEETING_TRANSITIONS,
-  MINUTES_TRANSITIONS,
-  type MeetingStatus,
-  type MinutesStatus,
-} from './governance.constants';
-import { MeetingsRepository } from './meetings.repository';
-import { computeQuorum } from './quorum';
+import { MEETING_LIFECYCLE, type MeetingStatus } from './governance.constants';
 import { GovernanceErrorCode } from './governance.errors';
+import {
+  governancePolicy,
+  isOpenForRecords,
+  MANAGERS_ONLY,
+  mayReadMinutes,
+  meetingActions,
+  minutesActions,
+  type MeetingActions,
+} from './governance.policy';
+import { MeetingsRepository } from './meetings.repository';
+import { MinutesRepository } from './minutes.repository';
+import { computeQuorum } from './quorum';
 
-/** Meetings of the commission's bodies: agenda, attendance and quorum, decisions, minutes. */
+/** The meeting as stored and audited; the DTO adds what the caller may do with it. */
+type MeetingState = Omit<MeetingDto, keyof MeetingActions>;
+
+/** Meetings of the commission's bodies: agenda, attendance and quorum, decisions (minutes: MinutesService). */
 @Injectable()
 export class MeetingsService {
   constructor(
-    private readonly db: Database,
     private readonly meetings: MeetingsRepository,
+    private readonly minutes: MinutesRepository,
     private readonly bodies: BodiesRepository,
     private readonly access: GovernanceAccess,
     private readonly audit: AuditService,
-    private readonly reports: ReportsService,
   ) {}
 
   async create(actor: Actor, dto: CreateMeetingDto): Promise<MeetingDto> {
-    this.access.assertManager(actor);
+    governancePolicy.assert(actor, 'manage');
     const body = await this.bodies.findBody(dto.bodyId);
     if (!body) throw DomainError.invalid(GovernanceErrorCode.BodyUnknown, `bodyId: no body ${dto.bodyId}`);
-    return this.db.transaction(async (tx) => {
+    const meeting = await this.audit.write(actor, async (tx) => {
       const id = await this.meetings.insertMeeting(
         tx,
         { bodyId: body.id, startsAt: new Date(dto.startsAt), place: dto.place ?? null, videoUrl: dto.videoUrl ?? null },
         dto.agenda.map((a) => a.title),
       );
-      const meeting = await this.meetingDto((await this.meetings.findMeeting(id, tx))!, tx);
-      await this.audit.record(tx, actor, {
-        action: 'meeting.create',
-        entityType: 'meeting',
-        entityId: id,
-        after: meeting,
-      });
-      return meeting;
+      const created = await this.meetingState((await this.meetings.findMeeting(id, tx))!, tx);
+      return {
+        result: created,
+        audit: { action: 'meeting.create', entityType: 'meeting', entityId: id, after: created },
+      };
     });
+    return forCaller(actor, meeting);
   }
 
   async list(actor: Actor, query: MeetingQueryDto): Promise<Page<MeetingDto>> {
@@ -68,10 +70,13 @@ export class MeetingsService {
     const names = await this.bodyNames(rows.map((m) => m.bodyId));
     return {
       items: rows.map((m) =>
-        toMeetingDto(
-          m,
-          names.get(m.bodyId) ?? '',
-          agenda.filter((a) => a.meetingId === m.id),
+        forCaller(
+          actor,
+          toMeetingState(
+            m,
+            names.get(m.bodyId) ?? '',
+            agenda.filter((a) => a.meetingId === m.id),
+          ),
         ),
       ),
       total,
@@ -79,32 +84,44 @@ export class MeetingsService {
   }
 
   async get(actor: Actor, id: string): Promise<MeetingDetailDto> {
-    const meeting = await this.readableMeeting(actor, id);
+    const meeting = await this.access.readableMeeting(actor, id);
     const [base, attendance, decisions, minutes] = await Promise.all([
-      this.meetingDto(meeting),
+      this.meetingState(meeting),
       this.meetings.attendanceOf(id),
       this.meetings.decisionsOf(id),
-      this.meetings.findMinutes(id),
+      this.minutes.find(id),
     ]);
-    return { ...base, attendance, decisions: decisions.map(toDecisionDto), minutesStatus: minutes?.status ?? null };
+    const minutesStatus = minutes?.status ?? null;
+    return {
+      ...forCaller(actor, base),
+      attendance,
+      decisions: decisions.map(toDecisionDto),
+      minutesStatus,
+      canWriteMinutes: minutesActions(actor, minutesStatus).canEdit,
+      canReadMinutes: minutesStatus !== null && mayReadMinutes(actor, minutesStatus),
+    };
   }
 
   async transition(actor: Actor, id: string, to: MeetingStatus): Promise<MeetingDto> {
-    this.access.assertManager(actor);
-    return this.db.transaction(async (tx) => {
+    MEETING_LIFECYCLE.assertMayMoveTo(actor, to, MANAGERS_ONLY);
+    const after = await this.audit.write(actor, async (tx) => {
       const before = await this.lockedMeeting(tx, id);
-      assertTransition(GovernanceErrorCode.MeetingTransitionForbidden, MEETING_TRANSITIONS, before.status, to);
-      await this.meetings.setStatus(tx, id, [before.status], to);
-      const after = await this.meetingDto((await this.meetings.findMeeting(id, tx))!, tx);
-      await this.audit.record(tx, actor, {
-        action: `meeting.${to}`,
-        entityType: 'meeting',
-        entityId: id,
-        before: { status: before.status },
-        after: { status: to },
+      MEETING_LIFECYCLE.assertMove(actor, before.status, to, {
+        transition: GovernanceErrorCode.MeetingTransitionForbidden,
       });
-      return after;
+      await this.meetings.setStatus(tx, id, MEETING_LIFECYCLE.leadingTo(to), to);
+      return {
+        result: await this.meetingState((await this.meetings.findMeeting(id, tx))!, tx),
+        audit: {
+          action: `meeting.${to}`,
+          entityType: 'meeting',
+          entityId: id,
+          before: { status: before.status },
+          after: { status: to },
+        },
+      };
     });
+    return forCaller(actor, after);
   }
 
   /**
@@ -112,14 +129,14 @@ export class MeetingsService {
    * body on the meeting's day, as full member or alternate. Recording attendance marks the meeting held.
    */
   async recordAttendance(actor: Actor, id: string, entries: AttendanceEntryDto[]): Promise<AttendanceResultDto> {
-    this.access.assertManager(actor);
+    governancePolicy.assert(actor, 'manage');
     const duplicates = entries.map((e) => e.memberId).filter((m, i, all) => all.indexOf(m) !== i);
     if (duplicates.length > 0)
       throw DomainError.invalid(
         GovernanceErrorCode.AttendanceDuplicate,
         `memberId: listed twice: ${[...new Set(duplicates)].join(', ')}`,
       );
-    return this.db.transaction(async (tx) => {
+    return this.audit.write(actor, async (tx) => {
       const meeting = await this.lockedMeeting(tx, id);
       assertOpen(meeting);
       const holders = await this.bodies.seatHoldersOn(meeting.bodyId, parisDay(meeting.startsAt), tx);
@@ -142,21 +159,17 @@ export class MeetingsService {
         attendance: await this.meetings.attendanceOf(id, tx),
         ...quorum,
       };
-      await this.audit.record(tx, actor, {
-        action: 'meeting.record_attendance',
-        entityType: 'meeting',
-        entityId: id,
-        before,
-        after: result,
-      });
-      return result;
+      return {
+        result,
+        audit: { action: 'meeting.record_attendance', entityType: 'meeting', entityId: id, before, after: result },
+      };
     });
   }
 
   /** A deliberation or opinion, voted at a meeting that reached its quorum. */
   async addDecision(actor: Actor, id: string, dto: CreateDecisionDto): Promise<DecisionDto> {
-    this.access.assertManager(actor);
-    return this.db.transaction(async (tx) => {
+    governancePolicy.assert(actor, 'manage');
+    return this.audit.write(actor, async (tx) => {
       const meeting = await this.lockedMeeting(tx, id);
       assertOpen(meeting);
       if (meeting.quorumReached !== true) {
@@ -177,122 +190,36 @@ export class MeetingsService {
           subjectId: dto.subjectId ?? null,
         }),
       );
-      await this.audit.record(tx, actor, {
-        action: 'decision.create',
-        entityType: 'decision',
-        entityId: decision.id,
-        after: decision,
-      });
-      return decision;
+      return {
+        result: decision,
+        audit: { action: 'decision.create', entityType: 'decision', entityId: decision.id, after: decision },
+      };
     });
   }
 
-  /** Creates the draft, or changes it at the version read (stale → 409, nothing written). */
-  async writeMinutes(actor: Actor, id: string, dto: WriteMinutesDto): Promise<MinutesDto> {
-    this.access.assertManager(actor);
-    return this.db.transaction(async (tx) => {
-      await this.lockedMeeting(tx, id);
-      const before = await this.meetings.findMinutes(id, tx);
-      if (!before) {
-        const created = await this.meetings.insertMinutes(tx, id, dto.content);
-        await this.audit.record(tx, actor, {
-          action: 'minutes.create',
-          entityType: 'minutes',
-          entityId: id,
-          after: toMinutesDto(created),
-        });
-        return toMinutesDto(created);
-      }
-      if (before.status !== 'draft') {
-        throw DomainError.conflict(
-          GovernanceErrorCode.MinutesNotDraft,
-          `Minutes are ${before.status}: only a draft can be edited`,
-        );
-      }
-      if (dto.version === undefined)
-        throw DomainError.invalid(
-          GovernanceErrorCode.MinutesVersionRequired,
-          'version: required to change existing minutes',
-        );
-      const after = await this.meetings.updateMinutesContent(tx, id, dto.version, dto.content);
-      if (!after) throw DomainError.staleVersion(GovernanceErrorCode.MinutesStaleVersion);
-      await this.audit.record(tx, actor, {
-        action: 'minutes.update',
-        entityType: 'minutes',
-        entityId: id,
-        before: toMinutesDto(before),
-        after: toMinutesDto(after),
-      });
-      return toMinutesDto(after);
-    });
+  /** The meeting, for whoever reads its body (the meeting documents' access rule). */
+  readableMeeting(actor: Actor, id: string): Promise<MeetingEntity> {
+    return this.access.readableMeeting(actor, id);
   }
 
-  approveMinutes(actor: Actor, id: string): Promise<MinutesDto> {
-    return this.db.transaction((tx) => this.moveMinutes(tx, actor, id, 'approved'));
-  }
-
-  /** Publishes and records the minutes PDF request in the same transaction; queues it after commit. */
-  async publishMinutes(actor: Actor, id: string): Promise<MinutesDto> {
-    const { minutes, report } = await this.db.transaction(async (tx) => {
-      const published = await this.moveMinutes(tx, actor, id, 'published');
-      const queued = await this.reports.requestWithin(tx, actor, { kind: 'minutes', params: { meetingId: id } });
-      return { minutes: published, report: queued };
-    });
-    await this.reports.enqueue(report);
-    return minutes;
-  }
-
-  async getMinutes(actor: Actor, id: string): Promise<MinutesDto> {
-    await this.assertCanReadMinutes(actor, id);
-    return toMinutesDto((await this.meetings.findMinutes(id))!);
-  }
-
-  /** Members read published minutes of their own bodies only; the team reads every state. */
+  /**
+   * The minutes PDF's access rule, as MinutesService.assertCanRead: members read published minutes
+   * of their own bodies only; the team reads every state. Kept here for the minutes report.
+   */
   async assertCanReadMinutes(actor: Actor, id: string): Promise<void> {
-    await this.readableMeeting(actor, id);
-    const minutes = await this.meetings.findMinutes(id);
-    if (!minutes) throw DomainError.notFound(GovernanceErrorCode.MinutesNotFound, id);
-    if ((await this.access.readableBodyIds(actor)) !== null && minutes.status !== 'published') {
-      throw DomainError.forbidden('Ce procès-verbal n’est pas encore publié');
-    }
-  }
-
-  async readableMeeting(actor: Actor, id: string): Promise<MeetingEntity> {
-    const meeting = await this.meetings.findMeeting(id);
-    if (!meeting) throw DomainError.notFound(GovernanceErrorCode.MeetingNotFound, id);
-    await this.access.assertCanReadBody(actor, meeting.bodyId);
-    return meeting;
-  }
-
-  private async moveMinutes(tx: Tx, actor: Actor, id: string, to: MinutesStatus): Promise<MinutesDto> {
-    this.access.assertManager(actor);
-    await this.lockedMeeting(tx, id);
-    const before = await this.meetings.findMinutes(id, tx);
-    if (!before) throw DomainError.notFound(GovernanceErrorCode.MinutesNotFound, id);
-    assertTransition(GovernanceErrorCode.MinutesTransitionForbidden, MINUTES_TRANSITIONS, before.status, to);
-    const after = (await this.meetings.setMinutesStatus(tx, id, [before.status], to))!;
-    await this.audit.record(tx, actor, {
-      action: `minutes.${to === 'approved' ? 'approve' : 'publish'}`,
-      entityType: 'minutes',
-      entityId: id,
-      before: { status: before.status, version: before.version },
-      after: { status: after.status, version: after.version },
-    });
-    return toMinutesDto(after);
+    await this.access.readableMinutes(actor, id);
   }
 
   private async lockedMeeting(tx: Tx, id: string): Promise<MeetingEntity> {
-    const meeting = await this.meetings.lockMeeting(tx, id);
-    if (!meeting) throw DomainError.notFound(GovernanceErrorCode.MeetingNotFound, id);
-    return meeting;
+    return found(await this.meetings.lockMeeting(tx, id), GovernanceErrorCode.MeetingNotFound, id);
   }
 
-  private async meetingDto(meeting: MeetingEntity, tx?: Tx): Promise<MeetingDto> {
+  private async meetingState(meeting: MeetingEntity, tx?: Tx): Promise<MeetingState> {
     const [names, agenda] = await Promise.all([
       this.bodyNames([meeting.bodyId]),
       this.meetings.agendaOf([meeting.id], tx),
     ]);
-    return toMeetingDto(meeting, names.get(meeting.bodyId) ?? '', agenda);
+    return toMeetingState(meeting, names.get(meeting.bodyId) ?? '', agenda);
   }
 
   private async bodyNames(ids: string[]): Promise<Map<string, string>> {
@@ -302,17 +229,8 @@ export class MeetingsService {
   }
 }
 
-function assertTransition<S extends string>(
-  code: GovernanceErrorCode & TransitionForbiddenCode,
-  table: Record<S, readonly S[]>,
-  from: S,
-  to: S,
-): void {
-  if (!table[from].includes(to)) throw DomainError.forbiddenTransition(code, from, to, table[from]);
-}
-
 function assertOpen(meeting: MeetingEntity): void {
-  if (!MEETING_OPEN_FOR_RECORDS.includes(meeting.status)) {
+  if (!isOpenForRecords(meeting.status)) {
     throw DomainError.conflict(
       GovernanceErrorCode.MeetingClosed,
       'This meeting is closed: nothing more can be recorded on it',
@@ -320,7 +238,11 @@ function assertOpen(meeting: MeetingEntity): void {
   }
 }
 
-function toMeetingDto(m: MeetingEntity, bodyName: string, agenda: { position: number; title: string }[]): MeetingDto {
+function toMeetingState(
+  m: MeetingEntity,
+  bodyName: string,
+  agenda: { position: number; title: string }[],
+): MeetingState {
   return {
     id: m.id,
     bodyId: m.bodyId,
@@ -337,6 +259,10 @@ function toMeetingDto(m: MeetingEntity, bodyName: string, agenda: { position: nu
   };
 }
 
+function forCaller(actor: Actor, meeting: MeetingState): MeetingDto {
+  return { ...meeting, ...meetingActions(actor, meeting) };
+}
+
 export function toDecisionDto(d: DecisionEntity): DecisionDto {
   return {
     id: d.id,
@@ -350,15 +276,5 @@ export function toDecisionDto(d: DecisionEntity): DecisionDto {
     subjectType: d.subjectType,
     subjectId: d.subjectId,
     createdAt: d.createdAt.toISOString(),
-  };
-}
-
-function toMinutesDto(m: MinutesEntity): MinutesDto {
-  return {
-    meetingId: m.meetingId,
-    status: m.status,
-    content: m.content,
-    version: m.version,
-    updatedAt: m.updatedAt.toISOString(),
   };
 }

@@ -2,14 +2,16 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { ReportKindRegistry, ReportsModule } from '@app/reports';
 import { TerritoryModule } from '@app/territory';
+import { ActionsRepository } from './actions.repository';
+import { ActionsService } from './actions.service';
 import { RoadmapReport } from './reports/roadmap.report';
-import { RoadmapRepository } from './roadmap.repository';
-import { RoadmapService } from './roadmap.service';
+import { RoadmapsRepository } from './roadmaps.repository';
+import { RoadmapsService } from './roadmaps.service';
 
 @Module({
   imports: [AuditModule, TerritoryModule, ReportsModule],
-  providers: [RoadmapRepository, RoadmapService, RoadmapReport],
-  exports: [RoadmapService],
+  providers: [RoadmapsRepository, ActionsRepository, RoadmapsService, ActionsService, RoadmapReport],
+  exports: [RoadmapsService, ActionsService],
 })
 export class RoadmapModule implements OnModuleInit {
   constructor(

@@ -15,6 +15,7 @@ import {
   MeetingsService,
   MeetingTransitionDto,
   MinutesDto,
+  MinutesService,
   WriteMinutesDto,
 } from '@app/governance';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -25,7 +26,10 @@ const ATTENDANCE_ITEMS = new ParseArrayPipe({ items: AttendanceEntryDto, whiteli
 @ApiBearerAuth()
 @Controller('meetings')
 export class MeetingsController {
-  constructor(private readonly meetings: MeetingsService) {}
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly minutes: MinutesService,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ type: MeetingDto })
@@ -86,20 +90,20 @@ export class MeetingsController {
     @Param('id', IdParam) id: string,
     @Body() dto: WriteMinutesDto,
   ): Promise<MinutesDto> {
-    return this.meetings.writeMinutes(actor, id, dto);
+    return this.minutes.write(actor, id, dto);
   }
 
   @Get(':id/minutes')
   @ApiOkResponse({ type: MinutesDto })
   getMinutes(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MinutesDto> {
-    return this.meetings.getMinutes(actor, id);
+    return this.minutes.get(actor, id);
   }
 
   @Post(':id/minutes/approve')
   @HttpCode(200)
   @ApiOkResponse({ type: MinutesDto })
   approve(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MinutesDto> {
-    return this.meetings.approveMinutes(actor, id);
+    return this.minutes.approve(actor, id);
   }
 
   /** Publishes the minutes and queues their PDF for the members. */
@@ -107,6 +111,6 @@ export class MeetingsController {
   @HttpCode(200)
   @ApiOkResponse({ type: MinutesDto })
   publish(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MinutesDto> {
-    return this.meetings.publishMinutes(actor, id);
+    return this.minutes.publish(actor, id);
   }
 }

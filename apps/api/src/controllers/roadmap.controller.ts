@@ -16,7 +16,8 @@ import {
   ImportResultDto,
   RoadmapDto,
   RoadmapProgressDto,
-  RoadmapService,
+  RoadmapsService,
+  ActionsService,
   RoadmapTransitionDto,
   SetAxesDto,
   UpdateActionDto,
@@ -28,18 +29,21 @@ import { RateLimited } from '../rate-limits/rate-limits';
 @ApiBearerAuth()
 @Controller()
 export class RoadmapController {
-  constructor(private readonly roadmap: RoadmapService) {}
+  constructor(
+    private readonly roadmaps: RoadmapsService,
+    private readonly actions: ActionsService,
+  ) {}
 
   @Post('roadmaps')
   @ApiCreatedResponse({ type: RoadmapDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateRoadmapDto): Promise<RoadmapDto> {
-    return this.roadmap.create(actor, dto);
+    return this.roadmaps.create(actor, dto);
   }
 
   @Get('roadmaps/:year')
   @ApiOkResponse({ type: RoadmapDto })
   get(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number): Promise<RoadmapDto> {
-    return this.roadmap.get(actor, year);
+    return this.roadmaps.get(actor, year);
   }
 
   /** draft → submitted → validated; validating names the commission's decision. */
@@ -51,7 +55,7 @@ export class RoadmapController {
     @Param('year', ParseIntPipe) year: number,
     @Body() dto: RoadmapTransitionDto,
   ): Promise<RoadmapDto> {
-    return this.roadmap.transition(actor, year, dto);
+    return this.roadmaps.transition(actor, year, dto);
   }
 
   /** Replaces the axes (409 once the roadmap is validated: they are frozen). */
@@ -62,21 +66,21 @@ export class RoadmapController {
     @Param('year', ParseIntPipe) year: number,
     @Body() dto: SetAxesDto,
   ): Promise<RoadmapDto> {
-    return this.roadmap.setAxes(actor, year, dto);
+    return this.roadmaps.setAxes(actor, year, dto);
   }
 
   /** Progress per axis and per department. */
   @Get('roadmaps/:year/progress')
   @ApiOkResponse({ type: RoadmapProgressDto })
   progress(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number): Promise<RoadmapProgressDto> {
-    return this.roadmap.progress(actor, year);
+    return this.roadmaps.progress(actor, year);
   }
 
   /** Unfinished actions without any update for 90 days. */
   @Get('roadmaps/:year/stale-actions')
   @ApiOkResponse({ type: ActionPageDto })
   staleActions(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number): Promise<ActionPageDto> {
-    return this.roadmap.staleActions(actor, year);
+    return this.actions.staleActions(actor, year);
   }
 
   @Post('roadmaps/:year/actions')
@@ -86,13 +90,13 @@ export class RoadmapController {
     @Param('year', ParseIntPipe) year: number,
     @Body() dto: CreateActionDto,
   ): Promise<ActionDto> {
-    return this.roadmap.addAction(actor, year, dto);
+    return this.actions.addAction(actor, year, dto);
   }
 
   @Get('actions')
   @ApiOkResponse({ type: ActionPageDto })
   listActions(@CurrentActor() actor: Actor, @Query() query: ActionQueryDto): Promise<ActionPageDto> {
-    return this.roadmap.listActions(actor, query);
+    return this.actions.listActions(actor, query);
   }
 
   /** A department's actions as CSV (UTF-8 with BOM, `;`), to edit and import back. */
@@ -105,7 +109,7 @@ export class RoadmapController {
   ): Promise<string> {
     reply.header('content-type', 'text/csv; charset=utf-8');
     reply.header('content-disposition', 'attachment; filename="actions.csv"');
-    return this.roadmap.exportCsv(actor, query);
+    return this.actions.exportCsv(actor, query);
   }
 
   /** Applies an edited export: a result per row; a rejected row writes nothing. */
@@ -114,13 +118,13 @@ export class RoadmapController {
   @HttpCode(200)
   @ApiOkResponse({ type: ImportResultDto })
   importCsv(@CurrentActor() actor: Actor, @Body() dto: ImportActionsDto): Promise<ImportResultDto> {
-    return this.roadmap.importCsv(actor, dto.csv);
+    return this.actions.importCsv(actor, dto.csv);
   }
 
   @Get('actions/:id')
   @ApiOkResponse({ type: ActionDto })
   getAction(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ActionDto> {
-    return this.roadmap.getAction(actor, id);
+    return this.actions.getAction(actor, id);
   }
 
   /** A referent's update of its departments' action: stale version → 409, nothing written. */
@@ -131,7 +135,7 @@ export class RoadmapController {
     @Param('id', IdParam) id: string,
     @Body() dto: UpdateActionDto,
   ): Promise<ActionDto> {
-    return this.roadmap.updateAction(actor, id, dto);
+    return this.actions.updateAction(actor, id, dto);
   }
 
   @Put('actions/:id/links')
@@ -141,14 +145,14 @@ export class RoadmapController {
     @Param('id', IdParam) id: string,
     @Body() dto: SetActionLinksDto,
   ): Promise<ActionLinksDto> {
-    return this.roadmap.setLinks(actor, id, dto);
+    return this.actions.setLinks(actor, id, dto);
   }
 
   /** The funded projects and local health contracts that carry the action. */
   @Get('actions/:id/links')
   @ApiOkResponse({ type: ActionLinksDto })
   links(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ActionLinksDto> {
-    return this.roadmap.linksOf(actor, id);
+    return this.actions.linksOf(actor, id);
   }
 
   /** One entry per accepted update, newest first. */
@@ -159,6 +163,6 @@ export class RoadmapController {
     @Param('id', IdParam) id: string,
     @Query() page: PageQueryDto,
   ): Promise<ActionUpdatePageDto> {
-    return this.roadmap.updates(actor, id, page);
+    return this.actions.updates(actor, id, page);
   }
 }

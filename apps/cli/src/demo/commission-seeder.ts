@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SYSTEM_ACTOR } from '@app/core';
-import { BodiesService, BodyKind, MeetingsService } from '@app/governance';
+import { BodiesService, BodyKind, MeetingsService, MinutesService } from '@app/governance';
 import { UsersService } from '@app/identity';
 import {
   BUREAU_SEATS,
@@ -25,6 +25,7 @@ export class CommissionSeeder {
   constructor(
     private readonly bodies: BodiesService,
     private readonly meetings: MeetingsService,
+    private readonly minutes: MinutesService,
     private readonly users: UsersService,
   ) {}
 
@@ -121,8 +122,8 @@ export class CommissionSeeder {
       votesAgainst: 0,
       abstentions: 2,
     });
-    await this.meetings.writeMinutes(actor, meeting.id, { content: MINUTES_TEXT });
-    await this.meetings.approveMinutes(actor, meeting.id);
-    await this.meetings.publishMinutes(actor, meeting.id);
+    await this.minutes.write(actor, meeting.id, { content: MINUTES_TEXT });
+    await this.minutes.approve(actor, meeting.id);
+    await this.minutes.publish(actor, meeting.id);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ContractsService } from '@app/contracts';
 import { SYSTEM_ACTOR } from '@app/core';
 import { UsersService } from '@app/identity';
-import { RoadmapService, type ActionStatus } from '@app/roadmap';
+import { ActionsService, RoadmapsService, type ActionStatus } from '@app/roadmap';
 import { TerritoryService } from '@app/territory';
 import { demoReferent } from './demo-referent';
 
@@ -94,14 +94,15 @@ export class RoadmapContractsSeeder {
   private readonly logger = new Logger(RoadmapContractsSeeder.name);
 
   constructor(
-    private readonly roadmap: RoadmapService,
+    private readonly roadmap: RoadmapsService,
+    private readonly actions: ActionsService,
     private readonly contracts: ContractsService,
     private readonly territory: TerritoryService,
     private readonly users: UsersService,
   ) {}
 
   async seed(): Promise<void> {
-    if ((await this.roadmap.listActions(actor, { limit: 1, offset: 0 })).total > 0) return;
+    if ((await this.actions.listActions(actor, { limit: 1, offset: 0 })).total > 0) return;
     await this.seedRoadmap();
     await this.seedContracts();
   }
@@ -109,7 +110,7 @@ export class RoadmapContractsSeeder {
   private async seedRoadmap(): Promise<void> {
     await this.roadmap.create(actor, { year: 2022, axes: ROADMAP_2022_AXES });
     for (const a of ACTIONS) {
-      const action = await this.roadmap.addAction(actor, 2022, {
+      const action = await this.actions.addAction(actor, 2022, {
         axisCode: a.axis,
         title: a.title,
         pilot: a.pilot,
@@ -117,7 +118,7 @@ export class RoadmapContractsSeeder {
       });
       let version = action.version;
       for (const u of a.updates) {
-        const updated = await this.roadmap.updateAction(await demoReferent(this.users, u.by), action.id, {
+        const updated = await this.actions.updateAction(await demoReferent(this.users, u.by), action.id, {
           version,
           status: u.status,
           progressPercent: u.progress,

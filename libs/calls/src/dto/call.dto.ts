@@ -10,7 +10,7 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { IsCents, IsIntBetween, IsIsoDate, IsText } from '@app/core';
+import { IsCents, IsIntBetween, IsDay, IsText } from '@app/core';
 import { CALL_STATUSES, PROJECT_STATUSES } from '../calls.constants';
 import { CriterionDto, CriterionInputDto } from './instruction.dto';
 import type { CallStatus, ProjectStatus } from '../calls.constants';
@@ -42,10 +42,10 @@ export class CreateCallDto {
   @IsCents()
   envelopeCents: number;
 
-  @IsIsoDate()
+  @IsDay()
   opensOn: string;
 
-  @IsIsoDate()
+  @IsDay()
   closesOn: string;
 
   @ApiProperty({ type: [CallAxisInputDto] })

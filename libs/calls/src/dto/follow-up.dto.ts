@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { IsCents, IsIsoDate, IsOptionalText, IsText } from '@app/core';
+import { IsCents, IsDay, IsOptionalText, IsText } from '@app/core';
 
 export class CoFunderInputDto {
   @IsText(300)
@@ -24,7 +24,7 @@ export class TrancheInputDto {
   @IsText(200)
   label: string;
 
-  @IsIsoDate()
+  @IsDay()
   dueOn: string;
 
   @IsCents(1)
@@ -51,11 +51,11 @@ export class GrantReportInputDto {
   @IsIn(GRANT_REPORT_KINDS)
   kind: 'progress' | 'final';
 
-  @IsIsoDate()
+  @IsDay()
   dueOn: string;
 
   @IsOptional()
-  @IsIsoDate()
+  @IsDay()
   receivedOn?: string;
 }
 

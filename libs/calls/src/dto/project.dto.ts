@@ -18,7 +18,7 @@ import {
   IsCents,
   IsDepartmentCode,
   IsDepartmentCodeList,
-  IsIsoDate,
+  IsDay,
   IsLeverList,
   IsOptionalText,
   IsTargetPublicList,
@@ -181,7 +181,7 @@ export class CreateGrantDto {
   legalCommitmentNumber?: string;
 
   @IsOptional()
-  @IsIsoDate()
+  @IsDay()
   agreementSignedOn?: string;
 }
 
@@ -213,7 +213,7 @@ export class CreatePaymentDto {
   @IsIn(PAYMENT_KINDS)
   kind: PaymentKind;
 
-  @IsIsoDate()
+  @IsDay()
   paidOn: string;
 }
 

@@ -1,21 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
-import { IsCents, IsDepartmentCode, PageQueryDto } from '@app/core';
+  IsCents,
+  IsDay,
+  IsDepartmentCode,
+  IsNestedList,
+  IsOptionalText,
+  IsText,
+  IsTextList,
+  IsVersion,
+  PageQueryDto,
+} from '@app/core';
 
 import { CONTRACT_STATUSES, type ContractStatus } from '@app/vocabulary';
 
@@ -31,9 +26,7 @@ export class TerritoryInputDto {
   inseeCode: string;
 
   /** Ignored on input: the reference data's name is the one stored and answered. */
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @IsText(200)
   name: string;
 
   /** Ignored on input: the reference data's population is the one stored and answered. */
@@ -46,26 +39,17 @@ export class TerritoryInputDto {
 /** Who signs, who coordinates, how the contract is governed. */
 export class ContractDetailsInputDto {
   /** The local authority that signs (commune, EPCI, PETR…). */
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @IsOptionalText(300)
   localAuthority?: string;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(300, { each: true })
+  @IsTextList(20, 300)
   signatories?: string[];
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsOptionalText(200)
   coordinatorName?: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @IsOptionalText(300)
   coordinatorEmployer?: string;
 
   /** The ARS's share of the coordinator's post, in cents. */
@@ -74,22 +58,17 @@ export class ContractDetailsInputDto {
   coordinatorArsFundingCents?: number;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(300, { each: true })
+  @IsTextList(20, 300)
   governanceBodies?: string[];
 
   /** Date of the shared health diagnosis (profil santé). */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDay()
   sharedDiagnosisOn?: string;
 }
 
 export class CreateContractDto extends ContractDetailsInputDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsText(300)
   name: string;
 
   @IsDepartmentCode()
@@ -100,18 +79,15 @@ export class CreateContractDto extends ContractDetailsInputDto {
   status: ContractStatus;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDay()
   signedOn?: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDay()
   endsOn?: string;
 
   @ApiProperty({ type: [TerritoryInputDto] })
-  @IsArray()
-  @ArrayMaxSize(2000)
-  @ValidateNested({ each: true })
-  @Type(() => TerritoryInputDto)
+  @IsNestedList(() => TerritoryInputDto, { max: 2000 })
   territories: TerritoryInputDto[];
 
   /** EPCIs (SIREN) whose member communes join the territories, from the reference data. */
@@ -123,14 +99,11 @@ export class CreateContractDto extends ContractDetailsInputDto {
 }
 
 export class UpdateContractDto extends ContractDetailsInputDto {
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsText(300)
   name?: string;
 
   @ApiPropertyOptional({ enum: CONTRACT_STATUSES })
@@ -139,11 +112,11 @@ export class UpdateContractDto extends ContractDetailsInputDto {
   status?: ContractStatus;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDay()
   signedOn?: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDay()
   endsOn?: string;
 }
 
@@ -174,6 +147,10 @@ export class ContractDto {
   @ApiPropertyOptional({ nullable: true, type: String })
   sharedDiagnosisOn: string | null;
   version: number;
+  /** Whether the caller may change it (the mission, or a referent of its department). */
+  canEdit: boolean;
+  /** Whether the caller may add action sheets to it (the mission, or a referent of its department). */
+  canAddActionSheet: boolean;
 }
 
 export class ContractQueryDto extends PageQueryDto {

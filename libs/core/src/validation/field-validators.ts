@@ -1,7 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsIn,
@@ -9,15 +11,73 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { TARGET_PUBLICS } from '@app/vocabulary';
 
 /** The field validations several domains share, each written once with its message. */
+
+/**
+ * Decorators as they would be written above a property, applied bottom-up as TypeScript applies
+ * them: the rules, and so the messages of a 400, keep the order they had when written out. The
+ * `ApiProperty` among them documents what the swagger plugin reads from a plain stack (lengths,
+ * bounds), which it cannot see through a composite.
+ */
+const stacked = (...decorators: PropertyDecorator[]) => applyDecorators(...[...decorators].reverse());
+
+/** Text that must be there and not empty, at most `max` characters. */
+export const IsText = (max: number) =>
+  stacked(ApiProperty({ minLength: 1, maxLength: max }), IsString(), MinLength(1), MaxLength(max));
+
+/** Text that may be left out (or empty), at most `max` characters. */
+export const IsOptionalText = (max: number) =>
+  stacked(ApiProperty({ maxLength: max }), IsOptional(), IsString(), MaxLength(max));
+
+/** A list of at most `maxItems` texts of at most `maxLength` characters each. */
+export const IsTextList = (maxItems: number, maxLength: number) =>
+  stacked(
+    ApiProperty({ maxItems, items: { type: 'string', maxLength } }),
+    IsArray(),
+    ArrayMaxSize(maxItems),
+    IsString({ each: true }),
+    MaxLength(maxLength, { each: true }),
+  );
+
+/** A calendar date, ISO 8601 ("2024-03-31"), checked against the calendar. */
+export const IsDay = () => IsISO8601({ strict: true });
+
+/** A year of the mission's files. */
+export const IsYear = () => stacked(ApiProperty({ minimum: 2000, maximum: 2100 }), IsInt(), Min(2000), Max(2100));
+
+/** The version read, for a conditional update (a stale one gets 409). */
+export const IsVersion = () => stacked(ApiProperty({ minimum: 1 }), IsInt(), Min(1));
+
+/** Distinct ids (UUID v4), at most `max`. */
+export const IsIdList = (max: number) =>
+  stacked(
+    ApiProperty({ uniqueItems: true, maxItems: max, items: { type: 'string', format: 'uuid' } }),
+    IsArray(),
+    ArrayMaxSize(max),
+    ArrayUnique(),
+    IsUUID('4', { each: true }),
+  );
+
+/** A list of nested objects of class `type()`, each validated, from `min` (0 by default) to `max` of them. */
+export const IsNestedList = (type: () => new () => object, { min = 0, max }: { min?: number; max: number }) =>
+  stacked(
+    ApiProperty({ ...(min > 0 ? { minItems: min } : {}), maxItems: max }),
+    IsArray(),
+    ...(min > 0 ? [ArrayMinSize(min)] : []),
+    ArrayMaxSize(max),
+    ValidateNested({ each: true }),
+    Type(type) as PropertyDecorator,
+  );
 
 /** Integer euro cents from `min` (0 by default), never past what a double holds exactly. */
 export const IsCents = (min = 0) =>
@@ -59,25 +119,9 @@ export const IsTargetPublicList = () =>
     }),
   );
 
-/*
- * The composites below also document their bounds in OpenAPI: the swagger plugin reads bounds from
- * the class-validator decorators it sees on a property, and it does not see inside a composite.
- */
-
-/** Required text: a string of 1 to `max` characters. */
-export const IsText = (max: number) =>
-  applyDecorators(IsString(), MinLength(1), MaxLength(max), ApiProperty({ minLength: 1, maxLength: max }));
-
-/** Optional text: absent, or a string of at most `max` characters (empty allowed). */
-export const IsOptionalText = (max: number) =>
-  applyDecorators(IsOptional(), IsString(), MaxLength(max), ApiProperty({ maxLength: max }));
-
-/** A date or date-time in strict ISO 8601 (a real calendar date), e.g. `2025-01-15`. */
-export const IsIsoDate = () => IsISO8601({ strict: true });
-
 /** An integer from `min` to `max` inclusive. */
 export const IsIntBetween = (min: number, max: number) =>
-  applyDecorators(IsInt(), Min(min), Max(max), ApiProperty({ minimum: min, maximum: max }));
+  stacked(ApiProperty({ minimum: min, maximum: max }), IsInt(), Min(min), Max(max));
 
-/** The version of an object as the client read it (optimistic locking): an integer from 1. */
-export const IsVersion = () => applyDecorators(IsInt(), Min(1), ApiProperty({ minimum: 1 }));
+/** An object's id (a UUID). */
+export const IsId = () => stacked(ApiProperty({ format: 'uuid' }), IsUUID());

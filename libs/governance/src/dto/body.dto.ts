@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional } from 'class-validator';
+import { IsId, IsDay, IsOptionalText, IsText } from '@app/core';
 import { BODY_KINDS, COLLEGES, POSITION_ROLES } from '../governance.constants';
 import type { BodyKind, College, PositionRole } from '../governance.constants';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const ISO_DATE = { strict: true } as const;
 
 export class CreateBodyDto {
   @ApiProperty({ enum: BODY_KINDS })
@@ -13,22 +13,18 @@ export class CreateBodyDto {
   kind: BodyKind;
 
   @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @IsText(200)
   name: string;
 
   /** Date of installation (e.g. 2021-12-10 for the plenary). */
   @IsOptional()
-  @IsISO8601(ISO_DATE)
+  @IsDay()
   installedOn?: string;
 }
 
 export class CreateMemberDto {
   @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @IsText(200)
   displayName: string;
 
   @IsOptional()
@@ -41,31 +37,27 @@ export class CreateMemberDto {
   college: College;
 
   @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsText(300)
   organization: string;
 
   /** Who designated the member, e.g. "CRSA". */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsOptionalText(200)
   designatingBody?: string;
 }
 
 export class MandateInputDto {
-  @IsUUID()
+  @IsId()
   memberId: string;
 
   @IsOptional()
-  @IsUUID()
+  @IsId()
   alternateMemberId?: string;
 
-  @IsISO8601(ISO_DATE)
+  @IsDay()
   startsOn: string;
 
   @IsOptional()
-  @IsISO8601(ISO_DATE)
+  @IsDay()
   endsOn?: string;
 }
 
@@ -75,30 +67,28 @@ export class CreateSeatDto extends MandateInputDto {
   college: College;
 
   /** What the seat stands for, e.g. "approche précarité". */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsOptionalText(200)
   label?: string;
 }
 
 export class EndMandateDto {
-  @IsISO8601(ISO_DATE)
+  @IsDay()
   endsOn: string;
 }
 
 export class CreatePositionDto {
-  @IsUUID()
+  @IsId()
   memberId: string;
 
   @ApiProperty({ enum: POSITION_ROLES })
   @IsIn(POSITION_ROLES)
   role: PositionRole;
 
-  @IsISO8601(ISO_DATE)
+  @IsDay()
   startsOn: string;
 
   @IsOptional()
-  @IsISO8601(ISO_DATE)
+  @IsDay()
   endsOn?: string;
 }
 
@@ -143,6 +133,12 @@ export class SeatDto {
   /** Every mandate of the seat, oldest first (history is kept when a mandate ends). */
   @ApiProperty({ type: [MandateDto] })
   mandates: MandateDto[];
+  /** The caller may end the mandate in force (POST /seats/:id/end-mandate). */
+  @ApiProperty()
+  canEndMandate: boolean;
+  /** The caller may give the seat a holder from today (POST /seats/:id/mandates): no mandate runs to today or later. */
+  @ApiProperty()
+  canAddMandate: boolean;
 }
 
 export class PositionDto {
@@ -164,6 +160,15 @@ export class BodyDto {
   installedOn: string | null;
   status: 'active' | 'dissolved';
   version: number;
+  /** The caller may add seats (POST /bodies/:id/seats), end and give their mandates. */
+  @ApiProperty()
+  canManageSeats: boolean;
+  /** The caller may give an office (POST /bodies/:id/positions). */
+  @ApiProperty()
+  canAddPosition: boolean;
+  /** The caller may convene a meeting of the body (POST /meetings). */
+  @ApiProperty()
+  canCreateMeeting: boolean;
 }
 
 export class BodyDetailDto extends BodyDto {
@@ -177,12 +182,18 @@ export class BodyPageDto {
   @ApiProperty({ type: [BodyDto] })
   items: BodyDto[];
   total: number;
+  /** The caller may create a body (POST /bodies). */
+  @ApiProperty()
+  canCreate: boolean;
 }
 
 export class MemberPageDto {
   @ApiProperty({ type: [MemberDto] })
   items: MemberDto[];
   total: number;
+  /** The caller may add a member (POST /members). */
+  @ApiProperty()
+  canCreate: boolean;
 }
 
 export class CollegeParticipationDto {

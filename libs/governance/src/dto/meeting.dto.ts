@@ -4,42 +4,33 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUrl,
-  IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
-  MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@app/core';
+import { IsId, IsIntBetween, IsOptionalText, IsText, IsVersion, PageQueryDto } from '@app/core';
 import { ATTENDANCE_STATUSES, MEETING_PERIODS, MEETING_STATUSES, MINUTES_STATUSES } from '../governance.constants';
 import type { AttendanceStatus, MeetingPeriod, MeetingStatus, MinutesStatus } from '../governance.constants';
 
 export class AgendaItemInputDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @IsText(500)
   title: string;
 }
 
 export class CreateMeetingDto {
-  @IsUUID()
+  @IsId()
   bodyId: string;
 
   /** Date and time with its offset (e.g. 2026-12-10T14:00:00+01:00); shown in Europe/Paris. */
   @IsISO8601({ strict: true })
   startsAt: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @IsOptionalText(300)
   place?: string;
 
   @IsOptional()
@@ -56,7 +47,7 @@ export class CreateMeetingDto {
 
 export class MeetingQueryDto extends PageQueryDto {
   @IsOptional()
-  @IsUUID()
+  @IsId()
   bodyId?: string;
 
   @ApiPropertyOptional({ enum: MEETING_STATUSES })
@@ -78,7 +69,7 @@ export class MeetingTransitionDto {
 }
 
 export class AttendanceEntryDto {
-  @IsUUID()
+  @IsId()
   memberId: string;
 
   @ApiProperty({ enum: ATTENDANCE_STATUSES })
@@ -87,29 +78,19 @@ export class AttendanceEntryDto {
 }
 
 export class CreateDecisionDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @IsText(500)
   title: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
+  @IsOptionalText(20000)
   text?: string;
 
-  @IsInt()
-  @Min(0)
-  @Max(10000)
+  @IsIntBetween(0, 10000)
   votesFor: number;
 
-  @IsInt()
-  @Min(0)
-  @Max(10000)
+  @IsIntBetween(0, 10000)
   votesAgainst: number;
 
-  @IsInt()
-  @Min(0)
-  @Max(10000)
+  @IsIntBetween(0, 10000)
   abstentions: number;
 
   /** What the decision is about, for other domains to link to (e.g. "roadmap" and its id). */
@@ -118,9 +99,7 @@ export class CreateDecisionDto {
   subjectType?: string;
 
   @ValidateIf((d: CreateDecisionDto) => d.subjectType !== undefined)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @IsText(100)
   subjectId?: string;
 }
 
@@ -131,8 +110,7 @@ export class WriteMinutesDto {
 
   /** The version read; required to change existing minutes (a stale one gets 409). */
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 
@@ -185,6 +163,15 @@ export class MeetingDto {
   @ApiPropertyOptional({ nullable: true, type: Number })
   seatsPresent: number | null;
   version: number;
+  /** The moves the caller may make from the current status (POST /meetings/:id/transitions). */
+  @ApiProperty({ enum: MEETING_STATUSES, isArray: true })
+  allowedTransitions: MeetingStatus[];
+  /** The caller may record the attendance sheet (PUT /meetings/:id/attendance): the meeting is not closed. */
+  @ApiProperty()
+  canRecordAttendance: boolean;
+  /** The caller may record a decision (POST /meetings/:id/decisions): the meeting is not closed and reached its quorum. */
+  @ApiProperty()
+  canRecordDecision: boolean;
 }
 
 export class MeetingDetailDto extends MeetingDto {
@@ -194,6 +181,12 @@ export class MeetingDetailDto extends MeetingDto {
   decisions: DecisionDto[];
   @ApiPropertyOptional({ nullable: true, enum: MINUTES_STATUSES })
   minutesStatus: MinutesStatus | null;
+  /** The caller may write the minutes (PUT /meetings/:id/minutes): none yet, or a draft. */
+  @ApiProperty()
+  canWriteMinutes: boolean;
+  /** The caller may read the minutes and download their PDF: written, and published unless the caller reads drafts. */
+  @ApiProperty()
+  canReadMinutes: boolean;
 }
 
 export class MeetingPageDto {
@@ -218,4 +211,10 @@ export class MinutesDto {
   content: string;
   version: number;
   updatedAt: string;
+  /** The moves the caller may make: approved (POST …/minutes/approve), published (POST …/minutes/publish). */
+  @ApiProperty({ enum: MINUTES_STATUSES, isArray: true })
+  allowedTransitions: MinutesStatus[];
+  /** The caller may change the text (PUT /meetings/:id/minutes): the minutes are a draft. */
+  @ApiProperty()
+  canEdit: boolean;
 }

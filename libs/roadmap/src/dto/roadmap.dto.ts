@@ -1,13 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsInt,
   IsNumber,
   IsOptional,
@@ -17,10 +12,20 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
-  ValidateNested,
 } from 'class-validator';
-import { IsDepartmentCodeList, IsLeverList, IsTargetPublicList, PageQueryDto } from '@app/core';
+import {
+  IsDay,
+  IsDepartmentCodeList,
+  IsIdList,
+  IsLeverList,
+  IsNestedList,
+  IsOptionalText,
+  IsTargetPublicList,
+  IsText,
+  IsVersion,
+  IsYear,
+  PageQueryDto,
+} from '@app/core';
 import { TARGET_PUBLICS } from '@app/vocabulary';
 import { ACTION_STATUSES, ROADMAP_STATUSES } from '../roadmap.constants';
 import type { ActionStatus, RoadmapStatus } from '../roadmap.constants';
@@ -29,14 +34,10 @@ export class RoadmapAxisInputDto {
   @Matches(/^[A-Za-z0-9_-]{1,20}$/, { message: 'code must be 1 to 20 letters, digits, - or _' })
   code: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsText(300)
   label: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @IsOptionalText(5000)
   description?: string;
 
   /** An internal work axis of the mission (tools, communication), as opposed to a public axis. */
@@ -47,25 +48,17 @@ export class RoadmapAxisInputDto {
 
 export class SetAxesDto {
   @ApiProperty({ type: [RoadmapAxisInputDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => RoadmapAxisInputDto)
+  @IsNestedList(() => RoadmapAxisInputDto, { min: 1, max: 20 })
   axes: RoadmapAxisInputDto[];
 }
 
 export class CreateRoadmapDto extends SetAxesDto {
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsYear()
   year: number;
 }
 
 export class IndicatorInputDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsText(300)
   label: string;
 
   @IsOptional()
@@ -77,9 +70,7 @@ export class IndicatorInputDto {
   target?: number;
 
   /** e.g. "familles", "%". */
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @IsOptionalText(50)
   unit?: string;
 }
 
@@ -88,25 +79,17 @@ export class CreateActionDto {
   @MaxLength(20)
   axisCode: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsText(300)
   title: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @IsOptionalText(5000)
   description?: string;
 
   /** Who leads the action (person or organisation). */
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsText(300)
   pilot: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @IsOptionalText(2000)
   partners?: string;
 
   /** ISS levers: 1 social determinants, 2 life course, 3 proportionate response / "aller vers". */
@@ -116,11 +99,11 @@ export class CreateActionDto {
   levers?: number[];
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDay()
   startsOn?: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDay()
   endsOn?: string;
 
   /** The departments concerned; empty for a region-wide action. */
@@ -135,10 +118,7 @@ export class CreateActionDto {
 
   @ApiPropertyOptional({ type: [IndicatorInputDto] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => IndicatorInputDto)
+  @IsNestedList(() => IndicatorInputDto, { max: 20 })
   indicators?: IndicatorInputDto[];
 }
 
@@ -152,8 +132,7 @@ export class IndicatorValueDto {
 
 export class UpdateActionDto {
   /** The version read: a stale one gets 409 and changes nothing. */
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiPropertyOptional({ enum: ACTION_STATUSES })
@@ -167,18 +146,13 @@ export class UpdateActionDto {
   @Max(100)
   progressPercent?: number;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @IsOptionalText(5000)
   comment?: string;
 
   /** New values of the action's indicators; each change is kept in the history like the others. */
   @ApiPropertyOptional({ type: [IndicatorValueDto] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => IndicatorValueDto)
+  @IsNestedList(() => IndicatorValueDto, { max: 20 })
   indicators?: IndicatorValueDto[];
 }
 
@@ -194,9 +168,7 @@ export class ActionQueryDto extends PageQueryDto {
 
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsYear()
   year?: number;
 
   /** Overdue actions first, then those without update for 90 days, then the longest without update. */
@@ -225,6 +197,13 @@ export class RoadmapDto {
   @ApiProperty({ type: [RoadmapAxisDto] })
   axes: RoadmapAxisDto[];
   version: number;
+  /** The statuses the caller may move the roadmap to from this one. */
+  @ApiProperty({ enum: ROADMAP_STATUSES, isArray: true })
+  allowedTransitions: RoadmapStatus[];
+  /** Whether the caller may replace the axes (the mission, until the commission validates the roadmap). */
+  canSetAxes: boolean;
+  /** Whether the caller may add actions to the roadmap (the mission). */
+  canAddAction: boolean;
 }
 
 export class IndicatorDto {
@@ -282,6 +261,8 @@ export class ActionDto {
   stale: boolean;
   /** Whether the caller may update it (the mission, or a referent of one of its departments). */
   canUpdate: boolean;
+  /** Whether the caller may set the projects and contracts that carry it (the mission). */
+  canSetLinks: boolean;
 }
 
 export class ActionPageDto {
@@ -341,17 +322,11 @@ export class RoadmapProgressDto {
 
 export class SetActionLinksDto {
   /** Funded projects (calls) that carry the action. */
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsUUID('4', { each: true })
+  @IsIdList(100)
   projectIds: string[];
 
   /** Local health contracts that carry the action. */
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsUUID('4', { each: true })
+  @IsIdList(100)
   contractIds: string[];
 }
 
@@ -363,9 +338,7 @@ export class ActionLinksDto {
 
 export class ImportActionsDto {
   /** The CSV exported by GET /api/actions/export.csv, edited (statut, avancement, commentaire). */
-  @IsString()
-  @MinLength(1)
-  @MaxLength(5_000_000)
+  @IsText(5_000_000)
   csv: string;
 }
 

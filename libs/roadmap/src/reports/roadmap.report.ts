@@ -3,7 +3,8 @@ import { Actor, formatParisDate, SYSTEM_ACTOR } from '@app/core';
 import { PdfReport, ReportDefinition } from '@app/reports';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, REPORT_KIND_LABELS, ROADMAP_STATUS_LABELS } from '@app/vocabulary';
 import type { ActionDto, RoadmapDto, RoadmapProgressDto } from '../dto/roadmap.dto';
-import { RoadmapService } from '../roadmap.service';
+import { ActionsService } from '../actions.service';
+import { RoadmapsService } from '../roadmaps.service';
 import { RoadmapReportParamsDto } from './roadmap-report.dto';
 
 type RoadmapParams = RoadmapReportParamsDto;
@@ -29,7 +30,10 @@ export class RoadmapReport implements ReportDefinition<RoadmapParams, RoadmapRep
   readonly kind = 'roadmap' as const;
   readonly params = RoadmapReportParamsDto;
 
-  constructor(private readonly roadmap: RoadmapService) {}
+  constructor(
+    private readonly roadmap: RoadmapsService,
+    private readonly actions: ActionsService,
+  ) {}
 
   /** Every signed-in role reads the roadmap; the year must exist. */
   async authorize(actor: Actor, params: RoadmapParams): Promise<void> {
@@ -39,9 +43,9 @@ export class RoadmapReport implements ReportDefinition<RoadmapParams, RoadmapRep
   async collect(params: RoadmapParams): Promise<RoadmapReportData> {
     const [roadmap, actions, progress, stale] = await Promise.all([
       this.roadmap.get(SYSTEM_ACTOR, params.year),
-      this.roadmap.listActions(SYSTEM_ACTOR, { year: params.year, limit: 10_000, offset: 0 }),
+      this.actions.listActions(SYSTEM_ACTOR, { year: params.year, limit: 10_000, offset: 0 }),
       this.roadmap.progress(SYSTEM_ACTOR, params.year),
-      this.roadmap.staleActions(SYSTEM_ACTOR, params.year),
+      this.actions.staleActions(SYSTEM_ACTOR, params.year),
     ]);
     return { roadmap, actions: actions.items, progress, stale: stale.items.map((a) => a.id) };
   }

@@ -263,6 +263,18 @@ export type CreateBodyDto = {
 export type BodyDto = {
     kind: 'plenary' | 'bureau' | 'working_group' | 'scientific_committee';
     installedOn?: string | null;
+    /**
+     * The caller may add seats (POST /bodies/:id/seats), end and give their mandates.
+     */
+    canManageSeats: boolean;
+    /**
+     * The caller may give an office (POST /bodies/:id/positions).
+     */
+    canAddPosition: boolean;
+    /**
+     * The caller may convene a meeting of the body (POST /meetings).
+     */
+    canCreateMeeting: boolean;
     id: string;
     name: string;
     status: 'active' | 'dissolved';
@@ -271,6 +283,10 @@ export type BodyDto = {
 
 export type BodyPageDto = {
     items: Array<BodyDto>;
+    /**
+     * The caller may create a body (POST /bodies).
+     */
+    canCreate: boolean;
     total: number;
 };
 
@@ -298,6 +314,14 @@ export type SeatDto = {
      * Every mandate of the seat, oldest first (history is kept when a mandate ends).
      */
     mandates: Array<MandateDto>;
+    /**
+     * The caller may end the mandate in force (POST /seats/:id/end-mandate).
+     */
+    canEndMandate: boolean;
+    /**
+     * The caller may give the seat a holder from today (POST /seats/:id/mandates): no mandate runs to today or later.
+     */
+    canAddMandate: boolean;
     id: string;
     bodyId: string;
     vacant: boolean;
@@ -314,6 +338,18 @@ export type PositionDto = {
 export type BodyDetailDto = {
     kind: 'plenary' | 'bureau' | 'working_group' | 'scientific_committee';
     installedOn?: string | null;
+    /**
+     * The caller may add seats (POST /bodies/:id/seats), end and give their mandates.
+     */
+    canManageSeats: boolean;
+    /**
+     * The caller may give an office (POST /bodies/:id/positions).
+     */
+    canAddPosition: boolean;
+    /**
+     * The caller may convene a meeting of the body (POST /meetings).
+     */
+    canCreateMeeting: boolean;
     seats: Array<SeatDto>;
     positions: Array<PositionDto>;
     id: string;
@@ -342,20 +378,20 @@ export type ParticipationDto = {
 };
 
 export type CreateSeatDto = {
+    memberId: string;
+    alternateMemberId?: string;
     college: 'health_actors' | 'users' | 'elected' | 'institutional' | 'qualified_person';
     /**
      * What the seat stands for, e.g. "approche précarité".
      */
     label?: string;
-    memberId: string;
-    alternateMemberId?: string;
     startsOn: string;
     endsOn?: string;
 };
 
 export type CreatePositionDto = {
-    role: 'president' | 'vice_president' | 'secretary';
     memberId: string;
+    role: 'president' | 'vice_president' | 'secretary';
     startsOn: string;
     endsOn?: string;
 };
@@ -372,14 +408,14 @@ export type MandateInputDto = {
 };
 
 export type CreateMemberDto = {
-    college: 'health_actors' | 'users' | 'elected' | 'institutional' | 'qualified_person';
     displayName: string;
-    email?: string;
+    college: 'health_actors' | 'users' | 'elected' | 'institutional' | 'qualified_person';
     organization: string;
     /**
      * Who designated the member, e.g. "CRSA".
      */
     designatingBody?: string;
+    email?: string;
 };
 
 export type MemberDto = {
@@ -393,6 +429,10 @@ export type MemberDto = {
 
 export type MemberPageDto = {
     items: Array<MemberDto>;
+    /**
+     * The caller may add a member (POST /members).
+     */
+    canCreate: boolean;
     total: number;
 };
 
@@ -401,13 +441,13 @@ export type AgendaItemInputDto = {
 };
 
 export type CreateMeetingDto = {
-    agenda: Array<AgendaItemInputDto>;
     bodyId: string;
+    place?: string;
+    agenda: Array<AgendaItemInputDto>;
     /**
      * Date and time with its offset (e.g. 2026-12-10T14:00:00+01:00); shown in Europe/Paris.
      */
     startsAt: string;
-    place?: string;
     videoUrl?: string;
 };
 
@@ -424,6 +464,18 @@ export type MeetingDto = {
     quorumReached?: boolean | null;
     seatsTotal?: number | null;
     seatsPresent?: number | null;
+    /**
+     * The moves the caller may make from the current status (POST /meetings/:id/transitions).
+     */
+    allowedTransitions: Array<'planned' | 'held' | 'closed'>;
+    /**
+     * The caller may record the attendance sheet (PUT /meetings/:id/attendance): the meeting is not closed.
+     */
+    canRecordAttendance: boolean;
+    /**
+     * The caller may record a decision (POST /meetings/:id/decisions): the meeting is not closed and reached its quorum.
+     */
+    canRecordDecision: boolean;
     id: string;
     bodyId: string;
     bodyName: string;
@@ -464,9 +516,29 @@ export type MeetingDetailDto = {
     quorumReached?: boolean | null;
     seatsTotal?: number | null;
     seatsPresent?: number | null;
+    /**
+     * The moves the caller may make from the current status (POST /meetings/:id/transitions).
+     */
+    allowedTransitions: Array<'planned' | 'held' | 'closed'>;
+    /**
+     * The caller may record the attendance sheet (PUT /meetings/:id/attendance): the meeting is not closed.
+     */
+    canRecordAttendance: boolean;
+    /**
+     * The caller may record a decision (POST /meetings/:id/decisions): the meeting is not closed and reached its quorum.
+     */
+    canRecordDecision: boolean;
     attendance: Array<AttendanceDto>;
     decisions: Array<DecisionDto>;
     minutesStatus?: 'draft' | 'approved' | 'published';
+    /**
+     * The caller may write the minutes (PUT /meetings/:id/minutes): none yet, or a draft.
+     */
+    canWriteMinutes: boolean;
+    /**
+     * The caller may read the minutes and download their PDF: written, and published unless the caller reads drafts.
+     */
+    canReadMinutes: boolean;
     id: string;
     bodyId: string;
     bodyName: string;
@@ -479,8 +551,8 @@ export type MeetingTransitionDto = {
 };
 
 export type AttendanceEntryDto = {
-    status: 'present' | 'represented' | 'excused' | 'absent';
     memberId: string;
+    status: 'present' | 'represented' | 'excused' | 'absent';
 };
 
 export type AttendanceResultDto = {
@@ -497,23 +569,31 @@ export type CreateDecisionDto = {
     votesFor: number;
     votesAgainst: number;
     abstentions: number;
+    subjectId?: string;
     /**
      * What the decision is about, for other domains to link to (e.g. "roadmap" and its id).
      */
     subjectType?: string;
-    subjectId?: string;
 };
 
 export type WriteMinutesDto = {
-    content: string;
     /**
      * The version read; required to change existing minutes (a stale one gets 409).
      */
     version?: number;
+    content: string;
 };
 
 export type MinutesDto = {
     status: 'draft' | 'approved' | 'published';
+    /**
+     * The moves the caller may make: approved (POST …/minutes/approve), published (POST …/minutes/publish).
+     */
+    allowedTransitions: Array<'draft' | 'approved' | 'published'>;
+    /**
+     * The caller may change the text (PUT /meetings/:id/minutes): the minutes are a draft.
+     */
+    canEdit: boolean;
     meetingId: string;
     content: string;
     version: number;
@@ -1090,9 +1170,9 @@ export type CreatePaymentDto = {
 };
 
 export type RoadmapAxisInputDto = {
-    code: string;
     label: string;
     description?: string;
+    code: string;
     /**
      * An internal work axis of the mission (tools, communication), as opposed to a public axis.
      */
@@ -1118,9 +1198,21 @@ export type RoadmapDto = {
      */
     validatedByDecisionId?: string | null;
     axes: Array<RoadmapAxisDto>;
+    /**
+     * The statuses the caller may move the roadmap to from this one.
+     */
+    allowedTransitions: Array<'draft' | 'submitted' | 'validated'>;
     id: string;
     year: number;
     version: number;
+    /**
+     * Whether the caller may replace the axes (the mission, until the commission validates the roadmap).
+     */
+    canSetAxes: boolean;
+    /**
+     * Whether the caller may add actions to the roadmap (the mission).
+     */
+    canAddAction: boolean;
 };
 
 export type RoadmapTransitionDto = {
@@ -1212,6 +1304,10 @@ export type ActionDto = {
      * Whether the caller may update it (the mission, or a referent of one of its departments).
      */
     canUpdate: boolean;
+    /**
+     * Whether the caller may set the projects and contracts that carry it (the mission).
+     */
+    canSetLinks: boolean;
 };
 
 export type ActionPageDto = {
@@ -1221,15 +1317,22 @@ export type ActionPageDto = {
 
 export type IndicatorInputDto = {
     label: string;
-    baseline?: number;
-    target?: number;
     /**
      * e.g. "familles", "%".
      */
     unit?: string;
+    baseline?: number;
+    target?: number;
 };
 
 export type CreateActionDto = {
+    title: string;
+    description?: string;
+    /**
+     * Who leads the action (person or organisation).
+     */
+    pilot: string;
+    partners?: string;
     /**
      * ISS levers: 1 social determinants, 2 life course, 3 proportionate response / "aller vers".
      */
@@ -1240,13 +1343,6 @@ export type CreateActionDto = {
     targetPublics?: Array<'early_childhood' | 'young_people' | 'women' | 'people_in_precarity' | 'people_with_disabilities' | 'older_people' | 'travellers_roma' | 'lgbtq_people' | 'people_with_migration_background' | 'people_in_detention' | 'rural_population' | 'general_population'>;
     indicators?: Array<IndicatorInputDto>;
     axisCode: string;
-    title: string;
-    description?: string;
-    /**
-     * Who leads the action (person or organisation).
-     */
-    pilot: string;
-    partners?: string;
     startsOn?: string;
     endsOn?: string;
     /**
@@ -1282,17 +1378,17 @@ export type IndicatorValueDto = {
 };
 
 export type UpdateActionDto = {
-    status?: 'planned' | 'in_progress' | 'done' | 'blocked';
-    /**
-     * New values of the action's indicators; each change is kept in the history like the others.
-     */
-    indicators?: Array<IndicatorValueDto>;
     /**
      * The version read: a stale one gets 409 and changes nothing.
      */
     version: number;
-    progressPercent?: number;
+    status?: 'planned' | 'in_progress' | 'done' | 'blocked';
     comment?: string;
+    /**
+     * New values of the action's indicators; each change is kept in the history like the others.
+     */
+    indicators?: Array<IndicatorValueDto>;
+    progressPercent?: number;
 };
 
 export type SetActionLinksDto = {
@@ -1332,11 +1428,11 @@ export type ActionUpdatePageDto = {
 };
 
 export type TerritoryInputDto = {
-    inseeCode: string;
     /**
      * Ignored on input: the reference data's name is the one stored and answered.
      */
     name: string;
+    inseeCode: string;
     /**
      * Ignored on input: the reference data's population is the one stored and answered.
      */
@@ -1344,9 +1440,17 @@ export type TerritoryInputDto = {
 };
 
 export type CreateContractDto = {
+    /**
+     * The local authority that signs (commune, EPCI, PETR…).
+     */
+    localAuthority?: string;
+    signatories?: Array<string>;
+    coordinatorName?: string;
+    coordinatorEmployer?: string;
+    governanceBodies?: Array<string>;
+    name: string;
     status: 'in_preparation' | 'signed' | 'renewal' | 'expired';
     territories: Array<TerritoryInputDto>;
-    name: string;
     departmentCode: string;
     signedOn?: string;
     endsOn?: string;
@@ -1355,17 +1459,9 @@ export type CreateContractDto = {
      */
     epciSirens?: Array<string>;
     /**
-     * The local authority that signs (commune, EPCI, PETR…).
-     */
-    localAuthority?: string;
-    signatories?: Array<string>;
-    coordinatorName?: string;
-    coordinatorEmployer?: string;
-    /**
      * The ARS's share of the coordinator's post, in cents.
      */
     coordinatorArsFundingCents?: number;
-    governanceBodies?: Array<string>;
     /**
      * Date of the shared health diagnosis (profil santé).
      */
@@ -1392,6 +1488,14 @@ export type ContractDto = {
     signatories: Array<string>;
     governanceBodies: Array<string>;
     version: number;
+    /**
+     * Whether the caller may change it (the mission, or a referent of its department).
+     */
+    canEdit: boolean;
+    /**
+     * Whether the caller may add action sheets to it (the mission, or a referent of its department).
+     */
+    canAddActionSheet: boolean;
 };
 
 export type ContractSummaryDto = {
@@ -1413,6 +1517,14 @@ export type ContractSummaryDto = {
     signatories: Array<string>;
     governanceBodies: Array<string>;
     version: number;
+    /**
+     * Whether the caller may change it (the mission, or a referent of its department).
+     */
+    canEdit: boolean;
+    /**
+     * Whether the caller may add action sheets to it (the mission, or a referent of its department).
+     */
+    canAddActionSheet: boolean;
     communes: number;
     /**
      * The population of its communes, from the reference data.
@@ -1467,11 +1579,6 @@ export type CoverageDto = {
 };
 
 export type UpdateContractDto = {
-    status?: 'in_preparation' | 'signed' | 'renewal' | 'expired';
-    version: number;
-    name?: string;
-    signedOn?: string;
-    endsOn?: string;
     /**
      * The local authority that signs (commune, EPCI, PETR…).
      */
@@ -1479,11 +1586,16 @@ export type UpdateContractDto = {
     signatories?: Array<string>;
     coordinatorName?: string;
     coordinatorEmployer?: string;
+    governanceBodies?: Array<string>;
+    version: number;
+    name?: string;
+    status?: 'in_preparation' | 'signed' | 'renewal' | 'expired';
+    signedOn?: string;
+    endsOn?: string;
     /**
      * The ARS's share of the coordinator's post, in cents.
      */
     coordinatorArsFundingCents?: number;
-    governanceBodies?: Array<string>;
     /**
      * Date of the shared health diagnosis (profil santé).
      */
@@ -1491,6 +1603,13 @@ export type UpdateContractDto = {
 };
 
 export type CreateActionSheetDto = {
+    title: string;
+    description?: string;
+    /**
+     * Who leads the action (person or organisation).
+     */
+    pilot: string;
+    partners?: string;
     /**
      * ISS levers: 1 social determinants, 2 life course, 3 proportionate response / "aller vers".
      */
@@ -1500,13 +1619,6 @@ export type CreateActionSheetDto = {
      */
     targetPublics?: Array<'early_childhood' | 'young_people' | 'women' | 'people_in_precarity' | 'people_with_disabilities' | 'older_people' | 'travellers_roma' | 'lgbtq_people' | 'people_with_migration_background' | 'people_in_detention' | 'rural_population' | 'general_population'>;
     indicators?: Array<IndicatorInputDto>;
-    title: string;
-    description?: string;
-    /**
-     * Who leads the action (person or organisation).
-     */
-    pilot: string;
-    partners?: string;
     startsOn?: string;
     endsOn?: string;
     /**
@@ -2328,12 +2440,12 @@ export type MeetingsControllerListData = {
     query?: {
         limit?: number;
         offset?: number;
+        bodyId?: string;
         status?: 'planned' | 'held' | 'closed';
         /**
          * `upcoming`: from now on, soonest first; `past`: already begun, latest first.
          */
         period?: 'upcoming' | 'past';
-        bodyId?: string;
     };
     url: '/api/meetings';
 };
@@ -3516,12 +3628,12 @@ export type RoadmapControllerListActionsData = {
     query?: {
         limit?: number;
         offset?: number;
+        year?: number;
         /**
          * The action sheets of one local health contract.
          */
         contractId?: string;
         departmentCode?: string;
-        year?: number;
         /**
          * Overdue actions first, then those without update for 90 days, then the longest without update.
          */
@@ -3551,12 +3663,12 @@ export type RoadmapControllerExportCsvData = {
     query?: {
         limit?: number;
         offset?: number;
+        year?: number;
         /**
          * The action sheets of one local health contract.
          */
         contractId?: string;
         departmentCode?: string;
-        year?: number;
         /**
          * Overdue actions first, then those without update for 90 days, then the longest without update.
          */

@@ -1,23 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Tx } from '@app/core';
+import { changedAny, departmentCodesOf, inAnyDepartment, Tx, type DepartmentLink } from '@app/core';
 import { DataSource } from 'typeorm';
-import type { ActionStatus, RoadmapStatus } from './roadmap.constants';
-
-export interface RoadmapRow {
-  id: string;
-  year: number;
-  status: RoadmapStatus;
-  validatedByDecisionId: string | null;
-  version: number;
-}
-
-export interface AxisInput {
-  code: string;
-  label: string;
-  description?: string;
-  internal?: boolean;
-}
+import type { ActionStatus } from './roadmap.constants';
 
 /** An indicator as read: numeric columns come back as strings (PostgreSQL numeric). */
 export interface IndicatorRow {
@@ -54,11 +39,14 @@ export interface ActionRow {
   lastUpdatedAt: Date;
 }
 
+/** An action's departments (none: a region-wide action). */
+const ACTION_DEPARTMENTS: DepartmentLink = { table: 'action_department', ownerColumn: 'action_id' };
+
 const LAST_UPDATED_AT = `COALESCE((SELECT max(u.at) FROM action_update u WHERE u.action_id = a.id), a.created_at)`;
 
 const ACTION_COLUMNS = `a.id, r.year, a.axis_code AS "axisCode", a.contract_id AS "contractId", a.title, a.description, a.pilot, a.partners, a.levers,
   to_char(a.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(a.ends_on, 'YYYY-MM-DD') AS "endsOn",
-  ARRAY(SELECT d.department_code FROM action_department d WHERE d.action_id = a.id ORDER BY 1) AS "departmentCodes",
+  ${departmentCodesOf(ACTION_DEPARTMENTS, 'a.id')} AS "departmentCodes",
   a.target_publics AS "targetPublics", a.status, a.progress_percent AS "progressPercent", a.version, a.updated_at AS "updatedAt",
   ${LAST_UPDATED_AT} AS "lastUpdatedAt"`;
 
@@ -66,52 +54,10 @@ const ACTION_COLUMNS = `a.id, r.year, a.axis_code AS "axisCode", a.contract_id A
 const ATTENTION_ORDER = `(a.status <> 'done' AND a.ends_on < $6::date) IS TRUE DESC,
   (a.status <> 'done' AND ${LAST_UPDATED_AT} < $7::timestamptz) DESC, ${LAST_UPDATED_AT}, a.title, a.id`;
 
+/** Actions (a roadmap's, or a contract's action sheets), their indicators, updates and links. */
 @Injectable()
-export class RoadmapRepository {
+export class ActionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async insertRoadmap(tx: Tx, year: number, axes: AxisInput[]): Promise<string> {
-    const [{ id }] = await tx.query('INSERT INTO roadmap (year) VALUES ($1) RETURNING id', [year]);
-    await this.replaceAxes(tx, id, axes);
-    return id;
-  }
-
-  async roadmapOfYear(year: number, tx: Tx = this.dataSource.manager): Promise<RoadmapRow | null> {
-    const rows: RoadmapRow[] = await tx.query(
-      'SELECT id, year, status, validated_by_decision_id AS "validatedByDecisionId", version FROM roadmap WHERE year = $1',
-      [year],
-    );
-    return rows[0] ?? null;
-  }
-
-  /** Locks the year's roadmap for a status change or an edit of its axes. */
-  async lockRoadmap(tx: Tx, year: number): Promise<RoadmapRow | null> {
-    await tx.query('SELECT 1 FROM roadmap WHERE year = $1 FOR UPDATE', [year]);
-    return this.roadmapOfYear(year, tx);
-  }
-
-  async setStatus(tx: Tx, id: string, status: RoadmapStatus, decisionId: string | null): Promise<void> {
-    await tx.query(
-      'UPDATE roadmap SET status = $2, validated_by_decision_id = $3, version = version + 1 WHERE id = $1',
-      [id, status, decisionId],
-    );
-  }
-
-  /** Upserts the axes given; an axis left out is removed (refused by the database while actions use it). */
-  async replaceAxes(tx: Tx, roadmapId: string, axes: AxisInput[]): Promise<void> {
-    await tx.query('DELETE FROM roadmap_axis WHERE roadmap_id = $1 AND NOT (code = ANY ($2::text[]))', [
-      roadmapId,
-      axes.map((a) => a.code),
-    ]);
-    for (const [position, a] of axes.entries()) {
-      await tx.query(
-        `INSERT INTO roadmap_axis (roadmap_id, code, label, description, internal, position) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (roadmap_id, code) DO UPDATE
-           SET label = EXCLUDED.label, description = EXCLUDED.description, internal = EXCLUDED.internal, position = EXCLUDED.position`,
-        [roadmapId, a.code, a.label, a.description ?? null, a.internal ?? false, position],
-      );
-    }
-  }
 
   /** Every action of a year with what the roll-up needs. */
   actionsOfYear(
@@ -119,7 +65,7 @@ export class RoadmapRepository {
   ): Promise<{ axisCode: string; departmentCodes: string[]; status: ActionStatus; progressPercent: number }[]> {
     return this.dataSource.query(
       `SELECT a.axis_code AS "axisCode", a.status, a.progress_percent AS "progressPercent",
-              ARRAY(SELECT d.department_code FROM action_department d WHERE d.action_id = a.id) AS "departmentCodes"
+              ${departmentCodesOf(ACTION_DEPARTMENTS, 'a.id')} AS "departmentCodes"
        FROM action a JOIN roadmap r ON r.id = a.roadmap_id WHERE r.year = $1`,
       [year],
     );
@@ -133,16 +79,6 @@ export class RoadmapRepository {
          AND ${LAST_UPDATED_AT} < $2
        ORDER BY a.updated_at, a.title`,
       [year, before],
-    );
-  }
-
-  axes(
-    roadmapId: string,
-    tx: Tx = this.dataSource.manager,
-  ): Promise<{ code: string; label: string; description: string | null; internal: boolean }[]> {
-    return tx.query(
-      'SELECT code, label, description, internal FROM roadmap_axis WHERE roadmap_id = $1 ORDER BY position',
-      [roadmapId],
     );
   }
 
@@ -214,9 +150,13 @@ export class RoadmapRepository {
     /** Overdue and stale actions first, as of this Paris day and this stale cut-off. */
     attention?: { today: string; staleBefore: Date };
   }): Promise<[ActionRow[], number]> {
-    const where = `WHERE ($1::text IS NULL OR EXISTS (SELECT 1 FROM action_department d WHERE d.action_id = a.id AND d.department_code = $1))
+    const where = `WHERE ($1::text[] IS NULL OR ${inAnyDepartment(ACTION_DEPARTMENTS, 'a.id', '$1::text[]')})
                      AND ($2::int IS NULL OR r.year = $2) AND ($3::uuid IS NULL OR a.contract_id = $3)`;
-    const params = [filter.departmentCode ?? null, filter.year ?? null, filter.contractId ?? null];
+    const params = [
+      filter.departmentCode ? [filter.departmentCode] : null,
+      filter.year ?? null,
+      filter.contractId ?? null,
+    ];
     const [rows, count] = await Promise.all([
       this.dataSource.query(
         `SELECT ${ACTION_COLUMNS} FROM action a LEFT JOIN roadmap r ON r.id = a.roadmap_id ${where}
@@ -258,7 +198,7 @@ export class RoadmapRepository {
       `UPDATE action SET status = $3, progress_percent = $4, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
       [id, version, fields.status, fields.progressPercent],
     );
-    return result[1] > 0;
+    return changedAny(result);
   }
 
   async setIndicatorValue(tx: Tx, actionId: string, indicatorId: string, value: number): Promise<void> {

@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('decision')
+export class DecisionEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid') meetingId: string;
+  @Column('text') title: string;
+  @Column({ type: 'text', nullable: true }) text: string | null;
+  @Column('integer') votesFor: number;
+  @Column('integer') votesAgainst: number;
+  @Column('integer') abstentions: number;
+  @Column({ type: 'text', nullable: true }) subjectType: string | null;
+  @Column({ type: 'text', nullable: true }) subjectId: string | null;
+  @Column('timestamptz') createdAt: Date;
+}
