@@ -1,4 +1,5 @@
 export * from './audit.module';
+export * from './audit.policy';
 export * from './audit.service';
 export * from './dto/audit-event.dto';
 export * from './audit-seal.service';
