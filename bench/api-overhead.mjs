@@ -140,7 +140,8 @@ async function main() {
     LOG_LEVEL: 'info',
   });
   const baseline = spawn(process.execPath, [new URL('./baseline-server.mjs', import.meta.url).pathname], {
-    env: { PATH: process.env.PATH, DATABASE_URL: url, JWT_SECRET: jwtSecret, PORT: String(baselinePort) },
+    // It loads the api's compiled policy, whose config module checks the environment as the api's does.
+    env: { ...seedEnv, DATABASE_URL: url, JWT_SECRET: jwtSecret, PORT: String(baselinePort) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const apiBase = `http://127.0.0.1:${seedEnv.PORT}`;

@@ -4,18 +4,22 @@
 //     query for the user behind the token and whether it was revoked (one round trip), and the reader
 //     roles;
 //   - the same SQL for the page and the count (run in parallel), the same pool size (10);
-//   - the same JSON: same fields, same order, money as numbers, dates as ISO strings.
+//   - the same JSON: same fields, same order, money as numbers, dates as ISO strings, and the reader's
+//     rights on each project from the api's own compiled policy (dist/, so run after `npm run build`).
 // It does not validate other query parameters, log requests, set security headers or handle errors
 // beyond a 401/403/500 — that is the framework's share the comparison measures.
 // Usage: DATABASE_URL=… JWT_SECRET=… PORT=… node bench/baseline-server.mjs
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import { COUNT_SQL, PAGE_SQL, USER_SQL } from './hot-queries.mjs';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const secret = process.env.JWT_SECRET;
 const READERS = ['admin', 'regional_delegate', 'mission_officer', 'departmental_referent', 'auditor'];
+// The rule itself is not the framework's share: the baseline computes it with the api's code.
+const { projectRights } = createRequire(import.meta.url)('../dist/libs/calls/src/calls.policy.js');
 
 function claimsOf(header) {
   const token = header?.startsWith('Bearer ') ? header.slice(7) : null;
@@ -28,7 +32,7 @@ function claimsOf(header) {
   return claims.exp * 1000 > Date.now() ? claims : null;
 }
 
-const toDto = (p) => ({
+const toDto = (p, reader) => ({
   id: p.id,
   callId: p.callId,
   axisCode: p.axisCode,
@@ -43,6 +47,7 @@ const toDto = (p) => ({
   version: p.version,
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),
+  ...projectRights(reader, p),
 });
 
 function send(res, status, body) {
@@ -62,7 +67,8 @@ async function projects(req, res, url) {
     pool.query(PAGE_SQL, [department, limit, offset]),
     pool.query(COUNT_SQL, [department]),
   ]);
-  send(res, 200, { items: page.rows.map(toDto), total: count.rows[0].n });
+  const reader = { id: user.id, roles: user.roles, departmentCodes: user.departmentCodes };
+  send(res, 200, { items: page.rows.map((p) => toDto(p, reader)), total: count.rows[0].n });
 }
 
 createServer((req, res) => {
