@@ -3,3 +3,4 @@ export * from './audit.service';
 export * from './dto/audit-event.dto';
 export * from './audit-seal.service';
 export * from './dto/audit-seal.dto';
+export * from './audit-policy';

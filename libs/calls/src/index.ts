@@ -10,3 +10,4 @@ export * from './funding.service';
 export * from './instruction.service';
 export * from './projects.service';
 export * from './calls.errors';
+export * from './calls.policy';

@@ -4,3 +4,4 @@ export * from './roadmap.module';
 export * from './roadmaps.service';
 export * from './actions.service';
 export * from './roadmap.errors';
+export * from './roadmap.policy';
