@@ -5,8 +5,40 @@
  */
 const DOMAINS = '(territory|identity|audit|reports|governance|calls|roadmap|contracts)';
 
+/**
+ * Which domain libs each domain lib may import: the layers of docs/architecture.md, toward core.
+ * Domains of one layer (governance, calls, roadmap) never import each other.
+ */
+const LAYERS = {
+  territory: [],
+  audit: [],
+  reports: ['audit'],
+  identity: ['audit', 'reports', 'territory'],
+  governance: ['audit', 'reports', 'identity', 'territory'],
+  calls: ['audit', 'reports', 'identity', 'territory'],
+  roadmap: ['audit', 'reports', 'identity', 'territory'],
+  contracts: ['audit', 'reports', 'identity', 'territory', 'roadmap'],
+};
+
+const layerRules = Object.entries(LAYERS).map(([lib, below]) => ({
+  name: `layers-${lib}`,
+  severity: 'error',
+  comment: `${lib} imports only core, the vocabulary${below.length ? ` and ${below.join(', ')}` : ''}.`,
+  from: { path: `^libs/${lib}/` },
+  to: { path: `^libs/${DOMAINS}/`, pathNot: [`^libs/${lib}/`, ...below.map((b) => `^libs/${b}/`)] },
+}));
+
 module.exports = {
   forbidden: [
+    ...layerRules,
+    {
+      name: 'domains-through-their-index',
+      severity: 'error',
+      comment:
+        'A lib reaches another domain through its public index (services, DTOs), never its repositories or tables.',
+      from: { path: `^libs/(${DOMAINS.slice(1, -1)})/` },
+      to: { path: `^libs/${DOMAINS}/src/(?!index\\.ts$)`, pathNot: '^libs/$1/' },
+    },
     {
       name: 'no-cycles',
       severity: 'error',

@@ -96,6 +96,38 @@ describe('reports pipeline', () => {
     expect((await api(stack, delegate).get('/api/reports/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
 
+  it('checks params against the kind’s own params class: 400 report.params naming the field', async () => {
+    for (const [body, field, rule] of [
+      [{ kind: 'funding', params: { callId: 'not-an-id' } }, 'params.callId', 'isUuid'],
+      [{ kind: 'funding' }, 'params.callId', 'isUuid'],
+      [{ kind: 'roadmap', params: { year: '2022' } }, 'params.year', 'isInt'],
+      [
+        { kind: 'minutes', params: { meetingId: '00000000-0000-4000-8000-000000000000', extra: 1 } },
+        'params.extra',
+        'whitelistValidation',
+      ],
+      [{ kind: 'directory', params: { year: 2022 } }, 'params.year', 'whitelistValidation'],
+    ] as const) {
+      const res = await request(delegate, body);
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'report.params' });
+      expect(res.body.message).toContain(`${field}: `);
+      expect(res.body.details.fields).toContainEqual({ field, constraints: expect.arrayContaining([rule]) });
+    }
+  });
+
+  it('documents the body as one request per kind, told apart by `kind`', async () => {
+    const doc = (await api(stack, delegate).get('/api/docs-json')).body;
+    const body = doc.paths['/api/reports'].post.requestBody.content['application/json'].schema;
+    expect(body.discriminator.propertyName).toBe('kind');
+    expect(Object.keys(body.discriminator.mapping).sort()).toEqual(
+      ['attendance_sheet', 'directory', 'funding', 'minutes', 'notice', 'roadmap'].sort(),
+    );
+    expect(body.oneOf).toHaveLength(6);
+    const funding = doc.components.schemas.FundingReportRequestDto;
+    expect(funding.properties.params).toEqual({ $ref: '#/components/schemas/FundingReportParamsDto' });
+    expect(doc.components.schemas.FundingReportParamsDto.properties.callId.format).toBe('uuid');
+  });
+
   it('answers 409 for the file before the report is done', async () => {
     await stack.stopWorker();
     const id = await queueNewDirectory(delegate);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, Database, Page, PageQueryDto, SYSTEM_ACTOR } from '@app/core';
-import { auditPolicy } from './audit-policy';
+import { auditPolicy } from './audit.policy';
 import { sealPayload, signSeal } from './audit-seal';
 import { AuditSealKeys } from './audit-seal-keys';
 import { AuditSealRepository } from './audit-seal.repository';
@@ -21,7 +21,8 @@ export class AuditSealService {
 
   /**
    * Signs the chain's head. The request is itself an event (`audit.seal`) appended first, under the
-   * chain lock, so the seal covers its own request and the head cannot move before the commit.
+   * chain lock, so the seal covers its own request and the head cannot move before the commit. Hence
+   * not `AuditService.write`, which appends its events last.
    */
   async seal(actor: Actor): Promise<AuditSealDto> {
     auditPolicy.assert(actor, 'seal');

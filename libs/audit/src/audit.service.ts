@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Database, Page, Tx } from '@app/core';
 import { auditHash, toJsonValue } from './audit-hash';
-import { auditPolicy } from './audit-policy';
+import { auditPolicy } from './audit.policy';
 import { AuditSealKeys } from './audit-seal-keys';
 import { AuditSealRepository } from './audit-seal.repository';
 import { redactForReader, sanitizeForStorage } from './audit-privacy';

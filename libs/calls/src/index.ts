@@ -11,3 +11,4 @@ export * from './instruction.service';
 export * from './projects.service';
 export * from './calls.errors';
 export * from './calls.policy';
+export * from './reports/funding-report.dto';

@@ -7,3 +7,4 @@ export * from './governance.module';
 export * from './governance.policy';
 export * from './meetings.service';
 export * from './minutes.service';
+export * from './reports/meeting-report.dto';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '@app/audit';
-import { Actor, AppConfig, Database, DomainError } from '@app/core';
+import { Actor, AppConfig, DomainError } from '@app/core';
 import { ChangePasswordDto, LoginResultDto, UserDto } from './dto/user.dto';
 import { LoginFailuresRepository } from './login-failures.repository';
 import { DUMMY_HASH, PasswordHasher } from './password-hasher';
@@ -10,6 +10,7 @@ import { TokensRepository } from './tokens.repository';
 import { toUserDto } from './users.service';
 import { UsersRepository } from './users.repository';
 import { IdentityErrorCode } from './identity.errors';
+import { assertOwnAccount } from './identity.policy';
 
 /** CONTRACT.md: 10 failed attempts on one e-mail within 15 minutes → 429 until the window has passed. */
 export const LOGIN_MAX_FAILURES = 10;
@@ -40,7 +41,6 @@ type IssuedSession = LoginResultDto & { expiresAt: Date };
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly db: Database,
     private readonly users: UsersRepository,
     private readonly tokens: TokensRepository,
     private readonly failures: LoginFailuresRepository,
@@ -73,9 +73,10 @@ export class AuthService {
   async login(user: UserDto, requestId?: string): Promise<IssuedSession> {
     const session = await this.issue(user);
     const actor = toActor(user, { requestId, tokenId: session.jti });
-    await this.db.transaction((tx) =>
-      this.audit.record(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id }),
-    );
+    await this.audit.write(actor, async () => ({
+      result: undefined,
+      audit: { action: 'auth.login', entityType: 'user', entityId: user.id },
+    }));
     return session;
   }
 
@@ -84,7 +85,8 @@ export class AuthService {
    * Every session issued so far ends, this one included; the caller gets a new session in exchange.
    */
   async changePassword(actor: Actor, dto: ChangePasswordDto, origin: RequestOrigin): Promise<IssuedSession> {
-    const user = actor.id ? await this.users.findCredentialsById(actor.id) : null;
+    assertOwnAccount(actor);
+    const user = await this.users.findCredentialsById(actor.id);
     if (!user) throw DomainError.forbidden();
     if (dto.newPassword === dto.currentPassword)
       throw DomainError.invalid(
@@ -101,11 +103,10 @@ export class AuthService {
     }
     await this.failures.clear(user.email);
     const passwordHash = await this.hasher.hash(dto.newPassword);
-    const validFrom = await this.db.transaction(async (tx) => {
-      const at = await this.users.setPassword(tx, user.id, passwordHash);
-      await this.audit.record(tx, actor, { action: 'auth.password_change', entityType: 'user', entityId: user.id });
-      return at;
-    });
+    const validFrom = await this.audit.write(actor, async (tx) => ({
+      result: await this.users.setPassword(tx, user.id, passwordHash),
+      audit: { action: 'auth.password_change', entityType: 'user', entityId: user.id },
+    }));
     return this.issue(toUserDto(user), validFrom);
   }
 
@@ -128,9 +129,9 @@ export class AuthService {
   async logout(actor: Actor): Promise<void> {
     if (!actor.id || !actor.tokenId || !actor.tokenExpiresAt) throw DomainError.forbidden();
     const token = { jti: actor.tokenId, userId: actor.id, expiresAt: actor.tokenExpiresAt };
-    await this.db.transaction(async (tx) => {
+    await this.audit.write(actor, async (tx) => {
       await this.tokens.revoke(tx, token);
-      await this.audit.record(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.id! });
+      return { result: undefined, audit: { action: 'auth.logout', entityType: 'user', entityId: token.userId } };
     });
   }
 
@@ -186,9 +187,10 @@ export class AuthService {
     const after = userId
       ? { address: origin.address }
       : { address: origin.address, emailSha256: createHash('sha256').update(email).digest('hex') };
-    await this.db.transaction((tx) =>
-      this.audit.record(tx, actor, { action, entityType: 'user', entityId: userId ?? UNKNOWN_USER, after }),
-    );
+    await this.audit.write(actor, async () => ({
+      result: undefined,
+      audit: { action, entityType: 'user', entityId: userId ?? UNKNOWN_USER, after },
+    }));
   }
 
   /** Refuses a cookie session idle for longer than SESSION_IDLE_MINUTES; records its use once a minute. */

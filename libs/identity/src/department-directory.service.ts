@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Page, PageQueryDto } from '@app/core';
+import { Actor, Page, PageQueryDto } from '@app/core';
 import { TerritoryService } from '@app/territory';
 import { DepartmentDirectoryEntryDto } from './dto/department.dto';
+import { identityPolicy } from './identity.policy';
 import { UsersService } from './users.service';
 
 /** The referent network: each department with its referents; an empty list is a vacancy. */
@@ -20,7 +21,8 @@ export class DepartmentDirectoryService {
     return departments.map((d) => ({ ...d, referents: referents.get(d.code) ?? [] }));
   }
 
-  async page(page: PageQueryDto): Promise<Page<DepartmentDirectoryEntryDto>> {
+  async page(actor: Actor, page: PageQueryDto): Promise<Page<DepartmentDirectoryEntryDto>> {
+    identityPolicy.assert(actor, 'readDirectory');
     const all = await this.list();
     return { items: all.slice(page.offset, page.offset + page.limit), total: all.length };
   }

@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { AppConfig } from '@app/core';
+import { ReportKindRegistry, ReportsModule } from '@app/reports';
 import { TerritoryModule } from '@app/territory';
 import { AuthService, TOKEN_AUDIENCE, TOKEN_ISSUER } from './auth.service';
 import { DepartmentDirectoryService } from './department-directory.service';
@@ -10,6 +11,7 @@ import { LoginFailureEntity, RevokedTokenEntity } from './entities/revoked-token
 import { UserDepartmentEntity, UserEntity } from './entities/user.entity';
 import { LoginFailuresRepository } from './login-failures.repository';
 import { PasswordHasher } from './password-hasher';
+import { DirectoryReport } from './reports/directory.report';
 import { TokensRepository } from './tokens.repository';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
@@ -32,6 +34,7 @@ import { UsersService } from './users.service';
     }),
     AuditModule,
     TerritoryModule,
+    ReportsModule,
   ],
   providers: [
     UsersRepository,
@@ -41,7 +44,17 @@ import { UsersService } from './users.service';
     UsersService,
     AuthService,
     DepartmentDirectoryService,
+    DirectoryReport,
   ],
   exports: [UsersService, AuthService, DepartmentDirectoryService],
 })
-export class IdentityModule {}
+export class IdentityModule implements OnModuleInit {
+  constructor(
+    private readonly registry: ReportKindRegistry,
+    private readonly directoryReport: DirectoryReport,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this.directoryReport);
+  }
+}

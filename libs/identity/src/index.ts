@@ -4,5 +4,7 @@ export * from './department-directory.service';
 export * from './dto/department.dto';
 export * from './dto/user.dto';
 export * from './identity.module';
+export * from './identity.policy';
+export * from './reports/directory-report.dto';
 export * from './users.service';
 export * from './identity.errors';

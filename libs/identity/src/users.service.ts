@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, Database, DomainError, hasRole } from '@app/core';
+import { Actor, DomainError } from '@app/core';
 import { TerritoryService } from '@app/territory';
 import { CreateUserDto, ManagedUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
 import { UserRow, UsersRepository } from './users.repository';
 import { IdentityErrorCode } from './identity.errors';
+import { identityPolicy } from './identity.policy';
 
 export interface Referent {
   id: string;
@@ -15,7 +16,6 @@ export interface Referent {
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly db: Database,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly territory: TerritoryService,
@@ -23,7 +23,7 @@ export class UsersService {
   ) {}
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserDto> {
-    if (!hasRole(actor, 'admin')) throw DomainError.forbidden();
+    identityPolicy.assert(actor, 'manageUsers');
     const departmentCodes = dto.departmentCodes ?? [];
     if (dto.roles.includes('departmental_referent') && departmentCodes.length === 0) {
       throw DomainError.invalid(
@@ -36,7 +36,7 @@ export class UsersService {
       throw DomainError.conflict(IdentityErrorCode.UserEmailTaken, `A user with e-mail ${dto.email} already exists`);
     }
     const passwordHash = await this.hasher.hash(dto.password);
-    const user = await this.db.transaction(async (tx) => {
+    return this.audit.write(actor, async (tx) => {
       const id = await this.users.insert(tx, {
         email: dto.email,
         displayName: dto.displayName,
@@ -46,10 +46,8 @@ export class UsersService {
         memberId: dto.memberId ?? null,
       });
       const created = toUserDto((await this.users.findById(id, tx))!);
-      await this.audit.record(tx, actor, { action: 'user.create', entityType: 'user', entityId: id, after: created });
-      return created;
+      return { result: created, audit: { action: 'user.create', entityType: 'user', entityId: id, after: created } };
     });
-    return user;
   }
 
   /**
@@ -64,20 +62,22 @@ export class UsersService {
 
   /** Links an account to its commission member record (what a commission member may read follows from it). */
   async linkMember(actor: Actor, email: string, memberId: string): Promise<UserDto> {
-    if (!hasRole(actor, 'admin')) throw DomainError.forbidden();
+    identityPolicy.assert(actor, 'manageUsers');
     const before = await this.users.findByEmail(email);
     if (!before) throw DomainError.notFound(IdentityErrorCode.UserNotFound, email);
-    return this.db.transaction(async (tx) => {
+    return this.audit.write(actor, async (tx) => {
       await this.users.setMember(tx, before.id, memberId);
       const after = toUserDto((await this.users.findById(before.id, tx))!);
-      await this.audit.record(tx, actor, {
-        action: 'user.link_member',
-        entityType: 'user',
-        entityId: before.id,
-        before: toUserDto(before),
-        after,
-      });
-      return after;
+      return {
+        result: after,
+        audit: {
+          action: 'user.link_member',
+          entityType: 'user',
+          entityId: before.id,
+          before: toUserDto(before),
+          after,
+        },
+      };
     });
   }
 
@@ -86,23 +86,25 @@ export class UsersService {
    * disabled account's sessions end at once; an admin cannot disable its own account and lock itself out.
    */
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<ManagedUserDto> {
-    if (!hasRole(actor, 'admin')) throw DomainError.forbidden();
+    identityPolicy.assert(actor, 'manageUsers');
     if (dto.disabled && id === actor.id)
       throw DomainError.conflict(IdentityErrorCode.UserDisableSelf, 'You cannot disable your own account');
     const before = await this.users.findById(id);
     if (!before) throw DomainError.notFound(IdentityErrorCode.UserNotFound, id);
     if (Boolean(before.disabledAt) === dto.disabled) return toManagedUserDto(before);
-    return this.db.transaction(async (tx) => {
+    return this.audit.write(actor, async (tx) => {
       await this.users.setDisabled(tx, id, dto.disabled);
       const after = toManagedUserDto((await this.users.findById(id, tx))!);
-      await this.audit.record(tx, actor, {
-        action: dto.disabled ? 'user.disable' : 'user.enable',
-        entityType: 'user',
-        entityId: id,
-        before: toManagedUserDto(before),
-        after,
-      });
-      return after;
+      return {
+        result: after,
+        audit: {
+          action: dto.disabled ? 'user.disable' : 'user.enable',
+          entityType: 'user',
+          entityId: id,
+          before: toManagedUserDto(before),
+          after,
+        },
+      };
     });
   }
 

@@ -1,15 +1,21 @@
+import type { Type } from '@nestjs/common';
 import { Actor } from '@app/core';
 import { PdfReport } from './pdf/pdf-report';
 import { ReportKind } from './report-lifecycle';
 
 /**
- * What a report kind must say about itself. Domain libraries (governance, calls, roadmap) define
- * their kinds and register them, so the pipeline here never reads another domain's tables.
+ * What a report kind must say about itself. Domain libraries (identity, governance, calls, roadmap)
+ * define their kinds and register them in `ReportKindRegistry` from their module, so the pipeline here
+ * never reads another domain's tables, nor imports them.
  */
 export interface ReportDefinition<P extends object = object, D = unknown> {
   kind: ReportKind;
-  /** Normalizes and checks `params`; throws a 400 DomainError naming the bad field. */
-  parseParams(raw: Record<string, unknown>): P;
+  /**
+   * The class of `params`, with its class-validator rules: a request's params, and the stored ones
+   * before rendering, are checked against it (400 `report.params` naming the field). Its OpenAPI
+   * schema is this kind's branch of POST /api/reports' body (see `reportRequestDto`).
+   */
+  params: Type<P>;
   /**
    * Throws unless the actor may read the report's subject: the very check of the subject's own read route,
    * called from the owning lib's service or policy (never a copy). Run at request and at every read of

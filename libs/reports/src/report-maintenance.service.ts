@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { AppConfig, Database, FileStorage, JobQueue, SYSTEM_ACTOR } from '@app/core';
+import { AppConfig, FileStorage, JobQueue, SYSTEM_ACTOR } from '@app/core';
 import { ReportsRepository } from './reports.repository';
 
 const BATCH = 500;
@@ -13,7 +13,6 @@ export class ReportMaintenanceService {
   private readonly logger = new Logger(ReportMaintenanceService.name);
 
   constructor(
-    private readonly db: Database,
     private readonly reports: ReportsRepository,
     private readonly jobs: JobQueue,
     private readonly storage: FileStorage,
@@ -38,16 +37,18 @@ export class ReportMaintenanceService {
     const days = this.config.get('REPORT_RETENTION_DAYS');
     const due = await this.reports.findExpirable(new Date(Date.now() - days * 86_400_000), BATCH);
     for (const report of due) {
-      const expired = await this.db.transaction(async (tx) => {
-        if (!(await this.reports.markExpired(tx, report.id))) return false;
-        await this.audit.record(tx, SYSTEM_ACTOR, {
-          action: 'report.expired',
-          entityType: 'report',
-          entityId: report.id,
-          before: { status: 'done', fileKey: report.fileKey },
-          after: { status: 'expired' },
-        });
-        return true;
+      const expired = await this.audit.write(SYSTEM_ACTOR, async (tx) => {
+        if (!(await this.reports.markExpired(tx, report.id))) return { result: false, audit: [] };
+        return {
+          result: true,
+          audit: {
+            action: 'report.expired',
+            entityType: 'report',
+            entityId: report.id,
+            before: { status: 'done', fileKey: report.fileKey },
+            after: { status: 'expired' },
+          },
+        };
       });
       // After commit: a crash here leaves an orphan file, never a row pointing at nothing.
       if (expired && report.fileKey) await this.storage.remove(report.fileKey);

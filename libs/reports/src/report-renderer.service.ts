@@ -3,6 +3,7 @@ import { AuditService } from '@app/audit';
 import { AppConfig, Database, FileStorage, SYSTEM_ACTOR } from '@app/core';
 import { PdfReport } from './pdf/pdf-report';
 import { ReportKindRegistry } from './report-kind.registry';
+import { validReportParams } from './report-params';
 import { reportFailureMessage } from './report-failure';
 import { dataHash, sha256 } from './report-fingerprint';
 import { ReportEntity } from './entities/report.entity';
@@ -56,7 +57,7 @@ export class ReportRendererService {
 
   private async renderClaimed(report: ReportEntity): Promise<void> {
     const definition = this.kinds.get(report.kind);
-    const params = definition.parseParams(report.params);
+    const params = validReportParams(definition, report.params);
     const data = await definition.collect(params);
     const dataSha256 = dataHash(data);
     const pdf = new PdfReport({
@@ -69,20 +70,23 @@ export class ReportRendererService {
     const file = await pdf.toBuffer();
     const fileKey = `reports/${report.id}.pdf`;
     const rendered = { fileKey, fileSha256: sha256(file), fileSize: file.length, dataSha256 };
-    await this.db.transaction(async (tx) => {
+    await this.audit.write(SYSTEM_ACTOR, async (tx) => {
       if (!(await this.reports.markDone(tx, report.id, report.attempts, rendered))) {
         this.logger.warn(`Report ${report.id}: lease lost to another worker, this rendering is dropped`);
-        return;
+        return { result: undefined, audit: [] };
       }
       // Written while the row is locked by the update above: a later claim waits for this commit.
       await this.storage.put(fileKey, file);
-      await this.audit.record(tx, SYSTEM_ACTOR, {
-        action: 'report.done',
-        entityType: 'report',
-        entityId: report.id,
-        before: { status: 'running' },
-        after: { status: 'done', fileSha256: rendered.fileSha256, dataSha256 },
-      });
+      return {
+        result: undefined,
+        audit: {
+          action: 'report.done',
+          entityType: 'report',
+          entityId: report.id,
+          before: { status: 'running' },
+          after: { status: 'done', fileSha256: rendered.fileSha256, dataSha256 },
+        },
+      };
     });
   }
 
@@ -95,14 +99,16 @@ export class ReportRendererService {
     this.logger.error(
       `Report ${reportId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
-    await this.db.transaction(async (tx) => {
-      if (!(await this.reports.markFailed(tx, reportId, message))) return;
-      await this.audit.record(tx, SYSTEM_ACTOR, {
-        action: 'report.failed',
-        entityType: 'report',
-        entityId: reportId,
-        after: { status: 'failed', error: message },
-      });
-    });
+    await this.audit.write(SYSTEM_ACTOR, async (tx) => ({
+      result: undefined,
+      audit: (await this.reports.markFailed(tx, reportId, message))
+        ? {
+            action: 'report.failed',
+            entityType: 'report',
+            entityId: reportId,
+            after: { status: 'failed', error: message },
+          }
+        : [],
+    }));
   }
 }

@@ -4,7 +4,7 @@ import { Tx } from '@app/core';
 import { DataSource, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { ReportEntity } from './entities/report.entity';
-import { ReportKind, statusesLeadingTo } from './report-lifecycle';
+import { reportLifecycle, type ReportKind } from './report-lifecycle';
 
 export interface NewReport {
   kind: ReportKind;
@@ -83,7 +83,7 @@ export class ReportsRepository {
         leaseUntil: () => `now() + make_interval(secs => ${Number(leaseSeconds)})`,
         attempts: () => 'attempts + 1',
       })
-      .where({ id, status: In(statusesLeadingTo('running')) })
+      .where({ id, status: In(reportLifecycle.leadingTo('running')) })
       .andWhere(`(status <> 'running' OR lease_until < now())`)
       .returning('*')
       .execute()
@@ -101,7 +101,7 @@ export class ReportsRepository {
     const result = await tx
       .getRepository(ReportEntity)
       .update(
-        { id, attempts, status: In(statusesLeadingTo('done')) },
+        { id, attempts, status: In(reportLifecycle.leadingTo('done')) },
         { ...file, status: 'done', error: null, leaseUntil: null, finishedAt: () => 'now()' },
       );
     return (result.affected ?? 0) > 0;
@@ -111,7 +111,7 @@ export class ReportsRepository {
     const result = await tx
       .getRepository(ReportEntity)
       .update(
-        { id, status: In(statusesLeadingTo('failed')) },
+        { id, status: In(reportLifecycle.leadingTo('failed')) },
         { status: 'failed', error, leaseUntil: null, finishedAt: () => 'now()' },
       );
     return (result.affected ?? 0) > 0;
@@ -121,7 +121,7 @@ export class ReportsRepository {
     const result = await tx
       .getRepository(ReportEntity)
       .update(
-        { id, status: In(statusesLeadingTo('expired')) },
+        { id, status: In(reportLifecycle.leadingTo('expired')) },
         { status: 'expired', fileKey: null, expiredAt: () => 'now()' },
       );
     return (result.affected ?? 0) > 0;

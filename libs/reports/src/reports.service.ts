@@ -1,25 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { AuditService } from '@app/audit';
-import {
-  Actor,
-  Database,
-  DomainError,
-  FileStorage,
-  hasRole,
-  JobQueue,
-  Page,
-  PageQueryDto,
-  Tx,
-  withTimeout,
-} from '@app/core';
+import { type Audited, AuditService } from '@app/audit';
+import { Actor, DomainError, FileStorage, JobQueue, Page, PageQueryDto, Tx, withTimeout } from '@app/core';
 import { CreateReportDto, QueuedReportDto, ReportDto } from './dto/report.dto';
 import { ReportEntity } from './entities/report.entity';
 import { ReportKindRegistry } from './report-kind.registry';
 import { dataHash, requestFingerprint } from './report-fingerprint';
-import { DEDUPE_WINDOW_MS, type ReportStatus } from './report-lifecycle';
+import { DEDUPE_WINDOW_MS, reportLifecycle, type ReportStatus } from './report-lifecycle';
+import { validReportParams } from './report-params';
 import { type NewReport, ReportsRepository } from './reports.repository';
 import { ReportsErrorCode } from './reports.errors';
+import { reportsPolicy } from './reports.policy';
 
 /** A report request answers within 2 s even when Redis hangs: past this, queuing is the reconciler's job. */
 const ENQUEUE_WAIT_MS = 1000;
@@ -37,7 +28,6 @@ export class ReportsService {
   private readonly logger = new Logger(ReportsService.name);
 
   constructor(
-    private readonly db: Database,
     private readonly reports: ReportsRepository,
     private readonly kinds: ReportKindRegistry,
     private readonly audit: AuditService,
@@ -52,7 +42,7 @@ export class ReportsService {
    */
   async request(actor: Actor, dto: CreateReportDto): Promise<QueuedReportDto> {
     const prepared = await this.prepare(actor, dto);
-    const queued = await this.db.transaction((tx) => this.record(tx, actor, prepared));
+    const queued = await this.audit.write(actor, (tx) => this.record(tx, prepared));
     await this.enqueue(queued);
     return { id: queued.id, status: queued.status };
   }
@@ -62,13 +52,15 @@ export class ReportsService {
    * together); the caller passes the result to `enqueue` once committed.
    */
   async requestWithin(tx: Tx, actor: Actor, dto: CreateReportDto): Promise<QueuedReport> {
-    return this.record(tx, actor, await this.prepare(actor, dto));
+    const { result, audit } = await this.record(tx, await this.prepare(actor, dto));
+    for (const event of [audit].flat()) await this.audit.record(tx, actor, event);
+    return result;
   }
 
   /** Checks the request and the caller's right to its subject, and fingerprints the data it would be built from. */
   private async prepare(actor: Actor, dto: CreateReportDto): Promise<NewReport> {
     const definition = this.kinds.get(dto.kind);
-    const params = definition.parseParams(dto.params ?? {});
+    const params = validReportParams(definition, dto.params);
     await definition.authorize(actor, params);
     return {
       kind: dto.kind,
@@ -78,18 +70,21 @@ export class ReportsService {
     };
   }
 
-  private async record(tx: Tx, actor: Actor, request: NewReport): Promise<QueuedReport> {
-    await this.reports.lockRequest(tx, `${actor.id}:${request.requestFingerprint}`);
+  /** The new report and its `report.request` event, or the identical recent one and no event. */
+  private async record(tx: Tx, request: NewReport): Promise<Audited<QueuedReport>> {
+    await this.reports.lockRequest(tx, `${request.requestedBy}:${request.requestFingerprint}`);
     const existing = await this.reports.findRecentDuplicate(tx, request, new Date(Date.now() - DEDUPE_WINDOW_MS));
-    if (existing) return { id: existing.id, status: existing.status, created: false };
+    if (existing) return { result: { id: existing.id, status: existing.status, created: false }, audit: [] };
     const inserted = await this.reports.insert(tx, request);
-    await this.audit.record(tx, actor, {
-      action: 'report.request',
-      entityType: 'report',
-      entityId: inserted.id,
-      after: { kind: inserted.kind, params: inserted.params, status: inserted.status },
-    });
-    return { id: inserted.id, status: inserted.status, created: true };
+    return {
+      result: { id: inserted.id, status: inserted.status, created: true },
+      audit: {
+        action: 'report.request',
+        entityType: 'report',
+        entityId: inserted.id,
+        after: { kind: inserted.kind, params: inserted.params, status: inserted.status },
+      },
+    };
   }
 
   /**
@@ -112,13 +107,14 @@ export class ReportsService {
   }
 
   async get(actor: Actor, id: string): Promise<ReportDto> {
-    return toReportDto(await this.readable(actor, id));
+    return toReportDto(await this.readable(actor, id), actor);
   }
 
   /** The caller's own reports, newest first; an admin sees everyone's. */
   async list(actor: Actor, page: PageQueryDto): Promise<Page<ReportDto>> {
-    const [rows, total] = await this.reports.list(hasRole(actor, 'admin') ? null : actor.id, page.limit, page.offset);
-    return { items: rows.map(toReportDto), total };
+    const everyone = reportsPolicy.allows(actor, 'seeEveryonesReports');
+    const [rows, total] = await this.reports.list(everyone ? null : actor.id, page.limit, page.offset);
+    return { items: rows.map((r) => toReportDto(r, actor)), total };
   }
 
   async openFile(actor: Actor, id: string): Promise<{ stream: Readable; filename: string; size: number | null }> {
@@ -142,15 +138,15 @@ export class ReportsService {
   private async readable(actor: Actor, id: string): Promise<ReportEntity> {
     const report = await this.reports.findById(id);
     if (!report) throw DomainError.notFound(ReportsErrorCode.ReportNotFound, id);
-    const own = report.requestedBy === actor.id || hasRole(actor, 'admin');
+    const own = report.requestedBy === actor.id || reportsPolicy.allows(actor, 'seeEveryonesReports');
     if (report.status === 'failed' && own) return report;
     const definition = this.kinds.get(report.kind);
-    await definition.authorize(actor, definition.parseParams(report.params));
+    await definition.authorize(actor, validReportParams(definition, report.params));
     return report;
   }
 }
 
-export function toReportDto(r: ReportEntity): ReportDto {
+export function toReportDto(r: ReportEntity, reader: Actor): ReportDto {
   return {
     id: r.id,
     kind: r.kind,
@@ -163,5 +159,6 @@ export function toReportDto(r: ReportEntity): ReportDto {
     requestedBy: r.requestedBy,
     createdAt: r.createdAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
+    allowedTransitions: reportLifecycle.nextFor(r.status, reader.roles),
   };
 }

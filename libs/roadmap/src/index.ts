@@ -5,3 +5,4 @@ export * from './roadmaps.service';
 export * from './actions.service';
 export * from './roadmap.errors';
 export * from './roadmap.policy';
+export * from './reports/roadmap-report.dto';

@@ -1,6 +1,6 @@
 import { auditPolicy } from '@app/audit';
 import { callsPolicy } from '@app/calls';
-import { type Actor, hasRole } from '@app/core';
+import type { Actor } from '@app/core';
 import { governancePolicy } from '@app/governance';
 import { mayUpdateSomeAction, roadmapPolicy } from '@app/roadmap';
 import type { CapabilitiesDto } from './session-user.dto';
@@ -11,7 +11,7 @@ export function capabilitiesOf(actor: Actor): CapabilitiesDto {
     readDashboard: callsPolicy.allows(actor, 'overview'),
     readProjects: callsPolicy.allows(actor, 'read'),
     exportFunding: callsPolicy.allows(actor, 'exportLedger'),
-    readAuditTrail: hasRole(actor, ...auditPolicy.roles('read')),
+    readAuditTrail: auditPolicy.allows(actor, 'read'),
     departmentSpace: roadmapPolicy.allows(actor, 'updateOwnActions'),
     giveOpinions: callsPolicy.allows(actor, 'giveOpinion'),
     manageRoadmap: roadmapPolicy.allows(actor, 'edit'),

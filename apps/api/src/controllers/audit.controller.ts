@@ -2,6 +2,7 @@ import { Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   AuditEventPageDto,
+  auditPolicy,
   AuditQueryDto,
   AuditSealDto,
   AuditSealPageDto,
@@ -25,7 +26,7 @@ export class AuditController {
     private readonly seals: AuditSealService,
   ) {}
 
-  @Roles('admin', 'regional_delegate', 'auditor')
+  @Roles(...auditPolicy.roles('read'))
   @Get()
   @ApiOkResponse({ type: AuditEventPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<AuditEventPageDto> {
@@ -33,7 +34,7 @@ export class AuditController {
   }
 
   /** Walks the hash chain of the whole trail and holds every seal against it. */
-  @Roles('admin', 'auditor')
+  @Roles(...auditPolicy.roles('verify'))
   @RateLimited('audit_verify')
   @Get('verify')
   @ApiOkResponse({ type: AuditVerificationDto })
@@ -42,7 +43,7 @@ export class AuditController {
   }
 
   /** The Ed25519 public key that checks the seals' signatures. */
-  @Roles('admin', 'regional_delegate', 'auditor')
+  @Roles(...auditPolicy.roles('read'))
   @Get('seal-key')
   @ApiOkResponse({ type: SealKeyDto })
   sealKey(@CurrentActor() actor: Actor): SealKeyDto {
@@ -50,7 +51,7 @@ export class AuditController {
   }
 
   /** Seals, newest first. */
-  @Roles('admin', 'regional_delegate', 'auditor')
+  @Roles(...auditPolicy.roles('read'))
   @Get('seals')
   @ApiOkResponse({ type: AuditSealPageDto })
   listSeals(@CurrentActor() actor: Actor, @Query() page: PageQueryDto): Promise<AuditSealPageDto> {
@@ -58,7 +59,7 @@ export class AuditController {
   }
 
   /** Signs the chain's head now; keep the answer as a receipt of the trail as it stands. */
-  @Roles('admin', 'auditor')
+  @Roles(...auditPolicy.roles('seal'))
   @Post('seals')
   @ApiCreatedResponse({ type: AuditSealDto })
   seal(@CurrentActor() actor: Actor): Promise<AuditSealDto> {

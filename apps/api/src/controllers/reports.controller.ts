@@ -3,7 +3,18 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags
 import type { FastifyReply } from 'fastify';
 import { IdParam, PageQueryDto } from '@app/core';
 import type { Actor } from '@app/core';
-import { CreateReportDto, QueuedReportDto, ReportDto, ReportPageDto, ReportsService } from '@app/reports';
+import { FundingReportRequestDto } from '@app/calls';
+import { AttendanceSheetReportRequestDto, MinutesReportRequestDto, NoticeReportRequestDto } from '@app/governance';
+import { DirectoryReportRequestDto } from '@app/identity';
+import {
+  ApiReportRequestBody,
+  CreateReportDto,
+  QueuedReportDto,
+  ReportDto,
+  ReportPageDto,
+  ReportsService,
+} from '@app/reports';
+import { RoadmapReportRequestDto } from '@app/roadmap';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RateLimited } from '../rate-limits/rate-limits';
 
@@ -17,6 +28,14 @@ export class ReportsController {
   @Post()
   @HttpCode(202)
   @ApiAcceptedResponse({ type: QueuedReportDto })
+  @ApiReportRequestBody(
+    RoadmapReportRequestDto,
+    FundingReportRequestDto,
+    MinutesReportRequestDto,
+    DirectoryReportRequestDto,
+    NoticeReportRequestDto,
+    AttendanceSheetReportRequestDto,
+  )
   request(@CurrentActor() actor: Actor, @Body() dto: CreateReportDto): Promise<QueuedReportDto> {
     return this.reports.request(actor, dto);
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/core';
 import type { Actor } from '@app/core';
-import { CreateUserDto, ManagedUserDto, UpdateUserDto, UserDto, UsersService } from '@app/identity';
+import { CreateUserDto, identityPolicy, ManagedUserDto, UpdateUserDto, UserDto, UsersService } from '@app/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 
@@ -12,7 +12,7 @@ import { Roles } from '../auth/roles.decorator';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Roles('admin')
+  @Roles(...identityPolicy.roles('manageUsers'))
   @Post()
   @ApiCreatedResponse({ type: UserDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
@@ -20,7 +20,7 @@ export class UsersController {
   }
 
   /** `{ disabled: true }` ends the account's sessions at once and refuses its sign-ins. */
-  @Roles('admin')
+  @Roles(...identityPolicy.roles('manageUsers'))
   @Patch(':id')
   @ApiOkResponse({ type: ManagedUserDto })
   update(

@@ -6,8 +6,8 @@ import {
   ok,
   reportsControllerGet,
   reportsControllerRequest,
-  type CreateReportDto,
   type ReportDto,
+  type ReportsControllerRequestData,
 } from '../api/client';
 import { ErrorAlert } from './ErrorAlert';
 import { formatSize } from '../format';
@@ -25,8 +25,8 @@ const SEVERITY: Record<ReportDto['status'], 'info' | 'new' | 'success' | 'error'
 const FINISHED: ReadonlySet<ReportDto['status']> = new Set(['done', 'failed', 'expired']);
 
 interface Props {
-  /** What to generate: `{ kind, params }` as POST /api/reports takes it. */
-  request: CreateReportDto;
+  /** What to generate: `{ kind, params }` as POST /api/reports takes it (params typed by kind). */
+  request: ReportsControllerRequestData['body'];
   /** The button's text, e.g. "Générer le rapport de financement (PDF)". */
   label: string;
   /** What the file is, in the download link (several jobs may share a page), e.g. "le procès-verbal". */

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { isUUID } from 'class-validator';
-import { Actor, DomainError, formatEuros } from '@app/core';
-import { PdfReport, ReportDefinition, ReportsErrorCode } from '@app/reports';
+import { Actor, formatEuros } from '@app/core';
+import { PdfReport, ReportDefinition } from '@app/reports';
 import { paymentKindLabel, PROJECT_STATUS_LABELS, REPORT_KIND_LABELS } from '@app/vocabulary';
 import { CallsService } from '../calls.service';
 import type { CallDto, CallFundingDto } from '../dto/call.dto';
 import { FundingRepository, type FundingExportRow, type FundingProjectLine } from '../funding.repository';
 import { FundingService } from '../funding.service';
+import { FundingReportParamsDto } from './funding-report.dto';
 
-interface FundingParams {
-  callId: string;
-}
+type FundingParams = FundingReportParamsDto;
 
 /** The data a funding report is built from; its SHA-256 is printed in the PDF (dataSha256). */
 export interface FundingReportData {
@@ -24,22 +22,13 @@ export interface FundingReportData {
 @Injectable()
 export class FundingReport implements ReportDefinition<FundingParams, FundingReportData> {
   readonly kind = 'funding' as const;
+  readonly params = FundingReportParamsDto;
 
   constructor(
     private readonly calls: CallsService,
     private readonly funding: FundingRepository,
     private readonly ledger: FundingService,
   ) {}
-
-  parseParams(raw: Record<string, unknown>): FundingParams {
-    const extra = Object.keys(raw).filter((k) => k !== 'callId');
-    if (extra.length > 0)
-      throw DomainError.invalid(ReportsErrorCode.ReportParams, `params: unknown parameter ${extra.join(', ')}`);
-    if (typeof raw.callId !== 'string' || !isUUID(raw.callId)) {
-      throw DomainError.invalid(ReportsErrorCode.ReportParams, 'params.callId: must be a call id');
-    }
-    return { callId: raw.callId };
-  }
 
   /** The report prints every payment: whoever may export the ledger as CSV, no one else. */
   authorize(actor: Actor, params: FundingParams): Promise<void> {

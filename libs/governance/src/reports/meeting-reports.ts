@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { isUUID } from 'class-validator';
-import { Actor, DomainError, formatParisDate, formatParisDateTime } from '@app/core';
-import { PdfReport, ReportDefinition, ReportsErrorCode } from '@app/reports';
+import { Actor, formatParisDate, formatParisDateTime } from '@app/core';
+import { PdfReport, ReportDefinition } from '@app/reports';
 import {
   ATTENDANCE_LABELS,
   BODY_KIND_LABELS,
@@ -12,20 +11,9 @@ import {
 } from '@app/vocabulary';
 import { MeetingReportData, MeetingReportDataService, SeatLine } from '../meeting-report-data';
 import { MeetingsService } from '../meetings.service';
+import { MeetingReportParamsDto } from './meeting-report.dto';
 
-interface MeetingParams {
-  meetingId: string;
-}
-
-function parseMeetingParams(raw: Record<string, unknown>): MeetingParams {
-  const extra = Object.keys(raw).filter((k) => k !== 'meetingId');
-  if (extra.length > 0)
-    throw DomainError.invalid(ReportsErrorCode.ReportParams, `params: unknown parameter ${extra.join(', ')}`);
-  if (typeof raw.meetingId !== 'string' || !isUUID(raw.meetingId)) {
-    throw DomainError.invalid(ReportsErrorCode.ReportParams, 'params.meetingId: must be a meeting id');
-  }
-  return { meetingId: raw.meetingId };
-}
+type MeetingParams = MeetingReportParamsDto;
 
 const status = (s: AttendanceStatus | null) => (s ? ATTENDANCE_LABELS[s] : 'non renseigné');
 const when = (d: MeetingReportData) => formatParisDateTime(new Date(d.meeting.startsAt));
@@ -49,9 +37,7 @@ abstract class MeetingDocument implements Omit<
     await this.meetings.readableMeeting(actor, params.meetingId);
   }
 
-  parseParams(raw: Record<string, unknown>): MeetingParams {
-    return parseMeetingParams(raw);
-  }
+  readonly params = MeetingReportParamsDto;
 
   collect(params: MeetingParams): Promise<MeetingReportData> {
     return this.data.collect(params.meetingId);

@@ -1,14 +1,15 @@
-import { Actor, hasRole } from '@app/core/auth/actor';
+import type { Actor } from '@app/core/auth/actor';
 import { DomainError } from '@app/core/errors/domain-error';
+import { identityPolicy } from '../identity.policy';
 
 /**
  * Object scope for departmental data. The regional team (delegate, mission officer) acts on every
  * department; a referent only on its own; the admin runs accounts and reference data, not the
- * mission's files (DESIGN.md). Other domains call this before a write.
+ * mission's files (DESIGN.md). Other domains call this before a write. The roles are identity.policy's.
  */
 export function canActOnDepartments(actor: Actor, departmentCodes: readonly string[]): boolean {
-  if (hasRole(actor, 'regional_delegate', 'mission_officer')) return true;
-  if (!hasRole(actor, 'departmental_referent')) return false;
+  if (identityPolicy.allows(actor, 'actOnEveryDepartment')) return true;
+  if (!identityPolicy.allows(actor, 'actOnOwnDepartments')) return false;
   return departmentCodes.some((code) => actor.departmentCodes.includes(code));
 }
 
@@ -25,8 +26,8 @@ export function assertDepartmentScope(actor: Actor, departmentCodes: readonly st
  * scope is not enough: a referent of 31 must not put an action in 34's lists.
  */
 export function canAssignDepartments(actor: Actor, departmentCodes: readonly string[]): boolean {
-  if (hasRole(actor, 'regional_delegate', 'mission_officer')) return true;
-  if (!hasRole(actor, 'departmental_referent') || departmentCodes.length === 0) return false;
+  if (identityPolicy.allows(actor, 'actOnEveryDepartment')) return true;
+  if (!identityPolicy.allows(actor, 'actOnOwnDepartments') || departmentCodes.length === 0) return false;
   return departmentCodes.every((code) => actor.departmentCodes.includes(code));
 }
 
@@ -45,5 +46,5 @@ export function assertCanAssignDepartments(actor: Actor, field: string, departme
  * who read only the agendas and published minutes of the bodies they sit on (DESIGN.md).
  */
 export function assertInternalReader(actor: Actor): void {
-  if (actor.roles.every((r) => r === 'commission_member')) throw DomainError.forbidden();
+  identityPolicy.assert(actor, 'readInternalFiles');
 }

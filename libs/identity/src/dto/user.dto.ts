@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -11,11 +12,10 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  MinLength,
   registerDecorator,
   ValidationArguments,
 } from 'class-validator';
-import { IsDepartmentCodeList, Role, ROLES } from '@app/core';
+import { IsDepartmentCodeList, IsText, Role, ROLES } from '@app/core';
 import { MIN_PASSWORD_LENGTH, passwordWeakness } from '../password-policy';
 
 /** A password the policy accepts (12 characters, not common): 400 naming the field, in French, otherwise. */
@@ -33,7 +33,25 @@ function IsAcceptablePassword(): PropertyDecorator {
     });
 }
 
+/** A password being set: a text of at most 200 characters that the policy accepts. */
+const IsNewPassword = () =>
+  applyDecorators(
+    ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200 }),
+    IsString(),
+    MaxLength(200),
+    IsAcceptablePassword(),
+  );
+
 const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+/** An account's e-mail, compared trimmed and in lower case. */
+const IsAccountEmail = () =>
+  applyDecorators(
+    ApiProperty({ format: 'email', maxLength: 254 }),
+    Transform(trimLower),
+    IsEmail({}, { message: 'email must be an e-mail address' }),
+    MaxLength(254),
+  );
 
 export class UserDto {
   id: string;
@@ -47,20 +65,13 @@ export class UserDto {
 }
 
 export class CreateUserDto {
-  @Transform(trimLower)
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @MaxLength(254)
+  @IsAccountEmail()
   email: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @IsText(200)
   displayName: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200 })
-  @IsString()
-  @MaxLength(200)
-  @IsAcceptablePassword()
+  @IsNewPassword()
   password: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
@@ -95,28 +106,19 @@ export class ManagedUserDto extends UserDto {
 }
 
 export class LoginDto {
-  @Transform(trimLower)
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @MaxLength(254)
+  @IsAccountEmail()
   email: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @IsText(200)
   password: string;
 }
 
 /** Changing one's own password: the current one proves it is the account's owner at the keyboard. */
 export class ChangePasswordDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @IsText(200)
   currentPassword: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200 })
-  @IsString()
-  @MaxLength(200)
-  @IsAcceptablePassword()
+  @IsNewPassword()
   newPassword: string;
 }
 

@@ -3,12 +3,17 @@ import { IsIn, IsObject, IsOptional } from 'class-validator';
 import { REPORT_KINDS, REPORT_STATUSES } from '../report-lifecycle';
 import type { ReportKind, ReportStatus } from '../report-lifecycle';
 
+/**
+ * POST /api/reports as the validation pipe reads it: a known kind and, if given, an object. The params
+ * themselves are checked by the service against the kind's own params class (`ReportDefinition.params`);
+ * OpenAPI documents the body as the union of the kinds' requests (`ApiReportRequestBody`).
+ */
 export class CreateReportDto {
   @ApiProperty({ enum: REPORT_KINDS })
   @IsIn(REPORT_KINDS)
   kind: ReportKind;
 
-  /** `{ year }` for roadmap, `{ callId }` for funding, `{ meetingId }` for minutes, `{}` for directory. */
+  /** `{ year }` for roadmap, `{ callId }` for funding, `{ meetingId }` for the meeting documents, `{}` for directory. */
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, default: {} })
   @IsOptional()
   @IsObject()
@@ -35,6 +40,9 @@ export class ReportDto {
   createdAt: string;
   @ApiPropertyOptional({ nullable: true, type: String })
   finishedAt: string | null;
+  /** The moves the caller may make: always none, a report's every move is the worker's. */
+  @ApiProperty({ enum: REPORT_STATUSES, isArray: true })
+  allowedTransitions: ReportStatus[];
 }
 
 export class ReportPageDto {

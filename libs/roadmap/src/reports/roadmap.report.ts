@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, formatParisDate, SYSTEM_ACTOR } from '@app/core';
-import { PdfReport, ReportDefinition, ReportsErrorCode } from '@app/reports';
+import { Actor, formatParisDate, SYSTEM_ACTOR } from '@app/core';
+import { PdfReport, ReportDefinition } from '@app/reports';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, REPORT_KIND_LABELS, ROADMAP_STATUS_LABELS } from '@app/vocabulary';
 import type { ActionDto, RoadmapDto, RoadmapProgressDto } from '../dto/roadmap.dto';
 import { ActionsService } from '../actions.service';
 import { RoadmapsService } from '../roadmaps.service';
+import { RoadmapReportParamsDto } from './roadmap-report.dto';
 
-interface RoadmapParams {
-  year: number;
-}
+type RoadmapParams = RoadmapReportParamsDto;
 
 export interface RoadmapReportData {
   roadmap: RoadmapDto;
@@ -29,21 +28,12 @@ const value = (v: number | null) => (v === null ? '—' : new Intl.NumberFormat(
 @Injectable()
 export class RoadmapReport implements ReportDefinition<RoadmapParams, RoadmapReportData> {
   readonly kind = 'roadmap' as const;
+  readonly params = RoadmapReportParamsDto;
 
   constructor(
     private readonly roadmap: RoadmapsService,
     private readonly actions: ActionsService,
   ) {}
-
-  parseParams(raw: Record<string, unknown>): RoadmapParams {
-    const extra = Object.keys(raw).filter((k) => k !== 'year');
-    if (extra.length > 0)
-      throw DomainError.invalid(ReportsErrorCode.ReportParams, `params: unknown parameter ${extra.join(', ')}`);
-    if (typeof raw.year !== 'number' || !Number.isInteger(raw.year) || raw.year < 2000 || raw.year > 2100) {
-      throw DomainError.invalid(ReportsErrorCode.ReportParams, 'params.year: must be a year such as 2022');
-    }
-    return { year: raw.year };
-  }
 
   /** Every signed-in role reads the roadmap; the year must exist. */
   async authorize(actor: Actor, params: RoadmapParams): Promise<void> {

@@ -24,8 +24,8 @@ export type LoginResultDto = {
 };
 
 export type ChangePasswordDto = {
-    newPassword: string;
     currentPassword: string;
+    newPassword: string;
 };
 
 export type CapabilitiesDto = {
@@ -82,10 +82,10 @@ export type SessionUserDto = {
 };
 
 export type CreateUserDto = {
-    password: string;
-    roles: Array<'admin' | 'regional_delegate' | 'mission_officer' | 'departmental_referent' | 'commission_member' | 'auditor'>;
     email: string;
     displayName: string;
+    password: string;
+    roles: Array<'admin' | 'regional_delegate' | 'mission_officer' | 'departmental_referent' | 'commission_member' | 'auditor'>;
     /**
      * Required for a departmental referent: the departments it acts on (e.g. "31").
      */
@@ -222,14 +222,56 @@ export type AuditSealPageDto = {
     total: number;
 };
 
-export type CreateReportDto = {
-    kind: 'roadmap' | 'funding' | 'minutes' | 'directory' | 'notice' | 'attendance_sheet';
+export type RoadmapReportParamsDto = {
     /**
-     * `{ year }` for roadmap, `{ callId }` for funding, `{ meetingId }` for minutes, `{}` for directory.
+     * The roadmap's year.
      */
-    params?: {
-        [key: string]: unknown;
-    };
+    year: number;
+};
+
+export type RoadmapReportRequestDto = {
+    kind: 'roadmap';
+    params: RoadmapReportParamsDto;
+};
+
+export type FundingReportParamsDto = {
+    /**
+     * The call whose funding the report sums up.
+     */
+    callId: string;
+};
+
+export type FundingReportRequestDto = {
+    kind: 'funding';
+    params: FundingReportParamsDto;
+};
+
+export type MeetingReportParamsDto = {
+    meetingId: string;
+};
+
+export type MinutesReportRequestDto = {
+    kind: 'minutes';
+    params: MeetingReportParamsDto;
+};
+
+export type DirectoryReportParamsDto = {
+    [key: string]: unknown;
+};
+
+export type DirectoryReportRequestDto = {
+    kind: 'directory';
+    params?: DirectoryReportParamsDto;
+};
+
+export type NoticeReportRequestDto = {
+    kind: 'notice';
+    params: MeetingReportParamsDto;
+};
+
+export type AttendanceSheetReportRequestDto = {
+    kind: 'attendance_sheet';
+    params: MeetingReportParamsDto;
 };
 
 export type QueuedReportDto = {
@@ -248,6 +290,10 @@ export type ReportDto = {
     dataSha256?: string | null;
     fileSize?: number | null;
     finishedAt?: string | null;
+    /**
+     * The moves the caller may make: always none, a report's every move is the worker's.
+     */
+    allowedTransitions: Array<'queued' | 'running' | 'done' | 'failed' | 'expired'>;
     id: string;
     requestedBy: string | null;
     createdAt: string;
@@ -2076,7 +2122,19 @@ export type ReportsControllerListResponses = {
 export type ReportsControllerListResponse = ReportsControllerListResponses[keyof ReportsControllerListResponses];
 
 export type ReportsControllerRequestData = {
-    body: CreateReportDto;
+    body: ({
+        kind: 'roadmap';
+    } & RoadmapReportRequestDto) | ({
+        kind: 'funding';
+    } & FundingReportRequestDto) | ({
+        kind: 'minutes';
+    } & MinutesReportRequestDto) | ({
+        kind: 'directory';
+    } & DirectoryReportRequestDto) | ({
+        kind: 'notice';
+    } & NoticeReportRequestDto) | ({
+        kind: 'attendance_sheet';
+    } & AttendanceSheetReportRequestDto);
     path?: never;
     query?: never;
     url: '/api/reports';

@@ -1,7 +1,7 @@
-import { Actor, DomainError, hasRole, Role } from '@app/core';
+import { definePolicy } from '@app/core';
 
 /** Who may do what with the audit trail (DESIGN.md: the auditor reads it; the mission's heads too). */
-const POLICY = {
+export const auditPolicy = definePolicy({
   /** Events, seals and the public key that checks them. */
   read: ['admin', 'regional_delegate', 'auditor'],
   /** Walking the whole chain is costly: those who answer for it. */
@@ -11,13 +11,4 @@ const POLICY = {
    * the trail as it stood when the audit began; the worker seals daily as the system.
    */
   seal: ['admin', 'auditor'],
-} as const satisfies Record<string, readonly Role[]>;
-
-export type AuditPermission = keyof typeof POLICY;
-
-export const auditPolicy = {
-  roles: (permission: AuditPermission): readonly Role[] => POLICY[permission],
-  assert(actor: Actor, permission: AuditPermission): void {
-    if (!hasRole(actor, ...POLICY[permission])) throw DomainError.forbidden();
-  },
-};
+});

@@ -1,34 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError } from '@app/core';
-import { DepartmentDirectoryEntryDto, DepartmentDirectoryService } from '@app/identity';
+import { Actor } from '@app/core';
+import { PdfReport, ReportDefinition } from '@app/reports';
 import { REPORT_KIND_LABELS } from '@app/vocabulary';
-import { PdfReport } from '../pdf/pdf-report';
-import { ReportDefinition } from '../report-definition';
-import { ReportsErrorCode } from '../reports.errors';
+import { DepartmentDirectoryService } from '../department-directory.service';
+import { DepartmentDirectoryEntryDto } from '../dto/department.dto';
+import { identityPolicy } from '../identity.policy';
+import { DirectoryReportParamsDto } from './directory-report.dto';
 
 const VACANCY = 'en cours de désignation';
 const populationFormat = new Intl.NumberFormat('fr-FR');
 
 /** The referent network: every department of the region, its referents, vacancies shown as such. */
 @Injectable()
-export class DirectoryReport implements ReportDefinition<Record<string, never>, DepartmentDirectoryEntryDto[]> {
+export class DirectoryReport implements ReportDefinition<DirectoryReportParamsDto, DepartmentDirectoryEntryDto[]> {
   readonly kind = 'directory' as const;
+  readonly params = DirectoryReportParamsDto;
 
   constructor(private readonly directory: DepartmentDirectoryService) {}
 
-  parseParams(raw: Record<string, unknown>): Record<string, never> {
-    const unknown = Object.keys(raw);
-    if (unknown.length > 0) {
-      throw DomainError.invalid(
-        ReportsErrorCode.ReportParams,
-        `params: the directory report takes no parameter (got ${unknown.join(', ')})`,
-      );
-    }
-    return {};
+  /** Whoever reads GET /api/departments: every signed-in account. */
+  async authorize(actor: Actor): Promise<void> {
+    identityPolicy.assert(actor, 'readDirectory');
   }
-
-  /** Every signed-in account may read the directory, as it reads GET /api/departments: no one to refuse. */
-  async authorize(_actor: Actor): Promise<void> {}
 
   collect(): Promise<DepartmentDirectoryEntryDto[]> {
     return this.directory.list();
@@ -38,7 +31,7 @@ export class DirectoryReport implements ReportDefinition<Record<string, never>, 
     return REPORT_KIND_LABELS[this.kind];
   }
 
-  scope(_params: Record<string, never>, data: DepartmentDirectoryEntryDto[]): string {
+  scope(_params: DirectoryReportParamsDto, data: DepartmentDirectoryEntryDto[]): string {
     const vacant = data.filter((d) => d.referents.length === 0).length;
     return `Région Occitanie — ${data.length} départements, ${vacant} poste(s) de référent en cours de désignation`;
   }

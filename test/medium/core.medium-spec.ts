@@ -1,0 +1,92 @@
+import {
+  affectedRows,
+  changedAny,
+  Database,
+  departmentCodesOf,
+  DomainError,
+  found,
+  inAnyDepartment,
+  JobQueue,
+  type Tx,
+} from '@app/core';
+import Redis from 'ioredis';
+import { TEST_REDIS_URL } from '../support/env';
+import { Medium, mediumModule } from './support/medium-module';
+
+/**
+ * Core's persistence shapes on the real PostgreSQL the libs use, and its job queue on real Redis:
+ * what every repository and service relies on.
+ */
+describe('core', () => {
+  let medium: Medium;
+  let db: Database;
+
+  beforeAll(async () => {
+    medium = await mediumModule([], { jobs: true });
+    db = medium.db;
+  });
+
+  const newContract = (tx: Tx, name: string) =>
+    tx.query(
+      `INSERT INTO local_health_contract (name, department_code, status) VALUES ($1, '31', 'in_preparation') RETURNING id`,
+      [name],
+    );
+
+  it('counts the rows a conditional UPDATE changed, from raw SQL as from the query builder', async () => {
+    const [{ id }] = await newContract(db.manager, 'CLS des versions');
+    const bump = (from: number) =>
+      db.manager.query(`UPDATE local_health_contract SET version = $2 + 1 WHERE id = $1 AND version = $2`, [id, from]);
+    const won = await bump(1);
+    const lost = await bump(1);
+    expect([affectedRows(won), changedAny(won), changedAny(lost)]).toEqual([1, true, false]);
+
+    const built = await db.manager
+      .createQueryBuilder()
+      .update('local_health_contract')
+      .set({ version: 3 })
+      .where('id = :id AND version = :v', { id, v: 2 })
+      .execute();
+    expect(affectedRows(built)).toBe(1);
+  });
+
+  it('rolls a transaction back whole when its work throws', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await newContract(tx, 'CLS jamais écrit');
+        throw new Error('refused after the write');
+      }),
+    ).rejects.toThrow('refused after the write');
+    expect(await db.manager.query(`SELECT id FROM local_health_contract WHERE name = 'CLS jamais écrit'`)).toEqual([]);
+  });
+
+  it('reads departments through the named fragments, as the project and action lists do', async () => {
+    const link = { table: 'user_department', ownerColumn: 'user_id' };
+    const referent = await medium.actors.departmentalReferent('34', '31');
+    const [row] = await db.manager.query(
+      `SELECT ${departmentCodesOf(link, 'u.id')} AS codes, ${inAnyDepartment(link, 'u.id', '$2')} AS "inScope"
+       FROM app_user u WHERE u.id = $1`,
+      [referent.id, ['31']],
+    );
+    expect(row).toEqual({ codes: ['31', '34'], inScope: true });
+  });
+
+  it('turns a missing row into the lib’s 404', () => {
+    expect(found({ id: 'x' }, 'note.not_found')).toEqual({ id: 'x' });
+    expect(() => found(null, 'note.not_found', '42')).toThrow(DomainError);
+    expect(() => found(undefined, 'note.not_found', '42')).toThrow('note 42 not found');
+  });
+
+  it('puts a job on the real queue under its id, once however often it is enqueued', async () => {
+    const queue = medium.get(JobQueue);
+    const id = `medium-${process.pid}-${Date.now()}`;
+    await queue.enqueue('report.render', { reportId: id }, id);
+    await queue.enqueue('report.render', { reportId: id }, id);
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      expect(await redis.exists(`bull:jobs:${id}`)).toBe(1);
+      await redis.del(`bull:jobs:${id}`);
+    } finally {
+      redis.disconnect();
+    }
+  });
+});

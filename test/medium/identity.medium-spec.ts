@@ -1,0 +1,249 @@
+import { AuditService } from '@app/audit';
+import type { Actor } from '@app/core';
+import { SYSTEM_ACTOR } from '@app/core';
+import {
+  AuthService,
+  CreateUserDto,
+  DepartmentDirectoryService,
+  IdentityErrorCode,
+  IdentityModule,
+  UsersService,
+} from '@app/identity';
+import { ReportKindRegistry } from '@app/reports';
+import { TerritoryErrorCode } from '@app/territory';
+import { Medium, mediumModule } from './support/medium-module';
+
+/**
+ * Accounts, sign-in sessions and the referent directory through the real services: IdentityModule as
+ * the apps import it (audit, territory, and reports, where it registers the directory report).
+ */
+describe('identity', () => {
+  let medium: Medium;
+  let users: UsersService;
+  let auth: AuthService;
+  let admin: Actor;
+
+  beforeAll(async () => {
+    medium = await mediumModule([IdentityModule], { jobs: true });
+    users = medium.get(UsersService);
+    auth = medium.get(AuthService);
+    admin = await medium.actors.admin();
+  });
+
+  let made = 0;
+  const PASSWORD = 'un-mot-de-passe-de-test-2026';
+  const userIn = (fields: Partial<CreateUserDto> = {}): CreateUserDto => ({
+    email: `compte-${++made}@medium.iss.local`,
+    displayName: `Compte ${made}`,
+    password: PASSWORD,
+    roles: ['mission_officer'],
+    ...fields,
+  });
+  const origin = { address: '192.0.2.10' };
+  const accountsWith = async (email: string): Promise<number> => {
+    const [{ n }] = await medium.db.manager.query('SELECT count(*)::int AS n FROM app_user WHERE email = $1', [email]);
+    return n;
+  };
+
+  describe('accounts are the admin’s', () => {
+    it('creates an account with its departments, and records it without any password', async () => {
+      const created = await users.create(admin, userIn({ roles: ['departmental_referent'], departmentCodes: ['31'] }));
+
+      expect(created).toMatchObject({ roles: ['departmental_referent'], departmentCodes: ['31'], memberId: null });
+      expect(await users.get(created.id)).toEqual(created);
+      const events = await medium.auditEvents('user', created.id);
+      expect(events).toEqual([{ action: 'user.create', actorId: admin.id, before: null, after: created }]);
+      expect(JSON.stringify(events)).not.toMatch(/argon2|password/i);
+    });
+
+    it('refuses every other role, before writing anything', async () => {
+      for (const role of ['regional_delegate', 'mission_officer', 'departmental_referent', 'auditor'] as const) {
+        const actor = await medium.actors.create([role], { departmentCodes: ['31'] });
+        const input = userIn();
+        await expect(users.create(actor, input)).rejects.toMatchObject({ kind: 'forbidden' });
+        expect(await accountsWith(input.email)).toBe(0);
+      }
+      const member = await medium.actors.commissionMember();
+      await expect(users.update(member, admin.id!, { disabled: true })).rejects.toMatchObject({ kind: 'forbidden' });
+    });
+
+    it('refuses a referent without departments, an unknown department and a taken e-mail', async () => {
+      await expect(users.create(admin, userIn({ roles: ['departmental_referent'] }))).rejects.toMatchObject({
+        kind: 'invalid',
+        code: IdentityErrorCode.UserReferentWithoutDepartment,
+      });
+      await expect(
+        users.create(admin, userIn({ roles: ['departmental_referent'], departmentCodes: ['75'] })),
+      ).rejects.toMatchObject({ kind: 'invalid', code: TerritoryErrorCode.TerritoryUnknownDepartment });
+      const first = await users.create(admin, userIn());
+      await expect(users.create(admin, userIn({ email: first.email }))).rejects.toMatchObject({
+        kind: 'conflict',
+        code: IdentityErrorCode.UserEmailTaken,
+      });
+      expect(await users.createIfAbsent(admin, userIn({ email: first.email }))).toBeNull();
+    });
+
+    it('leaves no account behind when its audit event cannot be written (one transaction)', async () => {
+      jest.spyOn(medium.get(AuditService), 'record').mockRejectedValueOnce(new Error('audit trail unavailable'));
+      const input = userIn();
+
+      await expect(users.create(admin, input)).rejects.toThrow('audit trail unavailable');
+
+      expect(await accountsWith(input.email)).toBe(0);
+    });
+
+    it('disables and re-enables an account, recording before and after; a no-op writes nothing', async () => {
+      const account = await users.create(admin, userIn());
+
+      const disabled = await users.update(admin, account.id, { disabled: true });
+      expect(disabled.disabledAt).toEqual(expect.any(String));
+      expect(await users.update(admin, account.id, { disabled: true })).toEqual(disabled);
+      const enabled = await users.update(admin, account.id, { disabled: false });
+      expect(enabled.disabledAt).toBeNull();
+
+      const events = await medium.auditEvents('user', account.id);
+      expect(events.map((e) => e.action)).toEqual(['user.create', 'user.disable', 'user.enable']);
+      expect(events[1]).toMatchObject({ before: { disabledAt: null }, after: { disabledAt: disabled.disabledAt } });
+    });
+
+    it('keeps an admin from disabling itself, and names an unknown account', async () => {
+      await expect(users.update(admin, admin.id!, { disabled: true })).rejects.toMatchObject({
+        kind: 'conflict',
+        code: IdentityErrorCode.UserDisableSelf,
+      });
+      await expect(
+        users.update(admin, '00000000-0000-4000-8000-000000000000', { disabled: true }),
+      ).rejects.toMatchObject({ kind: 'not_found', code: IdentityErrorCode.UserNotFound });
+    });
+
+    it('links an account to its member record', async () => {
+      const member = await medium.actors.commissionMember();
+      const account = await users.create(admin, userIn({ roles: ['commission_member'] }));
+
+      const linked = await users.linkMember(admin, account.email, member.memberId!);
+
+      expect(linked.memberId).toBe(member.memberId);
+      expect((await medium.auditEvents('user', account.id)).at(-1)).toMatchObject({
+        action: 'user.link_member',
+        before: { memberId: null },
+        after: { memberId: member.memberId },
+      });
+      await expect(users.linkMember(member, account.email, member.memberId!)).rejects.toMatchObject({
+        kind: 'forbidden',
+      });
+    });
+  });
+
+  describe('sessions', () => {
+    it('signs in with the right password, and audits the sign-in', async () => {
+      const account = await users.create(admin, userIn());
+
+      const user = await auth.validateCredentials(account.email, PASSWORD, origin);
+      const session = await auth.login(user, 'req-login');
+
+      expect(user).toEqual(account);
+      expect(session.accessToken).toEqual(expect.any(String));
+      expect((await medium.auditEvents('user', account.id)).at(-1)).toMatchObject({
+        action: 'auth.login',
+        actorId: account.id,
+      });
+    });
+
+    it('refuses a wrong password or a disabled account alike, and audits the failure', async () => {
+      const account = await users.create(admin, userIn());
+
+      await expect(auth.validateCredentials(account.email, 'pas le bon mot de passe', origin)).rejects.toMatchObject({
+        kind: 'unauthorized',
+        code: IdentityErrorCode.AuthInvalidCredentials,
+      });
+      await users.update(admin, account.id, { disabled: true });
+      await expect(auth.validateCredentials(account.email, PASSWORD, origin)).rejects.toMatchObject({
+        code: IdentityErrorCode.AuthInvalidCredentials,
+      });
+      const failures = (await medium.auditEvents('user', account.id)).filter((e) => e.action === 'auth.login_failed');
+      expect(failures).toEqual([
+        { action: 'auth.login_failed', actorId: null, before: null, after: { address: origin.address } },
+        { action: 'auth.login_failed', actorId: null, before: null, after: { address: origin.address } },
+      ]);
+    });
+
+    it('changes its own password only with the current one, and ends the sessions issued before', async () => {
+      const account = await users.create(admin, userIn());
+      const user = await auth.validateCredentials(account.email, PASSWORD, origin);
+      const { accessToken } = await auth.login(user);
+      const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString());
+      const me = (await auth.actorForToken(claims, { viaCookie: false }))!;
+      expect(me.id).toBe(account.id);
+
+      await expect(
+        auth.changePassword(me, { currentPassword: 'faux', newPassword: 'nouveau-mot-de-passe-2026' }, origin),
+      ).rejects.toMatchObject({ kind: 'invalid', code: IdentityErrorCode.AuthWrongPassword });
+      await expect(
+        auth.changePassword(me, { currentPassword: PASSWORD, newPassword: PASSWORD }, origin),
+      ).rejects.toMatchObject({ kind: 'invalid', code: IdentityErrorCode.AuthSamePassword });
+      const renewed = await auth.changePassword(
+        me,
+        { currentPassword: PASSWORD, newPassword: 'nouveau-mot-de-passe-2026' },
+        origin,
+      );
+
+      expect(renewed.user.id).toBe(account.id);
+      expect(await auth.actorForToken(claims, { viaCookie: false })).toBeNull();
+      await expect(auth.validateCredentials(account.email, 'nouveau-mot-de-passe-2026', origin)).resolves.toMatchObject(
+        { id: account.id },
+      );
+      expect((await medium.auditEvents('user', account.id)).map((e) => e.action)).toEqual(
+        expect.arrayContaining(['auth.password_change_failed', 'auth.password_change']),
+      );
+    });
+
+    it('has no password to change for the system', async () => {
+      await expect(
+        auth.changePassword(SYSTEM_ACTOR, { currentPassword: 'x', newPassword: 'nouveau-mot-de-passe-2026' }, origin),
+      ).rejects.toMatchObject({ kind: 'forbidden' });
+    });
+
+    it('revokes the token it signs out with, and audits it', async () => {
+      const account = await users.create(admin, userIn());
+      const { accessToken } = await auth.login(account);
+      const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString());
+      const me = (await auth.actorForToken(claims, { viaCookie: false }))!;
+
+      await auth.logout(me);
+
+      expect(await auth.actorForToken(claims, { viaCookie: false })).toBeNull();
+      expect((await medium.auditEvents('user', account.id)).at(-1)).toMatchObject({ action: 'auth.logout' });
+      await expect(auth.logout({ ...me, tokenId: undefined })).rejects.toMatchObject({ kind: 'forbidden' });
+    });
+  });
+
+  describe('the referent directory', () => {
+    it('lists the thirteen departments to every role, with active referents and vacancies', async () => {
+      const directory = medium.get(DepartmentDirectoryService);
+      const referent = await users.create(
+        admin,
+        userIn({ displayName: 'Référente Lozère', roles: ['departmental_referent'], departmentCodes: ['48'] }),
+      );
+      const gone = await users.create(
+        admin,
+        userIn({ displayName: 'Ancien référent', roles: ['departmental_referent'], departmentCodes: ['48'] }),
+      );
+      await users.update(admin, gone.id, { disabled: true });
+
+      for (const actor of [admin, await medium.actors.commissionMember(), await medium.actors.auditor()]) {
+        const page = await directory.page(actor, { limit: 20, offset: 0 });
+        expect(page.total).toBe(13);
+        const lozere = page.items.find((d) => d.code === '48')!;
+        expect(lozere.referents).toEqual([{ id: referent.id, displayName: 'Référente Lozère' }]);
+      }
+      expect((await directory.list()).filter((d) => d.referents.length === 0).length).toBeGreaterThan(0);
+    });
+
+    it('registers the directory report with the reports pipeline, which every role may request', async () => {
+      const directoryReport = medium.get(ReportKindRegistry).get('directory');
+
+      await expect(directoryReport.authorize(await medium.actors.commissionMember(), {})).resolves.toBeUndefined();
+      expect((await directoryReport.collect({})) as unknown[]).toHaveLength(13);
+    });
+  });
+});
