@@ -35,6 +35,11 @@ describe('the commission in the browser', () => {
       .first()
       .click();
     await member.getByRole('heading', { name: /Séance du/ }).waitFor();
+    // The meeting's DTO gives a member no form: no attendance sheet, no decision, no draft to write.
+    await member.getByRole('heading', { name: 'Procès-verbal' }).waitFor();
+    expect(await member.getByRole('heading', { name: 'Émargement' }).count()).toBe(0);
+    for (const action of ['Enregistrer la délibération', 'Enregistrer le brouillon', 'Publier le procès-verbal'])
+      expect(await member.getByRole('button', { name: action }).count()).toBe(0);
     await member.getByRole('button', { name: 'Obtenir le procès-verbal (PDF)' }).click();
     const link = member.getByRole('link', { name: /Télécharger le procès-verbal/ });
     await link.waitFor();
@@ -76,8 +81,10 @@ describe('the commission in the browser', () => {
     await officer.getByText('Brouillon enregistré.').waitFor();
     await officer.getByRole('button', { name: 'Approuver le procès-verbal' }).click();
     await officer.getByRole('button', { name: 'Publier le procès-verbal' }).click();
-    // Publishing queues the PDF; the member's journey above downloads one.
+    // Publishing queues the PDF; the member's journey above downloads one. Published minutes move no more.
+    await officer.getByText('Publié', { exact: true }).waitFor();
     await officer.getByRole('button', { name: 'Obtenir le procès-verbal (PDF)' }).waitFor();
+    expect(await officer.getByRole('button', { name: /Approuver|Publier/ }).count()).toBe(0);
     expect(await officer.getByLabel('Texte du procès-verbal').getAttribute('readonly')).not.toBeNull();
     await screenshot(officer, 'commission-meeting');
     await officer.context().close();

@@ -64,6 +64,12 @@ describe('the regional delegate in the browser', () => {
     await page.getByText(/Déposé → En instruction/).waitFor();
     for (const move of ['Retenir', 'Refuser', 'Renvoyer pour correction', 'Retirer'])
       await page.getByRole('button', { name: move, exact: true }).waitFor();
+    // A refusal needs its reason, a selection no comment: the project's `commentRequiredFor` says which.
+    await page.getByRole('button', { name: 'Refuser', exact: true }).click();
+    expect(await page.getByLabel('Motif (obligatoire)').getAttribute('required')).not.toBeNull();
+    await page.getByRole('button', { name: 'Retenir', exact: true }).click();
+    await page.getByLabel('Commentaire (facultatif)').waitFor();
+    expect(await page.getByLabel('Commentaire (facultatif)').getAttribute('required')).toBeNull();
     await screenshot(page, 'delegate-project');
   });
 

@@ -95,6 +95,26 @@ describe('the departmental referent in the browser', () => {
     await screenshot(referent, 'referent-opinion');
   });
 
+  it('reads the project without the moves, grant or audit links the API does not give it', async () => {
+    await referent.getByRole('link', { name: 'Projets', exact: true }).first().click();
+    await referent.getByLabel('Recherche').fill('Camion santé');
+    await referent.getByRole('button', { name: 'Filtrer' }).click();
+    await referent.getByRole('link', { name: 'Camion santé dans les quartiers nord de Toulouse' }).click();
+    await referent.getByRole('heading', { name: 'Avis départementaux' }).waitFor();
+    await referent
+      .getByText(/Haute-Garonne \(31\) : Réservé/)
+      .first()
+      .waitFor();
+    expect(await referent.getByRole('heading', { name: 'Décision sur le dossier' }).count()).toBe(0);
+    for (const action of ['Retenir', 'Refuser', 'Attribuer une subvention'])
+      expect(await referent.getByRole('button', { name: action, exact: true }).count()).toBe(0);
+    expect(await referent.getByRole('link', { name: 'Journal d’audit du projet' }).count()).toBe(0);
+    const navigation = referent.locator('#header-main-navigation');
+    for (const screen of ['Tableau de bord', 'Commission', 'Feuille de route', 'Journal d’audit'])
+      expect(await navigation.getByRole('link', { name: screen }).count()).toBe(0);
+    await screenshot(referent, 'referent-project');
+  });
+
   it('lists its local health contracts and opens one with its action sheets', async () => {
     await referent.getByRole('link', { name: 'Contrats locaux de santé' }).first().click();
     await referent.getByRole('heading', { name: 'Contrats locaux de santé du département 31' }).waitFor();

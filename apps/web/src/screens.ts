@@ -10,7 +10,7 @@ import { roadmapScreens } from './pages/roadmap/screens';
 /**
  * The route table: every screen of the app, by area. To add an area, write its pages in
  * `pages/<area>/` with a `screens.ts` exporting `Screen[]`, and list that array here.
- * The main navigation shows the screens with a `nav` label that the user's roles may open.
+ * The main navigation shows the screens with a `nav` label that the user may open (its `capabilities`).
  */
 export const screens: readonly Screen[] = [
   ...homeScreens,

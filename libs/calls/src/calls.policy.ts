@@ -26,6 +26,11 @@ export const callsPolicy = definePolicy(
   {
     /** Calls, projects, their figures, scores and labels. */
     read: READERS,
+    /**
+     * The funding dashboard (every call's envelope and where its projects stand): the screen of those
+     * who run the money and the accounts. Its figures are `read`'s; this says whose screen it is.
+     */
+    overview: ['admin', 'regional_delegate', 'mission_officer'],
     /** Enter calls (and their criteria) and applications on behalf of holders. */
     enter: TEAM,
     /** Record a payment on a grant. */

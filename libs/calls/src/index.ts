@@ -10,4 +10,5 @@ export * from './funding.service';
 export * from './instruction.service';
 export * from './projects.service';
 export * from './calls.errors';
+export * from './calls.policy';
 export * from './reports/funding-report.dto';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, found, hasRole, parisDay } from '@app/core';
+import { Actor, DomainError, found, parisDay } from '@app/core';
 import { BodiesRepository } from './bodies.repository';
 import { MeetingEntity } from './entities/meeting.entity';
 import { MinutesEntity } from './entities/minutes.entity';
@@ -24,7 +24,7 @@ export class GovernanceAccess {
   /** null: every body; otherwise the ids of the bodies the actor may read. */
   async readableBodyIds(actor: Actor): Promise<string[] | null> {
     if (governancePolicy.allows(actor, 'readAllBodies')) return null;
-    if (hasRole(actor, 'commission_member') && actor.memberId)
+    if (governancePolicy.allows(actor, 'readOwnBodies') && actor.memberId)
       return this.bodies.bodyIdsOfMember(actor.memberId, parisDay());
     return [];
   }

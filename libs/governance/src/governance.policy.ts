@@ -33,6 +33,8 @@ export const governancePolicy = definePolicy(
     manage: COMMISSION_MANAGERS,
     /** Every body and meeting; without it, the bodies the actor sits on as a member only. */
     readAllBodies: COMMISSION_READERS,
+    /** The bodies the actor sits on (GovernanceAccess finds which, from its member record), their meetings. */
+    readOwnBodies: ['commission_member'],
     /** Minutes before they are published; without it, published minutes only. */
     readUnpublishedMinutes: COMMISSION_READERS,
     /** The members' list and records: everyone but a plain commission member (who reads its own). */

@@ -26,10 +26,14 @@ export function assertMayReadRoadmap(actor: Actor): void {
   assertInternalReader(actor);
 }
 
+/** Whether the actor's roles update some actions (which ones: `mayUpdateAction`). */
+export function mayUpdateSomeAction(actor: Actor): boolean {
+  return roadmapPolicy.allows(actor, 'updateAnyAction') || roadmapPolicy.allows(actor, 'updateOwnActions');
+}
+
 /** 403 for a role that never updates an action, before the action is read. */
 export function assertMayUpdateSomeAction(actor: Actor): void {
-  if (roadmapPolicy.allows(actor, 'updateAnyAction')) return;
-  roadmapPolicy.assert(actor, 'updateOwnActions');
+  if (!mayUpdateSomeAction(actor)) roadmapPolicy.assert(actor, 'updateOwnActions');
 }
 
 /** The mission updates any action; a referent only those of its departments (region-wide ones are the mission's). */

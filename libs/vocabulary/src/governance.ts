@@ -56,3 +56,10 @@ export const MINUTES_STATUS_LABELS: Record<MinutesStatus, string> = {
   approved: 'Approuvé',
   published: 'Publié',
 };
+
+/** The button that moves minutes to each status. */
+export const MINUTES_TRANSITION_LABELS: Record<MinutesStatus, string> = {
+  draft: 'Remettre en brouillon',
+  approved: 'Approuver le procès-verbal',
+  published: 'Publier le procès-verbal',
+};

@@ -8,6 +8,13 @@ export const ROADMAP_STATUS_LABELS: Record<RoadmapStatus, string> = {
   validated: 'Validée par la commission',
 };
 
+/** The button that moves a roadmap to each status. */
+export const ROADMAP_TRANSITION_LABELS: Record<RoadmapStatus, string> = {
+  draft: 'Revenir au brouillon',
+  submitted: 'Soumettre à la commission',
+  validated: 'Valider la feuille de route',
+};
+
 export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'blocked'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 

@@ -12,10 +12,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@app/core';
 import type { Actor } from '@app/core';
 import { AuthService, ChangePasswordDto, LoginDto, LoginResultDto, UserDto, UsersService } from '@app/identity';
+import { capabilitiesOf } from '../auth/capabilities';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocalAuthGuard } from '../auth/guards';
 import { Public } from '../auth/public.decorator';
 import { requestIdOf } from '../auth/request-id';
+import { SessionUserDto } from '../auth/session-user.dto';
 import { originOf } from '../auth/request-origin';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 
@@ -68,10 +70,12 @@ export class AuthController {
     return { accessToken, user };
   }
 
+  /** The signed-in account, and the screens it may open (`capabilities`). */
   @ApiBearerAuth()
   @Get('me')
-  me(@CurrentActor() actor: Actor): Promise<UserDto> {
-    return this.users.get(actor.id!);
+  @ApiOkResponse({ type: SessionUserDto })
+  async me(@CurrentActor() actor: Actor): Promise<SessionUserDto> {
+    return { ...(await this.users.get(actor.id!)), capabilities: capabilitiesOf(actor) };
   }
 
   @ApiBearerAuth()

@@ -3,7 +3,8 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
-import { hasRole, useSession } from '../session/session';
+import { useSession } from '../session/session';
+import { navigableScreens } from '../routing/may-open';
 import { screens } from '../screens';
 import type { Screen } from '../routing/screen';
 
@@ -18,10 +19,10 @@ const BRAND = (
 const SERVICE = 'Inégalités sociales de santé';
 const TAGLINE = 'Agence régionale de santé Occitanie';
 
-/** The screens with a navigation label that the user's roles may open. */
+/** The screens with a navigation label that the user may open. */
 function useScreensOfUser(): readonly Screen[] {
   const { user } = useSession();
-  return screens.filter((screen) => screen.nav && hasRole(user, screen.roles));
+  return navigableScreens(screens, user);
 }
 
 /** The main navigation, from those screens. */

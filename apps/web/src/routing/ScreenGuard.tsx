@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { hasRole, useSession } from '../session/session';
+import { useSession } from '../session/session';
 import { ForbiddenPage } from '../pages/errors/ForbiddenPage';
+import { mayOpen } from './may-open';
 import type { Screen } from './screen';
 
 const SITE = 'Inégalités sociales de santé — ARS Occitanie';
@@ -12,13 +13,13 @@ export function useDocumentTitle(title: string): void {
   }, [title]);
 }
 
-/** Sends a visitor to the login page and a user without the screen's role to "Accès refusé". */
+/** Sends a visitor to the login page and a user without the screen's capability to "Accès refusé". */
 export function ScreenGuard({ screen }: { screen: Screen }) {
   const { user } = useSession();
   const location = useLocation();
   useDocumentTitle(screen.title);
   if (!user)
     return <Navigate to={`/connexion?retour=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (!hasRole(user, screen.roles)) return <ForbiddenPage />;
+  if (!mayOpen(user, screen.can)) return <ForbiddenPage />;
   return <screen.Component />;
 }

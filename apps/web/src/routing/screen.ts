@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { useOutletContext } from 'react-router';
-import type { Role } from '../session/session';
+import type { Capability } from '../session/session';
 
 /** One page of the app, as the route table lists it. */
 export interface Screen {
@@ -9,8 +9,11 @@ export interface Screen {
   /** The page title (document title, and the navigation label when `nav` is set). */
   title: string;
   Component: ComponentType;
-  /** Who may open it; anyone signed in when absent. Others get the "Accès refusé" page. */
-  roles?: readonly Role[];
+  /**
+   * The capability of `/api/auth/me` it needs; anyone signed in when absent. Others get the "Accès
+   * refusé" page. What may be done on the screen is in the DTOs it reads (`allowedTransitions`, `can*`).
+   */
+  can?: Capability;
   /** Shown in the main navigation under this label. */
   nav?: string;
 }

@@ -1,12 +1,13 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { authControllerLogin, authControllerLogout, authControllerMe, ok, type UserDto } from '../api/client';
+import { authControllerLogin, authControllerLogout, authControllerMe, ok, type SessionUserDto } from '../api/client';
 import { ApiError } from '../api/errors';
 
-export type Role = UserDto['roles'][number];
+/** A screen-level permission of the signed-in person, as `/api/auth/me` computes it from the API's policies. */
+export type Capability = keyof SessionUserDto['capabilities'];
 
 interface Session {
-  user: UserDto | null;
+  user: SessionUserDto | null;
   login(email: string, password: string): Promise<void>;
   logout(): Promise<void>;
 }
@@ -14,8 +15,8 @@ interface Session {
 const SessionContext = createContext<Session | null>(null);
 export const SESSION_KEY = ['session'] as const;
 
-/** Who is signed in, from `/api/auth/me` (the cookie set at login); null when nobody is. */
-async function fetchMe(): Promise<UserDto | null> {
+/** Who is signed in and what it may open, from `/api/auth/me` (the cookie set at login); null when nobody is. */
+async function fetchMe(): Promise<SessionUserDto | null> {
   try {
     return await ok(authControllerMe());
   } catch (error) {
@@ -32,8 +33,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const session: Session = {
     user: me.data ?? null,
     async login(email, password) {
-      const { user } = await ok(authControllerLogin({ body: { email, password } }));
-      queryClient.setQueryData(SESSION_KEY, user);
+      await ok(authControllerLogin({ body: { email, password } }));
+      // The login answers the account; what it may open comes with /me, on the cookie just set.
+      queryClient.setQueryData(SESSION_KEY, await fetchMe());
     },
     async logout() {
       await ok(authControllerLogout()).catch(() => undefined);
@@ -49,9 +51,4 @@ export function useSession(): Session {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useSession outside SessionProvider');
   return session;
-}
-
-export function hasRole(user: UserDto | null, roles?: readonly Role[]): boolean {
-  if (!user) return false;
-  return !roles || roles.some((role) => user.roles.includes(role));
 }

@@ -46,6 +46,9 @@ export const authControllerChangePassword = <ThrowOnError extends boolean = fals
     }
 });
 
+/**
+ * The signed-in account, and the screens it may open (`capabilities`).
+ */
 export const authControllerMe = <ThrowOnError extends boolean = false>(options?: Options<AuthControllerMeData, ThrowOnError>): RequestResult<AuthControllerMeResponses, AuthControllerMeErrors, ThrowOnError> => (options?.client ?? client).get<AuthControllerMeResponses, AuthControllerMeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/auth/me',

@@ -28,6 +28,59 @@ export type ChangePasswordDto = {
     newPassword: string;
 };
 
+export type CapabilitiesDto = {
+    /**
+     * The funding dashboard: every call's envelope and where its projects stand.
+     */
+    readDashboard: boolean;
+    /**
+     * The calls' projects, their list and their pages.
+     */
+    readProjects: boolean;
+    /**
+     * A call's funding reports: the PDF, the CSV and XLSX ledgers.
+     */
+    exportFunding: boolean;
+    /**
+     * The audit trail.
+     */
+    readAuditTrail: boolean;
+    /**
+     * A referent's space: the actions and local health contracts of its departments.
+     */
+    departmentSpace: boolean;
+    /**
+     * The departmental opinions to give on the projects of one's departments.
+     */
+    giveOpinions: boolean;
+    /**
+     * The year's roadmap: its status, axes and actions to add.
+     */
+    manageRoadmap: boolean;
+    /**
+     * An action's update form (which actions: its `canUpdate`).
+     */
+    updateActions: boolean;
+    /**
+     * The commission: its bodies, meetings and members, to run.
+     */
+    manageCommission: boolean;
+    /**
+     * A commission member's space: the bodies it sits on and their meetings.
+     */
+    memberSpace: boolean;
+};
+
+export type SessionUserDto = {
+    roles: Array<'admin' | 'regional_delegate' | 'mission_officer' | 'departmental_referent' | 'commission_member' | 'auditor'>;
+    memberId?: string | null;
+    capabilities: CapabilitiesDto;
+    id: string;
+    email: string;
+    displayName: string;
+    departmentCodes: Array<string>;
+};
+
 export type CreateUserDto = {
     email: string;
     displayName: string;
@@ -1824,7 +1877,7 @@ export type AuthControllerMeErrors = {
 export type AuthControllerMeError = AuthControllerMeErrors[keyof AuthControllerMeErrors];
 
 export type AuthControllerMeResponses = {
-    200: UserDto;
+    200: SessionUserDto;
 };
 
 export type AuthControllerMeResponse = AuthControllerMeResponses[keyof AuthControllerMeResponses];

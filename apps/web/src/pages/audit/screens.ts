@@ -7,14 +7,14 @@ export const auditScreens: Screen[] = [
     path: '/rapports-financement',
     title: 'Rapports de financement',
     Component: FundingExportsPage,
-    roles: ['admin', 'regional_delegate', 'mission_officer', 'auditor'],
+    can: 'exportFunding',
     nav: 'Rapports de financement',
   },
   {
     path: '/journal',
     title: 'Journal d’audit',
     Component: AuditTrailPage,
-    roles: ['admin', 'regional_delegate', 'auditor'],
+    can: 'readAuditTrail',
     nav: 'Journal d’audit',
   },
 ];

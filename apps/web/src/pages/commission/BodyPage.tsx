@@ -4,13 +4,12 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { bodiesControllerGetBody, bodiesControllerParticipation, ok, type BodyDetailDto } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../format';
-import { hasRole, useSession } from '../../session/session';
 import { AddSeatForm, EndMandateButton, NewMeetingForm } from './BodyForms';
 import { MeetingsTable } from './MeetingsTable';
-import { MANAGERS } from './managers';
 import { BODY_KIND_LABELS, COLLEGE_LABELS, POSITION_LABELS } from '@app/vocabulary';
 
-function Seats({ body, manager }: { body: BodyDetailDto; manager: boolean }) {
+/** The seats; the management column for whom the body's DTO allows it (`canManageSeats`, each seat's `canEndMandate`). */
+function Seats({ body }: { body: BodyDetailDto }) {
   return (
     <div className="fr-table">
       <table>
@@ -22,7 +21,7 @@ function Seats({ body, manager }: { body: BodyDetailDto; manager: boolean }) {
             <th scope="col">Titulaire</th>
             <th scope="col">Suppléant</th>
             <th scope="col">Mandat</th>
-            {manager && <th scope="col">Gestion</th>}
+            {body.canManageSeats && <th scope="col">Gestion</th>}
           </tr>
         </thead>
         <tbody>
@@ -33,7 +32,9 @@ function Seats({ body, manager }: { body: BodyDetailDto; manager: boolean }) {
               <td>{seat.current ? seat.current.member.displayName : <Badge severity="warning">Vacant</Badge>}</td>
               <td>{seat.current?.alternate?.displayName ?? '—'}</td>
               <td>{seat.current ? `depuis le ${formatDate(seat.current.startsOn)}` : '—'}</td>
-              {manager && <td>{seat.current && <EndMandateButton seatId={seat.id} bodyId={body.id} />}</td>}
+              {body.canManageSeats && (
+                <td>{seat.canEndMandate && <EndMandateButton seatId={seat.id} bodyId={body.id} />}</td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -71,8 +72,6 @@ function Participation({ bodyId }: { bodyId: string }) {
 /** A body of the commission: its seats and who holds them, its office, its meetings. */
 export function BodyPage() {
   const { id } = useParams() as { id: string };
-  const { user } = useSession();
-  const manager = hasRole(user, MANAGERS);
   const body = useQuery({ queryKey: ['bodies', id], queryFn: () => ok(bodiesControllerGetBody({ path: { id } })) });
   return (
     <QueryState query={body}>
@@ -92,8 +91,8 @@ export function BodyPage() {
               ))}
             </ul>
           )}
-          <Seats body={b} manager={manager} />
-          {manager && <AddSeatForm bodyId={b.id} />}
+          <Seats body={b} />
+          {b.canManageSeats && <AddSeatForm bodyId={b.id} />}
           <Participation bodyId={b.id} />
           <h2>Séances</h2>
           <MeetingsTable
@@ -102,7 +101,7 @@ export function BodyPage() {
             pageParam="seances"
             empty="Aucune séance."
           />
-          {manager && <NewMeetingForm bodyId={b.id} />}
+          {b.canCreateMeeting && <NewMeetingForm bodyId={b.id} />}
         </>
       )}
     </QueryState>

@@ -36,8 +36,11 @@ function Decisions({ meeting }: { meeting: MeetingDetailDto }) {
   );
 }
 
-/** The deliberations voted at the meeting, and the form to record one (the API wants the quorum first). */
-export function DecisionsSection({ meeting, manager }: { meeting: MeetingDetailDto; manager: boolean }) {
+/**
+ * The deliberations voted at the meeting, and the form to record one when the API allows it
+ * (`canRecordDecision`: an open meeting that reached its quorum).
+ */
+export function DecisionsSection({ meeting }: { meeting: MeetingDetailDto }) {
   const queryClient = useQueryClient();
   const decide = useMutation({
     mutationFn: (body: CreateDecisionDto) => ok(meetingsControllerDecide({ path: { id: meeting.id }, body })),
@@ -64,11 +67,15 @@ export function DecisionsSection({ meeting, manager }: { meeting: MeetingDetailD
       nativeInputProps={{ name, type: 'number', min: 0, step: 1, defaultValue: 0, required: true }}
     />
   );
+  if (meeting.decisions.length === 0 && !meeting.canRecordAttendance && !meeting.canRecordDecision) return null;
   return (
     <section aria-labelledby="decisions-title" className="fr-mt-4w">
       <h2 id="decisions-title">Délibérations</h2>
       <Decisions meeting={meeting} />
-      {manager && (
+      {meeting.canRecordAttendance && !meeting.canRecordDecision && (
+        <p>Les délibérations s’enregistrent une fois l’émargement saisi et le quorum atteint.</p>
+      )}
+      {meeting.canRecordDecision && (
         <form onSubmit={submit}>
           <Input
             label="Intitulé de la délibération"

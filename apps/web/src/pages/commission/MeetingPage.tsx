@@ -5,11 +5,9 @@ import { meetingsControllerGet, ok, type MeetingDetailDto } from '../../api/clie
 import { QueryState } from '../../components/QueryState';
 import { ReportJob } from '../../components/ReportJob';
 import { formatDateTime } from '../../format';
-import { hasRole, useSession } from '../../session/session';
 import { AttendanceForm } from './AttendanceForm';
-import { MANAGERS } from './managers';
 import { DecisionsSection } from './DecisionForm';
-import { MinutesDownload, MinutesSection } from './MinutesSection';
+import { MinutesSection } from './MinutesSection';
 import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from '@app/vocabulary';
 
 function Quorum({ meeting }: { meeting: MeetingDetailDto }) {
@@ -49,48 +47,34 @@ function Agenda({ meeting }: { meeting: MeetingDetailDto }) {
   );
 }
 
-/** What a member sees of past minutes: the PDF once published, a plain word before. */
-function MemberMinutes({ meeting }: { meeting: MeetingDetailDto }) {
+/**
+ * The documents of the meeting (notice, attendance sheet): the API generates them for whoever reads
+ * the meeting, as this page does.
+ */
+function MeetingDocuments({ meeting }: { meeting: MeetingDetailDto }) {
   return (
-    <section aria-labelledby="minutes-title" className="fr-mt-4w">
-      <h2 id="minutes-title">Procès-verbal</h2>
-      {meeting.minutesStatus === 'published' ? (
-        <MinutesDownload meetingId={meeting.id} />
-      ) : (
-        <p>Le procès-verbal de cette séance n’est pas encore publié.</p>
-      )}
+    <section aria-labelledby="documents-title" className="fr-mt-4w">
+      <h2 id="documents-title">Documents de séance</h2>
+      <ReportJob
+        request={{ kind: 'notice', params: { meetingId: meeting.id } }}
+        label="Générer la convocation (PDF)"
+        document="la convocation"
+      />
+      <ReportJob
+        request={{ kind: 'attendance_sheet', params: { meetingId: meeting.id } }}
+        label="Générer la feuille d’émargement (PDF)"
+        document="la feuille d’émargement"
+      />
     </section>
   );
 }
 
-function ManagerSections({ meeting }: { meeting: MeetingDetailDto }) {
-  return (
-    <>
-      <AttendanceForm key={meeting.version} meeting={meeting} />
-      <DecisionsSection meeting={meeting} manager />
-      <MinutesSection meetingId={meeting.id} />
-      <section aria-labelledby="documents-title" className="fr-mt-4w">
-        <h2 id="documents-title">Documents de séance</h2>
-        <ReportJob
-          request={{ kind: 'notice', params: { meetingId: meeting.id } }}
-          label="Générer la convocation (PDF)"
-          document="la convocation"
-        />
-        <ReportJob
-          request={{ kind: 'attendance_sheet', params: { meetingId: meeting.id } }}
-          label="Générer la feuille d’émargement (PDF)"
-          document="la feuille d’émargement"
-        />
-      </section>
-    </>
-  );
-}
-
-/** A meeting: when, where, the agenda; for the mission, attendance, decisions and minutes; for members, the minutes. */
+/**
+ * A meeting: when, where, the agenda, its decisions and minutes; the forms (attendance, decisions,
+ * minutes) for whom its DTO says may use them (`canRecordAttendance`, `canRecordDecision`, `canWriteMinutes`).
+ */
 export function MeetingPage() {
   const { id } = useParams() as { id: string };
-  const { user } = useSession();
-  const manager = hasRole(user, MANAGERS);
   const meeting = useQuery({ queryKey: ['meetings', id], queryFn: () => ok(meetingsControllerGet({ path: { id } })) });
   return (
     <QueryState query={meeting}>
@@ -114,14 +98,10 @@ export function MeetingPage() {
           </p>
           <Quorum meeting={m} />
           <Agenda meeting={m} />
-          {manager ? (
-            <ManagerSections meeting={m} />
-          ) : (
-            <>
-              {m.decisions.length > 0 && <DecisionsSection meeting={m} manager={false} />}
-              <MemberMinutes meeting={m} />
-            </>
-          )}
+          {m.canRecordAttendance && <AttendanceForm key={m.version} meeting={m} />}
+          <DecisionsSection meeting={m} />
+          <MinutesSection meeting={m} />
+          <MeetingDocuments meeting={m} />
         </>
       )}
     </QueryState>

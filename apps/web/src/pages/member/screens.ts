@@ -6,7 +6,7 @@ export const memberScreens: Screen[] = [
     path: '/mes-instances',
     title: 'Mes instances',
     Component: MyBodiesPage,
-    roles: ['commission_member'],
+    can: 'memberSpace',
     nav: 'Mes instances',
   },
 ];

@@ -5,7 +5,7 @@ import { callsControllerGetProject, ok } from '../../api/client';
 import { useCalls } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { PROJECT_STATUS_LABELS } from '@app/vocabulary';
-import { hasRole, useSession } from '../../session/session';
+import { useSession } from '../../session/session';
 import { GrantDialog } from './GrantDialog';
 import { ProjectHistory, ProjectOpinions, ProjectScores } from './ProjectReview';
 import { ProjectSummary } from './ProjectSummary';
@@ -31,12 +31,13 @@ export function ProjectPage() {
             <Badge>{PROJECT_STATUS_LABELS[p.status]}</Badge>
           </p>
           <ProjectSummary project={p} call={calls.data?.items.find((c) => c.id === p.callId)} />
-          {hasRole(user, ['regional_delegate']) && p.status === 'selected' && <GrantDialog project={p} />}
+          {/* Who commits the money: to grant it (`canGrant`), then what was granted (an active grant it may cancel). */}
+          {(p.canGrant || p.grant?.canCancel) && <GrantDialog project={p} />}
           <ProjectTransitions project={p} />
           <ProjectOpinions project={p} />
           <ProjectScores projectId={p.id} />
           <ProjectHistory project={p} />
-          {hasRole(user, ['admin', 'regional_delegate', 'auditor']) && (
+          {user?.capabilities.readAuditTrail && (
             <ul className="fr-links-group">
               <li>
                 <Link to={`/journal?type=project&id=${p.id}`}>Journal d’audit du projet</Link>

@@ -8,10 +8,10 @@ import { PROJECT_TRANSITION_LABELS } from '@app/vocabulary';
 
 type Status = ProjectDetailDto['status'];
 
-/** The moves that need a stated reason (the API refuses them without one). */
-const NEEDS_COMMENT: ReadonlySet<Status> = new Set(['rejected', 'returned_for_changes']);
-
-/** The moves the lifecycle allows from here, as buttons; each asks to confirm, with a comment. */
+/**
+ * The moves the caller may make from here (`allowedTransitions`), as buttons; each asks to confirm,
+ * with a comment, required for the moves the API refuses without one (`commentRequiredFor`).
+ */
 export function ProjectTransitions({ project }: { project: ProjectDetailDto }) {
   const [target, setTarget] = useState<Status>();
   const queryClient = useQueryClient();
@@ -24,6 +24,7 @@ export function ProjectTransitions({ project }: { project: ProjectDetailDto }) {
     },
   });
   if (project.allowedTransitions.length === 0) return null;
+  const needsComment = target !== undefined && project.commentRequiredFor.includes(target);
 
   function confirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,8 +51,8 @@ export function ProjectTransitions({ project }: { project: ProjectDetailDto }) {
         <form onSubmit={confirm} aria-label={`Confirmer : ${PROJECT_TRANSITION_LABELS[target]}`}>
           <Input
             textArea
-            label={NEEDS_COMMENT.has(target) ? 'Motif (obligatoire)' : 'Commentaire (facultatif)'}
-            nativeTextAreaProps={{ name: 'comment', required: NEEDS_COMMENT.has(target), rows: 3 }}
+            label={needsComment ? 'Motif (obligatoire)' : 'Commentaire (facultatif)'}
+            nativeTextAreaProps={{ name: 'comment', required: needsComment, rows: 3 }}
           />
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>

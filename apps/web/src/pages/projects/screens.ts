@@ -3,17 +3,14 @@ import { DashboardPage } from './DashboardPage';
 import { ProjectListPage } from './ProjectListPage';
 import { ProjectPage } from './ProjectPage';
 
-const STAFF = ['admin', 'regional_delegate', 'mission_officer'] as const;
-const READERS = [...STAFF, 'departmental_referent', 'auditor'] as const;
-
 export const projectScreens: Screen[] = [
   {
     path: '/tableau-de-bord',
     title: 'Tableau de bord',
     Component: DashboardPage,
-    roles: STAFF,
+    can: 'readDashboard',
     nav: 'Tableau de bord',
   },
-  { path: '/projets', title: 'Projets', Component: ProjectListPage, roles: READERS, nav: 'Projets' },
-  { path: '/projets/:id', title: 'Projet', Component: ProjectPage, roles: READERS },
+  { path: '/projets', title: 'Projets', Component: ProjectListPage, can: 'readProjects', nav: 'Projets' },
+  { path: '/projets/:id', title: 'Projet', Component: ProjectPage, can: 'readProjects' },
 ];

@@ -16,13 +16,12 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime, formatEuros } from '../../format';
-import { useSession } from '../../session/session';
 import { OPINION_LABELS, PROJECT_STATUS_LABELS } from '@app/vocabulary';
 
+/** The departments whose opinion the caller may give now (`opinionDepartmentCodes`), and the form to give it. */
 function OpinionForm({ project }: { project: ProjectDetailDto }) {
-  const { user } = useSession();
   const queryClient = useQueryClient();
-  const mine = project.departmentCodes.filter((code) => user!.departmentCodes.includes(code));
+  const mine = project.opinionDepartmentCodes;
   const give = useMutation({
     mutationFn: (body: CreateOpinionDto) => ok(callsControllerGiveOpinion({ path: { id: project.id }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['projects', project.id] }),
@@ -36,7 +35,13 @@ function OpinionForm({ project }: { project: ProjectDetailDto }) {
       comment: String(form.get('comment') ?? '').trim(),
     });
   }
-  if (mine.length === 0) return <p>Ce projet ne concerne aucun de vos départements.</p>;
+  if (mine.length === 0)
+    return (
+      <p>
+        Vous n’avez pas d’avis à donner sur ce projet : il ne concerne aucun de vos départements, ou son instruction est
+        close.
+      </p>
+    );
   return (
     <form onSubmit={submit} aria-labelledby="opinion-title">
       <h2 id="opinion-title">Donner l’avis du département</h2>

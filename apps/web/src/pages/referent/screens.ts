@@ -5,29 +5,32 @@ import { MyDepartmentPage } from './MyDepartmentPage';
 import { OpinionsPage } from './OpinionsPage';
 import { ProjectOpinionPage } from './ProjectOpinionPage';
 
-const REFERENT = ['departmental_referent'] as const;
-
 export const referentScreens: Screen[] = [
   {
     path: '/mon-departement',
     title: 'Mon département',
     Component: MyDepartmentPage,
-    roles: REFERENT,
+    can: 'departmentSpace',
     nav: 'Mon département',
   },
   {
     path: '/mon-departement/avis',
     title: 'Avis sur les projets',
     Component: OpinionsPage,
-    roles: REFERENT,
+    can: 'giveOpinions',
     nav: 'Avis sur les projets',
   },
-  { path: '/mon-departement/avis/:id', title: 'Avis sur un projet', Component: ProjectOpinionPage, roles: REFERENT },
+  {
+    path: '/mon-departement/avis/:id',
+    title: 'Avis sur un projet',
+    Component: ProjectOpinionPage,
+    can: 'giveOpinions',
+  },
   {
     path: '/mon-departement/contrats',
     title: 'Contrats locaux de santé',
     Component: ContractsPage,
-    roles: REFERENT,
+    can: 'departmentSpace',
     nav: 'Contrats locaux de santé',
   },
   { path: '/contrats/:id', title: 'Contrat local de santé', Component: ContractPage },

@@ -13,33 +13,64 @@ import {
   type CreateActionDto,
   type RoadmapAxisInputDto,
   type RoadmapDto,
+  type RoadmapTransitionDto,
 } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ROADMAP_TRANSITION_LABELS } from '@app/vocabulary';
 
 function useRoadmapRefresh(year: number) {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: ['roadmaps', year] });
 }
 
-/** Submitting to the commission, or taking a submitted roadmap back to draft; validation is a commission decision. */
+/** The commission's decision that validates the roadmap: the API wants its id with the move. */
+function ValidationForm({ pending, onConfirm }: { pending: boolean; onConfirm: (decisionId: string) => void }) {
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    onConfirm(String(new FormData(event.currentTarget).get('decisionId') ?? '').trim());
+  }
+  return (
+    <form onSubmit={submit} aria-label={ROADMAP_TRANSITION_LABELS.validated}>
+      <Input
+        label="Délibération de la commission qui valide la feuille de route"
+        hintText="Son identifiant, donné à l’enregistrement de la délibération"
+        nativeInputProps={{ name: 'decisionId', required: true }}
+      />
+      <Button type="submit" disabled={pending}>
+        Confirmer la validation
+      </Button>
+    </form>
+  );
+}
+
+/** The moves the caller may make (`allowedTransitions`): submit, take back to draft, validate by a commission decision. */
 export function RoadmapTransitions({ roadmap }: { roadmap: RoadmapDto }) {
   const refresh = useRoadmapRefresh(roadmap.year);
+  const [validating, setValidating] = useState(false);
   const move = useMutation({
-    mutationFn: (to: 'submitted' | 'draft') =>
-      ok(roadmapControllerTransition({ path: { year: roadmap.year }, body: { to } })),
+    mutationFn: (body: RoadmapTransitionDto) => ok(roadmapControllerTransition({ path: { year: roadmap.year }, body })),
     onSuccess: refresh,
   });
+  if (roadmap.allowedTransitions.length === 0) return null;
   return (
     <div className="fr-mb-3w">
-      {roadmap.status === 'draft' && (
-        <Button priority="secondary" onClick={() => move.mutate('submitted')}>
-          Soumettre à la commission
-        </Button>
-      )}
-      {roadmap.status === 'submitted' && (
-        <Button priority="secondary" onClick={() => move.mutate('draft')}>
-          Revenir au brouillon
-        </Button>
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        {roadmap.allowedTransitions.map((to) => (
+          <li key={to}>
+            <Button
+              priority="secondary"
+              onClick={() => (to === 'validated' ? setValidating(true) : move.mutate({ to }))}
+            >
+              {ROADMAP_TRANSITION_LABELS[to]}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {validating && roadmap.allowedTransitions.includes('validated') && (
+        <ValidationForm
+          pending={move.isPending}
+          onConfirm={(decisionId) => move.mutate({ to: 'validated', decisionId })}
+        />
       )}
       {move.isError && <ErrorAlert error={move.error} className="fr-mt-2w" />}
     </div>
@@ -67,7 +98,7 @@ function AxesEditor({ title, initial, frozen = false, submitLabel, save }: AxesE
   return (
     <form onSubmit={submit} aria-labelledby="axes-title" className="fr-mt-4w">
       <h2 id="axes-title">{title}</h2>
-      {frozen && <p>La feuille de route est validée : ses axes ne peuvent plus changer.</p>}
+      {frozen && <p>Les axes ne peuvent plus changer : la commission a validé la feuille de route.</p>}
       <fieldset className="fr-fieldset" disabled={frozen}>
         {axes.map((axis, i) => (
           <div key={i} className="fr-grid-row fr-grid-row--gutters fr-col-12">
@@ -112,7 +143,7 @@ function AxesEditor({ title, initial, frozen = false, submitLabel, save }: AxesE
   );
 }
 
-/** The axes, editable until the commission validates the roadmap (then frozen). */
+/** The axes, editable while the API says so (`canSetAxes`: until the commission validates the roadmap). */
 export function AxesForm({ roadmap }: { roadmap: RoadmapDto }) {
   const refresh = useRoadmapRefresh(roadmap.year);
   const save = useMutation({
@@ -124,7 +155,7 @@ export function AxesForm({ roadmap }: { roadmap: RoadmapDto }) {
     <AxesEditor
       title="Axes"
       initial={roadmap.axes.map(({ code, label, internal }) => ({ code, label, internal }))}
-      frozen={roadmap.status === 'validated'}
+      frozen={!roadmap.canSetAxes}
       submitLabel="Enregistrer les axes"
       save={save}
     />

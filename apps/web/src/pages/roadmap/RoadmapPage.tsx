@@ -113,7 +113,7 @@ export function RoadmapPage() {
           <ProgressByAxis year={year} />
           <AxesForm key={roadmap.data.version} roadmap={roadmap.data} />
           <RoadmapActions roadmap={roadmap.data} />
-          <AddActionForm roadmap={roadmap.data} />
+          {roadmap.data.canAddAction && <AddActionForm roadmap={roadmap.data} />}
         </>
       )}
     </>

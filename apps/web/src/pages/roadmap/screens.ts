@@ -7,13 +7,13 @@ export const roadmapScreens: Screen[] = [
     path: '/feuille-de-route',
     title: 'Feuille de route',
     Component: RoadmapPage,
-    roles: ['mission_officer', 'regional_delegate'],
+    can: 'manageRoadmap',
     nav: 'Feuille de route',
   },
   {
     path: '/actions/:id',
     title: 'Mise à jour d’une action',
     Component: ActionPage,
-    roles: ['departmental_referent', 'mission_officer', 'regional_delegate'],
+    can: 'updateActions',
   },
 ];

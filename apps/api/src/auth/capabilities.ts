@@ -1,0 +1,22 @@
+import { auditPolicy } from '@app/audit';
+import { callsPolicy } from '@app/calls';
+import type { Actor } from '@app/core';
+import { governancePolicy } from '@app/governance';
+import { mayUpdateSomeAction, roadmapPolicy } from '@app/roadmap';
+import type { CapabilitiesDto } from './session-user.dto';
+
+/** The screens `actor` may open: each one permission of the lib whose screen it is, never a role list of its own. */
+export function capabilitiesOf(actor: Actor): CapabilitiesDto {
+  return {
+    readDashboard: callsPolicy.allows(actor, 'overview'),
+    readProjects: callsPolicy.allows(actor, 'read'),
+    exportFunding: callsPolicy.allows(actor, 'exportLedger'),
+    readAuditTrail: auditPolicy.allows(actor, 'read'),
+    departmentSpace: roadmapPolicy.allows(actor, 'updateOwnActions'),
+    giveOpinions: callsPolicy.allows(actor, 'giveOpinion'),
+    manageRoadmap: roadmapPolicy.allows(actor, 'edit'),
+    updateActions: mayUpdateSomeAction(actor),
+    manageCommission: governancePolicy.allows(actor, 'manage'),
+    memberSpace: governancePolicy.allows(actor, 'readOwnBodies'),
+  };
+}
