@@ -1,5 +1,6 @@
 import { api, DEMO, login } from './support/http';
 import { Stack } from './support/stack';
+import { OCCITANIE_DEPARTMENT_CODES } from './support/reference';
 
 describe('HTTP basics', () => {
   let stack: Stack;
@@ -55,21 +56,7 @@ describe('HTTP basics', () => {
       const res = await api(stack, token).get('/api/departments');
       expect(res.status).toBe(200);
       expect(res.body.total).toBe(13);
-      expect(res.body.items.map((d: { code: string }) => d.code)).toEqual([
-        '09',
-        '11',
-        '12',
-        '30',
-        '31',
-        '32',
-        '34',
-        '46',
-        '48',
-        '65',
-        '66',
-        '81',
-        '82',
-      ]);
+      expect(res.body.items.map((d: { code: string }) => d.code)).toEqual([...OCCITANIE_DEPARTMENT_CODES]);
       const byCode = Object.fromEntries(res.body.items.map((d: { code: string }) => [d.code, d]));
       expect(byCode['31']).toMatchObject({
         name: 'Haute-Garonne',

@@ -12,7 +12,7 @@ import {
   ProjectsService,
   type ProjectStatus,
 } from '@app/calls';
-import type { Actor } from '@app/core';
+import type { Cast } from './support/actors';
 import { Medium, mediumModule } from './support/medium-module';
 
 /**
@@ -27,13 +27,7 @@ describe('calls', () => {
   let instruction: InstructionService;
   let funding: FundingService;
   let followUp: FollowUpService;
-  let delegate: Actor;
-  let officer: Actor;
-  let referent31: Actor;
-  let referent34: Actor;
-  let auditor: Actor;
-  let admin: Actor;
-  let member: Actor;
+  let { delegate, officer, referent31, referent34, auditor, admin, member } = {} as Cast;
 
   beforeAll(async () => {
     medium = await mediumModule([CallsModule], { jobs: true });
@@ -42,15 +36,7 @@ describe('calls', () => {
     instruction = medium.get(InstructionService);
     funding = medium.get(FundingService);
     followUp = medium.get(FollowUpService);
-    [delegate, officer, referent31, referent34, auditor, admin, member] = await Promise.all([
-      medium.actors.regionalDelegate(),
-      medium.actors.missionOfficer(),
-      medium.actors.departmentalReferent('31'),
-      medium.actors.departmentalReferent('34'),
-      medium.actors.auditor(),
-      medium.actors.admin(),
-      medium.actors.commissionMember(),
-    ]);
+    ({ delegate, officer, referent31, referent34, auditor, admin, member } = await medium.actors.cast());
   });
 
   const UNKNOWN = '00000000-0000-4000-8000-000000000000';

@@ -8,6 +8,7 @@ import {
   RoadmapsService,
   type RoadmapAxisInputDto,
 } from '@app/roadmap';
+import type { Cast } from './support/actors';
 import { Medium, mediumModule } from './support/medium-module';
 
 /**
@@ -19,25 +20,13 @@ describe('roadmap', () => {
   let medium: Medium;
   let roadmaps: RoadmapsService;
   let actions: ActionsService;
-  let delegate: Actor;
-  let officer: Actor;
-  let referent31: Actor;
-  let referent34: Actor;
-  let auditor: Actor;
-  let admin: Actor;
-  let member: Actor;
+  let { delegate, officer, referent31, referent34, auditor, admin, member } = {} as Cast;
 
   beforeAll(async () => {
     medium = await mediumModule([RoadmapModule], { jobs: true });
     roadmaps = medium.get(RoadmapsService);
     actions = medium.get(ActionsService);
-    delegate = await medium.actors.regionalDelegate();
-    officer = await medium.actors.missionOfficer();
-    referent31 = await medium.actors.departmentalReferent('31');
-    referent34 = await medium.actors.departmentalReferent('34');
-    auditor = await medium.actors.auditor();
-    admin = await medium.actors.admin();
-    member = await medium.actors.commissionMember();
+    ({ delegate, officer, referent31, referent34, auditor, admin, member } = await medium.actors.cast());
   });
 
   let lastYear = 2040;

@@ -1,5 +1,6 @@
 import { TerritoryErrorCode, TerritoryModule, TerritoryService } from '@app/territory';
 import { Medium, mediumModule } from './support/medium-module';
+import { OCCITANIE_DEPARTMENT_CODES } from '../support/reference';
 
 /** The region's reference data, as the migrations load it from @etalab/decoupage-administratif. */
 describe('territory', () => {
@@ -14,21 +15,7 @@ describe('territory', () => {
   it("lists Occitanie's thirteen departments, whose populations add up to the region's", async () => {
     const departments = await territory.departments();
 
-    expect(departments.map((d) => d.code)).toEqual([
-      '09',
-      '11',
-      '12',
-      '30',
-      '31',
-      '32',
-      '34',
-      '46',
-      '48',
-      '65',
-      '66',
-      '81',
-      '82',
-    ]);
+    expect(departments.map((d) => d.code)).toEqual([...OCCITANIE_DEPARTMENT_CODES]);
     expect(departments.reduce((sum, d) => sum + d.population, 0)).toBe(await territory.regionPopulation());
   });
 

@@ -7,6 +7,16 @@ export interface ActorOptions {
   departmentCodes?: readonly string[];
 }
 
+export interface Cast {
+  delegate: Actor;
+  officer: Actor;
+  referent31: Actor;
+  referent34: Actor;
+  auditor: Actor;
+  admin: Actor;
+  member: Actor;
+}
+
 /**
  * Signed-in people for service calls, one per role. Each is a real account (app_user, its departments,
  * a commission member's member row) so that whatever the services write with the actor's id (action
@@ -44,6 +54,20 @@ export class Actors {
 
   admin(options: ActorOptions = {}): Promise<Actor> {
     return this.create(['admin'], options);
+  }
+
+  /** One person of each role, with referents of two departments (31 and 34): the usual cast of a spec. */
+  async cast(): Promise<Cast> {
+    const [delegate, officer, referent31, referent34, auditor, admin, member] = await Promise.all([
+      this.regionalDelegate(),
+      this.missionOfficer(),
+      this.departmentalReferent('31'),
+      this.departmentalReferent('34'),
+      this.auditor(),
+      this.admin(),
+      this.commissionMember(),
+    ]);
+    return { delegate, officer, referent31, referent34, auditor, admin, member };
   }
 
   /** Any combination of roles, as an admin could give them. */
