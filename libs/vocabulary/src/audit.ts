@@ -1,9 +1,17 @@
-import { CALL_STATUS_LABELS, OPINION_LABELS, PAYMENT_KIND_LABELS, PROJECT_STATUS_LABELS } from './calls';
+import {
+  CALL_STATUS_LABELS,
+  HOLDER_KIND_LABELS,
+  LEVER_LABELS,
+  OPINION_LABELS,
+  PAYMENT_KIND_LABELS,
+  PROJECT_STATUS_LABELS,
+} from './calls';
 import { CONTRACT_STATUS_LABELS } from './contracts';
 import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from './governance';
 import { REPORT_KIND_LABELS, REPORT_STATUS_LABELS } from './reports';
 import { ACTION_STATUS_LABELS, ROADMAP_STATUS_LABELS } from './roadmap';
 import { ROLE_LABELS } from './roles';
+import { TARGET_PUBLIC_LABELS } from './target-publics';
 
 /** The audited objects, by the API's entity type. */
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -36,6 +44,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'grant.create': 'Attribution de la subvention',
   'grant.reduce': 'Réduction de la subvention',
   'grant.cancel': 'Annulation de la subvention',
+  'grant.set_schedule': 'Échéancier de la subvention',
+  'grant.set_reports': 'Comptes rendus attendus',
+  'grant.set_cofunders': 'Cofinanceurs',
   'payment.create': 'Versement',
   'call.create': 'Création de l’appel',
   'call.transition': 'Changement d’état de l’appel',
@@ -91,10 +102,15 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   kind: 'Nature',
   reason: 'Motif',
   opinion: 'Avis',
-  projectId: 'Projet',
-  callId: 'Appel',
-  grantId: 'Subvention',
   axisCode: 'Axe',
+  holder: 'Porteur',
+  levers: 'Leviers',
+  targetPublics: 'Publics cibles',
+  payments: 'Versements',
+  schedule: 'Échéancier',
+  reports: 'Comptes rendus',
+  coFunders: 'Cofinanceurs',
+  labels: 'Étiquettes',
   legalCommitmentNumber: 'Numéro d’engagement juridique',
   agreementSignedOn: 'Convention signée le',
   departmentCode: 'Département',
@@ -106,6 +122,9 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   keyId: 'Clé',
 };
 
+/** A grant is active until cancelled. */
+export const GRANT_STATUS_LABELS: Record<string, string> = { active: 'Active', cancelled: 'Annulée' };
+
 const STATUS_BY_ENTITY: Record<string, Record<string, string>> = {
   project: PROJECT_STATUS_LABELS,
   call: CALL_STATUS_LABELS,
@@ -113,6 +132,7 @@ const STATUS_BY_ENTITY: Record<string, Record<string, string>> = {
   meeting: MEETING_STATUS_LABELS,
   minutes: MINUTES_STATUS_LABELS,
   report: REPORT_STATUS_LABELS,
+  grant: GRANT_STATUS_LABELS,
   roadmap: ROADMAP_STATUS_LABELS,
   action: ACTION_STATUS_LABELS,
 };
@@ -126,8 +146,12 @@ export interface AuditFormats {
   instant(iso: string): string;
 }
 
-/** Fields that only say which row: left out of the changes. */
+/**
+ * Fields that only say which row, and references to other objects (`projectId`, `callId`…: the trail
+ * links to the object instead): left out of the changes in words; the CSV keeps them in its JSON.
+ */
 const BOOKKEEPING = new Set(['id', 'version', 'createdAt', 'updatedAt']);
+const isReference = (field: string) => BOOKKEEPING.has(field) || /Id$/.test(field);
 
 type State = Record<string, unknown> | null;
 
@@ -136,13 +160,27 @@ function wordsFor(entityType: string, field: string): Record<string, string> | u
   if (field === 'kind') return entityType === 'report' ? REPORT_KIND_LABELS : PAYMENT_KIND_LABELS;
   if (field === 'opinion') return OPINION_LABELS;
   if (field === 'roles') return ROLE_LABELS;
+  if (field === 'levers') return LEVER_LABELS;
+  if (field === 'targetPublics') return TARGET_PUBLIC_LABELS;
   return undefined;
+}
+
+/** A nested object (a holder, a co-funder) by its name, and its kind in words when known. */
+function named(value: Record<string, unknown>): string {
+  const name = typeof value.name === 'string' ? value.name : typeof value.label === 'string' ? value.label : null;
+  if (name === null) return JSON.stringify(value);
+  const kind = typeof value.kind === 'string' ? (HOLDER_KIND_LABELS as Record<string, string>)[value.kind] : undefined;
+  return kind ? `${name} (${kind})` : name;
 }
 
 function show(field: string, value: unknown, words: Record<string, string> | undefined, f: AuditFormats): string {
   if (value === undefined || value === null) return '—';
-  if (Array.isArray(value)) return value.map((v) => show(field, v, words, f)).join(', ') || '—';
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    if (value.some((v) => typeof v === 'object' && v !== null))
+      return value.length === 1 ? '1 élément' : `${value.length} éléments`;
+    return value.map((v) => show(field, v, words, f)).join(', ') || '—';
+  }
+  if (typeof value === 'object') return named(value as Record<string, unknown>);
   if (field.endsWith('Cents') && typeof value === 'number') return f.euros(value);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return f.day(value);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return f.instant(value);
@@ -158,7 +196,7 @@ export function auditChangeLines(entityType: string, before: State, after: State
   const raw = (v: unknown) => JSON.stringify(v ?? null);
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   return fields
-    .filter((field) => !BOOKKEEPING.has(field) && raw(before?.[field]) !== raw(after?.[field]))
+    .filter((field) => !isReference(field) && raw(before?.[field]) !== raw(after?.[field]))
     .map((field) => {
       const words = wordsFor(entityType, field);
       const name = AUDIT_FIELD_LABELS[field] ?? field;

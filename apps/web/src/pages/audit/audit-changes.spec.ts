@@ -21,3 +21,22 @@ describe('what an audit event changed', () => {
     ]);
   });
 });
+
+describe('what a grant’s events changed', () => {
+  it('leaves references to other objects out, names nested objects, counts nested lists, labels codes', () => {
+    const lines = auditChanges('project', null, {
+      callId: 'c0ffee00-0000-4000-8000-000000000000',
+      holder: { kind: 'public_body', name: 'Caisse du Tarn', siret: null },
+      levers: [2],
+      status: 'draft',
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(/^Porteur : Caisse du Tarn \(.+\)$/),
+      'Leviers : Parcours de vie, périodes sensibles',
+      'Statut : Brouillon',
+    ]);
+    expect(
+      auditChanges('grant', { schedule: [] }, { schedule: [{ dueOn: '2026-01-01' }, { dueOn: '2026-06-01' }] }),
+    ).toEqual(['Échéancier : — → 2 éléments']);
+  });
+});
