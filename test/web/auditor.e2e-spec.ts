@@ -93,6 +93,28 @@ describe('the auditor in the browser', () => {
     expect(xlsx.size).toBeGreaterThan(3_000);
   });
 
+  it('previews the call’s figures and lists its own reports in "Mes exports", with size, data hash and download', async () => {
+    const preview = page.getByRole('table', { name: 'Chiffres de l’appel, par axe' });
+    const total = preview.getByRole('row', { name: /^Total de l’appel/ });
+    const cells = await total.getByRole('cell').allTextContents();
+    expect(cells).toHaveLength(4);
+    for (const cell of cells) expect(cell).toMatch(/^(\d{1,3}([\s\u202f]\d{3})*,\d\d\s€|—)$/);
+    expect(await preview.locator('tbody tr').count()).toBeGreaterThan(0);
+
+    const mine = page.getByRole('table', { name: 'Mes rapports, du plus récent au plus ancien' });
+    const newest = mine.locator('tbody tr').first();
+    await newest.getByText('Prêt').waitFor();
+    await newest.getByText(CALL_2021).waitFor();
+    const [listed] = (await (await page.request.get('/api/reports?limit=1')).json()).items;
+    expect(listed).toMatchObject({ kind: 'funding', status: 'done' });
+    await newest.getByText(`${listed.dataSha256.slice(0, 16)}…`).waitFor();
+    await newest.getByText(/^\d+ ko$/).waitFor();
+    await screenshot(page, 'auditor-my-exports');
+    const pdf = await download(newest.getByRole('link', { name: /^Télécharger/ }));
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(pdf.size).toBe(listed.fileSize);
+  });
+
   it('follows the audit trail of a funded project and of its grant', async () => {
     await page.goto('/projets?statut=in_progress&recherche=Parents%20et%20enfants');
     await page.getByRole('link', { name: 'Parents et enfants : renforcer les compétences psychosociales' }).click();
