@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import request from 'supertest';
-import { expectConsoleErrors, launchBrowser, openApp, screenshot, signIn, transferredBytes } from '../support/browser';
+import {
+  expectAccessible,
+  expectConsoleErrors,
+  launchBrowser,
+  openApp,
+  screenshot,
+  signIn,
+  transferredBytes,
+} from '../support/browser';
 import { DEMO } from '../support/http';
 import { DEMO_PASSWORD, ROOT } from '../support/env';
 import { Stack } from '../support/stack';
@@ -109,11 +117,36 @@ describe('the web app shell', () => {
 
     await page.goto('/page-qui-n-existe-pas');
     await page.getByRole('heading', { name: 'Page introuvable' }).waitFor();
+    await expectAccessible(page, 'not-found');
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     await page.goto('/');
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await page.context().close();
+  });
+
+  it('marks one current menu item, names the object in the page title and leads back to the list', async () => {
+    const page = await signIn(browser, stack, DEMO.referent31);
+    const current = page.locator('#header-main-navigation [aria-current="page"]');
+    await page.getByRole('link', { name: 'Avis sur les projets' }).first().click();
+    await page.getByRole('heading', { name: /^Avis sur les projets/, level: 1 }).waitFor();
+    expect(await current.allTextContents()).toEqual(['Avis sur les projets']);
+    await page.getByRole('link', { name: 'Contrats locaux de santé' }).first().click();
+    await page.locator('#contenu tbody tr a').first().click();
+    await page.getByRole('heading', { name: 'Fiches actions' }).waitFor();
+    expect(await current.allTextContents()).toEqual(['Contrats locaux de santé']);
+    await page.getByRole('link', { name: 'Mon département' }).first().click();
+    await page.getByRole('heading', { name: /^Mon département/, level: 1 }).waitFor();
+    expect(await current.allTextContents()).toEqual(['Mon département']);
+
+    await page.getByRole('link', { name: 'Projets', exact: true }).first().click();
+    await page.getByRole('link', { name: 'Camion santé dans les quartiers nord de Toulouse' }).first().click();
+    await page.getByRole('heading', { name: 'Camion santé dans les quartiers nord de Toulouse', level: 1 }).waitFor();
+    await expect(page.title()).resolves.toMatch(/^Projet « Camion santé dans les quartiers nord de Toulouse » — /);
+    expect(await current.allTextContents()).toEqual(['Projets']);
+    await page.getByRole('link', { name: 'Tous les projets' }).click();
+    await page.getByRole('heading', { name: 'Projets', level: 1, exact: true }).waitFor();
     await page.context().close();
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { NavigationType, Outlet, useLocation, useNavigate, useNavigationType } from 'react-router';
+import { matchPath, NavigationType, Outlet, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
@@ -28,7 +28,8 @@ function useScreensOfUser(): readonly Screen[] {
 /** The main navigation, from those screens: one current item, the one whose path is the closest. */
 function useNavigation(navigable: readonly Screen[]) {
   const { pathname } = useLocation();
-  const current = currentScreen(navigable, pathname);
+  const route = screens.find((screen) => matchPath(screen.path, pathname));
+  const current = currentScreen(navigable, pathname, route?.section);
   return navigable.map((screen) => ({
     text: screen.nav!,
     linkProps: { to: screen.path },

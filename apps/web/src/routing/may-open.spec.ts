@@ -53,6 +53,10 @@ describe('the current item of the main navigation', () => {
     expect(currentScreen(nav, '/')).toBe(nav[0]);
   });
 
+  it('is the first item of the page’s section the user may open, for a page outside the navigation’s paths', () => {
+    expect(currentScreen(nav, '/contrats/3', ['/mon-departement/contrats', '/projets'])).toBe(nav[3]);
+  });
+
   it('is none for a page outside the navigation, and never a mere prefix of a word', () => {
     expect(currentScreen(nav, '/journal')).toBeUndefined();
     expect(currentScreen(nav, '/projets-archives')).toBeUndefined();

@@ -23,10 +23,17 @@ function isUnder(pathname: string, path: string): boolean {
 }
 
 /**
- * The one navigation screen `pathname` belongs to: the one with the longest path it is under
- * (`/mon-departement/avis/3` is "Avis", not also "Mon département"), or none.
+ * The one navigation screen `pathname` belongs to: the first of its screen's `section` the user may
+ * open, else the one with the longest path it is under (`/mon-departement/avis/3` is "Avis", not
+ * also "Mon département"), or none.
  */
-export function currentScreen<S extends { path: string }>(navigable: readonly S[], pathname: string): S | undefined {
+export function currentScreen<S extends { path: string }>(
+  navigable: readonly S[],
+  pathname: string,
+  section: readonly string[] = [],
+): S | undefined {
+  const ofSection = section.map((path) => navigable.find((screen) => screen.path === path)).find(Boolean);
+  if (ofSection) return ofSection;
   return navigable
     .filter((screen) => isUnder(pathname, screen.path))
     .reduce<S | undefined>(
