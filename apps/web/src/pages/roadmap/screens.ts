@@ -12,8 +12,7 @@ export const roadmapScreens: Screen[] = [
   },
   {
     path: '/actions/:id',
-    title: 'Mise à jour d’une action',
+    title: 'Action',
     Component: ActionPage,
-    can: 'updateActions',
   },
 ];
