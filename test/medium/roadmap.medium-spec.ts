@@ -329,8 +329,16 @@ describe('roadmap', () => {
       expect((await actions.listActions(officer, { year, limit: 10, offset: 0 })).total).toBe(3);
     });
 
-    it('are listed overdue first when asked to, then those without update for 90 days', async () => {
+    it('are listed overdue first when asked to, then those without update for 90 days, finished ones last', async () => {
       const { year } = await newRoadmap();
+      const done = await actions.addAction(officer, year, actionIn(['31'], { title: 'D terminée' }));
+      await actions.updateAction(officer, done.id, { version: 1, status: 'done', progressPercent: 100 });
+      await medium.db.manager.query(`UPDATE action_update SET at = now() - interval '10 days' WHERE action_id = $1`, [
+        done.id,
+      ]); // updated before the others: only its being finished puts it last
+      await medium.db.manager.query(`UPDATE action SET created_at = now() - interval '20 days' WHERE id = $1`, [
+        done.id,
+      ]);
       const recent = await actions.addAction(officer, year, actionIn(['31'], { title: 'A récente' }));
       const overdue = await actions.addAction(
         officer,
@@ -348,6 +356,7 @@ describe('roadmap', () => {
         [overdue.id, true, false],
         [stale.id, false, true],
         [recent.id, false, false],
+        [done.id, false, false],
       ]);
       expect((await actions.staleActions(officer, year)).items.map((a) => a.id)).toEqual([stale.id]);
     });
