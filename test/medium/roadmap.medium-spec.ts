@@ -122,6 +122,24 @@ describe('roadmap', () => {
       });
     });
 
+    it('lists the years that have one, the latest first, to pick from (not for commission members)', async () => {
+      const older = await newRoadmap();
+      const newer = await newRoadmap();
+
+      const { items, total } = await roadmaps.years(referent31);
+
+      expect(total).toBe(items.length);
+      const years = items.map((y) => y.year);
+      expect(years).toEqual([...years].sort((a, b) => b - a));
+      expect(items).toEqual(
+        expect.arrayContaining([
+          { year: newer.year, status: 'draft' },
+          { year: older.year, status: 'draft' },
+        ]),
+      );
+      await expect(roadmaps.years(member)).rejects.toMatchObject({ kind: 'forbidden' });
+    });
+
     it('tells each caller what it may do with it', async () => {
       const { year } = await newRoadmap();
       const abilities = async (actor: Actor) => {

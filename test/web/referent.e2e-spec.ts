@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, signIn } from '../support/browser';
 import { api, DEMO, login } from '../support/http';
+import { apiNotFound } from '../support/not-found';
 import { Stack } from '../support/stack';
 
 /** Journey 2: a departmental referent updates its department's actions, gives opinions, reads its contracts. */
@@ -199,10 +200,13 @@ describe('the departmental referent in the browser', () => {
 
   it('lets the mission officer create a year’s roadmap, and edit one: an action added, then updated', async () => {
     const officer = await signIn(browser, stack, DEMO.officer);
+    const notFound = apiNotFound(officer); // "nothing yet" is never a 404: the page asks only for what exists
     await officer.getByRole('link', { name: 'Feuille de route' }).first().click();
+    await officer.getByRole('heading', { name: 'Feuille de route 2022' }).waitFor(); // the latest there is
     await officer.getByLabel('Année de la feuille de route').fill('2031');
     await officer.getByRole('button', { name: 'Afficher' }).click();
     await officer.getByText('Aucune feuille de route pour 2031.', { exact: false }).waitFor();
+    await officer.getByText(/Feuilles de route existantes : 2022 \(/).waitFor();
     await officer.getByLabel('Code de l’axe 1').fill('PE');
     await officer.getByLabel('Intitulé de l’axe 1').fill('Prévention primaire en petite enfance');
     await officer.getByRole('button', { name: 'Créer la feuille de route 2031' }).click();
@@ -228,6 +232,7 @@ describe('the departmental referent in the browser', () => {
     await officer.getByText('Avancement : 0 % → 10 %').waitFor();
     await officer.getByText('État : Prévue → En cours').waitFor();
     await screenshot(officer, 'roadmap-action');
+    expect(notFound).toEqual([]);
     await officer.context().close();
   });
 });

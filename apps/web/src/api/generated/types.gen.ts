@@ -1268,6 +1268,16 @@ export type RoadmapDto = {
     canAddAction: boolean;
 };
 
+export type RoadmapYearDto = {
+    status: 'draft' | 'submitted' | 'validated';
+    year: number;
+};
+
+export type RoadmapYearPageDto = {
+    items: Array<RoadmapYearDto>;
+    total: number;
+};
+
 export type RoadmapTransitionDto = {
     to: 'draft' | 'submitted' | 'validated';
     /**
@@ -3508,6 +3518,28 @@ export type ExportsControllerFundingXlsxError = ExportsControllerFundingXlsxErro
 export type ExportsControllerFundingXlsxResponses = {
     200: unknown;
 };
+
+export type RoadmapControllerYearsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/roadmaps';
+};
+
+export type RoadmapControllerYearsErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerYearsError = RoadmapControllerYearsErrors[keyof RoadmapControllerYearsErrors];
+
+export type RoadmapControllerYearsResponses = {
+    200: RoadmapYearPageDto;
+};
+
+export type RoadmapControllerYearsResponse = RoadmapControllerYearsResponses[keyof RoadmapControllerYearsResponses];
 
 export type RoadmapControllerCreateData = {
     body: CreateRoadmapDto;
