@@ -345,6 +345,7 @@ describe('governance', () => {
         status: 'held',
         seatsTotal: 3,
         seatsPresent: 2,
+        quorumThreshold: 2,
         quorumReached: true,
         allowedTransitions: ['closed'],
         canRecordDecision: true,

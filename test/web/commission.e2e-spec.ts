@@ -69,6 +69,13 @@ describe('the commission in the browser', () => {
     await officer.getByRole('button', { name: 'Enregistrer l’émargement' }).click();
     await officer.getByText('Quorum atteint').waitFor();
     await officer.getByText(/\d+ sièges présents ou représentés sur \d+/).waitFor();
+    const quorum = await officer.getByText(/\d+ présents requis sur \d+ sièges pourvus/).textContent();
+    const [, present, total, required, held] = quorum!.match(
+      /(\d+) sièges présents .* sur (\d+) — (\d+) présents requis sur (\d+)/,
+    )!;
+    expect(Number(held)).toBe(Number(total));
+    expect(Number(required)).toBe(Math.floor(Number(total) / 2) + 1);
+    expect(Number(present)).toBeGreaterThanOrEqual(Number(required));
 
     await officer.getByLabel('Intitulé de la délibération').fill('Avis sur la feuille de route 2027');
     await officer.getByLabel('Voix pour').fill('20');

@@ -28,7 +28,7 @@ import {
 } from './governance.policy';
 import { MeetingsRepository } from './meetings.repository';
 import { MinutesRepository } from './minutes.repository';
-import { computeQuorum } from './quorum';
+import { computeQuorum, quorumThreshold } from './quorum';
 
 /** The meeting as stored and audited; the DTO adds what the caller may do with it. */
 type MeetingState = Omit<MeetingDto, keyof MeetingActions>;
@@ -255,6 +255,7 @@ function toMeetingState(
     quorumReached: m.quorumReached,
     seatsTotal: m.seatsTotal,
     seatsPresent: m.seatsPresent,
+    quorumThreshold: m.seatsTotal === null ? null : quorumThreshold(m.seatsTotal),
     version: m.version,
   };
 }

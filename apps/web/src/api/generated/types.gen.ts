@@ -518,6 +518,10 @@ export type MeetingDto = {
     seatsTotal?: number | null;
     seatsPresent?: number | null;
     /**
+     * Seats present or represented the quorum needs (more than half of `seatsTotal`); null before the attendance sheet.
+     */
+    quorumThreshold?: number | null;
+    /**
      * The moves the caller may make from the current status (POST /meetings/:id/transitions).
      */
     allowedTransitions: Array<'planned' | 'held' | 'closed'>;
@@ -569,6 +573,10 @@ export type MeetingDetailDto = {
     quorumReached?: boolean | null;
     seatsTotal?: number | null;
     seatsPresent?: number | null;
+    /**
+     * Seats present or represented the quorum needs (more than half of `seatsTotal`); null before the attendance sheet.
+     */
+    quorumThreshold?: number | null;
     /**
      * The moves the caller may make from the current status (POST /meetings/:id/transitions).
      */
