@@ -30,10 +30,16 @@ describe('the commission in the browser', () => {
     await upcoming.getByText('Feuille de route 2027 : axes et actions proposés').waitFor();
     await screenshot(member, 'member-bodies');
 
-    await member
-      .getByRole('table', { name: /Séances passées/ })
-      .locator('tbody tr a')
+    const past = member.getByRole('table', { name: /Séances passées/ });
+    await past.locator('tbody tr').first().waitFor();
+    const minutesColumn = await past
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.lastElementChild?.textContent ?? ''));
+    expect(minutesColumn.every((text) => text === 'Publié' || text === 'Pas encore publié')).toBe(true);
+    await past
+      .getByRole('row', { name: /Publié$/ })
       .first()
+      .getByRole('link')
       .click();
     await member.getByRole('heading', { name: /Séance du/ }).waitFor();
     // The meeting's DTO gives a member no form: no attendance sheet, no decision, no draft to write.

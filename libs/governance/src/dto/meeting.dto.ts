@@ -166,6 +166,9 @@ export class MeetingDto {
   @ApiPropertyOptional({ nullable: true, type: Number })
   quorumThreshold: number | null;
   version: number;
+  /** The meeting's minutes are published (members read them then). */
+  @ApiProperty()
+  minutesPublished: boolean;
   /** The moves the caller may make from the current status (POST /meetings/:id/transitions). */
   @ApiProperty({ enum: MEETING_STATUSES, isArray: true })
   allowedTransitions: MeetingStatus[];

@@ -522,6 +522,10 @@ export type MeetingDto = {
      */
     quorumThreshold?: number | null;
     /**
+     * The meeting's minutes are published (members read them then).
+     */
+    minutesPublished: boolean;
+    /**
      * The moves the caller may make from the current status (POST /meetings/:id/transitions).
      */
     allowedTransitions: Array<'planned' | 'held' | 'closed'>;
@@ -577,6 +581,10 @@ export type MeetingDetailDto = {
      * Seats present or represented the quorum needs (more than half of `seatsTotal`); null before the attendance sheet.
      */
     quorumThreshold?: number | null;
+    /**
+     * The meeting's minutes are published (members read them then).
+     */
+    minutesPublished: boolean;
     /**
      * The moves the caller may make from the current status (POST /meetings/:id/transitions).
      */
