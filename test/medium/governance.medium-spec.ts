@@ -345,6 +345,7 @@ describe('governance', () => {
         status: 'held',
         seatsTotal: 3,
         seatsPresent: 2,
+        quorumThreshold: 2,
         quorumReached: true,
         allowedTransitions: ['closed'],
         canRecordDecision: true,
@@ -498,8 +499,13 @@ describe('governance', () => {
         code: GovernanceErrorCode.MinutesTransitionForbidden,
       });
 
+      const listedBefore = (await meetings.list(officer, { limit: 200, offset: 0 })).items;
+      expect(listedBefore.find((m) => m.id === meeting.id)?.minutesPublished).toBe(false);
       const published = await minutes.publish(delegate, meeting.id);
       expect(published).toMatchObject({ status: 'published', allowedTransitions: [], canEdit: false });
+      const listed = (await meetings.list(officer, { limit: 200, offset: 0 })).items;
+      expect(listed.find((m) => m.id === meeting.id)?.minutesPublished).toBe(true);
+      expect((await meetings.get(officer, meeting.id)).minutesPublished).toBe(true);
       expect(
         await count('report', "kind = 'minutes' AND params->>'meetingId' = $1 AND requested_by = $2", [
           meeting.id,

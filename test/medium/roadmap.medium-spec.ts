@@ -122,6 +122,24 @@ describe('roadmap', () => {
       });
     });
 
+    it('lists the years that have one, the latest first, to pick from (not for commission members)', async () => {
+      const older = await newRoadmap();
+      const newer = await newRoadmap();
+
+      const { items, total } = await roadmaps.years(referent31);
+
+      expect(total).toBe(items.length);
+      const years = items.map((y) => y.year);
+      expect(years).toEqual([...years].sort((a, b) => b - a));
+      expect(items).toEqual(
+        expect.arrayContaining([
+          { year: newer.year, status: 'draft' },
+          { year: older.year, status: 'draft' },
+        ]),
+      );
+      await expect(roadmaps.years(member)).rejects.toMatchObject({ kind: 'forbidden' });
+    });
+
     it('tells each caller what it may do with it', async () => {
       const { year } = await newRoadmap();
       const abilities = async (actor: Actor) => {
@@ -329,8 +347,16 @@ describe('roadmap', () => {
       expect((await actions.listActions(officer, { year, limit: 10, offset: 0 })).total).toBe(3);
     });
 
-    it('are listed overdue first when asked to, then those without update for 90 days', async () => {
+    it('are listed overdue first when asked to, then those without update for 90 days, finished ones last', async () => {
       const { year } = await newRoadmap();
+      const done = await actions.addAction(officer, year, actionIn(['31'], { title: 'D terminée' }));
+      await actions.updateAction(officer, done.id, { version: 1, status: 'done', progressPercent: 100 });
+      await medium.db.manager.query(`UPDATE action_update SET at = now() - interval '10 days' WHERE action_id = $1`, [
+        done.id,
+      ]); // updated before the others: only its being finished puts it last
+      await medium.db.manager.query(`UPDATE action SET created_at = now() - interval '20 days' WHERE id = $1`, [
+        done.id,
+      ]);
       const recent = await actions.addAction(officer, year, actionIn(['31'], { title: 'A récente' }));
       const overdue = await actions.addAction(
         officer,
@@ -348,6 +374,7 @@ describe('roadmap', () => {
         [overdue.id, true, false],
         [stale.id, false, true],
         [recent.id, false, false],
+        [done.id, false, false],
       ]);
       expect((await actions.staleActions(officer, year)).items.map((a) => a.id)).toEqual([stale.id]);
     });

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { download, launchBrowser, screenshot, signIn } from '../support/browser';
 import { DEMO } from '../support/http';
+import { apiNotFound } from '../support/not-found';
 import { Stack } from '../support/stack';
 
 const PLENARY = 'Assemblée plénière de la commission régionale ISS';
@@ -29,10 +30,16 @@ describe('the commission in the browser', () => {
     await upcoming.getByText('Feuille de route 2027 : axes et actions proposés').waitFor();
     await screenshot(member, 'member-bodies');
 
-    await member
-      .getByRole('table', { name: /Séances passées/ })
-      .locator('tbody tr a')
+    const past = member.getByRole('table', { name: /Séances passées/ });
+    await past.locator('tbody tr').first().waitFor();
+    const minutesColumn = await past
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.lastElementChild?.textContent ?? ''));
+    expect(minutesColumn.every((text) => text === 'Publié' || text === 'Pas encore publié')).toBe(true);
+    await past
+      .getByRole('row', { name: /Publié$/ })
       .first()
+      .getByRole('link')
       .click();
     await member.getByRole('heading', { name: /Séance du/ }).waitFor();
     // The meeting's DTO gives a member no form: no attendance sheet, no decision, no draft to write.
@@ -53,6 +60,7 @@ describe('the commission in the browser', () => {
 
   it('lets the mission officer record attendance with the quorum, a decision, and approve and publish the minutes', async () => {
     const officer = await signIn(browser, stack, DEMO.officer);
+    const notFound = apiNotFound(officer); // minutes not written yet are an empty draft, not a 404
     await officer.getByRole('link', { name: 'Commission' }).first().click();
     await officer.getByRole('link', { name: PLENARY }).click();
     await officer.getByRole('heading', { name: PLENARY }).waitFor();
@@ -67,6 +75,13 @@ describe('the commission in the browser', () => {
     await officer.getByRole('button', { name: 'Enregistrer l’émargement' }).click();
     await officer.getByText('Quorum atteint').waitFor();
     await officer.getByText(/\d+ sièges présents ou représentés sur \d+/).waitFor();
+    const quorum = await officer.getByText(/\d+ présents requis sur \d+ sièges pourvus/).textContent();
+    const [, present, total, required, held] = quorum!.match(
+      /(\d+) sièges présents .* sur (\d+) — (\d+) présents requis sur (\d+)/,
+    )!;
+    expect(Number(held)).toBe(Number(total));
+    expect(Number(required)).toBe(Math.floor(Number(total) / 2) + 1);
+    expect(Number(present)).toBeGreaterThanOrEqual(Number(required));
 
     await officer.getByLabel('Intitulé de la délibération').fill('Avis sur la feuille de route 2027');
     await officer.getByLabel('Voix pour').fill('20');
@@ -87,6 +102,7 @@ describe('the commission in the browser', () => {
     expect(await officer.getByRole('button', { name: /Approuver|Publier/ }).count()).toBe(0);
     expect(await officer.getByLabel('Texte du procès-verbal').getAttribute('readonly')).not.toBeNull();
     await screenshot(officer, 'commission-meeting');
+    expect(notFound).toEqual([]);
     await officer.context().close();
   });
 });

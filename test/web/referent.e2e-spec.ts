@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, screenshot, signIn } from '../support/browser';
 import { api, DEMO, login } from '../support/http';
+import { apiNotFound } from '../support/not-found';
 import { Stack } from '../support/stack';
 
 /** Journey 2: a departmental referent updates its department's actions, gives opinions, reads its contracts. */
@@ -24,6 +25,22 @@ describe('the departmental referent in the browser', () => {
     await stack.db.query(`UPDATE action SET created_at = now() - interval '120 days' WHERE id = $1`, [
       forgotten.body.id,
     ]);
+    const underReview = await api(stack, officer).get('/api/projects?departmentCode=31&status=under_review');
+    const camion = underReview.body.items.find((p: { title: string }) => p.title.startsWith('Camion santé'));
+    const fresh = await api(stack, officer)
+      .post('/api/projects')
+      .send({
+        callId: camion.callId,
+        axisCode: camion.axisCode,
+        title: 'Permanences d’accès aux soins à Muret',
+        holder: { name: 'Centre social de Muret', kind: 'association' },
+        departmentCodes: ['31'],
+        targetPublics: camion.targetPublics,
+        levers: camion.levers,
+        requestedCents: 3000000,
+      });
+    for (const to of ['submitted', 'under_review'])
+      await api(stack, officer).post(`/api/projects/${fresh.body.id}/transitions`).send({ to }).expect(200);
     referent = await signIn(browser, stack, DEMO.referent31);
   });
   afterAll(async () => {
@@ -37,10 +54,20 @@ describe('the departmental referent in the browser', () => {
     await referent.getByRole('link', { name: 'Mon département' }).first().click();
     await referent.getByRole('heading', { name: 'Mon département — Haute-Garonne (31)' }).waitFor();
     await rows().first().waitFor();
-    expect(await rows().nth(0).textContent()).toMatch(/Bilans de santé en PMI[\s\S]*En retard/);
+    expect(await rows().nth(0).textContent()).toMatch(
+      /Bilans de santé en PMI[\s\S]*En retard : échéance du 30 juin 2025 dépassée/,
+    );
     expect(await rows().nth(1).textContent()).toMatch(
       /Ateliers parents-enfants[\s\S]*Sans mise à jour depuis 90 jours/,
     );
+    const reasons = await rows().evaluateAll((trs) => trs.map((tr) => tr.children[1]?.textContent ?? ''));
+    expect(reasons.every((r) => r.length > 0)).toBe(true); // the "À surveiller" column says something on every row
+    const firstDone = reasons.indexOf('Terminée');
+    if (firstDone >= 0) expect(reasons.slice(firstDone).every((r) => r === 'Terminée')).toBe(true);
+    const todo = referent.getByRole('region', { name: 'Avis à donner' });
+    await todo.getByRole('link', { name: 'Permanences d’accès aux soins à Muret' }).waitFor();
+    expect(await todo.getByRole('link', { name: /Camion santé/ }).count()).toBe(0); // its opinion is given
+    expect(await todo.textContent()).toContain('l’avis du département est attendu');
     await screenshot(referent, 'referent-home');
   });
 
@@ -83,8 +110,21 @@ describe('the departmental referent in the browser', () => {
 
   it('gives the department’s opinion on a project of 31 under review', async () => {
     await referent.getByRole('link', { name: 'Avis sur les projets' }).first().click();
-    await referent.getByRole('link', { name: 'Camion santé dans les quartiers nord de Toulouse' }).click();
+    const awaiting = referent.getByRole('table', {
+      name: /Projets en instruction qui attendent l’avis du département/,
+    });
+    expect(await awaiting.getByRole('row', { name: /Permanences d’accès aux soins à Muret/ }).textContent()).toContain(
+      'À donner',
+    );
+    const given = referent.getByRole('table', { name: /Projets en instruction ayant l’avis du département/ });
+    const camion = given.getByRole('row', { name: /Camion santé dans les quartiers nord de Toulouse/ });
+    expect(await camion.textContent()).toMatch(/Favorable, le/);
+    await camion.getByRole('link').click();
     await referent.getByRole('heading', { name: 'Donner l’avis du département' }).waitFor();
+    await referent.getByRole('heading', { name: 'Budget' }).waitFor();
+    expect(await referent.getByRole('region', { name: 'Budget' }).textContent()).toMatch(/85\s000,00\s€ demandés/);
+    await referent.getByText('Avis du département Haute-Garonne (31)').waitFor();
+    expect(await referent.getByRole('combobox', { name: 'Département' }).count()).toBe(0);
     await referent.getByLabel('Réservé', { exact: true }).check({ force: true });
     await referent
       .getByLabel('Motivation de l’avis')
@@ -93,6 +133,11 @@ describe('the departmental referent in the browser', () => {
     await referent.getByText('Avis enregistré.').waitFor();
     await referent.getByText(/Département 31 — Réservé .*Répond à un besoin identifié/).waitFor();
     await screenshot(referent, 'referent-opinion');
+    await referent.getByRole('link', { name: 'Avis sur les projets' }).first().click();
+    expect(
+      await given.getByRole('row', { name: /Camion santé dans les quartiers nord de Toulouse/ }).textContent(),
+    ).toMatch(/Réservé, le/);
+    await screenshot(referent, 'referent-opinions-list');
   });
 
   it('reads the project without the moves, grant or audit links the API does not give it', async () => {
@@ -128,20 +173,41 @@ describe('the departmental referent in the browser', () => {
     await expectAccessible(referent, 'referent-contract');
   });
 
-  it('shows the "Accès refusé" page to the referent of 34 opening an action of 31', async () => {
+  it('opens a fiche action of its own contract from the contract page', async () => {
+    const contracts = await api(stack, referentToken).get('/api/local-health-contracts?departmentCode=31');
+    const contract = contracts.body.items[0];
+    const sheet = await api(stack, referentToken)
+      .post(`/api/local-health-contracts/${contract.id}/actions`)
+      .send({ title: 'Maison des adolescents itinérante', pilot: 'Collectivité', departmentCodes: [] });
+    expect(sheet.status).toBe(201);
+    await referent.goto(`/contrats/${contract.id}`);
+    await referent.getByRole('link', { name: 'Maison des adolescents itinérante' }).click();
+    await referent.getByRole('heading', { name: 'Maison des adolescents itinérante' }).waitFor();
+    expect(await referent.getByRole('heading', { name: 'Accès refusé' }).count()).toBe(0);
+    await referent.getByRole('heading', { name: 'Mettre à jour l’action' }).waitFor();
+    await screenshot(referent, 'referent-contract-action');
+  });
+
+  it('lets the referent of 34 read an action of 31, without the update form', async () => {
     const other = await signIn(browser, stack, DEMO.referent34, `/actions/${actionOf31}`);
-    await other.getByRole('heading', { name: 'Accès refusé' }).waitFor();
+    await other.getByRole('heading', { name: 'Repérage précoce des vulnérabilités en maternité' }).waitFor();
+    await other.getByText('seuls la mission et les référents de ses départements la mettent à jour').waitFor();
+    expect(await other.getByRole('heading', { name: 'Accès refusé' }).count()).toBe(0);
     expect(await other.getByRole('heading', { name: 'Mettre à jour l’action' }).count()).toBe(0);
-    await screenshot(other, 'referent34-forbidden-action');
+    await other.getByRole('table', { name: /Mises à jour/ }).waitFor();
+    await screenshot(other, 'referent34-read-only-action');
     await other.context().close();
   });
 
   it('lets the mission officer create a year’s roadmap, and edit one: an action added, then updated', async () => {
     const officer = await signIn(browser, stack, DEMO.officer);
+    const notFound = apiNotFound(officer); // "nothing yet" is never a 404: the page asks only for what exists
     await officer.getByRole('link', { name: 'Feuille de route' }).first().click();
+    await officer.getByRole('heading', { name: 'Feuille de route 2022' }).waitFor(); // the latest there is
     await officer.getByLabel('Année de la feuille de route').fill('2031');
     await officer.getByRole('button', { name: 'Afficher' }).click();
     await officer.getByText('Aucune feuille de route pour 2031.', { exact: false }).waitFor();
+    await officer.getByText(/Feuilles de route existantes : 2022 \(/).waitFor();
     await expectAccessible(officer, 'roadmap-none');
     await officer.getByLabel('Code de l’axe 1').fill('PE');
     await officer.getByLabel('Intitulé de l’axe 1').fill('Prévention primaire en petite enfance');
@@ -168,6 +234,7 @@ describe('the departmental referent in the browser', () => {
     await officer.getByText('Avancement : 0 % → 10 %').waitFor();
     await officer.getByText('État : Prévue → En cours').waitFor();
     await screenshot(officer, 'roadmap-action');
+    expect(notFound).toEqual([]);
     await officer.context().close();
   });
 });

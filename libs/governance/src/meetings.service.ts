@@ -28,10 +28,10 @@ import {
 } from './governance.policy';
 import { MeetingsRepository } from './meetings.repository';
 import { MinutesRepository } from './minutes.repository';
-import { computeQuorum } from './quorum';
+import { computeQuorum, quorumThreshold } from './quorum';
 
 /** The meeting as stored and audited; the DTO adds what the caller may do with it. */
-type MeetingState = Omit<MeetingDto, keyof MeetingActions>;
+type MeetingState = Omit<MeetingDto, keyof MeetingActions | 'minutesPublished'>;
 
 /** Meetings of the commission's bodies: agenda, attendance and quorum, decisions (minutes: MinutesService). */
 @Injectable()
@@ -60,7 +60,7 @@ export class MeetingsService {
         audit: { action: 'meeting.create', entityType: 'meeting', entityId: id, after: created },
       };
     });
-    return forCaller(actor, meeting);
+    return forCaller(actor, meeting, false); // a new meeting has no minutes
   }
 
   async list(actor: Actor, query: MeetingQueryDto): Promise<Page<MeetingDto>> {
@@ -68,6 +68,7 @@ export class MeetingsService {
     const [rows, total] = await this.meetings.listMeetings({ ...query, bodyIds });
     const agenda = await this.meetings.agendaOf(rows.map((m) => m.id));
     const names = await this.bodyNames(rows.map((m) => m.bodyId));
+    const published = await this.minutes.publishedAmong(rows.map((m) => m.id));
     return {
       items: rows.map((m) =>
         forCaller(
@@ -77,6 +78,7 @@ export class MeetingsService {
             names.get(m.bodyId) ?? '',
             agenda.filter((a) => a.meetingId === m.id),
           ),
+          published.has(m.id),
         ),
       ),
       total,
@@ -93,7 +95,7 @@ export class MeetingsService {
     ]);
     const minutesStatus = minutes?.status ?? null;
     return {
-      ...forCaller(actor, base),
+      ...forCaller(actor, base, minutesStatus === 'published'),
       attendance,
       decisions: decisions.map(toDecisionDto),
       minutesStatus,
@@ -121,7 +123,7 @@ export class MeetingsService {
         },
       };
     });
-    return forCaller(actor, after);
+    return forCaller(actor, after, (await this.minutes.find(id))?.status === 'published');
   }
 
   /**
@@ -255,12 +257,13 @@ function toMeetingState(
     quorumReached: m.quorumReached,
     seatsTotal: m.seatsTotal,
     seatsPresent: m.seatsPresent,
+    quorumThreshold: m.seatsTotal === null ? null : quorumThreshold(m.seatsTotal),
     version: m.version,
   };
 }
 
-function forCaller(actor: Actor, meeting: MeetingState): MeetingDto {
-  return { ...meeting, ...meetingActions(actor, meeting) };
+function forCaller(actor: Actor, meeting: MeetingState, minutesPublished: boolean): MeetingDto {
+  return { ...meeting, minutesPublished, ...meetingActions(actor, meeting) };
 }
 
 export function toDecisionDto(d: DecisionEntity): DecisionDto {

@@ -14,6 +14,16 @@ export class MinutesRepository {
     return tx.findOneBy(MinutesEntity, { meetingId });
   }
 
+  /** Those of these meetings whose minutes are published. */
+  async publishedAmong(meetingIds: string[]): Promise<Set<string>> {
+    if (meetingIds.length === 0) return new Set();
+    const rows: { meetingId: string }[] = await this.dataSource.query(
+      `SELECT meeting_id AS "meetingId" FROM minutes WHERE meeting_id = ANY ($1::uuid[]) AND status = 'published'`,
+      [meetingIds],
+    );
+    return new Set(rows.map((r) => r.meetingId));
+  }
+
   async insert(tx: Tx, meetingId: string, content: string): Promise<MinutesEntity> {
     await tx.insert(MinutesEntity, { meetingId, content, status: 'draft' });
     return tx.findOneByOrFail(MinutesEntity, { meetingId });

@@ -1,5 +1,5 @@
 import { AttendanceStatus } from './governance.constants';
-import { computeQuorum } from './quorum';
+import { computeQuorum, quorumThreshold } from './quorum';
 
 const seats = [
   { memberId: 'a', alternateMemberId: 'a2' },
@@ -32,5 +32,9 @@ describe('computeQuorum', () => {
   it('does not count excused or absent members, nor an empty body', () => {
     expect(computeQuorum(seats, attendance({ a: 'excused', b: 'absent' })).seatsPresent).toBe(0);
     expect(computeQuorum([], new Map()).quorumReached).toBe(false);
+  });
+
+  it('needs more than half of the seats held: 13 of 24, 13 of 25, 1 of 1', () => {
+    expect([24, 25, 1].map(quorumThreshold)).toEqual([13, 13, 1]);
   });
 });

@@ -25,5 +25,10 @@ export function computeQuorum(
     if (holder === 'present' || holder === 'represented') return true;
     return seat.alternateMemberId !== null && attendance.get(seat.alternateMemberId) === 'present';
   }).length;
-  return { seatsTotal: seats.length, seatsPresent, quorumReached: seatsPresent * 2 > seats.length };
+  return { seatsTotal: seats.length, seatsPresent, quorumReached: seatsPresent >= quorumThreshold(seats.length) };
+}
+
+/** How many seats present or represented the quorum needs: more than half of `seatsTotal`. */
+export function quorumThreshold(seatsTotal: number): number {
+  return Math.floor(seatsTotal / 2) + 1;
 }

@@ -50,9 +50,12 @@ const ACTION_COLUMNS = `a.id, r.year, a.axis_code AS "axisCode", a.contract_id A
   a.target_publics AS "targetPublics", a.status, a.progress_percent AS "progressPercent", a.version, a.updated_at AS "updatedAt",
   ${LAST_UPDATED_AT} AS "lastUpdatedAt"`;
 
-/** Overdue first, then stale, then the longest without update (the rules of `attentionOf`; no end date is not overdue). */
+/**
+ * Overdue first, then stale, then the open ones, the longest without update first, finished ones last
+ * (the rules of `attentionOf`; no end date is not overdue).
+ */
 const ATTENTION_ORDER = `(a.status <> 'done' AND a.ends_on < $6::date) IS TRUE DESC,
-  (a.status <> 'done' AND ${LAST_UPDATED_AT} < $7::timestamptz) DESC, ${LAST_UPDATED_AT}, a.title, a.id`;
+  (a.status <> 'done' AND ${LAST_UPDATED_AT} < $7::timestamptz) DESC, a.status = 'done', ${LAST_UPDATED_AT}, a.title, a.id`;
 
 /** Actions (a roadmap's, or a contract's action sheets), their indicators, updates and links. */
 @Injectable()

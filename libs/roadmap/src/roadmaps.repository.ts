@@ -37,6 +37,11 @@ export class RoadmapsRepository {
     return id;
   }
 
+  /** The years that have a roadmap, the latest first. */
+  years(): Promise<{ year: number; status: RoadmapStatus }[]> {
+    return this.dataSource.query('SELECT year, status FROM roadmap ORDER BY year DESC');
+  }
+
   async roadmapOfYear(year: number, tx: Tx = this.dataSource.manager): Promise<RoadmapRow | null> {
     const rows: RoadmapRow[] = await tx.query(
       'SELECT id, year, status, validated_by_decision_id AS "validatedByDecisionId", version FROM roadmap WHERE year = $1',

@@ -3,7 +3,14 @@ import { AuditService } from '@app/audit';
 import { Actor, DomainError, found, Tx } from '@app/core';
 import { TerritoryService } from '@app/territory';
 import { ActionsRepository } from './actions.repository';
-import { CreateRoadmapDto, RoadmapDto, RoadmapProgressDto, RoadmapTransitionDto, SetAxesDto } from './dto/roadmap.dto';
+import {
+  CreateRoadmapDto,
+  RoadmapDto,
+  RoadmapProgressDto,
+  RoadmapTransitionDto,
+  RoadmapYearPageDto,
+  SetAxesDto,
+} from './dto/roadmap.dto';
 import { rollUp } from './progress';
 import { ROADMAP_LIFECYCLE } from './roadmap.constants';
 import { RoadmapErrorCode } from './roadmap.errors';
@@ -39,6 +46,13 @@ export class RoadmapsService {
       };
     });
     return forCaller(actor, roadmap);
+  }
+
+  /** The years that have a roadmap, the latest first: what to pick from (a year without one is a 404 on `get`). */
+  async years(actor: Actor): Promise<RoadmapYearPageDto> {
+    assertMayReadRoadmap(actor);
+    const items = await this.roadmaps.years();
+    return { items, total: items.length };
   }
 
   async get(actor: Actor, year: number): Promise<RoadmapDto> {

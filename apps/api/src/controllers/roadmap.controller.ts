@@ -15,6 +15,7 @@ import {
   ImportActionsDto,
   ImportResultDto,
   RoadmapDto,
+  RoadmapYearPageDto,
   RoadmapProgressDto,
   RoadmapsService,
   ActionsService,
@@ -38,6 +39,12 @@ export class RoadmapController {
   @ApiCreatedResponse({ type: RoadmapDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateRoadmapDto): Promise<RoadmapDto> {
     return this.roadmaps.create(actor, dto);
+  }
+
+  @Get('roadmaps')
+  @ApiOkResponse({ type: RoadmapYearPageDto })
+  years(@CurrentActor() actor: Actor): Promise<RoadmapYearPageDto> {
+    return this.roadmaps.years(actor);
   }
 
   @Get('roadmaps/:year')

@@ -162,7 +162,13 @@ export class MeetingDto {
   seatsTotal: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number })
   seatsPresent: number | null;
+  /** Seats present or represented the quorum needs (more than half of `seatsTotal`); null before the attendance sheet. */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  quorumThreshold: number | null;
   version: number;
+  /** The meeting's minutes are published (members read them then). */
+  @ApiProperty()
+  minutesPublished: boolean;
   /** The moves the caller may make from the current status (POST /meetings/:id/transitions). */
   @ApiProperty({ enum: MEETING_STATUSES, isArray: true })
   allowedTransitions: MeetingStatus[];

@@ -222,6 +222,19 @@ export class IndicatorDto {
   unit: string | null;
 }
 
+/** A year that has a roadmap, and where it stands: what `GET /roadmaps` lists to pick from. */
+export class RoadmapYearDto {
+  year: number;
+  @ApiProperty({ enum: ROADMAP_STATUSES })
+  status: RoadmapStatus;
+}
+
+export class RoadmapYearPageDto {
+  @ApiProperty({ type: [RoadmapYearDto] })
+  items: RoadmapYearDto[];
+  total: number;
+}
+
 export class ActionDto {
   id: string;
   /** The roadmap's year; null for a contract's action sheet. */

@@ -530,6 +530,14 @@ export type MeetingDto = {
     seatsTotal?: number | null;
     seatsPresent?: number | null;
     /**
+     * Seats present or represented the quorum needs (more than half of `seatsTotal`); null before the attendance sheet.
+     */
+    quorumThreshold?: number | null;
+    /**
+     * The meeting's minutes are published (members read them then).
+     */
+    minutesPublished: boolean;
+    /**
      * The moves the caller may make from the current status (POST /meetings/:id/transitions).
      */
     allowedTransitions: Array<'planned' | 'held' | 'closed'>;
@@ -581,6 +589,14 @@ export type MeetingDetailDto = {
     quorumReached?: boolean | null;
     seatsTotal?: number | null;
     seatsPresent?: number | null;
+    /**
+     * Seats present or represented the quorum needs (more than half of `seatsTotal`); null before the attendance sheet.
+     */
+    quorumThreshold?: number | null;
+    /**
+     * The meeting's minutes are published (members read them then).
+     */
+    minutesPublished: boolean;
     /**
      * The moves the caller may make from the current status (POST /meetings/:id/transitions).
      */
@@ -1278,6 +1294,16 @@ export type RoadmapDto = {
      * Whether the caller may add actions to the roadmap (the mission).
      */
     canAddAction: boolean;
+};
+
+export type RoadmapYearDto = {
+    status: 'draft' | 'submitted' | 'validated';
+    year: number;
+};
+
+export type RoadmapYearPageDto = {
+    items: Array<RoadmapYearDto>;
+    total: number;
 };
 
 export type RoadmapTransitionDto = {
@@ -3590,6 +3616,28 @@ export type ExportsControllerFundingXlsxError = ExportsControllerFundingXlsxErro
 export type ExportsControllerFundingXlsxResponses = {
     200: unknown;
 };
+
+export type RoadmapControllerYearsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/roadmaps';
+};
+
+export type RoadmapControllerYearsErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerYearsError = RoadmapControllerYearsErrors[keyof RoadmapControllerYearsErrors];
+
+export type RoadmapControllerYearsResponses = {
+    200: RoadmapYearPageDto;
+};
+
+export type RoadmapControllerYearsResponse = RoadmapControllerYearsResponses[keyof RoadmapControllerYearsResponses];
 
 export type RoadmapControllerCreateData = {
     body: CreateRoadmapDto;

@@ -24,6 +24,14 @@ function Quorum({ meeting }: { meeting: MeetingDetailDto }) {
           {meeting.seatsPresent} siège{(meeting.seatsPresent ?? 0) > 1 ? 's' : ''} présent
           {(meeting.seatsPresent ?? 0) > 1 ? 's' : ''} ou représenté{(meeting.seatsPresent ?? 0) > 1 ? 's' : ''} sur{' '}
           {meeting.seatsTotal}
+          {typeof meeting.quorumThreshold === 'number' && (
+            <>
+              {' '}
+              — {meeting.quorumThreshold} présent{meeting.quorumThreshold > 1 ? 's' : ''} requis sur{' '}
+              {meeting.seatsTotal} siège{(meeting.seatsTotal ?? 0) > 1 ? 's' : ''} pourvu
+              {(meeting.seatsTotal ?? 0) > 1 ? 's' : ''}
+            </>
+          )}
         </>
       )}
     </p>

@@ -13,7 +13,14 @@ interface Props {
   empty: string;
   /** Lists each meeting's agenda in the table (for the meetings to come). */
   withAgenda?: boolean;
+  /** Says whether each meeting's minutes are published (for the past meetings). */
+  withMinutes?: boolean;
 }
+
+const MINUTES: Column<MeetingDto> = {
+  header: 'Procès-verbal',
+  cell: (m) => (m.minutesPublished ? 'Publié' : 'Pas encore publié'),
+};
 
 const AGENDA: Column<MeetingDto> = {
   header: 'Ordre du jour',
@@ -27,13 +34,14 @@ const AGENDA: Column<MeetingDto> = {
 };
 
 /** Meetings as a paginated table, each opening its page. */
-export function MeetingsTable({ caption, filter, pageParam, empty, withAgenda }: Props) {
+export function MeetingsTable({ caption, filter, pageParam, empty, withAgenda, withMinutes }: Props) {
   const columns: Column<MeetingDto>[] = [
     { header: 'Séance', cell: (m) => <Link to={`/seances/${m.id}`}>{formatDateTime(m.startsAt)}</Link> },
     { header: 'Instance', cell: (m) => m.bodyName },
     { header: 'Lieu', cell: (m) => m.place ?? (m.videoUrl ? 'Visioconférence' : 'À préciser') },
     ...(withAgenda ? [AGENDA] : []),
     { header: 'État', cell: (m) => MEETING_STATUS_LABELS[m.status] },
+    ...(withMinutes ? [MINUTES] : []),
   ];
   return (
     <PaginatedTable

@@ -121,23 +121,25 @@ function MinutesEditor({ meeting, minutes }: { meeting: MeetingDetailDto; minute
  */
 export function MinutesSection({ meeting }: { meeting: MeetingDetailDto }) {
   const opened = meeting.canWriteMinutes || meeting.canReadMinutes;
-  const minutes = useMinutes(meeting.id, opened);
+  // No minutes written yet (the meeting says so): an empty draft to write, nothing to ask the API.
+  const query = useMinutes(meeting.id, opened && meeting.minutesStatus !== null);
+  const data = query.data ?? (meeting.minutesStatus === null ? null : undefined);
   return (
     <section aria-labelledby="minutes-title" className="fr-mt-4w">
       <h2 id="minutes-title">Procès-verbal</h2>
       {!opened && <p>Le procès-verbal de cette séance n’est pas encore publié.</p>}
-      {opened && minutes.isPending && <p role="status">Chargement…</p>}
-      {minutes.isError && <ErrorAlert error={minutes.error} />}
-      {opened && minutes.data !== undefined && (
+      {opened && data === undefined && !query.isError && <p role="status">Chargement…</p>}
+      {query.isError && <ErrorAlert error={query.error} />}
+      {opened && data !== undefined && (
         <>
           <p>
             État :{' '}
-            <Badge as="span" severity={minutes.data?.status === 'published' ? 'success' : 'info'}>
-              {minutes.data ? MINUTES_STATUS_LABELS[minutes.data.status] : 'Non rédigé'}
+            <Badge as="span" severity={data?.status === 'published' ? 'success' : 'info'}>
+              {data ? MINUTES_STATUS_LABELS[data.status] : 'Non rédigé'}
             </Badge>
           </p>
           {/* A new status opens the editor afresh (read-only once approved); creating the draft keeps the text typed. */}
-          <MinutesEditor key={minutes.data?.status ?? 'draft'} meeting={meeting} minutes={minutes.data} />
+          <MinutesEditor key={data?.status ?? 'draft'} meeting={meeting} minutes={data} />
           {meeting.canReadMinutes && <MinutesDownload meetingId={meeting.id} />}
         </>
       )}

@@ -22,6 +22,7 @@ export function MyBodiesPage() {
         filter={{ period: 'past' }}
         pageParam="passees"
         empty="Aucune séance passée."
+        withMinutes
       />
     </>
   );

@@ -5,7 +5,8 @@ import { departmentsControllerList, ok, roadmapControllerListActions } from '../
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { formatDate } from '../../format';
 import { useSession } from '../../session/session';
-import { ActionAttention } from '../roadmap/ActionAttention';
+import { attentionReason } from '../roadmap/ActionAttention';
+import { useOpinionsOfDepartment } from './awaited-opinions';
 import { ACTION_STATUS_LABELS } from '@app/vocabulary';
 
 /** The department shown: `?departement=` among the referent's own, the first by default. */
@@ -42,10 +43,33 @@ export function NoDepartment() {
   );
 }
 
-function useDepartmentName(code: string | undefined): string {
+export function useDepartmentName(code: string | undefined): string {
   const departments = useQuery({ queryKey: ['departments'], queryFn: () => ok(departmentsControllerList()) });
   const name = departments.data?.items.find((d) => d.code === code)?.name;
   return name ? `${name} (${code})` : (code ?? '');
+}
+
+/** The projects under review still awaiting the department's opinion: the first thing to do. */
+function OpinionsToGive({ code }: { code: string }) {
+  const { pending, awaiting } = useOpinionsOfDepartment(code);
+  if (pending) return null;
+  return (
+    <section aria-labelledby="todo-title" className="fr-mb-4w">
+      <h2 id="todo-title">Avis à donner</h2>
+      {awaiting.length === 0 ? (
+        <p>Aucun projet en instruction n’attend l’avis du département.</p>
+      ) : (
+        <ul>
+          {awaiting.map((p) => (
+            <li key={p.id}>
+              <Link to={`/mon-departement/avis/${p.id}?departement=${code}`}>{p.title}</Link> — en instruction, l’avis
+              du département est attendu
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 /**
@@ -60,6 +84,8 @@ export function MyDepartmentPage() {
     <>
       <h1>Mon département — {name}</h1>
       <DepartmentPicker />
+      <OpinionsToGive code={code} />
+      <h2>Actions du département</h2>
       <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-3w">
         <li>
           <Link className="fr-btn fr-btn--secondary" to={`/mon-departement/avis?departement=${code}`}>
@@ -73,7 +99,7 @@ export function MyDepartmentPage() {
         </li>
       </ul>
       <PaginatedTable
-        caption="Actions du département, en retard et sans mise à jour d’abord"
+        caption="Actions du département : en retard et sans mise à jour d’abord, terminées en dernier"
         queryKey={['actions', { departmentCode: code, attentionFirst: true }]}
         fetchPage={(page) =>
           ok(roadmapControllerListActions({ query: { departmentCode: code, attentionFirst: true, ...page } }))
@@ -82,7 +108,7 @@ export function MyDepartmentPage() {
         empty="Aucune action ne concerne ce département."
         columns={[
           { header: 'Action', cell: (a) => <Link to={`/actions/${a.id}`}>{a.title}</Link> },
-          { header: 'À surveiller', cell: (a) => <ActionAttention action={a} /> },
+          { header: 'À surveiller', cell: (a) => attentionReason(a) },
           { header: 'Feuille de route', cell: (a) => (a.year ? String(a.year) : 'Contrat local de santé') },
           { header: 'État', cell: (a) => ACTION_STATUS_LABELS[a.status] },
           { header: 'Avancement', cell: (a) => `${a.progressPercent} %` },

@@ -1,34 +1,90 @@
 import { Link } from 'react-router';
-import { callsControllerListProjects, ok } from '../../api/client';
-import { PaginatedTable } from '../../components/PaginatedTable';
-import { formatEuros } from '../../format';
-import { DepartmentPicker, NoDepartment, useMyDepartment } from './MyDepartmentPage';
-import { PROJECT_STATUS_LABELS } from '@app/vocabulary';
+import type { ProjectDetailDto } from '../../api/client';
+import { formatDateTime, formatEuros } from '../../format';
+import { DepartmentPicker, NoDepartment, useDepartmentName, useMyDepartment } from './MyDepartmentPage';
+import { opinionOf, useOpinionsOfDepartment } from './awaited-opinions';
+import { OPINION_LABELS } from '@app/vocabulary';
 
-/** The applications of the referent's department under review, on which it gives the departmental opinion. */
+function ProjectsTable({
+  caption,
+  projects,
+  code,
+  empty,
+}: {
+  caption: string;
+  projects: ProjectDetailDto[];
+  code: string;
+  empty: string;
+}) {
+  if (projects.length === 0) return <p>{empty}</p>;
+  return (
+    <div className="fr-table">
+      <table>
+        <caption>
+          {caption} — {projects.length}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Projet</th>
+            <th scope="col">Porteur</th>
+            <th scope="col">Montant demandé</th>
+            <th scope="col">Avis du département</th>
+          </tr>
+        </thead>
+        <tbody>
+          {projects.map((p) => {
+            const opinion = opinionOf(p, code);
+            return (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/mon-departement/avis/${p.id}?departement=${code}`}>{p.title}</Link>
+                </td>
+                <td>{p.holder.name}</td>
+                <td>{formatEuros(p.requestedCents)}</td>
+                <td>
+                  {opinion ? `${OPINION_LABELS[opinion.opinion]}, le ${formatDateTime(opinion.createdAt)}` : 'À donner'}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The applications of the referent's department under review: those awaiting its opinion first, then those it has. */
 export function OpinionsPage() {
   const { code } = useMyDepartment();
+  const name = useDepartmentName(code);
   if (!code) return <NoDepartment />;
   return (
     <>
-      <h1>Avis sur les projets du département {code}</h1>
+      <h1>Avis sur les projets — {name}</h1>
       <DepartmentPicker />
-      <p>Les projets en instruction qui concernent votre département attendent votre avis.</p>
-      <PaginatedTable
-        caption="Projets en instruction"
-        queryKey={['projects', { departmentCode: code, status: 'under_review' }]}
-        fetchPage={(page) =>
-          ok(callsControllerListProjects({ query: { departmentCode: code, status: 'under_review', ...page } }))
-        }
-        rowKey={(p) => p.id}
-        empty="Aucun projet en instruction dans ce département."
-        columns={[
-          { header: 'Projet', cell: (p) => <Link to={`/mon-departement/avis/${p.id}`}>{p.title}</Link> },
-          { header: 'Porteur', cell: (p) => p.holder.name },
-          { header: 'Départements', cell: (p) => p.departmentCodes.join(', ') },
-          { header: 'Montant demandé', cell: (p) => formatEuros(p.requestedCents) },
-          { header: 'État', cell: (p) => PROJECT_STATUS_LABELS[p.status] },
-        ]}
+      <DepartmentOpinions code={code} />
+    </>
+  );
+}
+
+function DepartmentOpinions({ code }: { code: string }) {
+  const { pending, awaiting, given } = useOpinionsOfDepartment(code);
+  if (pending) return <p role="status">Chargement…</p>;
+  return (
+    <>
+      <h2>En attente de votre avis</h2>
+      <ProjectsTable
+        caption="Projets en instruction qui attendent l’avis du département"
+        projects={awaiting}
+        code={code}
+        empty="Aucun projet n’attend l’avis du département : vous êtes à jour. Les dossiers apparaîtront ici dès leur mise en instruction."
+      />
+      <h2>Avis donnés</h2>
+      <ProjectsTable
+        caption="Projets en instruction ayant l’avis du département"
+        projects={given}
+        code={code}
+        empty="Le département n’a encore donné aucun avis sur les projets en instruction."
       />
     </>
   );

@@ -6,6 +6,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
+import { useDepartmentName } from './MyDepartmentPage';
 import {
   callsControllerGetProject,
   callsControllerGiveOpinion,
@@ -22,6 +23,7 @@ import { OPINION_LABELS, PROJECT_STATUS_LABELS } from '@app/vocabulary';
 function OpinionForm({ project }: { project: ProjectDetailDto }) {
   const queryClient = useQueryClient();
   const mine = project.opinionDepartmentCodes;
+  const departmentName = useDepartmentName(mine[0]);
   const give = useMutation({
     mutationFn: (body: CreateOpinionDto) => ok(callsControllerGiveOpinion({ path: { id: project.id }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['projects', project.id] }),
@@ -45,13 +47,20 @@ function OpinionForm({ project }: { project: ProjectDetailDto }) {
   return (
     <form onSubmit={submit} aria-labelledby="opinion-title">
       <h2 id="opinion-title">Donner l’avis du département</h2>
-      <Select label="Département" nativeSelectProps={{ name: 'departmentCode', required: true }}>
-        {mine.map((code) => (
-          <option key={code} value={code}>
-            {code}
-          </option>
-        ))}
-      </Select>
+      {mine.length === 1 ? (
+        <p>
+          Avis du département <strong>{departmentName}</strong>
+          <input type="hidden" name="departmentCode" value={mine[0]} />
+        </p>
+      ) : (
+        <Select label="Département" nativeSelectProps={{ name: 'departmentCode', required: true }}>
+          {mine.map((code) => (
+            <option key={code} value={code}>
+              {code}
+            </option>
+          ))}
+        </Select>
+      )}
       <RadioButtons
         legend="Avis"
         name="opinion"
@@ -94,6 +103,49 @@ function Opinions({ project }: { project: ProjectDetailDto }) {
   );
 }
 
+/** The budget as the holder presented it: its lines, and the amount requested from the ARS. */
+function Budget({ project }: { project: ProjectDetailDto }) {
+  const total = project.budgetLines.reduce((sum, line) => sum + line.amountCents, 0);
+  return (
+    <section aria-labelledby="budget-title" className="fr-mb-4w">
+      <h2 id="budget-title">Budget</h2>
+      {project.budgetLines.length === 0 ? (
+        <p>Aucune ligne de budget détaillée : {formatEuros(project.requestedCents)} demandés.</p>
+      ) : (
+        <div className="fr-table">
+          <table>
+            <caption>Budget du projet</caption>
+            <thead>
+              <tr>
+                <th scope="col">Poste</th>
+                <th scope="col">Montant</th>
+              </tr>
+            </thead>
+            <tbody>
+              {project.budgetLines.map((line, i) => (
+                <tr key={i}>
+                  <td>{line.label}</td>
+                  <td>{formatEuros(line.amountCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Coût total</th>
+                <td>{formatEuros(total)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Montant demandé à l’ARS</th>
+                <td>{formatEuros(project.requestedCents)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
 /** One application of the referent's department: what it asks, the opinions given, and the form to give one. */
 export function ProjectOpinionPage() {
   const { id } = useParams() as { id: string };
@@ -110,7 +162,9 @@ export function ProjectOpinionPage() {
             {p.holder.name} — départements {p.departmentCodes.join(', ')} — {formatEuros(p.requestedCents)} demandés —{' '}
             {PROJECT_STATUS_LABELS[p.status]}
           </p>
-          {p.summary && <p>{p.summary}</p>}
+          <h2>Le projet</h2>
+          <p>{p.summary ?? 'Le porteur n’a pas rédigé de résumé.'}</p>
+          <Budget project={p} />
           <Opinions project={p} />
           <OpinionForm project={p} />
         </>

@@ -5,7 +5,6 @@ import { ok, roadmapControllerGetAction, roadmapControllerUpdates, type ActionDt
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatDateTime } from '../../format';
-import { ForbiddenPage } from '../errors/ForbiddenPage';
 import { ActionAttention } from './ActionAttention';
 import { ActionUpdateForm } from './ActionUpdateForm';
 import { ACTION_STATUS_LABELS } from '@app/vocabulary';
@@ -68,8 +67,9 @@ function UpdateHistory({ actionId }: { actionId: string }) {
 }
 
 /**
- * An action to update: the referents of its departments and the mission only. Another department's
- * referent gets the "Accès refusé" page, as the API would refuse its update (`canUpdate`).
+ * An action: whoever may read it (the API answers 403 to the others: "Accès refusé") sees it and its
+ * history; the update form is there only when the API says the caller may update it (`canUpdate`:
+ * the referents of its departments and the mission), a note says who updates it otherwise.
  */
 export function ActionPage() {
   const { id } = useParams() as { id: string };
@@ -86,18 +86,20 @@ export function ActionPage() {
   }
   return (
     <QueryState query={action}>
-      {(a) =>
-        a.canUpdate ? (
-          <>
-            <h1>{a.title}</h1>
-            <ActionSummary action={a} />
+      {(a) => (
+        <>
+          <h1>{a.title}</h1>
+          <ActionSummary action={a} />
+          {a.canUpdate ? (
             <ActionUpdateForm key={formKey} action={a} onReload={() => void reload()} />
-            <UpdateHistory actionId={a.id} />
-          </>
-        ) : (
-          <ForbiddenPage />
-        )
-      }
+          ) : (
+            <p className="fr-text--sm">
+              Vous consultez cette action : seuls la mission et les référents de ses départements la mettent à jour.
+            </p>
+          )}
+          <UpdateHistory actionId={a.id} />
+        </>
+      )}
     </QueryState>
   );
 }

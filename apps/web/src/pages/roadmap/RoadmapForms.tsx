@@ -20,7 +20,12 @@ import { ROADMAP_TRANSITION_LABELS } from '@app/vocabulary';
 
 function useRoadmapRefresh(year: number) {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['roadmaps', year] });
+  // The year's roadmap, and the list of years (a new roadmap, a new status).
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['roadmaps', year] }),
+      queryClient.invalidateQueries({ queryKey: ['roadmaps'], exact: true }),
+    ]);
 }
 
 /** The commission's decision that validates the roadmap: the API wants its id with the move. */

@@ -9,9 +9,10 @@ import {
   roadmapControllerGet,
   roadmapControllerListActions,
   roadmapControllerProgress,
+  roadmapControllerYears,
   type RoadmapDto,
+  type RoadmapYearDto,
 } from '../../api/client';
-import { ApiError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { ActionAttention } from './ActionAttention';
@@ -83,28 +84,57 @@ function RoadmapActions({ roadmap }: { roadmap: RoadmapDto }) {
   );
 }
 
-/** The mission's roadmap of a year: status, axes (until validated), progress, actions to edit and add. */
+/** The years that have a roadmap, as links: what to pick from when the year asked has none. */
+function OtherYears({ years }: { years: RoadmapYearDto[] }) {
+  if (years.length === 0) return <p>Aucune feuille de route n’a encore été créée : créez la première ci-dessous.</p>;
+  return (
+    <p>
+      Feuilles de route existantes :{' '}
+      {years.map((y, i) => (
+        <span key={y.year}>
+          {i > 0 && ', '}
+          <Link to={`?annee=${y.year}`}>
+            {y.year} ({ROADMAP_STATUS_LABELS[y.status]})
+          </Link>
+        </span>
+      ))}
+      .
+    </p>
+  );
+}
+
+/**
+ * The mission's roadmap of a year (by default the latest there is): status, axes (until validated),
+ * progress, actions to edit and add. A year without one says so, lists those there are, and offers to
+ * create it (the API's list of years, so no request for a roadmap that does not exist).
+ */
 export function RoadmapPage() {
   const [params] = useSearchParams();
-  const year = Number(params.get('annee')) || new Date().getFullYear();
+  const years = useQuery({ queryKey: ['roadmaps'], queryFn: () => ok(roadmapControllerYears()) });
+  const asked = Number(params.get('annee'));
+  const year = asked || years.data?.items[0]?.year || new Date().getFullYear();
+  const exists = years.data?.items.some((y) => y.year === year) ?? false;
   const roadmap = useQuery({
     queryKey: ['roadmaps', year],
     queryFn: () => ok(roadmapControllerGet({ path: { year } })),
+    enabled: exists,
   });
-  const missing = roadmap.error instanceof ApiError && roadmap.error.status === 404;
   return (
     <>
-      <h1>Feuille de route {year}</h1>
-      <YearPicker key={year} year={year} />
-      {roadmap.isPending && <p role="status">Chargement…</p>}
-      {missing && (
+      <h1>Feuille de route {years.data || asked ? year : ''}</h1>
+      {years.isPending && <p role="status">Chargement…</p>}
+      {years.isError && <ErrorAlert error={years.error} />}
+      {years.data && <YearPicker key={year} year={year} />}
+      {years.data && !exists && (
         <>
           <p>Aucune feuille de route pour {year}. Choisissez une autre année, ou créez-la.</p>
+          <OtherYears years={years.data.items} />
           <CreateRoadmapForm year={year} />
         </>
       )}
-      {roadmap.isError && !missing && <ErrorAlert error={roadmap.error} />}
-      {roadmap.data && (
+      {exists && roadmap.isPending && <p role="status">Chargement…</p>}
+      {roadmap.isError && <ErrorAlert error={roadmap.error} />}
+      {exists && roadmap.data && (
         <>
           <p>
             État :{' '}

@@ -12,9 +12,8 @@ export const roadmapScreens: Screen[] = [
   },
   {
     path: '/actions/:id',
-    title: 'Mise à jour d’une action',
+    title: 'Action',
     Component: ActionPage,
-    can: 'updateActions',
     section: ['/feuille-de-route', '/mon-departement'],
   },
 ];
