@@ -59,11 +59,53 @@ describe('the regional delegate in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Camion santé dans les quartiers nord de Toulouse' }).waitFor();
     await page.getByText('Association Santé Quartiers Nord').waitFor();
     expect(await page.getByText('Montant demandé').innerText()).toMatch(euros('85 000,00 €'));
-    for (const section of ['Porteur', 'Budget', 'Avis départementaux', 'Notation', 'Historique'])
-      await page.getByRole('heading', { name: section }).waitFor();
+    // Everything to read comes first, the decision after it.
+    await page.getByRole('heading', { name: 'Décision sur le dossier' }).waitFor();
+    expect(await page.locator('main h2').allInnerTexts()).toEqual([
+      'Résumé du projet',
+      'Porteur',
+      'Budget',
+      'Avant de décider',
+      'Avis départementaux',
+      'Notation',
+      'Historique',
+      'Décision sur le dossier',
+    ]);
+    await page.getByText('Le porteur n’a pas rédigé de résumé.').waitFor();
+    await page.getByText(`${CALL_2023} — axe : « Aller vers » les publics éloignés du soin`).waitFor();
+    await page.getByText('Haute-Garonne (31)', { exact: true }).waitFor();
+    await page.getByText(/Haute-Garonne \(31\) : Favorable/).waitFor();
+
+    // What the decision changes: the call's envelope now and once the 85 000 € are granted, the rank.
+    const context = page.locator('section', { has: page.getByRole('heading', { name: 'Avant de décider' }) });
+    expect(await context.getByRole('row', { name: /^Appel/ }).innerText()).toMatch(
+      euros('Appel\t1 200 000,00 €\t1 200 000,00 €\t1 115 000,00 €'),
+    );
+    await context.getByRole('columnheader', { name: euros('Reste après attribution (85 000,00 €)') }).waitFor();
+    expect(await context.getByRole('row', { name: /^Axe/ }).innerText()).toBe(
+      'Axe : « Aller vers » les publics éloignés du soin\tpas d’enveloppe propre à l’axe',
+    );
+    expect(await context.locator('p').first().innerText()).toMatch(
+      /Note pondérée : non noté — classement : 1\s?er sur 2 dossiers en instruction/,
+    );
+    await page.getByText('Aucun évaluateur n’a encore noté ce dossier.').waitFor();
     await page.getByText(/Déposé → En instruction/).waitFor();
-    for (const move of ['Retenir', 'Refuser', 'Renvoyer pour correction', 'Retirer'])
-      await page.getByRole('button', { name: move, exact: true }).waitFor();
+
+    // The moves: the one that keeps the application going first and emphasised, those ending it last.
+    const moves = page.locator('section', { has: page.getByRole('heading', { name: 'Décision sur le dossier' }) });
+    expect(await moves.getByRole('listitem').allInnerTexts()).toEqual([
+      'Retenir',
+      'Renvoyer pour correction',
+      'Refuser',
+      'Retirer',
+    ]);
+    const priorityOf = async (name: string) =>
+      (await moves.getByRole('button', { name, exact: true }).getAttribute('class'))?.includes('fr-btn--secondary')
+        ? 'secondary'
+        : 'primary';
+    expect(await priorityOf('Retenir')).toBe('primary');
+    for (const move of ['Renvoyer pour correction', 'Refuser', 'Retirer'])
+      expect(await priorityOf(move)).toBe('secondary');
     // A refusal needs its reason, a selection no comment: the project's `commentRequiredFor` says which.
     await page.getByRole('button', { name: 'Refuser', exact: true }).click();
     expect(await page.getByLabel('Motif (obligatoire)').getAttribute('required')).not.toBeNull();
@@ -73,11 +115,31 @@ describe('the regional delegate in the browser', () => {
     await screenshot(page, 'delegate-project');
   });
 
-  it('selects the project, then sees the remaining envelope before confirming the grant', async () => {
-    await page.getByRole('button', { name: 'Retenir', exact: true }).click();
-    await page.getByRole('button', { name: 'Confirmer : Retenir' }).click();
-    await page.getByText('Retenu', { exact: true }).first().waitFor();
+  it('decides with the keyboard alone', async () => {
+    await page.reload();
+    await page.getByRole('heading', { name: 'Décision sur le dossier' }).waitFor();
+    const focus = page.locator(':focus');
+    const focused = async () => ((await focus.count()) > 0 ? (await focus.first().innerText()).trim() : '');
+    for (let tabs = 0; (await focused()) !== 'Retenir'; tabs++) {
+      expect(tabs).toBeLessThan(150);
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    const comment = page.getByLabel('Commentaire (facultatif)');
+    await comment.waitFor();
+    await until(
+      async () => (await focus.count()) > 0 && (await focus.first().getAttribute('id')) === 'decision-comment',
+      (isFocused) => isFocused,
+    );
+    await page.keyboard.type('Retenu au vu de l’avis favorable.');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Confirmer : Retenir');
+    await page.keyboard.press('Enter');
+    await page.getByText(/En instruction → Retenu — « Retenu au vu de l’avis favorable. »/).waitFor();
+    await page.getByText(/hors classement/).waitFor();
+  });
 
+  it('sees the remaining envelope before confirming the grant', async () => {
     await page.getByRole('button', { name: 'Attribuer une subvention' }).click();
     const dialog = page.getByRole('dialog', { name: 'Attribuer une subvention' });
     await dialog.getByText('Reste de l’enveloppe de l’appel').waitFor();

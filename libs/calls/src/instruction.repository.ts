@@ -12,6 +12,7 @@ export interface CriterionRow {
 export interface ScoreRow {
   projectId: string;
   reviewerId: string;
+  reviewerName: string | null;
   criterionCode: string;
   score: number;
 }
@@ -66,8 +67,10 @@ export class InstructionRepository {
   scoresOf(projectIds: string[]): Promise<ScoreRow[]> {
     if (projectIds.length === 0) return Promise.resolve([]);
     return this.dataSource.query(
-      `SELECT project_id AS "projectId", reviewer_id AS "reviewerId", criterion_code AS "criterionCode", score
-       FROM project_score WHERE project_id = ANY ($1::uuid[])`,
+      `SELECT s.project_id AS "projectId", s.reviewer_id AS "reviewerId", u.display_name AS "reviewerName",
+              s.criterion_code AS "criterionCode", s.score
+       FROM project_score s LEFT JOIN app_user u ON u.id = s.reviewer_id
+       WHERE s.project_id = ANY ($1::uuid[]) ORDER BY u.display_name, s.reviewer_id`,
       [projectIds],
     );
   }

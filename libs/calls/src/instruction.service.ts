@@ -7,6 +7,7 @@ import { CallsRepository } from './calls.repository';
 import {
   CreateNoteDto,
   CriterionInputDto,
+  DecisionContextDto,
   LabelsDto,
   NoteDto,
   ProjectScoreDto,
@@ -104,6 +105,47 @@ export class InstructionService {
     callsPolicy.assert(actor, 'read');
     const call = await this.calls.find(callId);
     if (!call) throw DomainError.notFound(CallsErrorCode.CallNotFound, callId);
+    const { ranking } = await this.rankingOf(callId, call.envelopeCents);
+    return ranking;
+  }
+
+  /**
+   * What the delegate reads before deciding on `project` (already read under the caller's rights): the
+   * call's and the axis's envelopes now and once its requested amount is granted, its score and rank.
+   */
+  async decisionContext(project: ProjectRow, hasActiveGrant: boolean): Promise<DecisionContextDto> {
+    const call = await this.calls.find(project.callId);
+    if (!call) throw DomainError.notFound(CallsErrorCode.CallNotFound, project.callId);
+    const { ranking, remainingByAxis, axes, scores } = await this.rankingOf(project.callId, call.envelopeCents);
+    const criteria = await this.instruction.criteria(project.callId);
+    const line = ranking.items.find((l) => l.projectId === project.id);
+    const amountCents = hasActiveGrant ? 0 : centsFromDb(project.requestedCents);
+    const axis = axes.find((a) => a.code === project.axisCode);
+    const axisRemaining = remainingByAxis.get(project.axisCode) ?? null;
+    return {
+      callEnvelopeCents: call.envelopeCents,
+      callRemainingCents: ranking.remainingCents,
+      callRemainingAfterCents: ranking.remainingCents - amountCents,
+      amountCents,
+      axisCode: project.axisCode,
+      axisLabel: axis?.label ?? project.axisCode,
+      axisEnvelopeCents: axis?.envelopeCents ?? null,
+      axisRemainingCents: axisRemaining,
+      axisRemainingAfterCents: axisRemaining === null ? null : axisRemaining - amountCents,
+      weightedScore:
+        line?.score ??
+        scoreDto(
+          project.id,
+          criteria,
+          scores.filter((s) => s.projectId === project.id),
+        ).total,
+      rank: line?.rank ?? null,
+      rankedCount: ranking.total,
+      withinEnvelope: line ? line.withinEnvelope && line.withinAxisEnvelope : null,
+    };
+  }
+
+  private async rankingOf(callId: string, envelopeCents: number) {
     const manager = this.db.manager;
     const [axes, criteria, [projects], committed] = await Promise.all([
       this.calls.axes(callId),
@@ -134,17 +176,18 @@ export class InstructionService {
         requestedCents: centsFromDb(p.requestedCents),
         createdAt: p.createdAt.toISOString(),
       })),
-      call.envelopeCents - committed,
+      envelopeCents - committed,
       remainingByAxis,
     );
-    return {
+    const ranking: RankingDto = {
       callId,
-      envelopeCents: call.envelopeCents,
+      envelopeCents,
       committedCents: committed,
-      remainingCents: call.envelopeCents - committed,
+      remainingCents: envelopeCents - committed,
       items: lines.map(({ createdAt: _createdAt, ...line }) => ({ ...line, title: titles.get(line.projectId) ?? '' })),
       total: lines.length,
     };
+    return { ranking, remainingByAxis, axes, scores };
   }
 
   /** Notes for reviewers only (the team and the project's referents); never shown to a holder. */
@@ -207,19 +250,34 @@ export function assertUniqueCodes(criteria: { code: string }[]): void {
 function scoreDto(projectId: string, criteria: CriterionRow[], scores: ScoreRow[]): ProjectScoreDto {
   const perCriterion = criteria.map((c) => {
     const values = scores.filter((s) => s.criterionCode === c.code).map((s) => s.score);
-    return { criterion: c.code, weight: c.weight, values };
+    return { criterion: c.code, label: c.label, weight: c.weight, values };
   });
+  const reviewers = [...new Map(scores.map((s) => [s.reviewerId, s.reviewerName])).entries()];
   return {
     projectId,
     total: totalScore(perCriterion.map((c) => ({ weight: c.weight, scores: c.values }))),
     complete: perCriterion.length > 0 && perCriterion.every((c) => c.values.length > 0),
     criteria: perCriterion.map((c) => ({
       criterion: c.criterion,
+      label: c.label,
       weight: c.weight,
       mean:
         c.values.length > 0 ? Math.round((c.values.reduce((a, b) => a + b, 0) / c.values.length) * 100) / 100 : null,
       reviewers: c.values.length,
     })),
+    reviews: reviewers.map(([reviewerId, reviewerName]) => {
+      const own = criteria.map((c) => ({
+        criterion: c.code,
+        weight: c.weight,
+        score: scores.find((s) => s.reviewerId === reviewerId && s.criterionCode === c.code)?.score ?? null,
+      }));
+      return {
+        reviewerId,
+        reviewerName,
+        scores: own.map(({ criterion, score }) => ({ criterion, score })),
+        total: totalScore(own.map((c) => ({ weight: c.weight, scores: c.score === null ? [] : [c.score] }))),
+      };
+    }),
   };
 }
 

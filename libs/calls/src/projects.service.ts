@@ -26,6 +26,7 @@ import { BulkTransitionDto, BulkTransitionResponseDto, BulkTransitionResultDto }
 import { OpinionEntity } from './entities/opinion.entity';
 import { FollowUpRepository } from './follow-up.repository';
 import { FundingService } from './funding.service';
+import { InstructionService } from './instruction.service';
 import { ProjectRow, ProjectsRepository } from './projects.repository';
 import { CallsErrorCode } from './calls.errors';
 
@@ -39,6 +40,7 @@ export class ProjectsService {
     private readonly funding: FundingService,
     private readonly audit: AuditService,
     private readonly followUp: FollowUpRepository,
+    private readonly instruction: InstructionService,
   ) {}
 
   async create(actor: Actor, dto: CreateProjectDto): Promise<ProjectDetailDto> {
@@ -54,7 +56,7 @@ export class ProjectsService {
     }
     await this.territory.assertDepartmentsExist('departmentCodes', dto.departmentCodes);
     await this.territory.assertCommunesExist('communeCodes', dto.communeCodes ?? []);
-    return this.audit.write(actor, async (tx) => {
+    const { row, detail } = await this.audit.write(actor, async (tx) => {
       const id = await this.projects.insert(
         tx,
         {
@@ -77,18 +79,22 @@ export class ProjectsService {
       const project = toProjectFacts(row);
       return {
         result: {
-          ...project,
-          ...projectRights(actor, row),
-          communeCodes: [...(dto.communeCodes ?? [])].sort(),
-          budgetLines: dto.budgetLines ?? [],
-          opinions: [],
-          history: [],
-          grant: null,
-          canGrant: false,
+          row,
+          detail: {
+            ...project,
+            ...projectRights(actor, row),
+            communeCodes: [...(dto.communeCodes ?? [])].sort(),
+            budgetLines: dto.budgetLines ?? [],
+            opinions: [],
+            history: [],
+            grant: null,
+            canGrant: false,
+          },
         },
         audit: { action: 'project.create', entityType: 'project', entityId: id, after: project },
       };
     });
+    return { ...detail, decisionContext: await this.instruction.decisionContext(row, false) };
   }
 
   async list(actor: Actor, query: ProjectQueryDto): Promise<Page<ProjectDto>> {
@@ -123,6 +129,7 @@ export class ProjectsService {
       })),
       grant,
       canGrant: canGrant(actor, row, grant !== null),
+      decisionContext: await this.instruction.decisionContext(row, grant?.status === 'active'),
     };
   }
 

@@ -50,6 +50,11 @@ export const PROJECT_TRANSITION_LABELS: Record<ProjectStatus, string> = {
   closed: 'Clôturer',
 };
 
+/** A move that ends an application's chances: shown after the others, never as the primary action. */
+export function isDestructiveProjectMove(to: ProjectStatus): boolean {
+  return to === 'rejected' || to === 'withdrawn';
+}
+
 export const OPINIONS = ['favorable', 'reserved', 'unfavorable'] as const;
 export type Opinion = (typeof OPINIONS)[number];
 

@@ -28,6 +28,7 @@ import {
 } from '@app/core';
 import { IsSiret } from '../siret';
 import { BudgetLineInputDto } from './follow-up.dto';
+import { DecisionContextDto } from './instruction.dto';
 import {
   HOLDER_KINDS,
   OPINIONS,
@@ -289,6 +290,9 @@ export class ProjectDetailDto extends ProjectDto {
   grant: GrantDto | null;
   /** The caller may commit money to the project now (POST /projects/:id/grant): the delegate, selected, no grant yet. */
   canGrant: boolean;
+  /** What to read before deciding: envelopes now and if the requested amount is granted, weighted score, rank. */
+  @ApiProperty({ type: () => DecisionContextDto })
+  decisionContext: DecisionContextDto;
 }
 
 export class ProjectPageDto {
