@@ -556,6 +556,38 @@ describe('calls', () => {
       });
     });
 
+    it('lists each department’s latest opinion and the weighted score, best score first on demand', async () => {
+      const callId = await newCall({ criteria: [{ code: 'C1', label: 'Pertinence', weight: 1 }] });
+      const low = await projectAt(callId, UNDER_REVIEW, { departmentCodes: ['31', '34'] });
+      const high = await projectAt(callId, UNDER_REVIEW);
+      const unscored = await projectAt(callId, UNDER_REVIEW);
+      await instruction.score(officer, low.id, { scores: [{ criterion: 'C1', score: 2 }] });
+      await instruction.score(officer, high.id, { scores: [{ criterion: 'C1', score: 5 }] });
+      await projects.giveOpinion(referent31, low.id, {
+        departmentCode: '31',
+        opinion: 'reserved',
+        comment: 'À préciser',
+      });
+      await projects.giveOpinion(referent31, low.id, {
+        departmentCode: '31',
+        opinion: 'favorable',
+        comment: 'Précisé',
+      });
+
+      const byScore = await projects.list(delegate, { callId, sort: 'score', limit: 10, offset: 0 });
+      expect(byScore.items.map((p) => [p.id, p.weightedScore])).toEqual([
+        [high.id, 5],
+        [low.id, 2],
+        [unscored.id, null],
+      ]);
+      expect(byScore.items[1].opinionsByDepartment).toEqual([
+        { departmentCode: '31', opinion: 'favorable' },
+        { departmentCode: '34', opinion: null },
+      ]);
+      const recent = await projects.list(delegate, { callId, limit: 10, offset: 0 });
+      expect(recent.items.map((p) => p.id)).toEqual([unscored.id, high.id, low.id]);
+    });
+
     it('sets criteria for the team only, audited with before and after', async () => {
       const callId = await newCall();
 

@@ -33,6 +33,20 @@ export class InstructionRepository {
     return tx.query('SELECT code, label, weight FROM call_criterion WHERE call_id = $1 ORDER BY position', [callId]);
   }
 
+  /** The criteria of each of these calls, in one statement. */
+  async criteriaOfCalls(callIds: string[]): Promise<Map<string, CriterionRow[]>> {
+    const rows: (CriterionRow & { callId: string })[] =
+      callIds.length === 0
+        ? []
+        : await this.dataSource.query(
+            'SELECT call_id AS "callId", code, label, weight FROM call_criterion WHERE call_id = ANY ($1::uuid[]) ORDER BY position',
+            [callIds],
+          );
+    const byCall = new Map<string, CriterionRow[]>(callIds.map((id) => [id, []]));
+    for (const { callId, ...criterion } of rows) byCall.get(callId)?.push(criterion);
+    return byCall;
+  }
+
   async replaceCriteria(tx: Tx, callId: string, criteria: CriterionRow[]): Promise<void> {
     await tx.query('DELETE FROM call_criterion WHERE call_id = $1', [callId]);
     for (const [position, c] of criteria.entries()) {

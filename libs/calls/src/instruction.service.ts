@@ -116,8 +116,10 @@ export class InstructionService {
   async decisionContext(project: ProjectRow, hasActiveGrant: boolean): Promise<DecisionContextDto> {
     const call = await this.calls.find(project.callId);
     if (!call) throw DomainError.notFound(CallsErrorCode.CallNotFound, project.callId);
-    const { ranking, remainingByAxis, axes, scores } = await this.rankingOf(project.callId, call.envelopeCents);
-    const criteria = await this.instruction.criteria(project.callId);
+    const { ranking, remainingByAxis, axes, scores, criteria } = await this.rankingOf(
+      project.callId,
+      call.envelopeCents,
+    );
     const line = ranking.items.find((l) => l.projectId === project.id);
     const amountCents = hasActiveGrant ? 0 : centsFromDb(project.requestedCents);
     const axis = axes.find((a) => a.code === project.axisCode);
@@ -145,24 +147,39 @@ export class InstructionService {
     };
   }
 
+  /** The weighted score of each of these projects (already read under the caller's rights); null when unscored. */
+  async weightedScores(projects: ProjectRow[]): Promise<Map<string, number | null>> {
+    const [criteriaOf, scores] = await Promise.all([
+      this.instruction.criteriaOfCalls([...new Set(projects.map((p) => p.callId))]),
+      this.instruction.scoresOf(projects.map((p) => p.id)),
+    ]);
+    return new Map(
+      projects.map((p) => [
+        p.id,
+        scoreDto(
+          p.id,
+          criteriaOf.get(p.callId) ?? [],
+          scores.filter((s) => s.projectId === p.id),
+        ).total,
+      ]),
+    );
+  }
+
   private async rankingOf(callId: string, envelopeCents: number) {
-    const manager = this.db.manager;
-    const [axes, criteria, [projects], committed] = await Promise.all([
+    const [axes, criteria, [projects], committedByAxis] = await Promise.all([
       this.calls.axes(callId),
       this.instruction.criteria(callId),
       this.projects.list({ callId, status: 'under_review', limit: 10_000, offset: 0 }),
-      this.funding.committed(manager, callId),
+      this.funding.committedByAxis(callId),
     ]);
+    const committed = [...committedByAxis.values()].reduce((sum, cents) => sum + cents, 0);
     const scores = await this.instruction.scoresOf(projects.map((p) => p.id));
-    const remainingByAxis = new Map<string, number | null>();
-    for (const axis of axes) {
-      remainingByAxis.set(
+    const remainingByAxis = new Map<string, number | null>(
+      axes.map((axis) => [
         axis.code,
-        axis.envelopeCents === null
-          ? null
-          : axis.envelopeCents - (await this.funding.committed(manager, callId, axis.code)),
-      );
-    }
+        axis.envelopeCents === null ? null : axis.envelopeCents - (committedByAxis.get(axis.code) ?? 0),
+      ]),
+    );
     const titles = new Map(projects.map((p) => [p.id, p.title]));
     const lines = rankAgainstEnvelope(
       projects.map((p) => ({
@@ -187,7 +204,7 @@ export class InstructionService {
       items: lines.map(({ createdAt: _createdAt, ...line }) => ({ ...line, title: titles.get(line.projectId) ?? '' })),
       total: lines.length,
     };
-    return { ranking, remainingByAxis, axes, scores };
+    return { ranking, remainingByAxis, axes, scores, criteria };
   }
 
   /** Notes for reviewers only (the team and the project's referents); never shown to a holder. */

@@ -19,6 +19,7 @@ import {
   OpinionDto,
   ProjectDetailDto,
   ProjectDto,
+  ProjectListItemDto,
   ProjectQueryDto,
   TransitionDto,
 } from './dto/project.dto';
@@ -97,12 +98,28 @@ export class ProjectsService {
     return { ...detail, decisionContext: await this.instruction.decisionContext(row, false) };
   }
 
-  async list(actor: Actor, query: ProjectQueryDto): Promise<Page<ProjectDto>> {
+  /** A page of projects, each with its departments' latest opinions and its weighted score. */
+  async list(actor: Actor, query: ProjectQueryDto): Promise<Page<ProjectListItemDto>> {
     callsPolicy.assert(actor, 'read');
     const [rows, total] = await this.projects.list(
       query.mine ? { ...query, departmentCodes: actor.departmentCodes } : query,
     );
-    return { items: rows.map((row) => toProjectDto(row, actor)), total };
+    const [opinions, scores] = await Promise.all([
+      this.projects.latestOpinions(rows.map((r) => r.id)),
+      this.instruction.weightedScores(rows),
+    ]);
+    const items = rows.map((row) => {
+      const project = toProjectDto(row, actor);
+      return {
+        ...project,
+        opinionsByDepartment: project.departmentCodes.map((departmentCode) => ({
+          departmentCode,
+          opinion: opinions.find((o) => o.projectId === row.id && o.departmentCode === departmentCode)?.opinion ?? null,
+        })),
+        weightedScore: scores.get(row.id) ?? null,
+      };
+    });
+    return { items, total };
   }
 
   async get(actor: Actor, id: string): Promise<ProjectDetailDto> {

@@ -993,7 +993,15 @@ export type ProjectDetailDto = {
     canReview: boolean;
 };
 
-export type ProjectDto = {
+export type DepartmentOpinionDto = {
+    /**
+     * The department's latest opinion; null while it is awaited.
+     */
+    opinion?: 'favorable' | 'reserved' | 'unfavorable';
+    departmentCode: string;
+};
+
+export type ProjectListItemDto = {
     summary?: string | null;
     holder: HolderDto;
     status: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
@@ -1005,6 +1013,14 @@ export type ProjectDto = {
      * Those of `allowedTransitions` that need a comment (400 without): the reason of a rejection, what to correct.
      */
     commentRequiredFor: Array<'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed'>;
+    /**
+     * One entry per department of the project, in the order of `departmentCodes`.
+     */
+    opinionsByDepartment: Array<DepartmentOpinionDto>;
+    /**
+     * Weighted mean out of 5 of the reviewers' scores; null before any score.
+     */
+    weightedScore?: number | null;
     id: string;
     callId: string;
     axisCode: string;
@@ -1039,7 +1055,7 @@ export type ProjectDto = {
 };
 
 export type ProjectPageDto = {
-    items: Array<ProjectDto>;
+    items: Array<ProjectListItemDto>;
     total: number;
 };
 
@@ -3010,6 +3026,10 @@ export type CallsControllerListProjectsData = {
          * Projects carrying this shared label.
          */
         label?: string;
+        /**
+         * `recent` (default): newest first; `score`: best weighted score first, unscored last.
+         */
+        sort?: 'recent' | 'score';
         callId?: string;
         departmentCode?: string;
         /**
