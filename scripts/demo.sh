@@ -32,7 +32,8 @@ export JWT_SECRET="${JWT_SECRET:-$(cat "$RUN_DIR/jwt-secret")}"
 export AUDIT_SEAL_PRIVATE_KEY="${AUDIT_SEAL_PRIVATE_KEY:-$(cat "$RUN_DIR/audit-seal-key")}"
 
 say "Building"
-npm run --silent build
+# The web app is always React's production build, precompressed, whatever NODE_ENV the api runs in.
+NODE_ENV=production npm run --silent build
 
 for app in api worker; do
   if [ -f "$RUN_DIR/$app.pid" ] && kill -0 "$(cat "$RUN_DIR/$app.pid")" 2>/dev/null; then

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, signIn } from '../support/browser';
+import { expectAccessible, launchBrowser, screenshot, signIn } from '../support/browser';
 import { api, DEMO, login } from '../support/http';
 import { Stack } from '../support/stack';
 
@@ -125,6 +125,7 @@ describe('the departmental referent in the browser', () => {
     await table.locator('tbody tr a').first().click();
     await referent.getByRole('heading', { name: 'Fiches actions' }).waitFor();
     expect(await referent.getByText(/\d+ communes/).isVisible()).toBe(true);
+    await expectAccessible(referent, 'referent-contract');
   });
 
   it('shows the "Accès refusé" page to the referent of 34 opening an action of 31', async () => {
@@ -141,6 +142,7 @@ describe('the departmental referent in the browser', () => {
     await officer.getByLabel('Année de la feuille de route').fill('2031');
     await officer.getByRole('button', { name: 'Afficher' }).click();
     await officer.getByText('Aucune feuille de route pour 2031.', { exact: false }).waitFor();
+    await expectAccessible(officer, 'roadmap-none');
     await officer.getByLabel('Code de l’axe 1').fill('PE');
     await officer.getByLabel('Intitulé de l’axe 1').fill('Prévention primaire en petite enfance');
     await officer.getByRole('button', { name: 'Créer la feuille de route 2031' }).click();

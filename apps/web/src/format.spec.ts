@@ -1,4 +1,4 @@
-import { formatEuros, parseEuros } from './format';
+import { formatDate, formatDateTime, formatEuros, parseEuros } from './format';
 
 describe('amounts in euros', () => {
   it('reads what people type, with spaces, a decimal comma or point and the euro sign', () => {
@@ -14,5 +14,14 @@ describe('amounts in euros', () => {
 
   it('prints cents in French', () => {
     expect(formatEuros(120_000_000).replace(/\s/g, ' ')).toBe('1 200 000,00 €');
+  });
+});
+
+describe('dates', () => {
+  it('prints one format everywhere, days and instants, in Paris time', () => {
+    expect(formatDate('2026-11-30')).toBe('30 nov. 2026');
+    expect(formatDate('2026-02-01T10:00:00Z')).toBe('1 févr. 2026');
+    expect(formatDateTime('2026-11-30T04:42:00Z')).toBe('30 nov. 2026 à 05:42');
+    expect(formatDateTime('2026-07-14T21:30:00Z')).toBe('14 juil. 2026 à 23:30');
   });
 });

@@ -1,22 +1,22 @@
 /** French formats for what the API sends: cents, ISO dates, byte counts. */
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
-const dates = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
-const dateTimes = new Intl.DateTimeFormat('fr-FR', {
-  dateStyle: 'short',
-  timeStyle: 'short',
-  timeZone: 'Europe/Paris',
-});
+/** The one date format of the app: "30 nov. 2026", and "30 nov. 2026 à 05:42" with the time, in Paris. */
+const dates = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
+const times = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 export function formatEuros(cents: number | string): string {
   return euros.format(Number(cents) / 100);
 }
 
+/** A day ("2026-11-30") or an instant, as "30 nov. 2026". */
 export function formatDate(iso: string): string {
   return dates.format(new Date(iso));
 }
 
+/** An instant, as "30 nov. 2026 à 05:42" (Paris time). */
 export function formatDateTime(iso: string): string {
-  return dateTimes.format(new Date(iso));
+  const at = new Date(iso);
+  return `${dates.format(at)} à ${times.format(at)}`;
 }
 
 export function formatSize(bytes: number): string {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Tx } from '@app/core';
+import { changedAny, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import type { CallStatus, ProjectStatus } from './calls.constants';
 import { CallAxisEntity } from './entities/call-axis.entity';
@@ -45,7 +45,7 @@ export class CallsRepository {
       from,
       to,
     ]);
-    return result[1] > 0;
+    return changedAny(result);
   }
 
   axes(callId: string, tx: Tx = this.dataSource.manager): Promise<CallAxisEntity[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
-import { Actor, centsFromDb, DomainError, Page, PageQueryDto } from '@app/core';
+import { Actor, Page, PageQueryDto, centsFromDb, DomainError, found } from '@app/core';
 import { TerritoryService } from '@app/territory';
 import { CALL_LIFECYCLE, PROJECT_STATUSES, type CallStatus } from './calls.constants';
 import { assertMayMoveCallTo, type CallRights, callRights, callsPolicy, NO_CALL_RIGHTS } from './calls.policy';
@@ -152,8 +152,7 @@ export class CallsService {
   async transition(actor: Actor, id: string, to: CallStatus): Promise<CallDto> {
     assertMayMoveCallTo(actor, to);
     await this.audit.write(actor, async (tx) => {
-      const call = await this.calls.lock(tx, id);
-      if (!call) throw DomainError.notFound(CallsErrorCode.CallNotFound, id);
+      const call = found(await this.calls.lock(tx, id), CallsErrorCode.CallNotFound, id);
       CALL_LIFECYCLE.assertMove(actor, call.status, to, { transition: CallsErrorCode.CallTransitionForbidden });
       await this.calls.setStatus(tx, id, call.status, to);
       return {
@@ -178,8 +177,7 @@ export class CallsService {
   }
 
   private async existing(id: string): Promise<CallEntity> {
-    const call = await this.calls.find(id);
-    if (!call) throw DomainError.notFound(CallsErrorCode.CallNotFound, id);
+    const call = found(await this.calls.find(id), CallsErrorCode.CallNotFound, id);
     return call;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, centsFromDb, Database, DomainError, Page, parisDay, Tx } from '@app/core';
+import { Actor, Page, parisDay, centsFromDb, Database, DomainError, found, Tx } from '@app/core';
 import { callsPolicy } from './calls.policy';
 import {
   GrantFollowUpDto,
@@ -81,8 +81,7 @@ export class FollowUpService {
   ): Promise<GrantFollowUpDto> {
     callsPolicy.assert(actor, 'followUp');
     return this.audit.write(actor, async (tx) => {
-      const grant = await this.funding.lockGrant(tx, grantId);
-      if (!grant) throw DomainError.notFound(CallsErrorCode.GrantNotFound, grantId);
+      const grant = found(await this.funding.lockGrant(tx, grantId), CallsErrorCode.GrantNotFound, grantId);
       const { canEdit: _before, ...before } = await this.followUpOf(actor, tx, grant);
       await apply(tx, grant);
       const result = await this.followUpOf(actor, tx, grant);
@@ -92,8 +91,7 @@ export class FollowUpService {
   }
 
   private async existing(tx: Tx, grantId: string): Promise<GrantEntity> {
-    const grant = await this.funding.findGrant(grantId, tx);
-    if (!grant) throw DomainError.notFound(CallsErrorCode.GrantNotFound, grantId);
+    const grant = found(await this.funding.findGrant(grantId, tx), CallsErrorCode.GrantNotFound, grantId);
     return grant;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
-import { AppConfig, cursorStream, departmentCodesOf, Tx } from '@app/core';
+import { AppConfig, changedAny, cursorStream, departmentCodesOf, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import { GrantEntity } from './entities/grant.entity';
 import { PaymentEntity } from './entities/payment.entity';
@@ -147,7 +147,7 @@ export class FundingRepository {
       .set({ ...change, version: () => 'version + 1' })
       .where('id = :id AND version = :version', { id, version })
       .execute();
-    return (result.affected ?? 0) > 0;
+    return changedAny(result);
   }
 
   async paid(tx: Tx, grantId: string): Promise<number> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { pipeline, Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
-import { Actor, DomainError, KeyedLimiter, Tx } from '@app/core';
+import { Actor, DomainError, found, KeyedLimiter, Tx } from '@app/core';
 import { callsPolicy, type GrantRights, grantRights } from './calls.policy';
 import { CallsRepository } from './calls.repository';
 import {
@@ -41,8 +41,7 @@ export class FundingService {
    */
   async grant(actor: Actor, projectId: string, dto: CreateGrantDto): Promise<GrantDto> {
     callsPolicy.assert(actor, 'commit');
-    const project = await this.projects.find(projectId);
-    if (!project) throw DomainError.notFound(CallsErrorCode.ProjectNotFound, projectId);
+    const project = found(await this.projects.find(projectId), CallsErrorCode.ProjectNotFound, projectId);
     return this.commitments.run(`call:${project.callId}`, () => this.commit(actor, projectId, project.callId, dto));
   }
 
@@ -101,8 +100,7 @@ export class FundingService {
 
   private recordPayment(actor: Actor, grantId: string, dto: CreatePaymentDto): Promise<PaymentDto> {
     return this.audit.write(actor, async (tx) => {
-      const grant = await this.funding.lockGrant(tx, grantId);
-      if (!grant) throw DomainError.notFound(CallsErrorCode.GrantNotFound, grantId);
+      const grant = found(await this.funding.lockGrant(tx, grantId), CallsErrorCode.GrantNotFound, grantId);
       if (grant.status === 'cancelled')
         throw DomainError.conflict(
           CallsErrorCode.GrantCancelled,
@@ -161,8 +159,7 @@ export class FundingService {
 
   async getGrant(actor: Actor, id: string): Promise<GrantDto> {
     callsPolicy.assert(actor, 'read');
-    const grant = await this.funding.findGrant(id);
-    if (!grant) throw DomainError.notFound(CallsErrorCode.GrantNotFound, id);
+    const grant = found(await this.funding.findGrant(id), CallsErrorCode.GrantNotFound, id);
     return toGrantDto(grant, await this.funding.payments(id), actor);
   }
 
@@ -178,8 +175,7 @@ export class FundingService {
     ) => Promise<{ amountCents?: number; status?: 'cancelled'; cancelReason?: string }>,
   ): Promise<GrantDto> {
     return this.audit.write(actor, async (tx) => {
-      const grant = await this.funding.lockGrant(tx, id);
-      if (!grant) throw DomainError.notFound(CallsErrorCode.GrantNotFound, id);
+      const grant = found(await this.funding.lockGrant(tx, id), CallsErrorCode.GrantNotFound, id);
       if (grant.status === 'cancelled')
         throw DomainError.conflict(CallsErrorCode.GrantCancelled, 'This grant was cancelled');
       if (grant.version !== version) throw DomainError.staleVersion(CallsErrorCode.GrantStaleVersion);

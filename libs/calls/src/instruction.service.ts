@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, centsFromDb, Database, DomainError, Page, Tx } from '@app/core';
+import { Actor, Page, centsFromDb, Database, DomainError, found, Tx } from '@app/core';
 import { OPINION_OPEN_STATUSES } from './calls.constants';
 import { assertMayScore, assertReviewer, callsPolicy } from './calls.policy';
 import { CallsRepository } from './calls.repository';
@@ -103,8 +103,7 @@ export class InstructionService {
    */
   async ranking(actor: Actor, callId: string): Promise<RankingDto> {
     callsPolicy.assert(actor, 'read');
-    const call = await this.calls.find(callId);
-    if (!call) throw DomainError.notFound(CallsErrorCode.CallNotFound, callId);
+    const call = found(await this.calls.find(callId), CallsErrorCode.CallNotFound, callId);
     const { ranking } = await this.rankingOf(callId, call.envelopeCents);
     return ranking;
   }
@@ -114,8 +113,7 @@ export class InstructionService {
    * call's and the axis's envelopes now and once its requested amount is granted, its score and rank.
    */
   async decisionContext(project: ProjectRow, hasActiveGrant: boolean): Promise<DecisionContextDto> {
-    const call = await this.calls.find(project.callId);
-    if (!call) throw DomainError.notFound(CallsErrorCode.CallNotFound, project.callId);
+    const call = found(await this.calls.find(project.callId), CallsErrorCode.CallNotFound, project.callId);
     const { ranking, remainingByAxis, axes, scores, criteria } = await this.rankingOf(
       project.callId,
       call.envelopeCents,
@@ -245,14 +243,12 @@ export class InstructionService {
   }
 
   private async existingProject(id: string): Promise<ProjectRow> {
-    const project = await this.projects.find(id);
-    if (!project) throw DomainError.notFound(CallsErrorCode.ProjectNotFound, id);
+    const project = found(await this.projects.find(id), CallsErrorCode.ProjectNotFound, id);
     return project;
   }
 
   private async lockedProject(tx: Tx, id: string): Promise<ProjectRow> {
-    const project = await this.projects.lock(tx, id);
-    if (!project) throw DomainError.notFound(CallsErrorCode.ProjectNotFound, id);
+    const project = found(await this.projects.lock(tx, id), CallsErrorCode.ProjectNotFound, id);
     return project;
   }
 }

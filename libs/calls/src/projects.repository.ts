@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { departmentCodesOf, type DepartmentLink, inAnyDepartment, Tx } from '@app/core';
+import { changedAny, departmentCodesOf, type DepartmentLink, inAnyDepartment, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import type { Opinion, ProjectStatus } from './calls.constants';
 import { OpinionEntity } from './entities/opinion.entity';
@@ -156,7 +156,7 @@ export class ProjectsRepository {
        WHERE id = $1 AND status = $2 AND version = $3`,
       [id, from, version, to],
     );
-    return result[1] > 0;
+    return changedAny(result);
   }
 
   async insertTransition(tx: Tx, t: Omit<ProjectTransitionEntity, 'id' | 'at'>): Promise<void> {

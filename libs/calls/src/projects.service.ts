@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, centsFromDb, DomainError, ERROR_KINDS, Page, Tx } from '@app/core';
+import { Actor, Page, centsFromDb, DomainError, found, ERROR_KINDS, Tx } from '@app/core';
 import { TerritoryService } from '@app/territory';
 import { OPINION_OPEN_STATUSES, PROJECT_LIFECYCLE } from './calls.constants';
 import {
@@ -244,14 +244,12 @@ export class ProjectsService {
   }
 
   private async existing(id: string): Promise<ProjectRow> {
-    const row = await this.projects.find(id);
-    if (!row) throw DomainError.notFound(CallsErrorCode.ProjectNotFound, id);
+    const row = found(await this.projects.find(id), CallsErrorCode.ProjectNotFound, id);
     return row;
   }
 
   private async locked(tx: Tx, id: string): Promise<ProjectRow> {
-    const row = await this.projects.lock(tx, id);
-    if (!row) throw DomainError.notFound(CallsErrorCode.ProjectNotFound, id);
+    const row = found(await this.projects.lock(tx, id), CallsErrorCode.ProjectNotFound, id);
     return row;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, DomainError } from '@app/core';
+import { Actor, DomainError, found } from '@app/core';
 import { TerritoryService } from '@app/territory';
 import { CreateUserDto, ManagedUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
@@ -63,8 +63,7 @@ export class UsersService {
   /** Links an account to its commission member record (what a commission member may read follows from it). */
   async linkMember(actor: Actor, email: string, memberId: string): Promise<UserDto> {
     identityPolicy.assert(actor, 'manageUsers');
-    const before = await this.users.findByEmail(email);
-    if (!before) throw DomainError.notFound(IdentityErrorCode.UserNotFound, email);
+    const before = found(await this.users.findByEmail(email), IdentityErrorCode.UserNotFound, email);
     return this.audit.write(actor, async (tx) => {
       await this.users.setMember(tx, before.id, memberId);
       const after = toUserDto((await this.users.findById(before.id, tx))!);
@@ -89,8 +88,7 @@ export class UsersService {
     identityPolicy.assert(actor, 'manageUsers');
     if (dto.disabled && id === actor.id)
       throw DomainError.conflict(IdentityErrorCode.UserDisableSelf, 'You cannot disable your own account');
-    const before = await this.users.findById(id);
-    if (!before) throw DomainError.notFound(IdentityErrorCode.UserNotFound, id);
+    const before = found(await this.users.findById(id), IdentityErrorCode.UserNotFound, id);
     if (Boolean(before.disabledAt) === dto.disabled) return toManagedUserDto(before);
     return this.audit.write(actor, async (tx) => {
       await this.users.setDisabled(tx, id, dto.disabled);
@@ -114,8 +112,7 @@ export class UsersService {
   }
 
   async get(id: string): Promise<UserDto> {
-    const row = await this.users.findById(id);
-    if (!row) throw DomainError.notFound(IdentityErrorCode.UserNotFound, id);
+    const row = found(await this.users.findById(id), IdentityErrorCode.UserNotFound, id);
     return toUserDto(row);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Tx } from '@app/core';
+import { changedAny, Tx } from '@app/core';
 import { DataSource, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { ReportEntity } from './entities/report.entity';
@@ -104,7 +104,7 @@ export class ReportsRepository {
         { id, attempts, status: In(reportLifecycle.leadingTo('done')) },
         { ...file, status: 'done', error: null, leaseUntil: null, finishedAt: () => 'now()' },
       );
-    return (result.affected ?? 0) > 0;
+    return changedAny(result);
   }
 
   async markFailed(tx: Tx, id: string, error: string): Promise<boolean> {
@@ -114,7 +114,7 @@ export class ReportsRepository {
         { id, status: In(reportLifecycle.leadingTo('failed')) },
         { status: 'failed', error, leaseUntil: null, finishedAt: () => 'now()' },
       );
-    return (result.affected ?? 0) > 0;
+    return changedAny(result);
   }
 
   async markExpired(tx: Tx, id: string): Promise<boolean> {
@@ -124,7 +124,7 @@ export class ReportsRepository {
         { id, status: In(reportLifecycle.leadingTo('expired')) },
         { status: 'expired', fileKey: null, expiredAt: () => 'now()' },
       );
-    return (result.affected ?? 0) > 0;
+    return changedAny(result);
   }
 
   /** Reports a worker should be busy with but may have lost: queued for a while, or running past their lease. */

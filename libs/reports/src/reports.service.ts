@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { type Audited, AuditService } from '@app/audit';
-import { Actor, DomainError, FileStorage, JobQueue, Page, PageQueryDto, Tx, withTimeout } from '@app/core';
+import { Actor, Page, PageQueryDto, DomainError, FileStorage, found, JobQueue, withTimeout, Tx } from '@app/core';
 import { CreateReportDto, QueuedReportDto, ReportDto } from './dto/report.dto';
 import { ReportEntity } from './entities/report.entity';
 import { ReportKindRegistry } from './report-kind.registry';
@@ -136,8 +136,7 @@ export class ReportsService {
    * still see why it failed, even when the subject is gone.
    */
   private async readable(actor: Actor, id: string): Promise<ReportEntity> {
-    const report = await this.reports.findById(id);
-    if (!report) throw DomainError.notFound(ReportsErrorCode.ReportNotFound, id);
+    const report = found(await this.reports.findById(id), ReportsErrorCode.ReportNotFound, id);
     const own = report.requestedBy === actor.id || reportsPolicy.allows(actor, 'seeEveryonesReports');
     if (report.status === 'failed' && own) return report;
     const definition = this.kinds.get(report.kind);

@@ -9,8 +9,9 @@ import { wantsAppPage } from './app-page';
 export const WEB_DIR = join(__dirname, '..', '..', '..', '..', 'web');
 
 /**
- * Serves the web app at `/`: its files as they are (hashed assets cached for a year), and
- * index.html for any other page a browser asks for, so that the app's own router takes over.
+ * Serves the web app at `/`: its files (hashed assets cached for a year, the rest asked again each
+ * time), brotli or gzip as the build precompressed them (apps/web/vite.config.mts) when the browser
+ * accepts it, and index.html for any other page a browser asks for, so that the app's own router takes over.
  * Without a built app (an api-only build) nothing is registered.
  */
 export async function registerWebApp(app: NestFastifyApplication, webDir = WEB_DIR): Promise<boolean> {
@@ -19,6 +20,7 @@ export async function registerWebApp(app: NestFastifyApplication, webDir = WEB_D
     root: webDir,
     wildcard: false,
     index: false,
+    preCompressed: true,
     setHeaders: (reply, path) => {
       reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

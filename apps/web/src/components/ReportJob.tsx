@@ -60,7 +60,10 @@ export function ReportJob({ request, label, document = 'le rapport' }: Props) {
       <div aria-live="polite" className="fr-mt-2w">
         {status && (
           <p>
-            État du rapport : <Badge severity={SEVERITY[status]}>{REPORT_STATUS_LABELS[status]}</Badge>
+            État du rapport :{' '}
+            <Badge as="span" severity={SEVERITY[status]}>
+              {REPORT_STATUS_LABELS[status]}
+            </Badge>
           </p>
         )}
         {status === 'failed' && <p>{report.data?.error ?? 'La génération a échoué.'}</p>}

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { matchPath, NavigationType, Outlet, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { useSession } from '../session/session';
-import { navigableScreens } from '../routing/may-open';
+import { currentScreen, navigableScreens } from '../routing/may-open';
 import { screens } from '../screens';
 import type { Screen } from '../routing/screen';
 
@@ -25,13 +25,15 @@ function useScreensOfUser(): readonly Screen[] {
   return navigableScreens(screens, user);
 }
 
-/** The main navigation, from those screens. */
+/** The main navigation, from those screens: one current item, the one whose path is the closest. */
 function useNavigation(navigable: readonly Screen[]) {
   const { pathname } = useLocation();
+  const route = screens.find((screen) => matchPath(screen.path, pathname));
+  const current = currentScreen(navigable, pathname, route?.section);
   return navigable.map((screen) => ({
     text: screen.nav!,
     linkProps: { to: screen.path },
-    isActive: screen.path === '/' ? pathname === '/' : pathname.startsWith(screen.path),
+    isActive: screen === current,
   }));
 }
 
@@ -49,17 +51,26 @@ function useQuickAccess() {
   ];
 }
 
-/** After a navigation inside the app, focus goes to the new page's content, as on a page load (RGAA 12.7). */
+/**
+ * After a navigation inside the app (a link or a form sending elsewhere), focus goes to the new page's
+ * content (RGAA 12.7); never on the first load nor its redirections (to the login page), where the
+ * first Tab must reach the skip links. The path last seen survives StrictMode's second run of the
+ * effect, which a "first time" flag does not.
+ */
 function useFocusOnNavigation() {
   const { pathname } = useLocation();
-  const firstPage = useRef(true);
+  const navigationType = useNavigationType();
+  const lastPath = useRef(pathname);
   useEffect(() => {
-    if (firstPage.current) {
-      firstPage.current = false;
+    if (lastPath.current === pathname) return;
+    lastPath.current = pathname;
+    if (
+      navigationType === NavigationType.Replace &&
+      !document.getElementById('contenu')?.contains(document.activeElement)
+    )
       return;
-    }
     document.getElementById('contenu')?.focus({ preventScroll: false });
-  }, [pathname]);
+  }, [pathname, navigationType]);
 }
 
 export function Layout() {

@@ -1,5 +1,5 @@
 import type { CapabilitiesDto } from '../api/client';
-import { mayOpen, navigableScreens } from './may-open';
+import { currentScreen, mayOpen, navigableScreens } from './may-open';
 
 const NONE: CapabilitiesDto = {
   readDashboard: false,
@@ -40,5 +40,25 @@ describe('which screens a signed-in person may open', () => {
     expect(navigableScreens(screens, auditor).map((s) => s.path)).toEqual(['/', '/projets', '/journal']);
     expect(navigableScreens(screens, member).map((s) => s.path)).toEqual(['/', '/mes-instances']);
     expect(navigableScreens(screens, null)).toEqual([]);
+  });
+});
+
+describe('the current item of the main navigation', () => {
+  const nav = [{ path: '/' }, { path: '/mon-departement' }, { path: '/mon-departement/avis' }, { path: '/projets' }];
+
+  it('is the one screen with the longest path the page is under', () => {
+    expect(currentScreen(nav, '/mon-departement/avis/12')).toBe(nav[2]);
+    expect(currentScreen(nav, '/mon-departement')).toBe(nav[1]);
+    expect(currentScreen(nav, '/projets/3')).toBe(nav[3]);
+    expect(currentScreen(nav, '/')).toBe(nav[0]);
+  });
+
+  it('is the first item of the page’s section the user may open, for a page outside the navigation’s paths', () => {
+    expect(currentScreen(nav, '/contrats/3', ['/mon-departement/contrats', '/projets'])).toBe(nav[3]);
+  });
+
+  it('is none for a page outside the navigation, and never a mere prefix of a word', () => {
+    expect(currentScreen(nav, '/journal')).toBeUndefined();
+    expect(currentScreen(nav, '/projets-archives')).toBeUndefined();
   });
 });

@@ -16,3 +16,28 @@ export function navigableScreens<S extends { nav?: string; can?: Capability }>(
 ): S[] {
   return screens.filter((screen) => screen.nav !== undefined && mayOpen(user, screen.can));
 }
+
+/** Whether `pathname` is the screen's page or one under it (`/projets/12` is under `/projets`). */
+function isUnder(pathname: string, path: string): boolean {
+  return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+}
+
+/**
+ * The one navigation screen `pathname` belongs to: the first of its screen's `section` the user may
+ * open, else the one with the longest path it is under (`/mon-departement/avis/3` is "Avis", not
+ * also "Mon département"), or none.
+ */
+export function currentScreen<S extends { path: string }>(
+  navigable: readonly S[],
+  pathname: string,
+  section: readonly string[] = [],
+): S | undefined {
+  const ofSection = section.map((path) => navigable.find((screen) => screen.path === path)).find(Boolean);
+  if (ofSection) return ofSection;
+  return navigable
+    .filter((screen) => isUnder(pathname, screen.path))
+    .reduce<S | undefined>(
+      (best, screen) => (!best || screen.path.length > best.path.length ? screen : best),
+      undefined,
+    );
+}

@@ -16,6 +16,11 @@ export interface Screen {
   can?: Capability;
   /** Shown in the main navigation under this label. */
   nav?: string;
+  /**
+   * For a page outside the navigation's paths (`/contrats/:id`), the navigation items it belongs to,
+   * the first the user may open being the current one (`['/mon-departement/contrats']`).
+   */
+  section?: readonly string[];
 }
 
 /**

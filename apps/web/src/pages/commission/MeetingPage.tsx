@@ -18,7 +18,7 @@ function Quorum({ meeting }: { meeting: MeetingDetailDto }) {
         'émargement non enregistré'
       ) : (
         <>
-          <Badge severity={meeting.quorumReached ? 'success' : 'error'}>
+          <Badge as="span" severity={meeting.quorumReached ? 'success' : 'error'}>
             {meeting.quorumReached ? 'Quorum atteint' : 'Quorum non atteint'}
           </Badge>{' '}
           {meeting.seatsPresent} siège{(meeting.seatsPresent ?? 0) > 1 ? 's' : ''} présent

@@ -132,7 +132,7 @@ export function MinutesSection({ meeting }: { meeting: MeetingDetailDto }) {
         <>
           <p>
             État :{' '}
-            <Badge severity={minutes.data?.status === 'published' ? 'success' : 'info'}>
+            <Badge as="span" severity={minutes.data?.status === 'published' ? 'success' : 'info'}>
               {minutes.data ? MINUTES_STATUS_LABELS[minutes.data.status] : 'Non rédigé'}
             </Badge>
           </p>

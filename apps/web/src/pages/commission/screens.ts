@@ -13,6 +13,6 @@ export const commissionScreens: Screen[] = [
     can: 'manageCommission',
   },
   // Whoever may read the body (a member: the bodies it sits on); the API answers 403 otherwise.
-  { path: '/instances/:id', title: 'Instance', Component: BodyPage },
-  { path: '/seances/:id', title: 'Séance', Component: MeetingPage },
+  { path: '/instances/:id', title: 'Instance', Component: BodyPage, section: ['/commission', '/mes-instances'] },
+  { path: '/seances/:id', title: 'Séance', Component: MeetingPage, section: ['/commission', '/mes-instances'] },
 ];

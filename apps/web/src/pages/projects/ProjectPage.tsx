@@ -3,7 +3,9 @@ import { Link, useParams } from 'react-router';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { callsControllerGetProject, ok } from '../../api/client';
 import { useCalls } from '../../api/queries';
+import { BackLink } from '../../components/BackLink';
 import { QueryState } from '../../components/QueryState';
+import { useDocumentTitle } from '../../routing/document-title';
 import { PROJECT_STATUS_LABELS } from '@app/vocabulary';
 import { useSession } from '../../session/session';
 import { DecisionContext } from './DecisionContext';
@@ -20,16 +22,15 @@ export function ProjectPage() {
     queryKey: ['projects', id],
     queryFn: () => ok(callsControllerGetProject({ path: { id: id! } })),
   });
+  useDocumentTitle(project.data ? `Projet « ${project.data.title} »` : 'Projet');
   return (
     <QueryState query={project}>
       {(p) => (
         <>
-          <p className="fr-mb-1w">
-            <Link to="/projets">← Tous les projets</Link>
-          </p>
+          <BackLink to="/projets">Tous les projets</BackLink>
           <h1>{p.title}</h1>
           <p>
-            <Badge>{PROJECT_STATUS_LABELS[p.status]}</Badge>
+            <Badge as="span">{PROJECT_STATUS_LABELS[p.status]}</Badge>
           </p>
           <ProjectSummary project={p} call={calls.data?.items.find((c) => c.id === p.callId)} />
           <DecisionContext project={p} />

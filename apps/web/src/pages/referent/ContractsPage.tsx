@@ -30,7 +30,7 @@ export function ContractsPage() {
               <>
                 {CONTRACT_STATUS_LABELS[c.status]}
                 {c.renewalDue && (
-                  <Badge severity="warning" small className="fr-ml-1v">
+                  <Badge as="span" severity="warning" small className="fr-ml-1v">
                     Renouvellement à préparer
                   </Badge>
                 )}

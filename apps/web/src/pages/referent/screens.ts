@@ -33,5 +33,10 @@ export const referentScreens: Screen[] = [
     can: 'departmentSpace',
     nav: 'Contrats locaux de santé',
   },
-  { path: '/contrats/:id', title: 'Contrat local de santé', Component: ContractPage },
+  {
+    path: '/contrats/:id',
+    title: 'Contrat local de santé',
+    Component: ContractPage,
+    section: ['/mon-departement/contrats'],
+  },
 ];

@@ -6,12 +6,12 @@ export function ActionAttention({ action }: { action: Pick<ActionDto, 'overdue' 
   return (
     <>
       {action.overdue && (
-        <Badge severity="error" small className="fr-mr-1v">
+        <Badge as="span" severity="error" small className="fr-mr-1v">
           En retard
         </Badge>
       )}
       {action.stale && (
-        <Badge severity="warning" small>
+        <Badge as="span" severity="warning" small>
           Sans mise à jour depuis 90 jours
         </Badge>
       )}

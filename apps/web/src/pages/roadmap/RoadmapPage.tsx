@@ -107,7 +107,10 @@ export function RoadmapPage() {
       {roadmap.data && (
         <>
           <p>
-            État : <Badge severity="info">{ROADMAP_STATUS_LABELS[roadmap.data.status]}</Badge>
+            État :{' '}
+            <Badge as="span" severity="info">
+              {ROADMAP_STATUS_LABELS[roadmap.data.status]}
+            </Badge>
           </p>
           <RoadmapTransitions roadmap={roadmap.data} />
           <ProgressByAxis year={year} />

@@ -15,5 +15,6 @@ export const roadmapScreens: Screen[] = [
     title: 'Mise à jour d’une action',
     Component: ActionPage,
     can: 'updateActions',
+    section: ['/feuille-de-route', '/mon-departement'],
   },
 ];
