@@ -76,7 +76,7 @@ describe('auth', () => {
   });
 
   it.each([
-    ['admin', DEMO.admin, ['readDashboard', 'readProjects', 'exportFunding', 'readAuditTrail']],
+    ['admin', DEMO.admin, ['readDashboard', 'readProjects', 'exportFunding', 'readAuditTrail', 'verifyAuditTrail']],
     [
       'delegate',
       DEMO.delegate,
@@ -97,13 +97,13 @@ describe('auth', () => {
     ],
     ['referent', DEMO.referent31, ['readProjects', 'departmentSpace', 'giveOpinions', 'updateActions']],
     ['commission member', DEMO.member, ['memberSpace']],
-    ['auditor', DEMO.auditor, ['readProjects', 'exportFunding', 'readAuditTrail']],
+    ['auditor', DEMO.auditor, ['readProjects', 'exportFunding', 'readAuditTrail', 'verifyAuditTrail']],
   ])('tells the %s on /me which screens it may open, and only on /me', async (_role, email, granted) => {
     const token = await login(stack, email);
     const { capabilities } = (await api(stack, token).get('/api/auth/me').expect(200)).body;
     expect(Object.keys(capabilities).filter((c) => capabilities[c] === true)).toEqual(granted);
     expect(Object.values(capabilities).every((v) => typeof v === 'boolean')).toBe(true);
-    expect(Object.keys(capabilities)).toHaveLength(10);
+    expect(Object.keys(capabilities)).toHaveLength(11);
     // The login's answer keeps the account's shape: capabilities come with /me only.
     const signedIn = await api(stack).post('/api/auth/login').send({ email, password: 'demo-iss-2026' });
     expect(signedIn.body.user).not.toHaveProperty('capabilities');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AuditModule, AuditSealService, AuditService } from '@app/audit';
 import type { Actor, Role } from '@app/core';
 import { SYSTEM_ACTOR } from '@app/core';
@@ -142,6 +142,83 @@ describe('audit', () => {
       expect(await read(readers.regional_delegate!)).toEqual({ email: 'privé@exemple.fr' });
       expect(await read(readers.admin!)).toEqual({ email: 'privé@exemple.fr' });
       expect(await read(readers.auditor!)).toEqual({ emailSha256: sha256('privé@exemple.fr') });
+    });
+  });
+
+  describe('searching the trail by what a person knows', () => {
+    const project = randomUUID();
+    const grant = randomUUID();
+    const payment = randomUUID();
+    const other = randomUUID();
+    let clerk: Actor;
+    const event = (action: string, entityType: string, entityId: string, after: unknown) => ({
+      action,
+      entityType,
+      entityId,
+      after,
+    });
+
+    beforeAll(async () => {
+      clerk = await medium.actors.create(['mission_officer'], { displayName: 'Bérénice Comptable' });
+      await audit.write(clerk, async () => ({
+        result: null,
+        audit: [
+          event('project.create', 'project', project, { title: 'Camion santé des Causses', requestedCents: 1_000 }),
+          event('project.create', 'project', other, { title: 'Maraude urbaine' }),
+          event('grant.create', 'grant', grant, { projectId: project, amountCents: 900 }),
+          event('payment.create', 'payment', payment, { grantId: grant, amountCents: 300, kind: 'advance' }),
+        ],
+      }));
+    });
+
+    const search = (query: object, reader = readers.auditor!) =>
+      audit.list(reader, { limit: 50, offset: 0, ...query }).then((page) => ({
+        total: page.total,
+        ids: page.items.map((e) => e.entityId),
+        page,
+      }));
+
+    it('finds a project by part of its title, case aside, with its grant and the grant’s payments', async () => {
+      const found = await search({ q: 'camion SANTÉ des' });
+      expect(found.ids).toEqual([payment, grant, project]);
+      expect(found.total).toBe(3);
+      expect((await search({ q: 'Maraude' })).ids).toEqual([other]);
+      expect((await search({ q: '100%_' })).total).toBe(0);
+    });
+
+    it('names who acted and their roles, and finds events by part of that name', async () => {
+      const found = await search({ actor: 'bérénice', action: 'grant.create' });
+      expect(found.ids).toEqual([grant]);
+      expect(found.page.items[0]).toMatchObject({ actorName: 'Bérénice Comptable', actorRoles: ['mission_officer'] });
+      expect((await search({ actor: 'personne de ce nom' })).total).toBe(0);
+    });
+
+    it('keeps the events of the given days, in Paris time', async () => {
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+      expect((await search({ q: 'Camion santé', from: today, to: today })).total).toBe(3);
+      expect((await search({ q: 'Camion santé', to: '2020-12-31' })).total).toBe(0);
+      expect((await search({ q: 'Camion santé', from: '2999-01-01' })).total).toBe(0);
+    });
+
+    it('exports the filtered trail as CSV in words for its readers, and refuses the others before reading', async () => {
+      const text = await new Promise<string>((resolve, reject) => {
+        const chunks: string[] = [];
+        audit
+          .exportCsv(readers.regional_delegate!, { q: 'Camion santé' })
+          .on('data', (c: string | Buffer) => chunks.push(String(c)))
+          .on('end', () => resolve(chunks.join('')))
+          .on('error', reject);
+      });
+      const lines = text.split('\r\n');
+      expect(lines[0]).toBe('\uFEFFDate;Action;Objet;Identifiant;Auteur;Rôles;Modifications;Avant;Après');
+      expect(lines.slice(1, -1).map((l) => l.split(';').slice(1, 6))).toEqual([
+        ['Versement', 'Versement', payment, 'Bérénice Comptable', 'Chargé(e) de mission ISS'],
+        ['Attribution de la subvention', 'Subvention', grant, 'Bérénice Comptable', 'Chargé(e) de mission ISS'],
+        ['Création du projet', 'Projet', project, 'Bérénice Comptable', 'Chargé(e) de mission ISS'],
+      ]);
+      expect(lines[1]).toMatch(/Nature : Avance/);
+      expect(lines[1]).toMatch(/Montant : 3,00\s€/);
+      expect(() => audit.exportCsv(officer, {})).toThrow(expect.objectContaining({ kind: 'forbidden' }));
     });
   });
 

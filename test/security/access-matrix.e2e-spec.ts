@@ -124,6 +124,11 @@ const MATRIX: [Account, string, Target, number][] = [
   ['officer', 'GET /api/audit-events', '—', 403],
   ['referent31', 'GET /api/audit-events', '—', 403],
   ['member', 'GET /api/audit-events', '—', 403],
+  ['auditor', 'GET /api/audit-events/export.csv', '—', 200],
+  ['delegate', 'GET /api/audit-events/export.csv', '—', 200],
+  ['officer', 'GET /api/audit-events/export.csv', '—', 403],
+  ['referent31', 'GET /api/audit-events/export.csv', '—', 403],
+  ['member', 'GET /api/audit-events/export.csv', '—', 403],
   // Audit seals: signed by admin and auditor on demand; seals and their public key read like the trail.
   ['delegate', 'POST /api/audit-events/seals', '—', 403],
   ['officer', 'POST /api/audit-events/seals', '—', 403],
@@ -270,6 +275,10 @@ describe('object-level access matrix (role × route × object)', () => {
     'GET /api/calls/:id/funding': (id) => ({ method: 'GET', url: `/api/calls/${id}/funding` }),
     'GET /api/exports/funding.csv': (id) => ({ method: 'GET', url: `/api/exports/funding.csv?callId=${id}` }),
     'GET /api/audit-events': () => ({ method: 'GET', url: '/api/audit-events' }),
+    'GET /api/audit-events/export.csv': () => ({
+      method: 'GET',
+      url: '/api/audit-events/export.csv?action=user.create',
+    }),
     'POST /api/audit-events/seals': () => ({ method: 'POST', url: '/api/audit-events/seals' }),
     'GET /api/audit-events/seals': () => ({ method: 'GET', url: '/api/audit-events/seals' }),
     'GET /api/audit-events/seal-key': () => ({ method: 'GET', url: '/api/audit-events/seal-key' }),

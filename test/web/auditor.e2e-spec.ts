@@ -1,4 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { download, launchBrowser, screenshot, scriptErrorsOf, signIn } from '../support/browser';
 import { DEMO } from '../support/http';
 import { Stack } from '../support/stack';
@@ -32,6 +33,14 @@ function watchReportStatus(page: Page): Promise<void> {
     });
   });
 }
+
+/** A downloaded file's name and whole text (the shared `download` keeps only its head). */
+async function downloadText(link: Locator): Promise<{ fileName: string; text: string }> {
+  const [file] = await Promise.all([link.page().waitForEvent('download'), link.click()]);
+  return { fileName: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 const seenStatuses = (page: Page) => page.evaluate(() => (globalThis as unknown as BrowserGlobals).reportStatuses);
 
@@ -84,6 +93,28 @@ describe('the auditor in the browser', () => {
     expect(xlsx.size).toBeGreaterThan(3_000);
   });
 
+  it('previews the call’s figures and lists its own reports in "Mes exports", with size, data hash and download', async () => {
+    const preview = page.getByRole('table', { name: 'Chiffres de l’appel, par axe' });
+    const total = preview.getByRole('row', { name: /^Total de l’appel/ });
+    const cells = await total.getByRole('cell').allTextContents();
+    expect(cells).toHaveLength(4);
+    for (const cell of cells) expect(cell).toMatch(/^(\d{1,3}([\s\u202f]\d{3})*,\d\d\s€|—)$/);
+    expect(await preview.locator('tbody tr').count()).toBeGreaterThan(0);
+
+    const mine = page.getByRole('table', { name: 'Mes rapports, du plus récent au plus ancien' });
+    const newest = mine.locator('tbody tr').first();
+    await newest.getByText('Prêt').waitFor();
+    await newest.getByText(CALL_2021).waitFor();
+    const [listed] = (await (await page.request.get('/api/reports?limit=1')).json()).items;
+    expect(listed).toMatchObject({ kind: 'funding', status: 'done' });
+    await newest.getByText(`${listed.dataSha256.slice(0, 16)}…`).waitFor();
+    await newest.getByText(/^\d+ ko$/).waitFor();
+    await screenshot(page, 'auditor-my-exports');
+    const pdf = await download(newest.getByRole('link', { name: /^Télécharger/ }));
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(pdf.size).toBe(listed.fileSize);
+  });
+
   it('follows the audit trail of a funded project and of its grant', async () => {
     await page.goto('/projets?statut=in_progress&recherche=Parents%20et%20enfants');
     await page.getByRole('link', { name: 'Parents et enfants : renforcer les compétences psychosociales' }).click();
@@ -97,6 +128,68 @@ describe('the auditor in the browser', () => {
     await page.goBack();
     await page.getByRole('link', { name: 'Journal d’audit de la subvention' }).click();
     await page.getByRole('cell', { name: 'Attribution de la subvention' }).waitFor();
+  });
+
+  it('searches the trail by a project’s title and reads its events in words, euros and names', async () => {
+    await page.goto('/journal');
+    await page.getByRole('heading', { name: 'Journal d’audit' }).waitFor();
+    await page.getByText('Chaîne du journal intègre').waitFor();
+    await page.getByText(/Dernier scellement : |Le journal n’a encore jamais été scellé\./).waitFor();
+
+    await page.getByLabel('Titre ou nom de l’objet').fill('Parents et enfants');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL(/recherche=Parents/);
+    await page.getByRole('cell', { name: 'Création du projet' }).waitFor();
+    // The project's grant and payments come with it, amounts in euros, dates in words.
+    await page.getByRole('cell', { name: 'Attribution de la subvention' }).waitFor();
+    expect(await page.getByRole('cell', { name: /^Versement/ }).count()).toBeGreaterThan(0);
+    await page
+      .getByText(/^Montant : [\d\s\u202f]+,\d\d\s€$/)
+      .first()
+      .waitFor();
+    await page
+      .getByText(/^Versé le : \d{1,2} \p{L}+\.? \d{4}$/u)
+      .first()
+      .waitFor();
+    await page.getByText('Statut : Convention signée → En cours').waitFor();
+    await page
+      .getByRole('link', { name: 'Parents et enfants : renforcer les compétences psychosociales' })
+      .first()
+      .waitFor();
+    const byColumn = await page.locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(byColumn.length).toBeGreaterThan(3);
+    for (const who of byColumn) expect(who).not.toMatch(UUID);
+    expect(byColumn).toContain('Système');
+    await screenshot(page, 'auditor-audit-search');
+
+    const csv = await downloadText(page.getByRole('link', { name: 'Exporter ces événements (CSV)' }));
+    expect(csv.fileName).toMatch(/^journal-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.text.startsWith('\uFEFFDate;Action;Objet;Identifiant;Auteur;Rôles;Modifications;Avant;Après\r\n')).toBe(
+      true,
+    );
+    expect(csv.text).toContain(';Création du projet;Projet;');
+    expect(csv.text).toContain(';Attribution de la subvention;Subvention;');
+    expect(csv.text).toContain('Parents et enfants : renforcer les compétences psychosociales');
+    expect(csv.text).toMatch(/Montant : [\d\s\u202f]+,\d\d\s€/);
+    // Only the searched project's events: no other project's creation.
+    expect(csv.text.split('\r\n').filter((l) => l.includes(';Création du projet;'))).toHaveLength(1);
+  });
+
+  it('finds its own report request by its name and role, and says when a search finds nothing', async () => {
+    await page.goto('/journal');
+    await page.getByLabel('Auteur').fill('Bensaïd');
+    await page.getByLabel('Action').selectOption({ label: 'Demande de rapport' });
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page
+      .getByRole('cell', { name: /^Nadia Bensaïd\s*Auditeur$/ })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('cell', { name: 'Demande de rapport' }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('cell', { name: 'Création du projet' }).count()).toBe(0);
+
+    await page.getByLabel('Action').selectOption({ label: 'Création du projet' });
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.getByText('Aucun événement ne correspond à cette recherche', { exact: false }).waitFor();
   });
 
   it('is refused the delegate’s dashboard with a plain "Accès refusé" page', async () => {

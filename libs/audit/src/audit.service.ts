@@ -1,13 +1,14 @@
+import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { Actor, Database, Page, Tx } from '@app/core';
+import { Actor, CSV_BOM, csvRow, Database, formatParisDate, formatParisDateTime, Page, Tx } from '@app/core';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditChangeLines, labelOf, ROLE_LABELS } from '@app/vocabulary';
 import { auditHash, toJsonValue } from './audit-hash';
 import { auditPolicy } from './audit.policy';
 import { AuditSealKeys } from './audit-seal-keys';
 import { AuditSealRepository } from './audit-seal.repository';
 import { redactForReader, sanitizeForStorage } from './audit-privacy';
-import { AuditRepository } from './audit.repository';
-import { AuditEventDto, AuditQueryDto, AuditVerificationDto } from './dto/audit-event.dto';
-import { AuditEventEntity } from './entities/audit-event.entity';
+import { AuditEventRow, AuditRepository } from './audit.repository';
+import { AuditEventDto, AuditFilters, AuditQueryDto, AuditVerificationDto } from './dto/audit-event.dto';
 import { AuditSealEntity } from './entities/audit-seal.entity';
 import { checkSeals, StoredSeal } from './seal-check';
 
@@ -26,6 +27,16 @@ export interface Audited<T> {
 }
 
 const VERIFY_BATCH = 1000;
+const EXPORT_BATCH = 500;
+
+const CSV_HEADER = ['Date', 'Action', 'Objet', 'Identifiant', 'Auteur', 'Rôles', 'Modifications', 'Avant', 'Après'];
+
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+const CSV_FORMATS = {
+  euros: (cents: number) => euros.format(cents / 100),
+  day: (iso: string) => formatParisDate(new Date(`${iso}T12:00:00Z`)),
+  instant: (iso: string) => formatParisDateTime(new Date(iso)),
+};
 
 @Injectable()
 export class AuditService {
@@ -70,8 +81,30 @@ export class AuditService {
 
   async list(actor: Actor, query: AuditQueryDto): Promise<Page<AuditEventDto>> {
     auditPolicy.assert(actor, 'read');
-    const [rows, total] = await this.repository.list(query);
+    const { limit, offset, ...filters } = query;
+    const [rows, total] = await this.repository.list(filters, limit, offset);
     return { items: rows.map((row) => toDto(row, actor)), total };
+  }
+
+  /**
+   * The filtered trail as CSV (UTF-8 with BOM, `;`), newest first, streamed a batch at a time; text
+   * cells through core's CSV helper, which neutralises formula-like starts. What a reader may not see of
+   * an event is redacted as on screen.
+   */
+  exportCsv(actor: Actor, filters: AuditFilters): Readable {
+    auditPolicy.assert(actor, 'read');
+    const repository = this.repository;
+    async function* lines(): AsyncGenerator<string> {
+      yield CSV_BOM + csvRow(CSV_HEADER);
+      let last: string | null = null;
+      for (;;) {
+        const batch = await repository.batchBefore(filters, last, EXPORT_BATCH);
+        for (const row of batch) yield csvRow(toCsvCells(toDto(row, actor)));
+        if (batch.length < EXPORT_BATCH) return;
+        last = batch[batch.length - 1].id;
+      }
+    }
+    return Readable.from(lines());
   }
 
   /** Walks the whole chain (each hash and its link to the previous one), then holds every seal against it. */
@@ -119,11 +152,28 @@ const toStoredSeal = (s: AuditSealEntity): StoredSeal => ({
   signature: s.signature,
 });
 
-function toDto(e: AuditEventEntity, reader: Actor): AuditEventDto {
+function toCsvCells(e: AuditEventDto): (string | number | null)[] {
+  const state = (v: unknown) => (v ?? null) as Record<string, unknown> | null;
+  return [
+    formatParisDateTime(new Date(e.at)),
+    labelOf(AUDIT_ACTION_LABELS, e.action),
+    labelOf(AUDIT_ENTITY_LABELS, e.entityType),
+    e.entityId,
+    e.actorName ?? (e.actorId ? null : 'Système'),
+    e.actorRoles.map((r) => labelOf(ROLE_LABELS, r)).join(', '),
+    auditChangeLines(e.entityType, state(e.before), state(e.after), CSV_FORMATS).join('\n'),
+    e.before === null ? null : JSON.stringify(e.before),
+    e.after === null ? null : JSON.stringify(e.after),
+  ];
+}
+
+function toDto(e: AuditEventRow, reader: Actor): AuditEventDto {
   return {
     id: Number(e.id),
     at: e.at.toISOString(),
     actorId: e.actorId,
+    actorName: e.actorName,
+    actorRoles: e.actorRoles ?? [],
     action: e.action,
     entityType: e.entityType,
     entityId: e.entityId,

@@ -3,6 +3,7 @@
  * and the words people read for them, in the screens, the PDFs and the exports alike. Dependency-free on
  * purpose, so the web app imports it as the server does.
  */
+export * from './audit';
 export * from './calls';
 export * from './contracts';
 export * from './governance';

@@ -12,6 +12,7 @@ export function capabilitiesOf(actor: Actor): CapabilitiesDto {
     readProjects: callsPolicy.allows(actor, 'read'),
     exportFunding: callsPolicy.allows(actor, 'exportLedger'),
     readAuditTrail: auditPolicy.allows(actor, 'read'),
+    verifyAuditTrail: auditPolicy.allows(actor, 'verify'),
     departmentSpace: roadmapPolicy.allows(actor, 'updateOwnActions'),
     giveOpinions: callsPolicy.allows(actor, 'giveOpinion'),
     manageRoadmap: roadmapPolicy.allows(actor, 'edit'),

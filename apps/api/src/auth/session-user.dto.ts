@@ -19,6 +19,9 @@ export class CapabilitiesDto {
   /** The audit trail. */
   @ApiProperty()
   readAuditTrail: boolean;
+  /** The audit trail's chain verification (a walk of the whole chain). */
+  @ApiProperty()
+  verifyAuditTrail: boolean;
   /** A referent's space: the actions and local health contracts of its departments. */
   @ApiProperty()
   departmentSpace: boolean;

@@ -1,5 +1,5 @@
-import { Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   AuditEventPageDto,
   auditPolicy,
@@ -31,6 +31,23 @@ export class AuditController {
   @ApiOkResponse({ type: AuditEventPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<AuditEventPageDto> {
     return this.audit.list(actor, query);
+  }
+
+  /**
+   * The filtered trail (same filters as the list; `limit`/`offset` are ignored) as CSV, UTF-8 with BOM,
+   * `;`-separated, streamed; rate-limited like the other exports.
+   */
+  @Roles(...auditPolicy.roles('read'))
+  @RateLimited('exports')
+  @Get('export.csv')
+  @ApiProduces('text/csv')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): StreamableFile {
+    const { limit: _limit, offset: _offset, ...filters } = query;
+    const day = new Date().toISOString().slice(0, 10);
+    return new StreamableFile(this.audit.exportCsv(actor, filters), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="journal-audit-${day}.csv"`,
+    });
   }
 
   /** Walks the hash chain of the whole trail and holds every seal against it. */

@@ -14,7 +14,7 @@ import { formatSize } from '../format';
 import { REPORT_STATUS_LABELS } from '@app/vocabulary';
 
 /** How each status looks; its words are the vocabulary's. */
-const SEVERITY: Record<ReportDto['status'], 'info' | 'new' | 'success' | 'error' | 'warning'> = {
+export const SEVERITY: Record<ReportDto['status'], 'info' | 'new' | 'success' | 'error' | 'warning'> = {
   queued: 'info',
   running: 'new',
   done: 'success',

@@ -6,6 +6,7 @@ const NONE: CapabilitiesDto = {
   readProjects: false,
   exportFunding: false,
   readAuditTrail: false,
+  verifyAuditTrail: false,
   departmentSpace: false,
   giveOpinions: false,
   manageRoadmap: false,

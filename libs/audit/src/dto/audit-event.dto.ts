@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@app/core';
 import { BrokenSealDto } from './audit-seal.dto';
 
@@ -13,12 +13,56 @@ export class AuditQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(100)
   entityId?: string;
+
+  /**
+   * What a person knows of the object: matched (case-insensitive, part of a word) against the title or
+   * name its events recorded; a project's grants and payments come with it.
+   */
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  /** Part of the name or e-mail of the person who acted. */
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  actor?: string;
+
+  /** One action, as recorded: `project.transition`, `grant.create`… */
+  @ApiPropertyOptional({ maxLength: 64 })
+  @IsOptional()
+  @Matches(/^[a-z_]{1,32}\.[a-z_]{1,32}$/, { message: 'action must be an action code such as project.transition' })
+  action?: string;
+
+  /** First day (ISO 8601, inclusive), Paris time. */
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  /** Last day (ISO 8601, inclusive), Paris time. */
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
 }
+
+/** The same filters, for the CSV export (no page: the whole filtered trail). */
+export type AuditFilters = Omit<AuditQueryDto, 'limit' | 'offset'>;
 
 export class AuditEventDto {
   id: number;
   at: string;
   actorId: string | null;
+  /** Who acted, by name (null for the system or a deleted account). */
+  @ApiProperty({ nullable: true, type: String })
+  actorName: string | null;
+  /** The actor's roles today. */
+  @ApiProperty({ type: [String] })
+  actorRoles: string[];
   action: string;
   entityType: string;
   entityId: string;

@@ -46,6 +46,10 @@ export type CapabilitiesDto = {
      */
     readAuditTrail: boolean;
     /**
+     * The audit trail's chain verification (a walk of the whole chain).
+     */
+    verifyAuditTrail: boolean;
+    /**
      * A referent's space: the actions and local health contracts of its departments.
      */
     departmentSpace: boolean;
@@ -131,6 +135,14 @@ export type DepartmentListDto = {
 };
 
 export type AuditEventDto = {
+    /**
+     * Who acted, by name (null for the system or a deleted account).
+     */
+    actorName: string | null;
+    /**
+     * The actor's roles today.
+     */
+    actorRoles: Array<string>;
     before: {
         [key: string]: unknown;
     } | null;
@@ -2068,6 +2080,27 @@ export type AuditControllerListData = {
         limit?: number;
         offset?: number;
         /**
+         * What a person knows of the object: matched (case-insensitive, part of a word) against the title or
+         * name its events recorded; a project's grants and payments come with it.
+         */
+        q?: string;
+        /**
+         * Part of the name or e-mail of the person who acted.
+         */
+        actor?: string;
+        /**
+         * One action, as recorded: `project.transition`, `grant.create`…
+         */
+        action?: string;
+        /**
+         * First day (ISO 8601, inclusive), Paris time.
+         */
+        from?: string;
+        /**
+         * Last day (ISO 8601, inclusive), Paris time.
+         */
+        to?: string;
+        /**
          * The resource's singular name in snake_case, as in the routes: `user`, `report`, `project`…
          */
         entityType?: string;
@@ -2090,6 +2123,55 @@ export type AuditControllerListResponses = {
 };
 
 export type AuditControllerListResponse = AuditControllerListResponses[keyof AuditControllerListResponses];
+
+export type AuditControllerExportCsvData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        offset?: number;
+        /**
+         * What a person knows of the object: matched (case-insensitive, part of a word) against the title or
+         * name its events recorded; a project's grants and payments come with it.
+         */
+        q?: string;
+        /**
+         * Part of the name or e-mail of the person who acted.
+         */
+        actor?: string;
+        /**
+         * One action, as recorded: `project.transition`, `grant.create`…
+         */
+        action?: string;
+        /**
+         * First day (ISO 8601, inclusive), Paris time.
+         */
+        from?: string;
+        /**
+         * Last day (ISO 8601, inclusive), Paris time.
+         */
+        to?: string;
+        /**
+         * The resource's singular name in snake_case, as in the routes: `user`, `report`, `project`…
+         */
+        entityType?: string;
+        entityId?: string;
+    };
+    url: '/api/audit-events/export.csv';
+};
+
+export type AuditControllerExportCsvErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type AuditControllerExportCsvError = AuditControllerExportCsvErrors[keyof AuditControllerExportCsvErrors];
+
+export type AuditControllerExportCsvResponses = {
+    200: unknown;
+};
 
 export type AuditControllerVerifyData = {
     body?: never;

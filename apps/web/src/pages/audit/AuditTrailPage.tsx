@@ -1,60 +1,79 @@
 import type { FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { auditControllerList, ok, type AuditEventDto } from '../../api/client';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import {
+  auditControllerList,
+  auditControllerListSeals,
+  auditControllerVerify,
+  ok,
+  type AuditEventDto,
+} from '../../api/client';
 import { PaginatedTable, type Column } from '../../components/PaginatedTable';
 import { formatDateTime } from '../../format';
-import { PAYMENT_KIND_LABELS, PROJECT_STATUS_LABELS } from '@app/vocabulary';
-import { auditChanges, type AuditVocabulary } from './audit-changes';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, labelOf, ROLE_LABELS } from '@app/vocabulary';
+import { useSession } from '../../session/session';
+import { auditChanges } from './audit-changes';
 import { Options } from '../../components/Options';
 
-/** The objects whose trail an auditor follows most, by the API's entity type. */
-const ENTITY_TYPES: Record<string, string> = {
-  project: 'Projet',
-  grant: 'Subvention',
-  payment: 'Versement',
-  call: 'Appel',
-  report: 'Rapport',
-};
+type State = Record<string, unknown> | null;
 
-const ACTIONS: Record<string, string> = {
-  'project.create': 'Création du projet',
-  'project.transition': 'Changement d’état',
-  'project.opinion': 'Avis départemental',
-  'project.score': 'Notation',
-  'project.note': 'Note d’instruction',
-  'project.labels': 'Étiquettes',
-  'grant.create': 'Attribution de la subvention',
-  'grant.reduce': 'Réduction de la subvention',
-  'grant.cancel': 'Annulation de la subvention',
-  'payment.create': 'Versement',
-};
-
-const VOCABULARY: AuditVocabulary = {
-  fields: {
-    status: 'Statut',
-    comment: 'Commentaire',
-    title: 'Titre',
-    amountCents: 'Montant (centimes)',
-    requestedCents: 'Montant demandé (centimes)',
-    paidOn: 'Versé le',
-    kind: 'Nature',
-    reason: 'Motif',
-  },
-  values: { status: PROJECT_STATUS_LABELS, kind: PAYMENT_KIND_LABELS },
-};
+/** The page of the object an event is about, when the app has one. */
+function objectLink(e: AuditEventDto): { to: string; label: string } | null {
+  const after = (e.after ?? e.before) as State;
+  const title = typeof after?.title === 'string' ? after.title : null;
+  if (e.entityType === 'project') return { to: `/projets/${e.entityId}`, label: title ?? 'Voir le projet' };
+  const projectId = typeof after?.projectId === 'string' ? after.projectId : null;
+  if (projectId) return { to: `/projets/${projectId}`, label: 'Voir le projet' };
+  if (e.entityType === 'action') return { to: `/actions/${e.entityId}`, label: title ?? 'Voir la fiche action' };
+  if (e.entityType === 'local_health_contract') return { to: `/contrats/${e.entityId}`, label: 'Voir le contrat' };
+  if (e.entityType === 'meeting') return { to: `/seances/${e.entityId}`, label: 'Voir la séance' };
+  return null;
+}
 
 const COLUMNS: Column<AuditEventDto>[] = [
   { header: 'Date', cell: (e) => formatDateTime(e.at) },
-  { header: 'Action', cell: (e) => ACTIONS[e.action] ?? e.action },
-  { header: 'Par', cell: (e) => (e.actorId ? <code>{e.actorId.slice(0, 8)}</code> : 'Système (reprise de données)') },
+  { header: 'Action', cell: (e) => labelOf(AUDIT_ACTION_LABELS, e.action) },
+  {
+    header: 'Objet',
+    cell: (e) => {
+      const link = objectLink(e);
+      return (
+        <>
+          {labelOf(AUDIT_ENTITY_LABELS, e.entityType)}
+          {link && (
+            <>
+              <br />
+              <Link to={link.to}>{link.label}</Link>
+            </>
+          )}
+        </>
+      );
+    },
+  },
+  {
+    header: 'Par',
+    cell: (e) =>
+      e.actorName ? (
+        <>
+          {e.actorName}
+          <br />
+          <span className="fr-text--xs">{e.actorRoles.map((r) => labelOf(ROLE_LABELS, r)).join(', ')}</span>
+        </>
+      ) : e.actorId ? (
+        'Compte supprimé'
+      ) : (
+        'Système'
+      ),
+  },
   {
     header: 'Modifications',
     cell: (e) => (
       <ul className="fr-text--sm fr-mb-0">
-        {auditChanges(e.before, e.after, VOCABULARY).map((line) => (
+        {auditChanges(e.entityType, e.before as State, e.after as State).map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
@@ -62,48 +81,138 @@ const COLUMNS: Column<AuditEventDto>[] = [
   },
 ];
 
-/** The audit trail of one object: every change to it, newest first, with before and after. */
+/** The URL's search words → the API's filters (`type`/`id` kept: the project page links with them). */
+const FILTER_PARAMS = {
+  q: 'recherche',
+  actor: 'auteur',
+  action: 'action',
+  from: 'du',
+  to: 'au',
+  entityType: 'type',
+  entityId: 'id',
+} as const;
+type Filters = Partial<Record<keyof typeof FILTER_PARAMS, string>>;
+
+function filtersOf(params: URLSearchParams): Filters {
+  const filters: Filters = {};
+  for (const [key, name] of Object.entries(FILTER_PARAMS)) {
+    const value = params.get(name)?.trim();
+    if (value) filters[key as keyof Filters] = value;
+  }
+  return filters;
+}
+
+/** The chain's verification and its last seal (for those who may verify it). */
+function ChainStatus() {
+  const verification = useQuery({ queryKey: ['audit-verify'], queryFn: () => ok(auditControllerVerify()) });
+  const seals = useQuery({
+    queryKey: ['audit-seals', 'last'],
+    queryFn: () => ok(auditControllerListSeals({ query: { limit: 1, offset: 0 } })),
+  });
+  const last = seals.data?.items[0];
+  const sealLine = last
+    ? `Dernier scellement : ${formatDateTime(last.sealedAt)}, jusqu’à l’événement n° ${last.lastEventId}.`
+    : seals.isSuccess
+      ? 'Le journal n’a encore jamais été scellé.'
+      : '';
+  if (verification.isPending) return <p>Vérification de la chaîne du journal…</p>;
+  if (verification.isError) {
+    return <Alert severity="warning" small description="La chaîne du journal n’a pas pu être vérifiée." />;
+  }
+  const v = verification.data;
+  return v.ok ? (
+    <Alert
+      severity="success"
+      className="fr-mb-3w"
+      title="Chaîne du journal intègre"
+      description={`${v.checked} événements vérifiés, ${v.sealsChecked} scellements contrôlés. ${sealLine}`}
+    />
+  ) : (
+    <Alert
+      severity="error"
+      className="fr-mb-3w"
+      title="Chaîne du journal rompue"
+      description={`${v.firstBrokenId === null ? '' : `Premier événement altéré : n° ${v.firstBrokenId}. `}${v.brokenSeals
+        .map((s) => s.message)
+        .join(' ')} ${sealLine}`}
+    />
+  );
+}
+
+/** The audit trail, searched by what a person knows: a title, a name, dates, an action. */
 export function AuditTrailPage() {
   const [params, setParams] = useSearchParams();
-  const entityType = params.get('type') ?? 'project';
-  const entityId = params.get('id') ?? '';
+  const { user } = useSession();
+  const filters = filtersOf(params);
 
-  function choose(event: FormEvent<HTMLFormElement>) {
+  function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setParams({ type: String(form.get('type')), id: String(form.get('id')).trim() });
+    const next: Record<string, string> = {};
+    for (const name of ['recherche', 'auteur', 'action', 'du', 'au']) {
+      const value = String(form.get(name) ?? '').trim();
+      if (value) next[name] = value;
+    }
+    setParams(next);
   }
 
+  const csv = new URLSearchParams(Object.entries(filters) as [string, string][]).toString();
   return (
     <>
       <h1>Journal d’audit</h1>
-      <form onSubmit={choose} className="fr-mb-3w" key={params.toString()} aria-label="Choisir l’objet">
+      {user?.capabilities.verifyAuditTrail && <ChainStatus />}
+      <form onSubmit={search} className="fr-mb-3w" key={params.toString()} aria-label="Rechercher dans le journal">
         <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-4">
-            <Select label="Type d’objet" nativeSelectProps={{ name: 'type', defaultValue: entityType }}>
-              <Options choices={ENTITY_TYPES} />
-            </Select>
-          </div>
-          <div className="fr-col-12 fr-col-md-8">
+          <div className="fr-col-12 fr-col-md-6">
             <Input
-              label="Identifiant"
-              hintText="Le plus simple : ouvrez le journal depuis la page du projet"
-              nativeInputProps={{ name: 'id', defaultValue: entityId, required: true }}
+              label="Titre ou nom de l’objet"
+              hintText="Par exemple le titre d’un projet : ses subventions et versements viennent avec"
+              nativeInputProps={{ name: 'recherche', defaultValue: filters.q ?? '' }}
             />
           </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <Input
+              label="Auteur"
+              hintText="Nom ou adresse électronique"
+              nativeInputProps={{ name: 'auteur', defaultValue: filters.actor ?? '' }}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Select label="Action" nativeSelectProps={{ name: 'action', defaultValue: filters.action ?? '' }}>
+              <option value="">Toutes les actions</option>
+              <Options choices={AUDIT_ACTION_LABELS} />
+            </Select>
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Input label="Du" nativeInputProps={{ name: 'du', type: 'date', defaultValue: filters.from ?? '' }} />
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Input label="Au" nativeInputProps={{ name: 'au', type: 'date', defaultValue: filters.to ?? '' }} />
+          </div>
         </div>
-        <Button type="submit">Afficher le journal</Button>
+        <Button type="submit">Rechercher</Button>
       </form>
-      {entityId && (
-        <PaginatedTable
-          caption={`Journal : ${ENTITY_TYPES[entityType] ?? entityType} ${entityId}`}
-          queryKey={['audit-events', entityType, entityId]}
-          fetchPage={(page) => ok(auditControllerList({ query: { entityType, entityId, ...page } }))}
-          columns={COLUMNS}
-          rowKey={(e) => String(e.id)}
-          empty="Aucun événement pour cet objet."
-        />
-      )}
+      <p>
+        <a
+          className="fr-link fr-icon-download-line fr-link--icon-left"
+          href={`/api/audit-events/export.csv${csv ? `?${csv}` : ''}`}
+          download
+        >
+          Exporter ces événements (CSV)
+        </a>
+      </p>
+      <PaginatedTable
+        caption={
+          filters.entityType && filters.entityId
+            ? `Journal : ${labelOf(AUDIT_ENTITY_LABELS, filters.entityType)}`
+            : 'Événements, du plus récent au plus ancien'
+        }
+        queryKey={['audit-events', filters]}
+        fetchPage={(page) => ok(auditControllerList({ query: { ...filters, ...page } }))}
+        columns={COLUMNS}
+        rowKey={(e) => String(e.id)}
+        empty="Aucun événement ne correspond à cette recherche : élargissez les dates ou retirez un critère."
+      />
     </>
   );
 }

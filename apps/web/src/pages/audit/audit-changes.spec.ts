@@ -1,27 +1,42 @@
 import { auditChanges } from './audit-changes';
 
+const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
 describe('what an audit event changed', () => {
-  it('lists the changed fields with before and after, not the unchanged or bookkeeping ones', () => {
+  it('lists the changed fields in words, not the unchanged or bookkeeping ones', () => {
     expect(
       auditChanges(
+        'project',
         { status: 'submitted', version: 2, title: 'Maraudes' },
         { status: 'withdrawn', comment: 'Porteur dissous', version: 3, title: 'Maraudes' },
       ),
-    ).toEqual(['status : submitted → withdrawn', 'comment : — → Porteur dissous']);
+    ).toEqual(['Statut : Déposé → Retiré', 'Commentaire : — → Porteur dissous']);
   });
 
-  it('lists what a creation set', () => {
-    expect(auditChanges(null, { id: 'x', amountCents: 6_000_000, holder: { name: 'A' } })).toEqual([
-      'amountCents : 6000000',
-      'holder : {"name":"A"}',
-    ]);
-  });
-
-  it('says fields and coded values in words when given them, and leaves unknown ones as they are', () => {
-    const vocabulary = { fields: { status: 'Statut' }, values: { status: { draft: 'Brouillon' } } };
-    expect(auditChanges({ status: 'draft' }, { status: 'new_state', note: 'x' }, vocabulary)).toEqual([
+  it('shows amounts in euros and days as dates, and leaves unknown fields and codes as they are', () => {
+    const lines = auditChanges('payment', null, { id: 'x', amountCents: 6_000_000, paidOn: '2026-03-31', note: 'y' });
+    expect(lines.map(nbsp)).toEqual(['Montant : 60 000,00 €', 'Versé le : 31 mars 2026', 'note : y']);
+    expect(auditChanges('project', { status: 'draft' }, { status: 'new_state' })).toEqual([
       'Statut : Brouillon → new_state',
-      'note : — → x',
     ]);
+  });
+});
+
+describe('what a grant’s events changed', () => {
+  it('leaves references to other objects out, names nested objects, counts nested lists, labels codes', () => {
+    const lines = auditChanges('project', null, {
+      callId: 'c0ffee00-0000-4000-8000-000000000000',
+      holder: { kind: 'public_body', name: 'Caisse du Tarn', siret: null },
+      levers: [2],
+      status: 'draft',
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(/^Porteur : Caisse du Tarn \(.+\)$/),
+      'Leviers : Parcours de vie, périodes sensibles',
+      'Statut : Brouillon',
+    ]);
+    expect(
+      auditChanges('grant', { schedule: [] }, { schedule: [{ dueOn: '2026-01-01' }, { dueOn: '2026-06-01' }] }),
+    ).toEqual(['Échéancier : — → 2 éléments']);
   });
 });
