@@ -25,17 +25,20 @@ describe('SQL statements per request on the hot routes', () => {
   });
   afterAll(() => stack.stop());
 
-  it('lists projects with the token check, one page and one count, for 1 row as for 16', async () => {
+  it('lists projects with the token check, one page and one count, then the page’s opinions, scores and criteria, for 1 row as for 16', async () => {
     expect((await api(stack, token).get(`/api/projects?callId=${callId}`)).body.items).toHaveLength(16);
-    expect(await queries(`/api/projects?callId=${callId}&limit=1`)).toBe(3);
-    expect(await queries(`/api/projects?callId=${callId}`)).toBe(3);
-    expect(await queries('/api/projects?departmentCode=31&limit=50')).toBe(3);
+    expect(await queries(`/api/projects?callId=${callId}&limit=1`)).toBe(6);
+    expect(await queries(`/api/projects?callId=${callId}`)).toBe(6);
+    expect(await queries(`/api/projects?callId=${callId}&sort=score`)).toBe(6);
+    expect(await queries('/api/projects?departmentCode=31&limit=50')).toBe(6);
   });
 
-  it('shows a funded project with one statement per part: row, communes, budget, opinions, history, grant, payments', async () => {
+  it('shows a funded project with one statement per part: row, communes, budget, opinions, history, grant, payments, and its decision context', async () => {
     const funded = (await api(stack, token).get(`/api/projects?callId=${callId}&limit=1`)).body.items[0];
     expect((await api(stack, token).get(`/api/projects/${funded.id}`)).body.grant.payments.length).toBeGreaterThan(0);
-    expect(await queries(`/api/projects/${funded.id}`)).toBe(8);
+    // 8 for the project, 6 for its decision context: call, axes, criteria, the ranking's page and count,
+    // what is committed by axis (one statement for all axes); the 2021 call ranks nobody, so no scores to read.
+    expect(await queries(`/api/projects/${funded.id}`)).toBe(14);
   });
 
   it('lists roadmap actions in the same number of statements for 1 row as for all', async () => {

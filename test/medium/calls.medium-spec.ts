@@ -460,6 +460,134 @@ describe('calls', () => {
       ).rejects.toMatchObject({ kind: 'conflict', code: CallsErrorCode.ProjectScoringClosed });
     });
 
+    it('gives each reviewer’s scores with the criterion labels, and the weighted means', async () => {
+      const callId = await newCall({
+        criteria: [
+          { code: 'C1', label: 'Pertinence', weight: 2 },
+          { code: 'C2', label: 'Faisabilité', weight: 1 },
+        ],
+      });
+      const project = await projectAt(callId, UNDER_REVIEW);
+      const second = await medium.actors.missionOfficer({ displayName: 'Évaluatrice B' });
+      await instruction.score(officer, project.id, { scores: [{ criterion: 'C1', score: 4 }] });
+      const scored = await instruction.score(second, project.id, {
+        scores: [
+          { criterion: 'C1', score: 2 },
+          { criterion: 'C2', score: 5 },
+        ],
+      });
+
+      expect(scored.criteria).toEqual([
+        { criterion: 'C1', label: 'Pertinence', weight: 2, mean: 3, reviewers: 2 },
+        { criterion: 'C2', label: 'Faisabilité', weight: 1, mean: 5, reviewers: 1 },
+      ]);
+      expect(scored.total).toBe(3.67);
+      expect(scored.reviews).toHaveLength(2);
+      expect(scored.reviews).toContainEqual({
+        reviewerId: second.id,
+        reviewerName: 'Évaluatrice B',
+        scores: [
+          { criterion: 'C1', score: 2 },
+          { criterion: 'C2', score: 5 },
+        ],
+        total: 3,
+      });
+      expect(scored.reviews).toContainEqual(
+        expect.objectContaining({
+          reviewerId: officer.id,
+          scores: [
+            { criterion: 'C1', score: 4 },
+            { criterion: 'C2', score: null },
+          ],
+          total: 4,
+        }),
+      );
+    });
+
+    it('tells the delegate what a decision changes: envelopes now and after, score and rank', async () => {
+      const callId = await newCall({ criteria: [{ code: 'C1', label: 'Pertinence', weight: 1 }] });
+      const granted = await projectAt(callId, SELECTED, { requestedCents: 500_000 });
+      await funding.grant(delegate, granted.id, { amountCents: 500_000 });
+      const second = await projectAt(callId, UNDER_REVIEW, { requestedCents: 1_000_000 });
+      const first = await projectAt(callId, UNDER_REVIEW, { requestedCents: 2_000_000 });
+      const unscored = await projectAt(callId, UNDER_REVIEW, { requestedCents: 1_000_000 });
+      const otherAxis = await projectAt(callId, UNDER_REVIEW, { axisCode: 'A2', requestedCents: 300_000 });
+      await instruction.score(officer, second.id, { scores: [{ criterion: 'C1', score: 3 }] });
+      await instruction.score(officer, first.id, { scores: [{ criterion: 'C1', score: 5 }] });
+
+      expect((await projects.get(delegate, second.id)).decisionContext).toEqual({
+        callEnvelopeCents: 10_000_000,
+        callRemainingCents: 9_500_000,
+        callRemainingAfterCents: 8_500_000,
+        amountCents: 1_000_000,
+        axisCode: 'A1',
+        axisLabel: 'Santé environnementale',
+        axisEnvelopeCents: 4_000_000,
+        axisRemainingCents: 3_500_000,
+        axisRemainingAfterCents: 2_500_000,
+        weightedScore: 3,
+        rank: 2,
+        rankedCount: 4,
+        withinEnvelope: true,
+      });
+      expect((await projects.get(auditor, first.id)).decisionContext).toMatchObject({ rank: 1, weightedScore: 5 });
+      // Ranked after the others of its axis, it would pass what remains of the axis's envelope.
+      expect((await projects.get(delegate, unscored.id)).decisionContext).toMatchObject({
+        rank: 3,
+        weightedScore: null,
+        withinEnvelope: false,
+      });
+      expect((await projects.get(delegate, otherAxis.id)).decisionContext).toMatchObject({
+        axisLabel: 'Santé mentale',
+        axisEnvelopeCents: null,
+        axisRemainingCents: null,
+        axisRemainingAfterCents: null,
+        callRemainingAfterCents: 9_200_000,
+        rank: 4,
+        withinEnvelope: true,
+      });
+      // Already granted: out of the ranking, and granting changes nothing more.
+      expect((await projects.get(delegate, granted.id)).decisionContext).toMatchObject({
+        amountCents: 0,
+        callRemainingAfterCents: 9_500_000,
+        axisRemainingAfterCents: 3_500_000,
+        rank: null,
+        withinEnvelope: null,
+      });
+    });
+
+    it('lists each department’s latest opinion and the weighted score, best score first on demand', async () => {
+      const callId = await newCall({ criteria: [{ code: 'C1', label: 'Pertinence', weight: 1 }] });
+      const low = await projectAt(callId, UNDER_REVIEW, { departmentCodes: ['31', '34'] });
+      const high = await projectAt(callId, UNDER_REVIEW);
+      const unscored = await projectAt(callId, UNDER_REVIEW);
+      await instruction.score(officer, low.id, { scores: [{ criterion: 'C1', score: 2 }] });
+      await instruction.score(officer, high.id, { scores: [{ criterion: 'C1', score: 5 }] });
+      await projects.giveOpinion(referent31, low.id, {
+        departmentCode: '31',
+        opinion: 'reserved',
+        comment: 'À préciser',
+      });
+      await projects.giveOpinion(referent31, low.id, {
+        departmentCode: '31',
+        opinion: 'favorable',
+        comment: 'Précisé',
+      });
+
+      const byScore = await projects.list(delegate, { callId, sort: 'score', limit: 10, offset: 0 });
+      expect(byScore.items.map((p) => [p.id, p.weightedScore])).toEqual([
+        [high.id, 5],
+        [low.id, 2],
+        [unscored.id, null],
+      ]);
+      expect(byScore.items[1].opinionsByDepartment).toEqual([
+        { departmentCode: '31', opinion: 'favorable' },
+        { departmentCode: '34', opinion: null },
+      ]);
+      const recent = await projects.list(delegate, { callId, limit: 10, offset: 0 });
+      expect(recent.items.map((p) => p.id)).toEqual([unscored.id, high.id, low.id]);
+    });
+
     it('sets criteria for the team only, audited with before and after', async () => {
       const callId = await newCall();
 

@@ -1,10 +1,42 @@
 import type { Browser, Page } from 'playwright-core';
 import { euros, launchBrowser, screenshot, scriptErrorsOf, signIn } from '../support/browser';
-import { DEMO, until } from '../support/http';
+import { demoCallId } from '../support/factories';
+import { api, DEMO, login, until } from '../support/http';
 import { Stack } from '../support/stack';
 
 const CALL_2021 = 'AMI 2021 — Réduire les inégalités sociales de santé dans les territoires';
 const CALL_2023 = 'AMI 2023 — Aller vers et littératie en santé';
+
+/** The mission officer (Inès Fabre) gives the 2023 call its criteria and scores its two applications under review. */
+async function scoreTheApplications(stack: Stack): Promise<void> {
+  const officer = api(stack, await login(stack, DEMO.officer));
+  const callId = await demoCallId(stack, await login(stack, DEMO.officer), 2023);
+  await officer
+    .put(`/api/calls/${callId}/criteria`)
+    .send({
+      criteria: [
+        { code: 'PERT', label: 'Pertinence', weight: 2 },
+        { code: 'FAIS', label: 'Faisabilité', weight: 1 },
+      ],
+    })
+    .expect(200);
+  const scores: Record<string, [number, number]> = {
+    'Camion santé dans les quartiers nord de Toulouse': [3, 4],
+    'Maraudes santé à Montpellier': [4, 4],
+  };
+  for (const [title, [pertinence, feasibility]] of Object.entries(scores)) {
+    const found = await officer.get('/api/projects').query({ callId, search: title }).expect(200);
+    await officer
+      .post(`/api/projects/${found.body.items[0].id}/scores`)
+      .send({
+        scores: [
+          { criterion: 'PERT', score: pertinence },
+          { criterion: 'FAIS', score: feasibility },
+        ],
+      })
+      .expect(200);
+  }
+}
 
 /** Journey 1: the regional delegate reviews the projects and decides a grant, on the demo data. */
 describe('the regional delegate in the browser', () => {
@@ -14,6 +46,7 @@ describe('the regional delegate in the browser', () => {
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([Stack.start('web-delegate', { worker: false }), launchBrowser()]);
+    await scoreTheApplications(stack);
     page = await signIn(browser, stack, DEMO.delegate, '/tableau-de-bord');
   });
   afterAll(async () => {
@@ -46,11 +79,52 @@ describe('the regional delegate in the browser', () => {
     await page.getByRole('link', { name: 'Camion santé dans les quartiers nord de Toulouse' }).waitFor();
     await page.getByRole('link', { name: 'Maraudes santé à Montpellier' }).waitFor();
 
+    // Best score first, kept in the URL; each row reads in words: axis, departments, opinions, score.
+    await page.getByLabel('Ordre').selectOption({ label: 'Meilleure note pondérée d’abord' });
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await page.waitForURL(/tri=score/);
+    expect(page.url()).toMatch(/statut=under_review/);
+    const table = page.getByRole('table', { name: /Projets — 2 résultats/ });
+    await until(
+      () => table.getByRole('row').allInnerTexts(),
+      (rows) => rows[1]?.includes('Maraudes santé à Montpellier'),
+    );
+    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual([
+      'Sélection',
+      'Projet',
+      'Axe',
+      'Départements',
+      'Montant demandé',
+      'Avis',
+      'Note pondérée',
+      'Statut',
+    ]);
+    const cells = (row: number) => table.getByRole('row').nth(row).getByRole('cell').allInnerTexts();
+    expect((await cells(1)).slice(1)).toEqual([
+      'Maraudes santé à Montpellier',
+      '« Aller vers » les publics éloignés du soin',
+      'Hérault (34)',
+      expect.stringMatching(euros('70 000,00 €')),
+      'HÉRAULT (34) : RÉSERVÉ',
+      '4,00 / 5',
+      'EN INSTRUCTION',
+    ]);
+    expect((await cells(2)).slice(1)).toEqual([
+      'Camion santé dans les quartiers nord de Toulouse',
+      '« Aller vers » les publics éloignés du soin',
+      'Haute-Garonne (31)',
+      expect.stringMatching(euros('85 000,00 €')),
+      'HAUTE-GARONNE (31) : FAVORABLE',
+      '3,33 / 5',
+      'EN INSTRUCTION',
+    ]);
+
     await page.getByLabel('Recherche').fill('toulouse');
     await page.getByLabel('Public cible').selectOption({ label: 'Personnes en situation de précarité' });
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await page.getByText('Projets — 1 résultat').waitFor();
     expect(await page.getByLabel('Appel', { exact: true }).inputValue()).not.toBe('');
+    expect(await page.getByLabel('Ordre').inputValue()).toBe('score');
     await screenshot(page, 'delegate-projects');
   });
 
@@ -59,11 +133,60 @@ describe('the regional delegate in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Camion santé dans les quartiers nord de Toulouse' }).waitFor();
     await page.getByText('Association Santé Quartiers Nord').waitFor();
     expect(await page.getByText('Montant demandé').innerText()).toMatch(euros('85 000,00 €'));
-    for (const section of ['Porteur', 'Budget', 'Avis départementaux', 'Notation', 'Historique'])
-      await page.getByRole('heading', { name: section }).waitFor();
+    // Everything to read comes first, the decision after it.
+    await page.getByRole('heading', { name: 'Décision sur le dossier' }).waitFor();
+    expect(await page.locator('main h2').allInnerTexts()).toEqual([
+      'Résumé du projet',
+      'Porteur',
+      'Budget',
+      'Avant de décider',
+      'Avis départementaux',
+      'Notation',
+      'Historique',
+      'Décision sur le dossier',
+    ]);
+    await page.getByText('Le porteur n’a pas rédigé de résumé.').waitFor();
+    await page.getByText(`${CALL_2023} — axe : « Aller vers » les publics éloignés du soin`).waitFor();
+    await page.getByText('Haute-Garonne (31)', { exact: true }).waitFor();
+    await page.getByText(/Haute-Garonne \(31\) : Favorable/).waitFor();
+
+    // What the decision changes: the call's envelope now and once the 85 000 € are granted, the rank.
+    const context = page.locator('section', { has: page.getByRole('heading', { name: 'Avant de décider' }) });
+    expect(await context.getByRole('row', { name: /^Appel/ }).innerText()).toMatch(
+      euros('Appel\t1 200 000,00 €\t1 200 000,00 €\t1 115 000,00 €'),
+    );
+    await context.getByRole('columnheader', { name: euros('Reste après attribution (85 000,00 €)') }).waitFor();
+    expect(await context.getByRole('row', { name: /^Axe/ }).innerText()).toBe(
+      'Axe : « Aller vers » les publics éloignés du soin\tpas d’enveloppe propre à l’axe',
+    );
+    expect(await context.locator('p').first().innerText()).toMatch(
+      /Note pondérée : 3,33 \/ 5 — classement : 2\s?e sur 2 dossiers en instruction/,
+    );
+    // The scoring grid: each reviewer's scores by criterion, the means and the weighted mean.
+    const grid = page.getByRole('table', { name: 'Grille de notation' });
+    expect(await grid.getByRole('row').allInnerTexts()).toEqual([
+      'Critère\tPoids\tInès Fabre\tMoyenne',
+      'Pertinence\t2\t3,00 / 5\t3,00 / 5',
+      'Faisabilité\t1\t4,00 / 5\t4,00 / 5',
+      'Moyenne pondérée\t3,33 / 5\t3,33 / 5',
+    ]);
     await page.getByText(/Déposé → En instruction/).waitFor();
-    for (const move of ['Retenir', 'Refuser', 'Renvoyer pour correction', 'Retirer'])
-      await page.getByRole('button', { name: move, exact: true }).waitFor();
+
+    // The moves: the one that keeps the application going first and emphasised, those ending it last.
+    const moves = page.locator('section', { has: page.getByRole('heading', { name: 'Décision sur le dossier' }) });
+    expect(await moves.getByRole('listitem').allInnerTexts()).toEqual([
+      'Retenir',
+      'Renvoyer pour correction',
+      'Refuser',
+      'Retirer',
+    ]);
+    const priorityOf = async (name: string) =>
+      (await moves.getByRole('button', { name, exact: true }).getAttribute('class'))?.includes('fr-btn--secondary')
+        ? 'secondary'
+        : 'primary';
+    expect(await priorityOf('Retenir')).toBe('primary');
+    for (const move of ['Renvoyer pour correction', 'Refuser', 'Retirer'])
+      expect(await priorityOf(move)).toBe('secondary');
     // A refusal needs its reason, a selection no comment: the project's `commentRequiredFor` says which.
     await page.getByRole('button', { name: 'Refuser', exact: true }).click();
     expect(await page.getByLabel('Motif (obligatoire)').getAttribute('required')).not.toBeNull();
@@ -73,11 +196,31 @@ describe('the regional delegate in the browser', () => {
     await screenshot(page, 'delegate-project');
   });
 
-  it('selects the project, then sees the remaining envelope before confirming the grant', async () => {
-    await page.getByRole('button', { name: 'Retenir', exact: true }).click();
-    await page.getByRole('button', { name: 'Confirmer : Retenir' }).click();
-    await page.getByText('Retenu', { exact: true }).first().waitFor();
+  it('decides with the keyboard alone', async () => {
+    await page.reload();
+    await page.getByRole('heading', { name: 'Décision sur le dossier' }).waitFor();
+    const focus = page.locator(':focus');
+    const focused = async () => ((await focus.count()) > 0 ? (await focus.first().innerText()).trim() : '');
+    for (let tabs = 0; (await focused()) !== 'Retenir'; tabs++) {
+      expect(tabs).toBeLessThan(150);
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    const comment = page.getByLabel('Commentaire (facultatif)');
+    await comment.waitFor();
+    await until(
+      async () => (await focus.count()) > 0 && (await focus.first().getAttribute('id')) === 'decision-comment',
+      (isFocused) => isFocused,
+    );
+    await page.keyboard.type('Retenu au vu de l’avis favorable.');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Confirmer : Retenir');
+    await page.keyboard.press('Enter');
+    await page.getByText(/En instruction → Retenu — « Retenu au vu de l’avis favorable. »/).waitFor();
+    await page.getByText(/hors classement/).waitFor();
+  });
 
+  it('sees the remaining envelope before confirming the grant', async () => {
     await page.getByRole('button', { name: 'Attribuer une subvention' }).click();
     const dialog = page.getByRole('dialog', { name: 'Attribuer une subvention' });
     await dialog.getByText('Reste de l’enveloppe de l’appel').waitFor();
@@ -106,6 +249,28 @@ describe('the regional delegate in the browser', () => {
       () => figures.innerText(),
       (text) => remaining.test(text),
     );
+  });
+
+  it('decides for several projects from the list, and reads the result of each', async () => {
+    await page.getByRole('link', { name: 'Projets', exact: true }).first().click();
+    await page.getByLabel('Appel', { exact: true }).selectOption({ label: CALL_2023 });
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await page.getByText(/Projets — \d+ résultats/).waitFor();
+    await page.getByLabel('Sélectionner « Maraudes santé à Montpellier »').check();
+    await page.getByLabel('Sélectionner « Programme parentalité et écrans »').check();
+    const bulk = page.getByRole('form', { name: 'Décision groupée' });
+    await bulk.getByRole('heading', { name: 'Décision groupée — 2 projets sélectionnés' }).waitFor();
+    await bulk.getByLabel('Décision').selectOption({ label: 'Retenir' });
+    await bulk.getByRole('button', { name: 'Appliquer aux projets sélectionnés' }).click();
+
+    const results = page.getByRole('table', { name: /Résultat de la décision groupée : 1 appliquée, 1 refusée/ });
+    await results.waitFor();
+    expect(await results.getByRole('row').allInnerTexts()).toEqual([
+      'Projet\tRésultat',
+      'Maraudes santé à Montpellier\tFait : Retenu',
+      'Programme parentalité et écrans\tRefusé : Ce changement d’état n’est pas permis depuis l’état actuel du dossier.',
+    ]);
+    await screenshot(page, 'delegate-bulk-decision');
   });
 
   it('raised no script error in the browser along the way', () => {

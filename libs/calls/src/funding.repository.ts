@@ -126,6 +126,15 @@ export class FundingRepository {
     return Number(rows[0].sum);
   }
 
+  /** What is committed on each axis of the call (axes without grants are absent), in one statement. */
+  async committedByAxis(callId: string): Promise<Map<string, number>> {
+    const rows: { axisCode: string; sum: string }[] = await this.dataSource.query(
+      `SELECT g.axis_code AS "axisCode", sum(${COMMITTED})::text AS sum FROM "grant" g WHERE g.call_id = $1 GROUP BY g.axis_code`,
+      [callId],
+    );
+    return new Map(rows.map((r) => [r.axisCode, Number(r.sum)]));
+  }
+
   async changeGrant(
     tx: Tx,
     id: string,

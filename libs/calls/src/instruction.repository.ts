@@ -12,6 +12,7 @@ export interface CriterionRow {
 export interface ScoreRow {
   projectId: string;
   reviewerId: string;
+  reviewerName: string | null;
   criterionCode: string;
   score: number;
 }
@@ -30,6 +31,20 @@ export class InstructionRepository {
 
   criteria(callId: string, tx: Tx = this.dataSource.manager): Promise<CriterionRow[]> {
     return tx.query('SELECT code, label, weight FROM call_criterion WHERE call_id = $1 ORDER BY position', [callId]);
+  }
+
+  /** The criteria of each of these calls, in one statement. */
+  async criteriaOfCalls(callIds: string[]): Promise<Map<string, CriterionRow[]>> {
+    const rows: (CriterionRow & { callId: string })[] =
+      callIds.length === 0
+        ? []
+        : await this.dataSource.query(
+            'SELECT call_id AS "callId", code, label, weight FROM call_criterion WHERE call_id = ANY ($1::uuid[]) ORDER BY position',
+            [callIds],
+          );
+    const byCall = new Map<string, CriterionRow[]>(callIds.map((id) => [id, []]));
+    for (const { callId, ...criterion } of rows) byCall.get(callId)?.push(criterion);
+    return byCall;
   }
 
   async replaceCriteria(tx: Tx, callId: string, criteria: CriterionRow[]): Promise<void> {
@@ -66,8 +81,10 @@ export class InstructionRepository {
   scoresOf(projectIds: string[]): Promise<ScoreRow[]> {
     if (projectIds.length === 0) return Promise.resolve([]);
     return this.dataSource.query(
-      `SELECT project_id AS "projectId", reviewer_id AS "reviewerId", criterion_code AS "criterionCode", score
-       FROM project_score WHERE project_id = ANY ($1::uuid[])`,
+      `SELECT s.project_id AS "projectId", s.reviewer_id AS "reviewerId", u.display_name AS "reviewerName",
+              s.criterion_code AS "criterionCode", s.score
+       FROM project_score s LEFT JOIN app_user u ON u.id = s.reviewer_id
+       WHERE s.project_id = ANY ($1::uuid[]) ORDER BY u.display_name, s.reviewer_id`,
       [projectIds],
     );
   }

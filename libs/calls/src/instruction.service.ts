@@ -7,6 +7,7 @@ import { CallsRepository } from './calls.repository';
 import {
   CreateNoteDto,
   CriterionInputDto,
+  DecisionContextDto,
   LabelsDto,
   NoteDto,
   ProjectScoreDto,
@@ -103,23 +104,80 @@ export class InstructionService {
   async ranking(actor: Actor, callId: string): Promise<RankingDto> {
     callsPolicy.assert(actor, 'read');
     const call = found(await this.calls.find(callId), CallsErrorCode.CallNotFound, callId);
-    const manager = this.db.manager;
-    const [axes, criteria, [projects], committed] = await Promise.all([
+    const { ranking } = await this.rankingOf(callId, call.envelopeCents);
+    return ranking;
+  }
+
+  /**
+   * What the delegate reads before deciding on `project` (already read under the caller's rights): the
+   * call's and the axis's envelopes now and once its requested amount is granted, its score and rank.
+   */
+  async decisionContext(project: ProjectRow, hasActiveGrant: boolean): Promise<DecisionContextDto> {
+    const call = found(await this.calls.find(project.callId), CallsErrorCode.CallNotFound, project.callId);
+    const { ranking, remainingByAxis, axes, scores, criteria } = await this.rankingOf(
+      project.callId,
+      call.envelopeCents,
+    );
+    const line = ranking.items.find((l) => l.projectId === project.id);
+    const amountCents = hasActiveGrant ? 0 : centsFromDb(project.requestedCents);
+    const axis = axes.find((a) => a.code === project.axisCode);
+    const axisRemaining = remainingByAxis.get(project.axisCode) ?? null;
+    return {
+      callEnvelopeCents: call.envelopeCents,
+      callRemainingCents: ranking.remainingCents,
+      callRemainingAfterCents: ranking.remainingCents - amountCents,
+      amountCents,
+      axisCode: project.axisCode,
+      axisLabel: axis?.label ?? project.axisCode,
+      axisEnvelopeCents: axis?.envelopeCents ?? null,
+      axisRemainingCents: axisRemaining,
+      axisRemainingAfterCents: axisRemaining === null ? null : axisRemaining - amountCents,
+      weightedScore:
+        line?.score ??
+        scoreDto(
+          project.id,
+          criteria,
+          scores.filter((s) => s.projectId === project.id),
+        ).total,
+      rank: line?.rank ?? null,
+      rankedCount: ranking.total,
+      withinEnvelope: line ? line.withinEnvelope && line.withinAxisEnvelope : null,
+    };
+  }
+
+  /** The weighted score of each of these projects (already read under the caller's rights); null when unscored. */
+  async weightedScores(projects: ProjectRow[]): Promise<Map<string, number | null>> {
+    const [criteriaOf, scores] = await Promise.all([
+      this.instruction.criteriaOfCalls([...new Set(projects.map((p) => p.callId))]),
+      this.instruction.scoresOf(projects.map((p) => p.id)),
+    ]);
+    return new Map(
+      projects.map((p) => [
+        p.id,
+        scoreDto(
+          p.id,
+          criteriaOf.get(p.callId) ?? [],
+          scores.filter((s) => s.projectId === p.id),
+        ).total,
+      ]),
+    );
+  }
+
+  private async rankingOf(callId: string, envelopeCents: number) {
+    const [axes, criteria, [projects], committedByAxis] = await Promise.all([
       this.calls.axes(callId),
       this.instruction.criteria(callId),
       this.projects.list({ callId, status: 'under_review', limit: 10_000, offset: 0 }),
-      this.funding.committed(manager, callId),
+      this.funding.committedByAxis(callId),
     ]);
+    const committed = [...committedByAxis.values()].reduce((sum, cents) => sum + cents, 0);
     const scores = await this.instruction.scoresOf(projects.map((p) => p.id));
-    const remainingByAxis = new Map<string, number | null>();
-    for (const axis of axes) {
-      remainingByAxis.set(
+    const remainingByAxis = new Map<string, number | null>(
+      axes.map((axis) => [
         axis.code,
-        axis.envelopeCents === null
-          ? null
-          : axis.envelopeCents - (await this.funding.committed(manager, callId, axis.code)),
-      );
-    }
+        axis.envelopeCents === null ? null : axis.envelopeCents - (committedByAxis.get(axis.code) ?? 0),
+      ]),
+    );
     const titles = new Map(projects.map((p) => [p.id, p.title]));
     const lines = rankAgainstEnvelope(
       projects.map((p) => ({
@@ -133,17 +191,18 @@ export class InstructionService {
         requestedCents: centsFromDb(p.requestedCents),
         createdAt: p.createdAt.toISOString(),
       })),
-      call.envelopeCents - committed,
+      envelopeCents - committed,
       remainingByAxis,
     );
-    return {
+    const ranking: RankingDto = {
       callId,
-      envelopeCents: call.envelopeCents,
+      envelopeCents,
       committedCents: committed,
-      remainingCents: call.envelopeCents - committed,
+      remainingCents: envelopeCents - committed,
       items: lines.map(({ createdAt: _createdAt, ...line }) => ({ ...line, title: titles.get(line.projectId) ?? '' })),
       total: lines.length,
     };
+    return { ranking, remainingByAxis, axes, scores, criteria };
   }
 
   /** Notes for reviewers only (the team and the project's referents); never shown to a holder. */
@@ -204,19 +263,34 @@ export function assertUniqueCodes(criteria: { code: string }[]): void {
 function scoreDto(projectId: string, criteria: CriterionRow[], scores: ScoreRow[]): ProjectScoreDto {
   const perCriterion = criteria.map((c) => {
     const values = scores.filter((s) => s.criterionCode === c.code).map((s) => s.score);
-    return { criterion: c.code, weight: c.weight, values };
+    return { criterion: c.code, label: c.label, weight: c.weight, values };
   });
+  const reviewers = [...new Map(scores.map((s) => [s.reviewerId, s.reviewerName])).entries()];
   return {
     projectId,
     total: totalScore(perCriterion.map((c) => ({ weight: c.weight, scores: c.values }))),
     complete: perCriterion.length > 0 && perCriterion.every((c) => c.values.length > 0),
     criteria: perCriterion.map((c) => ({
       criterion: c.criterion,
+      label: c.label,
       weight: c.weight,
       mean:
         c.values.length > 0 ? Math.round((c.values.reduce((a, b) => a + b, 0) / c.values.length) * 100) / 100 : null,
       reviewers: c.values.length,
     })),
+    reviews: reviewers.map(([reviewerId, reviewerName]) => {
+      const own = criteria.map((c) => ({
+        criterion: c.code,
+        weight: c.weight,
+        score: scores.find((s) => s.reviewerId === reviewerId && s.criterionCode === c.code)?.score ?? null,
+      }));
+      return {
+        reviewerId,
+        reviewerName,
+        scores: own.map(({ criterion, score }) => ({ criterion, score })),
+        total: totalScore(own.map((c) => ({ weight: c.weight, scores: c.score === null ? [] : [c.score] }))),
+      };
+    }),
   };
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { changedAny, departmentCodesOf, type DepartmentLink, inAnyDepartment, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
-import type { ProjectStatus } from './calls.constants';
+import type { Opinion, ProjectStatus } from './calls.constants';
 import { OpinionEntity } from './entities/opinion.entity';
 import { ProjectCommuneEntity } from './entities/project-commune.entity';
 import { ProjectDepartmentEntity } from './entities/project-department.entity';
@@ -39,9 +39,17 @@ export interface ProjectFilter {
   search?: string;
   /** Any of these departments (a referent's own). */
   departmentCodes?: readonly string[];
+  /** Newest first (the default), or best weighted score first (unscored last). */
+  sort?: 'recent' | 'score';
   limit: number;
   offset: number;
 }
+
+/** A project's weighted score in SQL, for ordering: each criterion's mean over reviewers, weighted by the call's criteria. */
+const WEIGHTED_SCORE = `(SELECT sum(c.weight * m.mean) / nullif(sum(c.weight), 0)
+   FROM (SELECT s.criterion_code, avg(s.score) AS mean FROM project_score s WHERE s.project_id = p.id
+         GROUP BY s.criterion_code) m
+   JOIN call_criterion c ON c.call_id = p.call_id AND c.code = m.criterion_code)`;
 
 /** A project's departments. */
 export const PROJECT_DEPARTMENTS: DepartmentLink = { table: 'project_department', ownerColumn: 'project_id' };
@@ -122,7 +130,8 @@ export class ProjectsRepository {
     const onlyDepartment = where.length === 1 && filter.departmentCode !== undefined;
     const [rows, count] = await Promise.all([
       this.dataSource.query(
-        `SELECT ${PROJECT_COLUMNS} FROM project p ${clause} ORDER BY p.created_at DESC, p.id ${page}`,
+        `SELECT ${PROJECT_COLUMNS} FROM project p ${clause}
+         ORDER BY ${filter.sort === 'score' ? `${WEIGHTED_SCORE} DESC NULLS LAST, p.created_at, p.id` : 'p.created_at DESC, p.id'} ${page}`,
         [...params, filter.limit, filter.offset],
       ),
       onlyDepartment
@@ -156,6 +165,16 @@ export class ProjectsRepository {
 
   history(projectId: string): Promise<ProjectTransitionEntity[]> {
     return this.dataSource.manager.find(ProjectTransitionEntity, { where: { projectId }, order: { id: 'ASC' } });
+  }
+
+  /** The latest opinion of each department on each of these projects. */
+  latestOpinions(projectIds: string[]): Promise<{ projectId: string; departmentCode: string; opinion: Opinion }[]> {
+    if (projectIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT DISTINCT ON (project_id, department_code) project_id AS "projectId", department_code AS "departmentCode", opinion
+       FROM opinion WHERE project_id = ANY ($1::uuid[]) ORDER BY project_id, department_code, created_at DESC`,
+      [projectIds],
+    );
   }
 
   async insertOpinion(tx: Tx, opinion: Omit<OpinionEntity, 'id' | 'createdAt'>): Promise<OpinionEntity> {

@@ -19,6 +19,7 @@ import {
   OpinionDto,
   ProjectDetailDto,
   ProjectDto,
+  ProjectListItemDto,
   ProjectQueryDto,
   TransitionDto,
 } from './dto/project.dto';
@@ -26,6 +27,7 @@ import { BulkTransitionDto, BulkTransitionResponseDto, BulkTransitionResultDto }
 import { OpinionEntity } from './entities/opinion.entity';
 import { FollowUpRepository } from './follow-up.repository';
 import { FundingService } from './funding.service';
+import { InstructionService } from './instruction.service';
 import { ProjectRow, ProjectsRepository } from './projects.repository';
 import { CallsErrorCode } from './calls.errors';
 
@@ -39,6 +41,7 @@ export class ProjectsService {
     private readonly funding: FundingService,
     private readonly audit: AuditService,
     private readonly followUp: FollowUpRepository,
+    private readonly instruction: InstructionService,
   ) {}
 
   async create(actor: Actor, dto: CreateProjectDto): Promise<ProjectDetailDto> {
@@ -54,7 +57,7 @@ export class ProjectsService {
     }
     await this.territory.assertDepartmentsExist('departmentCodes', dto.departmentCodes);
     await this.territory.assertCommunesExist('communeCodes', dto.communeCodes ?? []);
-    return this.audit.write(actor, async (tx) => {
+    const { row, detail } = await this.audit.write(actor, async (tx) => {
       const id = await this.projects.insert(
         tx,
         {
@@ -77,26 +80,46 @@ export class ProjectsService {
       const project = toProjectFacts(row);
       return {
         result: {
-          ...project,
-          ...projectRights(actor, row),
-          communeCodes: [...(dto.communeCodes ?? [])].sort(),
-          budgetLines: dto.budgetLines ?? [],
-          opinions: [],
-          history: [],
-          grant: null,
-          canGrant: false,
+          row,
+          detail: {
+            ...project,
+            ...projectRights(actor, row),
+            communeCodes: [...(dto.communeCodes ?? [])].sort(),
+            budgetLines: dto.budgetLines ?? [],
+            opinions: [],
+            history: [],
+            grant: null,
+            canGrant: false,
+          },
         },
         audit: { action: 'project.create', entityType: 'project', entityId: id, after: project },
       };
     });
+    return { ...detail, decisionContext: await this.instruction.decisionContext(row, false) };
   }
 
-  async list(actor: Actor, query: ProjectQueryDto): Promise<Page<ProjectDto>> {
+  /** A page of projects, each with its departments' latest opinions and its weighted score. */
+  async list(actor: Actor, query: ProjectQueryDto): Promise<Page<ProjectListItemDto>> {
     callsPolicy.assert(actor, 'read');
     const [rows, total] = await this.projects.list(
       query.mine ? { ...query, departmentCodes: actor.departmentCodes } : query,
     );
-    return { items: rows.map((row) => toProjectDto(row, actor)), total };
+    const [opinions, scores] = await Promise.all([
+      this.projects.latestOpinions(rows.map((r) => r.id)),
+      this.instruction.weightedScores(rows),
+    ]);
+    const items = rows.map((row) => {
+      const project = toProjectDto(row, actor);
+      return {
+        ...project,
+        opinionsByDepartment: project.departmentCodes.map((departmentCode) => ({
+          departmentCode,
+          opinion: opinions.find((o) => o.projectId === row.id && o.departmentCode === departmentCode)?.opinion ?? null,
+        })),
+        weightedScore: scores.get(row.id) ?? null,
+      };
+    });
+    return { items, total };
   }
 
   async get(actor: Actor, id: string): Promise<ProjectDetailDto> {
@@ -123,6 +146,7 @@ export class ProjectsService {
       })),
       grant,
       canGrant: canGrant(actor, row, grant !== null),
+      decisionContext: await this.instruction.decisionContext(row, grant?.status === 'active'),
     };
   }
 

@@ -50,6 +50,20 @@ export const PROJECT_TRANSITION_LABELS: Record<ProjectStatus, string> = {
   closed: 'Clôturer',
 };
 
+/** The orders of the project list. */
+export const PROJECT_SORTS = ['recent', 'score'] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+export const PROJECT_SORT_LABELS: Record<ProjectSort, string> = {
+  recent: 'Les plus récents d’abord',
+  score: 'Meilleure note pondérée d’abord',
+};
+
+/** A move that ends an application's chances: shown after the others, never as the primary action. */
+export function isDestructiveProjectMove(to: ProjectStatus): boolean {
+  return to === 'rejected' || to === 'withdrawn';
+}
+
 export const OPINIONS = ['favorable', 'reserved', 'unfavorable'] as const;
 export type Opinion = (typeof OPINIONS)[number];
 

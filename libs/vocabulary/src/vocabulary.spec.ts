@@ -7,6 +7,7 @@ const TABLES: [name: string, codes: readonly (string | number)[], labels: Record
   ['project statuses', vocabulary.PROJECT_STATUSES, vocabulary.PROJECT_STATUS_LABELS],
   ['project moves', vocabulary.PROJECT_STATUSES, vocabulary.PROJECT_TRANSITION_LABELS],
   ['opinions', vocabulary.OPINIONS, vocabulary.OPINION_LABELS],
+  ['project list orders', vocabulary.PROJECT_SORTS, vocabulary.PROJECT_SORT_LABELS],
   ['payment kinds', vocabulary.PAYMENT_KINDS, vocabulary.PAYMENT_KIND_LABELS],
   ['holder kinds', vocabulary.HOLDER_KINDS, vocabulary.HOLDER_KIND_LABELS],
   ['levers', vocabulary.ISS_LEVERS, vocabulary.LEVER_LABELS],

@@ -65,6 +65,8 @@ export class CriterionDto {
 
 export class CriterionScoreDto {
   criterion: string;
+  /** The criterion's label, as the call defines it. */
+  label: string;
   weight: number;
   /** Mean of the reviewers' scores; null before any. */
   @ApiPropertyOptional({ nullable: true, type: Number })
@@ -80,6 +82,61 @@ export class ProjectScoreDto {
   complete: boolean;
   @ApiProperty({ type: [CriterionScoreDto] })
   criteria: CriterionScoreDto[];
+  /** Each reviewer's scores, criterion by criterion (the call's order), with that reviewer's weighted mean. */
+  @ApiProperty({ type: () => [ReviewerScoresDto] })
+  reviews: ReviewerScoresDto[];
+}
+
+export class ReviewerScoreDto {
+  criterion: string;
+  /** Null when this reviewer did not score the criterion. */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  score: number | null;
+}
+
+export class ReviewerScoresDto {
+  reviewerId: string;
+  /** The reviewer's display name (null when the account is gone). */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  reviewerName: string | null;
+  @ApiProperty({ type: [ReviewerScoreDto] })
+  scores: ReviewerScoreDto[];
+  /** This reviewer's weighted mean out of 5. */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  total: number | null;
+}
+
+/**
+ * What the delegate reads before deciding: what remains of the call's and the axis's envelopes now and
+ * if the requested amount is granted, the weighted score and the project's place in the call's ranking.
+ */
+export class DecisionContextDto {
+  callEnvelopeCents: number;
+  callRemainingCents: number;
+  /** What would remain of the call's envelope once this project is granted its requested amount (unchanged when it already has a grant). */
+  callRemainingAfterCents: number;
+  /** The amount this decision would commit: the requested amount, or 0 when a grant is already active. */
+  amountCents: number;
+  axisCode: string;
+  axisLabel: string;
+  /** The axis's own envelope; null when the axis has none (only the call's envelope bounds it). */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  axisEnvelopeCents: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  axisRemainingCents: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  axisRemainingAfterCents: number | null;
+  /** Weighted mean out of 5 of the reviewers' scores; null before any score. */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  weightedScore: number | null;
+  /** Position in the call's ranking of the projects under review (1 = best); null when the project is not under review. */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  rank: number | null;
+  /** How many projects the call's ranking holds. */
+  rankedCount: number;
+  /** Funding everyone ranked up to this project stays within the call's and the axis's remaining envelopes; null when not ranked. */
+  @ApiPropertyOptional({ nullable: true, type: Boolean })
+  withinEnvelope: boolean | null;
 }
 
 export class RankingLineDto {

@@ -28,15 +28,17 @@ import {
 } from '@app/core';
 import { IsSiret } from '../siret';
 import { BudgetLineInputDto } from './follow-up.dto';
+import { DecisionContextDto } from './instruction.dto';
 import {
   HOLDER_KINDS,
   OPINIONS,
   PAYMENT_KINDS,
+  PROJECT_SORTS,
   PROJECT_STATUSES,
   TARGET_PUBLICS,
   type TargetPublic,
 } from '../calls.constants';
-import type { HolderKind, Opinion, PaymentKind, ProjectStatus } from '../calls.constants';
+import type { HolderKind, Opinion, PaymentKind, ProjectSort, ProjectStatus } from '../calls.constants';
 
 export class HolderDto {
   @IsText(300)
@@ -142,6 +144,12 @@ export class ProjectQueryDto extends PageQueryDto {
   /** Projects carrying this shared label. */
   @IsOptionalText(60)
   label?: string;
+
+  /** `recent` (default): newest first; `score`: best weighted score first, unscored last. */
+  @ApiPropertyOptional({ enum: PROJECT_SORTS })
+  @IsOptional()
+  @IsIn(PROJECT_SORTS)
+  sort?: ProjectSort;
 }
 
 export class TransitionDto {
@@ -289,11 +297,31 @@ export class ProjectDetailDto extends ProjectDto {
   grant: GrantDto | null;
   /** The caller may commit money to the project now (POST /projects/:id/grant): the delegate, selected, no grant yet. */
   canGrant: boolean;
+  /** What to read before deciding: envelopes now and if the requested amount is granted, weighted score, rank. */
+  @ApiProperty({ type: () => DecisionContextDto })
+  decisionContext: DecisionContextDto;
+}
+
+export class DepartmentOpinionDto {
+  departmentCode: string;
+  /** The department's latest opinion; null while it is awaited. */
+  @ApiPropertyOptional({ nullable: true, enum: OPINIONS })
+  opinion: Opinion | null;
+}
+
+/** A row of the project list: the project, each of its departments' opinion and its weighted score. */
+export class ProjectListItemDto extends ProjectDto {
+  /** One entry per department of the project, in the order of `departmentCodes`. */
+  @ApiProperty({ type: [DepartmentOpinionDto] })
+  opinionsByDepartment: DepartmentOpinionDto[];
+  /** Weighted mean out of 5 of the reviewers' scores; null before any score. */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  weightedScore: number | null;
 }
 
 export class ProjectPageDto {
-  @ApiProperty({ type: [ProjectDto] })
-  items: ProjectDto[];
+  @ApiProperty({ type: [ProjectListItemDto] })
+  items: ProjectListItemDto[];
   total: number;
 }
 

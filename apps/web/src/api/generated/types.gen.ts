@@ -926,6 +926,43 @@ export type GrantDto = {
     canCancel: boolean;
 };
 
+export type DecisionContextDto = {
+    /**
+     * The axis's own envelope; null when the axis has none (only the call's envelope bounds it).
+     */
+    axisEnvelopeCents?: number | null;
+    axisRemainingCents?: number | null;
+    axisRemainingAfterCents?: number | null;
+    /**
+     * Weighted mean out of 5 of the reviewers' scores; null before any score.
+     */
+    weightedScore?: number | null;
+    /**
+     * Position in the call's ranking of the projects under review (1 = best); null when the project is not under review.
+     */
+    rank?: number | null;
+    /**
+     * Funding everyone ranked up to this project stays within the call's and the axis's remaining envelopes; null when not ranked.
+     */
+    withinEnvelope?: boolean | null;
+    callEnvelopeCents: number;
+    callRemainingCents: number;
+    /**
+     * What would remain of the call's envelope once this project is granted its requested amount (unchanged when it already has a grant).
+     */
+    callRemainingAfterCents: number;
+    /**
+     * The amount this decision would commit: the requested amount, or 0 when a grant is already active.
+     */
+    amountCents: number;
+    axisCode: string;
+    axisLabel: string;
+    /**
+     * How many projects the call's ranking holds.
+     */
+    rankedCount: number;
+};
+
 export type ProjectDetailDto = {
     summary?: string | null;
     holder: HolderDto;
@@ -942,6 +979,10 @@ export type ProjectDetailDto = {
     opinions: Array<OpinionDto>;
     history: Array<ProjectTransitionDto>;
     grant?: GrantDto | null;
+    /**
+     * What to read before deciding: envelopes now and if the requested amount is granted, weighted score, rank.
+     */
+    decisionContext: DecisionContextDto;
     communeCodes: Array<string>;
     /**
      * The caller may commit money to the project now (POST /projects/:id/grant): the delegate, selected, no grant yet.
@@ -980,7 +1021,15 @@ export type ProjectDetailDto = {
     canReview: boolean;
 };
 
-export type ProjectDto = {
+export type DepartmentOpinionDto = {
+    /**
+     * The department's latest opinion; null while it is awaited.
+     */
+    opinion?: 'favorable' | 'reserved' | 'unfavorable';
+    departmentCode: string;
+};
+
+export type ProjectListItemDto = {
     summary?: string | null;
     holder: HolderDto;
     status: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
@@ -992,6 +1041,14 @@ export type ProjectDto = {
      * Those of `allowedTransitions` that need a comment (400 without): the reason of a rejection, what to correct.
      */
     commentRequiredFor: Array<'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed'>;
+    /**
+     * One entry per department of the project, in the order of `departmentCodes`.
+     */
+    opinionsByDepartment: Array<DepartmentOpinionDto>;
+    /**
+     * Weighted mean out of 5 of the reviewers' scores; null before any score.
+     */
+    weightedScore?: number | null;
     id: string;
     callId: string;
     axisCode: string;
@@ -1026,7 +1083,7 @@ export type ProjectDto = {
 };
 
 export type ProjectPageDto = {
-    items: Array<ProjectDto>;
+    items: Array<ProjectListItemDto>;
     total: number;
 };
 
@@ -1083,8 +1140,33 @@ export type CriterionScoreDto = {
      */
     mean?: number | null;
     criterion: string;
+    /**
+     * The criterion's label, as the call defines it.
+     */
+    label: string;
     weight: number;
     reviewers: number;
+};
+
+export type ReviewerScoreDto = {
+    /**
+     * Null when this reviewer did not score the criterion.
+     */
+    score?: number | null;
+    criterion: string;
+};
+
+export type ReviewerScoresDto = {
+    /**
+     * The reviewer's display name (null when the account is gone).
+     */
+    reviewerName?: string | null;
+    scores: Array<ReviewerScoreDto>;
+    /**
+     * This reviewer's weighted mean out of 5.
+     */
+    total?: number | null;
+    reviewerId: string;
 };
 
 export type ProjectScoreDto = {
@@ -1093,6 +1175,10 @@ export type ProjectScoreDto = {
      */
     total?: number | null;
     criteria: Array<CriterionScoreDto>;
+    /**
+     * Each reviewer's scores, criterion by criterion (the call's order), with that reviewer's weighted mean.
+     */
+    reviews: Array<ReviewerScoresDto>;
     projectId: string;
     complete: boolean;
 };
@@ -3048,6 +3134,10 @@ export type CallsControllerListProjectsData = {
          * Projects carrying this shared label.
          */
         label?: string;
+        /**
+         * `recent` (default): newest first; `score`: best weighted score first, unscored last.
+         */
+        sort?: 'recent' | 'score';
         callId?: string;
         departmentCode?: string;
         /**

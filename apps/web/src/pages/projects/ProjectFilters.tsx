@@ -4,16 +4,27 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useCalls, useDepartments } from '../../api/queries';
-import { PROJECT_STATUS_LABELS, TARGET_PUBLIC_LABELS } from '@app/vocabulary';
+import { PROJECT_SORT_LABELS, PROJECT_STATUS_LABELS, TARGET_PUBLIC_LABELS } from '@app/vocabulary';
 import { FILTER_PARAMS, type FilterParam } from './project-filters';
 import { Options } from '../../components/Options';
 
-function Choice({ name, label, options }: { name: FilterParam; label: string; options: Array<[string, string]> }) {
+function Choice({
+  name,
+  label,
+  options,
+  all = 'Tous',
+}: {
+  name: FilterParam;
+  label: string;
+  options: Array<[string, string]>;
+  /** What the empty choice means. */
+  all?: string;
+}) {
   const [params] = useSearchParams();
   return (
     <div className="fr-col-12 fr-col-md-4">
       <Select label={label} nativeSelectProps={{ name, defaultValue: params.get(name) ?? '' }}>
-        <option value="">Tous</option>
+        <option value="">{all}</option>
         <Options choices={options} />
       </Select>
     </div>
@@ -43,11 +54,11 @@ export function ProjectFilters() {
     <form onSubmit={apply} className="fr-mb-3w" aria-label="Filtrer les projets" key={params.toString()}>
       <div className="fr-grid-row fr-grid-row--gutters">
         <Choice name="appel" label="Appel" options={calls.map((c) => [c.id, c.title])} />
-        <Choice name="axe" label="Axe" options={[...new Map(axes.map((a) => [a.code, `${a.code} — ${a.label}`]))]} />
+        <Choice name="axe" label="Axe" options={[...new Map(axes.map((a) => [a.code, a.label]))]} />
         <Choice
           name="departement"
           label="Département"
-          options={departments.map((d) => [d.code, `${d.code} — ${d.name}`])}
+          options={departments.map((d) => [d.code, `${d.name} (${d.code})`])}
         />
         <Choice name="statut" label="Statut" options={Object.entries(PROJECT_STATUS_LABELS)} />
         <Choice name="public" label="Public cible" options={Object.entries(TARGET_PUBLIC_LABELS)} />
@@ -58,6 +69,12 @@ export function ProjectFilters() {
             nativeInputProps={{ name: 'recherche', type: 'search', defaultValue: params.get('recherche') ?? '' }}
           />
         </div>
+        <Choice
+          name="tri"
+          label="Ordre"
+          all={PROJECT_SORT_LABELS.recent}
+          options={[['score', PROJECT_SORT_LABELS.score]]}
+        />
       </div>
       <Button type="submit">Filtrer</Button>
     </form>

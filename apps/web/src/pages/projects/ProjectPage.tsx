@@ -8,6 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { useDocumentTitle } from '../../routing/document-title';
 import { PROJECT_STATUS_LABELS } from '@app/vocabulary';
 import { useSession } from '../../session/session';
+import { DecisionContext } from './DecisionContext';
 import { GrantDialog } from './GrantDialog';
 import { ProjectHistory, ProjectOpinions, ProjectScores } from './ProjectReview';
 import { ProjectSummary } from './ProjectSummary';
@@ -32,12 +33,13 @@ export function ProjectPage() {
             <Badge as="span">{PROJECT_STATUS_LABELS[p.status]}</Badge>
           </p>
           <ProjectSummary project={p} call={calls.data?.items.find((c) => c.id === p.callId)} />
-          {/* Who commits the money: to grant it (`canGrant`), then what was granted (an active grant it may cancel). */}
-          {(p.canGrant || p.grant?.canCancel) && <GrantDialog project={p} />}
-          <ProjectTransitions project={p} />
+          <DecisionContext project={p} />
           <ProjectOpinions project={p} />
           <ProjectScores projectId={p.id} />
           <ProjectHistory project={p} />
+          {/* Read first, then decide: the moves, then the money (grant it, or cancel an active grant). */}
+          <ProjectTransitions project={p} />
+          {(p.canGrant || p.grant?.canCancel) && <GrantDialog project={p} />}
           {user?.capabilities.readAuditTrail && (
             <ul className="fr-links-group">
               <li>

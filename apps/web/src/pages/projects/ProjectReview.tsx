@@ -3,26 +3,30 @@ import { callsControllerScores, ok, type ProjectDetailDto } from '../../api/clie
 import { useDepartments } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../format';
+import { formatScore } from './DecisionContext';
 import { OPINION_LABELS, PROJECT_STATUS_LABELS } from '@app/vocabulary';
-
-const score = (value?: number | null) => (value == null ? 'non noté' : `${value.toFixed(1).replace('.', ',')} / 5`);
 
 export function ProjectOpinions({ project }: { project: ProjectDetailDto }) {
   const departments = useDepartments().data?.items ?? [];
-  const name = (code: string) => departments.find((d) => d.code === code)?.name ?? code;
+  const name = (code: string) => `${departments.find((d) => d.code === code)?.name ?? code} (${code})`;
+  const awaited = project.departmentCodes.filter((code) => !project.opinions.some((o) => o.departmentCode === code));
   return (
     <section aria-labelledby="opinions-title" className="fr-mb-4w">
       <h2 id="opinions-title" className="fr-h4">
         Avis départementaux
       </h2>
-      {project.opinions.length === 0 && <p>Aucun avis pour l’instant.</p>}
       <ul>
         {project.opinions.map((o) => (
           <li key={o.id}>
             <strong>
-              {name(o.departmentCode)} ({o.departmentCode}) : {OPINION_LABELS[o.opinion]}
+              {name(o.departmentCode)} : {OPINION_LABELS[o.opinion]}
             </strong>{' '}
             — {o.comment} <span className="fr-text--xs">({formatDateTime(o.createdAt)})</span>
+          </li>
+        ))}
+        {awaited.map((code) => (
+          <li key={code}>
+            <strong>{name(code)} :</strong> avis attendu
           </li>
         ))}
       </ul>
@@ -35,24 +39,63 @@ export function ProjectScores({ projectId }: { projectId: string }) {
     queryKey: ['projects', projectId, 'scores'],
     queryFn: () => ok(callsControllerScores({ path: { id: projectId } })),
   });
+  const data = scores.data;
   return (
     <section aria-labelledby="scores-title" className="fr-mb-4w">
       <h2 id="scores-title" className="fr-h4">
         Notation
       </h2>
       {scores.isError && <ErrorAlert error={scores.error} />}
-      {scores.data && (
+      {data && (
         <>
           <p>
-            Note pondérée : <strong>{score(scores.data.total)}</strong>
+            Note pondérée : <strong>{formatScore(data.total)}</strong>
+            {!data.complete && ' (notation incomplète)'}
           </p>
-          <ul>
-            {scores.data.criteria.map((c) => (
-              <li key={c.criterion}>
-                {c.criterion} (poids {c.weight}) : {score(c.mean)}, {c.reviewers} évaluateur{c.reviewers > 1 ? 's' : ''}
-              </li>
-            ))}
-          </ul>
+          {data.reviews.length === 0 ? (
+            <p>Aucun évaluateur n’a encore noté ce dossier.</p>
+          ) : (
+            <div className="fr-table fr-table--sm">
+              <table>
+                <caption>Grille de notation</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Critère</th>
+                    <th scope="col">Poids</th>
+                    {data.reviews.map((r) => (
+                      <th scope="col" key={r.reviewerId}>
+                        {r.reviewerName ?? 'Évaluateur'}
+                      </th>
+                    ))}
+                    <th scope="col">Moyenne</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.criteria.map((c, i) => (
+                    <tr key={c.criterion}>
+                      <th scope="row">{c.label}</th>
+                      <td>{c.weight}</td>
+                      {data.reviews.map((r) => (
+                        <td key={r.reviewerId}>{formatScore(r.scores[i]?.score)}</td>
+                      ))}
+                      <td>{formatScore(c.mean)}</td>
+                    </tr>
+                  ))}
+                  <tr>
+                    <th scope="row" colSpan={2}>
+                      Moyenne pondérée
+                    </th>
+                    {data.reviews.map((r) => (
+                      <td key={r.reviewerId}>{formatScore(r.total)}</td>
+                    ))}
+                    <td>
+                      <strong>{formatScore(data.total)}</strong>
+                    </td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          )}
         </>
       )}
     </section>

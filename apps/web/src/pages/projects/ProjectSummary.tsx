@@ -1,4 +1,5 @@
 import type { CallDto, ProjectDetailDto } from '../../api/client';
+import { useDepartments } from '../../api/queries';
 import { formatEuros } from '../../format';
 import { HOLDER_KIND_LABELS, labelOf, LEVER_LABELS, TARGET_PUBLIC_LABELS } from '@app/vocabulary';
 
@@ -6,8 +7,16 @@ import { HOLDER_KIND_LABELS, labelOf, LEVER_LABELS, TARGET_PUBLIC_LABELS } from 
 export function ProjectSummary({ project, call }: { project: ProjectDetailDto; call?: CallDto }) {
   const axis = call?.axes.find((a) => a.code === project.axisCode);
   const budgetTotal = project.budgetLines.reduce((sum, line) => sum + line.amountCents, 0);
+  const departments = useDepartments().data?.items ?? [];
+  const department = (code: string) => `${departments.find((d) => d.code === code)?.name ?? code} (${code})`;
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
+      <section className="fr-col-12" aria-labelledby="summary-title">
+        <h2 id="summary-title" className="fr-h4">
+          Résumé du projet
+        </h2>
+        <p>{project.summary ?? 'Le porteur n’a pas rédigé de résumé.'}</p>
+      </section>
       <section className="fr-col-12 fr-col-md-6" aria-labelledby="holder-title">
         <h2 id="holder-title" className="fr-h4">
           Porteur
@@ -19,16 +28,15 @@ export function ProjectSummary({ project, call }: { project: ProjectDetailDto; c
         <dl>
           <dt>Appel et axe</dt>
           <dd>
-            {call?.title ?? '…'} — {axis ? `${axis.code} : ${axis.label}` : project.axisCode}
+            {call?.title ?? '…'} — axe : {axis?.label ?? project.decisionContext.axisLabel}
           </dd>
           <dt>Départements</dt>
-          <dd>{project.departmentCodes.join(', ')}</dd>
+          <dd>{project.departmentCodes.map(department).join(', ')}</dd>
           <dt>Publics cibles</dt>
           <dd>{project.targetPublics.map((p) => labelOf(TARGET_PUBLIC_LABELS, p)).join(', ')}</dd>
           <dt>Leviers ISS</dt>
           <dd>{project.levers.map((l) => labelOf(LEVER_LABELS, l)).join(' ; ')}</dd>
         </dl>
-        {project.summary && <p>{project.summary}</p>}
       </section>
       <section className="fr-col-12 fr-col-md-6" aria-labelledby="budget-title">
         <h2 id="budget-title" className="fr-h4">

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { callsControllerTransition, ok, type ProjectDetailDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PROJECT_TRANSITION_LABELS } from '@app/vocabulary';
+import { isDestructiveProjectMove, PROJECT_TRANSITION_LABELS } from '@app/vocabulary';
 
 type Status = ProjectDetailDto['status'];
 
@@ -23,8 +23,18 @@ export function ProjectTransitions({ project }: { project: ProjectDetailDto }) {
       return queryClient.invalidateQueries({ queryKey: ['projects'] });
     },
   });
+  // Once a move is chosen, the comment is where the person types next (keyboard users included).
+  useEffect(() => {
+    if (target) document.getElementById('decision-comment')?.focus();
+  }, [target]);
   if (project.allowedTransitions.length === 0) return null;
   const needsComment = target !== undefined && project.commentRequiredFor.includes(target);
+  // The first move that keeps the application going is the primary action; the ones ending it come last.
+  const moves = [
+    ...project.allowedTransitions.filter((to) => !isDestructiveProjectMove(to)),
+    ...project.allowedTransitions.filter((to) => isDestructiveProjectMove(to)),
+  ];
+  const primary = moves.find((to) => !isDestructiveProjectMove(to) && to !== 'returned_for_changes');
 
   function confirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,9 +48,13 @@ export function ProjectTransitions({ project }: { project: ProjectDetailDto }) {
         Décision sur le dossier
       </h2>
       <ul className="fr-btns-group fr-btns-group--inline-md">
-        {project.allowedTransitions.map((to) => (
+        {moves.map((to) => (
           <li key={to}>
-            <Button priority={to === target ? 'primary' : 'secondary'} onClick={() => setTarget(to)}>
+            <Button
+              priority={to === primary ? 'primary' : 'secondary'}
+              aria-pressed={to === target}
+              onClick={() => setTarget(to)}
+            >
               {PROJECT_TRANSITION_LABELS[to]}
             </Button>
           </li>
@@ -52,7 +66,7 @@ export function ProjectTransitions({ project }: { project: ProjectDetailDto }) {
           <Input
             textArea
             label={needsComment ? 'Motif (obligatoire)' : 'Commentaire (facultatif)'}
-            nativeTextAreaProps={{ name: 'comment', required: needsComment, rows: 3 }}
+            nativeTextAreaProps={{ id: 'decision-comment', name: 'comment', required: needsComment, rows: 3 }}
           />
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>

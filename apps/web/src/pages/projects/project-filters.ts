@@ -10,6 +10,7 @@ export const FILTER_PARAMS = {
   statut: 'status',
   public: 'targetPublic',
   recherche: 'search',
+  tri: 'sort',
 } as const satisfies Record<string, keyof ProjectQuery>;
 
 export type FilterParam = keyof typeof FILTER_PARAMS;
