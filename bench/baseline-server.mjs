@@ -13,13 +13,15 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import pg from 'pg';
-import { COUNT_SQL, PAGE_SQL, USER_SQL } from './hot-queries.mjs';
+import { COUNT_SQL, CRITERIA_SQL, OPINIONS_SQL, PAGE_SQL, SCORES_SQL, USER_SQL } from './hot-queries.mjs';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const secret = process.env.JWT_SECRET;
 const READERS = ['admin', 'regional_delegate', 'mission_officer', 'departmental_referent', 'auditor'];
 // The rule itself is not the framework's share: the baseline computes it with the api's code.
-const { projectRights } = createRequire(import.meta.url)('../dist/libs/calls/src/calls.policy.js');
+const require = createRequire(import.meta.url);
+const { projectRights } = require('../dist/libs/calls/src/calls.policy.js');
+const { totalScore } = require('../dist/libs/calls/src/ranking.js');
 
 function claimsOf(header) {
   const token = header?.startsWith('Bearer ') ? header.slice(7) : null;
@@ -32,7 +34,7 @@ function claimsOf(header) {
   return claims.exp * 1000 > Date.now() ? claims : null;
 }
 
-const toDto = (p, reader) => ({
+const toDto = (p, reader, extras) => ({
   id: p.id,
   callId: p.callId,
   axisCode: p.axisCode,
@@ -48,7 +50,31 @@ const toDto = (p, reader) => ({
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),
   ...projectRights(reader, p),
+  opinionsByDepartment: p.departmentCodes.map((departmentCode) => ({
+    departmentCode,
+    opinion: extras.opinions.find((o) => o.projectId === p.id && o.departmentCode === departmentCode)?.opinion ?? null,
+  })),
+  weightedScore: totalScore(
+    extras.criteria
+      .filter((c) => c.callId === p.callId)
+      .map((c) => ({
+        weight: c.weight,
+        scores: extras.scores.filter((s) => s.projectId === p.id && s.criterionCode === c.code).map((s) => s.score),
+      })),
+  ),
 });
+
+/** The opinions and scores of a page's projects, in parallel as the api reads them. */
+async function extrasOf(rows) {
+  const ids = rows.map((p) => p.id);
+  const callIds = [...new Set(rows.map((p) => p.callId))];
+  const [opinions, criteria, scores] = await Promise.all([
+    ids.length ? pool.query(OPINIONS_SQL, [ids]) : { rows: [] },
+    callIds.length ? pool.query(CRITERIA_SQL, [callIds]) : { rows: [] },
+    ids.length ? pool.query(SCORES_SQL, [ids]) : { rows: [] },
+  ]);
+  return { opinions: opinions.rows, criteria: criteria.rows, scores: scores.rows };
+}
 
 function send(res, status, body) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -68,7 +94,8 @@ async function projects(req, res, url) {
     pool.query(COUNT_SQL, [department]),
   ]);
   const reader = { id: user.id, roles: user.roles, departmentCodes: user.departmentCodes };
-  send(res, 200, { items: page.rows.map((p) => toDto(p, reader)), total: count.rows[0].n });
+  const extras = await extrasOf(page.rows);
+  send(res, 200, { items: page.rows.map((p) => toDto(p, reader, extras)), total: count.rows[0].n });
 }
 
 createServer((req, res) => {

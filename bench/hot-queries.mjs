@@ -20,3 +20,15 @@ const BY_DEPARTMENT =
 export const PAGE_SQL = `SELECT ${PROJECT_COLUMNS} FROM project p WHERE ${BY_DEPARTMENT}
   ORDER BY p.created_at DESC, p.id LIMIT $2 OFFSET $3`;
 export const COUNT_SQL = 'SELECT count(*)::int AS n FROM project_department WHERE department_code = $1';
+
+// What the api adds to each page of projects: its departments' latest opinions, and the weighted score
+// (the calls' criteria and every reviewer's scores), as libs/calls' repositories ask for them.
+export const OPINIONS_SQL = `SELECT DISTINCT ON (project_id, department_code) project_id AS "projectId",
+  department_code AS "departmentCode", opinion
+  FROM opinion WHERE project_id = ANY ($1::uuid[]) ORDER BY project_id, department_code, created_at DESC`;
+export const CRITERIA_SQL =
+  'SELECT call_id AS "callId", code, label, weight FROM call_criterion WHERE call_id = ANY ($1::uuid[]) ORDER BY position';
+export const SCORES_SQL = `SELECT s.project_id AS "projectId", s.reviewer_id AS "reviewerId", u.display_name AS "reviewerName",
+  s.criterion_code AS "criterionCode", s.score
+  FROM project_score s LEFT JOIN app_user u ON u.id = s.reviewer_id
+  WHERE s.project_id = ANY ($1::uuid[]) ORDER BY u.display_name, s.reviewer_id`;
