@@ -1,12 +1,12 @@
 import type { CallDto, ProjectDetailDto } from '../../api/client';
 import { useDepartments } from '../../api/queries';
 import { formatEuros } from '../../format';
+import { BudgetTable } from './BudgetTable';
 import { HOLDER_KIND_LABELS, labelOf, LEVER_LABELS, TARGET_PUBLIC_LABELS } from '@app/vocabulary';
 
 /** Holder, territory, publics and budget: what the application says. */
 export function ProjectSummary({ project, call }: { project: ProjectDetailDto; call?: CallDto }) {
   const axis = call?.axes.find((a) => a.code === project.axisCode);
-  const budgetTotal = project.budgetLines.reduce((sum, line) => sum + line.amountCents, 0);
   const departments = useDepartments().data?.items ?? [];
   const department = (code: string) => `${departments.find((d) => d.code === code)?.name ?? code} (${code})`;
   return (
@@ -53,29 +53,7 @@ export function ProjectSummary({ project, call }: { project: ProjectDetailDto; c
           </p>
         )}
         {project.budgetLines.length > 0 && (
-          <div className="fr-table fr-table--sm">
-            <table>
-              <caption>Budget prévisionnel</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Poste</th>
-                  <th scope="col">Montant</th>
-                </tr>
-              </thead>
-              <tbody>
-                {project.budgetLines.map((line) => (
-                  <tr key={line.label}>
-                    <td>{line.label}</td>
-                    <td>{formatEuros(line.amountCents)}</td>
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">Total</th>
-                  <td>{formatEuros(budgetTotal)}</td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
+          <BudgetTable lines={project.budgetLines} caption="Budget prévisionnel" small />
         )}
       </section>
     </div>

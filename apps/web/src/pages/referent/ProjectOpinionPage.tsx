@@ -18,6 +18,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime, formatEuros } from '../../format';
 import { OPINION_LABELS, PROJECT_STATUS_LABELS } from '@app/vocabulary';
+import { BudgetTable } from '../projects/BudgetTable';
 
 /** The departments whose opinion the caller may give now (`opinionDepartmentCodes`), and the form to give it. */
 function OpinionForm({ project }: { project: ProjectDetailDto }) {
@@ -105,42 +106,18 @@ function Opinions({ project }: { project: ProjectDetailDto }) {
 
 /** The budget as the holder presented it: its lines, and the amount requested from the ARS. */
 function Budget({ project }: { project: ProjectDetailDto }) {
-  const total = project.budgetLines.reduce((sum, line) => sum + line.amountCents, 0);
   return (
     <section aria-labelledby="budget-title" className="fr-mb-4w">
       <h2 id="budget-title">Budget</h2>
       {project.budgetLines.length === 0 ? (
         <p>Aucune ligne de budget détaillée : {formatEuros(project.requestedCents)} demandés.</p>
       ) : (
-        <div className="fr-table">
-          <table>
-            <caption>Budget du projet</caption>
-            <thead>
-              <tr>
-                <th scope="col">Poste</th>
-                <th scope="col">Montant</th>
-              </tr>
-            </thead>
-            <tbody>
-              {project.budgetLines.map((line, i) => (
-                <tr key={i}>
-                  <td>{line.label}</td>
-                  <td>{formatEuros(line.amountCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Coût total</th>
-                <td>{formatEuros(total)}</td>
-              </tr>
-              <tr>
-                <th scope="row">Montant demandé à l’ARS</th>
-                <td>{formatEuros(project.requestedCents)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <BudgetTable lines={project.budgetLines} caption="Budget du projet">
+          <tr>
+            <th scope="row">Montant demandé à l’ARS</th>
+            <td>{formatEuros(project.requestedCents)}</td>
+          </tr>
+        </BudgetTable>
       )}
     </section>
   );
