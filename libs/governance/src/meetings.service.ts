@@ -204,14 +204,6 @@ export class MeetingsService {
     return this.access.readableMeeting(actor, id);
   }
 
-  /**
-   * The minutes PDF's access rule, as MinutesService.assertCanRead: members read published minutes
-   * of their own bodies only; the team reads every state. Kept here for the minutes report.
-   */
-  async assertCanReadMinutes(actor: Actor, id: string): Promise<void> {
-    await this.access.readableMinutes(actor, id);
-  }
-
   private async lockedMeeting(tx: Tx, id: string): Promise<MeetingEntity> {
     return found(await this.meetings.lockMeeting(tx, id), GovernanceErrorCode.MeetingNotFound, id);
   }

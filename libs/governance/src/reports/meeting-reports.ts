@@ -11,6 +11,7 @@ import {
 } from '@app/vocabulary';
 import { MeetingReportData, MeetingReportDataService, SeatLine } from '../meeting-report-data';
 import { MeetingsService } from '../meetings.service';
+import { MinutesService } from '../minutes.service';
 import { MeetingReportParamsDto } from './meeting-report.dto';
 
 type MeetingParams = MeetingReportParamsDto;
@@ -106,9 +107,17 @@ export class AttendanceSheetReport
 export class MinutesReport extends MeetingDocument implements ReportDefinition<MeetingParams, MeetingReportData> {
   readonly kind = 'minutes' as const;
 
-  /** Stricter than the other documents: members download published minutes only. */
+  constructor(
+    data: MeetingReportDataService,
+    meetings: MeetingsService,
+    private readonly minutes: MinutesService,
+  ) {
+    super(data, meetings);
+  }
+
+  /** Stricter than the other documents: the minutes' own read rule (members download published minutes only). */
   override authorize(actor: Actor, params: MeetingParams): Promise<void> {
-    return this.meetings.assertCanReadMinutes(actor, params.meetingId);
+    return this.minutes.assertCanRead(actor, params.meetingId);
   }
 
   title(_p: MeetingParams, d: MeetingReportData): string {
