@@ -136,6 +136,9 @@ describe('the web app shell', () => {
     await page.locator('#contenu tbody tr a').first().click();
     await page.getByRole('heading', { name: 'Fiches actions' }).waitFor();
     expect(await current.allTextContents()).toEqual(['Contrats locaux de santé']);
+    await expect(page.title()).resolves.toMatch(/^Contrat local de santé « CLS .+ » — /);
+    await page.getByText('Haute-Garonne (31)', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Retour : Contrats locaux de santé' }).waitFor();
     await page.getByRole('link', { name: 'Mon département' }).first().click();
     await page.getByRole('heading', { name: /^Mon département/, level: 1 }).waitFor();
     expect(await current.allTextContents()).toEqual(['Mon département']);
@@ -145,7 +148,7 @@ describe('the web app shell', () => {
     await page.getByRole('heading', { name: 'Camion santé dans les quartiers nord de Toulouse', level: 1 }).waitFor();
     await expect(page.title()).resolves.toMatch(/^Projet « Camion santé dans les quartiers nord de Toulouse » — /);
     expect(await current.allTextContents()).toEqual(['Projets']);
-    await page.getByRole('link', { name: 'Tous les projets' }).click();
+    await page.getByRole('link', { name: 'Retour : Projets' }).click();
     await page.getByRole('heading', { name: 'Projets', level: 1, exact: true }).waitFor();
     await page.context().close();
   });

@@ -131,7 +131,10 @@ describe('the departmental referent in the browser', () => {
       .fill('Répond à un besoin identifié dans le contrat local de santé.');
     await referent.getByRole('button', { name: 'Donner l’avis' }).click();
     await referent.getByText('Avis enregistré.').waitFor();
-    await referent.getByText(/Département 31 — Réservé .*Répond à un besoin identifié/).waitFor();
+    await referent.getByText(/Haute-Garonne \(31\) — Réservé .*Répond à un besoin identifié/).waitFor();
+    await expect(referent.title()).resolves.toMatch(
+      /^Avis sur le projet « Camion santé dans les quartiers nord de Toulouse » — /,
+    );
     await screenshot(referent, 'referent-opinion');
     await referent.getByRole('link', { name: 'Avis sur les projets' }).first().click();
     expect(
@@ -162,7 +165,7 @@ describe('the departmental referent in the browser', () => {
 
   it('lists its local health contracts and opens one with its action sheets', async () => {
     await referent.getByRole('link', { name: 'Contrats locaux de santé' }).first().click();
-    await referent.getByRole('heading', { name: 'Contrats locaux de santé du département 31' }).waitFor();
+    await referent.getByRole('heading', { name: 'Contrats locaux de santé — Haute-Garonne (31)' }).waitFor();
     const table = referent.getByRole('table', { name: /Contrats locaux de santé — \d+ résultats?/ });
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
@@ -225,9 +228,13 @@ describe('the departmental referent in the browser', () => {
     await officer.getByLabel('Axe', { exact: true }).selectOption({ label: 'Santé des femmes après la crise' });
     await officer.getByLabel('Intitulé de l’action').fill('Médiation en santé dans les quartiers prioritaires');
     await officer.getByLabel('Pilote').fill('Mission ISS');
-    await officer.getByLabel('Départements').fill('31, 34');
+    await officer.getByLabel('Haute-Garonne (31)').check({ force: true });
+    await officer.getByLabel('Hérault (34)').check({ force: true });
     await officer.getByRole('button', { name: 'Ajouter l’action' }).click();
     await officer.getByRole('heading', { name: 'Médiation en santé dans les quartiers prioritaires' }).waitFor();
+    await expect(officer.title()).resolves.toMatch(/^Action « Médiation en santé dans les quartiers prioritaires » — /);
+    await officer.getByText('Haute-Garonne (31), Hérault (34)').waitFor();
+    await officer.getByRole('link', { name: 'Retour : Feuille de route' }).waitFor();
     await officer.getByLabel('État').selectOption({ label: 'En cours' });
     await officer.getByLabel('Avancement (en %)').fill('10');
     await officer.getByRole('button', { name: 'Enregistrer la mise à jour' }).click();

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { callsControllerFunding, callsControllerListCalls, departmentsControllerList, ok } from './client';
 
@@ -28,4 +29,21 @@ export function useDepartments() {
     queryFn: () => ok(departmentsControllerList()),
     staleTime: Infinity,
   });
+}
+
+/**
+ * How every screen names departments: "Haute-Garonne (31)", several joined by commas. Until the
+ * list has loaded (or for an unknown code) the code alone.
+ */
+export function useDepartmentLabels() {
+  const departments = useDepartments().data?.items;
+  const label = useCallback(
+    (code: string) => {
+      const name = departments?.find((d) => d.code === code)?.name;
+      return name ? `${name} (${code})` : code;
+    },
+    [departments],
+  );
+  const list = useCallback((codes: readonly string[]) => codes.map(label).join(', '), [label]);
+  return { label, list };
 }

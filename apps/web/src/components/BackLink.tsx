@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 
 /**
- * The link back to the list a detail page was opened from, above its title (DSFR's "retour" link):
- * `<BackLink to="/projets">Tous les projets</BackLink>`.
+ * The link back to the list a detail page belongs to, above its title (DSFR's "retour" link); the
+ * screen guard puts it on every detail page: `<BackLink to="/projets">Retour : Projets</BackLink>`.
  */
 export function BackLink({ to, children }: { to: string; children: string }) {
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { callsControllerListProjects, ok, type ProjectListItemDto } from '../../api/client';
-import { useCalls, useDepartments } from '../../api/queries';
+import { useCalls, useDepartmentLabels } from '../../api/queries';
 import { PaginatedTable, type Column } from '../../components/PaginatedTable';
 import { formatEuros } from '../../format';
 import { OPINION_LABELS, PROJECT_STATUS_LABELS } from '@app/vocabulary';
@@ -17,9 +17,8 @@ export function ProjectListPage() {
   const [params] = useSearchParams();
   const filters = queryFromParams(params);
   const calls = useCalls().data?.items ?? [];
-  const departments = useDepartments().data?.items ?? [];
   const [selected, setSelected] = useState<Map<string, ProjectListItemDto>>(new Map());
-  const department = (code: string) => `${departments.find((d) => d.code === code)?.name ?? code} (${code})`;
+  const { label: department, list: departmentList } = useDepartmentLabels();
   const axisLabel = (p: ProjectListItemDto) =>
     calls.find((c) => c.id === p.callId)?.axes.find((a) => a.code === p.axisCode)?.label ?? p.axisCode;
 
@@ -44,7 +43,7 @@ export function ProjectListPage() {
     },
     { header: 'Projet', cell: (p) => <Link to={`/projets/${p.id}`}>{p.title}</Link> },
     { header: 'Axe', cell: axisLabel },
-    { header: 'Départements', cell: (p) => p.departmentCodes.map(department).join(', ') },
+    { header: 'Départements', cell: (p) => departmentList(p.departmentCodes) },
     { header: 'Montant demandé', cell: (p) => formatEuros(p.requestedCents) },
     {
       header: 'Avis',

@@ -3,7 +3,6 @@ import { Link, useParams } from 'react-router';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { callsControllerGetProject, ok } from '../../api/client';
 import { useCalls } from '../../api/queries';
-import { BackLink } from '../../components/BackLink';
 import { QueryState } from '../../components/QueryState';
 import { useDocumentTitle } from '../../routing/document-title';
 import { PROJECT_STATUS_LABELS } from '@app/vocabulary';
@@ -27,7 +26,6 @@ export function ProjectPage() {
     <QueryState query={project}>
       {(p) => (
         <>
-          <BackLink to="/projets">Tous les projets</BackLink>
           <h1>{p.title}</h1>
           <p>
             <Badge as="span">{PROJECT_STATUS_LABELS[p.status]}</Badge>

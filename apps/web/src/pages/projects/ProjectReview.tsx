@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { callsControllerScores, ok, type ProjectDetailDto } from '../../api/client';
-import { useDepartments } from '../../api/queries';
+import { useDepartmentLabels } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../format';
 import { formatScore } from './DecisionContext';
 import { OPINION_LABELS, PROJECT_STATUS_LABELS } from '@app/vocabulary';
 
 export function ProjectOpinions({ project }: { project: ProjectDetailDto }) {
-  const departments = useDepartments().data?.items ?? [];
-  const name = (code: string) => `${departments.find((d) => d.code === code)?.name ?? code} (${code})`;
+  const { label: name } = useDepartmentLabels();
   const awaited = project.departmentCodes.filter((code) => !project.opinions.some((o) => o.departmentCode === code));
   return (
     <section aria-labelledby="opinions-title" className="fr-mb-4w">

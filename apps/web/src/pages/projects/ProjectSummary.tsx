@@ -1,5 +1,5 @@
 import type { CallDto, ProjectDetailDto } from '../../api/client';
-import { useDepartments } from '../../api/queries';
+import { useDepartmentLabels } from '../../api/queries';
 import { formatEuros } from '../../format';
 import { BudgetTable } from './BudgetTable';
 import { HOLDER_KIND_LABELS, labelOf, LEVER_LABELS, TARGET_PUBLIC_LABELS } from '@app/vocabulary';
@@ -7,8 +7,7 @@ import { HOLDER_KIND_LABELS, labelOf, LEVER_LABELS, TARGET_PUBLIC_LABELS } from 
 /** Holder, territory, publics and budget: what the application says. */
 export function ProjectSummary({ project, call }: { project: ProjectDetailDto; call?: CallDto }) {
   const axis = call?.axes.find((a) => a.code === project.axisCode);
-  const departments = useDepartments().data?.items ?? [];
-  const department = (code: string) => `${departments.find((d) => d.code === code)?.name ?? code} (${code})`;
+  const departments = useDepartmentLabels();
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <section className="fr-col-12" aria-labelledby="summary-title">
@@ -31,7 +30,7 @@ export function ProjectSummary({ project, call }: { project: ProjectDetailDto; c
             {call?.title ?? '…'} — axe : {axis?.label ?? project.decisionContext.axisLabel}
           </dd>
           <dt>Départements</dt>
-          <dd>{project.departmentCodes.map(department).join(', ')}</dd>
+          <dd>{departments.list(project.departmentCodes)}</dd>
           <dt>Publics cibles</dt>
           <dd>{project.targetPublics.map((p) => labelOf(TARGET_PUBLIC_LABELS, p)).join(', ')}</dd>
           <dt>Leviers ISS</dt>

@@ -5,6 +5,8 @@ import { PaginatedTable } from '../../components/PaginatedTable';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatEuros } from '../../format';
 import { ACTION_STATUS_LABELS, CONTRACT_STATUS_LABELS } from '@app/vocabulary';
+import { useDepartmentLabels } from '../../api/queries';
+import { useDocumentTitle } from '../../routing/document-title';
 
 /** A local health contract: its parties, territory, coordinator and its action sheets to update. */
 export function ContractPage() {
@@ -13,6 +15,8 @@ export function ContractPage() {
     queryKey: ['contracts', id],
     queryFn: () => ok(contractsControllerGet({ path: { id } })),
   });
+  const departments = useDepartmentLabels();
+  useDocumentTitle(contract.data ? `Contrat local de santé « ${contract.data.name} »` : 'Contrat local de santé');
   return (
     <QueryState query={contract}>
       {(c) => (
@@ -20,7 +24,7 @@ export function ContractPage() {
           <h1>{c.name}</h1>
           <dl className="app-facts">
             <dt>Département</dt>
-            <dd>{c.departmentCode}</dd>
+            <dd>{departments.label(c.departmentCode)}</dd>
             <dt>État</dt>
             <dd>{CONTRACT_STATUS_LABELS[c.status]}</dd>
             <dt>Signé le</dt>

@@ -4,6 +4,7 @@ import { contractsControllerList, ok } from '../../api/client';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { formatDate } from '../../format';
 import { DepartmentPicker, NoDepartment, useMyDepartment } from './MyDepartmentPage';
+import { useDepartmentLabels } from '../../api/queries';
 import { CONTRACT_STATUS_LABELS } from '@app/vocabulary';
 
 const population = new Intl.NumberFormat('fr-FR');
@@ -11,10 +12,11 @@ const population = new Intl.NumberFormat('fr-FR');
 /** The local health contracts of the referent's department, with the renewals to prepare. */
 export function ContractsPage() {
   const { code } = useMyDepartment();
+  const { label } = useDepartmentLabels();
   if (!code) return <NoDepartment />;
   return (
     <>
-      <h1>Contrats locaux de santé du département {code}</h1>
+      <h1>Contrats locaux de santé — {label(code)}</h1>
       <DepartmentPicker />
       <PaginatedTable
         caption="Contrats locaux de santé"

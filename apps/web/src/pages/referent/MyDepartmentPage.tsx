@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { departmentsControllerList, ok, roadmapControllerListActions } from '../../api/client';
+import { ok, roadmapControllerListActions } from '../../api/client';
+import { useDepartmentLabels } from '../../api/queries';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { formatDate } from '../../format';
 import { useSession } from '../../session/session';
@@ -21,12 +21,13 @@ export function useMyDepartment(): { code: string | undefined; codes: string[]; 
 
 export function DepartmentPicker() {
   const { code, codes, choose } = useMyDepartment();
+  const { label } = useDepartmentLabels();
   if (codes.length < 2) return null;
   return (
     <Select label="Département" nativeSelectProps={{ value: code, onChange: (e) => choose(e.target.value) }}>
       {codes.map((c) => (
         <option key={c} value={c}>
-          {c}
+          {label(c)}
         </option>
       ))}
     </Select>
@@ -41,12 +42,6 @@ export function NoDepartment() {
       <p>Aucun département ne vous est encore rattaché. Contactez l’administrateur du back office.</p>
     </>
   );
-}
-
-export function useDepartmentName(code: string | undefined): string {
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => ok(departmentsControllerList()) });
-  const name = departments.data?.items.find((d) => d.code === code)?.name;
-  return name ? `${name} (${code})` : (code ?? '');
 }
 
 /** The projects under review still awaiting the department's opinion: the first thing to do. */
@@ -78,11 +73,11 @@ function OpinionsToGive({ code }: { code: string }) {
  */
 export function MyDepartmentPage() {
   const { code } = useMyDepartment();
-  const name = useDepartmentName(code);
+  const { label } = useDepartmentLabels();
   if (!code) return <NoDepartment />;
   return (
     <>
-      <h1>Mon département — {name}</h1>
+      <h1>Mon département — {label(code)}</h1>
       <DepartmentPicker />
       <OpinionsToGive code={code} />
       <h2>Actions du département</h2>

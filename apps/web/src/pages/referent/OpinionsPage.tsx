@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import type { ProjectDetailDto } from '../../api/client';
 import { formatDateTime, formatEuros } from '../../format';
-import { DepartmentPicker, NoDepartment, useDepartmentName, useMyDepartment } from './MyDepartmentPage';
+import { DepartmentPicker, NoDepartment, useMyDepartment } from './MyDepartmentPage';
+import { useDepartmentLabels } from '../../api/queries';
 import { opinionOf, useOpinionsOfDepartment } from './awaited-opinions';
 import { OPINION_LABELS } from '@app/vocabulary';
 
@@ -56,11 +57,11 @@ function ProjectsTable({
 /** The applications of the referent's department under review: those awaiting its opinion first, then those it has. */
 export function OpinionsPage() {
   const { code } = useMyDepartment();
-  const name = useDepartmentName(code);
+  const { label } = useDepartmentLabels();
   if (!code) return <NoDepartment />;
   return (
     <>
-      <h1>Avis sur les projets — {name}</h1>
+      <h1>Avis sur les projets — {label(code)}</h1>
       <DepartmentPicker />
       <DepartmentOpinions code={code} />
     </>

@@ -6,7 +6,6 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { useDepartmentName } from './MyDepartmentPage';
 import {
   callsControllerGetProject,
   callsControllerGiveOpinion,
@@ -14,6 +13,8 @@ import {
   type CreateOpinionDto,
   type ProjectDetailDto,
 } from '../../api/client';
+import { useDepartmentLabels } from '../../api/queries';
+import { useDocumentTitle } from '../../routing/document-title';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime, formatEuros } from '../../format';
@@ -24,7 +25,7 @@ import { BudgetTable } from '../projects/BudgetTable';
 function OpinionForm({ project }: { project: ProjectDetailDto }) {
   const queryClient = useQueryClient();
   const mine = project.opinionDepartmentCodes;
-  const departmentName = useDepartmentName(mine[0]);
+  const { label } = useDepartmentLabels();
   const give = useMutation({
     mutationFn: (body: CreateOpinionDto) => ok(callsControllerGiveOpinion({ path: { id: project.id }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['projects', project.id] }),
@@ -50,14 +51,14 @@ function OpinionForm({ project }: { project: ProjectDetailDto }) {
       <h2 id="opinion-title">Donner l’avis du département</h2>
       {mine.length === 1 ? (
         <p>
-          Avis du département <strong>{departmentName}</strong>
+          Avis du département <strong>{label(mine[0])}</strong>
           <input type="hidden" name="departmentCode" value={mine[0]} />
         </p>
       ) : (
         <Select label="Département" nativeSelectProps={{ name: 'departmentCode', required: true }}>
           {mine.map((code) => (
             <option key={code} value={code}>
-              {code}
+              {label(code)}
             </option>
           ))}
         </Select>
@@ -85,6 +86,7 @@ function OpinionForm({ project }: { project: ProjectDetailDto }) {
 }
 
 function Opinions({ project }: { project: ProjectDetailDto }) {
+  const { label } = useDepartmentLabels();
   return (
     <section aria-labelledby="opinions-title" className="fr-mb-4w">
       <h2 id="opinions-title">Avis départementaux</h2>
@@ -94,8 +96,8 @@ function Opinions({ project }: { project: ProjectDetailDto }) {
         <ul>
           {project.opinions.map((o) => (
             <li key={o.id}>
-              Département {o.departmentCode} — <strong>{OPINION_LABELS[o.opinion]}</strong> (
-              {formatDateTime(o.createdAt)}) : {o.comment}
+              {label(o.departmentCode)} — <strong>{OPINION_LABELS[o.opinion]}</strong> ({formatDateTime(o.createdAt)}) :{' '}
+              {o.comment}
             </li>
           ))}
         </ul>
@@ -130,13 +132,15 @@ export function ProjectOpinionPage() {
     queryKey: ['projects', id],
     queryFn: () => ok(callsControllerGetProject({ path: { id } })),
   });
+  const departments = useDepartmentLabels();
+  useDocumentTitle(project.data ? `Avis sur le projet « ${project.data.title} »` : 'Avis sur un projet');
   return (
     <QueryState query={project}>
       {(p) => (
         <>
           <h1>{p.title}</h1>
           <p className="fr-text--lead">
-            {p.holder.name} — départements {p.departmentCodes.join(', ')} — {formatEuros(p.requestedCents)} demandés —{' '}
+            {p.holder.name} — {departments.list(p.departmentCodes)} — {formatEuros(p.requestedCents)} demandés —{' '}
             {PROJECT_STATUS_LABELS[p.status]}
           </p>
           <h2>Le projet</h2>

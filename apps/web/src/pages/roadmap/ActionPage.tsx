@@ -8,9 +8,12 @@ import { formatDate, formatDateTime } from '../../format';
 import { ActionAttention } from './ActionAttention';
 import { ActionUpdateForm } from './ActionUpdateForm';
 import { ACTION_STATUS_LABELS } from '@app/vocabulary';
-import { describeChange } from './labels';
+import { actionTerritory, describeChange } from './labels';
+import { useDepartmentLabels } from '../../api/queries';
+import { useDocumentTitle } from '../../routing/document-title';
 
 function ActionSummary({ action }: { action: ActionDto }) {
+  const departments = useDepartmentLabels();
   return (
     <>
       <p>
@@ -20,7 +23,7 @@ function ActionSummary({ action }: { action: ActionDto }) {
         <dt>Pilote</dt>
         <dd>{action.pilot}</dd>
         <dt>Départements</dt>
-        <dd>{action.regionWide ? 'Toute la région' : action.departmentCodes.join(', ')}</dd>
+        <dd>{actionTerritory(action, departments.list)}</dd>
         <dt>État</dt>
         <dd>{ACTION_STATUS_LABELS[action.status]}</dd>
         <dt>Avancement</dt>
@@ -79,6 +82,7 @@ export function ActionPage() {
     queryKey: ['actions', id],
     queryFn: () => ok(roadmapControllerGetAction({ path: { id } })),
   });
+  useDocumentTitle(action.data ? `Action « ${action.data.title} »` : 'Action');
   /** The action and its history as they are now; the form opens again at the current version. */
   async function reload() {
     await queryClient.invalidateQueries({ queryKey: ['actions', id] });

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import {
   ok,
@@ -16,6 +17,7 @@ import {
   type RoadmapTransitionDto,
 } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useDepartments } from '../../api/queries';
 import { ROADMAP_TRANSITION_LABELS } from '@app/vocabulary';
 
 function useRoadmapRefresh(year: number) {
@@ -186,14 +188,11 @@ export function CreateRoadmapForm({ year }: { year: number }) {
 
 function readAction(form: FormData): CreateActionDto {
   const text = (name: string) => String(form.get(name) ?? '').trim();
-  const departmentCodes = text('departmentCodes')
-    .split(/[\s,;]+/)
-    .filter(Boolean);
   return {
     axisCode: text('axisCode'),
     title: text('title'),
     pilot: text('pilot'),
-    departmentCodes,
+    departmentCodes: form.getAll('departmentCodes').map(String),
     ...(text('endsOn') ? { endsOn: text('endsOn') } : {}),
   };
 }
@@ -202,6 +201,7 @@ function readAction(form: FormData): CreateActionDto {
 export function AddActionForm({ roadmap }: { roadmap: RoadmapDto }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const departments = useDepartments().data?.items ?? [];
   const add = useMutation({
     mutationFn: (body: CreateActionDto) => ok(roadmapControllerAddAction({ path: { year: roadmap.year }, body })),
     onSuccess: async (action) => {
@@ -225,10 +225,15 @@ export function AddActionForm({ roadmap }: { roadmap: RoadmapDto }) {
       </Select>
       <Input label="Intitulé de l’action" nativeInputProps={{ name: 'title', required: true, maxLength: 300 }} />
       <Input label="Pilote" nativeInputProps={{ name: 'pilot', required: true, maxLength: 300 }} />
-      <Input
-        label="Départements"
-        hintText="Codes séparés par des virgules (31, 34) ; vide pour une action régionale"
-        nativeInputProps={{ name: 'departmentCodes' }}
+      <Checkbox
+        legend="Départements"
+        hintText="Aucun coché : une action régionale"
+        orientation="horizontal"
+        small
+        options={departments.map((d) => ({
+          label: `${d.name} (${d.code})`,
+          nativeInputProps: { name: 'departmentCodes', value: d.code },
+        }))}
       />
       <Input label="Échéance" nativeInputProps={{ name: 'endsOn', type: 'date' }} />
       {add.isError && <ErrorAlert error={add.error} />}

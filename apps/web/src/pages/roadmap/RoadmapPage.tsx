@@ -16,6 +16,8 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { ActionAttention } from './ActionAttention';
+import { actionTerritory } from './labels';
+import { useDepartmentLabels } from '../../api/queries';
 import { AddActionForm, AxesForm, CreateRoadmapForm, RoadmapTransitions } from './RoadmapForms';
 import { ACTION_STATUS_LABELS, ROADMAP_STATUS_LABELS } from '@app/vocabulary';
 
@@ -62,6 +64,7 @@ function ProgressByAxis({ year }: { year: number }) {
 
 function RoadmapActions({ roadmap }: { roadmap: RoadmapDto }) {
   const axes = new Map(roadmap.axes.map((a) => [a.code, a.label]));
+  const departments = useDepartmentLabels();
   return (
     <section aria-labelledby="actions-title" className="fr-mt-4w">
       <h2 id="actions-title">Actions</h2>
@@ -74,7 +77,7 @@ function RoadmapActions({ roadmap }: { roadmap: RoadmapDto }) {
           { header: 'Axe', cell: (a) => (a.axisCode ? (axes.get(a.axisCode) ?? a.axisCode) : '') },
           { header: 'Action', cell: (a) => <Link to={`/actions/${a.id}`}>{a.title}</Link> },
           { header: 'Pilote', cell: (a) => a.pilot },
-          { header: 'Départements', cell: (a) => (a.regionWide ? 'Région' : a.departmentCodes.join(', ')) },
+          { header: 'Départements', cell: (a) => actionTerritory(a, departments.list) },
           { header: 'État', cell: (a) => ACTION_STATUS_LABELS[a.status] },
           { header: 'Avancement', cell: (a) => `${a.progressPercent} %` },
           { header: 'À surveiller', cell: (a) => <ActionAttention action={a} /> },

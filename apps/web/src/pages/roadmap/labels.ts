@@ -1,4 +1,5 @@
 import { ACTION_STATUS_LABELS, labelOf } from '@app/vocabulary';
+import type { ActionDto } from '../../api/client';
 
 const FIELD_LABELS: Record<string, string> = { status: 'État', progressPercent: 'Avancement' };
 
@@ -12,4 +13,12 @@ export function describeChange(field: string, change: { from: unknown; to: unkno
     return String(v);
   };
   return `${label} : ${value(change.from)} → ${value(change.to)}`;
+}
+
+/** Where an action runs: the whole region, or its departments named by `list` (useDepartmentLabels). */
+export function actionTerritory(
+  action: Pick<ActionDto, 'regionWide' | 'departmentCodes'>,
+  list: (codes: readonly string[]) => string,
+): string {
+  return action.regionWide ? 'Toute la région' : list(action.departmentCodes);
 }
