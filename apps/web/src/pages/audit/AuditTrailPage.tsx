@@ -104,7 +104,14 @@ function filtersOf(params: URLSearchParams): Filters {
 
 /** The chain's verification and its last seal (for those who may verify it). */
 function ChainStatus() {
-  const verification = useQuery({ queryKey: ['audit-verify'], queryFn: () => ok(auditControllerVerify()) });
+  // Verifying walks the whole chain and is rate-limited per person: once per visit, not at every
+  // return to the browser tab.
+  const verification = useQuery({
+    queryKey: ['audit-verify'],
+    queryFn: () => ok(auditControllerVerify()),
+    staleTime: 5 * 60_000,
+    refetchOnWindowFocus: false,
+  });
   const seals = useQuery({
     queryKey: ['audit-seals', 'last'],
     queryFn: () => ok(auditControllerListSeals({ query: { limit: 1, offset: 0 } })),
