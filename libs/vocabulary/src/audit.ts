@@ -7,7 +7,13 @@ import {
   PROJECT_STATUS_LABELS,
 } from './calls';
 import { CONTRACT_STATUS_LABELS } from './contracts';
-import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from './governance';
+import {
+  BODY_KIND_LABELS,
+  COLLEGE_LABELS,
+  MEETING_STATUS_LABELS,
+  MINUTES_STATUS_LABELS,
+  POSITION_LABELS,
+} from './governance';
 import { REPORT_KIND_LABELS, REPORT_STATUS_LABELS } from './reports';
 import { ACTION_STATUS_LABELS, ROADMAP_STATUS_LABELS } from './roadmap';
 import { ROLE_LABELS } from './roles';
@@ -120,6 +126,56 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   endsOn: 'Fin',
   signedOn: 'Signé le',
   keyId: 'Clé',
+  axes: 'Axes',
+  criteria: 'Critères de notation',
+  opensOn: 'Ouverture',
+  closesOn: 'Clôture',
+  fundingSource: 'Source de financement',
+  cancelReason: 'Motif d’annulation',
+  pilot: 'Pilote',
+  progressPercent: 'Avancement (%)',
+  indicators: 'Indicateurs',
+  validatedByDecisionId: 'Décision de validation',
+  localAuthority: 'Collectivité',
+  coordinatorName: 'Coordination',
+  coordinatorEmployer: 'Employeur de la coordination',
+  coordinatorArsFundingCents: 'Cofinancement ARS de la coordination',
+  sharedDiagnosisOn: 'Diagnostic partagé le',
+  renewalDue: 'Renouvellement à préparer',
+  governanceBodies: 'Instances de gouvernance',
+  signatories: 'Signataires',
+  territories: 'Territoire',
+  agenda: 'Ordre du jour',
+  attendance: 'Émargement',
+  bodyName: 'Instance',
+  place: 'Lieu',
+  videoUrl: 'Lien de visioconférence',
+  startsAt: 'Date et heure',
+  quorumReached: 'Quorum atteint',
+  quorumThreshold: 'Présents requis',
+  seatsPresent: 'Sièges présents ou représentés',
+  seatsTotal: 'Sièges pourvus',
+  votesFor: 'Voix pour',
+  votesAgainst: 'Voix contre',
+  abstentions: 'Abstentions',
+  adopted: 'Adoptée',
+  text: 'Texte',
+  subjectType: 'Objet de la décision',
+  agendaItemPosition: 'Point de l’ordre du jour',
+  content: 'Contenu',
+  college: 'Collège',
+  designatingBody: 'Instance de désignation',
+  organization: 'Organisme',
+  label: 'Intitulé',
+  vacant: 'Vacant',
+  current: 'Mandat en cours',
+  mandates: 'Mandats',
+  installedOn: 'Installée le',
+  member: 'Membre',
+  role: 'Fonction',
+  params: 'Paramètres',
+  dataSha256: 'Empreinte des données (SHA-256)',
+  fileSha256: 'Empreinte du fichier (SHA-256)',
 };
 
 /** A grant is active until cancelled. */
@@ -136,6 +192,8 @@ const STATUS_BY_ENTITY: Record<string, Record<string, string>> = {
   roadmap: ROADMAP_STATUS_LABELS,
   action: ACTION_STATUS_LABELS,
 };
+
+const KIND_BY_ENTITY: Record<string, Record<string, string>> = { report: REPORT_KIND_LABELS, body: BODY_KIND_LABELS };
 
 /** How the reader's side shows amounts and dates (the web app and the server each have theirs). */
 export interface AuditFormats {
@@ -157,17 +215,26 @@ type State = Record<string, unknown> | null;
 
 function wordsFor(entityType: string, field: string): Record<string, string> | undefined {
   if (field === 'status') return STATUS_BY_ENTITY[entityType];
-  if (field === 'kind') return entityType === 'report' ? REPORT_KIND_LABELS : PAYMENT_KIND_LABELS;
+  if (field === 'kind') return KIND_BY_ENTITY[entityType] ?? PAYMENT_KIND_LABELS;
   if (field === 'opinion') return OPINION_LABELS;
   if (field === 'roles') return ROLE_LABELS;
   if (field === 'levers') return LEVER_LABELS;
   if (field === 'targetPublics') return TARGET_PUBLIC_LABELS;
+  if (field === 'college') return COLLEGE_LABELS;
+  if (field === 'role') return POSITION_LABELS;
   return undefined;
 }
 
-/** A nested object (a holder, a co-funder) by its name, and its kind in words when known. */
+/** The name a nested object goes by: a holder's or co-funder's name, a label, a person (a mandate's member). */
+function nameOf(value: Record<string, unknown>): string | null {
+  for (const key of ['name', 'label', 'displayName']) if (typeof value[key] === 'string') return value[key];
+  const member = value.member;
+  return typeof member === 'object' && member !== null ? nameOf(member as Record<string, unknown>) : null;
+}
+
+/** A nested object (a holder, a co-funder, a mandate) by its name, and its kind in words when known. */
 function named(value: Record<string, unknown>): string {
-  const name = typeof value.name === 'string' ? value.name : typeof value.label === 'string' ? value.label : null;
+  const name = nameOf(value);
   if (name === null) return JSON.stringify(value);
   const kind = typeof value.kind === 'string' ? (HOLDER_KIND_LABELS as Record<string, string>)[value.kind] : undefined;
   return kind ? `${name} (${kind})` : name;

@@ -40,3 +40,24 @@ describe('what a grant’s events changed', () => {
     ).toEqual(['Échéancier : — → 2 éléments']);
   });
 });
+
+describe('what the commission’s events changed', () => {
+  it('labels a seat’s college and names its current mandate by the member holding it', () => {
+    const lines = auditChanges('seat', null, {
+      college: 'users',
+      label: 'Représentant des usagers',
+      current: { id: 'm1', member: { id: 'p1', displayName: 'Marc Olivier' }, startsOn: '2021-12-10' },
+    });
+    expect(lines).toEqual([
+      'Collège : Usagers',
+      'Intitulé : Représentant des usagers',
+      'Mandat en cours : Marc Olivier',
+    ]);
+  });
+
+  it('says what a report’s fingerprints are', () => {
+    expect(auditChanges('report', { fileSha256: null }, { fileSha256: 'ab12' })).toEqual([
+      'Empreinte du fichier (SHA-256) : — → ab12',
+    ]);
+  });
+});
