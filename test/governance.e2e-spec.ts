@@ -324,6 +324,7 @@ describe('governance: bodies, seats, meetings, quorum, minutes', () => {
       'Béatrice Suppléante',
       'Avis sur le plan d’action du groupe',
       '5 1 2 adoptée',
+      'Point 1 — Adoption du plan d’action',
       'Le groupe adopte son plan d’action.',
       'La séance est levée à 17 heures.',
     ]) {
