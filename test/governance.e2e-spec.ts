@@ -168,6 +168,38 @@ describe('governance: bodies, seats, meetings, quorum, minutes', () => {
     expect((await getMeeting(a.meeting)).decisions).toEqual([expect.objectContaining({ id: decisionId, ...vote })]);
   });
 
+  it('attaches a decision to an item of its own meeting’s agenda; an unknown item or another meeting’s is refused (400)', async () => {
+    const other = await api(stack, officer)
+      .post('/api/meetings')
+      .send({
+        bodyId: a.body,
+        startsAt: startsAt(parisDay(-20)),
+        agenda: [{ title: 'Ouverture' }, { title: 'Bilan' }],
+      });
+    expect(other.status).toBe(201);
+    const decide = (agendaItemPosition: unknown) =>
+      api(stack, officer)
+        .post(`/api/meetings/${a.meeting}/decisions`)
+        .send({ title: 'Adoption du plan d’action', votesFor: 4, votesAgainst: 0, abstentions: 0, agendaItemPosition });
+
+    const attached = await decide(1);
+    expect(attached.status).toBe(201);
+    expect(attached.body).toMatchObject({ agendaItemPosition: 1, agendaItemTitle: 'Plan d’action' });
+    // Item 2 is the other meeting's, not this one's (its agenda has one item); 7 is nobody's.
+    for (const position of [2, 7]) {
+      const refused = await decide(position);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'decision.agenda_item_unknown' });
+      expect(refused.body.message).toContain(`agendaItemPosition: this meeting's agenda has no item ${position}`);
+    }
+    expect((await decide('premier')).status).toBe(400);
+
+    const decisions = (await getMeeting(a.meeting)).decisions;
+    expect(decisions.map((d: { agendaItemPosition: number | null }) => d.agendaItemPosition)).toEqual([null, 1]);
+    expect(decisions[1]).toMatchObject({ id: attached.body.id, agendaItemTitle: 'Plan d’action' });
+    expect(await auditActions('decision', attached.body.id)).toEqual(['decision.create']);
+  });
+
   it('refuses an attendance naming someone who does not sit in the body, or with unknown properties (400)', async () => {
     const stranger = await createMember('Étienne Étranger', 'users');
     const res = await putAttendance(a.meeting, [
@@ -292,6 +324,7 @@ describe('governance: bodies, seats, meetings, quorum, minutes', () => {
       'Béatrice Suppléante',
       'Avis sur le plan d’action du groupe',
       '5 1 2 adoptée',
+      'Point 1 — Adoption du plan d’action',
       'Le groupe adopte son plan d’action.',
       'La séance est levée à 17 heures.',
     ]) {

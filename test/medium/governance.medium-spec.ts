@@ -400,6 +400,49 @@ describe('governance', () => {
       await expect(meetings.addDecision(auditor, meeting.id, vote)).rejects.toMatchObject({ kind: 'forbidden' });
     });
 
+    it('attaches a decision to an item of its meeting’s agenda, refuses one its agenda lacks, and keeps it when the item goes', async () => {
+      const { meeting } = await heldMeeting();
+      const other = await meetings.create(officer, {
+        bodyId: meeting.bodyId,
+        startsAt: '2025-04-10T14:00:00+02:00',
+        agenda: [{ title: 'Ouverture' }, { title: 'Feuille de route' }, { title: 'Questions diverses' }],
+      });
+      const vote = { title: 'Avis sur la feuille de route', votesFor: 2, votesAgainst: 0, abstentions: 0 };
+
+      const attached = await meetings.addDecision(officer, meeting.id, { ...vote, agendaItemPosition: 2 });
+      expect(attached).toMatchObject({ agendaItemPosition: 2, agendaItemTitle: 'Feuille de route' });
+      const outside = await meetings.addDecision(officer, meeting.id, vote);
+      expect(outside).toMatchObject({ agendaItemPosition: null, agendaItemTitle: null });
+      expect((await meetings.get(member, meeting.id)).decisions).toEqual([attached, outside]);
+      expect((await medium.auditEvents('decision', attached.id))[0].after).toMatchObject({
+        agendaItemPosition: 2,
+        agendaItemTitle: 'Feuille de route',
+      });
+
+      // Item 3 is on the other meeting's agenda only; 9 on none.
+      for (const agendaItemPosition of [3, 9]) {
+        await expect(meetings.addDecision(officer, meeting.id, { ...vote, agendaItemPosition })).rejects.toMatchObject({
+          kind: 'invalid',
+          code: GovernanceErrorCode.DecisionAgendaItemUnknown,
+        });
+      }
+      expect(await count('decision', 'meeting_id = $1', [meeting.id])).toBe(2);
+      // The database holds the same line: the reference carries the decision's own meeting.
+      await expect(
+        medium.db.manager.query(
+          `INSERT INTO decision (meeting_id, agenda_item_position, title, votes_for, votes_against, abstentions)
+           VALUES ($1, 3, 'Hors de son ordre du jour', 1, 0, 0)`,
+          [meeting.id],
+        ),
+      ).rejects.toThrow(/decision_agenda_item_fkey/);
+      expect((await meetings.get(officer, other.id)).decisions).toEqual([]);
+
+      // An item taken off the agenda unlinks its decisions instead of being blocked by them.
+      await medium.db.manager.query('DELETE FROM agenda_item WHERE meeting_id = $1 AND position = 2', [meeting.id]);
+      const [kept] = (await meetings.get(officer, meeting.id)).decisions;
+      expect(kept).toMatchObject({ id: attached.id, agendaItemPosition: null, agendaItemTitle: null });
+    });
+
     it('moves planned → held → closed; refuses other moves (409 naming the allowed ones) and records on a closed meeting', async () => {
       const { body, a } = await seatedBody();
       const meeting = await meetingOf(body.id);

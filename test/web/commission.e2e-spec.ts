@@ -1,10 +1,28 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { download, launchBrowser, screenshot, signIn } from '../support/browser';
 import { DEMO } from '../support/http';
 import { apiNotFound } from '../support/not-found';
 import { Stack } from '../support/stack';
 
 const PLENARY = 'Assemblée plénière de la commission régionale ISS';
+/** The plenary's colleges in the vocabulary's order, with the seats held (the rural commune's is vacant). */
+const PLENARY_COLLEGES = [
+  'Acteurs de santé — 4 sièges',
+  'Usagers — 6 sièges',
+  'Élus — 5 sièges',
+  'Institutions — 6 sièges',
+  'Personnalités qualifiées — 2 sièges',
+];
+
+/** The college headings of the attendance table, in order. */
+const colleges = (sheet: Locator) => sheet.locator('tbody th[scope=rowgroup]').allTextContents();
+
+/** An item of the meeting's agenda, by its title. */
+const agendaItem = (page: Page, title: string) =>
+  page.getByRole('region', { name: 'Ordre du jour et délibérations' }).locator('ol > li').filter({ hasText: title });
+
+/** The decisions shown under an agenda item, as read. */
+const decisionsOf = (item: Locator) => item.locator('ul > li').allTextContents();
 
 /** Journey 3 (a commission member downloads minutes) and the mission officer running a meeting. */
 describe('the commission in the browser', () => {
@@ -42,10 +60,27 @@ describe('the commission in the browser', () => {
       .getByRole('link')
       .click();
     await member.getByRole('heading', { name: /Séance du/ }).waitFor();
-    // The meeting's DTO gives a member no form: no attendance sheet, no decision, no draft to write.
+    // The June plenary's opinion sits under the agenda item it answers.
+    const item = agendaItem(member, 'Avis sur la feuille de route 2026');
+    await item.getByText('Avis favorable sur les orientations de la feuille de route 2026').waitFor();
+    expect(await decisionsOf(item)).toEqual([
+      'Avis favorable sur les orientations de la feuille de route 2026 — Adoptée 13 pour, 0 contre, 2 abstentions',
+    ]);
+    // The member reads who came, by college, but the meeting's DTO gives it no form: no sheet to
+    // record, no decision, no draft to write.
     await member.getByRole('heading', { name: 'Procès-verbal' }).waitFor();
-    expect(await member.getByRole('heading', { name: 'Émargement' }).count()).toBe(0);
-    for (const action of ['Enregistrer la délibération', 'Enregistrer le brouillon', 'Publier le procès-verbal'])
+    const sheet = member.getByRole('table', { name: /Présences par collège/ });
+    await sheet
+      .getByRole('row', { name: /Représentant des usagers — approche précarité \(CRPA\) Marc Olivier Représenté/ })
+      .waitFor();
+    expect(await colleges(sheet)).toEqual(PLENARY_COLLEGES);
+    expect(await sheet.getByRole('combobox').count()).toBe(0);
+    for (const action of [
+      'Enregistrer l’émargement',
+      'Enregistrer la délibération',
+      'Enregistrer le brouillon',
+      'Publier le procès-verbal',
+    ])
       expect(await member.getByRole('button', { name: action }).count()).toBe(0);
     await member.getByRole('button', { name: 'Obtenir le procès-verbal (PDF)' }).click();
     const link = member.getByRole('link', { name: /Télécharger le procès-verbal/ });
@@ -65,29 +100,54 @@ describe('the commission in the browser', () => {
     await officer.getByRole('link', { name: PLENARY }).click();
     await officer.getByRole('heading', { name: PLENARY }).waitFor();
     await officer.getByText('Vacant').first().waitFor();
+    // Each seat says what it stands for, as the commission's composition names it.
+    const seats = officer.getByRole('table', { name: /Sièges/ });
+    await seats.getByRole('row', { name: /Élus Conseil départemental de la Haute-Garonne Michel Sarda/ }).waitFor();
+    await seats
+      .getByRole('row', { name: /Usagers Représentant des usagers — approche santé \(CRSA\) Sylvie Azéma/ })
+      .waitFor();
+    await seats.getByRole('row', { name: /Élus Représentant d’une commune rurale Vacant/ }).waitFor();
     await screenshot(officer, 'commission-body');
 
     const planned = officer.getByRole('table', { name: /Séances de l’instance/ }).locator('tr', { hasText: 'Prévue' });
     await planned.getByRole('link').click();
     await officer.getByRole('heading', { name: 'Émargement' }).waitFor();
     await officer.getByText('Quorum : émargement non enregistré').waitFor();
+    // One compact table: a row per seat held (the vacant rural seat is not), grouped by college.
+    const sheet = officer.getByRole('table', { name: 'Présences par collège — 23 sièges pourvus' });
+    await sheet.getByRole('combobox', { name: 'Présence de Marc Olivier (titulaire)' }).waitFor();
+    expect(await colleges(sheet)).toEqual(PLENARY_COLLEGES);
     await officer.getByRole('button', { name: 'Marquer tous les titulaires présents' }).click();
+    await sheet.getByRole('combobox', { name: 'Présence de Fatou Diallo (suppléant)' }).selectOption('Excusé');
     await officer.getByRole('button', { name: 'Enregistrer l’émargement' }).click();
     await officer.getByText('Quorum atteint').waitFor();
-    await officer.getByText(/\d+ sièges présents ou représentés sur \d+/).waitFor();
-    const quorum = await officer.getByText(/\d+ présents requis sur \d+ sièges pourvus/).textContent();
-    const [, present, total, required, held] = quorum!.match(
-      /(\d+) sièges présents .* sur (\d+) — (\d+) présents requis sur (\d+)/,
-    )!;
-    expect(Number(held)).toBe(Number(total));
-    expect(Number(required)).toBe(Math.floor(Number(total) / 2) + 1);
-    expect(Number(present)).toBeGreaterThanOrEqual(Number(required));
+    await officer
+      .getByText('12 présents requis sur 23 sièges pourvus ; 23 sièges présents ou représentés.', { exact: false })
+      .waitFor();
+    expect(await sheet.getByRole('combobox', { name: 'Présence de Fatou Diallo (suppléant)' }).inputValue()).toBe(
+      'excused',
+    );
 
-    await officer.getByLabel('Intitulé de la délibération').fill('Avis sur la feuille de route 2027');
-    await officer.getByLabel('Voix pour').fill('20');
-    await officer.getByLabel('Abstentions').fill('2');
-    await officer.getByRole('button', { name: 'Enregistrer la délibération' }).click();
-    await officer.getByRole('row', { name: /Avis sur la feuille de route 2027 20 0 2 Adoptée/ }).waitFor();
+    // A decision under the agenda item it answers, another outside the agenda.
+    const decide = async (title: string, votesFor: string, item?: string) => {
+      if (item) await officer.getByLabel('Point de l’ordre du jour').selectOption({ label: item });
+      await officer.getByLabel('Intitulé de la délibération').fill(title);
+      await officer.getByLabel('Voix pour').fill(votesFor);
+      await officer.getByLabel('Abstentions').fill('2');
+      await officer.getByRole('button', { name: 'Enregistrer la délibération' }).click();
+      await officer.getByRole('region', { name: 'Ordre du jour et délibérations' }).getByText(title).waitFor();
+    };
+    await decide('Avis sur la feuille de route 2027', '20', '2. Feuille de route 2027 : axes et actions proposés');
+    await decide('Motion pour l’« aller vers » en territoire rural', '18');
+    expect(await decisionsOf(agendaItem(officer, 'Feuille de route 2027 : axes et actions proposés'))).toEqual([
+      'Avis sur la feuille de route 2027 — Adoptée 20 pour, 0 contre, 2 abstentions',
+    ]);
+    expect(await decisionsOf(agendaItem(officer, 'Appel à manifestation d’intérêt 2027 : calendrier'))).toEqual([]);
+    const others = officer.getByRole('region', { name: 'Ordre du jour et délibérations' }).locator('h3 + ul > li');
+    await officer.getByRole('heading', { name: 'Autres décisions' }).waitFor();
+    expect(await others.allTextContents()).toEqual([
+      'Motion pour l’« aller vers » en territoire rural — Adoptée 18 pour, 0 contre, 2 abstentions',
+    ]);
 
     await officer
       .getByLabel('Texte du procès-verbal')

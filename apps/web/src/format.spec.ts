@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatEuros, parseEuros } from './format';
+import { formatCount, formatDate, formatDateTime, formatEuros, parseEuros } from './format';
 
 describe('amounts in euros', () => {
   it('reads what people type, with spaces, a decimal comma or point and the euro sign', () => {
@@ -23,5 +23,14 @@ describe('dates', () => {
     expect(formatDate('2026-02-01T10:00:00Z')).toBe('1 févr. 2026');
     expect(formatDateTime('2026-11-30T04:42:00Z')).toBe('30 nov. 2026 à 05:42');
     expect(formatDateTime('2026-07-14T21:30:00Z')).toBe('14 juil. 2026 à 23:30');
+  });
+});
+
+describe('counts', () => {
+  it('puts the noun in the plural from 2, as French does, with an irregular plural when given', () => {
+    expect(formatCount(0, 'présent')).toBe('0 présent');
+    expect(formatCount(1, 'siège pourvu', 'sièges pourvus')).toBe('1 siège pourvu');
+    expect(formatCount(23, 'siège pourvu', 'sièges pourvus')).toBe('23 sièges pourvus');
+    expect(formatCount(2, 'abstention')).toBe('2 abstentions');
   });
 });

@@ -19,6 +19,11 @@ export function formatDateTime(iso: string): string {
   return `${dates.format(at)} à ${times.format(at)}`;
 }
 
+/** A count and its noun, plural from 2 as French has it: "1 siège", "23 sièges", "0 présent". */
+export function formatCount(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count} ${count > 1 ? plural : noun}`;
+}
+
 export function formatSize(bytes: number): string {
   return bytes < 1024 * 1024
     ? `${Math.ceil(bytes / 1024)} ko`

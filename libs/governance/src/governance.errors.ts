@@ -5,6 +5,7 @@ export const GovernanceErrorCode = {
   BodyNotFound: 'body.not_found',
   BodyUnknown: 'body.unknown',
   DatesOrder: 'dates.order',
+  DecisionAgendaItemUnknown: 'decision.agenda_item_unknown',
   MeetingClosed: 'meeting.closed',
   MeetingNoQuorum: 'meeting.no_quorum',
   MeetingNotFound: 'meeting.not_found',

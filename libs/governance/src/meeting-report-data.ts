@@ -84,7 +84,7 @@ export class MeetingReportDataService {
         }))
         .sort((a, b) => rank(a.college) - rank(b.college)),
       decisions: decisions.map((d) => {
-        const { createdAt: _createdAt, ...rest } = toDecisionDto(d);
+        const { createdAt: _createdAt, ...rest } = toDecisionDto(d, agenda);
         return rest;
       }),
       minutes: minutes ? { status: minutes.status, content: minutes.content, version: minutes.version } : null,

@@ -12,6 +12,7 @@ import {
   MeetingDto,
   MeetingQueryDto,
 } from './dto/meeting.dto';
+import { AgendaItemEntity } from './entities/agenda-item.entity';
 import { DecisionEntity } from './entities/decision.entity';
 import { MeetingEntity } from './entities/meeting.entity';
 import { GovernanceAccess } from './governance-access';
@@ -29,6 +30,8 @@ import {
 import { MeetingsRepository } from './meetings.repository';
 import { MinutesRepository } from './minutes.repository';
 import { computeQuorum, quorumThreshold } from './quorum';
+
+type AgendaItem = Pick<AgendaItemEntity, 'position' | 'title'>;
 
 /** The meeting as stored and audited; the DTO adds what the caller may do with it. */
 type MeetingState = Omit<MeetingDto, keyof MeetingActions | 'minutesPublished'>;
@@ -97,7 +100,7 @@ export class MeetingsService {
     return {
       ...forCaller(actor, base, minutesStatus === 'published'),
       attendance,
-      decisions: decisions.map(toDecisionDto),
+      decisions: decisions.map((d) => toDecisionDto(d, base.agenda)),
       minutesStatus,
       canWriteMinutes: minutesActions(actor, minutesStatus).canEdit,
       canReadMinutes: minutesStatus !== null && mayReadMinutes(actor, minutesStatus),
@@ -180,9 +183,11 @@ export class MeetingsService {
           'No vote without quorum: record an attendance that reaches it first',
         );
       }
+      const item = await this.agendaItem(tx, id, dto.agendaItemPosition);
       const decision = toDecisionDto(
         await this.meetings.insertDecision(tx, {
           meetingId: id,
+          agendaItemPosition: item?.position ?? null,
           title: dto.title,
           text: dto.text ?? null,
           votesFor: dto.votesFor,
@@ -191,6 +196,7 @@ export class MeetingsService {
           subjectType: dto.subjectType ?? null,
           subjectId: dto.subjectId ?? null,
         }),
+        item ? [item] : [],
       );
       return {
         result: decision,
@@ -202,6 +208,19 @@ export class MeetingsService {
   /** The meeting, for whoever reads its body (the meeting documents' access rule). */
   readableMeeting(actor: Actor, id: string): Promise<MeetingEntity> {
     return this.access.readableMeeting(actor, id);
+  }
+
+  /** The item of this meeting's agenda a decision answers; 400 for a position the agenda does not have. */
+  private async agendaItem(tx: Tx, meetingId: string, position: number | undefined): Promise<AgendaItem | null> {
+    if (position === undefined) return null;
+    const item = (await this.meetings.agendaOf([meetingId], tx)).find((a) => a.position === position);
+    if (!item) {
+      throw DomainError.invalid(
+        GovernanceErrorCode.DecisionAgendaItemUnknown,
+        `agendaItemPosition: this meeting's agenda has no item ${position}`,
+      );
+    }
+    return item;
   }
 
   private async lockedMeeting(tx: Tx, id: string): Promise<MeetingEntity> {
@@ -232,11 +251,7 @@ function assertOpen(meeting: MeetingEntity): void {
   }
 }
 
-function toMeetingState(
-  m: MeetingEntity,
-  bodyName: string,
-  agenda: { position: number; title: string }[],
-): MeetingState {
+function toMeetingState(m: MeetingEntity, bodyName: string, agenda: AgendaItem[]): MeetingState {
   return {
     id: m.id,
     bodyId: m.bodyId,
@@ -258,10 +273,13 @@ function forCaller(actor: Actor, meeting: MeetingState, minutesPublished: boolea
   return { ...meeting, minutesPublished, ...meetingActions(actor, meeting) };
 }
 
-export function toDecisionDto(d: DecisionEntity): DecisionDto {
+/** The decision with the title of its agenda item, found among its meeting's `agenda`. */
+export function toDecisionDto(d: DecisionEntity, agenda: AgendaItem[]): DecisionDto {
   return {
     id: d.id,
     meetingId: d.meetingId,
+    agendaItemPosition: d.agendaItemPosition,
+    agendaItemTitle: agenda.find((a) => a.position === d.agendaItemPosition)?.title ?? null,
     title: d.title,
     text: d.text,
     votesFor: d.votesFor,

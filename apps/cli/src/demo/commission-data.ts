@@ -67,66 +67,75 @@ export const MEMBERS: DemoMember[] = [
   m('qp3', 'Élise Fontanel', 'qualified_person', 'Sociologue, Université Toulouse Jean-Jaurès'),
 ];
 
+const USERS_HEALTH = 'Représentant des usagers — approche santé (CRSA)';
+const USERS_PRECARITY = 'Représentant des usagers — approche précarité (CRPA)';
+
+/** The plenary's seats, labelled as the commission's composition names them. */
 export const PLENARY_SEATS: DemoSeat[] = [
-  { college: 'health_actors', label: 'médecine libérale', holder: 'urps', alternate: 'urps-s' },
-  { college: 'health_actors', label: 'établissements de santé', holder: 'chu' },
-  { college: 'health_actors', label: 'médico-social', holder: 'medsoc' },
-  { college: 'health_actors', label: 'prévention', holder: 'ireps', alternate: 'ireps-s' },
-  { college: 'users', label: 'approche santé', holder: 'fas-sante' },
-  { college: 'users', label: 'approche santé', holder: 'unafam' },
-  { college: 'users', label: 'approche précarité', holder: 'atd', alternate: 'atd-s' },
-  { college: 'users', label: 'approche précarité', holder: 'secours' },
-  { college: 'users', label: 'associations gestionnaires', holder: 'fas' },
-  { college: 'users', label: 'associations gestionnaires', holder: 'uriopss' },
-  { college: 'elected', label: 'parlementaire', holder: 'depute' },
-  { college: 'elected', label: 'conseil régional', holder: 'region' },
-  { college: 'elected', label: 'conseils départementaux', holder: 'cd31' },
-  { college: 'elected', label: 'EPCI / métropole', holder: 'metropole' },
-  { college: 'elected', label: 'commune urbaine', holder: 'urbaine' },
-  { college: 'elected', label: 'commune rurale', holder: 'rurale', endedOn: '2026-03-31' },
-  { college: 'institutional', label: 'lutte contre la pauvreté', holder: 'pauvrete' },
-  { college: 'institutional', label: 'DREETS', holder: 'dreets' },
-  { college: 'institutional', label: 'Éducation nationale', holder: 'rectorat' },
-  { college: 'institutional', label: 'Assurance maladie', holder: 'dcgdr' },
-  { college: 'institutional', label: 'CAF', holder: 'caf' },
-  { college: 'institutional', label: 'MSA', holder: 'msa' },
-  { college: 'qualified_person', holder: 'qp1' },
-  { college: 'qualified_person', holder: 'qp2' },
+  { college: 'health_actors', label: 'URPS — médecins et infirmiers libéraux', holder: 'urps', alternate: 'urps-s' },
+  { college: 'health_actors', label: 'Acteurs hospitaliers publics et privés', holder: 'chu' },
+  { college: 'health_actors', label: 'Acteurs médico-sociaux', holder: 'medsoc' },
+  { college: 'health_actors', label: 'Acteurs de la prévention', holder: 'ireps', alternate: 'ireps-s' },
+  { college: 'users', label: USERS_HEALTH, holder: 'fas-sante' },
+  { college: 'users', label: USERS_HEALTH, holder: 'unafam' },
+  { college: 'users', label: USERS_PRECARITY, holder: 'atd', alternate: 'atd-s' },
+  { college: 'users', label: USERS_PRECARITY, holder: 'secours' },
+  { college: 'users', label: 'Association gestionnaire — FAS', holder: 'fas' },
+  { college: 'users', label: 'Association gestionnaire — URIOPSS', holder: 'uriopss' },
+  { college: 'elected', label: 'Parlementaire', holder: 'depute' },
+  { college: 'elected', label: 'Conseil régional d’Occitanie', holder: 'region' },
+  { college: 'elected', label: 'Conseil départemental de la Haute-Garonne', holder: 'cd31' },
+  { college: 'elected', label: 'Représentant des EPCI ou des métropoles', holder: 'metropole' },
+  { college: 'elected', label: 'Représentant d’une commune urbaine', holder: 'urbaine' },
+  { college: 'elected', label: 'Représentant d’une commune rurale', holder: 'rurale', endedOn: '2026-03-31' },
+  {
+    college: 'institutional',
+    label: 'Commissaire à la prévention et à la lutte contre la pauvreté',
+    holder: 'pauvrete',
+  },
+  { college: 'institutional', label: 'DREETS Occitanie', holder: 'dreets' },
+  { college: 'institutional', label: 'Rectorat (Montpellier-Toulouse)', holder: 'rectorat' },
+  { college: 'institutional', label: 'Assurance maladie — CPAM et DCGDR', holder: 'dcgdr' },
+  { college: 'institutional', label: 'Caisse d’allocations familiales', holder: 'caf' },
+  { college: 'institutional', label: 'Mutualité sociale agricole', holder: 'msa' },
+  { college: 'qualified_person', label: 'Coordinatrice du Comité d’appui scientifique', holder: 'qp1' },
+  { college: 'qualified_person', label: 'Personnalité qualifiée — observation en santé', holder: 'qp2' },
 ];
 
+/** The bureau: one seat per college, each speaking for its college. */
 export const BUREAU_SEATS: DemoSeat[] = [
-  { college: 'health_actors', holder: 'chu' },
-  { college: 'users', holder: 'atd' },
-  { college: 'elected', holder: 'region' },
-  { college: 'institutional', holder: 'pauvrete' },
-  { college: 'qualified_person', holder: 'qp1' },
+  { college: 'health_actors', label: 'Représentant du collège des acteurs de santé', holder: 'chu' },
+  { college: 'users', label: 'Représentant du collège des usagers', holder: 'atd' },
+  { college: 'elected', label: 'Représentant du collège des élus', holder: 'region' },
+  { college: 'institutional', label: 'Représentant du collège des acteurs institutionnels', holder: 'pauvrete' },
+  { college: 'qualified_person', label: 'Présidente de la commission', holder: 'qp1' },
 ];
 
 export const WORKING_GROUPS: { name: string; seats: DemoSeat[] }[] = [
   {
     name: 'Groupe thématique — Santé mentale des jeunes',
     seats: [
-      { college: 'users', holder: 'unafam' },
-      { college: 'institutional', holder: 'rectorat' },
-      { college: 'health_actors', holder: 'chu' },
-      { college: 'qualified_person', holder: 'qp3' },
+      { college: 'users', label: 'Représentant des usagers et des familles', holder: 'unafam' },
+      { college: 'institutional', label: 'Éducation nationale', holder: 'rectorat' },
+      { college: 'health_actors', label: 'Psychiatrie de l’enfant et de l’adolescent', holder: 'chu' },
+      { college: 'qualified_person', label: 'Sociologue', holder: 'qp3' },
     ],
   },
   {
     name: 'Groupe thématique — Petite enfance et 1 000 premiers jours',
     seats: [
-      { college: 'institutional', holder: 'caf' },
-      { college: 'health_actors', holder: 'ireps' },
-      { college: 'users', holder: 'secours' },
-      { college: 'elected', holder: 'cd31' },
+      { college: 'institutional', label: 'Caisse d’allocations familiales', holder: 'caf' },
+      { college: 'health_actors', label: 'Acteurs de la prévention', holder: 'ireps' },
+      { college: 'users', label: 'Représentant des usagers — approche précarité', holder: 'secours' },
+      { college: 'elected', label: 'Conseil départemental de la Haute-Garonne (PMI)', holder: 'cd31' },
     ],
   },
 ];
 
 export const SCIENTIFIC_SEATS: DemoSeat[] = [
-  { college: 'qualified_person', holder: 'qp1' },
-  { college: 'qualified_person', holder: 'qp2' },
-  { college: 'qualified_person', holder: 'qp3' },
+  { college: 'qualified_person', label: 'Coordinatrice du comité', holder: 'qp1' },
+  { college: 'qualified_person', label: 'Épidémiologie et observation en santé', holder: 'qp2' },
+  { college: 'qualified_person', label: 'Sciences sociales', holder: 'qp3' },
 ];
 
 /** Who came to the held plenary; every other full member is excused. */

@@ -118,7 +118,8 @@ export class CommissionSeeder {
     );
     await this.meetings.addDecision(actor, meeting.id, {
       title: 'Avis favorable sur les orientations de la feuille de route 2026',
-      votesFor: 14,
+      agendaItemPosition: 2, // « Avis sur la feuille de route 2026 »
+      votesFor: 13, // with 2 abstentions: the 15 seats present or represented
       votesAgainst: 0,
       abstentions: 2,
     });

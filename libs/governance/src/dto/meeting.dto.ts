@@ -101,6 +101,11 @@ export class CreateDecisionDto {
   @ValidateIf((d: CreateDecisionDto) => d.subjectType !== undefined)
   @IsText(100)
   subjectId?: string;
+
+  /** The point of this meeting's agenda the decision answers (its `position`); none for other business. */
+  @IsOptional()
+  @IsIntBetween(1, 100)
+  agendaItemPosition?: number;
 }
 
 export class WriteMinutesDto {
@@ -129,6 +134,12 @@ export class AttendanceDto {
 export class DecisionDto {
   id: string;
   meetingId: string;
+  /** The agenda item the decision answers; null for a decision outside the agenda. */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  agendaItemPosition: number | null;
+  /** That item's title, as on the agenda. */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  agendaItemTitle: string | null;
   title: string;
   @ApiPropertyOptional({ nullable: true, type: String })
   text: string | null;

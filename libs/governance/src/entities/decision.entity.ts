@@ -4,6 +4,8 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 export class DecisionEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid') meetingId: string;
+  /** The point of the meeting's agenda the decision answers, if any. */
+  @Column({ type: 'integer', nullable: true }) agendaItemPosition: number | null;
   @Column('text') title: string;
   @Column({ type: 'text', nullable: true }) text: string | null;
   @Column('integer') votesFor: number;

@@ -156,7 +156,7 @@ export class MinutesReport extends MeetingDocument implements ReportDefinition<M
         widths: [3.2, 0.7, 0.7, 1, 1],
         numeric: [1, 2, 3],
         rows: d.decisions.map((x) => [
-          x.title,
+          x.agendaItemPosition === null ? x.title : `Point ${x.agendaItemPosition} — ${x.title}`,
           String(x.votesFor),
           String(x.votesAgainst),
           String(x.abstentions),

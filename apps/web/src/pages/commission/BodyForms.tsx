@@ -15,7 +15,7 @@ import {
 } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { COLLEGE_LABELS } from '@app/vocabulary';
-import { parisToday as today, withParisOffset } from './paris-time';
+import { parisDay as today, withParisOffset } from './paris-time';
 import { Options } from '../../components/Options';
 
 export function NewMeetingForm({ bodyId }: { bodyId: string }) {

@@ -4,54 +4,31 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { meetingsControllerGet, ok, type MeetingDetailDto } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { ReportJob } from '../../components/ReportJob';
-import { formatDateTime } from '../../format';
-import { AttendanceForm } from './AttendanceForm';
-import { DecisionsSection } from './DecisionForm';
+import { formatCount, formatDateTime } from '../../format';
+import { AgendaSection } from './AgendaSection';
+import { AttendanceSection } from './AttendanceForm';
+import { DecisionForm } from './DecisionForm';
 import { MinutesSection } from './MinutesSection';
 import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from '@app/vocabulary';
 
-function Quorum({ meeting }: { meeting: MeetingDetailDto }) {
+/** The quorum the attendance sheet gave: the threshold ("12 présents requis sur 23 sièges pourvus"), reached or not. */
+function Quorum({ meeting: m }: { meeting: MeetingDetailDto }) {
+  const { quorumThreshold: threshold, seatsTotal: total, seatsPresent: present } = m;
   return (
     <p aria-live="polite">
       Quorum :{' '}
-      {meeting.quorumReached === null || meeting.quorumReached === undefined ? (
+      {typeof threshold !== 'number' || typeof total !== 'number' ? (
         'émargement non enregistré'
       ) : (
         <>
-          <Badge as="span" severity={meeting.quorumReached ? 'success' : 'error'}>
-            {meeting.quorumReached ? 'Quorum atteint' : 'Quorum non atteint'}
+          <Badge as="span" severity={m.quorumReached ? 'success' : 'error'}>
+            {m.quorumReached ? 'Quorum atteint' : 'Quorum non atteint'}
           </Badge>{' '}
-          {meeting.seatsPresent} siège{(meeting.seatsPresent ?? 0) > 1 ? 's' : ''} présent
-          {(meeting.seatsPresent ?? 0) > 1 ? 's' : ''} ou représenté{(meeting.seatsPresent ?? 0) > 1 ? 's' : ''} sur{' '}
-          {meeting.seatsTotal}
-          {typeof meeting.quorumThreshold === 'number' && (
-            <>
-              {' '}
-              — {meeting.quorumThreshold} présent{meeting.quorumThreshold > 1 ? 's' : ''} requis sur{' '}
-              {meeting.seatsTotal} siège{(meeting.seatsTotal ?? 0) > 1 ? 's' : ''} pourvu
-              {(meeting.seatsTotal ?? 0) > 1 ? 's' : ''}
-            </>
-          )}
+          {formatCount(threshold, 'présent')} requis sur {formatCount(total, 'siège pourvu', 'sièges pourvus')} ;{' '}
+          {formatCount(present ?? 0, 'siège présent ou représenté', 'sièges présents ou représentés')}.
         </>
       )}
     </p>
-  );
-}
-
-function Agenda({ meeting }: { meeting: MeetingDetailDto }) {
-  return (
-    <section aria-labelledby="agenda-title">
-      <h2 id="agenda-title">Ordre du jour</h2>
-      {meeting.agenda.length === 0 ? (
-        <p>Aucun point inscrit.</p>
-      ) : (
-        <ol>
-          {meeting.agenda.map((item) => (
-            <li key={item.position}>{item.title}</li>
-          ))}
-        </ol>
-      )}
-    </section>
   );
 }
 
@@ -78,8 +55,9 @@ function MeetingDocuments({ meeting }: { meeting: MeetingDetailDto }) {
 }
 
 /**
- * A meeting: when, where, the agenda, its decisions and minutes; the forms (attendance, decisions,
- * minutes) for whom its DTO says may use them (`canRecordAttendance`, `canRecordDecision`, `canWriteMinutes`).
+ * A meeting on a screen or two: when and where, the quorum, the agenda with the decisions voted on
+ * each item, the attendance by college, the minutes; the forms (attendance, decisions, minutes) for
+ * whom its DTO says may use them (`canRecordAttendance`, `canRecordDecision`, `canWriteMinutes`).
  */
 export function MeetingPage() {
   const { id } = useParams() as { id: string };
@@ -105,9 +83,9 @@ export function MeetingPage() {
             {m.minutesStatus && ` — procès-verbal : ${MINUTES_STATUS_LABELS[m.minutesStatus].toLowerCase()}`}
           </p>
           <Quorum meeting={m} />
-          <Agenda meeting={m} />
-          {m.canRecordAttendance && <AttendanceForm key={m.version} meeting={m} />}
-          <DecisionsSection meeting={m} />
+          <AgendaSection meeting={m} />
+          <AttendanceSection key={m.version} meeting={m} />
+          {m.canRecordDecision && <DecisionForm meeting={m} />}
           <MinutesSection meeting={m} />
           <MeetingDocuments meeting={m} />
         </>

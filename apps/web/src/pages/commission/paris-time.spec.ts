@@ -1,4 +1,4 @@
-import { parisToday, withParisOffset } from './paris-time';
+import { parisDay, withParisOffset } from './paris-time';
 
 describe('Paris wall-clock times in the forms', () => {
   it('gives winter times the +01:00 offset and summer times +02:00', () => {
@@ -7,6 +7,6 @@ describe('Paris wall-clock times in the forms', () => {
   });
 
   it('takes today as the Paris calendar day, not the UTC one', () => {
-    expect(parisToday(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+    expect(parisDay(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
   });
 });

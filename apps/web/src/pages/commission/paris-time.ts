@@ -1,8 +1,8 @@
 /** Paris wall-clock times for the forms (the API takes instants with their offset). Pure, unit-tested. */
 
-/** Today's calendar day in Europe/Paris, as YYYY-MM-DD. */
-export function parisToday(now: Date = new Date()): string {
-  return now.toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' });
+/** The calendar day in Europe/Paris of an instant (today by default), as YYYY-MM-DD. */
+export function parisDay(at: Date = new Date()): string {
+  return at.toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' });
 }
 
 /** A `datetime-local` value ("2026-12-15T14:00") read as Paris time, with the offset in force that day. */
