@@ -60,6 +60,8 @@ describe('the commission in the browser', () => {
       .getByRole('link')
       .click();
     await member.getByRole('heading', { name: /Séance du/ }).waitFor();
+    await expect(member.title()).resolves.toMatch(/^Séance du \d+ juin 2026 à 14:00 — Assemblée plénière/);
+    await member.getByRole('link', { name: 'Retour : Mes instances' }).waitFor();
     // The June plenary's opinion sits under the agenda item it answers.
     const item = agendaItem(member, 'Avis sur la feuille de route 2026');
     await item.getByText('Avis favorable sur les orientations de la feuille de route 2026').waitFor();
@@ -99,6 +101,8 @@ describe('the commission in the browser', () => {
     await officer.getByRole('link', { name: 'Commission' }).first().click();
     await officer.getByRole('link', { name: PLENARY }).click();
     await officer.getByRole('heading', { name: PLENARY }).waitFor();
+    await expect(officer.title()).resolves.toMatch(new RegExp(`^Instance « ${PLENARY} » — `));
+    await officer.getByRole('link', { name: 'Retour : Commission' }).waitFor();
     await officer.getByText('Vacant').first().waitFor();
     // Each seat says what it stands for, as the commission's composition names it.
     const seats = officer.getByRole('table', { name: /Sièges/ });

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { bodiesControllerGetBody, bodiesControllerParticipation, ok, type BodyDetailDto } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
+import { useDocumentTitle } from '../../routing/document-title';
 import { formatDate } from '../../format';
 import { AddSeatForm, EndMandateButton, NewMeetingForm } from './BodyForms';
 import { MeetingsTable } from './MeetingsTable';
@@ -73,6 +74,7 @@ function Participation({ bodyId }: { bodyId: string }) {
 export function BodyPage() {
   const { id } = useParams() as { id: string };
   const body = useQuery({ queryKey: ['bodies', id], queryFn: () => ok(bodiesControllerGetBody({ path: { id } })) });
+  useDocumentTitle(body.data ? `Instance « ${body.data.name} »` : 'Instance');
   return (
     <QueryState query={body}>
       {(b) => (

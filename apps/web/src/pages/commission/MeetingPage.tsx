@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { meetingsControllerGet, ok, type MeetingDetailDto } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
+import { useDocumentTitle } from '../../routing/document-title';
 import { ReportJob } from '../../components/ReportJob';
 import { formatCount, formatDateTime } from '../../format';
 import { AgendaSection } from './AgendaSection';
@@ -62,6 +63,9 @@ function MeetingDocuments({ meeting }: { meeting: MeetingDetailDto }) {
 export function MeetingPage() {
   const { id } = useParams() as { id: string };
   const meeting = useQuery({ queryKey: ['meetings', id], queryFn: () => ok(meetingsControllerGet({ path: { id } })) });
+  useDocumentTitle(
+    meeting.data ? `Séance du ${formatDateTime(meeting.data.startsAt)} — ${meeting.data.bodyName}` : 'Séance',
+  );
   return (
     <QueryState query={meeting}>
       {(m) => (
