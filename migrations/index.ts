@@ -18,6 +18,7 @@ import { HotReadIndexes1764000001950 } from './1764000001950-hot-read-indexes';
 import { ContractTerritoryReference1764000002000 } from './1764000002000-contract-territory-reference';
 import { LoginAbuseAndSessionActivity1764000002300 } from './1764000002300-login-abuse-and-session-activity';
 import { AuditSearch1764000002400 } from './1764000002400-audit-search';
+import { ReportProgress1764000002600 } from './1764000002600-report-progress';
 import { AuditSeals1764000002100 } from './1764000002100-audit-seals';
 import { RuntimeRole1764000002110 } from './1764000002110-runtime-role';
 
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AuditSeals1764000002100,
   RuntimeRole1764000002110,
   AuditSearch1764000002400,
+  ReportProgress1764000002600,
 ];

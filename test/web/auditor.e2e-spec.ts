@@ -12,19 +12,26 @@ interface BrowserGlobals {
   document: { body: unknown; querySelectorAll(selector: string): Iterable<{ textContent: string | null }> };
   MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
   reportStatuses: string[];
+  reportProgress: string[];
 }
 
-/** Records every text the report's status line shows, so a fast worker cannot hide "queued". */
+/**
+ * Records every text the report's status line and its progress line show, so a fast worker cannot
+ * hide "queued" or "running".
+ */
 function watchReportStatus(page: Page): Promise<void> {
   return page.evaluate(() => {
     const browser = globalThis as unknown as BrowserGlobals;
-    const seen: string[] = (browser.reportStatuses = []);
+    const lines: Record<string, string[]> = {
+      'État du rapport': (browser.reportStatuses = []),
+      'Génération en cours': (browser.reportProgress = []),
+    };
     const record = () => {
-      const line = [...browser.document.querySelectorAll('p')].find((p) =>
-        p.textContent?.startsWith('État du rapport'),
-      );
-      const text = line?.textContent ?? '';
-      if (text && seen[seen.length - 1] !== text) seen.push(text);
+      for (const [start, seen] of Object.entries(lines)) {
+        const line = [...browser.document.querySelectorAll('p')].find((p) => p.textContent?.startsWith(start));
+        const text = line?.textContent ?? '';
+        if (text && seen[seen.length - 1] !== text) seen.push(text);
+      }
     };
     new browser.MutationObserver(record).observe(browser.document.body, {
       subtree: true,
@@ -43,6 +50,7 @@ async function downloadText(link: Locator): Promise<{ fileName: string; text: st
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 const seenStatuses = (page: Page) => page.evaluate(() => (globalThis as unknown as BrowserGlobals).reportStatuses);
+const seenProgress = (page: Page) => page.evaluate(() => (globalThis as unknown as BrowserGlobals).reportProgress);
 
 /** Journey 4: the auditor exports a call's funding reports and reads the audit trail, on the demo data. */
 describe('the auditor in the browser', () => {
@@ -70,6 +78,12 @@ describe('the auditor in the browser', () => {
     const statuses = await seenStatuses(page);
     expect(statuses[0]).toBe('État du rapport : En file d’attente');
     expect(statuses[statuses.length - 1]).toBe('État du rapport : Prêt');
+    // While it ran (if the browser saw it run), the percent was shown with a bar; once done, neither.
+    const progress = await seenProgress(page);
+    if (statuses.includes('État du rapport : En cours de génération')) expect(progress.length).toBeGreaterThan(0);
+    for (const line of progress) expect(line).toMatch(/^Génération en cours : \d{1,2} %$/);
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+    expect(await page.getByText(/^Génération en cours/).count()).toBe(0);
     await screenshot(page, 'auditor-funding-report');
 
     const pdf = await download(link);
@@ -106,7 +120,7 @@ describe('the auditor in the browser', () => {
     await newest.getByText('Prêt').waitFor();
     await newest.getByText(CALL_2021).waitFor();
     const [listed] = (await (await page.request.get('/api/reports?limit=1')).json()).items;
-    expect(listed).toMatchObject({ kind: 'funding', status: 'done' });
+    expect(listed).toMatchObject({ kind: 'funding', status: 'done', progressPercent: 100 });
     await newest.getByText(`${listed.dataSha256.slice(0, 16)}…`).waitFor();
     await newest.getByText(/^\d+ ko$/).waitFor();
     await screenshot(page, 'auditor-my-exports');
