@@ -129,6 +129,47 @@ describe('the auditor in the browser', () => {
     expect(pdf.size).toBe(listed.fileSize);
   });
 
+  it('shows a running report’s progress in words and as a bar, in the job and in "Mes exports"', async () => {
+    // The demo's ledger renders within a second: the API's answers about reports are held at "running,
+    // 45 %" (the newest one in the list) to see that state as the auditor would on a big call.
+    const running = (r: object) => ({
+      ...r,
+      status: 'running',
+      progressPercent: 45,
+      fileSize: null,
+      fileSha256: null,
+      dataSha256: null,
+      finishedAt: null,
+    });
+    await page.route(/\/api\/reports(\/[0-9a-f-]{36})?(\?.*)?$/, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const response = await route.fetch();
+      const body = await response.json();
+      const items = body.items?.map((r: object, i: number) => (i === 0 ? running(r) : r));
+      return route.fulfill({ response, json: items ? { ...body, items } : running(body) });
+    });
+    try {
+      await page.goto('/rapports-financement');
+      await page.getByLabel('Appel à manifestation d’intérêt').selectOption({ label: CALL_2021 });
+      await page.getByRole('button', { name: 'Générer le rapport PDF' }).click(); // the same request: the same report
+      await page.getByText('État du rapport : En cours de génération').waitFor();
+      await page.getByText('Génération en cours : 45 %').first().waitFor();
+      const bar = page.getByRole('progressbar', { name: 'Avancement de la génération (le rapport)' });
+      expect(await bar.getAttribute('value')).toBe('45');
+      const newest = page
+        .getByRole('table', { name: 'Mes rapports, du plus récent au plus ancien' })
+        .locator('tbody tr');
+      await newest
+        .first()
+        .getByRole('progressbar', { name: /^Avancement du rapport du / })
+        .waitFor();
+      expect(await newest.first().innerText()).toContain('Génération en cours : 45 %');
+      await screenshot(page, 'auditor-report-running');
+    } finally {
+      await page.unrouteAll();
+    }
+  });
+
   it('follows the audit trail of a funded project and of its grant', async () => {
     await page.goto('/projets?statut=in_progress&recherche=Parents%20et%20enfants');
     await page.getByRole('link', { name: 'Parents et enfants : renforcer les compétences psychosociales' }).click();

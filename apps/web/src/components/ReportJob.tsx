@@ -80,7 +80,10 @@ export function ReportJob({ request, label, document = 'le rapport' }: Props) {
           </p>
         )}
         {status === 'running' && (
-          <ReportProgress percent={report.data?.progressPercent ?? null} label={`Avancement de ${document}`} />
+          <ReportProgress
+            percent={report.data?.progressPercent ?? null}
+            label={`Avancement de la génération (${document})`}
+          />
         )}
         {status === 'failed' && <p>{report.data?.error ?? 'La génération a échoué.'}</p>}
         {status === 'done' && (
