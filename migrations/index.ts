@@ -19,6 +19,7 @@ import { ContractTerritoryReference1764000002000 } from './1764000002000-contrac
 import { LoginAbuseAndSessionActivity1764000002300 } from './1764000002300-login-abuse-and-session-activity';
 import { AuditSearch1764000002400 } from './1764000002400-audit-search';
 import { DecisionAgendaItem1764000002500 } from './1764000002500-decision-agenda-item';
+import { ReportProgress1764000002600 } from './1764000002600-report-progress';
 import { AuditSeals1764000002100 } from './1764000002100-audit-seals';
 import { RuntimeRole1764000002110 } from './1764000002110-runtime-role';
 
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   RuntimeRole1764000002110,
   AuditSearch1764000002400,
   DecisionAgendaItem1764000002500,
+  ReportProgress1764000002600,
 ];

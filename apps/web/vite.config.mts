@@ -18,7 +18,8 @@ function filesUnder(dir: string): string[] {
 /**
  * Writes `<file>.br` and `<file>.gz` beside each text file of the build (scripts, styles, html, svg,
  * json), which the api serves to browsers that accept them (apps/api/src/web/web-app.ts): compressed
- * once at build time, at the best level, rather than on each request.
+ * once at build time, at the best level, rather than on each request. Files under 1 KB are left as they
+ * are, except index.html: the page every visit asks again (no-cache) is served compressed like the rest.
  */
 function precompress(): Plugin {
   return {
@@ -26,7 +27,8 @@ function precompress(): Plugin {
     apply: 'build',
     closeBundle() {
       for (const file of filesUnder(outDir)) {
-        if (!/\.(js|css|html|svg|json|txt)$/.test(file) || statSync(file).size < 1024) continue;
+        if (!/\.(js|css|html|svg|json|txt)$/.test(file)) continue;
+        if (statSync(file).size < 1024 && !file.endsWith('.html')) continue;
         const content = readFileSync(file);
         writeFileSync(
           `${file}.br`,

@@ -30,8 +30,18 @@ class YearParams {
   year: number;
 }
 
-/** The subject's readers and data, changed by the tests as the subject's own lib would change them. */
-const subject = { readers: new Set<string>(), figures: [1, 2, 3] };
+/**
+ * The subject's readers and data, changed by the tests as the subject's own lib would change them;
+ * `steps`: how many slow steps the drawing reports as progress, `afterStep` what a test does after each.
+ */
+const subject = {
+  readers: new Set<string>(),
+  figures: [1, 2, 3],
+  steps: 0,
+  afterStep: async (): Promise<void> => undefined,
+};
+/** A step of drawing a long report: enough time passes for the throttle to count. */
+const STEP_MS = 600;
 
 const testKind: ReportDefinition<YearParams, { year: number; figures: number[] }> = {
   kind: 'roadmap',
@@ -44,8 +54,13 @@ const testKind: ReportDefinition<YearParams, { year: number; figures: number[] }
   },
   title: (params) => `Rapport de test ${params.year}`,
   scope: () => 'Région Occitanie',
-  render(pdf: PdfReport, data) {
+  async render(pdf: PdfReport, data, _params, progress) {
     pdf.paragraph(`Chiffres : ${data.figures.join(', ')}`);
+    for (let step = 1; step <= subject.steps; step++) {
+      await new Promise((resolve) => setTimeout(resolve, STEP_MS));
+      await progress(step, subject.steps);
+      await subject.afterStep();
+    }
   },
 };
 
@@ -91,7 +106,10 @@ describe('reports', () => {
   };
   const reportRow = async (id: string) =>
     (
-      await medium.db.manager.query('SELECT status, attempts, file_key AS "fileKey" FROM report WHERE id = $1', [id])
+      await medium.db.manager.query(
+        'SELECT status, attempts, file_key AS "fileKey", progress_percent AS "progressPercent" FROM report WHERE id = $1',
+        [id],
+      )
     )[0];
   const reportCount = async () => (await medium.db.manager.query('SELECT count(*)::int AS n FROM report'))[0].n;
   const readAll = async (stream: Readable) => {
@@ -263,6 +281,24 @@ describe('reports', () => {
           after: { status: 'done', fileSha256: done.fileSha256, dataSha256: done.dataSha256 },
         },
       ]);
+    });
+
+    it('records how far a long rendering is, at most once a second, and ends at 100', async () => {
+      const { id } = await reports.request(officer, freshRequest());
+      expect(await reports.get(officer, id)).toMatchObject({ status: 'queued', progressPercent: null });
+      const seen: unknown[] = [];
+      Object.assign(subject, { steps: 4, afterStep: async () => seen.push((await reportRow(id)).progressPercent) });
+
+      try {
+        await renderer.render(id);
+      } finally {
+        Object.assign(subject, { steps: 0, afterStep: async () => undefined });
+      }
+
+      // Steps at 0.6, 1.2, 1.8 and 2.4 s, each reporting: written at 1.2 s and 2.4 s only, the drawing
+      // being 90 % of the way (the rest is closing the document).
+      expect(seen).toEqual([0, 45, 45, 90]);
+      expect(await reports.get(officer, id)).toMatchObject({ status: 'done', progressPercent: 100 });
     });
 
     it('renders the directory, whose kind identity registered', async () => {

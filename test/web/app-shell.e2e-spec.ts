@@ -82,8 +82,21 @@ describe('the web app shell', () => {
     const asset = await request(stack.baseUrl).get(script!).set('accept-encoding', 'br, gzip');
     expect(asset.headers['content-encoding']).toMatch(/^(br|gzip)$/);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    const index = await request(stack.baseUrl).get('/').set('accept', 'text/html').set('accept-encoding', 'br, gzip');
-    expect(index.headers['cache-control']).toBe('no-cache');
+    // The page itself, at the root and on any route of the app, compressed as the client accepts and
+    // never served stale from a cache; a HEAD of the root (a probe, `curl -I`) answers the same.
+    const appPage = (path: string, encoding: string) =>
+      request(stack.baseUrl).get(path).set('accept', 'text/html').set('accept-encoding', encoding);
+    for (const [index, encoding] of [
+      [await appPage('/', 'br, gzip'), 'br'],
+      [await appPage('/tableau-de-bord', 'gzip'), 'gzip'],
+      [await request(stack.baseUrl).head('/').set('accept-encoding', 'br'), 'br'],
+    ] as const) {
+      expect(index.status).toBe(200);
+      expect(index.headers['content-type']).toMatch(/^text\/html/);
+      expect(index.headers['content-encoding']).toBe(encoding);
+      expect(index.headers['cache-control']).toBe('no-cache');
+      expect(index.headers.vary).toMatch(/accept-encoding/i);
+    }
     await page.context().close();
   });
 

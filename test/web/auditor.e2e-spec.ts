@@ -12,19 +12,26 @@ interface BrowserGlobals {
   document: { body: unknown; querySelectorAll(selector: string): Iterable<{ textContent: string | null }> };
   MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
   reportStatuses: string[];
+  reportProgress: string[];
 }
 
-/** Records every text the report's status line shows, so a fast worker cannot hide "queued". */
+/**
+ * Records every text the report's status line and its progress line show, so a fast worker cannot
+ * hide "queued" or "running".
+ */
 function watchReportStatus(page: Page): Promise<void> {
   return page.evaluate(() => {
     const browser = globalThis as unknown as BrowserGlobals;
-    const seen: string[] = (browser.reportStatuses = []);
+    const lines: Record<string, string[]> = {
+      'État du rapport': (browser.reportStatuses = []),
+      'Génération en cours': (browser.reportProgress = []),
+    };
     const record = () => {
-      const line = [...browser.document.querySelectorAll('p')].find((p) =>
-        p.textContent?.startsWith('État du rapport'),
-      );
-      const text = line?.textContent ?? '';
-      if (text && seen[seen.length - 1] !== text) seen.push(text);
+      for (const [start, seen] of Object.entries(lines)) {
+        const line = [...browser.document.querySelectorAll('p')].find((p) => p.textContent?.startsWith(start));
+        const text = line?.textContent ?? '';
+        if (text && seen[seen.length - 1] !== text) seen.push(text);
+      }
     };
     new browser.MutationObserver(record).observe(browser.document.body, {
       subtree: true,
@@ -43,6 +50,7 @@ async function downloadText(link: Locator): Promise<{ fileName: string; text: st
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 const seenStatuses = (page: Page) => page.evaluate(() => (globalThis as unknown as BrowserGlobals).reportStatuses);
+const seenProgress = (page: Page) => page.evaluate(() => (globalThis as unknown as BrowserGlobals).reportProgress);
 
 /** Journey 4: the auditor exports a call's funding reports and reads the audit trail, on the demo data. */
 describe('the auditor in the browser', () => {
@@ -70,6 +78,12 @@ describe('the auditor in the browser', () => {
     const statuses = await seenStatuses(page);
     expect(statuses[0]).toBe('État du rapport : En file d’attente');
     expect(statuses[statuses.length - 1]).toBe('État du rapport : Prêt');
+    // While it ran (if the browser saw it run), the percent was shown with a bar; once done, neither.
+    const progress = await seenProgress(page);
+    if (statuses.includes('État du rapport : En cours de génération')) expect(progress.length).toBeGreaterThan(0);
+    for (const line of progress) expect(line).toMatch(/^Génération en cours : \d{1,2} %$/);
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+    expect(await page.getByText(/^Génération en cours/).count()).toBe(0);
     await screenshot(page, 'auditor-funding-report');
 
     const pdf = await download(link);
@@ -106,13 +120,54 @@ describe('the auditor in the browser', () => {
     await newest.getByText('Prêt').waitFor();
     await newest.getByText(CALL_2021).waitFor();
     const [listed] = (await (await page.request.get('/api/reports?limit=1')).json()).items;
-    expect(listed).toMatchObject({ kind: 'funding', status: 'done' });
+    expect(listed).toMatchObject({ kind: 'funding', status: 'done', progressPercent: 100 });
     await newest.getByText(`${listed.dataSha256.slice(0, 16)}…`).waitFor();
     await newest.getByText(/^\d+ ko$/).waitFor();
     await screenshot(page, 'auditor-my-exports');
     const pdf = await download(newest.getByRole('link', { name: /^Télécharger/ }));
     expect(pdf.contentType).toBe('application/pdf');
     expect(pdf.size).toBe(listed.fileSize);
+  });
+
+  it('shows a running report’s progress in words and as a bar, in the job and in "Mes exports"', async () => {
+    // The demo's ledger renders within a second: the API's answers about reports are held at "running,
+    // 45 %" (the newest one in the list) to see that state as the auditor would on a big call.
+    const running = (r: object) => ({
+      ...r,
+      status: 'running',
+      progressPercent: 45,
+      fileSize: null,
+      fileSha256: null,
+      dataSha256: null,
+      finishedAt: null,
+    });
+    await page.route(/\/api\/reports(\/[0-9a-f-]{36})?(\?.*)?$/, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const response = await route.fetch();
+      const body = await response.json();
+      const items = body.items?.map((r: object, i: number) => (i === 0 ? running(r) : r));
+      return route.fulfill({ response, json: items ? { ...body, items } : running(body) });
+    });
+    try {
+      await page.goto('/rapports-financement');
+      await page.getByLabel('Appel à manifestation d’intérêt').selectOption({ label: CALL_2021 });
+      await page.getByRole('button', { name: 'Générer le rapport PDF' }).click(); // the same request: the same report
+      await page.getByText('État du rapport : En cours de génération').waitFor();
+      await page.getByText('Génération en cours : 45 %').first().waitFor();
+      const bar = page.getByRole('progressbar', { name: 'Avancement de la génération (le rapport)' });
+      expect(await bar.getAttribute('value')).toBe('45');
+      const newest = page
+        .getByRole('table', { name: 'Mes rapports, du plus récent au plus ancien' })
+        .locator('tbody tr');
+      await newest
+        .first()
+        .getByRole('progressbar', { name: /^Avancement du rapport du / })
+        .waitFor();
+      expect(await newest.first().innerText()).toContain('Génération en cours : 45 %');
+      await screenshot(page, 'auditor-report-running');
+    } finally {
+      await page.unrouteAll();
+    }
   });
 
   it('follows the audit trail of a funded project and of its grant', async () => {

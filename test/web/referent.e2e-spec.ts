@@ -108,6 +108,64 @@ describe('the departmental referent in the browser', () => {
     await referent.getByText('Avancement : 65 % → 70 %').waitFor();
   });
 
+  it('updates an action of its department with the keyboard alone, the focus always visible', async () => {
+    const keys = referent.keyboard;
+    const focus = referent.locator(':focus');
+    /** What has the focus: a link's or a button's text, a field's name, and whether its outline shows. */
+    const focused = async () =>
+      (await focus.count()) === 0
+        ? { text: '', name: '', visible: false }
+        : focus.first().evaluate((el) => {
+            const style = el.ownerDocument.defaultView.getComputedStyle(el);
+            return {
+              text: String(el.innerText ?? '').trim(),
+              name: String(el.getAttribute('name') ?? ''),
+              visible:
+                el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+            };
+          });
+    /** Presses `key` until the focus is on what `wanted` says, and checks that it shows there. */
+    const moveTo = async (wanted: (f: { text: string; name: string }) => boolean, key = 'Tab') => {
+      for (let presses = 0; ; presses++) {
+        expect(presses).toBeLessThan(120);
+        await keys.press(key);
+        if (wanted(await focused())) break;
+      }
+      expect(await focused()).toMatchObject({ visible: true });
+    };
+
+    await referent.goto('/mon-departement');
+    await referent.getByRole('heading', { name: 'Mon département — Haute-Garonne (31)' }).waitFor();
+    await moveTo((f) => f.text === 'Ateliers parents-enfants');
+    await keys.press('Enter');
+    await referent.getByRole('heading', { name: 'Mettre à jour l’action' }).waitFor();
+
+    await moveTo((f) => f.name === 'status');
+    expect(await referent.getByLabel('État').inputValue()).toBe('planned');
+    await keys.press('ArrowDown');
+    expect(await referent.getByLabel('État').inputValue()).toBe('in_progress');
+    await moveTo((f) => f.name === 'progressPercent');
+    await keys.press('Control+A');
+    await keys.type('25');
+    await moveTo((f) => f.name === 'comment');
+    await keys.type('Deux ateliers programmés à Muret');
+    // Back to the progress, one more with the arrow key, then on to the button.
+    await moveTo((f) => f.name === 'progressPercent', 'Shift+Tab');
+    await keys.press('ArrowUp');
+    expect(await referent.getByLabel('Avancement (en %)').inputValue()).toBe('26');
+    await moveTo((f) => f.text === 'Enregistrer la mise à jour');
+    await keys.press('Space');
+
+    // Said aloud where the focus stays (a status message), and shown in the history.
+    await referent.getByRole('status').filter({ hasText: 'Mise à jour enregistrée.' }).waitFor();
+    const history = referent.getByRole('table', { name: /Mises à jour/ });
+    const latest = history.locator('tbody tr').first();
+    await latest.getByText('État : Prévue → En cours').waitFor();
+    await latest.getByText('Avancement : 0 % → 26 %').waitFor();
+    await latest.getByText('Deux ateliers programmés à Muret').waitFor();
+    await screenshot(referent, 'referent-action-keyboard');
+  });
+
   it('gives the department’s opinion on a project of 31 under review', async () => {
     await referent.getByRole('link', { name: 'Avis sur les projets' }).first().click();
     const awaiting = referent.getByRole('table', {

@@ -8,6 +8,13 @@ import { ReportKind } from './report-lifecycle';
  * define their kinds and register them in `ReportKindRegistry` from their module, so the pipeline here
  * never reads another domain's tables, nor imports them.
  */
+/**
+ * Says how far rendering is: `done` of `total` steps (rows, sections), as the kind counts them. Cheap
+ * to call often (the renderer throttles the writes); awaited, so that a due write goes out during a
+ * long synchronous drawing.
+ */
+export type ReportProgress = (done: number, total: number) => Promise<void>;
+
 export interface ReportDefinition<P extends object = object, D = unknown> {
   kind: ReportKind;
   /**
@@ -27,7 +34,11 @@ export interface ReportDefinition<P extends object = object, D = unknown> {
   title(params: P, data: D): string;
   /** A line under the title saying what the report covers (a call, a year, a meeting…). */
   scope(params: P, data: D): string;
-  render(pdf: PdfReport, data: D, params: P): void;
+  /**
+   * Draws the report. A kind whose drawing takes seconds (thousands of rows) reports its `progress` as it
+   * goes; a short one may ignore it: the renderer reports the phases around it (collected, drawn, done).
+   */
+  render(pdf: PdfReport, data: D, params: P, progress: ReportProgress): void | Promise<void>;
 }
 
 export type AnyReportDefinition = ReportDefinition<object, unknown>;

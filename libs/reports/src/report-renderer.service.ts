@@ -5,6 +5,8 @@ import { PdfReport } from './pdf/pdf-report';
 import { ReportKindRegistry } from './report-kind.registry';
 import { validReportParams } from './report-params';
 import { reportFailureMessage } from './report-failure';
+import type { ReportProgress } from './report-definition';
+import { progressPercent, ProgressThrottle } from './report-progress';
 import { dataHash, sha256 } from './report-fingerprint';
 import { ReportEntity } from './entities/report.entity';
 import { ReportsRepository } from './reports.repository';
@@ -58,6 +60,7 @@ export class ReportRendererService {
   private async renderClaimed(report: ReportEntity): Promise<void> {
     const definition = this.kinds.get(report.kind);
     const params = validReportParams(definition, report.params);
+    const progress = this.progressOf(report);
     const data = await definition.collect(params);
     const dataSha256 = dataHash(data);
     const pdf = new PdfReport({
@@ -66,7 +69,8 @@ export class ReportRendererService {
       generatedAt: new Date(),
       dataSha256,
     });
-    definition.render(pdf, data, params);
+    await definition.render(pdf, data, params, progress);
+    await progress(1, 1); // drawn: what is left is closing the document
     const file = await pdf.toBuffer();
     const fileKey = `reports/${report.id}.pdf`;
     const rendered = { fileKey, fileSha256: sha256(file), fileSize: file.length, dataSha256 };
@@ -88,6 +92,22 @@ export class ReportRendererService {
         },
       };
     });
+  }
+
+  /**
+   * The kind's progress callback for this claim: throttled (about one write a second, none for a report
+   * done within a second), each write conditional on the claim still holding the running report. A write
+   * that fails is logged and the rendering goes on: progress is what a person waits on, not the report.
+   */
+  private progressOf(report: ReportEntity): ReportProgress {
+    const throttle = new ProgressThrottle(Date.now());
+    return async (done, total) => {
+      const percent = throttle.due(progressPercent(done, total), Date.now());
+      if (percent === null) return;
+      await this.reports.recordProgress(report.id, report.attempts, percent).catch((error: Error) => {
+        this.logger.warn(`Report ${report.id}: progress ${percent} % not recorded (${error.message})`);
+      });
+    };
   }
 
   /**

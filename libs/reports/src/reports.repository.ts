@@ -79,6 +79,7 @@ export class ReportsRepository {
       .update()
       .set({
         status: 'running',
+        progressPercent: 0,
         startedAt: () => 'now()',
         leaseUntil: () => `now() + make_interval(secs => ${Number(leaseSeconds)})`,
         attempts: () => 'attempts + 1',
@@ -96,14 +97,24 @@ export class ReportsRepository {
     await this.reports.update({ id, status: 'running', attempts }, { leaseUntil: () => 'now()' });
   }
 
+  /** Records how far the claim numbered `attempts` is, while it still holds the running report. */
+  async recordProgress(id: string, attempts: number, percent: number): Promise<void> {
+    await this.reports.update({ id, attempts, status: 'running' }, { progressPercent: percent });
+  }
+
   /** Marks the report done, if the claim numbered `attempts` still holds it; false otherwise. */
   async markDone(tx: Tx, id: string, attempts: number, file: RenderedFile): Promise<boolean> {
-    const result = await tx
-      .getRepository(ReportEntity)
-      .update(
-        { id, attempts, status: In(reportLifecycle.leadingTo('done')) },
-        { ...file, status: 'done', error: null, leaseUntil: null, finishedAt: () => 'now()' },
-      );
+    const result = await tx.getRepository(ReportEntity).update(
+      { id, attempts, status: In(reportLifecycle.leadingTo('done')) },
+      {
+        ...file,
+        status: 'done',
+        error: null,
+        progressPercent: 100,
+        leaseUntil: null,
+        finishedAt: () => 'now()',
+      },
+    );
     return changedAny(result);
   }
 

@@ -155,6 +155,7 @@ export function toReportDto(r: ReportEntity, reader: Actor): ReportDto {
     fileSha256: r.fileSha256,
     dataSha256: r.dataSha256,
     fileSize: r.fileSize,
+    progressPercent: r.progressPercent,
     requestedBy: r.requestedBy,
     createdAt: r.createdAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,

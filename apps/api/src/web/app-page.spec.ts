@@ -24,4 +24,10 @@ describe('which requests get the web app’s index.html', () => {
     expect(wantsAppPage('GET', '/projets', undefined)).toBe(false);
     expect(wantsAppPage('POST', '/projets', HTML)).toBe(false);
   });
+
+  it('answers the root whatever the client accepts (a probe, `curl -I /`)', () => {
+    expect(wantsAppPage('HEAD', '/', undefined)).toBe(true);
+    expect(wantsAppPage('GET', '/?x=1', '*/*')).toBe(true);
+    expect(wantsAppPage('POST', '/', '*/*')).toBe(false);
+  });
 });

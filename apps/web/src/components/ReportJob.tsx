@@ -24,6 +24,19 @@ export const SEVERITY: Record<ReportDto['status'], 'info' | 'new' | 'success' | 
 
 const FINISHED: ReadonlySet<ReportDto['status']> = new Set(['done', 'failed', 'expired']);
 
+/**
+ * How far a running report is, in words and as a bar (inside the caller's live region, the words are
+ * what a screen reader announces). `label` names the bar when several share a page.
+ */
+export function ReportProgress({ percent, label }: { percent: number | null; label: string }) {
+  return (
+    <p className="fr-text--sm fr-mt-1w fr-mb-0">
+      Génération en cours : {percent ?? 0} %
+      <progress className="app-progress fr-mt-1v" max={100} value={percent ?? 0} aria-label={label} />
+    </p>
+  );
+}
+
 interface Props {
   /** What to generate: `{ kind, params }` as POST /api/reports takes it (params typed by kind). */
   request: ReportsControllerRequestData['body'];
@@ -35,7 +48,7 @@ interface Props {
 
 /**
  * A long job the person can follow: POST /api/reports, then GET /api/reports/:id every second,
- * showing queued → running → done | failed, then the link to /api/reports/:id/file.
+ * showing queued → running (with its progress) → done | failed, then the link to /api/reports/:id/file.
  */
 export function ReportJob({ request, label, document = 'le rapport' }: Props) {
   const [reportId, setReportId] = useState<string>();
@@ -65,6 +78,12 @@ export function ReportJob({ request, label, document = 'le rapport' }: Props) {
               {REPORT_STATUS_LABELS[status]}
             </Badge>
           </p>
+        )}
+        {status === 'running' && (
+          <ReportProgress
+            percent={report.data?.progressPercent ?? null}
+            label={`Avancement de la génération (${document})`}
+          />
         )}
         {status === 'failed' && <p>{report.data?.error ?? 'La génération a échoué.'}</p>}
         {status === 'done' && (

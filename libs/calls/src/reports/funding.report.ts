@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, formatEuros } from '@app/core';
-import { PdfReport, ReportDefinition } from '@app/reports';
+import { PdfReport, ReportDefinition, type ReportProgress } from '@app/reports';
 import { paymentKindLabel, PROJECT_STATUS_LABELS, REPORT_KIND_LABELS } from '@app/vocabulary';
 import { CallsService } from '../calls.service';
 import type { CallDto, CallFundingDto } from '../dto/call.dto';
@@ -66,8 +66,10 @@ export class FundingReport implements ReportDefinition<FundingParams, FundingRep
     return `Appel ${d.call.year} — ${d.call.fundingSource} — du ${d.call.opensOn} au ${d.call.closesOn}`;
   }
 
-  render(pdf: PdfReport, d: FundingReportData): void {
+  /** Progress counts the rows of the two long tables, projects then payments: nearly all the drawing. */
+  async render(pdf: PdfReport, d: FundingReportData, _p: FundingParams, progress: ReportProgress): Promise<void> {
     const f = d.figures;
+    const rows = d.projects.length + d.payments.length;
     pdf.heading('Synthèse');
     pdf.table({
       headers: ['Enveloppe', 'Engagé', 'Versé', 'Reste à engager', 'Reste à verser'],
@@ -98,33 +100,39 @@ export class FundingReport implements ReportDefinition<FundingParams, FundingRep
       rows: f.byDepartment.map((x) => [`${x.code} ${x.name}`, formatEuros(x.committedCents), formatEuros(x.paidCents)]),
     });
     pdf.heading('Par projet');
-    pdf.table({
-      headers: ['Projet', 'Porteur', 'Axe', 'Dép.', 'Statut', 'Accordé', 'Versé', 'Reste'],
-      widths: [3, 2, 0.7, 1, 1.3, 1.3, 1.3, 1.3],
-      numeric: [5, 6, 7],
-      rows: d.projects.map((p) => [
-        p.title,
-        p.holder,
-        p.axisCode,
-        p.departmentCodes,
-        PROJECT_STATUS_LABELS[p.status],
-        formatEuros(p.grantedCents),
-        formatEuros(p.paidCents),
-        formatEuros(p.grantedCents - p.paidCents),
-      ]),
-    });
+    await pdf.tableInSteps(
+      {
+        headers: ['Projet', 'Porteur', 'Axe', 'Dép.', 'Statut', 'Accordé', 'Versé', 'Reste'],
+        widths: [3, 2, 0.7, 1, 1.3, 1.3, 1.3, 1.3],
+        numeric: [5, 6, 7],
+        rows: d.projects.map((p) => [
+          p.title,
+          p.holder,
+          p.axisCode,
+          p.departmentCodes,
+          PROJECT_STATUS_LABELS[p.status],
+          formatEuros(p.grantedCents),
+          formatEuros(p.paidCents),
+          formatEuros(p.grantedCents - p.paidCents),
+        ]),
+      },
+      (drawn) => progress(drawn, rows),
+    );
     pdf.heading('Versements');
-    pdf.table({
-      headers: ['Date', 'Projet', 'Type', 'Montant'],
-      widths: [1.2, 4, 1.2, 1.4],
-      numeric: [3],
-      rows: d.payments.map((p) => [
-        p.paidOn ?? '',
-        p.projectTitle,
-        paymentKindLabel(p.paymentKind),
-        formatEuros(Number(p.amountCents)),
-      ]),
-    });
+    await pdf.tableInSteps(
+      {
+        headers: ['Date', 'Projet', 'Type', 'Montant'],
+        widths: [1.2, 4, 1.2, 1.4],
+        numeric: [3],
+        rows: d.payments.map((p) => [
+          p.paidOn ?? '',
+          p.projectTitle,
+          paymentKindLabel(p.paymentKind),
+          formatEuros(Number(p.amountCents)),
+        ]),
+      },
+      (drawn) => progress(d.projects.length + drawn, rows),
+    );
     pdf.paragraph(
       `Total des versements : ${formatEuros(d.payments.reduce((s, p) => s + Number(p.amountCents), 0))} ; total engagé : ${formatEuros(f.committedCents)}.`,
     );

@@ -36,6 +36,9 @@ export class ReportDto {
   dataSha256?: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number })
   fileSize?: number | null;
+  /** How far the rendering is, 0–100: null while queued, 100 once done. */
+  @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 100 })
+  progressPercent: number | null;
   requestedBy: string | null;
   createdAt: string;
   @ApiPropertyOptional({ nullable: true, type: String })

@@ -39,6 +39,10 @@ export class ReportEntity {
   @Column({ type: 'integer', nullable: true })
   fileSize: number | null;
 
+  /** How far a running report is, 0–100; null until it first runs, 100 once done. */
+  @Column({ type: 'smallint', nullable: true })
+  progressPercent: number | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   leaseUntil: Date | null;
 

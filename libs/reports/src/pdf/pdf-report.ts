@@ -25,6 +25,13 @@ const FOOTER_GREY = 0x3a / 255;
 const WRAPPED_TABLE_MAX_ROWS = 300;
 const LONG_ROW_HEIGHT = 12;
 const LONG_FONT_SIZE = 7.5;
+/** A long table drawn in steps gives way this often (about a tenth of a second of drawing). */
+const ROWS_PER_STEP = 250;
+
+/** Runs steps to their end, for whoever does not wait between them. */
+function drain(steps: Iterator<unknown>): void {
+  while (!steps.next().done);
+}
 
 export interface PdfReportMeta {
   title: string;
@@ -112,8 +119,28 @@ export class PdfReport {
    */
   table(table: PdfTable): this {
     this.doc.x = MARGIN;
-    if (table.rows.length > WRAPPED_TABLE_MAX_ROWS) this.longTable(table);
+    if (table.rows.length > WRAPPED_TABLE_MAX_ROWS) drain(this.longTable(table));
     else this.wrappedTable(table);
+    return this.afterTable();
+  }
+
+  /**
+   * `table`, awaiting `drawn(rows drawn so far)` every few hundred rows and at the end: a ledger of
+   * thousands of payments takes seconds to draw, during which the report says how far it is.
+   */
+  async tableInSteps(table: PdfTable, drawn: (rows: number) => Promise<void>): Promise<this> {
+    if (table.rows.length <= WRAPPED_TABLE_MAX_ROWS) {
+      this.table(table);
+    } else {
+      this.doc.x = MARGIN;
+      for (const rows of this.longTable(table)) if (rows % ROWS_PER_STEP === 0) await drawn(rows);
+      this.afterTable();
+    }
+    await drawn(table.rows.length);
+    return this;
+  }
+
+  private afterTable(): this {
     this.doc.x = MARGIN;
     this.doc.moveDown(0.5);
     return this;
@@ -152,7 +179,8 @@ export class PdfReport {
     } as PDFKit.Mixins.TableOptionsWithData & { structParent: PDFKit.PDFStructureElement });
   }
 
-  private longTable(table: PdfTable): void {
+  /** Draws the rows one by one, yielding how many are drawn after each. */
+  private *longTable(table: PdfTable): Generator<number> {
     const columns = this.columns(table);
     const bottom = () => this.doc.page.height - this.doc.page.margins.bottom;
     const tableStruct = this.doc.struct('Table');
@@ -190,7 +218,10 @@ export class PdfReport {
       this.doc.y = y + LONG_ROW_HEIGHT;
     };
     row(table.headers, true);
-    for (const values of table.rows) row(values, false);
+    for (const [i, values] of table.rows.entries()) {
+      row(values, false);
+      yield i + 1;
+    }
     tableStruct.end();
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, formatParisDate, SYSTEM_ACTOR } from '@app/core';
-import { PdfReport, ReportDefinition } from '@app/reports';
+import { PdfReport, ReportDefinition, type ReportProgress } from '@app/reports';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, REPORT_KIND_LABELS, ROADMAP_STATUS_LABELS } from '@app/vocabulary';
 import type { ActionDto, RoadmapDto, RoadmapProgressDto } from '../dto/roadmap.dto';
 import { ActionsService } from '../actions.service';
@@ -58,8 +58,11 @@ export class RoadmapReport implements ReportDefinition<RoadmapParams, RoadmapRep
     return `Région Occitanie — ${d.actions.length} actions, ${d.roadmap.axes.length} axes — feuille de route : ${ROADMAP_STATUS_LABELS[d.roadmap.status]}`;
   }
 
-  render(pdf: PdfReport, d: RoadmapReportData): void {
-    for (const axis of d.roadmap.axes) {
+  /** Progress counts the sections: one per axis, then the departments' table and the stale actions. */
+  async render(pdf: PdfReport, d: RoadmapReportData, _p: RoadmapParams, progress: ReportProgress): Promise<void> {
+    const sections = d.roadmap.axes.length + 1;
+    for (const [done, axis] of d.roadmap.axes.entries()) {
+      await progress(done, sections);
       const rolled = d.progress.byAxis.find((a) => a.key === axis.code);
       pdf.heading(`${axis.code} — ${axis.label}`);
       pdf.paragraph(`Avancement de l’axe : ${bar(rolled?.progressPercent ?? 0)} (${rolled?.actions ?? 0} actions)`);
@@ -79,6 +82,7 @@ export class RoadmapReport implements ReportDefinition<RoadmapParams, RoadmapRep
         }
       }
     }
+    await progress(d.roadmap.axes.length, sections);
     pdf.heading('Par département');
     pdf.table({
       headers: ['Département', 'Actions', ...ACTION_STATUSES.map((s) => ACTION_STATUS_LABELS[s]), 'Avancement'],

@@ -301,6 +301,10 @@ export type ReportDto = {
     fileSha256?: string | null;
     dataSha256?: string | null;
     fileSize?: number | null;
+    /**
+     * How far the rendering is, 0–100: null while queued, 100 once done.
+     */
+    progressPercent: number | null;
     finishedAt?: string | null;
     /**
      * The moves the caller may make: always none, a report's every move is the worker's.

@@ -7,7 +7,7 @@ import { callsControllerFunding, ok, reportsControllerList, type CallDto, type R
 import { useCalls } from '../../api/queries';
 import { PaginatedTable, type Column } from '../../components/PaginatedTable';
 import { QueryState } from '../../components/QueryState';
-import { ReportJob, SEVERITY } from '../../components/ReportJob';
+import { ReportJob, ReportProgress, SEVERITY } from '../../components/ReportJob';
 import { formatDateTime, formatEuros, formatSize } from '../../format';
 import { labelOf, REPORT_KIND_LABELS, REPORT_STATUS_LABELS } from '@app/vocabulary';
 
@@ -94,7 +94,17 @@ function MyExports({ calls }: { calls: CallDto[] }) {
     },
     {
       header: 'État',
-      cell: (r) => <Badge severity={SEVERITY[r.status]}>{labelOf(REPORT_STATUS_LABELS, r.status)}</Badge>,
+      cell: (r) => (
+        <>
+          <Badge severity={SEVERITY[r.status]}>{labelOf(REPORT_STATUS_LABELS, r.status)}</Badge>
+          {r.status === 'running' && (
+            <ReportProgress
+              percent={r.progressPercent}
+              label={`Avancement du rapport du ${formatDateTime(r.createdAt)}`}
+            />
+          )}
+        </>
+      ),
     },
     { header: 'Taille', cell: (r) => (r.fileSize ? formatSize(r.fileSize) : '—') },
     {
