@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { euros, launchBrowser, screenshot, scriptErrorsOf, signIn } from '../support/browser';
 import { demoCallId } from '../support/factories';
 import { api, DEMO, login, until } from '../support/http';
@@ -62,6 +62,22 @@ describe('the regional delegate in the browser', () => {
 
   const waitingList = (title: RegExp) => page.getByRole('region', { name: title });
 
+  /** The call's State charts drew: two stacked bar charts (canvas) and its map, every department of Occitanie coloured. */
+  async function chartsDrawn(call: Locator): Promise<void> {
+    await until(
+      () => call.locator('canvas').count(),
+      (n) => n === 2,
+    );
+    const fills = () =>
+      call
+        .locator('map-chart-reg')
+        .evaluate(
+          (map, codes) => codes.map((code) => map.querySelector(`.FR-dep-${code}`)?.getAttribute('fill') ?? null),
+          OCCITANIE,
+        );
+    await until(fills, (colours) => colours.every((colour) => colour !== null && colour !== UNCOLOURED));
+  }
+
   it('sees first what waits: decisions ready, grants to make, agreements to sign, reports overdue', async () => {
     await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
     const ready = waitingList(/^Dossiers prêts pour la décision/);
@@ -123,18 +139,18 @@ describe('the regional delegate in the browser', () => {
 
     // The State's charts drew: two stacked bar charts (canvas) and the map of Occitanie's departments,
     // each coloured, the other departments of France hidden (its geometry is bundled: no network).
-    await until(
-      () => ami2021.locator('canvas').count(),
-      (n) => n === 2,
-    );
-    const fills = () =>
-      ami2021
-        .locator('map-chart-reg')
-        .evaluate(
-          (map, codes) => codes.map((code) => map.querySelector(`.FR-dep-${code}`)?.getAttribute('fill') ?? null),
-          OCCITANIE,
-        );
-    await until(fills, (colours) => colours.every((colour) => colour !== null && colour !== UNCOLOURED));
+    await chartsDrawn(ami2021);
+    // Paid, committed not paid and remaining stack up in three colours, named in the legend.
+    const legend = ami2021.locator('bar-chart').first();
+    expect(await legend.locator('.legende_dot + p').allInnerTexts()).toEqual([
+      'Versé',
+      'Engagé non versé',
+      'Reste à engager',
+    ]);
+    const colours = await legend
+      .locator('.legende_dot')
+      .evaluateAll((dots) => dots.map((d) => d.getAttribute('style')));
+    expect(new Set(colours).size).toBe(3);
     expect(await ami2021.locator('map-chart-reg .FR-dep-75').isVisible()).toBe(false);
     // Nothing is committed on the 2023 call yet: no empty chart, a sentence instead.
     await card(CALL_2023).getByText('Rien n’est encore engagé sur cet appel').waitFor();
@@ -332,12 +348,16 @@ describe('the regional delegate in the browser', () => {
       .getByRole('heading', { name: 'Dossiers prêts pour la décision (1)' })
       .waitFor();
     // The first commitment brings the 2023 call's charts and map.
-    await until(
-      () => card(CALL_2023).locator('canvas').count(),
-      (n) => n === 2,
-    );
-    await card(CALL_2023).locator('map-chart-reg svg').waitFor();
+    await chartsDrawn(card(CALL_2023));
+    await chartsDrawn(card(CALL_2021));
     await screenshot(page, 'delegate-dashboard-after-grant');
+
+    // Back again from another screen: the new charts draw, the ones gone stay silent (no console error).
+    await page.getByRole('link', { name: 'Projets', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Projets', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Tableau de bord' }).first().click();
+    await chartsDrawn(card(CALL_2023));
+    await chartsDrawn(card(CALL_2021));
   });
 
   it('decides for several projects from the list, and reads the result of each', async () => {

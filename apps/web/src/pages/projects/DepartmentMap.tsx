@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type Ref, useEffect, useRef } from 'react';
 import '@gouvfr/dsfr-chart/MapChartReg/map-chart-reg.common';
 import '@gouvfr/dsfr-chart/MapChartReg/map-chart-reg.css';
 import type { DepartmentFundingDto } from '../../api/client';
@@ -10,6 +10,7 @@ declare module 'react' {
     interface IntrinsicElements {
       /** The State's map of a region's departments (@gouvfr/dsfr-chart), its geometry bundled: no network. */
       'map-chart-reg': {
+        ref?: Ref<MapElement>;
         data: string;
         region: string;
         date: string;
@@ -19,6 +20,11 @@ declare module 'react' {
       };
     }
   }
+}
+
+/** The custom element once its Vue component is created (asynchronously: it says so with `vce-ready`). */
+interface MapElement extends HTMLElement {
+  getVueInstance?: () => { changeTheme(theme: string): void; $nextTick(then: () => void): void };
 }
 
 /** Occitanie's code in the official geography (COG), which the map component knows. */
@@ -38,21 +44,30 @@ const METROPOLITAN = [
 const euros = (cents: number) => Math.round(cents) / 100;
 
 /**
- * Occitanie's departments coloured by what the call committed per inhabitant. The component draws (and
- * recolours) its map on the DSFR's `dsfr.theme` event only, sent when the theme changes: a map mounted
- * after the page started would stay blank, so the current theme is announced again once it is there.
+ * Occitanie's departments coloured by what the call committed per inhabitant. The component draws its
+ * map only when told the theme (on the DSFR's global `dsfr.theme` event, which every map ever mounted
+ * keeps listening to, even once gone): this map is told directly, once created and after each change.
  */
 export function DepartmentMap({ lines, callTitle }: { lines: DepartmentFundingDto[]; callTitle: string }) {
-  useEffect(() => {
-    const theme = document.documentElement.getAttribute('data-fr-theme') ?? 'light';
-    document.documentElement.dispatchEvent(new CustomEvent('dsfr.theme', { detail: { theme } }));
-  }, [lines]);
+  const map = useRef<MapElement>(null);
   const committed = lines.reduce((sum, d) => sum + d.committedCents, 0);
   const population = lines.reduce((sum, d) => sum + d.population, 0);
-  const data = Object.fromEntries([
-    ...METROPOLITAN.map((code) => [code, 0]),
-    ...lines.map((d) => [d.code, euros(d.committedPerInhabitantCents)]),
-  ]);
+  const data = JSON.stringify(
+    Object.fromEntries([
+      ...METROPOLITAN.map((code) => [code, 0]),
+      ...lines.map((d) => [d.code, euros(d.committedPerInhabitantCents)]),
+    ]),
+  );
+  useEffect(() => {
+    const element = map.current;
+    if (!element) return;
+    const theme = document.documentElement.getAttribute('data-fr-theme') ?? 'light';
+    // After Vue's next render, so that the drawing reads the new data.
+    const draw = () => element.getVueInstance?.().$nextTick(() => element.getVueInstance?.().changeTheme(theme));
+    if (element.getVueInstance) draw();
+    else element.addEventListener('vce-ready', draw, { once: true });
+    return () => element.removeEventListener('vce-ready', draw);
+  }, [data]);
   return (
     <div
       role="img"
@@ -60,7 +75,8 @@ export function DepartmentMap({ lines, callTitle }: { lines: DepartmentFundingDt
       aria-label={`Carte des départements d’Occitanie colorés selon l’engagé par habitant de l’appel « ${callTitle} », détaillé dans le tableau qui suit.`}
     >
       <map-chart-reg
-        data={JSON.stringify(data)}
+        ref={map}
+        data={data}
         region={OCCITANIE}
         date={formatDate(new Date().toISOString())}
         name="Engagé par habitant (en euros)"
