@@ -1,5 +1,7 @@
 import { AuditService } from '@app/audit';
+import { TerritoryService } from '@app/territory';
 import {
+  AwaitingActionService,
   CallsErrorCode,
   CallsModule,
   CallsService,
@@ -27,6 +29,8 @@ describe('calls', () => {
   let instruction: InstructionService;
   let funding: FundingService;
   let followUp: FollowUpService;
+  let awaiting: AwaitingActionService;
+  let territory: TerritoryService;
   let { delegate, officer, referent31, referent34, auditor, admin, member } = {} as Cast;
 
   beforeAll(async () => {
@@ -36,6 +40,8 @@ describe('calls', () => {
     instruction = medium.get(InstructionService);
     funding = medium.get(FundingService);
     followUp = medium.get(FollowUpService);
+    awaiting = medium.get(AwaitingActionService);
+    territory = medium.get(TerritoryService);
     ({ delegate, officer, referent31, referent34, auditor, admin, member } = await medium.actors.cast());
   });
 
@@ -782,6 +788,20 @@ describe('calls', () => {
       expect(event?.after).not.toHaveProperty('canEdit');
     });
 
+    it('gives each department’s population and what was committed per inhabitant, to the cent', async () => {
+      const callId = await newCall();
+      const project = await projectAt(callId, SELECTED, { departmentCodes: ['31', '34'] });
+      await funding.grant(delegate, project.id, { amountCents: 1_000_001 });
+
+      const populations = new Map((await territory.departments()).map((d) => [d.code, d.population]));
+      const { byDepartment } = await calls.fundingOf(auditor, callId);
+      expect(byDepartment.map((d) => d.code)).toEqual(['31', '34']);
+      for (const d of byDepartment) {
+        expect(d.population).toBe(populations.get(d.code));
+        expect(d.committedPerInhabitantCents).toBe(Math.round(d.committedCents / d.population));
+      }
+    });
+
     it('opens the ledger to its exporters only', async () => {
       const callId = await newCall();
 
@@ -789,6 +809,61 @@ describe('calls', () => {
       await expect(funding.assertLedgerReader(auditor, UNKNOWN)).rejects.toMatchObject({ kind: 'not_found' });
       await expect(funding.assertLedgerReader(auditor, callId)).resolves.toBeUndefined();
       await expect(calls.exportXlsx(member, callId)).rejects.toMatchObject({ kind: 'forbidden' });
+    });
+  });
+
+  describe('what awaits the regional team', () => {
+    const opinion = (referent: typeof referent31, projectId: string, departmentCode: string) =>
+      projects.giveOpinion(referent, projectId, { departmentCode, opinion: 'favorable', comment: 'Avis de test' });
+
+    it('lists the decisions ready, the projects to grant, the agreements to sign and the overdue reports', async () => {
+      const callId = await newCall();
+      const ready = await projectAt(callId, UNDER_REVIEW, { departmentCodes: ['31', '34'] });
+      const halfway = await projectAt(callId, UNDER_REVIEW, { departmentCodes: ['31', '34'] });
+      await opinion(referent31, ready.id, '31');
+      await opinion(referent34, ready.id, '34');
+      await opinion(referent31, halfway.id, '31');
+      const toGrant = await projectAt(callId, SELECTED);
+      const unsigned = await funding.grant(delegate, (await projectAt(callId, SELECTED)).id, { amountCents: 100_000 });
+      const signed = await funding.grant(delegate, (await projectAt(callId, SELECTED)).id, {
+        amountCents: 100_000,
+        agreementSignedOn: '2026-02-01',
+      });
+      await followUp.setReports(officer, signed.id, {
+        reports: [
+          { kind: 'progress', dueOn: '2026-01-31' },
+          { kind: 'final', dueOn: '2099-12-31' },
+        ],
+      });
+
+      const waiting = await awaiting.of(delegate);
+      const ids = (items: { id: string }[]) => items.map((p) => p.id);
+      expect(ids(waiting.readyForDecision)).toContain(ready.id);
+      expect(ids(waiting.readyForDecision)).not.toContain(halfway.id);
+      expect(waiting.readyForDecision.find((p) => p.id === ready.id)).toMatchObject({
+        canDecide: true,
+        opinionsByDepartment: [
+          { departmentCode: '31', opinion: 'favorable' },
+          { departmentCode: '34', opinion: 'favorable' },
+        ],
+      });
+      expect(ids(waiting.toGrant)).toContain(toGrant.id);
+      expect(ids(waiting.toGrant)).not.toContain(unsigned.projectId);
+      expect(waiting.agreementsToSign.map((g) => g.grantId)).toContain(unsigned.id);
+      expect(waiting.agreementsToSign.map((g) => g.grantId)).not.toContain(signed.id);
+      expect(waiting.agreementsToSign.find((g) => g.grantId === unsigned.id)).toMatchObject({
+        projectId: unsigned.projectId,
+        amountCents: 100_000,
+        grantedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      });
+      const overdue = waiting.overdueReports.filter((r) => r.grantId === signed.id);
+      expect(overdue).toEqual([expect.objectContaining({ kind: 'progress', dueOn: '2026-01-31' })]);
+    });
+
+    it('is the screen of those who run the money: not the auditor’s nor a referent’s', async () => {
+      await expect(awaiting.of(officer)).resolves.toHaveProperty('readyForDecision');
+      for (const reader of [auditor, referent31, member])
+        await expect(awaiting.of(reader)).rejects.toMatchObject({ kind: 'forbidden' });
     });
   });
 });

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { euros, launchBrowser, screenshot, scriptErrorsOf, signIn } from '../support/browser';
 import { demoCallId } from '../support/factories';
 import { api, DEMO, login, until } from '../support/http';
@@ -6,6 +6,10 @@ import { Stack } from '../support/stack';
 
 const CALL_2021 = 'AMI 2021 — Réduire les inégalités sociales de santé dans les territoires';
 const CALL_2023 = 'AMI 2023 — Aller vers et littératie en santé';
+/** Occitanie's departments, as the map component names them (class FR-dep-<code>). */
+const OCCITANIE = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+/** The map's grey for a department it was given no value for. */
+const UNCOLOURED = '#6b6b6b';
 
 /** The mission officer (Inès Fabre) gives the 2023 call its criteria and scores its two applications under review. */
 async function scoreTheApplications(stack: Stack): Promise<void> {
@@ -56,16 +60,101 @@ describe('the regional delegate in the browser', () => {
 
   const card = (title: string) => page.locator('section', { has: page.getByRole('heading', { name: title }) });
 
+  const waitingList = (title: RegExp) => page.getByRole('region', { name: title });
+
+  /** The call's State charts drew: two stacked bar charts (canvas) and its map, every department of Occitanie coloured. */
+  async function chartsDrawn(call: Locator): Promise<void> {
+    await until(
+      () => call.locator('canvas').count(),
+      (n) => n === 2,
+    );
+    const fills = () =>
+      call
+        .locator('map-chart-reg')
+        .evaluate(
+          (map, codes) => codes.map((code) => map.querySelector(`.FR-dep-${code}`)?.getAttribute('fill') ?? null),
+          OCCITANIE,
+        );
+    await until(fills, (colours) => colours.every((colour) => colour !== null && colour !== UNCOLOURED));
+  }
+
+  it('sees first what waits: decisions ready, grants to make, agreements to sign, reports overdue', async () => {
+    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    const ready = waitingList(/^Dossiers prêts pour la décision/);
+    await ready.getByRole('heading', { name: 'Dossiers prêts pour la décision (2)' }).waitFor();
+    expect(await page.locator('main h2').allInnerTexts()).toEqual(['À traiter', CALL_2023, CALL_2021]);
+
+    // Both applications under review have every department's opinion: each says so, with its score.
+    await until(
+      () => ready.getByRole('listitem').allInnerTexts(),
+      (items) =>
+        JSON.stringify(items) ===
+        JSON.stringify([
+          'Camion santé dans les quartiers nord de Toulouse\nTous les avis rendus : Haute-Garonne (31) favorable — note 3,33 / 5',
+          'Maraudes santé à Montpellier\nTous les avis rendus : Hérault (34) réservé — note 4,00 / 5',
+        ]),
+    );
+    expect(await ready.getByRole('link', { name: 'Maraudes santé à Montpellier' }).getAttribute('href')).toMatch(
+      /^\/projets\/[0-9a-f-]{36}$/,
+    );
+    const toGrant = waitingList(/^Subventions à attribuer/);
+    await toGrant.getByRole('heading', { name: 'Subventions à attribuer (1)' }).waitFor();
+    expect(await toGrant.getByRole('listitem').innerText()).toMatch(
+      euros('Programme parentalité et écrans\nRetenu sans subvention — 60 000,00 € demandés'),
+    );
+    // Every demo grant has its agreement signed: the empty list says so.
+    const toSign = waitingList(/^Conventions à signer/);
+    await toSign.getByRole('heading', { name: 'Conventions à signer (0)' }).waitFor();
+    await toSign.getByText('Toutes les subventions attribuées ont leur convention signée.').waitFor();
+    // The twelve 2021 projects still running owe their final report since 30 June 2026.
+    const overdue = waitingList(/^Bilans d’activité en retard/);
+    await overdue.getByRole('heading', { name: 'Bilans d’activité en retard (12)' }).waitFor();
+    expect(await overdue.getByRole('listitem').first().innerText()).toBe(
+      'Accueil écoute jeunes après la crise sanitaire\nBilan final attendu le 30 juin 2026 de Maison des adolescents de l’Hérault',
+    );
+  });
+
   it('sees every call’s envelope, committed, paid and remaining, and its projects by status', async () => {
     await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
     const ami2021 = card(CALL_2021);
-    await ami2021.getByText('Reste à engager').waitFor();
+    await ami2021.locator('dt', { hasText: 'Reste à engager' }).waitFor();
     const figures = await ami2021.locator('dl').innerText();
     expect(figures).toMatch(euros('Enveloppe 1 700 000,00 €'));
     expect(figures).toMatch(euros('Engagé 1 700 000,00 €'));
     expect(figures).toMatch(euros('Versé 1 080 000,00 €'));
     expect(figures).toMatch(euros('Reste à engager 0,00 €'));
-    expect(await ami2021.getByRole('figure').innerText()).toMatch(euros('Versé : 1 080 000,00 €'));
+
+    // The tables that say what the charts draw, figure by figure (RGAA).
+    const byAxis = ami2021.getByRole('table', { name: /^Par axe/ });
+    expect(await byAxis.getByRole('row').nth(1).innerText()).toMatch(
+      euros(
+        'Santé environnementale et urbanisme favorable à la santé\t300 000,00 €\t300 000,00 €\t205 000,00 €\t0,00 €',
+      ),
+    );
+    const byDepartment = ami2021.getByRole('table', { name: /^Par département/ });
+    expect(await byDepartment.getByRole('row').count()).toBe(14);
+    expect(await byDepartment.getByRole('row', { name: /Lozère/ }).innerText()).toMatch(
+      euros('Lozère (48)\t119 230,77 €\t59 615,38 €\t76 486\t1,56 €'),
+    );
+
+    // The State's charts drew: two stacked bar charts (canvas) and the map of Occitanie's departments,
+    // each coloured, the other departments of France hidden (its geometry is bundled: no network).
+    await chartsDrawn(ami2021);
+    // Paid, committed not paid and remaining stack up in three colours, named in the legend.
+    const legend = ami2021.locator('bar-chart').first();
+    expect(await legend.locator('.legende_dot + p').allInnerTexts()).toEqual([
+      'Versé',
+      'Engagé non versé',
+      'Reste à engager',
+    ]);
+    const colours = await legend
+      .locator('.legende_dot')
+      .evaluateAll((dots) => dots.map((d) => d.getAttribute('style')));
+    expect(new Set(colours).size).toBe(3);
+    expect(await ami2021.locator('map-chart-reg .FR-dep-75').isVisible()).toBe(false);
+    // Nothing is committed on the 2023 call yet: no empty chart, a sentence instead.
+    await card(CALL_2023).getByText('Rien n’est encore engagé sur cet appel').waitFor();
+    expect(await card(CALL_2023).locator('canvas, map-chart-reg').count()).toBe(0);
     await ami2021.getByRole('link', { name: 'En cours : 12' }).waitFor();
     await ami2021.getByRole('link', { name: 'Clôturé : 4' }).waitFor();
     await card(CALL_2023).getByRole('link', { name: 'En instruction : 2' }).waitFor();
@@ -249,6 +338,26 @@ describe('the regional delegate in the browser', () => {
       () => figures.innerText(),
       (text) => remaining.test(text),
     );
+    // The grant was made without a signing date: its agreement waits, and the application left the decisions.
+    const toSign = waitingList(/^Conventions à signer/);
+    await toSign.getByRole('heading', { name: 'Conventions à signer (1)' }).waitFor();
+    const agreement = await toSign.getByRole('listitem').innerText();
+    expect(agreement).toMatch(euros('Camion santé dans les quartiers nord de Toulouse\n80 000,00 € attribués le'));
+    expect(agreement).toMatch(/ \d{4} à Association Santé Quartiers Nord, convention non signée$/);
+    await waitingList(/^Dossiers prêts/)
+      .getByRole('heading', { name: 'Dossiers prêts pour la décision (1)' })
+      .waitFor();
+    // The first commitment brings the 2023 call's charts and map.
+    await chartsDrawn(card(CALL_2023));
+    await chartsDrawn(card(CALL_2021));
+    await screenshot(page, 'delegate-dashboard-after-grant');
+
+    // Back again from another screen: the new charts draw, the ones gone stay silent (no console error).
+    await page.getByRole('link', { name: 'Projets', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Projets', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Tableau de bord' }).first().click();
+    await chartsDrawn(card(CALL_2023));
+    await chartsDrawn(card(CALL_2021));
   });
 
   it('decides for several projects from the list, and reads the result of each', async () => {

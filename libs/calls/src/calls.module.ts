@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { ReportKindRegistry, ReportsModule } from '@app/reports';
 import { TerritoryModule } from '@app/territory';
+import { AwaitingActionService } from './awaiting-action.service';
 import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
 import { CallAxisEntity } from './entities/call-axis.entity';
@@ -53,8 +54,9 @@ import { FundingReport } from './reports/funding.report';
     InstructionService,
     FollowUpRepository,
     FollowUpService,
+    AwaitingActionService,
   ],
-  exports: [CallsService, ProjectsService, FundingService, InstructionService, FollowUpService],
+  exports: [AwaitingActionService, CallsService, ProjectsService, FundingService, InstructionService, FollowUpService],
 })
 export class CallsModule implements OnModuleInit {
   constructor(

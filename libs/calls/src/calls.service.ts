@@ -144,7 +144,10 @@ export class CallsService {
       }),
       byDepartment: departments
         .filter((d) => byDepartment.has(d.code))
-        .map((d) => ({ code: d.code, name: d.name, ...byDepartment.get(d.code)! })),
+        .map((d) => {
+          const line = byDepartment.get(d.code)!;
+          return { code: d.code, name: d.name, ...line, ...perInhabitant(line.committedCents, d.population) };
+        }),
     };
   }
 
@@ -180,6 +183,11 @@ export class CallsService {
     const call = found(await this.calls.find(id), CallsErrorCode.CallNotFound, id);
     return call;
   }
+}
+
+/** The population and what was committed per inhabitant, rounded to the cent (0 for an empty place). */
+function perInhabitant(committedCents: number, population: number) {
+  return { population, committedPerInhabitantCents: population > 0 ? Math.round(committedCents / population) : 0 };
 }
 
 /** The call as it is, whoever reads it (what its audit events record). */

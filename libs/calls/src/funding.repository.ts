@@ -28,6 +28,15 @@ export interface FundingProjectLine {
   paidCents: number;
 }
 
+export interface AgreementToSignRow {
+  grantId: string;
+  projectId: string;
+  projectTitle: string;
+  holderName: string;
+  amountCents: string;
+  grantedAt: Date;
+}
+
 /** What a grant commits: its amount, or what it paid once cancelled. */
 const COMMITTED = `(CASE WHEN g.status = 'active' THEN g.amount_cents
   ELSE (SELECT COALESCE(sum(p.amount_cents), 0) FROM payment p WHERE p.grant_id = g.id) END)`;
@@ -165,6 +174,20 @@ export class FundingRepository {
 
   payments(grantId: string, tx: Tx = this.dataSource.manager): Promise<PaymentEntity[]> {
     return tx.find(PaymentEntity, { where: { grantId }, order: { paidOn: 'ASC', createdAt: 'ASC' } });
+  }
+
+  /**
+   * Active grants whose agreement (convention) is still to sign: no signing date, and the project not
+   * yet moved to agreement_signed (that move records the signature when the grant did not).
+   */
+  agreementsToSign(): Promise<AgreementToSignRow[]> {
+    return this.dataSource.query(
+      `SELECT g.id AS "grantId", p.id AS "projectId", p.title AS "projectTitle", p.holder_name AS "holderName",
+              g.amount_cents::text AS "amountCents", g.created_at AS "grantedAt"
+       FROM "grant" g JOIN project p ON p.id = g.project_id
+       WHERE g.status = 'active' AND g.agreement_signed_on IS NULL AND p.status = 'selected'
+       ORDER BY g.created_at, g.id`,
+    );
   }
 
   /** Every grant of a call with what it paid and its departments: the ledger the figures are built from. */

@@ -141,6 +141,21 @@ export class ProjectsRepository {
     return [rows, count[0].n];
   }
 
+  /**
+   * What waits for a decision in one statement: applications under review whose every department
+   * gave an opinion, and selected projects without a grant (a cancelled grant counts: it was decided).
+   */
+  awaitingDecisionOrGrant(): Promise<ProjectRow[]> {
+    return this.dataSource.query(
+      `SELECT ${PROJECT_COLUMNS} FROM project p
+       WHERE (p.status = 'under_review' AND NOT EXISTS (
+                SELECT 1 FROM project_department d WHERE d.project_id = p.id
+                AND NOT EXISTS (SELECT 1 FROM opinion o WHERE o.project_id = p.id AND o.department_code = d.department_code)))
+          OR (p.status = 'selected' AND NOT EXISTS (SELECT 1 FROM "grant" g WHERE g.project_id = p.id))
+       ORDER BY p.updated_at, p.id`,
+    );
+  }
+
   async communes(projectId: string): Promise<string[]> {
     const rows = await this.dataSource.manager.find(ProjectCommuneEntity, {
       where: { projectId },

@@ -104,11 +104,16 @@ export class ProjectsService {
     const [rows, total] = await this.projects.list(
       query.mine ? { ...query, departmentCodes: actor.departmentCodes } : query,
     );
+    return { items: await this.listItems(actor, rows), total };
+  }
+
+  /** Rows of a project list as this reader sees them, with opinions and scores read for all rows at once. */
+  async listItems(actor: Actor, rows: ProjectRow[]): Promise<ProjectListItemDto[]> {
     const [opinions, scores] = await Promise.all([
       this.projects.latestOpinions(rows.map((r) => r.id)),
       this.instruction.weightedScores(rows),
     ]);
-    const items = rows.map((row) => {
+    return rows.map((row) => {
       const project = toProjectDto(row, actor);
       return {
         ...project,
@@ -119,7 +124,6 @@ export class ProjectsService {
         weightedScore: scores.get(row.id) ?? null,
       };
     });
-    return { items, total };
   }
 
   async get(actor: Actor, id: string): Promise<ProjectDetailDto> {

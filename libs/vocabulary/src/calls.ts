@@ -82,6 +82,15 @@ export const PAYMENT_KIND_LABELS: Record<PaymentKind, string> = {
   balance: 'Solde',
 };
 
+/** The activity reports (bilans) a grant's holder owes. */
+export const GRANT_REPORT_KINDS = ['progress', 'final'] as const;
+export type GrantReportKind = (typeof GRANT_REPORT_KINDS)[number];
+
+export const GRANT_REPORT_KIND_LABELS: Record<GrantReportKind, string> = {
+  progress: 'Bilan intermédiaire',
+  final: 'Bilan final',
+};
+
 /** A ledger line's payment kind in words; a balance still to pay has none. */
 export const paymentKindLabel = (kind: PaymentKind | null): string => (kind ? PAYMENT_KIND_LABELS[kind] : '');
 

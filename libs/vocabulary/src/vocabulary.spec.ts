@@ -9,6 +9,7 @@ const TABLES: [name: string, codes: readonly (string | number)[], labels: Record
   ['opinions', vocabulary.OPINIONS, vocabulary.OPINION_LABELS],
   ['project list orders', vocabulary.PROJECT_SORTS, vocabulary.PROJECT_SORT_LABELS],
   ['payment kinds', vocabulary.PAYMENT_KINDS, vocabulary.PAYMENT_KIND_LABELS],
+  ['grant report kinds', vocabulary.GRANT_REPORT_KINDS, vocabulary.GRANT_REPORT_KIND_LABELS],
   ['holder kinds', vocabulary.HOLDER_KINDS, vocabulary.HOLDER_KIND_LABELS],
   ['levers', vocabulary.ISS_LEVERS, vocabulary.LEVER_LABELS],
   ['target publics', vocabulary.TARGET_PUBLICS, vocabulary.TARGET_PUBLIC_LABELS],

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { IdParam } from '@app/core';
 import type { Actor } from '@app/core';
 import {
+  AwaitingActionDto,
+  AwaitingActionService,
   BulkTransitionDto,
   BulkTransitionResponseDto,
   CreateNoteDto,
@@ -36,7 +38,19 @@ export class ProjectsController {
   constructor(
     private readonly projects: ProjectsService,
     private readonly instruction: InstructionService,
+    private readonly awaiting: AwaitingActionService,
   ) {}
+
+  /**
+   * What waits for the regional team: applications ready for a decision, selected projects to grant,
+   * agreements to sign and overdue activity reports.
+   */
+  @Get('projects/awaiting-action')
+  @OperationId('CallsController_awaitingAction')
+  @ApiOkResponse({ type: AwaitingActionDto })
+  awaitingAction(@CurrentActor() actor: Actor): Promise<AwaitingActionDto> {
+    return this.awaiting.of(actor);
+  }
 
   @Post('projects')
   @OperationId('CallsController_createProject')

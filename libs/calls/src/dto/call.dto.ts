@@ -124,6 +124,10 @@ export class DepartmentFundingDto {
   name: string;
   committedCents: number;
   paidCents: number;
+  /** The department's population in the reference data. */
+  population: number;
+  /** Committed divided by the population, rounded to the cent. */
+  committedPerInhabitantCents: number;
 }
 
 export class CallFundingDto {

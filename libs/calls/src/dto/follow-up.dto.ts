@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { IsCents, IsDay, IsOptionalText, IsText } from '@app/core';
+import { GRANT_REPORT_KINDS } from '@app/vocabulary';
 
 export class CoFunderInputDto {
   @IsText(300)
@@ -43,8 +44,6 @@ export class SetScheduleDto {
   @Type(() => TrancheInputDto)
   tranches: TrancheInputDto[];
 }
-
-export const GRANT_REPORT_KINDS = ['progress', 'final'] as const;
 
 export class GrantReportInputDto {
   @ApiProperty({ enum: GRANT_REPORT_KINDS })

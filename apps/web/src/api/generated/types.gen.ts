@@ -797,6 +797,14 @@ export type DepartmentFundingDto = {
     name: string;
     committedCents: number;
     paidCents: number;
+    /**
+     * The department's population in the reference data.
+     */
+    population: number;
+    /**
+     * Committed divided by the population, rounded to the cent.
+     */
+    committedPerInhabitantCents: number;
 };
 
 export type CallFundingDto = {
@@ -854,6 +862,105 @@ export type HolderDto = {
      * SIRET, when the holder has one: 14 digits with a valid checksum.
      */
     siret?: string;
+};
+
+export type DepartmentOpinionDto = {
+    /**
+     * The department's latest opinion; null while it is awaited.
+     */
+    opinion?: 'favorable' | 'reserved' | 'unfavorable';
+    departmentCode: string;
+};
+
+export type ProjectListItemDto = {
+    summary?: string | null;
+    holder: HolderDto;
+    status: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
+    /**
+     * The moves of the project's lifecycle this caller may make now (its role's, on a project of its departments).
+     */
+    allowedTransitions: Array<'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed'>;
+    /**
+     * Those of `allowedTransitions` that need a comment (400 without): the reason of a rejection, what to correct.
+     */
+    commentRequiredFor: Array<'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed'>;
+    /**
+     * One entry per department of the project, in the order of `departmentCodes`.
+     */
+    opinionsByDepartment: Array<DepartmentOpinionDto>;
+    /**
+     * Weighted mean out of 5 of the reviewers' scores; null before any score.
+     */
+    weightedScore?: number | null;
+    id: string;
+    callId: string;
+    axisCode: string;
+    title: string;
+    departmentCodes: Array<string>;
+    targetPublics: Array<string>;
+    levers: Array<number>;
+    requestedCents: number;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+    /**
+     * The caller may decide now: select or reject the project (the regional delegate, under review).
+     */
+    canDecide: boolean;
+    /**
+     * The caller may give a departmental opinion now: a referent of one of its departments, while opinions are open.
+     */
+    canGiveOpinion: boolean;
+    /**
+     * The departments whose opinion the caller may give now (the choices of `departmentCode`).
+     */
+    opinionDepartmentCodes: Array<string>;
+    /**
+     * The caller may score the project now: a mission officer, while the project is under instruction.
+     */
+    canScore: boolean;
+    /**
+     * The caller reviews the project: reads and writes its private notes and sets its labels.
+     */
+    canReview: boolean;
+};
+
+export type AgreementToSignDto = {
+    grantId: string;
+    projectId: string;
+    projectTitle: string;
+    holderName: string;
+    amountCents: number;
+    /**
+     * When the money was committed (ISO 8601).
+     */
+    grantedAt: string;
+};
+
+export type OverdueReportDto = {
+    kind: 'progress' | 'final';
+    reportId: string;
+    grantId: string;
+    projectId: string;
+    projectTitle: string;
+    holderName: string;
+    dueOn: string;
+};
+
+export type AwaitingActionDto = {
+    /**
+     * Applications under review whose every department gave its opinion: ready for the decision.
+     */
+    readyForDecision: Array<ProjectListItemDto>;
+    /**
+     * Selected projects that have no grant yet.
+     */
+    toGrant: Array<ProjectListItemDto>;
+    agreementsToSign: Array<AgreementToSignDto>;
+    /**
+     * Progress and final reports past due and not received.
+     */
+    overdueReports: Array<OverdueReportDto>;
 };
 
 export type BudgetLineInputDto = {
@@ -1037,67 +1144,6 @@ export type ProjectDetailDto = {
     canReview: boolean;
 };
 
-export type DepartmentOpinionDto = {
-    /**
-     * The department's latest opinion; null while it is awaited.
-     */
-    opinion?: 'favorable' | 'reserved' | 'unfavorable';
-    departmentCode: string;
-};
-
-export type ProjectListItemDto = {
-    summary?: string | null;
-    holder: HolderDto;
-    status: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
-    /**
-     * The moves of the project's lifecycle this caller may make now (its role's, on a project of its departments).
-     */
-    allowedTransitions: Array<'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed'>;
-    /**
-     * Those of `allowedTransitions` that need a comment (400 without): the reason of a rejection, what to correct.
-     */
-    commentRequiredFor: Array<'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed'>;
-    /**
-     * One entry per department of the project, in the order of `departmentCodes`.
-     */
-    opinionsByDepartment: Array<DepartmentOpinionDto>;
-    /**
-     * Weighted mean out of 5 of the reviewers' scores; null before any score.
-     */
-    weightedScore?: number | null;
-    id: string;
-    callId: string;
-    axisCode: string;
-    title: string;
-    departmentCodes: Array<string>;
-    targetPublics: Array<string>;
-    levers: Array<number>;
-    requestedCents: number;
-    version: number;
-    createdAt: string;
-    updatedAt: string;
-    /**
-     * The caller may decide now: select or reject the project (the regional delegate, under review).
-     */
-    canDecide: boolean;
-    /**
-     * The caller may give a departmental opinion now: a referent of one of its departments, while opinions are open.
-     */
-    canGiveOpinion: boolean;
-    /**
-     * The departments whose opinion the caller may give now (the choices of `departmentCode`).
-     */
-    opinionDepartmentCodes: Array<string>;
-    /**
-     * The caller may score the project now: a mission officer, while the project is under instruction.
-     */
-    canScore: boolean;
-    /**
-     * The caller reviews the project: reads and writes its private notes and sets its labels.
-     */
-    canReview: boolean;
-};
-
 export type ProjectPageDto = {
     items: Array<ProjectListItemDto>;
     total: number;
@@ -1241,16 +1287,6 @@ export type CreateGrantDto = {
     legalCommitmentNumber?: string;
     amountCents: number;
     agreementSignedOn?: string;
-};
-
-export type OverdueReportDto = {
-    kind: 'progress' | 'final';
-    reportId: string;
-    grantId: string;
-    projectId: string;
-    projectTitle: string;
-    holderName: string;
-    dueOn: string;
 };
 
 export type OverdueReportPageDto = {
@@ -3132,6 +3168,28 @@ export type CallsControllerRankingResponses = {
 };
 
 export type CallsControllerRankingResponse = CallsControllerRankingResponses[keyof CallsControllerRankingResponses];
+
+export type CallsControllerAwaitingActionData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/projects/awaiting-action';
+};
+
+export type CallsControllerAwaitingActionErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerAwaitingActionError = CallsControllerAwaitingActionErrors[keyof CallsControllerAwaitingActionErrors];
+
+export type CallsControllerAwaitingActionResponses = {
+    200: AwaitingActionDto;
+};
+
+export type CallsControllerAwaitingActionResponse = CallsControllerAwaitingActionResponses[keyof CallsControllerAwaitingActionResponses];
 
 export type CallsControllerListProjectsData = {
     body?: never;

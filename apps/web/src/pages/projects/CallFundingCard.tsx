@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { callsControllerProjectsByStatus, ok, type CallDto } from '../../api/client';
@@ -5,7 +6,9 @@ import { useCallFunding } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatEuros } from '../../format';
 import { PROJECT_STATUS_LABELS } from '@app/vocabulary';
-import { FundingBars } from './FundingBars';
+
+// The State's chart components (Vue and Chart.js inside) load with the first dashboard, not the app.
+const FundingCharts = lazy(() => import('./FundingCharts'));
 
 function Figures({ figures }: { figures: Array<[string, number]> }) {
   return (
@@ -43,7 +46,7 @@ function StatusCounts({ call }: { call: CallDto }) {
   );
 }
 
-/** One call on the dashboard: its envelope, committed, paid and remaining, as figures and bars. */
+/** One call on the dashboard: its envelope, committed, paid and remaining, its projects by status, then the charts. */
 export function CallFundingCard({ call }: { call: CallDto }) {
   const funding = useCallFunding(call.id);
   return (
@@ -62,18 +65,12 @@ export function CallFundingCard({ call }: { call: CallDto }) {
               ['Reste à engager', funding.data.remainingCents],
             ]}
           />
-          <FundingBars
-            title="Engagé et versé par rapport à l’enveloppe"
-            maxCents={funding.data.envelopeCents}
-            bars={[
-              { label: 'Enveloppe', cents: funding.data.envelopeCents },
-              { label: 'Engagé', cents: funding.data.committedCents },
-              { label: 'Versé', cents: funding.data.paidCents },
-            ]}
-          />
+          <StatusCounts call={call} />
+          <Suspense fallback={<p role="status">Chargement des graphiques…</p>}>
+            <FundingCharts funding={funding.data} callTitle={call.title} />
+          </Suspense>
         </>
       )}
-      <StatusCounts call={call} />
     </section>
   );
 }
