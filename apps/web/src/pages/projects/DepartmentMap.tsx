@@ -22,9 +22,40 @@ declare module 'react' {
   }
 }
 
-/** The custom element once its Vue component is created (asynchronously: it says so with `vce-ready`). */
+/** The map's Vue component, as far as drawing it goes. */
+interface MapComponent {
+  changeTheme?: (theme: string) => void;
+  $nextTick(then: () => void): void;
+  /** The prop as the component last received it from the attribute. */
+  data?: string;
+  /** The id of the element it draws into, looked up in the document when drawing. */
+  widgetId?: string;
+}
+
+/** The custom element: `getVueInstance` appears once its component is created, asynchronously. */
 interface MapElement extends HTMLElement {
-  getVueInstance?: () => { changeTheme(theme: string): void; $nextTick(then: () => void): void };
+  getVueInstance?: () => MapComponent;
+}
+
+/**
+ * Draws the map once the component can: created, rendered into the document and holding `data` (an
+ * attribute reaches the component's prop asynchronously). Until then it tries again every 50 ms, for
+ * up to 10 s: under load the component comes later than React's effect, and drawing before that either
+ * throws inside the component or draws the previous figures. Returns how to stop trying.
+ */
+function drawWhenReady(element: MapElement, data: string): () => void {
+  let timer: number | undefined;
+  const attempt = (left: number) => {
+    const chart = element.getVueInstance?.();
+    const ready =
+      chart?.changeTheme && chart.data === data && chart.widgetId && document.getElementById(chart.widgetId);
+    if (ready) {
+      const theme = document.documentElement.getAttribute('data-fr-theme') ?? 'light';
+      chart.$nextTick(() => chart.changeTheme?.(theme));
+    } else if (left > 0) timer = window.setTimeout(() => attempt(left - 1), 50);
+  };
+  attempt(200);
+  return () => window.clearTimeout(timer);
 }
 
 /** Occitanie's code in the official geography (COG), which the map component knows. */
@@ -46,7 +77,7 @@ const euros = (cents: number) => Math.round(cents) / 100;
 /**
  * Occitanie's departments coloured by what the call committed per inhabitant. The component draws its
  * map only when told the theme (on the DSFR's global `dsfr.theme` event, which every map ever mounted
- * keeps listening to, even once gone): this map is told directly, once created and after each change.
+ * keeps listening to, even once gone): this map is told directly, once ready and after each change.
  */
 export function DepartmentMap({ lines, callTitle }: { lines: DepartmentFundingDto[]; callTitle: string }) {
   const map = useRef<MapElement>(null);
@@ -58,16 +89,7 @@ export function DepartmentMap({ lines, callTitle }: { lines: DepartmentFundingDt
       ...lines.map((d) => [d.code, euros(d.committedPerInhabitantCents)]),
     ]),
   );
-  useEffect(() => {
-    const element = map.current;
-    if (!element) return;
-    const theme = document.documentElement.getAttribute('data-fr-theme') ?? 'light';
-    // After Vue's next render, so that the drawing reads the new data.
-    const draw = () => element.getVueInstance?.().$nextTick(() => element.getVueInstance?.().changeTheme(theme));
-    if (element.getVueInstance) draw();
-    else element.addEventListener('vce-ready', draw, { once: true });
-    return () => element.removeEventListener('vce-ready', draw);
-  }, [data]);
+  useEffect(() => (map.current ? drawWhenReady(map.current, data) : undefined), [data]);
   return (
     <div
       role="img"
