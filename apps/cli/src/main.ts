@@ -8,11 +8,11 @@ import { AppConfig, SYSTEM_ACTOR } from '@app/core';
 import { CreateUserDto, UsersService } from '@app/identity';
 import { CliModule } from './cli.module';
 import { DemoSeeder } from './demo/demo-seeder';
-import { withOwnerConnection } from './migrations-runner';
+import { revertThrough, withOwnerConnection } from './migrations-runner';
 
 const USAGE = `usage: cli <command>
   migrate                      apply pending migrations
-  migrate:revert               revert the last migration
+  migrate:revert [--to NAME]   revert the last migration, or every one down to and including NAME
   seed-demo                    create the demo accounts (never in production)
   create-admin --email E --name N   first admin of a fresh install; password from ADMIN_PASSWORD or stdin`;
 
@@ -28,7 +28,7 @@ async function readStdin(): Promise<string> {
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { email: { type: 'string' }, name: { type: 'string' } },
+    options: { email: { type: 'string' }, name: { type: 'string' }, to: { type: 'string' } },
   });
   const command = positionals[0];
   if (!command) throw new Error(USAGE);
@@ -45,8 +45,14 @@ async function main(): Promise<void> {
         break;
       }
       case 'migrate:revert':
-        await withOwnerConnection(config, (owner) => owner.undoLastMigration({ transaction: 'each' }));
-        console.log('last migration reverted');
+        if (values.to) {
+          const to = values.to;
+          const reverted = await withOwnerConnection(config, (owner) => revertThrough(owner, to));
+          console.log(`migrations reverted: ${reverted.join(', ') || 'none (not applied)'}`);
+        } else {
+          await withOwnerConnection(config, (owner) => owner.undoLastMigration({ transaction: 'each' }));
+          console.log('last migration reverted');
+        }
         break;
       case 'seed-demo':
         await app.get(DemoSeeder).seed();
