@@ -21,6 +21,7 @@ import { FundingService } from './funding.service';
 import { ProjectsRepository } from './projects.repository';
 import { InstructionRepository } from './instruction.repository';
 import { InstructionService } from './instruction.service';
+import { ProjectEditService } from './project-edit.service';
 import { ProjectsService } from './projects.service';
 import { FundingReport } from './reports/funding.report';
 
@@ -47,6 +48,7 @@ import { FundingReport } from './reports/funding.report';
     FundingRepository,
     CallsService,
     ProjectsService,
+    ProjectEditService,
     FundingService,
     FundingReport,
     InstructionRepository,
@@ -54,7 +56,7 @@ import { FundingReport } from './reports/funding.report';
     FollowUpRepository,
     FollowUpService,
   ],
-  exports: [CallsService, ProjectsService, FundingService, InstructionService, FollowUpService],
+  exports: [CallsService, ProjectsService, ProjectEditService, FundingService, InstructionService, FollowUpService],
 })
 export class CallsModule implements OnModuleInit {
   constructor(
