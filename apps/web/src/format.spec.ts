@@ -6,7 +6,7 @@ import {
   formatEuros,
   parseEuros,
   parsePercent,
-  percentInput,
+  percentOf,
 } from './format';
 
 describe('amounts in euros', () => {
@@ -54,6 +54,6 @@ describe('fields prefilled and read back', () => {
     expect(parsePercent('62,5 %')).toBe(6250);
     expect(parsePercent('100')).toBe(10_000);
     for (const text of ['', 'x', '-3', '1,234']) expect(parsePercent(text)).toBeNull();
-    expect(percentInput(6250)).toBe('62,5');
+    expect(percentOf(6250)).toBe('62,5');
   });
 });

@@ -55,7 +55,7 @@ export function parsePercent(text: string): number | null {
   return hundredths(text, '%');
 }
 
-/** Basis points as a percentage to prefill a field ("6250" → "62,5"). */
-export function percentInput(basisPoints: number): string {
+/** Basis points as a French percentage, to show or to prefill a field ("6250" → "62,5"). */
+export function percentOf(basisPoints: number): string {
   return String(basisPoints / 100).replace('.', ',');
 }

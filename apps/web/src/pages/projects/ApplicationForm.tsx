@@ -10,7 +10,7 @@ import { callsControllerUpdateProject, ok, type ProjectDetailDto, type UpdatePro
 import { useDepartments } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Options } from '../../components/Options';
-import { eurosInput, percentInput } from '../../format';
+import { eurosInput, percentOf } from '../../format';
 import { HOLDER_KIND_LABELS, LEVER_LABELS, TARGET_PUBLIC_LABELS } from '@app/vocabulary';
 import { APPLICATION_FIELD_LABELS, budgetRowsOf, readApplication } from './application-form';
 import { BudgetLinesEditor } from './BudgetLinesEditor';
@@ -61,7 +61,7 @@ function DepartmentsFieldset({ project }: { project: ProjectDetailDto }) {
               nativeInputProps={{
                 name: `share-${code}`,
                 inputMode: 'decimal',
-                defaultValue: declared.has(code) ? percentInput(declared.get(code)!) : '',
+                defaultValue: declared.has(code) ? percentOf(declared.get(code)!) : '',
               }}
             />
           ))}
@@ -124,6 +124,7 @@ export function ApplicationForm({ project }: { project: ProjectDetailDto }) {
       <DepartmentsFieldset project={project} />
       <Checkbox
         legend="Publics cibles"
+        orientation="horizontal"
         small
         options={choices('targetPublics', TARGET_PUBLIC_LABELS, project.targetPublics)}
       />
