@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdParam } from '@app/core';
-import type { Actor } from '@app/core';
+import { type Actor, IdParam } from '@app/core';
 import {
   BulkTransitionDto,
   BulkTransitionResponseDto,
