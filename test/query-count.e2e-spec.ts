@@ -33,12 +33,12 @@ describe('SQL statements per request on the hot routes', () => {
     expect(await queries('/api/projects?departmentCode=31&limit=50')).toBe(6);
   });
 
-  it('shows a funded project with one statement per part: row, communes, budget, opinions, history, grant, payments, and its decision context', async () => {
+  it('shows a funded project with one statement per part: row, communes, budget, department shares, opinions, history, grant, payments, and its decision context', async () => {
     const funded = (await api(stack, token).get(`/api/projects?callId=${callId}&limit=1`)).body.items[0];
     expect((await api(stack, token).get(`/api/projects/${funded.id}`)).body.grant.payments.length).toBeGreaterThan(0);
-    // 8 for the project, 6 for its decision context: call, axes, criteria, the ranking's page and count,
+    // 9 for the project, 6 for its decision context: call, axes, criteria, the ranking's page and count,
     // what is committed by axis (one statement for all axes); the 2021 call ranks nobody, so no scores to read.
-    expect(await queries(`/api/projects/${funded.id}`)).toBe(14);
+    expect(await queries(`/api/projects/${funded.id}`)).toBe(15);
   });
 
   it('lists roadmap actions in the same number of statements for 1 row as for all', async () => {

@@ -11,6 +11,7 @@ import {
   FundingService,
   InstructionService,
   type ProjectDetailDto,
+  ProjectEditService,
   ProjectsService,
   type ProjectStatus,
 } from '@app/calls';
@@ -26,6 +27,7 @@ describe('calls', () => {
   let medium: Medium;
   let calls: CallsService;
   let projects: ProjectsService;
+  let edits: ProjectEditService;
   let instruction: InstructionService;
   let funding: FundingService;
   let followUp: FollowUpService;
@@ -37,6 +39,7 @@ describe('calls', () => {
     medium = await mediumModule([CallsModule], { jobs: true });
     calls = medium.get(CallsService);
     projects = medium.get(ProjectsService);
+    edits = medium.get(ProjectEditService);
     instruction = medium.get(InstructionService);
     funding = medium.get(FundingService);
     followUp = medium.get(FollowUpService);
@@ -392,6 +395,175 @@ describe('calls', () => {
       await expect(
         projects.bulkTransition(referent31, { projectIds: [submitted.id], to: 'withdrawn' }),
       ).rejects.toMatchObject({ kind: 'forbidden' });
+    });
+  });
+
+  describe('application edit', () => {
+    const RETURNED: ProjectStatus[] = [...UNDER_REVIEW, 'returned_for_changes'];
+    const SIRET = '73282932000074';
+
+    it('edits a project returned for changes at its version, audits the difference, then it is deposited again', async () => {
+      const callId = await newCall();
+      const project = await projectAt(callId, RETURNED, {
+        budgetLines: [{ label: 'Animation', amountCents: 600_000 }],
+      });
+      expect(project).toMatchObject({ canEdit: true, allowedTransitions: expect.arrayContaining(['submitted']) });
+
+      const edited = await edits.update(delegate, project.id, {
+        version: project.version,
+        title: 'Projet corrigé',
+        holder: { name: 'Association corrigée', kind: 'association', siret: SIRET },
+        departmentCodes: ['34', '31'],
+        departmentShares: [
+          { departmentCode: '31', shareBp: 7000 },
+          { departmentCode: '34', shareBp: 3000 },
+        ],
+        communeCodes: ['31555'],
+        levers: [3, 1],
+        requestedCents: 1_200_000,
+        budgetLines: [
+          { label: 'Animation', amountCents: 700_000 },
+          { label: 'Communication', amountCents: 500_000 },
+        ],
+      });
+
+      expect(edited).toMatchObject({
+        status: 'returned_for_changes',
+        version: project.version + 1,
+        title: 'Projet corrigé',
+        summary: project.summary,
+        holder: { name: 'Association corrigée', siret: SIRET },
+        departmentCodes: ['31', '34'],
+        departmentShares: [
+          { departmentCode: '31', shareBp: 7000 },
+          { departmentCode: '34', shareBp: 3000 },
+        ],
+        communeCodes: ['31555'],
+        levers: [1, 3],
+        targetPublics: project.targetPublics,
+        requestedCents: 1_200_000,
+        budgetLines: [{ label: 'Animation' }, { label: 'Communication' }],
+      });
+      const event = (await medium.auditEvents('project', project.id)).at(-1)!;
+      expect(event).toMatchObject({
+        action: 'project.update',
+        actorId: delegate.id,
+        before: { title: project.title, departmentCodes: ['31'], departmentShares: [], requestedCents: 1_000_000 },
+        after: { title: 'Projet corrigé', departmentCodes: ['31', '34'], requestedCents: 1_200_000 },
+      });
+      expect(event.after).toMatchObject({ departmentShares: edited.departmentShares, communeCodes: ['31555'] });
+      expect(event.after).not.toHaveProperty('canEdit');
+
+      const resubmitted = await projects.transition(officer, project.id, { to: 'submitted', version: edited.version });
+      expect(resubmitted).toMatchObject({ status: 'submitted', canEdit: false });
+    });
+
+    it('splits the funding figures by the declared shares', async () => {
+      const callId = await newCall();
+      const draft = await projectAt(callId, [], { departmentCodes: ['31', '34'] });
+      await edits.update(officer, draft.id, {
+        version: draft.version,
+        departmentShares: [
+          { departmentCode: '31', shareBp: 2500 },
+          { departmentCode: '34', shareBp: 7500 },
+        ],
+      });
+      for (const to of SELECTED) await projects.transition(to === 'selected' ? delegate : officer, draft.id, { to });
+      await funding.grant(delegate, draft.id, { amountCents: 1_000_000 });
+
+      const { byDepartment } = await calls.fundingOf(auditor, callId);
+      expect(byDepartment.map((d) => [d.code, d.committedCents])).toEqual([
+        ['31', 250_000],
+        ['34', 750_000],
+      ]);
+    });
+
+    it('keeps the shares while the departments stay, and shares equally again when they change or null is sent', async () => {
+      const callId = await newCall();
+      const draft = await projectAt(callId, [], { departmentCodes: ['31', '34'] });
+      const shares = [
+        { departmentCode: '31', shareBp: 6000 },
+        { departmentCode: '34', shareBp: 4000 },
+      ];
+      let project = await edits.update(officer, draft.id, { version: draft.version, departmentShares: shares });
+      project = await edits.update(officer, draft.id, { version: project.version, title: 'Autre titre' });
+      expect(project.departmentShares).toEqual(shares);
+
+      project = await edits.update(officer, draft.id, { version: project.version, departmentShares: null });
+      expect(project.departmentShares).toEqual([]);
+      project = await edits.update(officer, draft.id, { version: project.version, departmentShares: shares });
+      project = await edits.update(officer, draft.id, {
+        version: project.version,
+        departmentCodes: ['31', '34', '09'],
+      });
+      expect(project).toMatchObject({ departmentCodes: ['09', '31', '34'], departmentShares: [] });
+    });
+
+    it('refuses shares that do not add up to 100 % or name a department not of the project, changing nothing', async () => {
+      const callId = await newCall();
+      const draft = await projectAt(callId, [], { departmentCodes: ['31', '34'] });
+      const tries = [
+        [
+          { departmentCode: '31', shareBp: 6000 },
+          { departmentCode: '34', shareBp: 3000 },
+        ],
+        [
+          { departmentCode: '31', shareBp: 6000 },
+          { departmentCode: '09', shareBp: 4000 },
+        ],
+        [{ departmentCode: '31', shareBp: 10_000 }],
+      ];
+      for (const departmentShares of tries) {
+        await expect(
+          edits.update(officer, draft.id, { version: draft.version, title: 'Jamais', departmentShares }),
+        ).rejects.toMatchObject({ kind: 'invalid', code: CallsErrorCode.ProjectDepartmentShares });
+      }
+      await expect(
+        edits.update(officer, draft.id, { version: draft.version, departmentCodes: ['31', '99'] }),
+      ).rejects.toMatchObject({ kind: 'invalid' });
+
+      expect(await projects.get(officer, draft.id)).toMatchObject({ title: draft.title, version: draft.version });
+      expect(await actionsOf('project', draft.id)).toEqual(['project.create']);
+    });
+
+    it('refuses a stale version, and a project in instruction or decided', async () => {
+      const callId = await newCall();
+      const draft = await projectAt(callId, []);
+      const edited = await edits.update(officer, draft.id, { version: draft.version, title: 'Premier' });
+
+      await expect(edits.update(officer, draft.id, { version: draft.version, title: 'Second' })).rejects.toMatchObject({
+        kind: 'conflict',
+        code: CallsErrorCode.ProjectStaleVersion,
+      });
+      for (const path of [UNDER_REVIEW, SELECTED]) {
+        const moved = await projectAt(callId, path);
+        expect(moved.canEdit).toBe(false);
+        await expect(
+          edits.update(officer, moved.id, { version: moved.version, title: 'Trop tard' }),
+        ).rejects.toMatchObject({
+          kind: 'conflict',
+          code: CallsErrorCode.ProjectNotEditable,
+        });
+      }
+      expect(await projects.get(officer, draft.id)).toMatchObject({ title: 'Premier', version: edited.version });
+    });
+
+    it('leaves the edit to those who enter applications: referents and auditors are refused before anything is read', async () => {
+      const callId = await newCall();
+      const draft = await projectAt(callId, []);
+
+      for (const reader of [referent31, auditor, admin]) {
+        expect((await projects.get(reader, draft.id)).canEdit).toBe(false);
+        await expect(edits.update(reader, draft.id, { version: draft.version, title: 'Non' })).rejects.toMatchObject({
+          kind: 'forbidden',
+        });
+      }
+      await expect(edits.update(referent31, UNKNOWN, { version: 1, title: 'Non' })).rejects.toMatchObject({
+        kind: 'forbidden',
+      });
+      await expect(edits.update(officer, UNKNOWN, { version: 1, title: 'Non' })).rejects.toMatchObject({
+        kind: 'not_found',
+      });
     });
   });
 

@@ -1,4 +1,13 @@
-import { formatCount, formatDate, formatDateTime, formatEuros, parseEuros } from './format';
+import {
+  eurosInput,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatEuros,
+  parseEuros,
+  parsePercent,
+  percentOf,
+} from './format';
 
 describe('amounts in euros', () => {
   it('reads what people type, with spaces, a decimal comma or point and the euro sign', () => {
@@ -32,5 +41,19 @@ describe('counts', () => {
     expect(formatCount(1, 'siège pourvu', 'sièges pourvus')).toBe('1 siège pourvu');
     expect(formatCount(23, 'siège pourvu', 'sièges pourvus')).toBe('23 sièges pourvus');
     expect(formatCount(2, 'abstention')).toBe('2 abstentions');
+  });
+});
+
+describe('fields prefilled and read back', () => {
+  it('gives amounts back as typed, and reads them again', () => {
+    expect(eurosInput(600_050)).toBe('6000,50');
+    expect(parseEuros(eurosInput(600_050))).toBe(600_050);
+  });
+
+  it('reads percentages as basis points, and gives them back', () => {
+    expect(parsePercent('62,5 %')).toBe(6250);
+    expect(parsePercent('100')).toBe(10_000);
+    for (const text of ['', 'x', '-3', '1,234']) expect(parsePercent(text)).toBeNull();
+    expect(percentOf(6250)).toBe('62,5');
   });
 });

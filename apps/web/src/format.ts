@@ -30,9 +30,32 @@ export function formatSize(bytes: number): string {
     : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
 }
 
-/** Cents from what a person types in euros ("60 000", "1 234,5", "99.90"); null when it is not an amount. */
-export function parseEuros(text: string): number | null {
-  const normalized = text.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
+/** Hundredths of a number typed with up to two decimals, a comma or a point, `unit` and spaces aside; null when it is not one. */
+function hundredths(text: string, unit: string): number | null {
+  const normalized = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(unit, '')
+    .replace(',', '.');
   if (!/^\d+(\.\d{1,2})?$/.test(normalized)) return null;
   return Math.round(Number(normalized) * 100);
+}
+
+/** Cents from what a person types in euros ("60 000", "1 234,5", "99.90"); null when it is not an amount. */
+export function parseEuros(text: string): number | null {
+  return hundredths(text, '€');
+}
+
+/** Cents as a person would type them back in euros ("6000,5" → "6000,50"), to prefill a field. */
+export function eurosInput(cents: number): string {
+  return (cents / 100).toFixed(2).replace('.', ',');
+}
+
+/** Basis points from a percentage typed with up to two decimals ("62,5" → 6250); null when it is not one. */
+export function parsePercent(text: string): number | null {
+  return hundredths(text, '%');
+}
+
+/** Basis points as a French percentage, to show or to prefill a field ("6250" → "62,5"). */
+export function percentOf(basisPoints: number): string {
+  return String(basisPoints / 100).replace('.', ',');
 }

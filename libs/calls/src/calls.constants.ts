@@ -58,3 +58,6 @@ export const PROJECT_LIFECYCLE = lifecycle(PROJECT_STATUSES, PROJECT_TRANSITIONS
 
 /** States in which departmental opinions are given. */
 export const OPINION_OPEN_STATUSES: readonly ProjectStatus[] = ['submitted', 'under_review', 'returned_for_changes'];
+
+/** States in which the application itself (its title, holder, departments, budget…) may still change. */
+export const EDITABLE_STATUSES: readonly ProjectStatus[] = ['draft', 'returned_for_changes'];

@@ -21,6 +21,8 @@ export const CallsErrorCode = {
   GrantStaleVersion: 'grant.stale_version',
   PaymentGrantExceeded: 'payment.grant_exceeded',
   ProjectCommentRequired: 'project.comment_required',
+  ProjectDepartmentShares: 'project.department_shares',
+  ProjectNotEditable: 'project.not_editable',
   ProjectNotFound: 'project.not_found',
   ProjectOpinionClosed: 'project.opinion_closed',
   ProjectScoringClosed: 'project.scoring_closed',

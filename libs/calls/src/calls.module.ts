@@ -22,6 +22,7 @@ import { FundingService } from './funding.service';
 import { ProjectsRepository } from './projects.repository';
 import { InstructionRepository } from './instruction.repository';
 import { InstructionService } from './instruction.service';
+import { ProjectEditService } from './project-edit.service';
 import { ProjectsService } from './projects.service';
 import { FundingReport } from './reports/funding.report';
 
@@ -48,6 +49,7 @@ import { FundingReport } from './reports/funding.report';
     FundingRepository,
     CallsService,
     ProjectsService,
+    ProjectEditService,
     FundingService,
     FundingReport,
     InstructionRepository,
@@ -56,7 +58,15 @@ import { FundingReport } from './reports/funding.report';
     FollowUpService,
     AwaitingActionService,
   ],
-  exports: [AwaitingActionService, CallsService, ProjectsService, FundingService, InstructionService, FollowUpService],
+  exports: [
+    AwaitingActionService,
+    CallsService,
+    ProjectsService,
+    ProjectEditService,
+    FundingService,
+    InstructionService,
+    FollowUpService,
+  ],
 })
 export class CallsModule implements OnModuleInit {
   constructor(

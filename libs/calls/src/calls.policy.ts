@@ -6,6 +6,7 @@ import {
   CALL_LIFECYCLE,
   type CallStatus,
   DELEGATE,
+  EDITABLE_STATUSES,
   OPINION_OPEN_STATUSES,
   PROJECT_LIFECYCLE,
   PROJECT_TRANSITIONS,
@@ -129,6 +130,11 @@ export function assertReviewer(actor: Actor, project: Pick<ProjectScope, 'depart
   if (!canReview(actor, project)) throw DomainError.forbidden('Réservé aux instructeurs du dossier');
 }
 
+/** Who enters an application edits it, while it is a draft or returned for changes. */
+export function canEdit(actor: Actor, project: Pick<ProjectScope, 'status'>): boolean {
+  return callsPolicy.allows(actor, 'enter') && EDITABLE_STATUSES.includes(project.status);
+}
+
 /** What the caller may do with a project: the `allowedTransitions` and `can*` of its DTOs. */
 export function projectRights(actor: Actor, project: ProjectScope) {
   const allowedTransitions = projectMoves(actor, project);
@@ -141,6 +147,7 @@ export function projectRights(actor: Actor, project: ProjectScope) {
     opinionDepartmentCodes,
     canScore: canScore(actor, project),
     canReview: canReview(actor, project),
+    canEdit: canEdit(actor, project),
   };
 }
 

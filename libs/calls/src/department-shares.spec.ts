@@ -1,4 +1,4 @@
-import { splitCents } from './department-shares';
+import { declaredShares, sharesProblem, splitCents } from './department-shares';
 
 const equal = (...codes: string[]) => codes.map((code) => ({ code, shareBp: null }));
 const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -31,5 +31,29 @@ describe('splitCents', () => {
   it('gives everything to the only department, and nothing to none', () => {
     expect(splitCents(12345, equal('48')).get('48')).toBe(12345);
     expect(splitCents(12345, []).size).toBe(0);
+  });
+});
+
+describe('sharesProblem', () => {
+  const share = (departmentCode: string, shareBp: number) => ({ departmentCode, shareBp });
+
+  it('accepts each department once, adding up to 100 %', () => {
+    expect(sharesProblem(['31', '34'], [share('34', 2500), share('31', 7500)])).toBeNull();
+  });
+
+  it('names what is wrong otherwise', () => {
+    expect(sharesProblem(['31', '34'], [share('31', 6000), share('34', 3000)])).toMatch('90 %, not 100 %');
+    expect(sharesProblem(['31', '34'], [share('31', 6000), share('09', 4000)])).toMatch('09 not a department');
+    expect(sharesProblem(['31', '34'], [share('31', 10_000)])).toMatch('exactly once');
+    expect(sharesProblem(['31', '34'], [share('31', 5000), share('31', 5000)])).toMatch('exactly once');
+  });
+});
+
+describe('declaredShares', () => {
+  it('gives the shares when every department declares one, none for equal shares', () => {
+    expect(declaredShares([{ departmentCode: '31', shareBp: 10_000 }])).toEqual([
+      { departmentCode: '31', shareBp: 10_000 },
+    ]);
+    expect(declaredShares([{ departmentCode: '31', shareBp: null }])).toEqual([]);
   });
 });

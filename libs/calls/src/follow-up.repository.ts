@@ -125,8 +125,8 @@ export class FollowUpRepository {
     );
   }
 
-  budgetLines(projectId: string): Promise<{ label: string; amountCents: string }[]> {
-    return this.dataSource.query(
+  budgetLines(projectId: string, tx: Tx = this.dataSource.manager): Promise<{ label: string; amountCents: string }[]> {
+    return tx.query(
       'SELECT label, amount_cents AS "amountCents" FROM project_budget_line WHERE project_id = $1 ORDER BY position',
       [projectId],
     );

@@ -10,6 +10,7 @@ export * from './dto/project.dto';
 export * from './follow-up.service';
 export * from './funding.service';
 export * from './instruction.service';
+export * from './project-edit.service';
 export * from './projects.service';
 export * from './calls.errors';
 export * from './calls.policy';

@@ -28,6 +28,18 @@ export interface ProjectRow {
   updatedAt: Date;
 }
 
+/** The application's own fields, as an edit writes them. */
+export type ApplicationFields = Pick<
+  ProjectEntity,
+  'title' | 'summary' | 'holderName' | 'holderKind' | 'holderSiret' | 'targetPublics' | 'levers' | 'requestedCents'
+>;
+
+/** A department of a project and its declared share (basis points; null: equal shares). */
+export interface DepartmentShareRow {
+  departmentCode: string;
+  shareBp: number | null;
+}
+
 export interface ProjectFilter {
   callId?: string;
   departmentCode?: string;
@@ -84,17 +96,28 @@ export class ProjectsRepository {
   ): Promise<string> {
     const { identifiers } = await tx.insert(ProjectEntity, project);
     const projectId = identifiers[0].id as string;
+    await this.addDepartments(
+      tx,
+      projectId,
+      departmentCodes.map((departmentCode) => ({ departmentCode, shareBp: null })),
+    );
+    await this.addCommunes(tx, projectId, communeCodes);
+    return projectId;
+  }
+
+  private async addDepartments(tx: Tx, projectId: string, departments: DepartmentShareRow[]): Promise<void> {
     await tx.insert(
       ProjectDepartmentEntity,
-      departmentCodes.map((departmentCode) => ({ projectId, departmentCode, shareBp: null })),
+      departments.map((d) => ({ projectId, ...d })),
     );
-    if (communeCodes.length > 0) {
-      await tx.insert(
-        ProjectCommuneEntity,
-        communeCodes.map((inseeCode) => ({ projectId, inseeCode })),
-      );
-    }
-    return projectId;
+  }
+
+  private async addCommunes(tx: Tx, projectId: string, communeCodes: string[]): Promise<void> {
+    if (communeCodes.length === 0) return;
+    await tx.insert(
+      ProjectCommuneEntity,
+      communeCodes.map((inseeCode) => ({ projectId, inseeCode })),
+    );
   }
 
   async find(id: string, tx: Tx = this.dataSource.manager): Promise<ProjectRow | null> {
@@ -156,8 +179,53 @@ export class ProjectsRepository {
     );
   }
 
-  async communes(projectId: string): Promise<string[]> {
-    const rows = await this.dataSource.manager.find(ProjectCommuneEntity, {
+  /** Conditional on the version read and an editable status: false when the project changed or moved first. */
+  async updateApplication(
+    tx: Tx,
+    id: string,
+    version: number,
+    editable: readonly ProjectStatus[],
+    f: ApplicationFields,
+  ): Promise<boolean> {
+    const result = await tx.query(
+      `UPDATE project SET title = $4, summary = $5, holder_name = $6, holder_kind = $7, holder_siret = $8,
+         target_publics = $9, levers = $10, requested_cents = $11, version = version + 1, updated_at = now()
+       WHERE id = $1 AND version = $2 AND status = ANY ($3::text[])`,
+      [
+        id,
+        version,
+        editable,
+        f.title,
+        f.summary,
+        f.holderName,
+        f.holderKind,
+        f.holderSiret,
+        f.targetPublics,
+        f.levers,
+        f.requestedCents,
+      ],
+    );
+    return changedAny(result);
+  }
+
+  /** The project's departments and their shares, replaced whole. */
+  async replaceDepartments(tx: Tx, projectId: string, departments: DepartmentShareRow[]): Promise<void> {
+    await tx.delete(ProjectDepartmentEntity, { projectId });
+    await this.addDepartments(tx, projectId, departments);
+  }
+
+  async replaceCommunes(tx: Tx, projectId: string, communeCodes: string[]): Promise<void> {
+    await tx.delete(ProjectCommuneEntity, { projectId });
+    await this.addCommunes(tx, projectId, communeCodes);
+  }
+
+  async departmentShares(projectId: string, tx: Tx = this.dataSource.manager): Promise<DepartmentShareRow[]> {
+    const rows = await tx.find(ProjectDepartmentEntity, { where: { projectId }, order: { departmentCode: 'ASC' } });
+    return rows.map((r) => ({ departmentCode: r.departmentCode, shareBp: r.shareBp }));
+  }
+
+  async communes(projectId: string, tx: Tx = this.dataSource.manager): Promise<string[]> {
+    const rows = await tx.find(ProjectCommuneEntity, {
       where: { projectId },
       order: { inseeCode: 'ASC' },
     });

@@ -30,6 +30,7 @@ import { FundingService } from './funding.service';
 import { InstructionService } from './instruction.service';
 import { ProjectRow, ProjectsRepository } from './projects.repository';
 import { CallsErrorCode } from './calls.errors';
+import { declaredShares } from './department-shares';
 
 /** Applications to a call and their instruction: lifecycle, departmental opinions. */
 @Injectable()
@@ -86,6 +87,7 @@ export class ProjectsService {
             ...projectRights(actor, row),
             communeCodes: [...(dto.communeCodes ?? [])].sort(),
             budgetLines: dto.budgetLines ?? [],
+            departmentShares: [],
             opinions: [],
             history: [],
             grant: null,
@@ -129,9 +131,10 @@ export class ProjectsService {
   async get(actor: Actor, id: string): Promise<ProjectDetailDto> {
     callsPolicy.assert(actor, 'read');
     const row = await this.existing(id);
-    const [communeCodes, budgetLines, opinions, history, grant] = await Promise.all([
+    const [communeCodes, budgetLines, shares, opinions, history, grant] = await Promise.all([
       this.projects.communes(id),
       this.followUp.budgetLines(id),
+      this.projects.departmentShares(id),
       this.projects.opinions(id),
       this.projects.history(id),
       this.funding.grantOfProject(actor, id),
@@ -140,6 +143,7 @@ export class ProjectsService {
       ...toProjectDto(row, actor),
       communeCodes,
       budgetLines: budgetLines.map((l) => ({ label: l.label, amountCents: centsFromDb(l.amountCents) })),
+      departmentShares: declaredShares(shares),
       opinions: opinions.map(toOpinionDto),
       history: history.map((h) => ({
         from: h.fromStatus,

@@ -121,6 +121,9 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   agreementSignedOn: 'Convention signée le',
   departmentCode: 'Département',
   departmentCodes: 'Départements',
+  departmentShares: 'Répartition entre départements',
+  communeCodes: 'Communes',
+  budgetLines: 'Budget',
   year: 'Année',
   startsOn: 'Début',
   endsOn: 'Fin',
@@ -240,8 +243,15 @@ function named(value: Record<string, unknown>): string {
   return kind ? `${name} (${kind})` : name;
 }
 
+/** Declared shares as "31 : 60 %, 34 : 40 %" (none declared: equal shares). */
+function sharesInWords(shares: { departmentCode?: unknown; shareBp?: unknown }[]): string {
+  if (shares.length === 0) return 'parts égales';
+  return shares.map((s) => `${String(s.departmentCode)} : ${Number(s.shareBp) / 100} %`).join(', ');
+}
+
 function show(field: string, value: unknown, words: Record<string, string> | undefined, f: AuditFormats): string {
   if (value === undefined || value === null) return '—';
+  if (field === 'departmentShares' && Array.isArray(value)) return sharesInWords(value);
   if (Array.isArray(value)) {
     if (value.some((v) => typeof v === 'object' && v !== null))
       return value.length === 1 ? '1 élément' : `${value.length} éléments`;

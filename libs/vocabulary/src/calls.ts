@@ -50,6 +50,11 @@ export const PROJECT_TRANSITION_LABELS: Record<ProjectStatus, string> = {
   closed: 'Clôturer',
 };
 
+/** What the button says for the move from `from` to `to`: an application corrected is deposited again. */
+export function projectMoveLabel(from: ProjectStatus, to: ProjectStatus): string {
+  return from === 'returned_for_changes' && to === 'submitted' ? 'Redéposer' : PROJECT_TRANSITION_LABELS[to];
+}
+
 /** The orders of the project list. */
 export const PROJECT_SORTS = ['recent', 'score'] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];

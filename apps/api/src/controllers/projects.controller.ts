@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdParam } from '@app/core';
-import type { Actor } from '@app/core';
+import { type Actor, IdParam } from '@app/core';
 import {
   AwaitingActionDto,
   AwaitingActionService,
@@ -16,6 +15,7 @@ import {
   NotePageDto,
   OpinionDto,
   ProjectDetailDto,
+  ProjectEditService,
   ProjectPageDto,
   ProjectQueryDto,
   ProjectScoreDto,
@@ -23,6 +23,7 @@ import {
   ScoreProjectDto,
   SetLabelsDto,
   TransitionDto,
+  UpdateProjectDto,
 } from '@app/calls';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { OperationId } from './operation-id';
@@ -37,6 +38,7 @@ import { OperationId } from './operation-id';
 export class ProjectsController {
   constructor(
     private readonly projects: ProjectsService,
+    private readonly edits: ProjectEditService,
     private readonly instruction: InstructionService,
     private readonly awaiting: AwaitingActionService,
   ) {}
@@ -71,6 +73,18 @@ export class ProjectsController {
   @ApiOkResponse({ type: ProjectDetailDto })
   getProject(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ProjectDetailDto> {
     return this.projects.get(actor, id);
+  }
+
+  /** The application's fields, while it is a draft or returned for changes, at the version read. */
+  @Patch('projects/:id')
+  @OperationId('CallsController_updateProject')
+  @ApiOkResponse({ type: ProjectDetailDto })
+  updateProject(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: UpdateProjectDto,
+  ): Promise<ProjectDetailDto> {
+    return this.edits.update(actor, id, dto);
   }
 
   @Post('projects/:id/transitions')

@@ -21,6 +21,17 @@ describe('API errors in plain French', () => {
     });
   });
 
+  it('names the fields by the screen’s labels, and explains a refusal about no one field by its code', () => {
+    const siret = new ApiError(400, {
+      code: 'validation.invalid',
+      details: { fields: [{ field: 'holder.siret', constraints: ['isSiret'] }] },
+    });
+    expect(toFrench(siret, { 'holder.siret': 'SIRET du porteur' }).details).toEqual([
+      '« SIRET du porteur » n’est pas valide.',
+    ]);
+    expect(toFrench(new ApiError(400, { code: 'project.department_shares' })).details[0]).toMatch(/totaliser 100 %/);
+  });
+
   it('never parses the API’s English message: a 400 without fields asks to check the form', () => {
     const error = new ApiError(400, { code: 'call.dates', message: 'title should not be empty' });
     expect(toFrench(error).details).toEqual(['Vérifiez les informations saisies, puis réessayez.']);

@@ -61,9 +61,19 @@ const CONFLICTS: Partial<Record<ErrorCode, string>> = {
   'meeting.no_quorum': 'Le quorum n’est pas atteint : enregistrez d’abord un émargement qui l’atteint.',
   'minutes.not_draft': 'Le procès-verbal est approuvé ou publié : son texte ne peut plus changer.',
   'project.opinion_closed': 'Ce projet n’est plus en instruction : il ne reçoit plus d’avis.',
+  'project.not_editable': 'Ce dossier n’est plus modifiable : il est en instruction ou déjà décidé.',
   'roadmap.frozen': 'La feuille de route est validée par la commission : ses axes ne peuvent plus changer.',
   'report.not_ready': 'Le rapport n’est pas encore prêt : patientez quelques instants.',
 };
+
+/** Refusals of a 400 that are not about one field, explained by code. */
+const INVALIDS: Partial<Record<ErrorCode, string>> = {
+  'project.department_shares':
+    'Les parts des départements doivent totaliser 100 %, avec une part pour chaque département du projet.',
+};
+
+/** The screen's names of the fields it sends (`holder.siret` → « SIRET du porteur »); a field not named keeps its path. */
+export type FieldLabels = Readonly<Record<string, string>>;
 
 /** Rules whose breaking means the field was left empty. */
 const REQUIRED_RULES = new Set(['isNotEmpty', 'isDefined']);
@@ -72,11 +82,14 @@ const GENERIC_CONFLICT =
   'L’opération n’est plus possible dans l’état actuel. Rechargez la page pour voir la situation à jour.';
 
 /** One French line per field the API names in `details.fields`, by the rules it broke. */
-function invalidFields(body?: ApiErrorBody): string[] {
+function invalidFields(body: ApiErrorBody | undefined, labels: FieldLabels): string[] {
+  const known = body?.code && INVALIDS[body.code];
+  if (known) return [known];
   const lines = (body?.details?.fields ?? []).map(({ field, constraints }) => {
-    if (constraints.includes('whitelistValidation')) return `« ${field} » n’est pas attendu.`;
-    if (constraints.some((rule) => REQUIRED_RULES.has(rule))) return `« ${field} » est obligatoire.`;
-    return `« ${field} » n’est pas valide.`;
+    const name = labels[field] ?? field;
+    if (constraints.includes('whitelistValidation')) return `« ${name} » n’est pas attendu.`;
+    if (constraints.some((rule) => REQUIRED_RULES.has(rule))) return `« ${name} » est obligatoire.`;
+    return `« ${name} » n’est pas valide.`;
   });
   return lines.length > 0 ? [...new Set(lines)] : ['Vérifiez les informations saisies, puis réessayez.'];
 }
@@ -86,14 +99,14 @@ function conflict(body?: ApiErrorBody): FrenchError {
   return { title: 'Conflit', details: [known || GENERIC_CONFLICT] };
 }
 
-/** What to tell a person about `error`, whatever was thrown. */
-export function toFrench(error: unknown): FrenchError {
+/** What to tell a person about `error`, whatever was thrown; `labels` name the fields of the screen's form. */
+export function toFrench(error: unknown, labels: FieldLabels = {}): FrenchError {
   if (!(error instanceof ApiError)) return { title: 'Erreur inattendue', details: ['Rechargez la page et réessayez.'] };
   switch (error.status) {
     case 0:
       return { title: 'Service injoignable', details: ['Vérifiez votre connexion, puis réessayez.'] };
     case 400:
-      return { title: 'Certaines informations ne sont pas valides', details: invalidFields(error.body) };
+      return { title: 'Certaines informations ne sont pas valides', details: invalidFields(error.body, labels) };
     case 401:
       return { title: 'Session expirée', details: ['Reconnectez-vous pour continuer.'] };
     case 403:

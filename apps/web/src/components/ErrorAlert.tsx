@@ -1,9 +1,9 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { toFrench } from '../api/errors';
+import { type FieldLabels, toFrench } from '../api/errors';
 
-/** Any error, shown in plain French (the details list the offending fields of a 400). */
-export function ErrorAlert({ error, className }: { error: unknown; className?: string }) {
-  const { title, details } = toFrench(error);
+/** Any error, shown in plain French (the details list the offending fields of a 400, by `labels` when given). */
+export function ErrorAlert({ error, className, labels }: { error: unknown; className?: string; labels?: FieldLabels }) {
+  const { title, details } = toFrench(error, labels);
   return (
     <Alert
       className={className ?? 'fr-mb-3w'}

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,6 +19,7 @@ import {
   IsDepartmentCode,
   IsDepartmentCodeList,
   IsDay,
+  IsIntBetween,
   IsLeverList,
   IsOptionalText,
   IsTargetPublicList,
@@ -107,6 +108,37 @@ export class CreateProjectDto {
   @ValidateNested({ each: true })
   @Type(() => BudgetLineInputDto)
   budgetLines?: BudgetLineInputDto[];
+}
+
+/** A department's declared share of a multi-department project, in basis points (10 000 = 100 %). */
+export class DepartmentShareDto {
+  @IsDepartmentCode()
+  departmentCode: string;
+
+  @IsIntBetween(0, 10_000)
+  shareBp: number;
+}
+
+/**
+ * The application's fields, each optional (what is left out stays), at the version read; only while
+ * it is a draft or returned for changes. Lists (departments, communes, budget lines) are replaced whole.
+ */
+export class UpdateProjectDto extends PartialType(OmitType(CreateProjectDto, ['callId', 'axisCode'] as const)) {
+  /** The version read: a stale one gets 409 and changes nothing. */
+  @IsVersion()
+  version: number;
+
+  /**
+   * Each department of the project exactly once, adding up to 10 000; null for equal shares. Left out,
+   * the declared shares stay unless the departments change (then they go back to equal shares).
+   */
+  @ApiPropertyOptional({ type: [DepartmentShareDto], nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => DepartmentShareDto)
+  departmentShares?: DepartmentShareDto[] | null;
 }
 
 export class ProjectQueryDto extends PageQueryDto {
@@ -283,12 +315,17 @@ export class ProjectDto {
   canScore: boolean;
   /** The caller reviews the project: reads and writes its private notes and sets its labels. */
   canReview: boolean;
+  /** The caller may edit the application now (PATCH /projects/:id): the regional team, draft or returned for changes. */
+  canEdit: boolean;
 }
 
 export class ProjectDetailDto extends ProjectDto {
   communeCodes: string[];
   @ApiProperty({ type: [BudgetLineInputDto] })
   budgetLines: BudgetLineInputDto[];
+  /** The departments' declared shares, in the order of `departmentCodes`; empty when shared equally. */
+  @ApiProperty({ type: [DepartmentShareDto] })
+  departmentShares: DepartmentShareDto[];
   @ApiProperty({ type: [OpinionDto] })
   opinions: OpinionDto[];
   @ApiProperty({ type: [ProjectTransitionDto] })

@@ -923,6 +923,10 @@ export type ProjectListItemDto = {
      * The caller reviews the project: reads and writes its private notes and sets its labels.
      */
     canReview: boolean;
+    /**
+     * The caller may edit the application now (PATCH /projects/:id): the regional team, draft or returned for changes.
+     */
+    canEdit: boolean;
 };
 
 export type AgreementToSignDto = {
@@ -992,6 +996,11 @@ export type CreateProjectDto = {
      */
     communeCodes?: Array<string>;
     requestedCents: number;
+};
+
+export type DepartmentShareDto = {
+    shareBp: number;
+    departmentCode: string;
 };
 
 export type OpinionDto = {
@@ -1099,6 +1108,10 @@ export type ProjectDetailDto = {
      */
     commentRequiredFor: Array<'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed'>;
     budgetLines: Array<BudgetLineInputDto>;
+    /**
+     * The departments' declared shares, in the order of `departmentCodes`; empty when shared equally.
+     */
+    departmentShares: Array<DepartmentShareDto>;
     opinions: Array<OpinionDto>;
     history: Array<ProjectTransitionDto>;
     grant?: GrantDto | null;
@@ -1142,11 +1155,48 @@ export type ProjectDetailDto = {
      * The caller reviews the project: reads and writes its private notes and sets its labels.
      */
     canReview: boolean;
+    /**
+     * The caller may edit the application now (PATCH /projects/:id): the regional team, draft or returned for changes.
+     */
+    canEdit: boolean;
 };
 
 export type ProjectPageDto = {
     items: Array<ProjectListItemDto>;
     total: number;
+};
+
+export type UpdateProjectDto = {
+    title?: string;
+    summary?: string;
+    holder?: HolderDto;
+    /**
+     * Target publics, from the controlled list shared with roadmap actions.
+     */
+    targetPublics?: Array<'early_childhood' | 'young_people' | 'women' | 'people_in_precarity' | 'people_with_disabilities' | 'older_people' | 'travellers_roma' | 'lgbtq_people' | 'people_with_migration_background' | 'people_in_detention' | 'rural_population' | 'general_population'>;
+    /**
+     * ISS levers: 1 social determinants, 2 life course, 3 proportionate response / "aller vers".
+     */
+    levers?: Array<1 | 2 | 3>;
+    /**
+     * The application's budget, line by line.
+     */
+    budgetLines?: Array<BudgetLineInputDto>;
+    departmentCodes?: Array<string>;
+    /**
+     * Communes of intervention by INSEE code.
+     */
+    communeCodes?: Array<string>;
+    requestedCents?: number;
+    /**
+     * The version read: a stale one gets 409 and changes nothing.
+     */
+    version: number;
+    /**
+     * Each department of the project exactly once, adding up to 10 000; null for equal shares. Left out,
+     * the declared shares stay unless the departments change (then they go back to equal shares).
+     */
+    departmentShares?: Array<DepartmentShareDto> | null;
 };
 
 export type TransitionDto = {
@@ -1859,7 +1909,7 @@ export type CreateActionSheetDto = {
 /**
  * Stable and machine-readable: clients branch on it, never on `message`
  */
-export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_repeated' | 'call.criterion_repeated' | 'call.dates' | 'call.not_found' | 'call.scoring_started' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'project.comment_required' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_required' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
+export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_repeated' | 'call.criterion_repeated' | 'call.dates' | 'call.not_found' | 'call.scoring_started' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_required' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
 
 export type ErrorResponseDto = {
     statusCode: number;
@@ -3282,6 +3332,30 @@ export type CallsControllerGetProjectResponses = {
 };
 
 export type CallsControllerGetProjectResponse = CallsControllerGetProjectResponses[keyof CallsControllerGetProjectResponses];
+
+export type CallsControllerUpdateProjectData = {
+    body: UpdateProjectDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/projects/{id}';
+};
+
+export type CallsControllerUpdateProjectErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type CallsControllerUpdateProjectError = CallsControllerUpdateProjectErrors[keyof CallsControllerUpdateProjectErrors];
+
+export type CallsControllerUpdateProjectResponses = {
+    200: ProjectDetailDto;
+};
+
+export type CallsControllerUpdateProjectResponse = CallsControllerUpdateProjectResponses[keyof CallsControllerUpdateProjectResponses];
 
 export type CallsControllerTransitionData = {
     body: TransitionDto;

@@ -61,3 +61,15 @@ describe('what the commission’s events changed', () => {
     ]);
   });
 });
+
+describe('what an application’s edit changed', () => {
+  it('shows declared department shares in percent, equal shares in words', () => {
+    const shares = [
+      { departmentCode: '31', shareBp: 7000 },
+      { departmentCode: '34', shareBp: 3000 },
+    ];
+    expect(auditChanges('project', { departmentShares: [] }, { departmentShares: shares })).toEqual([
+      'Répartition entre départements : parts égales → 31 : 70 %, 34 : 30 %',
+    ]);
+  });
+});

@@ -30,6 +30,13 @@ export function ProjectPage() {
           <p>
             <Badge as="span">{PROJECT_STATUS_LABELS[p.status]}</Badge>
           </p>
+          {p.canEdit && (
+            <p>
+              <Link className="fr-btn fr-btn--secondary" to={`/projets/${p.id}/modifier`}>
+                Modifier le dossier
+              </Link>
+            </p>
+          )}
           <ProjectSummary project={p} call={calls.data?.items.find((c) => c.id === p.callId)} />
           <DecisionContext project={p} />
           <ProjectOpinions project={p} />

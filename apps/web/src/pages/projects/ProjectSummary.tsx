@@ -1,6 +1,6 @@
 import type { CallDto, ProjectDetailDto } from '../../api/client';
 import { useDepartmentLabels } from '../../api/queries';
-import { formatEuros } from '../../format';
+import { formatEuros, percentOf } from '../../format';
 import { BudgetTable } from './BudgetTable';
 import { HOLDER_KIND_LABELS, labelOf, LEVER_LABELS, TARGET_PUBLIC_LABELS } from '@app/vocabulary';
 
@@ -30,7 +30,13 @@ export function ProjectSummary({ project, call }: { project: ProjectDetailDto; c
             {call?.title ?? '…'} — axe : {axis?.label ?? project.decisionContext.axisLabel}
           </dd>
           <dt>Départements</dt>
-          <dd>{departments.list(project.departmentCodes)}</dd>
+          <dd>
+            {project.departmentShares.length > 1
+              ? project.departmentShares
+                  .map((s) => `${departments.label(s.departmentCode)} : ${percentOf(s.shareBp)} %`)
+                  .join(', ')
+              : departments.list(project.departmentCodes)}
+          </dd>
           <dt>Publics cibles</dt>
           <dd>{project.targetPublics.map((p) => labelOf(TARGET_PUBLIC_LABELS, p)).join(', ')}</dd>
           <dt>Leviers ISS</dt>

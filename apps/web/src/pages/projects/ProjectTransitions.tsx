@@ -4,7 +4,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { callsControllerTransition, ok, type ProjectDetailDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { isDestructiveProjectMove, PROJECT_TRANSITION_LABELS } from '@app/vocabulary';
+import { isDestructiveProjectMove, projectMoveLabel } from '@app/vocabulary';
 
 type Status = ProjectDetailDto['status'];
 
@@ -55,14 +55,14 @@ export function ProjectTransitions({ project }: { project: ProjectDetailDto }) {
               aria-pressed={to === target}
               onClick={() => setTarget(to)}
             >
-              {PROJECT_TRANSITION_LABELS[to]}
+              {projectMoveLabel(project.status, to)}
             </Button>
           </li>
         ))}
       </ul>
       {move.isError && <ErrorAlert error={move.error} />}
       {target && (
-        <form onSubmit={confirm} aria-label={`Confirmer : ${PROJECT_TRANSITION_LABELS[target]}`}>
+        <form onSubmit={confirm} aria-label={`Confirmer : ${projectMoveLabel(project.status, target)}`}>
           <Input
             textArea
             label={needsComment ? 'Motif (obligatoire)' : 'Commentaire (facultatif)'}
@@ -71,7 +71,7 @@ export function ProjectTransitions({ project }: { project: ProjectDetailDto }) {
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>
               <Button type="submit" disabled={move.isPending}>
-                Confirmer : {PROJECT_TRANSITION_LABELS[target]}
+                Confirmer : {projectMoveLabel(project.status, target)}
               </Button>
             </li>
             <li>

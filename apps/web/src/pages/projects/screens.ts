@@ -1,5 +1,6 @@
 import type { Screen } from '../../routing/screen';
 import { DashboardPage } from './DashboardPage';
+import { ProjectEditPage } from './ProjectEditPage';
 import { ProjectListPage } from './ProjectListPage';
 import { ProjectPage } from './ProjectPage';
 
@@ -13,4 +14,5 @@ export const projectScreens: Screen[] = [
   },
   { path: '/projets', title: 'Projets', Component: ProjectListPage, can: 'readProjects', nav: 'Projets' },
   { path: '/projets/:id', title: 'Projet', Component: ProjectPage, can: 'readProjects' },
+  { path: '/projets/:id/modifier', title: 'Modifier le dossier', Component: ProjectEditPage, can: 'readProjects' },
 ];
