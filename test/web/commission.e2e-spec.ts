@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { download, launchBrowser, screenshot, signIn } from '../support/browser';
-import { DEMO } from '../support/http';
+import { download, expectAccessible, launchBrowser, screenshot, signIn } from '../support/browser';
+import { api, DEMO, login } from '../support/http';
 import { apiNotFound } from '../support/not-found';
 import { Stack } from '../support/stack';
 
@@ -152,6 +152,11 @@ describe('the commission in the browser', () => {
     expect(await others.allTextContents()).toEqual([
       'Motion pour l’« aller vers » en territoire rural — Adoptée 18 pour, 0 contre, 2 abstentions',
     ]);
+    // What a decision decides is chosen from lists: the 2022 roadmap, which the delegate validates below.
+    await officer.getByLabel('Objet de la délibération').selectOption({ label: 'Validation de la feuille de route' });
+    await officer.getByLabel('Feuille de route', { exact: true }).selectOption({ label: 'Feuille de route 2022' });
+    await expectAccessible(officer, 'commission-decision-subject');
+    await decide('Validation de la feuille de route 2022', '21');
 
     await officer
       .getByLabel('Texte du procès-verbal')
@@ -168,5 +173,29 @@ describe('the commission in the browser', () => {
     await screenshot(officer, 'commission-meeting');
     expect(notFound).toEqual([]);
     await officer.context().close();
+  });
+
+  it('lets the delegate validate the roadmap by picking the plenary’s decision about it (recorded above)', async () => {
+    const submitted = await api(stack, await login(stack, DEMO.officer))
+      .post('/api/roadmaps/2022/transitions')
+      .send({ to: 'submitted' });
+    expect(submitted.status).toBe(200);
+    const delegate = await signIn(browser, stack, DEMO.delegate);
+    await delegate.getByRole('link', { name: 'Feuille de route' }).first().click();
+    await delegate.getByRole('heading', { name: 'Feuille de route 2022' }).waitFor();
+    await delegate.getByRole('button', { name: 'Valider la feuille de route' }).click();
+    const picker = delegate.getByLabel('Délibération de l’assemblée plénière qui valide la feuille de route');
+    await picker.waitFor();
+    expect(await picker.locator('option').allTextContents()).toEqual([
+      expect.stringMatching(
+        /^Validation de la feuille de route 2022 — Assemblée plénière.*\(21 pour, 0 contre, 2 abstentions\)$/,
+      ),
+    ]);
+    await expectAccessible(delegate, 'roadmap-validation');
+    await screenshot(delegate, 'roadmap-validation');
+    await delegate.getByRole('button', { name: 'Confirmer la validation' }).click();
+    await delegate.getByText('Validée par la commission').first().waitFor();
+    expect(await delegate.getByRole('button', { name: 'Valider la feuille de route' }).count()).toBe(0);
+    await delegate.context().close();
   });
 });
