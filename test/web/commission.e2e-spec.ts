@@ -152,11 +152,6 @@ describe('the commission in the browser', () => {
     expect(await others.allTextContents()).toEqual([
       'Motion pour l’« aller vers » en territoire rural — Adoptée 18 pour, 0 contre, 2 abstentions',
     ]);
-    // What a decision decides is chosen from lists: the 2022 roadmap, which the delegate validates below.
-    await officer.getByLabel('Objet de la délibération').selectOption({ label: 'Validation de la feuille de route' });
-    await officer.getByLabel('Feuille de route', { exact: true }).selectOption({ label: 'Feuille de route 2022' });
-    await expectAccessible(officer, 'commission-decision-subject');
-    await decide('Validation de la feuille de route 2022', '21');
 
     await officer
       .getByLabel('Texte du procès-verbal')
@@ -175,6 +170,52 @@ describe('the commission in the browser', () => {
     await officer.context().close();
   });
 
+  it('records at the June plenary a call’s selection list, which moves the projects it retains, and the roadmap’s validation', async () => {
+    const rowsOf = async (sql: string, params: unknown[] = []) => (await stack.db.query(sql, params)).rows;
+    const [june] = await rowsOf(
+      `SELECT m.id FROM meeting m JOIN body b ON b.id = m.body_id
+       WHERE b.kind = 'plenary' AND m.quorum_reached ORDER BY m.starts_at LIMIT 1`,
+    );
+    const [call] = await rowsOf(
+      `SELECT c.id FROM call c WHERE (SELECT count(*) FROM project p WHERE p.call_id = c.id AND p.status = 'under_review') >= 2
+       ORDER BY c.year LIMIT 1`,
+    );
+    const [retained, left] = await rowsOf(
+      `SELECT id, title FROM project WHERE call_id = $1 AND status = 'under_review' ORDER BY title LIMIT 2`,
+      [call.id],
+    );
+    const officer = await signIn(browser, stack, DEMO.officer, `/seances/${june.id}`);
+    /** Votes the decision whose subject is chosen: 13 for and 2 abstentions, the 15 seats present or represented. */
+    const record = async (title: string) => {
+      await officer.getByLabel('Intitulé de la délibération').fill(title);
+      await officer.getByLabel('Voix pour').fill('13');
+      await officer.getByLabel('Abstentions').fill('2');
+      await officer.getByRole('button', { name: 'Enregistrer la délibération' }).click();
+      await officer.getByRole('region', { name: 'Ordre du jour et délibérations' }).getByText(title).waitFor();
+    };
+    await officer.getByLabel('Objet de la délibération').selectOption({ label: 'Liste de sélection d’un appel' });
+    await officer.getByLabel('Appel', { exact: true }).selectOption({ value: call.id });
+    const list = officer.getByRole('group', { name: /Projets retenus par la liste de sélection/ });
+    await list.getByText(left.title).waitFor();
+    await list.getByText(retained.title).click(); // the DSFR label covers its box, as a person clicks it
+    expect(await list.getByLabel(retained.title).isChecked()).toBe(true);
+    await expectAccessible(officer, 'commission-selection-list');
+    await record('Liste de sélection de l’appel');
+    const statuses = await rowsOf('SELECT id, status FROM project WHERE id = ANY ($1::uuid[])', [
+      [retained.id, left.id],
+    ]);
+    expect(Object.fromEntries(statuses.map((p) => [p.id, p.status]))).toEqual({
+      [retained.id]: 'selected',
+      [left.id]: 'under_review',
+    });
+
+    // The 2022 roadmap, named from the list, which the delegate validates below.
+    await officer.getByLabel('Objet de la délibération').selectOption({ label: 'Validation de la feuille de route' });
+    await officer.getByLabel('Feuille de route', { exact: true }).selectOption({ label: 'Feuille de route 2022' });
+    await record('Validation de la feuille de route 2022');
+    await officer.context().close();
+  });
+
   it('lets the delegate validate the roadmap by picking the plenary’s decision about it (recorded above)', async () => {
     const submitted = await api(stack, await login(stack, DEMO.officer))
       .post('/api/roadmaps/2022/transitions')
@@ -188,7 +229,7 @@ describe('the commission in the browser', () => {
     await picker.waitFor();
     expect(await picker.locator('option').allTextContents()).toEqual([
       expect.stringMatching(
-        /^Validation de la feuille de route 2022 — Assemblée plénière.*\(21 pour, 0 contre, 2 abstentions\)$/,
+        /^Validation de la feuille de route 2022 — Assemblée plénière.*\(13 pour, 0 contre, 2 abstentions\)$/,
       ),
     ]);
     await expectAccessible(delegate, 'roadmap-validation');
