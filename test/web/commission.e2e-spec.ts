@@ -24,6 +24,15 @@ const agendaItem = (page: Page, title: string) =>
 /** The decisions shown under an agenda item, as read. */
 const decisionsOf = (item: Locator) => item.locator('ul > li').allTextContents();
 
+/** Records the decision the meeting page's form holds (its subject chosen or not), with 2 abstentions. */
+async function recordDecision(page: Page, title: string, votesFor: string): Promise<void> {
+  await page.getByLabel('Intitulé de la délibération').fill(title);
+  await page.getByLabel('Voix pour').fill(votesFor);
+  await page.getByLabel('Abstentions').fill('2');
+  await page.getByRole('button', { name: 'Enregistrer la délibération' }).click();
+  await page.getByRole('region', { name: 'Ordre du jour et délibérations' }).getByText(title).waitFor();
+}
+
 /** Journey 3 (a commission member downloads minutes) and the mission officer running a meeting. */
 describe('the commission in the browser', () => {
   let stack: Stack;
@@ -135,11 +144,7 @@ describe('the commission in the browser', () => {
     // A decision under the agenda item it answers, another outside the agenda.
     const decide = async (title: string, votesFor: string, item?: string) => {
       if (item) await officer.getByLabel('Point de l’ordre du jour').selectOption({ label: item });
-      await officer.getByLabel('Intitulé de la délibération').fill(title);
-      await officer.getByLabel('Voix pour').fill(votesFor);
-      await officer.getByLabel('Abstentions').fill('2');
-      await officer.getByRole('button', { name: 'Enregistrer la délibération' }).click();
-      await officer.getByRole('region', { name: 'Ordre du jour et délibérations' }).getByText(title).waitFor();
+      await recordDecision(officer, title, votesFor);
     };
     await decide('Avis sur la feuille de route 2027', '20', '2. Feuille de route 2027 : axes et actions proposés');
     await decide('Motion pour l’« aller vers » en territoire rural', '18');
@@ -185,14 +190,8 @@ describe('the commission in the browser', () => {
       [call.id],
     );
     const officer = await signIn(browser, stack, DEMO.officer, `/seances/${june.id}`);
-    /** Votes the decision whose subject is chosen: 13 for and 2 abstentions, the 15 seats present or represented. */
-    const record = async (title: string) => {
-      await officer.getByLabel('Intitulé de la délibération').fill(title);
-      await officer.getByLabel('Voix pour').fill('13');
-      await officer.getByLabel('Abstentions').fill('2');
-      await officer.getByRole('button', { name: 'Enregistrer la délibération' }).click();
-      await officer.getByRole('region', { name: 'Ordre du jour et délibérations' }).getByText(title).waitFor();
-    };
+    // 13 for and 2 abstentions: the 15 seats present or represented.
+    const record = (title: string) => recordDecision(officer, title, '13');
     await officer.getByLabel('Objet de la délibération').selectOption({ label: 'Liste de sélection d’un appel' });
     await officer.getByLabel('Appel', { exact: true }).selectOption({ value: call.id });
     const list = officer.getByRole('group', { name: /Projets retenus par la liste de sélection/ });
