@@ -150,7 +150,7 @@ describe('governance: bodies, seats, meetings, quorum, minutes', () => {
       [a.c1, 'excused'],
       [a.d1, 'absent'],
     ]);
-    const vote = { title: 'Avis sur le plan d’action du groupe', votesFor: 5, votesAgainst: 1, abstentions: 2 };
+    const vote = { title: 'Avis sur le plan d’action du groupe', votesFor: 2, votesAgainst: 1, abstentions: 0 };
     const refused = await api(stack, officer).post(`/api/meetings/${a.meeting}/decisions`).send(vote);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('meeting.no_quorum');
@@ -180,7 +180,7 @@ describe('governance: bodies, seats, meetings, quorum, minutes', () => {
     const decide = (agendaItemPosition: unknown) =>
       api(stack, officer)
         .post(`/api/meetings/${a.meeting}/decisions`)
-        .send({ title: 'Adoption du plan d’action', votesFor: 4, votesAgainst: 0, abstentions: 0, agendaItemPosition });
+        .send({ title: 'Adoption du plan d’action', votesFor: 3, votesAgainst: 0, abstentions: 0, agendaItemPosition });
 
     const attached = await decide(1);
     expect(attached.status).toBe(201);
@@ -323,7 +323,7 @@ describe('governance: bodies, seats, meetings, quorum, minutes', () => {
       'Élus — 0 / 1 siège(s)',
       'Béatrice Suppléante',
       'Avis sur le plan d’action du groupe',
-      '5 1 2 adoptée',
+      '2 1 0 adoptée',
       'Point 1 — Adoption du plan d’action',
       'Le groupe adopte son plan d’action.',
       'La séance est levée à 17 heures.',

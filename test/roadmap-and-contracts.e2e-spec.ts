@@ -247,7 +247,20 @@ describe('roadmap actions and local health contracts', () => {
   });
 
   it('validates the roadmap by a decision of the commission, then freezes its axes', async () => {
-    const { rows } = await stack.db.query('SELECT id FROM decision LIMIT 1');
+    // The demo's June plenary (held, quorum reached) adopts the roadmap's validation.
+    const { rows: meetings } = await stack.db.query(
+      `SELECT m.id FROM meeting m JOIN body b ON b.id = m.body_id WHERE b.kind = 'plenary' AND m.quorum_reached LIMIT 1`,
+    );
+    const decision = await api(stack, officer).post(`/api/meetings/${meetings[0].id}/decisions`).send({
+      title: 'Validation de la feuille de route 2030',
+      votesFor: 12,
+      votesAgainst: 1,
+      abstentions: 2,
+      subjectType: 'roadmap',
+      subjectId: '2030',
+    });
+    expect(decision.status).toBe(201);
+    const decisionId = decision.body.id;
     // The mission prepares and submits; the regional delegate validates (DESIGN.md).
     const delegate = await login(stack, DEMO.delegate);
     const move = (token: string, body: object) => api(stack, token).post('/api/roadmaps/2030/transitions').send(body);
@@ -256,12 +269,12 @@ describe('roadmap actions and local health contracts', () => {
       { code: 'SMJ', label: 'Santé mentale des jeunes' },
     ];
     expect((await api(stack, officer).put('/api/roadmaps/2030/axes').send({ axes })).status).toBe(200);
-    expect((await move(delegate, { to: 'validated', decisionId: rows[0].id })).status).toBe(409);
+    expect((await move(delegate, { to: 'validated', decisionId })).status).toBe(409);
     expect((await move(officer, { to: 'submitted' })).body.status).toBe('submitted');
     expect((await move(delegate, { to: 'validated' })).status).toBe(400);
-    expect((await move(officer, { to: 'validated', decisionId: rows[0].id })).status).toBe(403);
-    const validated = await move(delegate, { to: 'validated', decisionId: rows[0].id });
-    expect(validated.body).toMatchObject({ status: 'validated', validatedByDecisionId: rows[0].id });
+    expect((await move(officer, { to: 'validated', decisionId })).status).toBe(403);
+    const validated = await move(delegate, { to: 'validated', decisionId });
+    expect(validated.body).toMatchObject({ status: 'validated', validatedByDecisionId: decisionId });
     const frozen = await api(stack, officer).put('/api/roadmaps/2030/axes').send({ axes });
     expect(frozen.status).toBe(409);
   });

@@ -377,7 +377,7 @@ describe('governance', () => {
     it('refuses a vote without quorum, then records it once the quorum is reached', async () => {
       const { body, a, b } = await seatedBody();
       const meeting = await meetingOf(body.id);
-      const vote = { title: 'Avis', votesFor: 2, votesAgainst: 1, abstentions: 0 };
+      const vote = { title: 'Avis', votesFor: 1, votesAgainst: 0, abstentions: 1 };
 
       await expect(meetings.addDecision(officer, meeting.id, vote)).rejects.toMatchObject({
         kind: 'conflict',

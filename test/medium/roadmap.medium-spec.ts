@@ -1,5 +1,6 @@
 import { AuditService } from '@app/audit';
 import type { Actor } from '@app/core';
+import { GovernanceModule } from '@app/governance';
 import {
   ActionsService,
   CreateActionDto,
@@ -23,7 +24,8 @@ describe('roadmap', () => {
   let { delegate, officer, referent31, referent34, auditor, admin, member } = {} as Cast;
 
   beforeAll(async () => {
-    medium = await mediumModule([RoadmapModule], { jobs: true });
+    // Governance answers which decision may validate a roadmap (through DecisionLinks), as in the api.
+    medium = await mediumModule([RoadmapModule, GovernanceModule], { jobs: true });
     roadmaps = medium.get(RoadmapsService);
     actions = medium.get(ActionsService);
     ({ delegate, officer, referent31, referent34, auditor, admin, member } = await medium.actors.cast());
@@ -45,8 +47,8 @@ describe('roadmap', () => {
     ...fields,
   });
 
-  /** A commission decision to validate a roadmap with (a body, its meeting, the decision). */
-  const decision = async (): Promise<string> => {
+  /** An adopted decision of the plenary about this roadmap, to validate it with (a body, its meeting, the decision). */
+  const decision = async (roadmapId: string): Promise<string> => {
     const [body] = await medium.db.manager.query(
       `INSERT INTO body (kind, name) VALUES ('plenary', 'Commission de test') RETURNING id`,
     );
@@ -55,9 +57,9 @@ describe('roadmap', () => {
       [body.id],
     );
     const [made] = await medium.db.manager.query(
-      `INSERT INTO decision (meeting_id, title, votes_for, votes_against, abstentions)
-       VALUES ($1, 'Validation de la feuille de route', 12, 0, 1) RETURNING id`,
-      [meeting.id],
+      `INSERT INTO decision (meeting_id, title, votes_for, votes_against, abstentions, subject_type, subject_id)
+       VALUES ($1, 'Validation de la feuille de route', 12, 0, 1, 'roadmap', $2) RETURNING id`,
+      [meeting.id, roadmapId],
     );
     return made.id;
   };
@@ -178,9 +180,9 @@ describe('roadmap', () => {
     });
 
     it('is validated by the delegate naming the decision, then its axes are frozen', async () => {
-      const { year } = await newRoadmap();
+      const { id, year } = await newRoadmap();
       await roadmaps.transition(officer, year, { to: 'submitted' });
-      const decisionId = await decision();
+      const decisionId = await decision(id);
 
       const validated = await roadmaps.transition(delegate, year, { to: 'validated', decisionId });
 
@@ -212,7 +214,7 @@ describe('roadmap', () => {
       const { id, year } = await newRoadmap();
 
       await expect(
-        roadmaps.transition(delegate, year, { to: 'validated', decisionId: await decision() }),
+        roadmaps.transition(delegate, year, { to: 'validated', decisionId: await decision(id) }),
       ).rejects.toMatchObject({
         kind: 'conflict',
         code: RoadmapErrorCode.RoadmapTransitionForbidden,
@@ -222,11 +224,11 @@ describe('roadmap', () => {
     });
 
     it('refuses a role that never makes the move before reading the roadmap (403, even for a year without one)', async () => {
-      const { year } = await newRoadmap();
+      const { id, year } = await newRoadmap();
       await roadmaps.transition(officer, year, { to: 'submitted' });
 
       await expect(
-        roadmaps.transition(officer, year, { to: 'validated', decisionId: await decision() }),
+        roadmaps.transition(officer, year, { to: 'validated', decisionId: await decision(id) }),
       ).rejects.toMatchObject({ kind: 'forbidden' });
       await expect(roadmaps.transition(referent31, year, { to: 'draft' })).rejects.toMatchObject({
         kind: 'forbidden',

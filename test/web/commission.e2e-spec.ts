@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { download, launchBrowser, screenshot, signIn } from '../support/browser';
-import { DEMO } from '../support/http';
+import { download, expectAccessible, launchBrowser, screenshot, signIn } from '../support/browser';
+import { api, DEMO, login } from '../support/http';
 import { apiNotFound } from '../support/not-found';
 import { Stack } from '../support/stack';
 
@@ -23,6 +23,15 @@ const agendaItem = (page: Page, title: string) =>
 
 /** The decisions shown under an agenda item, as read. */
 const decisionsOf = (item: Locator) => item.locator('ul > li').allTextContents();
+
+/** Records the decision the meeting page's form holds (its subject chosen or not), with 2 abstentions. */
+async function recordDecision(page: Page, title: string, votesFor: string): Promise<void> {
+  await page.getByLabel('Intitulé de la délibération').fill(title);
+  await page.getByLabel('Voix pour').fill(votesFor);
+  await page.getByLabel('Abstentions').fill('2');
+  await page.getByRole('button', { name: 'Enregistrer la délibération' }).click();
+  await page.getByRole('region', { name: 'Ordre du jour et délibérations' }).getByText(title).waitFor();
+}
 
 /** Journey 3 (a commission member downloads minutes) and the mission officer running a meeting. */
 describe('the commission in the browser', () => {
@@ -135,11 +144,7 @@ describe('the commission in the browser', () => {
     // A decision under the agenda item it answers, another outside the agenda.
     const decide = async (title: string, votesFor: string, item?: string) => {
       if (item) await officer.getByLabel('Point de l’ordre du jour').selectOption({ label: item });
-      await officer.getByLabel('Intitulé de la délibération').fill(title);
-      await officer.getByLabel('Voix pour').fill(votesFor);
-      await officer.getByLabel('Abstentions').fill('2');
-      await officer.getByRole('button', { name: 'Enregistrer la délibération' }).click();
-      await officer.getByRole('region', { name: 'Ordre du jour et délibérations' }).getByText(title).waitFor();
+      await recordDecision(officer, title, votesFor);
     };
     await decide('Avis sur la feuille de route 2027', '20', '2. Feuille de route 2027 : axes et actions proposés');
     await decide('Motion pour l’« aller vers » en territoire rural', '18');
@@ -168,5 +173,69 @@ describe('the commission in the browser', () => {
     await screenshot(officer, 'commission-meeting');
     expect(notFound).toEqual([]);
     await officer.context().close();
+  });
+
+  it('records at the June plenary a call’s selection list, which moves the projects it retains, and the roadmap’s validation', async () => {
+    const rowsOf = async (sql: string, params: unknown[] = []) => (await stack.db.query(sql, params)).rows;
+    const [june] = await rowsOf(
+      `SELECT m.id FROM meeting m JOIN body b ON b.id = m.body_id
+       WHERE b.kind = 'plenary' AND m.quorum_reached ORDER BY m.starts_at LIMIT 1`,
+    );
+    const [call] = await rowsOf(
+      `SELECT c.id FROM call c WHERE (SELECT count(*) FROM project p WHERE p.call_id = c.id AND p.status = 'under_review') >= 2
+       ORDER BY c.year LIMIT 1`,
+    );
+    const [retained, left] = await rowsOf(
+      `SELECT id, title FROM project WHERE call_id = $1 AND status = 'under_review' ORDER BY title LIMIT 2`,
+      [call.id],
+    );
+    const officer = await signIn(browser, stack, DEMO.officer, `/seances/${june.id}`);
+    // 13 for and 2 abstentions: the 15 seats present or represented.
+    const record = (title: string) => recordDecision(officer, title, '13');
+    await officer.getByLabel('Objet de la délibération').selectOption({ label: 'Liste de sélection d’un appel' });
+    await officer.getByLabel('Appel', { exact: true }).selectOption({ value: call.id });
+    const list = officer.getByRole('group', { name: /Projets retenus par la liste de sélection/ });
+    await list.getByText(left.title).waitFor();
+    await list.getByText(retained.title).click(); // the DSFR label covers its box, as a person clicks it
+    expect(await list.getByLabel(retained.title).isChecked()).toBe(true);
+    await expectAccessible(officer, 'commission-selection-list');
+    await record('Liste de sélection de l’appel');
+    const statuses = await rowsOf('SELECT id, status FROM project WHERE id = ANY ($1::uuid[])', [
+      [retained.id, left.id],
+    ]);
+    expect(Object.fromEntries(statuses.map((p) => [p.id, p.status]))).toEqual({
+      [retained.id]: 'selected',
+      [left.id]: 'under_review',
+    });
+
+    // The 2022 roadmap, named from the list, which the delegate validates below.
+    await officer.getByLabel('Objet de la délibération').selectOption({ label: 'Validation de la feuille de route' });
+    await officer.getByLabel('Feuille de route', { exact: true }).selectOption({ label: 'Feuille de route 2022' });
+    await record('Validation de la feuille de route 2022');
+    await officer.context().close();
+  });
+
+  it('lets the delegate validate the roadmap by picking the plenary’s decision about it (recorded above)', async () => {
+    const submitted = await api(stack, await login(stack, DEMO.officer))
+      .post('/api/roadmaps/2022/transitions')
+      .send({ to: 'submitted' });
+    expect(submitted.status).toBe(200);
+    const delegate = await signIn(browser, stack, DEMO.delegate);
+    await delegate.getByRole('link', { name: 'Feuille de route' }).first().click();
+    await delegate.getByRole('heading', { name: 'Feuille de route 2022' }).waitFor();
+    await delegate.getByRole('button', { name: 'Valider la feuille de route' }).click();
+    const picker = delegate.getByLabel('Délibération de l’assemblée plénière qui valide la feuille de route');
+    await picker.waitFor();
+    expect(await picker.locator('option').allTextContents()).toEqual([
+      expect.stringMatching(
+        /^Validation de la feuille de route 2022 — Assemblée plénière.*\(13 pour, 0 contre, 2 abstentions\)$/,
+      ),
+    ]);
+    await expectAccessible(delegate, 'roadmap-validation');
+    await screenshot(delegate, 'roadmap-validation');
+    await delegate.getByRole('button', { name: 'Confirmer la validation' }).click();
+    await delegate.getByText('Validée par la commission').first().waitFor();
+    expect(await delegate.getByRole('button', { name: 'Valider la feuille de route' }).count()).toBe(0);
+    await delegate.context().close();
   });
 });

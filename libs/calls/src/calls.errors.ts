@@ -26,6 +26,7 @@ export const CallsErrorCode = {
   ProjectNotFound: 'project.not_found',
   ProjectOpinionClosed: 'project.opinion_closed',
   ProjectScoringClosed: 'project.scoring_closed',
+  ProjectSelectionRefused: 'project.selection_refused',
   ProjectStaleVersion: 'project.stale_version',
   ProjectTransitionForbidden: 'project.transition_forbidden',
   ProjectUnknownCriterion: 'project.unknown_criterion',

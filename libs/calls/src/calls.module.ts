@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { DecisionLinks, DecisionLinksModule } from '@app/core';
 import { ReportKindRegistry, ReportsModule } from '@app/reports';
 import { TerritoryModule } from '@app/territory';
 import { AwaitingActionService } from './awaiting-action.service';
@@ -24,6 +25,7 @@ import { InstructionRepository } from './instruction.repository';
 import { InstructionService } from './instruction.service';
 import { ProjectEditService } from './project-edit.service';
 import { ProjectsService } from './projects.service';
+import { SelectionService } from './selection.service';
 import { FundingReport } from './reports/funding.report';
 
 @Module({
@@ -42,6 +44,7 @@ import { FundingReport } from './reports/funding.report';
     AuditModule,
     TerritoryModule,
     ReportsModule,
+    DecisionLinksModule,
   ],
   providers: [
     CallsRepository,
@@ -57,6 +60,7 @@ import { FundingReport } from './reports/funding.report';
     FollowUpRepository,
     FollowUpService,
     AwaitingActionService,
+    SelectionService,
   ],
   exports: [
     AwaitingActionService,
@@ -72,9 +76,16 @@ export class CallsModule implements OnModuleInit {
   constructor(
     private readonly registry: ReportKindRegistry,
     private readonly fundingReport: FundingReport,
+    private readonly links: DecisionLinks,
+    private readonly selection: SelectionService,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(this.fundingReport);
+    // The commission's selection list names its call and moves the projects it selects.
+    this.links.registerSubject('call_selection', {
+      resolve: (reference, tx) => this.selection.callId(reference, tx),
+      carryOut: (tx, actor, callId, decision) => this.selection.select(tx, actor, callId, decision),
+    });
   }
 }

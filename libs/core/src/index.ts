@@ -18,6 +18,7 @@ export * from './database/found';
 export * from './database/query-count';
 export * from './database/snake-naming.strategy';
 export * from './database/sql-fragments';
+export * from './decisions/decision-links';
 export * from './errors/core.errors';
 export * from './errors/domain-error';
 export * from './errors/error-body';

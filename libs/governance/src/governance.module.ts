@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { DecisionLinks, DecisionLinksModule } from '@app/core';
 import { ReportKindRegistry, ReportsModule } from '@app/reports';
 import { BodiesRepository } from './bodies.repository';
 import { BodiesService } from './bodies.service';
@@ -38,6 +39,7 @@ import { AttendanceSheetReport, MinutesReport, NoticeReport } from './reports/me
     ]),
     AuditModule,
     ReportsModule,
+    DecisionLinksModule,
   ],
   providers: [
     BodiesRepository,
@@ -60,9 +62,16 @@ export class GovernanceModule implements OnModuleInit {
     private readonly minutes: MinutesReport,
     private readonly notice: NoticeReport,
     private readonly attendanceSheet: AttendanceSheetReport,
+    private readonly links: DecisionLinks,
+    private readonly meetings: MeetingsRepository,
   ) {}
 
   onModuleInit(): void {
     for (const kind of [this.minutes, this.notice, this.attendanceSheet]) this.registry.register(kind);
+    // The roadmap asks, without importing governance, which decision may validate it.
+    this.links.registerReader({
+      find: (id, tx) => this.meetings.decisionFacts(id, tx),
+      about: (type, id) => this.meetings.decisionsAbout(type, id),
+    });
   }
 }

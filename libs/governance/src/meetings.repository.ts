@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { changedAny, Tx } from '@app/core';
+import { changedAny, type DecisionFacts, Tx } from '@app/core';
 import { DataSource, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import { AgendaItemEntity } from './entities/agenda-item.entity';
 import { AttendanceEntity } from './entities/attendance.entity';
 import { DecisionEntity } from './entities/decision.entity';
 import { MeetingEntity } from './entities/meeting.entity';
-import type { AttendanceStatus, MeetingPeriod, MeetingStatus } from './governance.constants';
+import type { AttendanceStatus, DecisionSubjectType, MeetingPeriod, MeetingStatus } from './governance.constants';
 import type { QuorumResult } from './quorum';
 
 export interface MeetingFilter {
@@ -24,6 +24,12 @@ export interface AttendanceRow {
   displayName: string;
   status: AttendanceStatus;
 }
+
+const DECISION_FACTS = `
+  SELECT d.id, d.title, d.meeting_id AS "meetingId", to_char(m.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "meetingStartsAt",
+         b.kind AS "bodyKind", b.name AS "bodyName", d.votes_for AS "votesFor", d.votes_against AS "votesAgainst",
+         d.abstentions, d.votes_for > d.votes_against AS adopted, d.subject_type AS "subjectType", d.subject_id AS "subjectId"
+  FROM decision d JOIN meeting m ON m.id = d.meeting_id JOIN body b ON b.id = m.body_id`;
 
 @Injectable()
 export class MeetingsRepository {
@@ -120,6 +126,20 @@ export class MeetingsRepository {
   async insertDecision(tx: Tx, decision: Omit<DecisionEntity, 'id' | 'createdAt'>): Promise<DecisionEntity> {
     const { identifiers } = await tx.insert(DecisionEntity, decision);
     return tx.findOneByOrFail(DecisionEntity, { id: identifiers[0].id as string });
+  }
+
+  /** One decision with its meeting and body, as the domains it decides about read it. */
+  async decisionFacts(id: string, tx: Tx = this.dataSource.manager): Promise<DecisionFacts | null> {
+    const rows: DecisionFacts[] = await tx.query(`${DECISION_FACTS} WHERE d.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** The decisions about one subject, the latest meeting first. */
+  decisionsAbout(subjectType: DecisionSubjectType, subjectId: string): Promise<DecisionFacts[]> {
+    return this.dataSource.query(
+      `${DECISION_FACTS} WHERE d.subject_type = $1 AND d.subject_id = $2 ORDER BY m.starts_at DESC, d.created_at DESC`,
+      [subjectType, subjectId],
+    );
   }
 
   decisionsOf(meetingId: string): Promise<DecisionEntity[]> {

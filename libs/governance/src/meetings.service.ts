@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, DomainError, found, Page, parisDay, Tx } from '@app/core';
+import { Actor, DecisionLinks, type DecisionSubject, DomainError, found, Page, parisDay, Tx } from '@app/core';
 import { BodiesRepository } from './bodies.repository';
 import {
   AttendanceEntryDto,
@@ -45,6 +45,7 @@ export class MeetingsService {
     private readonly bodies: BodiesRepository,
     private readonly access: GovernanceAccess,
     private readonly audit: AuditService,
+    private readonly links: DecisionLinks,
   ) {}
 
   async create(actor: Actor, dto: CreateMeetingDto): Promise<MeetingDto> {
@@ -171,19 +172,25 @@ export class MeetingsService {
     });
   }
 
-  /** A deliberation or opinion, voted at a meeting that reached its quorum. */
+  /**
+   * A deliberation or opinion, voted at a meeting that reached its quorum, by no more voices than
+   * seats present or represented. Its subject must exist (the owning lib says, through DecisionLinks);
+   * a selection list moves the projects it carries in the same transaction, all or none.
+   */
   async addDecision(actor: Actor, id: string, dto: CreateDecisionDto): Promise<DecisionDto> {
     governancePolicy.assert(actor, 'manage');
+    if (dto.projectIds && dto.subjectType !== 'call_selection')
+      throw DomainError.invalid(
+        GovernanceErrorCode.DecisionSelectionOutsideCall,
+        'projectIds: only a call_selection decision carries the projects it selects',
+      );
     return this.audit.write(actor, async (tx) => {
       const meeting = await this.lockedMeeting(tx, id);
       assertOpen(meeting);
-      if (meeting.quorumReached !== true) {
-        throw DomainError.conflict(
-          GovernanceErrorCode.MeetingNoQuorum,
-          'No vote without quorum: record an attendance that reaches it first',
-        );
-      }
+      assertMayVote(meeting, dto);
       const item = await this.agendaItem(tx, id, dto.agendaItemPosition);
+      const subject = dto.subjectType ? this.links.subject(dto.subjectType) : null;
+      const subjectId = subject ? await this.subjectId(tx, subject, dto) : null;
       const decision = toDecisionDto(
         await this.meetings.insertDecision(tx, {
           meetingId: id,
@@ -194,15 +201,33 @@ export class MeetingsService {
           votesAgainst: dto.votesAgainst,
           abstentions: dto.abstentions,
           subjectType: dto.subjectType ?? null,
-          subjectId: dto.subjectId ?? null,
+          subjectId,
         }),
         item ? [item] : [],
       );
+      if (subject?.carryOut && dto.projectIds?.length)
+        await subject.carryOut(tx, actor, subjectId!, { ...decision, selected: dto.projectIds });
       return {
         result: decision,
-        audit: { action: 'decision.create', entityType: 'decision', entityId: decision.id, after: decision },
+        audit: {
+          action: 'decision.create',
+          entityType: 'decision',
+          entityId: decision.id,
+          after: dto.projectIds ? { ...decision, projectIds: dto.projectIds } : decision,
+        },
       };
     });
+  }
+
+  /** The subject's id as its lib resolves the reference given (a roadmap's year gives its id); 400 when none. */
+  private async subjectId(tx: Tx, subject: DecisionSubject, dto: CreateDecisionDto): Promise<string> {
+    const resolved = await subject.resolve(dto.subjectId!, tx);
+    if (!resolved)
+      throw DomainError.invalid(
+        GovernanceErrorCode.DecisionSubjectUnknown,
+        `subjectId: no ${dto.subjectType} ${dto.subjectId}`,
+      );
+    return resolved;
   }
 
   /** The meeting, for whoever reads its body (the meeting documents' access rule). */
@@ -240,6 +265,27 @@ export class MeetingsService {
     for (const id of new Set(ids)) names.set(id, (await this.bodies.findBody(id))?.name ?? '');
     return names;
   }
+}
+
+/** A vote needs the attendance recorded, the quorum reached, and no more voices than seats present or represented. */
+function assertMayVote(meeting: MeetingEntity, dto: CreateDecisionDto): void {
+  if (meeting.quorumReached === null)
+    throw DomainError.conflict(
+      GovernanceErrorCode.MeetingNoQuorum,
+      'No vote before the attendance sheet: record who is present or represented first',
+    );
+  if (!meeting.quorumReached)
+    throw DomainError.conflict(
+      GovernanceErrorCode.MeetingNoQuorum,
+      'No vote without quorum: record an attendance that reaches it first',
+    );
+  const cast = dto.votesFor + dto.votesAgainst + dto.abstentions;
+  if (cast > meeting.seatsPresent!)
+    throw DomainError.invalid(
+      GovernanceErrorCode.DecisionVotesOverPresent,
+      `votesFor: ${cast} voices (for, against, abstentions) for ${meeting.seatsPresent} seats present or represented`,
+      { cast, seatsPresent: meeting.seatsPresent },
+    );
 }
 
 function assertOpen(meeting: MeetingEntity): void {

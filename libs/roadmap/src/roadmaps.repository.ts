@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Tx } from '@app/core';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { RoadmapStatus } from './roadmap.constants';
 
@@ -48,6 +49,14 @@ export class RoadmapsRepository {
       [year],
     );
     return rows[0] ?? null;
+  }
+
+  /** The id of the roadmap named by its year or its id (how a commission decision names it), null when none. */
+  async idOf(reference: string, tx: Tx = this.dataSource.manager): Promise<string | null> {
+    const column = /^\d{4}$/.test(reference) ? 'year::text' : isUUID(reference) ? 'id::text' : null;
+    if (!column) return null;
+    const rows: { id: string }[] = await tx.query(`SELECT id FROM roadmap WHERE ${column} = $1`, [reference]);
+    return rows[0]?.id ?? null;
   }
 
   /** Locks the year's roadmap for a status change or an edit of its axes. */

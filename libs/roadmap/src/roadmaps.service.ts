@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, DomainError, found, Tx } from '@app/core';
+import { Actor, DecisionLinks, DomainError, found, Tx } from '@app/core';
 import { TerritoryService } from '@app/territory';
 import { ActionsRepository } from './actions.repository';
 import {
   CreateRoadmapDto,
   RoadmapDto,
+  RoadmapDecisionPageDto,
   RoadmapProgressDto,
   RoadmapTransitionDto,
   RoadmapYearPageDto,
   SetAxesDto,
 } from './dto/roadmap.dto';
 import { rollUp } from './progress';
+import { validationRefusal } from './roadmap-validation';
 import { ROADMAP_LIFECYCLE } from './roadmap.constants';
 import { RoadmapErrorCode } from './roadmap.errors';
 import { assertMayReadRoadmap, roadmapAbilities, roadmapPolicy } from './roadmap.policy';
@@ -28,6 +30,7 @@ export class RoadmapsService {
     private readonly actions: ActionsRepository,
     private readonly territory: TerritoryService,
     private readonly audit: AuditService,
+    private readonly links: DecisionLinks,
   ) {}
 
   async create(actor: Actor, dto: CreateRoadmapDto): Promise<RoadmapDto> {
@@ -60,7 +63,10 @@ export class RoadmapsService {
     return forCaller(actor, await this.view(await this.existing(year)));
   }
 
-  /** draft → submitted → validated (by a decision of the commission, whose id is kept). */
+  /**
+   * draft → submitted → validated, by an adopted decision of the plenary assembly about this roadmap
+   * (`validationRefusal`), whose id is kept.
+   */
   async transition(actor: Actor, year: number, dto: RoadmapTransitionDto): Promise<RoadmapDto> {
     ROADMAP_LIFECYCLE.assertMayMoveTo(actor, dto.to, `Your role cannot move the roadmap to ${dto.to}`);
     if (dto.to === 'validated' && !dto.decisionId)
@@ -74,6 +80,10 @@ export class RoadmapsService {
         transition: RoadmapErrorCode.RoadmapTransitionForbidden,
       });
       const decisionId = dto.to === 'validated' ? dto.decisionId! : null;
+      if (decisionId) {
+        const refusal = validationRefusal(await this.links.decisions().find(decisionId, tx), current.id);
+        if (refusal) throw refusal;
+      }
       await this.roadmaps.setStatus(tx, current.id, dto.to, decisionId);
       return {
         result: await this.view((await this.roadmaps.roadmapOfYear(year, tx))!, tx),
@@ -87,6 +97,26 @@ export class RoadmapsService {
       };
     });
     return forCaller(actor, roadmap);
+  }
+
+  /** The decisions that may validate the roadmap, latest first: what the delegate picks from to validate it. */
+  async eligibleDecisions(actor: Actor, year: number): Promise<RoadmapDecisionPageDto> {
+    ROADMAP_LIFECYCLE.assertMayMoveTo(actor, 'validated', 'Your role cannot validate the roadmap');
+    const roadmap = await this.existing(year);
+    const decisions = await this.links.decisions().about('roadmap', roadmap.id);
+    const items = decisions
+      .filter((d) => validationRefusal(d, roadmap.id) === null)
+      .map(({ id, title, meetingId, meetingStartsAt, bodyName, votesFor, votesAgainst, abstentions }) => ({
+        id,
+        title,
+        meetingId,
+        meetingStartsAt,
+        bodyName,
+        votesFor,
+        votesAgainst,
+        abstentions,
+      }));
+    return { items, total: items.length };
   }
 
   /** Changes the axes; once the commission validated the roadmap they are frozen (409). */

@@ -63,3 +63,13 @@ export const MINUTES_TRANSITION_LABELS: Record<MinutesStatus, string> = {
   approved: 'Approuver le procès-verbal',
   published: 'Publier le procès-verbal',
 };
+
+/** What a decision decides, for the domain that owns it: a roadmap's validation, a call's selection list, a contract's approval. */
+export const DECISION_SUBJECT_TYPES = ['roadmap', 'call_selection', 'contract'] as const;
+export type DecisionSubjectType = (typeof DECISION_SUBJECT_TYPES)[number];
+
+export const DECISION_SUBJECT_LABELS: Record<DecisionSubjectType, string> = {
+  roadmap: 'Validation de la feuille de route',
+  call_selection: 'Liste de sélection d’un appel',
+  contract: 'Approbation d’un contrat local de santé',
+};

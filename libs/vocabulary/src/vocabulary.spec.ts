@@ -20,6 +20,7 @@ const TABLES: [name: string, codes: readonly (string | number)[], labels: Record
   ['meeting statuses', vocabulary.MEETING_STATUSES, vocabulary.MEETING_STATUS_LABELS],
   ['minutes statuses', vocabulary.MINUTES_STATUSES, vocabulary.MINUTES_STATUS_LABELS],
   ['minutes moves', vocabulary.MINUTES_STATUSES, vocabulary.MINUTES_TRANSITION_LABELS],
+  ['decision subjects', vocabulary.DECISION_SUBJECT_TYPES, vocabulary.DECISION_SUBJECT_LABELS],
   ['roadmap statuses', vocabulary.ROADMAP_STATUSES, vocabulary.ROADMAP_STATUS_LABELS],
   ['roadmap moves', vocabulary.ROADMAP_STATUSES, vocabulary.ROADMAP_TRANSITION_LABELS],
   ['action statuses', vocabulary.ACTION_STATUSES, vocabulary.ACTION_STATUS_LABELS],

@@ -14,6 +14,7 @@ import {
   CreateRoadmapDto,
   ImportActionsDto,
   ImportResultDto,
+  RoadmapDecisionPageDto,
   RoadmapDto,
   RoadmapYearPageDto,
   RoadmapProgressDto,
@@ -63,6 +64,16 @@ export class RoadmapController {
     @Body() dto: RoadmapTransitionDto,
   ): Promise<RoadmapDto> {
     return this.roadmaps.transition(actor, year, dto);
+  }
+
+  /** The adopted decisions of the plenary about this roadmap: those that may validate it (the delegate's). */
+  @Get('roadmaps/:year/eligible-decisions')
+  @ApiOkResponse({ type: RoadmapDecisionPageDto })
+  eligibleDecisions(
+    @CurrentActor() actor: Actor,
+    @Param('year', ParseIntPipe) year: number,
+  ): Promise<RoadmapDecisionPageDto> {
+    return this.roadmaps.eligibleDecisions(actor, year);
   }
 
   /** Replaces the axes (409 once the roadmap is validated: they are frozen). */

@@ -119,9 +119,10 @@ export class CommissionSeeder {
     await this.meetings.addDecision(actor, meeting.id, {
       title: 'Avis favorable sur les orientations de la feuille de route 2026',
       agendaItemPosition: 2, // « Avis sur la feuille de route 2026 »
-      votesFor: 13, // with 2 abstentions: the 15 seats present or represented
+      votesFor: 13, // with 2 abstentions: the 15 seats present or represented, the most a vote may count
       votesAgainst: 0,
       abstentions: 2,
+      // An opinion on orientations, not the roadmap's validation: no subject (the demo has no 2026 roadmap to name).
     });
     await this.minutes.write(actor, meeting.id, { content: MINUTES_TEXT });
     await this.minutes.approve(actor, meeting.id);

@@ -65,6 +65,15 @@ describe('API errors in plain French', () => {
     );
   });
 
+  it('explains why a decision cannot validate the roadmap, and why a decision is refused', () => {
+    expect(toFrench(new ApiError(409, { code: 'roadmap.decision_not_plenary' })).details).toEqual([
+      'Seule une délibération de l’assemblée plénière valide la feuille de route.',
+    ]);
+    expect(toFrench(new ApiError(400, { code: 'decision.votes_over_present' })).details[0]).toMatch(
+      /dépasse celui des sièges présents ou représentés/,
+    );
+  });
+
   it('falls back to a generic conflict for an unknown code', () => {
     expect(toFrench(new ApiError(409, { code: 'meeting.closed' })).details[0]).toMatch(/n’est plus possible/);
   });

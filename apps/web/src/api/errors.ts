@@ -64,10 +64,21 @@ const CONFLICTS: Partial<Record<ErrorCode, string>> = {
   'project.not_editable': 'Ce dossier n’est plus modifiable : il est en instruction ou déjà décidé.',
   'roadmap.frozen': 'La feuille de route est validée par la commission : ses axes ne peuvent plus changer.',
   'report.not_ready': 'Le rapport n’est pas encore prêt : patientez quelques instants.',
+  'roadmap.decision_not_adopted':
+    'Cette délibération n’a pas été adoptée (pas plus de voix pour que contre) : elle ne valide pas la feuille de route.',
+  'roadmap.decision_not_plenary': 'Seule une délibération de l’assemblée plénière valide la feuille de route.',
+  'roadmap.decision_other_subject': 'Cette délibération ne porte pas sur la validation de cette feuille de route.',
 };
 
-/** Refusals of a 400 that are not about one field, explained by code. */
-const INVALIDS: Partial<Record<ErrorCode, string>> = {
+/** Refusals (400) of the rules beyond a field's form, by code. */
+const INVALID: Partial<Record<ErrorCode, string>> = {
+  'decision.subject_unknown': 'L’objet de la délibération (feuille de route, appel ou contrat) n’existe pas.',
+  'decision.votes_over_present':
+    'Le nombre de voix (pour, contre, abstentions) dépasse celui des sièges présents ou représentés.',
+  'decision.selection_outside_call': 'Seule une liste de sélection d’un appel retient des projets.',
+  'project.selection_refused':
+    'Certains projets ne peuvent pas être retenus (ils ne sont pas en instruction dans cet appel) : aucun n’a été retenu.',
+  'roadmap.decision_unknown': 'Cette délibération de la commission n’existe pas.',
   'project.department_shares':
     'Les parts des départements doivent totaliser 100 %, avec une part pour chaque département du projet.',
 };
@@ -83,7 +94,7 @@ const GENERIC_CONFLICT =
 
 /** One French line per field the API names in `details.fields`, by the rules it broke. */
 function invalidFields(body: ApiErrorBody | undefined, labels: FieldLabels): string[] {
-  const known = body?.code && INVALIDS[body.code];
+  const known = body?.code && INVALID[body.code];
   if (known) return [known];
   const lines = (body?.details?.fields ?? []).map(({ field, constraints }) => {
     const name = labels[field] ?? field;

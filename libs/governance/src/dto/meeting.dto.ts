@@ -8,14 +8,25 @@ import {
   IsOptional,
   IsString,
   IsUrl,
-  Matches,
   MaxLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsId, IsIntBetween, IsOptionalText, IsText, IsVersion, PageQueryDto } from '@app/core';
-import { ATTENDANCE_STATUSES, MEETING_PERIODS, MEETING_STATUSES, MINUTES_STATUSES } from '../governance.constants';
-import type { AttendanceStatus, MeetingPeriod, MeetingStatus, MinutesStatus } from '../governance.constants';
+import { IsId, IsIdList, IsIntBetween, IsOptionalText, IsText, IsVersion, PageQueryDto } from '@app/core';
+import {
+  ATTENDANCE_STATUSES,
+  DECISION_SUBJECT_TYPES,
+  MEETING_PERIODS,
+  MEETING_STATUSES,
+  MINUTES_STATUSES,
+} from '../governance.constants';
+import type {
+  AttendanceStatus,
+  DecisionSubjectType,
+  MeetingPeriod,
+  MeetingStatus,
+  MinutesStatus,
+} from '../governance.constants';
 
 export class AgendaItemInputDto {
   @IsText(500)
@@ -93,14 +104,24 @@ export class CreateDecisionDto {
   @IsIntBetween(0, 10000)
   abstentions: number;
 
-  /** What the decision is about, for other domains to link to (e.g. "roadmap" and its id). */
+  /** What the decision decides: a roadmap's validation, a call's selection list, a contract's approval. */
+  @ApiPropertyOptional({ enum: DECISION_SUBJECT_TYPES })
   @ValidateIf((d: CreateDecisionDto) => d.subjectId !== undefined)
-  @Matches(/^[a-z_]{1,64}$/)
-  subjectType?: string;
+  @IsIn(DECISION_SUBJECT_TYPES)
+  subjectType?: DecisionSubjectType;
 
+  /** The subject, which must exist: a roadmap's year or id, a call's id, a contract's id. */
   @ValidateIf((d: CreateDecisionDto) => d.subjectType !== undefined)
   @IsText(100)
   subjectId?: string;
+
+  /**
+   * A `call_selection` decision's list: these projects of the call, all under review, move to
+   * selected with the decision, all or none.
+   */
+  @IsOptional()
+  @IsIdList(500)
+  projectIds?: string[];
 
   /** The point of this meeting's agenda the decision answers (its `position`); none for other business. */
   @IsOptional()
@@ -147,8 +168,9 @@ export class DecisionDto {
   votesAgainst: number;
   abstentions: number;
   adopted: boolean;
-  @ApiPropertyOptional({ nullable: true, type: String })
-  subjectType: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: DECISION_SUBJECT_TYPES })
+  subjectType: DecisionSubjectType | null;
+  /** The subject's id (a roadmap's id, even when named by its year). */
   @ApiPropertyOptional({ nullable: true, type: String })
   subjectId: string | null;
   createdAt: string;

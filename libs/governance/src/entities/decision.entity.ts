@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { DecisionSubjectType } from '../governance.constants';
 
 @Entity('decision')
 export class DecisionEntity {
@@ -11,7 +12,7 @@ export class DecisionEntity {
   @Column('integer') votesFor: number;
   @Column('integer') votesAgainst: number;
   @Column('integer') abstentions: number;
-  @Column({ type: 'text', nullable: true }) subjectType: string | null;
+  @Column({ type: 'text', nullable: true }) subjectType: DecisionSubjectType | null;
   @Column({ type: 'text', nullable: true }) subjectId: string | null;
   @Column('timestamptz') createdAt: Date;
 }

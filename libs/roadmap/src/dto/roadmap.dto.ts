@@ -206,6 +206,24 @@ export class RoadmapDto {
   canAddAction: boolean;
 }
 
+/** A decision of the plenary assembly that may validate the roadmap: adopted, about this roadmap. */
+export class RoadmapDecisionDto {
+  id: string;
+  title: string;
+  meetingId: string;
+  meetingStartsAt: string;
+  bodyName: string;
+  votesFor: number;
+  votesAgainst: number;
+  abstentions: number;
+}
+
+export class RoadmapDecisionPageDto {
+  @ApiProperty({ type: [RoadmapDecisionDto] })
+  items: RoadmapDecisionDto[];
+  total: number;
+}
+
 export class IndicatorDto {
   id: string;
   label: string;

@@ -581,7 +581,10 @@ export type DecisionDto = {
      */
     agendaItemTitle?: string | null;
     text?: string | null;
-    subjectType?: string | null;
+    subjectType?: 'roadmap' | 'call_selection' | 'contract';
+    /**
+     * The subject's id (a roadmap's id, even when named by its year).
+     */
     subjectId?: string | null;
     id: string;
     meetingId: string;
@@ -662,15 +665,23 @@ export type CreateDecisionDto = {
     votesFor: number;
     votesAgainst: number;
     abstentions: number;
+    /**
+     * What the decision decides: a roadmap's validation, a call's selection list, a contract's approval.
+     */
+    subjectType?: 'roadmap' | 'call_selection' | 'contract';
+    /**
+     * The subject, which must exist: a roadmap's year or id, a call's id, a contract's id.
+     */
     subjectId?: string;
+    /**
+     * A `call_selection` decision's list: these projects of the call, all under review, move to
+     * selected with the decision, all or none.
+     */
+    projectIds?: Array<string>;
     /**
      * The point of this meeting's agenda the decision answers (its `position`); none for other business.
      */
     agendaItemPosition?: number;
-    /**
-     * What the decision is about, for other domains to link to (e.g. "roadmap" and its id).
-     */
-    subjectType?: string;
 };
 
 export type WriteMinutesDto = {
@@ -1502,6 +1513,22 @@ export type RoadmapTransitionDto = {
     decisionId?: string;
 };
 
+export type RoadmapDecisionDto = {
+    id: string;
+    title: string;
+    meetingId: string;
+    meetingStartsAt: string;
+    bodyName: string;
+    votesFor: number;
+    votesAgainst: number;
+    abstentions: number;
+};
+
+export type RoadmapDecisionPageDto = {
+    items: Array<RoadmapDecisionDto>;
+    total: number;
+};
+
 export type SetAxesDto = {
     axes: Array<RoadmapAxisInputDto>;
 };
@@ -1909,7 +1936,7 @@ export type CreateActionSheetDto = {
 /**
  * Stable and machine-readable: clients branch on it, never on `message`
  */
-export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_repeated' | 'call.criterion_repeated' | 'call.dates' | 'call.not_found' | 'call.scoring_started' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_required' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
+export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_repeated' | 'call.criterion_repeated' | 'call.dates' | 'call.not_found' | 'call.scoring_started' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
 
 export type ErrorResponseDto = {
     statusCode: number;
@@ -3946,6 +3973,30 @@ export type RoadmapControllerTransitionResponses = {
 };
 
 export type RoadmapControllerTransitionResponse = RoadmapControllerTransitionResponses[keyof RoadmapControllerTransitionResponses];
+
+export type RoadmapControllerEligibleDecisionsData = {
+    body?: never;
+    path: {
+        year: number;
+    };
+    query?: never;
+    url: '/api/roadmaps/{year}/eligible-decisions';
+};
+
+export type RoadmapControllerEligibleDecisionsErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type RoadmapControllerEligibleDecisionsError = RoadmapControllerEligibleDecisionsErrors[keyof RoadmapControllerEligibleDecisionsErrors];
+
+export type RoadmapControllerEligibleDecisionsResponses = {
+    200: RoadmapDecisionPageDto;
+};
+
+export type RoadmapControllerEligibleDecisionsResponse = RoadmapControllerEligibleDecisionsResponses[keyof RoadmapControllerEligibleDecisionsResponses];
 
 export type RoadmapControllerSetAxesData = {
     body: SetAxesDto;

@@ -1,20 +1,36 @@
-import { type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { meetingsControllerDecide, ok, type CreateDecisionDto, type MeetingDetailDto } from '../../api/client';
+import type { DecisionSubjectType } from '@app/vocabulary';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DecisionSubjectFields } from './DecisionSubjectFields';
+
+/** The subject fields of the form, as the API wants them: none, or a type with its subject (and a selection's projects). */
+function subjectOf(form: FormData): Pick<CreateDecisionDto, 'subjectType' | 'subjectId' | 'projectIds'> {
+  const subjectType = String(form.get('subjectType') ?? '') as DecisionSubjectType | '';
+  if (!subjectType) return {};
+  const projectIds = form.getAll('projectIds').map(String);
+  return { subjectType, subjectId: String(form.get('subjectId')), ...(projectIds.length ? { projectIds } : {}) };
+}
 
 /**
  * Records a deliberation voted at the meeting, under the agenda item it answers or among the other
- * decisions; shown when the API allows it (`canRecordDecision`: an open meeting that reached its quorum).
+ * decisions, with what it decides; shown when the API allows it (`canRecordDecision`: an open
+ * meeting that reached its quorum).
  */
 export function DecisionForm({ meeting }: { meeting: MeetingDetailDto }) {
   const queryClient = useQueryClient();
+  const [subjectType, setSubjectType] = useState<DecisionSubjectType | ''>('');
   const decide = useMutation({
     mutationFn: (body: CreateDecisionDto) => ok(meetingsControllerDecide({ path: { id: meeting.id }, body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['meetings', meeting.id] }),
+    // A selection list moves projects; a roadmap gets a decision that may validate it.
+    onSuccess: () =>
+      Promise.all(
+        ['meetings', 'projects', 'roadmaps'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
+      ),
   });
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,8 +44,14 @@ export function DecisionForm({ meeting }: { meeting: MeetingDetailDto }) {
         votesAgainst: Number(form.get('votesAgainst')),
         abstentions: Number(form.get('abstentions')),
         ...(item ? { agendaItemPosition: Number(item) } : {}),
+        ...subjectOf(form),
       },
-      { onSuccess: () => element.reset() },
+      {
+        onSuccess: () => {
+          element.reset();
+          setSubjectType('');
+        },
+      },
     );
   }
   const votes = (name: string, label: string) => (
@@ -61,6 +83,7 @@ export function DecisionForm({ meeting }: { meeting: MeetingDetailDto }) {
           nativeInputProps={{ name: 'title', required: true, maxLength: 500 }}
         />
       </div>
+      <DecisionSubjectFields type={subjectType} onTypeChange={setSubjectType} />
       <div className="fr-grid-row fr-grid-row--gutters">
         {votes('votesFor', 'Voix pour')}
         {votes('votesAgainst', 'Voix contre')}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
@@ -9,14 +9,18 @@ import {
   ok,
   roadmapControllerAddAction,
   roadmapControllerCreate,
+  roadmapControllerEligibleDecisions,
   roadmapControllerSetAxes,
   roadmapControllerTransition,
   type CreateActionDto,
   type RoadmapAxisInputDto,
+  type RoadmapDecisionDto,
   type RoadmapDto,
   type RoadmapTransitionDto,
 } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { QueryState } from '../../components/QueryState';
+import { formatDate } from '../../format';
 import { useDepartments } from '../../api/queries';
 import { ROADMAP_TRANSITION_LABELS } from '@app/vocabulary';
 
@@ -30,23 +34,59 @@ function useRoadmapRefresh(year: number) {
     ]);
 }
 
-/** The commission's decision that validates the roadmap: the API wants its id with the move. */
-function ValidationForm({ pending, onConfirm }: { pending: boolean; onConfirm: (decisionId: string) => void }) {
+/** How a decision reads in the picker: its title, its meeting and its vote. */
+const decisionLabel = (d: RoadmapDecisionDto) =>
+  `${d.title} — ${d.bodyName}, séance du ${formatDate(d.meetingStartsAt)} (${d.votesFor} pour, ${d.votesAgainst} contre, ${d.abstentions} abstentions)`;
+
+/**
+ * The commission's decision that validates the roadmap, picked among those the API says may
+ * (`eligible-decisions`: adopted by the plenary assembly, about this roadmap).
+ */
+function ValidationForm({
+  year,
+  pending,
+  onConfirm,
+}: {
+  year: number;
+  pending: boolean;
+  onConfirm: (decisionId: string) => void;
+}) {
+  const eligible = useQuery({
+    queryKey: ['roadmaps', year, 'eligible-decisions'],
+    queryFn: () => ok(roadmapControllerEligibleDecisions({ path: { year } })),
+  });
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onConfirm(String(new FormData(event.currentTarget).get('decisionId') ?? '').trim());
+    onConfirm(String(new FormData(event.currentTarget).get('decisionId') ?? ''));
   }
   return (
-    <form onSubmit={submit} aria-label={ROADMAP_TRANSITION_LABELS.validated}>
-      <Input
-        label="Délibération de la commission qui valide la feuille de route"
-        hintText="Son identifiant, donné à l’enregistrement de la délibération"
-        nativeInputProps={{ name: 'decisionId', required: true }}
-      />
-      <Button type="submit" disabled={pending}>
-        Confirmer la validation
-      </Button>
-    </form>
+    <QueryState query={eligible}>
+      {({ items }) =>
+        items.length === 0 ? (
+          <p className="fr-mt-2w">
+            Aucune délibération adoptée par l’assemblée plénière ne porte sur la feuille de route {year} : enregistrez
+            d’abord la délibération de la séance (objet « Validation de la feuille de route »).
+          </p>
+        ) : (
+          <form onSubmit={submit} aria-label={ROADMAP_TRANSITION_LABELS.validated}>
+            <Select
+              label="Délibération de l’assemblée plénière qui valide la feuille de route"
+              hint="Les délibérations adoptées qui portent sur cette feuille de route"
+              nativeSelectProps={{ name: 'decisionId', required: true, defaultValue: items[0].id }}
+            >
+              {items.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {decisionLabel(d)}
+                </option>
+              ))}
+            </Select>
+            <Button type="submit" disabled={pending}>
+              Confirmer la validation
+            </Button>
+          </form>
+        )
+      }
+    </QueryState>
   );
 }
 
@@ -75,6 +115,7 @@ export function RoadmapTransitions({ roadmap }: { roadmap: RoadmapDto }) {
       </ul>
       {validating && roadmap.allowedTransitions.includes('validated') && (
         <ValidationForm
+          year={roadmap.year}
           pending={move.isPending}
           onConfirm={(decisionId) => move.mutate({ to: 'validated', decisionId })}
         />
