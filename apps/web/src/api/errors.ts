@@ -63,7 +63,24 @@ const CONFLICTS: Partial<Record<ErrorCode, string>> = {
   'project.opinion_closed': 'Ce projet n’est plus en instruction : il ne reçoit plus d’avis.',
   'roadmap.frozen': 'La feuille de route est validée par la commission : ses axes ne peuvent plus changer.',
   'report.not_ready': 'Le rapport n’est pas encore prêt : patientez quelques instants.',
+  'user.email_taken': 'Un compte existe déjà avec cette adresse électronique.',
+  'user.disable_self': 'Vous ne pouvez pas désactiver votre propre compte.',
+  'user.demote_self': 'Vous ne pouvez pas retirer votre propre rôle d’administrateur.',
+  'position.taken': 'Cette fonction est déjà occupée à ces dates : mettez d’abord fin à la fonction en cours.',
+  'position.ended': 'Cette fonction a déjà pris fin.',
 };
+
+/** Refusals (400) that name no field but a rule of the domain, explained in French. */
+const INVALID: Partial<Record<ErrorCode, string>> = {
+  'auth.wrong_password': 'Le mot de passe actuel est incorrect.',
+  'auth.same_password': 'Le nouveau mot de passe doit différer de l’actuel.',
+  'user.referent_without_department': 'Un référent départemental doit avoir au moins un département.',
+  'dates.order': 'La date de fin précède la date de début.',
+};
+
+/** The password policy of the API (12 characters at least, not guessable), in the words of its 400. */
+const WEAK_PASSWORD =
+  'Le mot de passe doit compter au moins 12 caractères et ne pas être trop courant ni facile à deviner (mot du dictionnaire, suite de touches, date…).';
 
 /** Rules whose breaking means the field was left empty. */
 const REQUIRED_RULES = new Set(['isNotEmpty', 'isDefined']);
@@ -73,7 +90,10 @@ const GENERIC_CONFLICT =
 
 /** One French line per field the API names in `details.fields`, by the rules it broke. */
 function invalidFields(body?: ApiErrorBody): string[] {
+  const known = body?.code && INVALID[body.code];
+  if (known) return [known];
   const lines = (body?.details?.fields ?? []).map(({ field, constraints }) => {
+    if (constraints.includes('isAcceptablePassword')) return WEAK_PASSWORD;
     if (constraints.includes('whitelistValidation')) return `« ${field} » n’est pas attendu.`;
     if (constraints.some((rule) => REQUIRED_RULES.has(rule))) return `« ${field} » est obligatoire.`;
     return `« ${field} » n’est pas valide.`;
