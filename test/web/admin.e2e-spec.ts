@@ -96,7 +96,7 @@ describe('accounts and positions in the browser', () => {
   it('lets a person change its password, and sign in with the new one only', async () => {
     const person = await openApp(browser, stack);
     await signInWith(person, ACCOUNT.email, FIRST_PASSWORD);
-    await person.getByRole('link', { name: 'Mon mot de passe' }).click();
+    await person.getByRole('link', { name: 'Changer mon mot de passe' }).click();
     await person.getByRole('heading', { name: 'Mon mot de passe', level: 1 }).waitFor();
     await expectAccessible(person, 'password');
 

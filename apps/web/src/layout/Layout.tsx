@@ -43,7 +43,6 @@ function useQuickAccess() {
   if (!user) return [{ iconId: 'fr-icon-lock-line' as const, text: 'Se connecter', linkProps: { to: '/connexion' } }];
   return [
     { iconId: 'fr-icon-account-circle-line' as const, text: user.displayName, linkProps: { to: '/' } },
-    { iconId: 'fr-icon-lock-line' as const, text: 'Mon mot de passe', linkProps: { to: '/mon-mot-de-passe' } },
     {
       iconId: 'fr-icon-logout-box-r-line' as const,
       text: 'Se déconnecter',
