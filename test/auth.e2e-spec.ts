@@ -76,7 +76,11 @@ describe('auth', () => {
   });
 
   it.each([
-    ['admin', DEMO.admin, ['readDashboard', 'readProjects', 'exportFunding', 'readAuditTrail', 'verifyAuditTrail']],
+    [
+      'admin',
+      DEMO.admin,
+      ['readDashboard', 'readProjects', 'exportFunding', 'readAuditTrail', 'verifyAuditTrail', 'manageAccounts'],
+    ],
     [
       'delegate',
       DEMO.delegate,
@@ -103,7 +107,7 @@ describe('auth', () => {
     const { capabilities } = (await api(stack, token).get('/api/auth/me').expect(200)).body;
     expect(Object.keys(capabilities).filter((c) => capabilities[c] === true)).toEqual(granted);
     expect(Object.values(capabilities).every((v) => typeof v === 'boolean')).toBe(true);
-    expect(Object.keys(capabilities)).toHaveLength(11);
+    expect(Object.keys(capabilities)).toHaveLength(12);
     // The login's answer keeps the account's shape: capabilities come with /me only.
     const signedIn = await api(stack).post('/api/auth/login').send({ email, password: 'demo-iss-2026' });
     expect(signedIn.body.user).not.toHaveProperty('capabilities');

@@ -9,6 +9,7 @@ import {
   MeetingsService,
   MemberDto,
   MinutesService,
+  PositionsService,
 } from '@app/governance';
 import { Medium, mediumModule } from './support/medium-module';
 
@@ -22,6 +23,7 @@ describe('governance', () => {
   let bodies: BodiesService;
   let meetings: MeetingsService;
   let minutes: MinutesService;
+  let positions: PositionsService;
   let officer: Actor;
   let delegate: Actor;
   let admin: Actor;
@@ -37,6 +39,7 @@ describe('governance', () => {
     bodies = medium.get(BodiesService);
     meetings = medium.get(MeetingsService);
     minutes = medium.get(MinutesService);
+    positions = medium.get(PositionsService);
     officer = await medium.actors.missionOfficer();
     delegate = await medium.actors.regionalDelegate();
     admin = await medium.actors.admin();
@@ -275,20 +278,73 @@ describe('governance', () => {
       const body = await newBody('plenary');
       const president = await newMember();
 
-      const position = await bodies.addPosition(officer, body.id, {
+      const position = await positions.add(officer, body.id, {
         memberId: president.id,
         role: 'president',
         startsOn: '2024-01-01',
       });
 
-      expect((await bodies.getBody(auditor, body.id)).positions).toEqual([position]);
+      expect(position).toMatchObject({ bodyId: body.id, endsOn: null, canEnd: true });
+      expect((await bodies.getBody(auditor, body.id)).positions).toEqual([{ ...position, canEnd: false }]);
       expect((await medium.auditEvents('body', body.id)).map((e) => e.action)).toEqual([
         'body.create',
         'body.add_position',
       ]);
       await expect(
-        bodies.addPosition(auditor, body.id, { memberId: president.id, role: 'secretary', startsOn: '2024-01-01' }),
+        positions.add(auditor, body.id, { memberId: president.id, role: 'secretary', startsOn: '2024-01-01' }),
       ).rejects.toMatchObject({ kind: 'forbidden' });
+    });
+
+    it('keeps one holder per office at a time: the next one starts after the office is ended', async () => {
+      const body = await newBody('plenary');
+      const [first, second] = [await newMember(), await newMember()];
+      const office = await positions.add(officer, body.id, {
+        memberId: first.id,
+        role: 'president',
+        startsOn: '2024-01-01',
+      });
+      const next = { memberId: second.id, role: 'president' as const, startsOn: '2025-01-01' };
+      await expect(positions.add(officer, body.id, next)).rejects.toMatchObject({
+        code: GovernanceErrorCode.PositionTaken,
+      });
+      await positions.add(officer, body.id, { ...next, role: 'secretary' });
+
+      const ended = await positions.end(officer, office.id, { endsOn: '2024-12-31' });
+      const successor = await positions.add(officer, body.id, next);
+
+      expect(ended).toMatchObject({ endsOn: '2024-12-31', canEnd: false });
+      expect((await bodies.getBody(officer, body.id)).positions.filter((p) => p.role === 'president')).toEqual([
+        successor,
+        ended,
+      ]);
+      const events = await medium.auditEvents('body', body.id);
+      expect(events.find((e) => e.action === 'body.end_position')).toMatchObject({
+        before: { endsOn: null },
+        after: { endsOn: '2024-12-31' },
+      });
+    });
+
+    it('refuses to end an office before it started, one already over, or for a reader', async () => {
+      const body = await newBody('plenary');
+      const office = await positions.add(officer, body.id, {
+        memberId: (await newMember()).id,
+        role: 'secretary',
+        startsOn: '2024-06-01',
+      });
+
+      await expect(positions.end(officer, office.id, { endsOn: '2024-05-31' })).rejects.toMatchObject({
+        code: GovernanceErrorCode.DatesOrder,
+      });
+      await expect(positions.end(auditor, office.id, { endsOn: '2024-12-31' })).rejects.toMatchObject({
+        kind: 'forbidden',
+      });
+      await positions.end(officer, office.id, { endsOn: '2024-12-31' });
+      await expect(positions.end(officer, office.id, { endsOn: '2025-01-31' })).rejects.toMatchObject({
+        code: GovernanceErrorCode.PositionEnded,
+      });
+      await expect(
+        positions.end(officer, '00000000-0000-4000-8000-000000000000', { endsOn: '2025-01-31' }),
+      ).rejects.toMatchObject({ code: GovernanceErrorCode.PositionNotFound });
     });
   });
 

@@ -116,6 +116,76 @@ describe('identity', () => {
       ).rejects.toMatchObject({ kind: 'not_found', code: IdentityErrorCode.UserNotFound });
     });
 
+    it('edits the roles, departments and linked member of an account, audited as one change', async () => {
+      const member = await medium.actors.commissionMember();
+      const account = await users.create(admin, userIn());
+
+      const edited = await users.update(admin, account.id, {
+        displayName: 'Compte renommé',
+        roles: ['departmental_referent', 'commission_member'],
+        departmentCodes: ['81', '31'],
+        memberId: member.memberId!,
+      });
+
+      expect(edited).toMatchObject({
+        displayName: 'Compte renommé',
+        roles: ['departmental_referent', 'commission_member'],
+        departmentCodes: ['31', '81'],
+        memberId: member.memberId,
+        disabledAt: null,
+      });
+      expect(await users.getManaged(admin, account.id)).toEqual(edited);
+      expect(await users.update(admin, account.id, { departmentCodes: ['31', '81'] })).toEqual(edited);
+      const unlinked = await users.update(admin, account.id, { memberId: null });
+      expect(unlinked.memberId).toBeNull();
+      const events = await medium.auditEvents('user', account.id);
+      expect(events.map((e) => e.action)).toEqual(['user.create', 'user.update', 'user.update']);
+      expect(events[1]).toMatchObject({ before: { roles: ['mission_officer'], departmentCodes: [] } });
+    });
+
+    it('refuses a referent without department, an unknown department or member, and a non-admin', async () => {
+      const account = await users.create(admin, userIn());
+
+      await expect(users.update(admin, account.id, { roles: ['departmental_referent'] })).rejects.toMatchObject({
+        code: IdentityErrorCode.UserReferentWithoutDepartment,
+      });
+      await expect(users.update(admin, account.id, { departmentCodes: ['75'] })).rejects.toMatchObject({
+        code: TerritoryErrorCode.TerritoryUnknownDepartment,
+      });
+      await expect(
+        users.update(admin, account.id, { memberId: '00000000-0000-4000-8000-000000000000' }),
+      ).rejects.toMatchObject({ driverError: { code: '23503' } });
+      const officer = await medium.actors.missionOfficer();
+      await expect(users.update(officer, account.id, { displayName: 'X' })).rejects.toMatchObject({
+        kind: 'forbidden',
+      });
+      await expect(users.list(officer, { limit: 10, offset: 0 })).rejects.toMatchObject({ kind: 'forbidden' });
+      await expect(users.getManaged(officer, account.id)).rejects.toMatchObject({ kind: 'forbidden' });
+      expect((await medium.auditEvents('user', account.id)).map((e) => e.action)).toEqual(['user.create']);
+    });
+
+    it('keeps an admin from taking away its own admin role (lock-out)', async () => {
+      await expect(users.update(admin, admin.id!, { roles: ['mission_officer'] })).rejects.toMatchObject({
+        kind: 'conflict',
+        code: IdentityErrorCode.UserDemoteSelf,
+      });
+      const self = await users.update(admin, admin.id!, { roles: ['admin', 'auditor'] });
+      expect(self.roles).toEqual(['admin', 'auditor']);
+      await users.update(admin, admin.id!, { roles: ['admin'] });
+    });
+
+    it('lists the accounts by name, searched by name or e-mail, filtered by role, paginated', async () => {
+      const tag = `recherche-${++made}`;
+      const zoe = await users.create(admin, userIn({ displayName: `Zoé ${tag}`, roles: ['auditor'] }));
+      const adam = await users.create(admin, userIn({ email: `adam-${tag}@medium.iss.local`, roles: ['auditor'] }));
+      await users.create(admin, userIn({ displayName: `Yann ${tag}`, roles: ['mission_officer'] }));
+
+      const page = await users.list(admin, { search: tag.toUpperCase(), role: 'auditor', limit: 1, offset: 0 });
+      expect(page).toEqual({ items: [expect.objectContaining({ id: adam.id, disabledAt: null })], total: 2 });
+      expect((await users.list(admin, { search: tag, role: 'auditor', limit: 1, offset: 1 })).items[0].id).toBe(zoe.id);
+      expect((await users.list(admin, { search: '%', limit: 5, offset: 0 })).total).toBe(0);
+    });
+
     it('links an account to its member record', async () => {
       const member = await medium.actors.commissionMember();
       const account = await users.create(admin, userIn({ roles: ['commission_member'] }));

@@ -172,6 +172,10 @@ const MATRIX: [Account, string, Target, number][] = [
   ['delegate', 'POST /api/users', '—', 403],
   ['officer', 'POST /api/users', '—', 403],
   ['admin', 'POST /api/users', '—', 201],
+  ['officer', 'GET /api/users', '—', 403],
+  ['auditor', 'GET /api/users', '—', 403],
+  ['member', 'GET /api/users', '—', 403],
+  ['admin', 'GET /api/users', '—', 200],
 ];
 
 describe('object-level access matrix (role × route × object)', () => {
@@ -296,6 +300,7 @@ describe('object-level access matrix (role × route × object)', () => {
     'POST /api/reports notice': (id) => report('notice', { meetingId: id }),
     'POST /api/reports attendance_sheet': (id) => report('attendance_sheet', { meetingId: id }),
     'GET /api/reports/:id': (id) => ({ method: 'GET', url: `/api/reports/${id}` }),
+    'GET /api/users': () => ({ method: 'GET', url: '/api/users?role=admin&search=demo' }),
     'POST /api/users': () => ({
       method: 'POST',
       url: '/api/users',

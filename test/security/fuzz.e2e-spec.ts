@@ -39,6 +39,7 @@ const PATH_OBJECTS: Record<string, string> = {
   meetings: `SELECT id FROM meeting ORDER BY starts_at DESC, id LIMIT 1`,
   bodies: `SELECT id FROM body WHERE kind = 'plenary' LIMIT 1`,
   seats: 'SELECT id FROM seat ORDER BY id LIMIT 1',
+  positions: 'SELECT id FROM body_position ORDER BY id LIMIT 1',
   actions: 'SELECT id FROM action ORDER BY id LIMIT 1',
   'local-health-contracts': 'SELECT id FROM local_health_contract ORDER BY name, id LIMIT 1',
   // Not an account the fuzzer signs in with: disabling it must not lock the fuzzer out.

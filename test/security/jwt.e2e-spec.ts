@@ -100,6 +100,39 @@ describe('JWT abuse: every token that is not a live session of an active account
     expect(await answers(token)).toEqual(refused);
   });
 
+  describe('an edited account', () => {
+    it('acts with its new roles from the next request; the admin lists and reads it; checks stay', async () => {
+      const user = await createUser(stack, admin, { roles: ['auditor'] });
+      const token = await login(stack, user.email, user.password);
+      expect((await api(stack, token).get('/api/audit-events?limit=1')).status).toBe(200);
+
+      const edited = await api(stack, admin)
+        .patch(`/api/users/${user.id}`)
+        .send({ roles: ['mission_officer'] });
+      expect(edited.status).toBe(200);
+      expect(edited.body).toMatchObject({ id: user.id, roles: ['mission_officer'], disabledAt: null });
+      expect((await api(stack, token).get('/api/audit-events?limit=1')).status).toBe(403);
+
+      const found = await api(stack, admin).get(`/api/users?search=${encodeURIComponent(user.email)}&limit=5`);
+      expect(found.body).toEqual({ items: [edited.body], total: 1 });
+      expect((await api(stack, admin).get(`/api/users/${user.id}`)).body).toEqual(edited.body);
+      expect((await api(stack, admin).get('/api/users?role=superuser')).status).toBe(400);
+      expect((await api(stack, token).get(`/api/users/${user.id}`)).status).toBe(403);
+
+      const unknownMember = await api(stack, admin)
+        .patch(`/api/users/${user.id}`)
+        .send({ memberId: '00000000-0000-4000-8000-000000000000' });
+      expect(unknownMember.status).toBe(400);
+      expect(unknownMember.body.code).toBe('database.reference_unknown');
+      const adminId = (await api(stack, admin).get('/api/auth/me')).body.id as string;
+      const demoted = await api(stack, admin)
+        .patch(`/api/users/${adminId}`)
+        .send({ roles: ['auditor'] });
+      expect(demoted.status).toBe(409);
+      expect(demoted.body.code).toBe('user.demote_self');
+    });
+  });
+
   describe('a disabled account', () => {
     it('loses its sessions at once and cannot sign in; enabled again, only new sessions work', async () => {
       const user = await createUser(stack, admin, { roles: ['auditor'] });

@@ -1,4 +1,5 @@
 import type { Screen } from './routing/screen';
+import { adminScreens } from './pages/admin/screens';
 import { auditScreens } from './pages/audit/screens';
 import { homeScreens } from './pages/home/screens';
 import { projectScreens } from './pages/projects/screens';
@@ -20,4 +21,5 @@ export const screens: readonly Screen[] = [
   ...memberScreens,
   ...commissionScreens,
   ...roadmapScreens,
+  ...adminScreens,
 ];

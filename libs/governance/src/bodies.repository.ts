@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Tx } from '@app/core';
 import { DataSource, In } from 'typeorm';
-import { BodyPositionEntity } from './entities/body-position.entity';
 import { BodyEntity } from './entities/body.entity';
 import { MandateEntity } from './entities/mandate.entity';
 import { MemberEntity } from './entities/member.entity';
 import { SeatEntity } from './entities/seat.entity';
-import type { BodyKind, College, PositionRole } from './governance.constants';
+import type { BodyKind, College } from './governance.constants';
 
 export interface MandateRow {
   id: string;
@@ -147,23 +146,5 @@ export class BodiesRepository {
       [memberId, date],
     );
     return rows.map((r) => r.bodyId);
-  }
-
-  async insertPosition(
-    tx: Tx,
-    position: { bodyId: string; memberId: string; role: PositionRole; startsOn: string; endsOn: string | null },
-  ): Promise<string> {
-    const { identifiers } = await tx.insert(BodyPositionEntity, position);
-    return identifiers[0].id as string;
-  }
-
-  positionsOfBody(bodyId: string): Promise<(BodyPositionEntity & { memberName: string })[]> {
-    return this.dataSource.query(
-      `SELECT p.id, p.body_id AS "bodyId", p.member_id AS "memberId", mm.display_name AS "memberName", p.role,
-              to_char(p.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(p.ends_on, 'YYYY-MM-DD') AS "endsOn"
-       FROM body_position p JOIN member mm ON mm.id = p.member_id
-       WHERE p.body_id = $1 ORDER BY p.starts_on DESC, p.role`,
-      [bodyId],
-    );
   }
 }

@@ -8,7 +8,6 @@ import {
   BodyPageDto,
   CreateBodyDto,
   CreateMemberDto,
-  CreatePositionDto,
   CreateSeatDto,
   EndMandateDto,
   MandateDto,
@@ -16,7 +15,6 @@ import {
   MemberDto,
   MemberPageDto,
   ParticipationDto,
-  PositionDto,
   SeatDto,
 } from './dto/body.dto';
 import { BodyEntity } from './entities/body.entity';
@@ -26,7 +24,9 @@ import { GovernanceAccess } from './governance-access';
 import { GovernanceErrorCode } from './governance.errors';
 import { bodyActions, governancePolicy, seatActions, seesEmailOf } from './governance.policy';
 import { MeetingsRepository } from './meetings.repository';
+import { assertDates } from './dates';
 import { participationByCollege } from './participation';
+import { PositionsService } from './positions.service';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
@@ -43,6 +43,7 @@ export class BodiesService {
     private readonly meetings: MeetingsRepository,
     private readonly access: GovernanceAccess,
     private readonly audit: AuditService,
+    private readonly positions: PositionsService,
   ) {}
 
   async createBody(actor: Actor, dto: CreateBodyDto): Promise<BodyDto> {
@@ -72,19 +73,13 @@ export class BodiesService {
 
   async getBody(actor: Actor, id: string): Promise<BodyDetailDto> {
     const body = await this.readableBody(actor, id);
-    const [seats, positions] = await Promise.all([this.seatsOf(body.id), this.bodies.positionsOfBody(body.id)]);
+    const [seats, positions] = await Promise.all([this.seatsOf(body.id), this.positions.ofBody(actor, body.id)]);
     const today = parisDay();
     return {
       ...toBodyState(body),
       ...bodyActions(actor),
       seats: seats.map((seat) => seatForCaller(actor, seat, today)),
-      positions: positions.map((p): PositionDto => ({
-        id: p.id,
-        member: { id: p.memberId, displayName: p.memberName },
-        role: p.role,
-        startsOn: p.startsOn,
-        endsOn: p.endsOn,
-      })),
+      positions,
     };
   }
 
@@ -193,34 +188,6 @@ export class BodiesService {
     return seatForCaller(actor, await this.seatState(this.db.manager, seatId), parisDay());
   }
 
-  async addPosition(actor: Actor, bodyId: string, dto: CreatePositionDto): Promise<PositionDto> {
-    governancePolicy.assert(actor, 'manage');
-    await this.existingBody(bodyId);
-    const member = await this.bodies.findMember(dto.memberId);
-    if (!member) throw DomainError.invalid(GovernanceErrorCode.MemberUnknown, `memberId: no member ${dto.memberId}`);
-    assertDates(dto.startsOn, dto.endsOn);
-    return this.audit.write(actor, async (tx) => {
-      const id = await this.bodies.insertPosition(tx, {
-        bodyId,
-        memberId: dto.memberId,
-        role: dto.role,
-        startsOn: dto.startsOn,
-        endsOn: dto.endsOn ?? null,
-      });
-      const position: PositionDto = {
-        id,
-        member: { id: member.id, displayName: member.displayName },
-        role: dto.role,
-        startsOn: dto.startsOn,
-        endsOn: dto.endsOn ?? null,
-      };
-      return {
-        result: position,
-        audit: { action: 'body.add_position', entityType: 'body', entityId: bodyId, after: position },
-      };
-    });
-  }
-
   /** Seats filled and vacant today, and attendance per college over the last 12 months. */
   async participation(actor: Actor, bodyId: string): Promise<ParticipationDto> {
     const body = await this.readableBody(actor, bodyId);
@@ -297,11 +264,6 @@ export class BodiesService {
       ),
     );
   }
-}
-
-function assertDates(startsOn: string, endsOn?: string): void {
-  if (endsOn !== undefined && endsOn < startsOn)
-    throw DomainError.invalid(GovernanceErrorCode.DatesOrder, 'endsOn: before startsOn');
 }
 
 function mandateOf(seatId: string, dto: MandateInputDto) {

@@ -21,6 +21,8 @@ import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 import { MinutesRepository } from './minutes.repository';
 import { MinutesService } from './minutes.service';
+import { PositionsRepository } from './positions.repository';
+import { PositionsService } from './positions.service';
 import { AttendanceSheetReport, MinutesReport, NoticeReport } from './reports/meeting-reports';
 
 @Module({
@@ -46,6 +48,8 @@ import { AttendanceSheetReport, MinutesReport, NoticeReport } from './reports/me
     MeetingsRepository,
     MinutesRepository,
     GovernanceAccess,
+    PositionsRepository,
+    PositionsService,
     BodiesService,
     MeetingsService,
     MinutesService,
@@ -54,7 +58,7 @@ import { AttendanceSheetReport, MinutesReport, NoticeReport } from './reports/me
     NoticeReport,
     AttendanceSheetReport,
   ],
-  exports: [BodiesService, MeetingsService, MinutesService],
+  exports: [BodiesService, PositionsService, MeetingsService, MinutesService],
 })
 export class GovernanceModule implements OnModuleInit {
   constructor(

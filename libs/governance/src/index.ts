@@ -7,4 +7,5 @@ export * from './governance.module';
 export * from './governance.policy';
 export * from './meetings.service';
 export * from './minutes.service';
+export * from './positions.service';
 export * from './reports/meeting-report.dto';

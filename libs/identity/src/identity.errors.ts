@@ -6,6 +6,7 @@ export const IdentityErrorCode = {
   AuthThrottled: 'auth.throttled',
   AuthWrongPassword: 'auth.wrong_password',
   UserDisableSelf: 'user.disable_self',
+  UserDemoteSelf: 'user.demote_self',
   UserEmailTaken: 'user.email_taken',
   UserNotFound: 'user.not_found',
   UserReferentWithoutDepartment: 'user.referent_without_department',

@@ -25,6 +25,17 @@ export interface NewUser {
   memberId: string | null;
 }
 
+/** What an admin sets on an account besides its state. */
+export type UserProfile = Pick<UserRow, 'displayName' | 'roles' | 'departmentCodes' | 'memberId'>;
+
+export interface UserFilter {
+  search?: string;
+  role?: UserRow['roles'][number];
+}
+
+/** `text` anywhere, its LIKE wildcards taken literally. */
+const likePattern = (text: string) => `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.roles, u.member_id AS "memberId",
   u.disabled_at AS "disabledAt", u.sessions_valid_from AS "sessionsValidFrom",
   COALESCE((SELECT array_agg(d.department_code ORDER BY d.department_code) FROM user_department d
@@ -52,6 +63,37 @@ export class UsersRepository {
       userId,
       memberId,
     ]);
+  }
+
+  /** The profile an admin edits: name, roles, departments (replaced) and linked member. */
+  async setProfile(tx: Tx, userId: string, profile: UserProfile): Promise<void> {
+    await tx.query(
+      `UPDATE app_user SET display_name = $2, roles = $3, member_id = $4, version = version + 1, updated_at = now()
+       WHERE id = $1`,
+      [userId, profile.displayName, profile.roles, profile.memberId],
+    );
+    await tx.delete(UserDepartmentEntity, { userId });
+    if (profile.departmentCodes.length > 0) {
+      await tx.insert(
+        UserDepartmentEntity,
+        profile.departmentCodes.map((departmentCode) => ({ userId, departmentCode })),
+      );
+    }
+  }
+
+  /** Accounts by name then e-mail, with the total matching `filter`. */
+  async list(filter: UserFilter, limit: number, offset: number): Promise<[UserRow[], number]> {
+    const where = `($1::text IS NULL OR u.display_name ILIKE $1 ESCAPE '\\' OR u.email ILIKE $1 ESCAPE '\\')
+      AND ($2::text IS NULL OR $2 = ANY (u.roles))`;
+    const params = [filter.search ? likePattern(filter.search) : null, filter.role ?? null];
+    const [rows, [{ total }]]: [UserRow[], { total: number }[]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${USER_COLUMNS} FROM app_user u WHERE ${where} ORDER BY u.display_name, u.email LIMIT $3 OFFSET $4`,
+        [...params, limit, offset],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM app_user u WHERE ${where}`, params),
+    ]);
+    return [rows, total];
   }
 
   /** Disabling also ends every session issued so far; enabling leaves them ended. */

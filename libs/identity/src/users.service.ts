@@ -2,9 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { Actor, DomainError, found } from '@app/core';
 import { TerritoryService } from '@app/territory';
-import { CreateUserDto, ManagedUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import {
+  CreateUserDto,
+  ManagedUserDto,
+  ManagedUserPageDto,
+  UpdateUserDto,
+  UserDto,
+  UserQueryDto,
+} from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
-import { UserRow, UsersRepository } from './users.repository';
+import { UserProfile, UserRow, UsersRepository } from './users.repository';
 import { IdentityErrorCode } from './identity.errors';
 import { identityPolicy } from './identity.policy';
 
@@ -25,13 +32,7 @@ export class UsersService {
   async create(actor: Actor, dto: CreateUserDto): Promise<UserDto> {
     identityPolicy.assert(actor, 'manageUsers');
     const departmentCodes = dto.departmentCodes ?? [];
-    if (dto.roles.includes('departmental_referent') && departmentCodes.length === 0) {
-      throw DomainError.invalid(
-        IdentityErrorCode.UserReferentWithoutDepartment,
-        'departmentCodes: a departmental referent needs at least one department',
-      );
-    }
-    await this.territory.assertDepartmentsExist('departmentCodes', departmentCodes);
+    await this.assertProfile({ roles: dto.roles, departmentCodes });
     if (await this.users.emailExists(dto.email)) {
       throw DomainError.conflict(IdentityErrorCode.UserEmailTaken, `A user with e-mail ${dto.email} already exists`);
     }
@@ -80,23 +81,42 @@ export class UsersService {
     });
   }
 
+  /** The accounts (admin), by name, searched by name or e-mail and filtered by role. */
+  async list(actor: Actor, query: UserQueryDto): Promise<ManagedUserPageDto> {
+    identityPolicy.assert(actor, 'manageUsers');
+    const [rows, total] = await this.users.list({ search: query.search, role: query.role }, query.limit, query.offset);
+    return { items: rows.map(toManagedUserDto), total };
+  }
+
+  async getManaged(actor: Actor, id: string): Promise<ManagedUserDto> {
+    identityPolicy.assert(actor, 'manageUsers');
+    return toManagedUserDto(found(await this.users.findById(id), IdentityErrorCode.UserNotFound, id));
+  }
+
   /**
-   * Disables or re-enables an account (admin). The token check reads the flag on every request, so a
-   * disabled account's sessions end at once; an admin cannot disable its own account and lock itself out.
+   * Edits an account (admin): only the fields sent change. The token check reads the account on every
+   * request, so new roles apply and a disabled account's sessions end from the next request. A member
+   * that does not exist is refused by the database's foreign key (400 `core.reference_unknown`): the
+   * members belong to governance, a layer above this one.
    */
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<ManagedUserDto> {
     identityPolicy.assert(actor, 'manageUsers');
-    if (dto.disabled && id === actor.id)
-      throw DomainError.conflict(IdentityErrorCode.UserDisableSelf, 'You cannot disable your own account');
+    assertNoLockOut(actor, id, dto);
     const before = found(await this.users.findById(id), IdentityErrorCode.UserNotFound, id);
-    if (Boolean(before.disabledAt) === dto.disabled) return toManagedUserDto(before);
+    const profile = profileAfter(before, dto);
+    await this.assertProfile(profile);
+    const editing = !sameProfile(before, profile);
+    const disabled = dto.disabled ?? Boolean(before.disabledAt);
+    const switching = disabled !== Boolean(before.disabledAt);
+    if (!editing && !switching) return toManagedUserDto(before);
     return this.audit.write(actor, async (tx) => {
-      await this.users.setDisabled(tx, id, dto.disabled);
+      if (editing) await this.users.setProfile(tx, id, profile);
+      if (switching) await this.users.setDisabled(tx, id, disabled);
       const after = toManagedUserDto((await this.users.findById(id, tx))!);
       return {
         result: after,
         audit: {
-          action: dto.disabled ? 'user.disable' : 'user.enable',
+          action: editing ? 'user.update' : disabled ? 'user.disable' : 'user.enable',
           entityType: 'user',
           entityId: id,
           before: toManagedUserDto(before),
@@ -104,6 +124,17 @@ export class UsersService {
         },
       };
     });
+  }
+
+  /** A referent acts on its departments: it needs one at least, and each must be of the region. */
+  private async assertProfile(profile: Pick<UserProfile, 'roles' | 'departmentCodes'>): Promise<void> {
+    if (profile.roles.includes('departmental_referent') && profile.departmentCodes.length === 0) {
+      throw DomainError.invalid(
+        IdentityErrorCode.UserReferentWithoutDepartment,
+        'departmentCodes: a departmental referent needs at least one department',
+      );
+    }
+    await this.territory.assertDepartmentsExist('departmentCodes', profile.departmentCodes);
   }
 
   async findByEmail(email: string): Promise<UserDto | null> {
@@ -141,4 +172,34 @@ export function toUserDto(row: UserRow): UserDto {
 
 export function toManagedUserDto(row: UserRow): ManagedUserDto {
   return { ...toUserDto(row), disabledAt: row.disabledAt ? new Date(row.disabledAt).toISOString() : null };
+}
+
+/**
+ * An admin cannot disable its own account nor take away its own admin role: it would lock itself out
+ * of account administration, perhaps leaving no admin to undo it.
+ */
+function assertNoLockOut(actor: Actor, id: string, dto: UpdateUserDto): void {
+  if (id !== actor.id) return;
+  if (dto.disabled)
+    throw DomainError.conflict(IdentityErrorCode.UserDisableSelf, 'You cannot disable your own account');
+  if (dto.roles && !dto.roles.includes('admin'))
+    throw DomainError.conflict(IdentityErrorCode.UserDemoteSelf, 'You cannot remove your own admin role');
+}
+
+function profileAfter(before: UserRow, dto: UpdateUserDto): UserProfile {
+  return {
+    displayName: dto.displayName ?? before.displayName,
+    roles: dto.roles ?? before.roles,
+    departmentCodes: dto.departmentCodes ? [...dto.departmentCodes].sort() : before.departmentCodes,
+    memberId: dto.memberId === undefined ? before.memberId : dto.memberId,
+  };
+}
+
+function sameProfile(before: UserRow, after: UserProfile): boolean {
+  return (
+    before.displayName === after.displayName &&
+    before.memberId === after.memberId &&
+    before.roles.join() === after.roles.join() &&
+    before.departmentCodes.join() === after.departmentCodes.join()
+  );
 }

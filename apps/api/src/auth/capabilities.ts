@@ -2,6 +2,7 @@ import { auditPolicy } from '@app/audit';
 import { callsPolicy } from '@app/calls';
 import type { Actor } from '@app/core';
 import { governancePolicy } from '@app/governance';
+import { identityPolicy } from '@app/identity';
 import { mayUpdateSomeAction, roadmapPolicy } from '@app/roadmap';
 import type { CapabilitiesDto } from './session-user.dto';
 
@@ -19,5 +20,6 @@ export function capabilitiesOf(actor: Actor): CapabilitiesDto {
     updateActions: mayUpdateSomeAction(actor),
     manageCommission: governancePolicy.allows(actor, 'manage'),
     memberSpace: governancePolicy.allows(actor, 'readOwnBodies'),
+    manageAccounts: identityPolicy.allows(actor, 'manageUsers'),
   };
 }

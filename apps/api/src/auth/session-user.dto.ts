@@ -40,6 +40,9 @@ export class CapabilitiesDto {
   /** A commission member's space: the bodies it sits on and their meetings. */
   @ApiProperty()
   memberSpace: boolean;
+  /** The accounts: their list, creation, roles and departments, disabling. */
+  @ApiProperty()
+  manageAccounts: boolean;
 }
 
 /** The signed-in person (GET /api/auth/me): the account, and the screens it may open. */

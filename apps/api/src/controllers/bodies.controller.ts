@@ -12,11 +12,13 @@ import {
   CreatePositionDto,
   CreateSeatDto,
   EndMandateDto,
+  EndPositionDto,
   MandateInputDto,
   MemberDto,
   MemberPageDto,
   ParticipationDto,
   PositionDto,
+  PositionsService,
   SeatDto,
 } from '@app/governance';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -25,7 +27,10 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 @ApiBearerAuth()
 @Controller()
 export class BodiesController {
-  constructor(private readonly bodies: BodiesService) {}
+  constructor(
+    private readonly bodies: BodiesService,
+    private readonly positions: PositionsService,
+  ) {}
 
   @Post('bodies')
   @ApiCreatedResponse({ type: BodyDto })
@@ -70,7 +75,18 @@ export class BodiesController {
     @Param('id', IdParam) id: string,
     @Body() dto: CreatePositionDto,
   ): Promise<PositionDto> {
-    return this.bodies.addPosition(actor, id, dto);
+    return this.positions.add(actor, id, dto);
+  }
+
+  /** Ends an office at its last day; the body keeps it among its past offices. */
+  @Post('positions/:id/end')
+  @ApiCreatedResponse({ type: PositionDto })
+  endPosition(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: EndPositionDto,
+  ): Promise<PositionDto> {
+    return this.positions.end(actor, id, dto);
   }
 
   @Get('seats/:id')

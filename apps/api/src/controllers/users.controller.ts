@@ -1,8 +1,17 @@
-import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/core';
 import type { Actor } from '@app/core';
-import { CreateUserDto, identityPolicy, ManagedUserDto, UpdateUserDto, UserDto, UsersService } from '@app/identity';
+import {
+  CreateUserDto,
+  identityPolicy,
+  ManagedUserDto,
+  ManagedUserPageDto,
+  UpdateUserDto,
+  UserDto,
+  UserQueryDto,
+  UsersService,
+} from '@app/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 
@@ -13,13 +22,30 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Roles(...identityPolicy.roles('manageUsers'))
+  @Get()
+  @ApiOkResponse({ type: ManagedUserPageDto })
+  list(@CurrentActor() actor: Actor, @Query() query: UserQueryDto): Promise<ManagedUserPageDto> {
+    return this.users.list(actor, query);
+  }
+
+  @Roles(...identityPolicy.roles('manageUsers'))
+  @Get(':id')
+  @ApiOkResponse({ type: ManagedUserDto })
+  get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ManagedUserDto> {
+    return this.users.getManaged(actor, id);
+  }
+
+  @Roles(...identityPolicy.roles('manageUsers'))
   @Post()
   @ApiCreatedResponse({ type: UserDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
     return this.users.create(actor, dto);
   }
 
-  /** `{ disabled: true }` ends the account's sessions at once and refuses its sign-ins. */
+  /**
+   * Edits the fields sent: name, roles, departments, linked member; `{ disabled: true }` ends the
+   * account's sessions at once and refuses its sign-ins. An admin cannot disable or demote itself (409).
+   */
   @Roles(...identityPolicy.roles('manageUsers'))
   @Patch(':id')
   @ApiOkResponse({ type: ManagedUserDto })

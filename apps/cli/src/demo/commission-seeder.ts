@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SYSTEM_ACTOR } from '@app/core';
-import { BodiesService, BodyKind, MeetingsService, MinutesService } from '@app/governance';
+import { BodiesService, BodyKind, MeetingsService, MinutesService, PositionsService } from '@app/governance';
 import { UsersService } from '@app/identity';
 import {
   BUREAU_SEATS,
@@ -24,6 +24,7 @@ export class CommissionSeeder {
 
   constructor(
     private readonly bodies: BodiesService,
+    private readonly positions: PositionsService,
     private readonly meetings: MeetingsService,
     private readonly minutes: MinutesService,
     private readonly users: UsersService,
@@ -42,12 +43,12 @@ export class CommissionSeeder {
       ids.set(member.key, created.id);
     }
     const plenary = await this.body('plenary', 'Assemblée plénière de la commission régionale ISS', PLENARY_SEATS, ids);
-    await this.bodies.addPosition(actor, plenary, {
+    await this.positions.add(actor, plenary, {
       memberId: ids.get('qp1')!,
       role: 'president',
       startsOn: INSTALLED_ON,
     });
-    await this.bodies.addPosition(actor, plenary, {
+    await this.positions.add(actor, plenary, {
       memberId: ids.get('region')!,
       role: 'vice_president',
       startsOn: INSTALLED_ON,

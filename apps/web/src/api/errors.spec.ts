@@ -37,6 +37,19 @@ describe('API errors in plain French', () => {
     expect(toFrench(error).details).toEqual(['Vérifiez les informations saisies, puis réessayez.']);
   });
 
+  it('explains a weak password with the policy, and a wrong current password', () => {
+    const weak = new ApiError(400, {
+      code: 'validation.invalid',
+      details: { fields: [{ field: 'newPassword', constraints: ['isAcceptablePassword'] }] },
+    });
+    expect(toFrench(weak).details).toEqual([
+      expect.stringMatching(/^Le mot de passe doit compter au moins 12 caractères/),
+    ]);
+    expect(toFrench(new ApiError(400, { code: 'auth.wrong_password' })).details).toEqual([
+      'Le mot de passe actuel est incorrect.',
+    ]);
+  });
+
   it('asks to reload and re-apply on a stale version', () => {
     const { title, details } = toFrench(new ApiError(409, { code: 'action.stale_version', message: 'stale' }));
     expect(title).toBe('Conflit');

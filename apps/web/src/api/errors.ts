@@ -68,6 +68,11 @@ const CONFLICTS: Partial<Record<ErrorCode, string>> = {
     'Cette délibération n’a pas été adoptée (pas plus de voix pour que contre) : elle ne valide pas la feuille de route.',
   'roadmap.decision_not_plenary': 'Seule une délibération de l’assemblée plénière valide la feuille de route.',
   'roadmap.decision_other_subject': 'Cette délibération ne porte pas sur la validation de cette feuille de route.',
+  'user.email_taken': 'Un compte existe déjà avec cette adresse électronique.',
+  'user.disable_self': 'Vous ne pouvez pas désactiver votre propre compte.',
+  'user.demote_self': 'Vous ne pouvez pas retirer votre propre rôle d’administrateur.',
+  'position.taken': 'Cette fonction est déjà occupée à ces dates : mettez d’abord fin à la fonction en cours.',
+  'position.ended': 'Cette fonction a déjà pris fin.',
 };
 
 /** Refusals (400) of the rules beyond a field's form, by code. */
@@ -81,10 +86,18 @@ const INVALID: Partial<Record<ErrorCode, string>> = {
   'roadmap.decision_unknown': 'Cette délibération de la commission n’existe pas.',
   'project.department_shares':
     'Les parts des départements doivent totaliser 100 %, avec une part pour chaque département du projet.',
+  'auth.wrong_password': 'Le mot de passe actuel est incorrect.',
+  'auth.same_password': 'Le nouveau mot de passe doit différer de l’actuel.',
+  'user.referent_without_department': 'Un référent départemental doit avoir au moins un département.',
+  'dates.order': 'La date de fin précède la date de début.',
 };
 
 /** The screen's names of the fields it sends (`holder.siret` → « SIRET du porteur »); a field not named keeps its path. */
 export type FieldLabels = Readonly<Record<string, string>>;
+
+/** The password policy of the API (12 characters at least, not guessable), in the words of its 400. */
+const WEAK_PASSWORD =
+  'Le mot de passe doit compter au moins 12 caractères et ne pas être trop courant ni facile à deviner (mot du dictionnaire, suite de touches, date…).';
 
 /** Rules whose breaking means the field was left empty. */
 const REQUIRED_RULES = new Set(['isNotEmpty', 'isDefined']);
@@ -98,6 +111,7 @@ function invalidFields(body: ApiErrorBody | undefined, labels: FieldLabels): str
   if (known) return [known];
   const lines = (body?.details?.fields ?? []).map(({ field, constraints }) => {
     const name = labels[field] ?? field;
+    if (constraints.includes('isAcceptablePassword')) return WEAK_PASSWORD;
     if (constraints.includes('whitelistValidation')) return `« ${name} » n’est pas attendu.`;
     if (constraints.some((rule) => REQUIRED_RULES.has(rule))) return `« ${name} » est obligatoire.`;
     return `« ${name} » n’est pas valide.`;

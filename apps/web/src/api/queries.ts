@@ -1,6 +1,12 @@
 import { useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { callsControllerFunding, callsControllerListCalls, departmentsControllerList, ok } from './client';
+import {
+  bodiesControllerListMembers,
+  callsControllerFunding,
+  callsControllerListCalls,
+  departmentsControllerList,
+  ok,
+} from './client';
 
 /**
  * Reference lists several screens share, cached under one key each so that a mutation can
@@ -20,6 +26,14 @@ export function useCallFunding(callId: string | undefined) {
     queryKey: ['calls', callId, 'funding'],
     queryFn: () => ok(callsControllerFunding({ path: { id: callId! } })),
     enabled: callId !== undefined,
+  });
+}
+
+/** The commission's members, for the selects that pick one (a few dozen: the first 200 are all of them). */
+export function useAllMembers() {
+  return useQuery({
+    queryKey: ['members', 'all'],
+    queryFn: () => ok(bodiesControllerListMembers({ query: { limit: 200, offset: 0 } })),
   });
 }
 

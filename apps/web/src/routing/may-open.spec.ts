@@ -13,6 +13,7 @@ const NONE: CapabilitiesDto = {
   updateActions: false,
   manageCommission: false,
   memberSpace: false,
+  manageAccounts: false,
 };
 const auditor = { capabilities: { ...NONE, readProjects: true, exportFunding: true, readAuditTrail: true } };
 const member = { capabilities: { ...NONE, memberSpace: true } };

@@ -92,6 +92,12 @@ export class CreatePositionDto {
   endsOn?: string;
 }
 
+export class EndPositionDto {
+  /** The office's last day. */
+  @IsDay()
+  endsOn: string;
+}
+
 export class MemberDto {
   id: string;
   displayName: string;
@@ -143,12 +149,17 @@ export class SeatDto {
 
 export class PositionDto {
   id: string;
+  bodyId: string;
   member: PersonRefDto;
   @ApiProperty({ enum: POSITION_ROLES })
   role: PositionRole;
   startsOn: string;
+  /** The office's last day; null while it runs with no end set. */
   @ApiPropertyOptional({ nullable: true, type: String })
   endsOn: string | null;
+  /** The caller may end the office (POST /positions/:id/end): it has not ended yet. */
+  @ApiProperty()
+  canEnd: boolean;
 }
 
 export class BodyDto {

@@ -15,7 +15,8 @@ import {
   registerDecorator,
   ValidationArguments,
 } from 'class-validator';
-import { IsDepartmentCodeList, IsText, Role, ROLES } from '@app/core';
+import { IsDepartmentCodeList, IsOptionalText, IsText, PageQueryDto, ROLES } from '@app/core';
+import type { Role } from '@app/core';
 import { MIN_PASSWORD_LENGTH, passwordWeakness } from '../password-policy';
 
 /** A password the policy accepts (12 characters, not common): 400 naming the field, in French, otherwise. */
@@ -53,6 +54,16 @@ const IsAccountEmail = () =>
     MaxLength(254),
   );
 
+/** At least one role, each once. */
+const IsRoleList = () =>
+  applyDecorators(
+    ApiProperty({ enum: ROLES, isArray: true }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayUnique(),
+    IsIn(ROLES, { each: true, message: `each value in roles must be one of: ${ROLES.join(', ')}` }),
+  );
+
 export class UserDto {
   id: string;
   email: string;
@@ -74,11 +85,7 @@ export class CreateUserDto {
   @IsNewPassword()
   password: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(ROLES, { each: true, message: `each value in roles must be one of: ${ROLES.join(', ')}` })
+  @IsRoleList()
   roles: Role[];
 
   /** Required for a departmental referent: the departments it acts on (e.g. "31"). */
@@ -92,17 +99,55 @@ export class CreateUserDto {
   memberId?: string;
 }
 
-/** What an admin changes on an account. */
+/** What an admin changes on an account: only the fields sent change. */
 export class UpdateUserDto {
   /** A disabled account cannot sign in, and the tokens it already holds are refused from the next request. */
+  @IsOptional()
   @IsBoolean()
-  disabled: boolean;
+  disabled?: boolean;
+
+  @IsOptional()
+  @IsText(200)
+  displayName?: string;
+
+  @IsOptional()
+  @IsRoleList()
+  roles?: Role[];
+
+  /** Replaces the account's departments (a departmental referent keeps at least one). */
+  @IsOptional()
+  @IsDepartmentCodeList()
+  departmentCodes?: string[];
+
+  /** The member record the account is linked to; null unlinks it. */
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  memberId?: string | null;
+}
+
+/** The accounts list: words of the name or e-mail, and one role. */
+export class UserQueryDto extends PageQueryDto {
+  /** Words to find in the display name or the e-mail (case-insensitive). */
+  @IsOptionalText(100)
+  search?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
 }
 
 /** An account as its administrator sees it. */
 export class ManagedUserDto extends UserDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
   disabledAt: string | null;
+}
+
+export class ManagedUserPageDto {
+  @ApiProperty({ type: [ManagedUserDto] })
+  items: ManagedUserDto[];
+  total: number;
 }
 
 export class LoginDto {

@@ -73,6 +73,10 @@ export type CapabilitiesDto = {
      * A commission member's space: the bodies it sits on and their meetings.
      */
     memberSpace: boolean;
+    /**
+     * The accounts: their list, creation, roles and departments, disabling.
+     */
+    manageAccounts: boolean;
 };
 
 export type SessionUserDto = {
@@ -83,6 +87,21 @@ export type SessionUserDto = {
     email: string;
     displayName: string;
     departmentCodes: Array<string>;
+};
+
+export type ManagedUserDto = {
+    roles: Array<'admin' | 'regional_delegate' | 'mission_officer' | 'departmental_referent' | 'commission_member' | 'auditor'>;
+    memberId?: string | null;
+    disabledAt?: string | null;
+    id: string;
+    email: string;
+    displayName: string;
+    departmentCodes: Array<string>;
+};
+
+export type ManagedUserPageDto = {
+    items: Array<ManagedUserDto>;
+    total: number;
 };
 
 export type CreateUserDto = {
@@ -101,20 +120,20 @@ export type CreateUserDto = {
 };
 
 export type UpdateUserDto = {
+    displayName?: string;
+    roles?: Array<'admin' | 'regional_delegate' | 'mission_officer' | 'departmental_referent' | 'commission_member' | 'auditor'>;
+    /**
+     * The member record the account is linked to; null unlinks it.
+     */
+    memberId?: string | null;
     /**
      * A disabled account cannot sign in, and the tokens it already holds are refused from the next request.
      */
-    disabled: boolean;
-};
-
-export type ManagedUserDto = {
-    roles: Array<'admin' | 'regional_delegate' | 'mission_officer' | 'departmental_referent' | 'commission_member' | 'auditor'>;
-    memberId?: string | null;
-    disabledAt?: string | null;
-    id: string;
-    email: string;
-    displayName: string;
-    departmentCodes: Array<string>;
+    disabled?: boolean;
+    /**
+     * Replaces the account's departments (a departmental referent keeps at least one).
+     */
+    departmentCodes?: Array<string>;
 };
 
 export type ReferentDto = {
@@ -398,8 +417,16 @@ export type SeatDto = {
 
 export type PositionDto = {
     role: 'president' | 'vice_president' | 'secretary';
+    /**
+     * The office's last day; null while it runs with no end set.
+     */
     endsOn?: string | null;
+    /**
+     * The caller may end the office (POST /positions/:id/end): it has not ended yet.
+     */
+    canEnd: boolean;
     id: string;
+    bodyId: string;
     member: PersonRefDto;
     startsOn: string;
 };
@@ -463,6 +490,13 @@ export type CreatePositionDto = {
     role: 'president' | 'vice_president' | 'secretary';
     startsOn: string;
     endsOn?: string;
+};
+
+export type EndPositionDto = {
+    /**
+     * The office's last day.
+     */
+    endsOn: string;
 };
 
 export type EndMandateDto = {
@@ -1936,7 +1970,7 @@ export type CreateActionSheetDto = {
 /**
  * Stable and machine-readable: clients branch on it, never on `message`
  */
-export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_repeated' | 'call.criterion_repeated' | 'call.dates' | 'call.not_found' | 'call.scoring_started' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
+export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_repeated' | 'call.criterion_repeated' | 'call.dates' | 'call.not_found' | 'call.scoring_started' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'position.ended' | 'position.not_found' | 'position.taken' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.demote_self' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
 
 export type ErrorResponseDto = {
     statusCode: number;
@@ -2157,6 +2191,36 @@ export type AuthControllerLogoutResponses = {
 
 export type AuthControllerLogoutResponse = AuthControllerLogoutResponses[keyof AuthControllerLogoutResponses];
 
+export type UsersControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        offset?: number;
+        /**
+         * Words to find in the display name or the e-mail (case-insensitive).
+         */
+        search?: string;
+        role?: 'admin' | 'regional_delegate' | 'mission_officer' | 'departmental_referent' | 'commission_member' | 'auditor';
+    };
+    url: '/api/users';
+};
+
+export type UsersControllerListErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type UsersControllerListError = UsersControllerListErrors[keyof UsersControllerListErrors];
+
+export type UsersControllerListResponses = {
+    200: ManagedUserPageDto;
+};
+
+export type UsersControllerListResponse = UsersControllerListResponses[keyof UsersControllerListResponses];
+
 export type UsersControllerCreateData = {
     body: CreateUserDto;
     path?: never;
@@ -2178,6 +2242,30 @@ export type UsersControllerCreateResponses = {
 };
 
 export type UsersControllerCreateResponse = UsersControllerCreateResponses[keyof UsersControllerCreateResponses];
+
+export type UsersControllerGetData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/users/{id}';
+};
+
+export type UsersControllerGetErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type UsersControllerGetError = UsersControllerGetErrors[keyof UsersControllerGetErrors];
+
+export type UsersControllerGetResponses = {
+    200: ManagedUserDto;
+};
+
+export type UsersControllerGetResponse = UsersControllerGetResponses[keyof UsersControllerGetResponses];
 
 export type UsersControllerUpdateData = {
     body: UpdateUserDto;
@@ -2666,6 +2754,30 @@ export type BodiesControllerAddPositionResponses = {
 };
 
 export type BodiesControllerAddPositionResponse = BodiesControllerAddPositionResponses[keyof BodiesControllerAddPositionResponses];
+
+export type BodiesControllerEndPositionData = {
+    body: EndPositionDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/positions/{id}/end';
+};
+
+export type BodiesControllerEndPositionErrors = {
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+};
+
+export type BodiesControllerEndPositionError = BodiesControllerEndPositionErrors[keyof BodiesControllerEndPositionErrors];
+
+export type BodiesControllerEndPositionResponses = {
+    201: PositionDto;
+};
+
+export type BodiesControllerEndPositionResponse = BodiesControllerEndPositionResponses[keyof BodiesControllerEndPositionResponses];
 
 export type BodiesControllerGetSeatData = {
     body?: never;

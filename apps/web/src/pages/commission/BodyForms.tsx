@@ -1,22 +1,24 @@
 import { type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import {
   bodiesControllerAddSeat,
   bodiesControllerEndMandate,
-  bodiesControllerListMembers,
   meetingsControllerCreate,
   ok,
   type CreateMeetingDto,
   type CreateSeatDto,
 } from '../../api/client';
+import { useAllMembers } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { COLLEGE_LABELS } from '@app/vocabulary';
 import { parisDay as today, withParisOffset } from './paris-time';
 import { Options } from '../../components/Options';
+import { MemberOptions } from '../../components/MemberOptions';
+import { StartsOnInput, useBodyChange } from './body-change';
 
 export function NewMeetingForm({ bodyId }: { bodyId: string }) {
   const navigate = useNavigate();
@@ -62,15 +64,10 @@ export function NewMeetingForm({ bodyId }: { bodyId: string }) {
 }
 
 export function AddSeatForm({ bodyId }: { bodyId: string }) {
-  const queryClient = useQueryClient();
-  const members = useQuery({
-    queryKey: ['members', 'all'],
-    queryFn: () => ok(bodiesControllerListMembers({ query: { limit: 200, offset: 0 } })),
-  });
-  const add = useMutation({
-    mutationFn: (body: CreateSeatDto) => ok(bodiesControllerAddSeat({ path: { id: bodyId }, body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['bodies', bodyId] }),
-  });
+  const members = useAllMembers();
+  const add = useBodyChange(bodyId, (body: CreateSeatDto) =>
+    ok(bodiesControllerAddSeat({ path: { id: bodyId }, body })),
+  );
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -82,11 +79,7 @@ export function AddSeatForm({ bodyId }: { bodyId: string }) {
       ...(alternate ? { alternateMemberId: alternate } : {}),
     });
   }
-  const options = (members.data?.items ?? []).map((m) => (
-    <option key={m.id} value={m.id}>
-      {m.displayName} — {m.organization}
-    </option>
-  ));
+  const options = <MemberOptions members={members.data?.items ?? []} />;
   return (
     <form onSubmit={submit} aria-labelledby="new-seat-title" className="fr-mt-4w">
       <h2 id="new-seat-title">Ajouter un siège</h2>
@@ -100,10 +93,7 @@ export function AddSeatForm({ bodyId }: { bodyId: string }) {
         <option value="">Aucun</option>
         {options}
       </Select>
-      <Input
-        label="Début du mandat"
-        nativeInputProps={{ name: 'startsOn', type: 'date', defaultValue: today(), required: true }}
-      />
+      <StartsOnInput label="Début du mandat" />
       {add.isError && <ErrorAlert error={add.error} />}
       <Button type="submit" priority="secondary" disabled={add.isPending}>
         Ajouter le siège
@@ -114,11 +104,9 @@ export function AddSeatForm({ bodyId }: { bodyId: string }) {
 
 /** Ends the mandate in force today: the seat shows vacant and keeps the mandate in its history. */
 export function EndMandateButton({ seatId, bodyId }: { seatId: string; bodyId: string }) {
-  const queryClient = useQueryClient();
-  const end = useMutation({
-    mutationFn: () => ok(bodiesControllerEndMandate({ path: { id: seatId }, body: { endsOn: today() } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['bodies', bodyId] }),
-  });
+  const end = useBodyChange(bodyId, () =>
+    ok(bodiesControllerEndMandate({ path: { id: seatId }, body: { endsOn: today() } })),
+  );
   return (
     <>
       <Button size="small" priority="tertiary" onClick={() => end.mutate()} disabled={end.isPending}>

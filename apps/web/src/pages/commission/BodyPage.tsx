@@ -7,7 +7,8 @@ import { useDocumentTitle } from '../../routing/document-title';
 import { formatDate } from '../../format';
 import { AddSeatForm, EndMandateButton, NewMeetingForm } from './BodyForms';
 import { MeetingsTable } from './MeetingsTable';
-import { BODY_KIND_LABELS, COLLEGE_LABELS, POSITION_LABELS } from '@app/vocabulary';
+import { PositionsSection } from './PositionsSection';
+import { BODY_KIND_LABELS, COLLEGE_LABELS } from '@app/vocabulary';
 
 /** The seats; the management column for whom the body's DTO allows it (`canManageSeats`, each seat's `canEndMandate`). */
 function Seats({ body }: { body: BodyDetailDto }) {
@@ -84,17 +85,9 @@ export function BodyPage() {
             {BODY_KIND_LABELS[b.kind]}
             {b.installedOn && ` — installée le ${formatDate(b.installedOn)}`}
           </p>
-          {b.positions.length > 0 && (
-            <ul>
-              {b.positions.map((p) => (
-                <li key={p.id}>
-                  {POSITION_LABELS[p.role]} : {p.member.displayName}
-                </li>
-              ))}
-            </ul>
-          )}
           <Seats body={b} />
           {b.canManageSeats && <AddSeatForm bodyId={b.id} />}
+          <PositionsSection body={b} />
           <Participation bodyId={b.id} />
           <h2>Séances</h2>
           <MeetingsTable

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Tile } from '@codegouvfr/react-dsfr/Tile';
 import { useSession } from '../../session/session';
 import { ROLE_LABELS } from '@app/vocabulary';
@@ -15,6 +16,9 @@ export function HomePage() {
       <p className="fr-text--lead">
         {user!.roles.map((role) => ROLE_LABELS[role]).join(', ')}
         {user!.departmentCodes.length > 0 && ` — ${departments.list(user!.departmentCodes)}`}
+      </p>
+      <p>
+        <Link to="/mon-mot-de-passe">Changer mon mot de passe</Link>
       </p>
       <div className="fr-grid-row fr-grid-row--gutters">
         {mine.map((screen) => (
