@@ -27,12 +27,14 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 export class BodiesController {
   constructor(private readonly bodies: BodiesService) {}
 
+  /** Create a governance body. */
   @Post('bodies')
   @ApiCreatedResponse({ type: BodyDto })
   createBody(@CurrentActor() actor: Actor, @Body() dto: CreateBodyDto): Promise<BodyDto> {
     return this.bodies.createBody(actor, dto);
   }
 
+  /** List governance bodies. */
   @Get('bodies')
   @ApiOkResponse({ type: BodyPageDto })
   listBodies(@CurrentActor() actor: Actor, @Query() page: PageQueryDto): Promise<BodyPageDto> {
@@ -53,6 +55,7 @@ export class BodiesController {
     return this.bodies.participation(actor, id);
   }
 
+  /** Add a seat to a body. */
   @Post('bodies/:id/seats')
   @ApiCreatedResponse({ type: SeatDto })
   addSeat(
@@ -63,6 +66,7 @@ export class BodiesController {
     return this.bodies.addSeat(actor, id, dto);
   }
 
+  /** Give a position (president, vice-president, secretary) in a body. */
   @Post('bodies/:id/positions')
   @ApiCreatedResponse({ type: PositionDto })
   addPosition(
@@ -73,6 +77,7 @@ export class BodiesController {
     return this.bodies.addPosition(actor, id, dto);
   }
 
+  /** A seat with its mandates. */
   @Get('seats/:id')
   @ApiOkResponse({ type: SeatDto })
   getSeat(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<SeatDto> {
@@ -90,6 +95,7 @@ export class BodiesController {
     return this.bodies.endMandate(actor, id, dto);
   }
 
+  /** Start a mandate on a seat. */
   @Post('seats/:id/mandates')
   @ApiCreatedResponse({ type: SeatDto })
   addMandate(
@@ -100,18 +106,21 @@ export class BodiesController {
     return this.bodies.addMandate(actor, id, dto);
   }
 
+  /** Create a commission member. */
   @Post('members')
   @ApiCreatedResponse({ type: MemberDto })
   createMember(@CurrentActor() actor: Actor, @Body() dto: CreateMemberDto): Promise<MemberDto> {
     return this.bodies.createMember(actor, dto);
   }
 
+  /** List commission members. */
   @Get('members')
   @ApiOkResponse({ type: MemberPageDto })
   listMembers(@CurrentActor() actor: Actor, @Query() page: PageQueryDto): Promise<MemberPageDto> {
     return this.bodies.listMembers(actor, page);
   }
 
+  /** A commission member. */
   @Get('members/:id')
   @ApiOkResponse({ type: MemberDto })
   getMember(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MemberDto> {

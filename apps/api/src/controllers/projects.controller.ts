@@ -52,6 +52,7 @@ export class ProjectsController {
     return this.awaiting.of(actor);
   }
 
+  /** Submit an application to a call. */
   @Post('projects')
   @OperationId('CallsController_createProject')
   @ApiCreatedResponse({ type: ProjectDetailDto })
@@ -59,6 +60,7 @@ export class ProjectsController {
     return this.projects.create(actor, dto);
   }
 
+  /** List projects, filtered. */
   @Get('projects')
   @OperationId('CallsController_listProjects')
   @ApiOkResponse({ type: ProjectPageDto })
@@ -66,6 +68,7 @@ export class ProjectsController {
     return this.projects.list(actor, query);
   }
 
+  /** A project with what the caller may do next. */
   @Get('projects/:id')
   @OperationId('CallsController_getProject')
   @ApiOkResponse({ type: ProjectDetailDto })
@@ -73,6 +76,7 @@ export class ProjectsController {
     return this.projects.get(actor, id);
   }
 
+  /** Move a project along its lifecycle. */
   @Post('projects/:id/transitions')
   @HttpCode(200)
   @OperationId('CallsController_transition')
@@ -94,6 +98,7 @@ export class ProjectsController {
     return this.projects.bulkTransition(actor, dto);
   }
 
+  /** Score a project against the call criteria. */
   @Post('projects/:id/scores')
   @HttpCode(200)
   @OperationId('CallsController_score')
@@ -106,6 +111,7 @@ export class ProjectsController {
     return this.instruction.score(actor, id, dto);
   }
 
+  /** The scores of a project. */
   @Get('projects/:id/scores')
   @OperationId('CallsController_scores')
   @ApiOkResponse({ type: ProjectScoreDto })
@@ -125,6 +131,7 @@ export class ProjectsController {
     return this.instruction.addNote(actor, id, dto);
   }
 
+  /** The instruction notes of a project. */
   @Get('projects/:id/notes')
   @OperationId('CallsController_notes')
   @ApiOkResponse({ type: NotePageDto })
@@ -132,6 +139,7 @@ export class ProjectsController {
     return this.instruction.notes(actor, id);
   }
 
+  /** Set the labels of a project. */
   @Put('projects/:id/labels')
   @OperationId('CallsController_setLabels')
   @ApiOkResponse({ type: LabelsDto })
@@ -143,6 +151,7 @@ export class ProjectsController {
     return this.instruction.setLabels(actor, id, dto);
   }
 
+  /** The labels of a project. */
   @Get('projects/:id/labels')
   @OperationId('CallsController_labels')
   @ApiOkResponse({ type: LabelsDto })
@@ -150,6 +159,7 @@ export class ProjectsController {
     return this.instruction.labels(actor, id);
   }
 
+  /** Give a department's opinion on a project. */
   @Post('projects/:id/opinions')
   @OperationId('CallsController_giveOpinion')
   @ApiCreatedResponse({ type: OpinionDto })

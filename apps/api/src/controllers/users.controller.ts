@@ -12,6 +12,7 @@ import { Roles } from '../auth/roles.decorator';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  /** Create an account. */
   @Roles(...identityPolicy.roles('manageUsers'))
   @Post()
   @ApiCreatedResponse({ type: UserDto })
