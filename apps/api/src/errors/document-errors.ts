@@ -12,6 +12,8 @@ const ERROR_CONTENT = {
   'application/json': { schema: { $ref: `#/components/schemas/${ErrorResponseDto.name}` } },
 };
 
+const isPublic = (op: Operation) => op.security?.length === 0;
+
 /** The refusals an operation may answer, from what it takes and who may call it. */
 const REFUSALS: {
   status: string;
@@ -33,17 +35,16 @@ const REFUSALS: {
   {
     status: '409',
     description: 'Conflicts with the current state: see `code` and `details`',
-    applies: (_op, method) => method !== 'get',
+    applies: (op, method) => method !== 'get' && !isPublic(op),
   },
   { status: '429', description: 'Too many requests: retry after `details.retryAfterSeconds`', applies: () => true },
 ];
 
-const isPublic = (op: Operation) => op.security?.length === 0;
-
 /**
  * Applied to the whole document, so no operation can miss it: every operation's refusals (the usual
- * 4xx by what it takes, a `4XX` range for the rest, and any 4xx a controller declares) answer with the
- * shared error schema. Runs once `security` is set (a public route answers neither 401 nor 403).
+ * 4xx by what it takes, a `4XX` range for the rest, and any 4xx a controller declares) and failures
+ * (`5XX`, a health check's 503 included: the filter keeps one shape) answer with the shared error
+ * schema. Runs once `security` is set (a public route answers neither 401 nor 403).
  */
 export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries(document.paths)) {
@@ -53,10 +54,14 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
         if (applies(operation, method, path)) operation.responses[status] ??= { description };
       }
       for (const [status, response] of Object.entries(operation.responses)) {
-        if (/^4\d\d$/.test(status)) response.content = ERROR_CONTENT;
+        if (/^[45]\d\d$/.test(status)) response.content = ERROR_CONTENT;
       }
       operation.responses['4XX'] = {
         description: 'Refused: see `code` (and `details`) in the shared error schema',
+        content: ERROR_CONTENT,
+      };
+      operation.responses['5XX'] = {
+        description: 'Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed',
         content: ERROR_CONTENT,
       };
     }

@@ -35,10 +35,12 @@ describe('the document as Nest writes it, finished', () => {
     });
   });
 
-  it('types cents, versions, totals and page bounds as integers, …At and …On as instants and days', () => {
+  it('types cents, versions, page totals and bounds as integers, …At and …On as instants and days', () => {
     const document = formatsFromNames(
       documentOf(
         {
+          Page: { properties: { items: { type: 'array' }, total: { type: 'number' } } },
+          Score: { properties: { total: { type: 'number' } } },
           A: {
             properties: {
               amountCents: { type: 'number' },
@@ -63,6 +65,10 @@ describe('the document as Nest writes it, finished', () => {
         canUpdateOn: { type: 'boolean' },
       },
     });
+    expect(document.components!.schemas!.Page).toEqual({
+      properties: { items: { type: 'array' }, total: { type: 'integer' } },
+    });
+    expect(document.components!.schemas!.Score).toEqual({ properties: { total: { type: 'number' } } });
     expect(document.paths['/x'].get!.parameters).toEqual([{ name: 'limit', in: 'query', schema: { type: 'integer' } }]);
   });
 

@@ -1920,43 +1920,15 @@ export type HealthControllerCheckErrors = {
     /**
      * The Health Check is not successful
      */
-    503: {
-        status?: 'error' | 'shutting_down';
-        info?: {
-            [key: string]: {
-                status: 'up' | 'degraded' | 'down';
-                /**
-                 * Time the health indicator took to respond, in ms
-                 */
-                responseTime?: number;
-                [key: string]: unknown;
-            };
-        } | null;
-        error?: {
-            [key: string]: {
-                status: 'up' | 'degraded' | 'down';
-                /**
-                 * Time the health indicator took to respond, in ms
-                 */
-                responseTime?: number;
-                [key: string]: unknown;
-            };
-        } | null;
-        details?: {
-            [key: string]: {
-                status: 'up' | 'degraded' | 'down';
-                /**
-                 * Time the health indicator took to respond, in ms
-                 */
-                responseTime?: number;
-                [key: string]: unknown;
-            };
-        };
-    };
+    503: ErrorResponseDto;
     /**
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type HealthControllerCheckError = HealthControllerCheckErrors[keyof HealthControllerCheckErrors];
@@ -2015,21 +1987,21 @@ export type AuthControllerLoginErrors = {
      */
     400: ErrorResponseDto;
     /**
-     * Conflicts with the current state: see `code` and `details`
-     */
-    409: ErrorResponseDto;
-    /**
      * 10 échecs en 15 minutes pour cet e-mail, ou LOGIN_MAX_FAILURES_PER_ADDRESS pour cette adresse
      */
     429: ErrorResponseDto;
     /**
      * trop de mots de passe en cours de vérification (Retry-After)
      */
-    503: unknown;
+    503: ErrorResponseDto;
     /**
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type AuthControllerLoginError = AuthControllerLoginErrors[keyof AuthControllerLoginErrors];
@@ -2072,6 +2044,10 @@ export type AuthControllerChangePasswordErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type AuthControllerChangePasswordError = AuthControllerChangePasswordErrors[keyof AuthControllerChangePasswordErrors];
@@ -2106,6 +2082,10 @@ export type AuthControllerMeErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type AuthControllerMeError = AuthControllerMeErrors[keyof AuthControllerMeErrors];
@@ -2144,6 +2124,10 @@ export type AuthControllerLogoutErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type AuthControllerLogoutError = AuthControllerLogoutErrors[keyof AuthControllerLogoutErrors];
@@ -2186,6 +2170,10 @@ export type UsersControllerCreateErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type UsersControllerCreateError = UsersControllerCreateErrors[keyof UsersControllerCreateErrors];
@@ -2234,6 +2222,10 @@ export type UsersControllerUpdateErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type UsersControllerUpdateError = UsersControllerUpdateErrors[keyof UsersControllerUpdateErrors];
@@ -2275,6 +2267,10 @@ export type DepartmentsControllerListErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type DepartmentsControllerListError = DepartmentsControllerListErrors[keyof DepartmentsControllerListErrors];
@@ -2342,6 +2338,10 @@ export type AuditControllerListErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type AuditControllerListError = AuditControllerListErrors[keyof AuditControllerListErrors];
@@ -2409,6 +2409,10 @@ export type AuditControllerExportCsvErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type AuditControllerExportCsvError = AuditControllerExportCsvErrors[keyof AuditControllerExportCsvErrors];
@@ -2446,6 +2450,10 @@ export type AuditControllerVerifyErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type AuditControllerVerifyError = AuditControllerVerifyErrors[keyof AuditControllerVerifyErrors];
@@ -2480,6 +2488,10 @@ export type AuditControllerSealKeyErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type AuditControllerSealKeyError = AuditControllerSealKeyErrors[keyof AuditControllerSealKeyErrors];
@@ -2521,6 +2533,10 @@ export type AuditControllerListSealsErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type AuditControllerListSealsError = AuditControllerListSealsErrors[keyof AuditControllerListSealsErrors];
@@ -2559,6 +2575,10 @@ export type AuditControllerSealErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type AuditControllerSealError = AuditControllerSealErrors[keyof AuditControllerSealErrors];
@@ -2600,6 +2620,10 @@ export type ReportsControllerListErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type ReportsControllerListError = ReportsControllerListErrors[keyof ReportsControllerListErrors];
@@ -2654,6 +2678,10 @@ export type ReportsControllerRequestErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type ReportsControllerRequestError = ReportsControllerRequestErrors[keyof ReportsControllerRequestErrors];
@@ -2698,6 +2726,10 @@ export type ReportsControllerGetErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type ReportsControllerGetError = ReportsControllerGetErrors[keyof ReportsControllerGetErrors];
@@ -2742,6 +2774,10 @@ export type ReportsControllerFileErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type ReportsControllerFileError = ReportsControllerFileErrors[keyof ReportsControllerFileErrors];
@@ -2786,6 +2822,10 @@ export type BodiesControllerListBodiesErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type BodiesControllerListBodiesError = BodiesControllerListBodiesErrors[keyof BodiesControllerListBodiesErrors];
@@ -2828,6 +2868,10 @@ export type BodiesControllerCreateBodyErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type BodiesControllerCreateBodyError = BodiesControllerCreateBodyErrors[keyof BodiesControllerCreateBodyErrors];
@@ -2872,6 +2916,10 @@ export type BodiesControllerGetBodyErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type BodiesControllerGetBodyError = BodiesControllerGetBodyErrors[keyof BodiesControllerGetBodyErrors];
@@ -2916,6 +2964,10 @@ export type BodiesControllerParticipationErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type BodiesControllerParticipationError = BodiesControllerParticipationErrors[keyof BodiesControllerParticipationErrors];
@@ -2964,6 +3016,10 @@ export type BodiesControllerAddSeatErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type BodiesControllerAddSeatError = BodiesControllerAddSeatErrors[keyof BodiesControllerAddSeatErrors];
@@ -3012,6 +3068,10 @@ export type BodiesControllerAddPositionErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type BodiesControllerAddPositionError = BodiesControllerAddPositionErrors[keyof BodiesControllerAddPositionErrors];
@@ -3056,6 +3116,10 @@ export type BodiesControllerGetSeatErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type BodiesControllerGetSeatError = BodiesControllerGetSeatErrors[keyof BodiesControllerGetSeatErrors];
@@ -3104,6 +3168,10 @@ export type BodiesControllerEndMandateErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type BodiesControllerEndMandateError = BodiesControllerEndMandateErrors[keyof BodiesControllerEndMandateErrors];
@@ -3152,6 +3220,10 @@ export type BodiesControllerAddMandateErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type BodiesControllerAddMandateError = BodiesControllerAddMandateErrors[keyof BodiesControllerAddMandateErrors];
@@ -3193,6 +3265,10 @@ export type BodiesControllerListMembersErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type BodiesControllerListMembersError = BodiesControllerListMembersErrors[keyof BodiesControllerListMembersErrors];
@@ -3235,6 +3311,10 @@ export type BodiesControllerCreateMemberErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type BodiesControllerCreateMemberError = BodiesControllerCreateMemberErrors[keyof BodiesControllerCreateMemberErrors];
@@ -3279,6 +3359,10 @@ export type BodiesControllerGetMemberErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type BodiesControllerGetMemberError = BodiesControllerGetMemberErrors[keyof BodiesControllerGetMemberErrors];
@@ -3326,6 +3410,10 @@ export type MeetingsControllerListErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type MeetingsControllerListError = MeetingsControllerListErrors[keyof MeetingsControllerListErrors];
@@ -3368,6 +3456,10 @@ export type MeetingsControllerCreateErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type MeetingsControllerCreateError = MeetingsControllerCreateErrors[keyof MeetingsControllerCreateErrors];
@@ -3412,6 +3504,10 @@ export type MeetingsControllerGetErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type MeetingsControllerGetError = MeetingsControllerGetErrors[keyof MeetingsControllerGetErrors];
@@ -3460,6 +3556,10 @@ export type MeetingsControllerTransitionErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type MeetingsControllerTransitionError = MeetingsControllerTransitionErrors[keyof MeetingsControllerTransitionErrors];
@@ -3508,6 +3608,10 @@ export type MeetingsControllerAttendanceErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type MeetingsControllerAttendanceError = MeetingsControllerAttendanceErrors[keyof MeetingsControllerAttendanceErrors];
@@ -3556,6 +3660,10 @@ export type MeetingsControllerDecideErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type MeetingsControllerDecideError = MeetingsControllerDecideErrors[keyof MeetingsControllerDecideErrors];
@@ -3600,6 +3708,10 @@ export type MeetingsControllerGetMinutesErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type MeetingsControllerGetMinutesError = MeetingsControllerGetMinutesErrors[keyof MeetingsControllerGetMinutesErrors];
@@ -3648,6 +3760,10 @@ export type MeetingsControllerWriteMinutesErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type MeetingsControllerWriteMinutesError = MeetingsControllerWriteMinutesErrors[keyof MeetingsControllerWriteMinutesErrors];
@@ -3696,6 +3812,10 @@ export type MeetingsControllerApproveErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type MeetingsControllerApproveError = MeetingsControllerApproveErrors[keyof MeetingsControllerApproveErrors];
@@ -3744,6 +3864,10 @@ export type MeetingsControllerPublishErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type MeetingsControllerPublishError = MeetingsControllerPublishErrors[keyof MeetingsControllerPublishErrors];
@@ -3785,6 +3909,10 @@ export type CallsControllerListCallsErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerListCallsError = CallsControllerListCallsErrors[keyof CallsControllerListCallsErrors];
@@ -3827,6 +3955,10 @@ export type CallsControllerCreateCallErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerCreateCallError = CallsControllerCreateCallErrors[keyof CallsControllerCreateCallErrors];
@@ -3871,6 +4003,10 @@ export type CallsControllerGetCallErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerGetCallError = CallsControllerGetCallErrors[keyof CallsControllerGetCallErrors];
@@ -3919,6 +4055,10 @@ export type CallsControllerTransitionCallErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerTransitionCallError = CallsControllerTransitionCallErrors[keyof CallsControllerTransitionCallErrors];
@@ -3963,6 +4103,10 @@ export type CallsControllerFundingErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerFundingError = CallsControllerFundingErrors[keyof CallsControllerFundingErrors];
@@ -4007,6 +4151,10 @@ export type CallsControllerProjectsByStatusErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerProjectsByStatusError = CallsControllerProjectsByStatusErrors[keyof CallsControllerProjectsByStatusErrors];
@@ -4055,6 +4203,10 @@ export type CallsControllerSetCriteriaErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerSetCriteriaError = CallsControllerSetCriteriaErrors[keyof CallsControllerSetCriteriaErrors];
@@ -4102,6 +4254,10 @@ export type CallsControllerRankingErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerRankingError = CallsControllerRankingErrors[keyof CallsControllerRankingErrors];
@@ -4136,6 +4292,10 @@ export type CallsControllerAwaitingActionErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerAwaitingActionError = CallsControllerAwaitingActionErrors[keyof CallsControllerAwaitingActionErrors];
@@ -4198,6 +4358,10 @@ export type CallsControllerListProjectsErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerListProjectsError = CallsControllerListProjectsErrors[keyof CallsControllerListProjectsErrors];
@@ -4240,6 +4404,10 @@ export type CallsControllerCreateProjectErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerCreateProjectError = CallsControllerCreateProjectErrors[keyof CallsControllerCreateProjectErrors];
@@ -4284,6 +4452,10 @@ export type CallsControllerGetProjectErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerGetProjectError = CallsControllerGetProjectErrors[keyof CallsControllerGetProjectErrors];
@@ -4332,6 +4504,10 @@ export type CallsControllerTransitionErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerTransitionError = CallsControllerTransitionErrors[keyof CallsControllerTransitionErrors];
@@ -4374,6 +4550,10 @@ export type CallsControllerBulkTransitionErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerBulkTransitionError = CallsControllerBulkTransitionErrors[keyof CallsControllerBulkTransitionErrors];
@@ -4418,6 +4598,10 @@ export type CallsControllerScoresErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerScoresError = CallsControllerScoresErrors[keyof CallsControllerScoresErrors];
@@ -4466,6 +4650,10 @@ export type CallsControllerScoreErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerScoreError = CallsControllerScoreErrors[keyof CallsControllerScoreErrors];
@@ -4510,6 +4698,10 @@ export type CallsControllerNotesErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerNotesError = CallsControllerNotesErrors[keyof CallsControllerNotesErrors];
@@ -4558,6 +4750,10 @@ export type CallsControllerAddNoteErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerAddNoteError = CallsControllerAddNoteErrors[keyof CallsControllerAddNoteErrors];
@@ -4602,6 +4798,10 @@ export type CallsControllerLabelsErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerLabelsError = CallsControllerLabelsErrors[keyof CallsControllerLabelsErrors];
@@ -4650,6 +4850,10 @@ export type CallsControllerSetLabelsErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerSetLabelsError = CallsControllerSetLabelsErrors[keyof CallsControllerSetLabelsErrors];
@@ -4698,6 +4902,10 @@ export type CallsControllerGiveOpinionErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerGiveOpinionError = CallsControllerGiveOpinionErrors[keyof CallsControllerGiveOpinionErrors];
@@ -4746,6 +4954,10 @@ export type CallsControllerGrantErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerGrantError = CallsControllerGrantErrors[keyof CallsControllerGrantErrors];
@@ -4788,6 +5000,10 @@ export type CallsControllerOverdueReportsErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerOverdueReportsError = CallsControllerOverdueReportsErrors[keyof CallsControllerOverdueReportsErrors];
@@ -4832,6 +5048,10 @@ export type CallsControllerGrantFollowUpErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerGrantFollowUpError = CallsControllerGrantFollowUpErrors[keyof CallsControllerGrantFollowUpErrors];
@@ -4880,6 +5100,10 @@ export type CallsControllerSetCoFundersErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerSetCoFundersError = CallsControllerSetCoFundersErrors[keyof CallsControllerSetCoFundersErrors];
@@ -4928,6 +5152,10 @@ export type CallsControllerSetScheduleErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerSetScheduleError = CallsControllerSetScheduleErrors[keyof CallsControllerSetScheduleErrors];
@@ -4976,6 +5204,10 @@ export type CallsControllerSetGrantReportsErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerSetGrantReportsError = CallsControllerSetGrantReportsErrors[keyof CallsControllerSetGrantReportsErrors];
@@ -5020,6 +5252,10 @@ export type CallsControllerGetGrantErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerGetGrantError = CallsControllerGetGrantErrors[keyof CallsControllerGetGrantErrors];
@@ -5068,6 +5304,10 @@ export type CallsControllerReduceGrantErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerReduceGrantError = CallsControllerReduceGrantErrors[keyof CallsControllerReduceGrantErrors];
@@ -5116,6 +5356,10 @@ export type CallsControllerCancelGrantErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerCancelGrantError = CallsControllerCancelGrantErrors[keyof CallsControllerCancelGrantErrors];
@@ -5164,6 +5408,10 @@ export type CallsControllerPayErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type CallsControllerPayError = CallsControllerPayErrors[keyof CallsControllerPayErrors];
@@ -5204,6 +5452,10 @@ export type ExportsControllerFundingCsvErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type ExportsControllerFundingCsvError = ExportsControllerFundingCsvErrors[keyof ExportsControllerFundingCsvErrors];
@@ -5247,6 +5499,10 @@ export type ExportsControllerFundingXlsxErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type ExportsControllerFundingXlsxError = ExportsControllerFundingXlsxErrors[keyof ExportsControllerFundingXlsxErrors];
@@ -5284,6 +5540,10 @@ export type RoadmapControllerYearsErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerYearsError = RoadmapControllerYearsErrors[keyof RoadmapControllerYearsErrors];
@@ -5326,6 +5586,10 @@ export type RoadmapControllerCreateErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerCreateError = RoadmapControllerCreateErrors[keyof RoadmapControllerCreateErrors];
@@ -5370,6 +5634,10 @@ export type RoadmapControllerGetErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerGetError = RoadmapControllerGetErrors[keyof RoadmapControllerGetErrors];
@@ -5418,6 +5686,10 @@ export type RoadmapControllerTransitionErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerTransitionError = RoadmapControllerTransitionErrors[keyof RoadmapControllerTransitionErrors];
@@ -5466,6 +5738,10 @@ export type RoadmapControllerSetAxesErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerSetAxesError = RoadmapControllerSetAxesErrors[keyof RoadmapControllerSetAxesErrors];
@@ -5510,6 +5786,10 @@ export type RoadmapControllerProgressErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerProgressError = RoadmapControllerProgressErrors[keyof RoadmapControllerProgressErrors];
@@ -5557,6 +5837,10 @@ export type RoadmapControllerStaleActionsErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerStaleActionsError = RoadmapControllerStaleActionsErrors[keyof RoadmapControllerStaleActionsErrors];
@@ -5605,6 +5889,10 @@ export type RoadmapControllerAddActionErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerAddActionError = RoadmapControllerAddActionErrors[keyof RoadmapControllerAddActionErrors];
@@ -5656,6 +5944,10 @@ export type RoadmapControllerListActionsErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerListActionsError = RoadmapControllerListActionsErrors[keyof RoadmapControllerListActionsErrors];
@@ -5707,6 +5999,10 @@ export type RoadmapControllerExportCsvErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerExportCsvError = RoadmapControllerExportCsvErrors[keyof RoadmapControllerExportCsvErrors];
@@ -5752,6 +6048,10 @@ export type RoadmapControllerImportCsvErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerImportCsvError = RoadmapControllerImportCsvErrors[keyof RoadmapControllerImportCsvErrors];
@@ -5796,6 +6096,10 @@ export type RoadmapControllerGetActionErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerGetActionError = RoadmapControllerGetActionErrors[keyof RoadmapControllerGetActionErrors];
@@ -5844,6 +6148,10 @@ export type RoadmapControllerUpdateActionErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerUpdateActionError = RoadmapControllerUpdateActionErrors[keyof RoadmapControllerUpdateActionErrors];
@@ -5888,6 +6196,10 @@ export type RoadmapControllerLinksErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerLinksError = RoadmapControllerLinksErrors[keyof RoadmapControllerLinksErrors];
@@ -5936,6 +6248,10 @@ export type RoadmapControllerSetLinksErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerSetLinksError = RoadmapControllerSetLinksErrors[keyof RoadmapControllerSetLinksErrors];
@@ -5983,6 +6299,10 @@ export type RoadmapControllerUpdatesErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type RoadmapControllerUpdatesError = RoadmapControllerUpdatesErrors[keyof RoadmapControllerUpdatesErrors];
@@ -6026,6 +6346,10 @@ export type ContractsControllerListErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type ContractsControllerListError = ContractsControllerListErrors[keyof ContractsControllerListErrors];
@@ -6068,6 +6392,10 @@ export type ContractsControllerCreateErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type ContractsControllerCreateError = ContractsControllerCreateErrors[keyof ContractsControllerCreateErrors];
@@ -6102,6 +6430,10 @@ export type ContractsControllerCoverageErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type ContractsControllerCoverageError = ContractsControllerCoverageErrors[keyof ContractsControllerCoverageErrors];
@@ -6146,6 +6478,10 @@ export type ContractsControllerGetErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type ContractsControllerGetError = ContractsControllerGetErrors[keyof ContractsControllerGetErrors];
@@ -6194,6 +6530,10 @@ export type ContractsControllerUpdateErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type ContractsControllerUpdateError = ContractsControllerUpdateErrors[keyof ContractsControllerUpdateErrors];
@@ -6241,6 +6581,10 @@ export type ContractsControllerActionSheetsErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type ContractsControllerActionSheetsError = ContractsControllerActionSheetsErrors[keyof ContractsControllerActionSheetsErrors];
@@ -6289,6 +6633,10 @@ export type ContractsControllerAddActionSheetErrors = {
      * Refused: see `code` (and `details`) in the shared error schema
      */
     '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
 };
 
 export type ContractsControllerAddActionSheetError = ContractsControllerAddActionSheetErrors[keyof ContractsControllerAddActionSheetErrors];
