@@ -54,6 +54,11 @@ describe('grant follow-up, budget lines and the referents’ routing', () => {
     ]);
     const after = (await api(stack, officer).get(`/api/grants/overdue-reports?callId=${callId}`)).body;
     expect(after.total).toBe(overdue.total - 1);
+    const page = (await api(stack, officer).get(`/api/grants/overdue-reports?callId=${callId}&limit=1&offset=0`)).body;
+    expect({ total: page.total, items: page.items.length }).toEqual({
+      total: after.total,
+      items: Math.min(1, after.total),
+    });
     const audit = (
       await api(stack, await login(stack, DEMO.auditor)).get(`/api/audit-events?entityType=grant&entityId=${grantId}`)
     ).body;

@@ -172,6 +172,15 @@ describe('instruction of applications', () => {
       ['Deux', 100_000, true, false],
       ['Quatre', 120_000, false, true],
     ]);
+    // A page of the ranking keeps the amounts cumulated over the whole of it.
+    const page = await api(stack, delegate).get(`/api/calls/${callId}/ranking?limit=2&offset=1`);
+    expect(page.body.total).toBe(4);
+    expect(
+      page.body.items.map((l: { title: string; cumulativeCents: number }) => [l.title, l.cumulativeCents]),
+    ).toEqual([
+      ['Un', 70_000],
+      ['Deux', 100_000],
+    ]);
   });
 
   it('keeps notes for reviewers, and labels shared by the team', async () => {

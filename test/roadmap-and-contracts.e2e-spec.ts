@@ -244,6 +244,8 @@ describe('roadmap actions and local health contracts', () => {
     await stack.db.query(`UPDATE action SET created_at = now() - interval '100 days' WHERE id = $1`, [old.body.id]);
     const stale = (await api(stack, officer).get('/api/roadmaps/2030/stale-actions')).body;
     expect(stale.items.map((a: { title: string }) => a.title)).toEqual(['Oubliée']);
+    const beyond = (await api(stack, officer).get('/api/roadmaps/2030/stale-actions?limit=1&offset=1')).body;
+    expect(beyond).toEqual({ items: [], total: 1 });
   });
 
   it('validates the roadmap by a decision of the commission, then freezes its axes', async () => {

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { DEMO_PASSWORD } from './env';
+import { matchesDocument } from './openapi-responses';
 import { Stack } from './stack';
 
 export const DEMO = {
@@ -13,21 +14,28 @@ export const DEMO = {
 } as const;
 
 export async function login(stack: Stack, email: string, password = DEMO_PASSWORD): Promise<string> {
-  const res = await request(stack.baseUrl).post('/api/auth/login').send({ email, password });
+  const res = await request(stack.baseUrl)
+    .post('/api/auth/login')
+    .send({ email, password })
+    .expect(matchesDocument('post', '/api/auth/login'));
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.accessToken as string;
 }
 
-/** A supertest agent bound to the stack, with the bearer token of `email` when given. */
+/**
+ * A supertest agent bound to the stack, with the bearer token of `email` when given. Every answer is
+ * checked against the OpenAPI document before the test's own expectations.
+ */
 export function api(stack: Stack, token?: string) {
   const agent = request(stack.baseUrl);
-  const auth = <T extends request.Test>(t: T) => (token ? t.set('authorization', `Bearer ${token}`) : t);
+  const checked = <T extends request.Test>(method: string, path: string, t: T) =>
+    (token ? t.set('authorization', `Bearer ${token}`) : t).expect(matchesDocument(method, path));
   return {
-    get: (path: string) => auth(agent.get(path)),
-    post: (path: string) => auth(agent.post(path)),
-    put: (path: string) => auth(agent.put(path)),
-    patch: (path: string) => auth(agent.patch(path)),
-    delete: (path: string) => auth(agent.delete(path)),
+    get: (path: string) => checked('get', path, agent.get(path)),
+    post: (path: string) => checked('post', path, agent.post(path)),
+    put: (path: string) => checked('put', path, agent.put(path)),
+    patch: (path: string) => checked('patch', path, agent.patch(path)),
+    delete: (path: string) => checked('delete', path, agent.delete(path)),
   };
 }
 

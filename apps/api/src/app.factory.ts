@@ -7,8 +7,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, AppValidationPipe, checkEnvironment, RejectNulCharactersPipe } from '@app/core';
 import { AppModule } from './app.module';
-import { documentErrorResponses } from './errors/document-errors';
 import { ErrorResponseDto } from './errors/error-response.dto';
+import { finishDocument } from './openapi/finish-document';
 import { refuseCrossSiteWrites } from './auth/csrf';
 import { requestIdOf } from './auth/request-id';
 import { limitJsonBodies } from './json-body-limits';
@@ -69,7 +69,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     new AppValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.enableShutdownHooks();
-  const document = documentErrorResponses(
+  const document = finishDocument(
     SwaggerModule.createDocument(
       app,
       new DocumentBuilder()

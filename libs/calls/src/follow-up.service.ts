@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, Page, parisDay, centsFromDb, Database, DomainError, found, Tx } from '@app/core';
+import { Actor, Page, PageQueryDto, parisDay, centsFromDb, Database, DomainError, found, Tx } from '@app/core';
 import { callsPolicy } from './calls.policy';
 import {
   GrantFollowUpDto,
@@ -57,7 +57,8 @@ export class FollowUpService {
   }
 
   /** Progress and final reports past due and not received, for the team to chase. */
-  async overdue(actor: Actor, callId?: string): Promise<Page<OverdueReportDto>> {
+  /** Every overdue report, or the `page` asked for (the total counts them all). */
+  async overdue(actor: Actor, callId?: string, page?: PageQueryDto): Promise<Page<OverdueReportDto>> {
     callsPolicy.assert(actor, 'read');
     const rows = await this.followUp.overdue(parisDay(), callId);
     const items = rows.map(({ id, kind, dueOn, grantId, projectId, projectTitle, holderName }) => ({
@@ -69,7 +70,7 @@ export class FollowUpService {
       projectTitle,
       holderName,
     }));
-    return { items, total: items.length };
+    return { items: page ? items.slice(page.offset, page.offset + page.limit) : items, total: items.length };
   }
 
   /** Every follow-up change: the team only, refused (a rejected promise, as every service call) before the grant is read. */

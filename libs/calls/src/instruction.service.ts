@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Actor, Page, centsFromDb, Database, DomainError, found, Tx } from '@app/core';
+import { Actor, Page, PageQueryDto, centsFromDb, Database, DomainError, found, Tx } from '@app/core';
 import { OPINION_OPEN_STATUSES } from './calls.constants';
 import { assertMayScore, assertReviewer, callsPolicy } from './calls.policy';
 import { CallsRepository } from './calls.repository';
@@ -101,11 +101,12 @@ export class InstructionService {
    * The projects under review, best score first, with the cumulative requested amount and whether each
    * still fits in what remains of the call's envelope and of its axis's envelope.
    */
-  async ranking(actor: Actor, callId: string): Promise<RankingDto> {
+  /** The whole ranking is computed (cumulative amounts run over it), then the `page` asked for is sent. */
+  async ranking(actor: Actor, callId: string, page: PageQueryDto): Promise<RankingDto> {
     callsPolicy.assert(actor, 'read');
     const call = found(await this.calls.find(callId), CallsErrorCode.CallNotFound, callId);
     const { ranking } = await this.rankingOf(callId, call.envelopeCents);
-    return ranking;
+    return { ...ranking, items: ranking.items.slice(page.offset, page.offset + page.limit) };
   }
 
   /**

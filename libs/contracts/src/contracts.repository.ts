@@ -39,7 +39,7 @@ const FIELDS = {
 export type ContractField = keyof typeof FIELDS;
 
 const CONTRACT_COLUMNS = `c.id, c.name, c.department_code AS "departmentCode", c.status, to_char(c.signed_on, 'YYYY-MM-DD') AS "signedOn",
-  (c.status IN ('signed', 'renewal') AND c.ends_on < (now() + interval '6 months')::date) AS "renewalDue",
+  COALESCE(c.status IN ('signed', 'renewal') AND c.ends_on < (now() + interval '6 months')::date, false) AS "renewalDue",
   to_char(c.ends_on, 'YYYY-MM-DD') AS "endsOn", c.local_authority AS "localAuthority", c.signatories,
   c.coordinator_name AS "coordinatorName", c.coordinator_employer AS "coordinatorEmployer",
   c.coordinator_ars_funding_cents::float8 AS "coordinatorArsFundingCents", c.governance_bodies AS "governanceBodies",

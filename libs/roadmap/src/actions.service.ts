@@ -55,11 +55,13 @@ export class ActionsService {
   ) {}
 
   /** Unfinished actions without any update for 90 days. */
-  async staleActions(actor: Actor, year: number): Promise<Page<ActionDto>> {
+  /** Every stale action, or the `page` asked for (the total counts them all). */
+  async staleActions(actor: Actor, year: number, page?: PageQueryDto): Promise<Page<ActionDto>> {
     assertMayReadRoadmap(actor);
     await this.existingRoadmap(year);
     const rows = await this.actions.staleActions(year, staleBefore(new Date()));
-    return { items: await this.actionDtos(actor, rows), total: rows.length };
+    const pageRows = page ? rows.slice(page.offset, page.offset + page.limit) : rows;
+    return { items: await this.actionDtos(actor, pageRows), total: rows.length };
   }
 
   async addAction(actor: Actor, year: number, dto: CreateActionDto): Promise<ActionDto> {

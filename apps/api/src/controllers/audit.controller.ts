@@ -1,5 +1,5 @@
 import { Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   AuditEventPageDto,
   auditPolicy,
@@ -16,6 +16,7 @@ import type { Actor } from '@app/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RateLimited } from '../rate-limits/rate-limits';
 import { Roles } from '../auth/roles.decorator';
+import { ApiFile } from '../openapi/api-file';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -26,6 +27,7 @@ export class AuditController {
     private readonly seals: AuditSealService,
   ) {}
 
+  /** List audit events, newest first, filtered. */
   @Roles(...auditPolicy.roles('read'))
   @Get()
   @ApiOkResponse({ type: AuditEventPageDto })
@@ -40,7 +42,7 @@ export class AuditController {
   @Roles(...auditPolicy.roles('read'))
   @RateLimited('exports')
   @Get('export.csv')
-  @ApiProduces('text/csv')
+  @ApiFile('The trail as CSV', 'text/csv')
   exportCsv(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): StreamableFile {
     const { limit: _limit, offset: _offset, ...filters } = query;
     const day = new Date().toISOString().slice(0, 10);

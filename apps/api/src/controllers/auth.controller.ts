@@ -30,6 +30,7 @@ export class AuthController {
     private readonly config: AppConfig,
   ) {}
 
+  /** Sign in with email and password: a bearer token, and the session cookie for the browser. */
   @Public()
   @UseGuards(LocalAuthGuard)
   @Post('login')
@@ -78,6 +79,7 @@ export class AuthController {
     return { ...(await this.users.get(actor.id!)), capabilities: capabilitiesOf(actor) };
   }
 
+  /** Sign out: revokes the token or session and clears the cookie. */
   @ApiBearerAuth()
   @Post('logout')
   @HttpCode(204)

@@ -32,12 +32,14 @@ export class BodiesController {
     private readonly positions: PositionsService,
   ) {}
 
+  /** Create a governance body. */
   @Post('bodies')
   @ApiCreatedResponse({ type: BodyDto })
   createBody(@CurrentActor() actor: Actor, @Body() dto: CreateBodyDto): Promise<BodyDto> {
     return this.bodies.createBody(actor, dto);
   }
 
+  /** List governance bodies. */
   @Get('bodies')
   @ApiOkResponse({ type: BodyPageDto })
   listBodies(@CurrentActor() actor: Actor, @Query() page: PageQueryDto): Promise<BodyPageDto> {
@@ -58,6 +60,7 @@ export class BodiesController {
     return this.bodies.participation(actor, id);
   }
 
+  /** Add a seat to a body. */
   @Post('bodies/:id/seats')
   @ApiCreatedResponse({ type: SeatDto })
   addSeat(
@@ -68,6 +71,7 @@ export class BodiesController {
     return this.bodies.addSeat(actor, id, dto);
   }
 
+  /** Give a position (president, vice-president, secretary) in a body. */
   @Post('bodies/:id/positions')
   @ApiCreatedResponse({ type: PositionDto })
   addPosition(
@@ -89,6 +93,7 @@ export class BodiesController {
     return this.positions.end(actor, id, dto);
   }
 
+  /** A seat with its mandates. */
   @Get('seats/:id')
   @ApiOkResponse({ type: SeatDto })
   getSeat(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<SeatDto> {
@@ -106,6 +111,7 @@ export class BodiesController {
     return this.bodies.endMandate(actor, id, dto);
   }
 
+  /** Start a mandate on a seat. */
   @Post('seats/:id/mandates')
   @ApiCreatedResponse({ type: SeatDto })
   addMandate(
@@ -116,18 +122,21 @@ export class BodiesController {
     return this.bodies.addMandate(actor, id, dto);
   }
 
+  /** Create a commission member. */
   @Post('members')
   @ApiCreatedResponse({ type: MemberDto })
   createMember(@CurrentActor() actor: Actor, @Body() dto: CreateMemberDto): Promise<MemberDto> {
     return this.bodies.createMember(actor, dto);
   }
 
+  /** List commission members. */
   @Get('members')
   @ApiOkResponse({ type: MemberPageDto })
   listMembers(@CurrentActor() actor: Actor, @Query() page: PageQueryDto): Promise<MemberPageDto> {
     return this.bodies.listMembers(actor, page);
   }
 
+  /** A commission member. */
   @Get('members/:id')
   @ApiOkResponse({ type: MemberDto })
   getMember(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MemberDto> {

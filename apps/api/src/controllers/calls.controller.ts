@@ -27,18 +27,21 @@ export class CallsController {
     private readonly instruction: InstructionService,
   ) {}
 
+  /** Create a call for projects. */
   @Post('calls')
   @ApiCreatedResponse({ type: CallDto })
   createCall(@CurrentActor() actor: Actor, @Body() dto: CreateCallDto): Promise<CallDto> {
     return this.calls.create(actor, dto);
   }
 
+  /** List calls for projects. */
   @Get('calls')
   @ApiOkResponse({ type: CallPageDto })
   listCalls(@CurrentActor() actor: Actor, @Query() page: PageQueryDto): Promise<CallPageDto> {
     return this.calls.list(actor, page);
   }
 
+  /** A call for projects with its axes, envelopes and criteria. */
   @Get('calls/:id')
   @ApiOkResponse({ type: CallDto })
   getCall(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<CallDto> {
@@ -85,7 +88,11 @@ export class CallsController {
   /** Projects under review by score, with the cumulative amount and where the remaining envelopes run out. */
   @Get('calls/:id/ranking')
   @ApiOkResponse({ type: RankingDto })
-  ranking(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<RankingDto> {
-    return this.instruction.ranking(actor, id);
+  ranking(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<RankingDto> {
+    return this.instruction.ranking(actor, id, page);
   }
 }

@@ -20,6 +20,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 export class ContractsController {
   constructor(private readonly contracts: ContractsService) {}
 
+  /** Create a local health contract. */
   @Post()
   @ApiCreatedResponse({ type: ContractDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateContractDto): Promise<ContractDto> {
@@ -62,6 +63,7 @@ export class ContractsController {
     return this.contracts.addActionSheet(actor, id, dto);
   }
 
+  /** The action sheets of a local health contract. */
   @Get(':id/actions')
   @ApiOkResponse({ type: ActionPageDto })
   actionSheets(
@@ -72,6 +74,7 @@ export class ContractsController {
     return this.contracts.actionSheets(actor, id, page);
   }
 
+  /** A local health contract. */
   @Get(':id')
   @ApiOkResponse({ type: ContractDto })
   get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ContractDto> {

@@ -1,9 +1,10 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/core';
 import { CallsService, FundingExportQueryDto, FundingService } from '@app/calls';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RateLimited } from '../rate-limits/rate-limits';
+import { ApiFile } from '../openapi/api-file';
 
 @ApiTags('exports')
 @ApiBearerAuth()
@@ -17,7 +18,7 @@ export class ExportsController {
   /** One row per payment and per unpaid grant balance; UTF-8 with BOM, `;`-separated, streamed. */
   @RateLimited('exports')
   @Get('funding.csv')
-  @ApiProduces('text/csv')
+  @ApiFile('The ledger as CSV', 'text/csv')
   async fundingCsv(@CurrentActor() actor: Actor, @Query() query: FundingExportQueryDto): Promise<StreamableFile> {
     const stream = await this.funding.exportCsv(actor, query.callId);
     return new StreamableFile(stream, {
@@ -29,7 +30,7 @@ export class ExportsController {
   /** The same ledger as a workbook: synthesis, by axis, by department, and every row. */
   @RateLimited('exports')
   @Get('funding.xlsx')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiFile('The ledger as a workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async fundingXlsx(@CurrentActor() actor: Actor, @Query() query: FundingExportQueryDto): Promise<StreamableFile> {
     const stream = await this.calls.exportXlsx(actor, query.callId);
     return new StreamableFile(stream, {

@@ -51,7 +51,7 @@ export class GrantsController {
   @OperationId('CallsController_overdueReports')
   @ApiOkResponse({ type: OverdueReportPageDto })
   overdueReports(@CurrentActor() actor: Actor, @Query() query: OverdueQueryDto): Promise<OverdueReportPageDto> {
-    return this.followUp.overdue(actor, query.callId);
+    return this.followUp.overdue(actor, query.callId, query);
   }
 
   /** Co-funders, the planned schedule against actual payments, and the reports owed. */
@@ -62,6 +62,7 @@ export class GrantsController {
     return this.followUp.get(actor, id);
   }
 
+  /** Set the co-funders of a grant. */
   @Put('grants/:id/co-funders')
   @OperationId('CallsController_setCoFunders')
   @ApiOkResponse({ type: GrantFollowUpDto })
@@ -73,6 +74,7 @@ export class GrantsController {
     return this.followUp.setCoFunders(actor, id, dto);
   }
 
+  /** Set the payment schedule (tranches) of a grant. */
   @Put('grants/:id/schedule')
   @OperationId('CallsController_setSchedule')
   @ApiOkResponse({ type: GrantFollowUpDto })
@@ -84,6 +86,7 @@ export class GrantsController {
     return this.followUp.setSchedule(actor, id, dto);
   }
 
+  /** Set the activity reports due for a grant. */
   @Put('grants/:id/reports')
   @OperationId('CallsController_setGrantReports')
   @ApiOkResponse({ type: GrantFollowUpDto })
@@ -95,6 +98,7 @@ export class GrantsController {
     return this.followUp.setReports(actor, id, dto);
   }
 
+  /** A grant with its tranches, payments and reports. */
   @Get('grants/:id')
   @OperationId('CallsController_getGrant')
   @ApiOkResponse({ type: GrantDto })

@@ -31,18 +31,21 @@ export class MeetingsController {
     private readonly minutes: MinutesService,
   ) {}
 
+  /** Schedule a meeting of a body. */
   @Post()
   @ApiCreatedResponse({ type: MeetingDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateMeetingDto): Promise<MeetingDto> {
     return this.meetings.create(actor, dto);
   }
 
+  /** List meetings. */
   @Get()
   @ApiOkResponse({ type: MeetingPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: MeetingQueryDto): Promise<MeetingPageDto> {
     return this.meetings.list(actor, query);
   }
 
+  /** A meeting with its attendance and decisions. */
   @Get(':id')
   @ApiOkResponse({ type: MeetingDetailDto })
   get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MeetingDetailDto> {
@@ -73,6 +76,7 @@ export class MeetingsController {
     return this.meetings.recordAttendance(actor, id, entries);
   }
 
+  /** Record a decision of a meeting. */
   @Post(':id/decisions')
   @ApiCreatedResponse({ type: DecisionDto })
   decide(
@@ -83,6 +87,7 @@ export class MeetingsController {
     return this.meetings.addDecision(actor, id, dto);
   }
 
+  /** Write the minutes of a meeting. */
   @Put(':id/minutes')
   @ApiOkResponse({ type: MinutesDto })
   writeMinutes(
@@ -93,12 +98,14 @@ export class MeetingsController {
     return this.minutes.write(actor, id, dto);
   }
 
+  /** The minutes of a meeting. */
   @Get(':id/minutes')
   @ApiOkResponse({ type: MinutesDto })
   getMinutes(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MinutesDto> {
     return this.minutes.get(actor, id);
   }
 
+  /** Approve the minutes of a meeting. */
   @Post(':id/minutes/approve')
   @HttpCode(200)
   @ApiOkResponse({ type: MinutesDto })

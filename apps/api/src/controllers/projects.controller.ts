@@ -54,6 +54,7 @@ export class ProjectsController {
     return this.awaiting.of(actor);
   }
 
+  /** Submit an application to a call. */
   @Post('projects')
   @OperationId('CallsController_createProject')
   @ApiCreatedResponse({ type: ProjectDetailDto })
@@ -61,6 +62,7 @@ export class ProjectsController {
     return this.projects.create(actor, dto);
   }
 
+  /** List projects, filtered. */
   @Get('projects')
   @OperationId('CallsController_listProjects')
   @ApiOkResponse({ type: ProjectPageDto })
@@ -68,6 +70,7 @@ export class ProjectsController {
     return this.projects.list(actor, query);
   }
 
+  /** A project with what the caller may do next. */
   @Get('projects/:id')
   @OperationId('CallsController_getProject')
   @ApiOkResponse({ type: ProjectDetailDto })
@@ -87,6 +90,7 @@ export class ProjectsController {
     return this.edits.update(actor, id, dto);
   }
 
+  /** Move a project along its lifecycle. */
   @Post('projects/:id/transitions')
   @HttpCode(200)
   @OperationId('CallsController_transition')
@@ -108,6 +112,7 @@ export class ProjectsController {
     return this.projects.bulkTransition(actor, dto);
   }
 
+  /** Score a project against the call criteria. */
   @Post('projects/:id/scores')
   @HttpCode(200)
   @OperationId('CallsController_score')
@@ -120,6 +125,7 @@ export class ProjectsController {
     return this.instruction.score(actor, id, dto);
   }
 
+  /** The scores of a project. */
   @Get('projects/:id/scores')
   @OperationId('CallsController_scores')
   @ApiOkResponse({ type: ProjectScoreDto })
@@ -139,6 +145,7 @@ export class ProjectsController {
     return this.instruction.addNote(actor, id, dto);
   }
 
+  /** The instruction notes of a project. */
   @Get('projects/:id/notes')
   @OperationId('CallsController_notes')
   @ApiOkResponse({ type: NotePageDto })
@@ -146,6 +153,7 @@ export class ProjectsController {
     return this.instruction.notes(actor, id);
   }
 
+  /** Set the labels of a project. */
   @Put('projects/:id/labels')
   @OperationId('CallsController_setLabels')
   @ApiOkResponse({ type: LabelsDto })
@@ -157,6 +165,7 @@ export class ProjectsController {
     return this.instruction.setLabels(actor, id, dto);
   }
 
+  /** The labels of a project. */
   @Get('projects/:id/labels')
   @OperationId('CallsController_labels')
   @ApiOkResponse({ type: LabelsDto })
@@ -164,6 +173,7 @@ export class ProjectsController {
     return this.instruction.labels(actor, id);
   }
 
+  /** Give a department's opinion on a project. */
   @Post('projects/:id/opinions')
   @OperationId('CallsController_giveOpinion')
   @ApiCreatedResponse({ type: OpinionDto })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { IdParam, PageQueryDto } from '@app/core';
 import type { Actor } from '@app/core';
@@ -17,6 +17,7 @@ import {
 import { RoadmapReportRequestDto } from '@app/roadmap';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RateLimited } from '../rate-limits/rate-limits';
+import { ApiFile } from '../openapi/api-file';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ import { RateLimited } from '../rate-limits/rate-limits';
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  /** Request a report (PDF, CSV or XLSX), produced in the background. */
   @RateLimited('reports')
   @Post()
   @HttpCode(202)
@@ -47,14 +49,16 @@ export class ReportsController {
     return this.reports.list(actor, page);
   }
 
+  /** A requested report and its progress. */
   @Get(':id')
   @ApiOkResponse({ type: ReportDto })
   get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ReportDto> {
     return this.reports.get(actor, id);
   }
 
+  /** Download the file of a finished report. */
   @Get(':id/file')
-  @ApiProduces('application/pdf')
+  @ApiFile('The report', 'application/pdf')
   async file(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { IdParam, PageQueryDto } from '@app/core';
 import type { Actor } from '@app/core';
@@ -26,6 +26,7 @@ import {
 } from '@app/roadmap';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RateLimited } from '../rate-limits/rate-limits';
+import { ApiFile } from '../openapi/api-file';
 
 @ApiTags('roadmap')
 @ApiBearerAuth()
@@ -36,18 +37,21 @@ export class RoadmapController {
     private readonly actions: ActionsService,
   ) {}
 
+  /** Create the roadmap of a year. */
   @Post('roadmaps')
   @ApiCreatedResponse({ type: RoadmapDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateRoadmapDto): Promise<RoadmapDto> {
     return this.roadmaps.create(actor, dto);
   }
 
+  /** List roadmaps by year. */
   @Get('roadmaps')
   @ApiOkResponse({ type: RoadmapYearPageDto })
   years(@CurrentActor() actor: Actor): Promise<RoadmapYearPageDto> {
     return this.roadmaps.years(actor);
   }
 
+  /** The roadmap of a year. */
   @Get('roadmaps/:year')
   @ApiOkResponse({ type: RoadmapDto })
   get(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number): Promise<RoadmapDto> {
@@ -97,10 +101,15 @@ export class RoadmapController {
   /** Unfinished actions without any update for 90 days. */
   @Get('roadmaps/:year/stale-actions')
   @ApiOkResponse({ type: ActionPageDto })
-  staleActions(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number): Promise<ActionPageDto> {
-    return this.actions.staleActions(actor, year);
+  staleActions(
+    @CurrentActor() actor: Actor,
+    @Param('year', ParseIntPipe) year: number,
+    @Query() page: PageQueryDto,
+  ): Promise<ActionPageDto> {
+    return this.actions.staleActions(actor, year, page);
   }
 
+  /** Add an action to a roadmap. */
   @Post('roadmaps/:year/actions')
   @ApiCreatedResponse({ type: ActionDto })
   addAction(
@@ -111,6 +120,7 @@ export class RoadmapController {
     return this.actions.addAction(actor, year, dto);
   }
 
+  /** List roadmap actions, filtered. */
   @Get('actions')
   @ApiOkResponse({ type: ActionPageDto })
   listActions(@CurrentActor() actor: Actor, @Query() query: ActionQueryDto): Promise<ActionPageDto> {
@@ -119,7 +129,7 @@ export class RoadmapController {
 
   /** A department's actions as CSV (UTF-8 with BOM, `;`), to edit and import back. */
   @Get('actions/export.csv')
-  @ApiProduces('text/csv')
+  @ApiFile('The actions as CSV', 'text/csv')
   async exportCsv(
     @CurrentActor() actor: Actor,
     @Query() query: ActionQueryDto,
@@ -139,6 +149,7 @@ export class RoadmapController {
     return this.actions.importCsv(actor, dto.csv);
   }
 
+  /** A roadmap action. */
   @Get('actions/:id')
   @ApiOkResponse({ type: ActionDto })
   getAction(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ActionDto> {
@@ -156,6 +167,7 @@ export class RoadmapController {
     return this.actions.updateAction(actor, id, dto);
   }
 
+  /** Link an action to projects and contracts. */
   @Put('actions/:id/links')
   @ApiOkResponse({ type: ActionLinksDto })
   setLinks(

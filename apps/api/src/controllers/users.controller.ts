@@ -21,6 +21,7 @@ import { Roles } from '../auth/roles.decorator';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  /** The accounts, searched by name or e-mail and filtered by role (admin). */
   @Roles(...identityPolicy.roles('manageUsers'))
   @Get()
   @ApiOkResponse({ type: ManagedUserPageDto })
@@ -28,6 +29,7 @@ export class UsersController {
     return this.users.list(actor, query);
   }
 
+  /** One account as the admin manages it: roles, departments, linked member, disabled or not. */
   @Roles(...identityPolicy.roles('manageUsers'))
   @Get(':id')
   @ApiOkResponse({ type: ManagedUserDto })
@@ -35,6 +37,7 @@ export class UsersController {
     return this.users.getManaged(actor, id);
   }
 
+  /** Create an account. */
   @Roles(...identityPolicy.roles('manageUsers'))
   @Post()
   @ApiCreatedResponse({ type: UserDto })

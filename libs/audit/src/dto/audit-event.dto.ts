@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@app/core';
 import { BrokenSealDto } from './audit-seal.dto';
@@ -53,6 +54,15 @@ export class AuditQueryDto extends PageQueryDto {
 /** The same filters, for the CSV export (no page: the whole filtered trail). */
 export type AuditFilters = Omit<AuditQueryDto, 'limit' | 'offset'>;
 
+/** Any JSON an audited action recorded of its entity (some record a list, e.g. a project's communes). */
+const ENTITY_STATE: ApiPropertyOptions = {
+  oneOf: [
+    { type: 'object', additionalProperties: true },
+    { type: 'array', items: {} },
+  ],
+  nullable: true,
+};
+
 export class AuditEventDto {
   id: number;
   at: string;
@@ -66,9 +76,11 @@ export class AuditEventDto {
   action: string;
   entityType: string;
   entityId: string;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })
+  /** The entity's state before the action, as recorded: an object, a list, or null when created. */
+  @ApiProperty(ENTITY_STATE)
   before: unknown;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })
+  /** The entity's state after the action: an object, a list, or null when deleted. */
+  @ApiProperty(ENTITY_STATE)
   after: unknown;
   requestId: string | null;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { IsCents, IsDay, IsOptionalText, IsText } from '@app/core';
+import { IsCents, IsDay, IsOptionalText, IsText, PageQueryDto } from '@app/core';
 import { GRANT_REPORT_KINDS } from '@app/vocabulary';
 
 export class CoFunderInputDto {
@@ -67,7 +67,7 @@ export class SetGrantReportsDto {
   reports: GrantReportInputDto[];
 }
 
-export class OverdueQueryDto {
+export class OverdueQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   callId?: string;

@@ -55,6 +55,15 @@ export class HolderDto {
   siret?: string;
 }
 
+/** A holder as the API sends it: `siret` is null when the holder has none. */
+export class HolderViewDto {
+  name: string;
+  @ApiProperty({ enum: HOLDER_KINDS })
+  kind: string;
+  @ApiProperty({ type: String, nullable: true })
+  siret: string | null;
+}
+
 export class CreateProjectDto {
   @IsUUID()
   callId: string;
@@ -288,8 +297,8 @@ export class ProjectDto {
   title: string;
   @ApiPropertyOptional({ nullable: true, type: String })
   summary: string | null;
-  @ApiProperty({ type: HolderDto })
-  holder: { name: string; kind: string; siret: string | null };
+  @ApiProperty({ type: HolderViewDto })
+  holder: HolderViewDto;
   departmentCodes: string[];
   targetPublics: string[];
   levers: number[];

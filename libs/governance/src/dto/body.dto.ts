@@ -207,9 +207,8 @@ export class MemberPageDto {
   canCreate: boolean;
 }
 
-export class CollegeParticipationDto {
-  @ApiProperty({ enum: COLLEGES })
-  college: College;
+/** The seats and attendance of a body, all colleges together. */
+export class ParticipationTotalDto {
   seats: number;
   filled: number;
   vacant: number;
@@ -218,12 +217,17 @@ export class CollegeParticipationDto {
   attendanceRate: number | null;
 }
 
+export class CollegeParticipationDto extends ParticipationTotalDto {
+  @ApiProperty({ enum: COLLEGES })
+  college: College;
+}
+
 export class ParticipationDto {
   bodyId: string;
   meetingsHeld: number;
   since: string;
   @ApiProperty({ type: [CollegeParticipationDto] })
   byCollege: CollegeParticipationDto[];
-  @ApiProperty({ type: CollegeParticipationDto })
-  total: Omit<CollegeParticipationDto, 'college'>;
+  @ApiProperty({ type: ParticipationTotalDto })
+  total: ParticipationTotalDto;
 }

@@ -23,6 +23,9 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
  */
 export const healthControllerCheck = <ThrowOnError extends boolean = false>(options?: Options<HealthControllerCheckData, ThrowOnError>): RequestResult<HealthControllerCheckResponses, HealthControllerCheckErrors, ThrowOnError> => (options?.client ?? client).get<HealthControllerCheckResponses, HealthControllerCheckErrors, ThrowOnError>({ url: '/health', ...options });
 
+/**
+ * Sign in with email and password: a bearer token, and the session cookie for the browser.
+ */
 export const authControllerLogin = <ThrowOnError extends boolean = false>(options: Options<AuthControllerLoginData, ThrowOnError>): RequestResult<AuthControllerLoginResponses, AuthControllerLoginErrors, ThrowOnError> => (options.client ?? client).post<AuthControllerLoginResponses, AuthControllerLoginErrors, ThrowOnError>({
     url: '/api/auth/login',
     ...options,
@@ -37,7 +40,11 @@ export const authControllerLogin = <ThrowOnError extends boolean = false>(option
  * Every other session ends; this one is replaced by the new session returned (and set as cookie).
  */
 export const authControllerChangePassword = <ThrowOnError extends boolean = false>(options: Options<AuthControllerChangePasswordData, ThrowOnError>): RequestResult<AuthControllerChangePasswordResponses, AuthControllerChangePasswordErrors, ThrowOnError> => (options.client ?? client).post<AuthControllerChangePasswordResponses, AuthControllerChangePasswordErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/auth/password',
     ...options,
     headers: {
@@ -50,25 +57,50 @@ export const authControllerChangePassword = <ThrowOnError extends boolean = fals
  * The signed-in account, and the screens it may open (`capabilities`).
  */
 export const authControllerMe = <ThrowOnError extends boolean = false>(options?: Options<AuthControllerMeData, ThrowOnError>): RequestResult<AuthControllerMeResponses, AuthControllerMeErrors, ThrowOnError> => (options?.client ?? client).get<AuthControllerMeResponses, AuthControllerMeErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/auth/me',
     ...options
 });
 
+/**
+ * Sign out: revokes the token or session and clears the cookie.
+ */
 export const authControllerLogout = <ThrowOnError extends boolean = false>(options?: Options<AuthControllerLogoutData, ThrowOnError>): RequestResult<AuthControllerLogoutResponses, AuthControllerLogoutErrors, ThrowOnError> => (options?.client ?? client).post<AuthControllerLogoutResponses, AuthControllerLogoutErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/auth/logout',
     ...options
 });
 
+/**
+ * The accounts, searched by name or e-mail and filtered by role (admin).
+ */
 export const usersControllerList = <ThrowOnError extends boolean = false>(options?: Options<UsersControllerListData, ThrowOnError>): RequestResult<UsersControllerListResponses, UsersControllerListErrors, ThrowOnError> => (options?.client ?? client).get<UsersControllerListResponses, UsersControllerListErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/users',
     ...options
 });
 
+/**
+ * Create an account.
+ */
 export const usersControllerCreate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerCreateData, ThrowOnError>): RequestResult<UsersControllerCreateResponses, UsersControllerCreateErrors, ThrowOnError> => (options.client ?? client).post<UsersControllerCreateResponses, UsersControllerCreateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/users',
     ...options,
     headers: {
@@ -77,8 +109,15 @@ export const usersControllerCreate = <ThrowOnError extends boolean = false>(opti
     }
 });
 
+/**
+ * One account as the admin manages it: roles, departments, linked member, disabled or not.
+ */
 export const usersControllerGet = <ThrowOnError extends boolean = false>(options: Options<UsersControllerGetData, ThrowOnError>): RequestResult<UsersControllerGetResponses, UsersControllerGetErrors, ThrowOnError> => (options.client ?? client).get<UsersControllerGetResponses, UsersControllerGetErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/users/{id}',
     ...options
 });
@@ -88,7 +127,11 @@ export const usersControllerGet = <ThrowOnError extends boolean = false>(options
  * account's sessions at once and refuses its sign-ins. An admin cannot disable or demote itself (409).
  */
 export const usersControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerUpdateData, ThrowOnError>): RequestResult<UsersControllerUpdateResponses, UsersControllerUpdateErrors, ThrowOnError> => (options.client ?? client).patch<UsersControllerUpdateResponses, UsersControllerUpdateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/users/{id}',
     ...options,
     headers: {
@@ -101,13 +144,24 @@ export const usersControllerUpdate = <ThrowOnError extends boolean = false>(opti
  * The 13 departments of Occitanie with their referents (an empty list is a vacancy), ordered by code.
  */
 export const departmentsControllerList = <ThrowOnError extends boolean = false>(options?: Options<DepartmentsControllerListData, ThrowOnError>): RequestResult<DepartmentsControllerListResponses, DepartmentsControllerListErrors, ThrowOnError> => (options?.client ?? client).get<DepartmentsControllerListResponses, DepartmentsControllerListErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/departments',
     ...options
 });
 
+/**
+ * List audit events, newest first, filtered.
+ */
 export const auditControllerList = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerListData, ThrowOnError>): RequestResult<AuditControllerListResponses, AuditControllerListErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerListResponses, AuditControllerListErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/audit-events',
     ...options
 });
@@ -117,7 +171,11 @@ export const auditControllerList = <ThrowOnError extends boolean = false>(option
  * `;`-separated, streamed; rate-limited like the other exports.
  */
 export const auditControllerExportCsv = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerExportCsvData, ThrowOnError>): RequestResult<AuditControllerExportCsvResponses, AuditControllerExportCsvErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerExportCsvResponses, AuditControllerExportCsvErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/audit-events/export.csv',
     ...options
 });
@@ -126,7 +184,11 @@ export const auditControllerExportCsv = <ThrowOnError extends boolean = false>(o
  * Walks the hash chain of the whole trail and holds every seal against it.
  */
 export const auditControllerVerify = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerVerifyData, ThrowOnError>): RequestResult<AuditControllerVerifyResponses, AuditControllerVerifyErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerVerifyResponses, AuditControllerVerifyErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/audit-events/verify',
     ...options
 });
@@ -135,7 +197,11 @@ export const auditControllerVerify = <ThrowOnError extends boolean = false>(opti
  * The Ed25519 public key that checks the seals' signatures.
  */
 export const auditControllerSealKey = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerSealKeyData, ThrowOnError>): RequestResult<AuditControllerSealKeyResponses, AuditControllerSealKeyErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerSealKeyResponses, AuditControllerSealKeyErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/audit-events/seal-key',
     ...options
 });
@@ -144,7 +210,11 @@ export const auditControllerSealKey = <ThrowOnError extends boolean = false>(opt
  * Seals, newest first.
  */
 export const auditControllerListSeals = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerListSealsData, ThrowOnError>): RequestResult<AuditControllerListSealsResponses, AuditControllerListSealsErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerListSealsResponses, AuditControllerListSealsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/audit-events/seals',
     ...options
 });
@@ -153,7 +223,11 @@ export const auditControllerListSeals = <ThrowOnError extends boolean = false>(o
  * Signs the chain's head now; keep the answer as a receipt of the trail as it stands.
  */
 export const auditControllerSeal = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerSealData, ThrowOnError>): RequestResult<AuditControllerSealResponses, AuditControllerSealErrors, ThrowOnError> => (options?.client ?? client).post<AuditControllerSealResponses, AuditControllerSealErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/audit-events/seals',
     ...options
 });
@@ -162,13 +236,24 @@ export const auditControllerSeal = <ThrowOnError extends boolean = false>(option
  * "Mes exports": the caller's reports, newest first (everyone's for an admin).
  */
 export const reportsControllerList = <ThrowOnError extends boolean = false>(options?: Options<ReportsControllerListData, ThrowOnError>): RequestResult<ReportsControllerListResponses, ReportsControllerListErrors, ThrowOnError> => (options?.client ?? client).get<ReportsControllerListResponses, ReportsControllerListErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/reports',
     ...options
 });
 
+/**
+ * Request a report (PDF, CSV or XLSX), produced in the background.
+ */
 export const reportsControllerRequest = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerRequestData, ThrowOnError>): RequestResult<ReportsControllerRequestResponses, ReportsControllerRequestErrors, ThrowOnError> => (options.client ?? client).post<ReportsControllerRequestResponses, ReportsControllerRequestErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/reports',
     ...options,
     headers: {
@@ -177,26 +262,54 @@ export const reportsControllerRequest = <ThrowOnError extends boolean = false>(o
     }
 });
 
+/**
+ * A requested report and its progress.
+ */
 export const reportsControllerGet = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerGetData, ThrowOnError>): RequestResult<ReportsControllerGetResponses, ReportsControllerGetErrors, ThrowOnError> => (options.client ?? client).get<ReportsControllerGetResponses, ReportsControllerGetErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/reports/{id}',
     ...options
 });
 
+/**
+ * Download the file of a finished report.
+ */
 export const reportsControllerFile = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerFileData, ThrowOnError>): RequestResult<ReportsControllerFileResponses, ReportsControllerFileErrors, ThrowOnError> => (options.client ?? client).get<ReportsControllerFileResponses, ReportsControllerFileErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/reports/{id}/file',
     ...options
 });
 
+/**
+ * List governance bodies.
+ */
 export const bodiesControllerListBodies = <ThrowOnError extends boolean = false>(options?: Options<BodiesControllerListBodiesData, ThrowOnError>): RequestResult<BodiesControllerListBodiesResponses, BodiesControllerListBodiesErrors, ThrowOnError> => (options?.client ?? client).get<BodiesControllerListBodiesResponses, BodiesControllerListBodiesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/bodies',
     ...options
 });
 
+/**
+ * Create a governance body.
+ */
 export const bodiesControllerCreateBody = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerCreateBodyData, ThrowOnError>): RequestResult<BodiesControllerCreateBodyResponses, BodiesControllerCreateBodyErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerCreateBodyResponses, BodiesControllerCreateBodyErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/bodies',
     ...options,
     headers: {
@@ -209,7 +322,11 @@ export const bodiesControllerCreateBody = <ThrowOnError extends boolean = false>
  * The body with its seats (current holder, vacancy, mandate history) and positions.
  */
 export const bodiesControllerGetBody = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerGetBodyData, ThrowOnError>): RequestResult<BodiesControllerGetBodyResponses, BodiesControllerGetBodyErrors, ThrowOnError> => (options.client ?? client).get<BodiesControllerGetBodyResponses, BodiesControllerGetBodyErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/bodies/{id}',
     ...options
 });
@@ -218,13 +335,24 @@ export const bodiesControllerGetBody = <ThrowOnError extends boolean = false>(op
  * Seats filled and vacant per college, and attendance over the last 12 months.
  */
 export const bodiesControllerParticipation = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerParticipationData, ThrowOnError>): RequestResult<BodiesControllerParticipationResponses, BodiesControllerParticipationErrors, ThrowOnError> => (options.client ?? client).get<BodiesControllerParticipationResponses, BodiesControllerParticipationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/bodies/{id}/participation',
     ...options
 });
 
+/**
+ * Add a seat to a body.
+ */
 export const bodiesControllerAddSeat = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerAddSeatData, ThrowOnError>): RequestResult<BodiesControllerAddSeatResponses, BodiesControllerAddSeatErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerAddSeatResponses, BodiesControllerAddSeatErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/bodies/{id}/seats',
     ...options,
     headers: {
@@ -233,8 +361,15 @@ export const bodiesControllerAddSeat = <ThrowOnError extends boolean = false>(op
     }
 });
 
+/**
+ * Give a position (president, vice-president, secretary) in a body.
+ */
 export const bodiesControllerAddPosition = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerAddPositionData, ThrowOnError>): RequestResult<BodiesControllerAddPositionResponses, BodiesControllerAddPositionErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerAddPositionResponses, BodiesControllerAddPositionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/bodies/{id}/positions',
     ...options,
     headers: {
@@ -247,7 +382,11 @@ export const bodiesControllerAddPosition = <ThrowOnError extends boolean = false
  * Ends an office at its last day; the body keeps it among its past offices.
  */
 export const bodiesControllerEndPosition = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerEndPositionData, ThrowOnError>): RequestResult<BodiesControllerEndPositionResponses, BodiesControllerEndPositionErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerEndPositionResponses, BodiesControllerEndPositionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/positions/{id}/end',
     ...options,
     headers: {
@@ -256,8 +395,15 @@ export const bodiesControllerEndPosition = <ThrowOnError extends boolean = false
     }
 });
 
+/**
+ * A seat with its mandates.
+ */
 export const bodiesControllerGetSeat = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerGetSeatData, ThrowOnError>): RequestResult<BodiesControllerGetSeatResponses, BodiesControllerGetSeatErrors, ThrowOnError> => (options.client ?? client).get<BodiesControllerGetSeatResponses, BodiesControllerGetSeatErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/seats/{id}',
     ...options
 });
@@ -266,7 +412,11 @@ export const bodiesControllerGetSeat = <ThrowOnError extends boolean = false>(op
  * Ends the mandate in force; the seat shows vacant and keeps the mandate in its history.
  */
 export const bodiesControllerEndMandate = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerEndMandateData, ThrowOnError>): RequestResult<BodiesControllerEndMandateResponses, BodiesControllerEndMandateErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerEndMandateResponses, BodiesControllerEndMandateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/seats/{id}/end-mandate',
     ...options,
     headers: {
@@ -275,8 +425,15 @@ export const bodiesControllerEndMandate = <ThrowOnError extends boolean = false>
     }
 });
 
+/**
+ * Start a mandate on a seat.
+ */
 export const bodiesControllerAddMandate = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerAddMandateData, ThrowOnError>): RequestResult<BodiesControllerAddMandateResponses, BodiesControllerAddMandateErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerAddMandateResponses, BodiesControllerAddMandateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/seats/{id}/mandates',
     ...options,
     headers: {
@@ -285,14 +442,28 @@ export const bodiesControllerAddMandate = <ThrowOnError extends boolean = false>
     }
 });
 
+/**
+ * List commission members.
+ */
 export const bodiesControllerListMembers = <ThrowOnError extends boolean = false>(options?: Options<BodiesControllerListMembersData, ThrowOnError>): RequestResult<BodiesControllerListMembersResponses, BodiesControllerListMembersErrors, ThrowOnError> => (options?.client ?? client).get<BodiesControllerListMembersResponses, BodiesControllerListMembersErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/members',
     ...options
 });
 
+/**
+ * Create a commission member.
+ */
 export const bodiesControllerCreateMember = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerCreateMemberData, ThrowOnError>): RequestResult<BodiesControllerCreateMemberResponses, BodiesControllerCreateMemberErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerCreateMemberResponses, BodiesControllerCreateMemberErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/members',
     ...options,
     headers: {
@@ -301,20 +472,41 @@ export const bodiesControllerCreateMember = <ThrowOnError extends boolean = fals
     }
 });
 
+/**
+ * A commission member.
+ */
 export const bodiesControllerGetMember = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerGetMemberData, ThrowOnError>): RequestResult<BodiesControllerGetMemberResponses, BodiesControllerGetMemberErrors, ThrowOnError> => (options.client ?? client).get<BodiesControllerGetMemberResponses, BodiesControllerGetMemberErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/members/{id}',
     ...options
 });
 
+/**
+ * List meetings.
+ */
 export const meetingsControllerList = <ThrowOnError extends boolean = false>(options?: Options<MeetingsControllerListData, ThrowOnError>): RequestResult<MeetingsControllerListResponses, MeetingsControllerListErrors, ThrowOnError> => (options?.client ?? client).get<MeetingsControllerListResponses, MeetingsControllerListErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/meetings',
     ...options
 });
 
+/**
+ * Schedule a meeting of a body.
+ */
 export const meetingsControllerCreate = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerCreateData, ThrowOnError>): RequestResult<MeetingsControllerCreateResponses, MeetingsControllerCreateErrors, ThrowOnError> => (options.client ?? client).post<MeetingsControllerCreateResponses, MeetingsControllerCreateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/meetings',
     ...options,
     headers: {
@@ -323,8 +515,15 @@ export const meetingsControllerCreate = <ThrowOnError extends boolean = false>(o
     }
 });
 
+/**
+ * A meeting with its attendance and decisions.
+ */
 export const meetingsControllerGet = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerGetData, ThrowOnError>): RequestResult<MeetingsControllerGetResponses, MeetingsControllerGetErrors, ThrowOnError> => (options.client ?? client).get<MeetingsControllerGetResponses, MeetingsControllerGetErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/meetings/{id}',
     ...options
 });
@@ -333,7 +532,11 @@ export const meetingsControllerGet = <ThrowOnError extends boolean = false>(opti
  * planned → held → closed.
  */
 export const meetingsControllerTransition = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerTransitionData, ThrowOnError>): RequestResult<MeetingsControllerTransitionResponses, MeetingsControllerTransitionErrors, ThrowOnError> => (options.client ?? client).post<MeetingsControllerTransitionResponses, MeetingsControllerTransitionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/meetings/{id}/transitions',
     ...options,
     headers: {
@@ -346,7 +549,11 @@ export const meetingsControllerTransition = <ThrowOnError extends boolean = fals
  * Replaces the attendance sheet; answers with the quorum it gives.
  */
 export const meetingsControllerAttendance = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerAttendanceData, ThrowOnError>): RequestResult<MeetingsControllerAttendanceResponses, MeetingsControllerAttendanceErrors, ThrowOnError> => (options.client ?? client).put<MeetingsControllerAttendanceResponses, MeetingsControllerAttendanceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/meetings/{id}/attendance',
     ...options,
     headers: {
@@ -355,8 +562,15 @@ export const meetingsControllerAttendance = <ThrowOnError extends boolean = fals
     }
 });
 
+/**
+ * Record a decision of a meeting.
+ */
 export const meetingsControllerDecide = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerDecideData, ThrowOnError>): RequestResult<MeetingsControllerDecideResponses, MeetingsControllerDecideErrors, ThrowOnError> => (options.client ?? client).post<MeetingsControllerDecideResponses, MeetingsControllerDecideErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/meetings/{id}/decisions',
     ...options,
     headers: {
@@ -365,14 +579,28 @@ export const meetingsControllerDecide = <ThrowOnError extends boolean = false>(o
     }
 });
 
+/**
+ * The minutes of a meeting.
+ */
 export const meetingsControllerGetMinutes = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerGetMinutesData, ThrowOnError>): RequestResult<MeetingsControllerGetMinutesResponses, MeetingsControllerGetMinutesErrors, ThrowOnError> => (options.client ?? client).get<MeetingsControllerGetMinutesResponses, MeetingsControllerGetMinutesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/meetings/{id}/minutes',
     ...options
 });
 
+/**
+ * Write the minutes of a meeting.
+ */
 export const meetingsControllerWriteMinutes = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerWriteMinutesData, ThrowOnError>): RequestResult<MeetingsControllerWriteMinutesResponses, MeetingsControllerWriteMinutesErrors, ThrowOnError> => (options.client ?? client).put<MeetingsControllerWriteMinutesResponses, MeetingsControllerWriteMinutesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/meetings/{id}/minutes',
     ...options,
     headers: {
@@ -381,8 +609,15 @@ export const meetingsControllerWriteMinutes = <ThrowOnError extends boolean = fa
     }
 });
 
+/**
+ * Approve the minutes of a meeting.
+ */
 export const meetingsControllerApprove = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerApproveData, ThrowOnError>): RequestResult<MeetingsControllerApproveResponses, MeetingsControllerApproveErrors, ThrowOnError> => (options.client ?? client).post<MeetingsControllerApproveResponses, MeetingsControllerApproveErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/meetings/{id}/minutes/approve',
     ...options
 });
@@ -391,19 +626,37 @@ export const meetingsControllerApprove = <ThrowOnError extends boolean = false>(
  * Publishes the minutes and queues their PDF for the members.
  */
 export const meetingsControllerPublish = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerPublishData, ThrowOnError>): RequestResult<MeetingsControllerPublishResponses, MeetingsControllerPublishErrors, ThrowOnError> => (options.client ?? client).post<MeetingsControllerPublishResponses, MeetingsControllerPublishErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/meetings/{id}/minutes/publish',
     ...options
 });
 
+/**
+ * List calls for projects.
+ */
 export const callsControllerListCalls = <ThrowOnError extends boolean = false>(options?: Options<CallsControllerListCallsData, ThrowOnError>): RequestResult<CallsControllerListCallsResponses, CallsControllerListCallsErrors, ThrowOnError> => (options?.client ?? client).get<CallsControllerListCallsResponses, CallsControllerListCallsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/calls',
     ...options
 });
 
+/**
+ * Create a call for projects.
+ */
 export const callsControllerCreateCall = <ThrowOnError extends boolean = false>(options: Options<CallsControllerCreateCallData, ThrowOnError>): RequestResult<CallsControllerCreateCallResponses, CallsControllerCreateCallErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerCreateCallResponses, CallsControllerCreateCallErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/calls',
     ...options,
     headers: {
@@ -412,8 +665,15 @@ export const callsControllerCreateCall = <ThrowOnError extends boolean = false>(
     }
 });
 
+/**
+ * A call for projects with its axes, envelopes and criteria.
+ */
 export const callsControllerGetCall = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGetCallData, ThrowOnError>): RequestResult<CallsControllerGetCallResponses, CallsControllerGetCallErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerGetCallResponses, CallsControllerGetCallErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/calls/{id}',
     ...options
 });
@@ -422,7 +682,11 @@ export const callsControllerGetCall = <ThrowOnError extends boolean = false>(opt
  * draft → open → closed → decided.
  */
 export const callsControllerTransitionCall = <ThrowOnError extends boolean = false>(options: Options<CallsControllerTransitionCallData, ThrowOnError>): RequestResult<CallsControllerTransitionCallResponses, CallsControllerTransitionCallErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerTransitionCallResponses, CallsControllerTransitionCallErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/calls/{id}/transitions',
     ...options,
     headers: {
@@ -435,7 +699,11 @@ export const callsControllerTransitionCall = <ThrowOnError extends boolean = fal
  * Envelope, committed, paid and remaining — globally, by axis and by department.
  */
 export const callsControllerFunding = <ThrowOnError extends boolean = false>(options: Options<CallsControllerFundingData, ThrowOnError>): RequestResult<CallsControllerFundingResponses, CallsControllerFundingErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerFundingResponses, CallsControllerFundingErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/calls/{id}/funding',
     ...options
 });
@@ -444,7 +712,11 @@ export const callsControllerFunding = <ThrowOnError extends boolean = false>(opt
  * Each project status, in lifecycle order, with how many of the call's projects are in it.
  */
 export const callsControllerProjectsByStatus = <ThrowOnError extends boolean = false>(options: Options<CallsControllerProjectsByStatusData, ThrowOnError>): RequestResult<CallsControllerProjectsByStatusResponses, CallsControllerProjectsByStatusErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerProjectsByStatusResponses, CallsControllerProjectsByStatusErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/calls/{id}/projects-by-status',
     ...options
 });
@@ -453,7 +725,11 @@ export const callsControllerProjectsByStatus = <ThrowOnError extends boolean = f
  * Replaces the scoring criteria (409 once scoring has started).
  */
 export const callsControllerSetCriteria = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetCriteriaData, ThrowOnError>): RequestResult<CallsControllerSetCriteriaResponses, CallsControllerSetCriteriaErrors, ThrowOnError> => (options.client ?? client).put<CallsControllerSetCriteriaResponses, CallsControllerSetCriteriaErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/calls/{id}/criteria',
     ...options,
     headers: {
@@ -466,7 +742,11 @@ export const callsControllerSetCriteria = <ThrowOnError extends boolean = false>
  * Projects under review by score, with the cumulative amount and where the remaining envelopes run out.
  */
 export const callsControllerRanking = <ThrowOnError extends boolean = false>(options: Options<CallsControllerRankingData, ThrowOnError>): RequestResult<CallsControllerRankingResponses, CallsControllerRankingErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerRankingResponses, CallsControllerRankingErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/calls/{id}/ranking',
     ...options
 });
@@ -476,19 +756,37 @@ export const callsControllerRanking = <ThrowOnError extends boolean = false>(opt
  * agreements to sign and overdue activity reports.
  */
 export const callsControllerAwaitingAction = <ThrowOnError extends boolean = false>(options?: Options<CallsControllerAwaitingActionData, ThrowOnError>): RequestResult<CallsControllerAwaitingActionResponses, CallsControllerAwaitingActionErrors, ThrowOnError> => (options?.client ?? client).get<CallsControllerAwaitingActionResponses, CallsControllerAwaitingActionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/projects/awaiting-action',
     ...options
 });
 
+/**
+ * List projects, filtered.
+ */
 export const callsControllerListProjects = <ThrowOnError extends boolean = false>(options?: Options<CallsControllerListProjectsData, ThrowOnError>): RequestResult<CallsControllerListProjectsResponses, CallsControllerListProjectsErrors, ThrowOnError> => (options?.client ?? client).get<CallsControllerListProjectsResponses, CallsControllerListProjectsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/projects',
     ...options
 });
 
+/**
+ * Submit an application to a call.
+ */
 export const callsControllerCreateProject = <ThrowOnError extends boolean = false>(options: Options<CallsControllerCreateProjectData, ThrowOnError>): RequestResult<CallsControllerCreateProjectResponses, CallsControllerCreateProjectErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerCreateProjectResponses, CallsControllerCreateProjectErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/projects',
     ...options,
     headers: {
@@ -497,8 +795,15 @@ export const callsControllerCreateProject = <ThrowOnError extends boolean = fals
     }
 });
 
+/**
+ * A project with what the caller may do next.
+ */
 export const callsControllerGetProject = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGetProjectData, ThrowOnError>): RequestResult<CallsControllerGetProjectResponses, CallsControllerGetProjectErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerGetProjectResponses, CallsControllerGetProjectErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/projects/{id}',
     ...options
 });
@@ -507,7 +812,11 @@ export const callsControllerGetProject = <ThrowOnError extends boolean = false>(
  * The application's fields, while it is a draft or returned for changes, at the version read.
  */
 export const callsControllerUpdateProject = <ThrowOnError extends boolean = false>(options: Options<CallsControllerUpdateProjectData, ThrowOnError>): RequestResult<CallsControllerUpdateProjectResponses, CallsControllerUpdateProjectErrors, ThrowOnError> => (options.client ?? client).patch<CallsControllerUpdateProjectResponses, CallsControllerUpdateProjectErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/projects/{id}',
     ...options,
     headers: {
@@ -516,8 +825,15 @@ export const callsControllerUpdateProject = <ThrowOnError extends boolean = fals
     }
 });
 
+/**
+ * Move a project along its lifecycle.
+ */
 export const callsControllerTransition = <ThrowOnError extends boolean = false>(options: Options<CallsControllerTransitionData, ThrowOnError>): RequestResult<CallsControllerTransitionResponses, CallsControllerTransitionErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerTransitionResponses, CallsControllerTransitionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/projects/{id}/transitions',
     ...options,
     headers: {
@@ -530,7 +846,11 @@ export const callsControllerTransition = <ThrowOnError extends boolean = false>(
  * The same move for many projects, with a result per project.
  */
 export const callsControllerBulkTransition = <ThrowOnError extends boolean = false>(options: Options<CallsControllerBulkTransitionData, ThrowOnError>): RequestResult<CallsControllerBulkTransitionResponses, CallsControllerBulkTransitionErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerBulkTransitionResponses, CallsControllerBulkTransitionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/projects/transitions',
     ...options,
     headers: {
@@ -539,14 +859,28 @@ export const callsControllerBulkTransition = <ThrowOnError extends boolean = fal
     }
 });
 
+/**
+ * The scores of a project.
+ */
 export const callsControllerScores = <ThrowOnError extends boolean = false>(options: Options<CallsControllerScoresData, ThrowOnError>): RequestResult<CallsControllerScoresResponses, CallsControllerScoresErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerScoresResponses, CallsControllerScoresErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/projects/{id}/scores',
     ...options
 });
 
+/**
+ * Score a project against the call criteria.
+ */
 export const callsControllerScore = <ThrowOnError extends boolean = false>(options: Options<CallsControllerScoreData, ThrowOnError>): RequestResult<CallsControllerScoreResponses, CallsControllerScoreErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerScoreResponses, CallsControllerScoreErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/projects/{id}/scores',
     ...options,
     headers: {
@@ -555,8 +889,15 @@ export const callsControllerScore = <ThrowOnError extends boolean = false>(optio
     }
 });
 
+/**
+ * The instruction notes of a project.
+ */
 export const callsControllerNotes = <ThrowOnError extends boolean = false>(options: Options<CallsControllerNotesData, ThrowOnError>): RequestResult<CallsControllerNotesResponses, CallsControllerNotesErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerNotesResponses, CallsControllerNotesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/projects/{id}/notes',
     ...options
 });
@@ -565,7 +906,11 @@ export const callsControllerNotes = <ThrowOnError extends boolean = false>(optio
  * Private notes of the reviewers.
  */
 export const callsControllerAddNote = <ThrowOnError extends boolean = false>(options: Options<CallsControllerAddNoteData, ThrowOnError>): RequestResult<CallsControllerAddNoteResponses, CallsControllerAddNoteErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerAddNoteResponses, CallsControllerAddNoteErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/projects/{id}/notes',
     ...options,
     headers: {
@@ -574,14 +919,28 @@ export const callsControllerAddNote = <ThrowOnError extends boolean = false>(opt
     }
 });
 
+/**
+ * The labels of a project.
+ */
 export const callsControllerLabels = <ThrowOnError extends boolean = false>(options: Options<CallsControllerLabelsData, ThrowOnError>): RequestResult<CallsControllerLabelsResponses, CallsControllerLabelsErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerLabelsResponses, CallsControllerLabelsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/projects/{id}/labels',
     ...options
 });
 
+/**
+ * Set the labels of a project.
+ */
 export const callsControllerSetLabels = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetLabelsData, ThrowOnError>): RequestResult<CallsControllerSetLabelsResponses, CallsControllerSetLabelsErrors, ThrowOnError> => (options.client ?? client).put<CallsControllerSetLabelsResponses, CallsControllerSetLabelsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/projects/{id}/labels',
     ...options,
     headers: {
@@ -590,8 +949,15 @@ export const callsControllerSetLabels = <ThrowOnError extends boolean = false>(o
     }
 });
 
+/**
+ * Give a department's opinion on a project.
+ */
 export const callsControllerGiveOpinion = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGiveOpinionData, ThrowOnError>): RequestResult<CallsControllerGiveOpinionResponses, CallsControllerGiveOpinionErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerGiveOpinionResponses, CallsControllerGiveOpinionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/projects/{id}/opinions',
     ...options,
     headers: {
@@ -604,7 +970,11 @@ export const callsControllerGiveOpinion = <ThrowOnError extends boolean = false>
  * Commits money to a selected project (regional delegate); 409 when an envelope would be exceeded.
  */
 export const callsControllerGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGrantData, ThrowOnError>): RequestResult<CallsControllerGrantResponses, CallsControllerGrantErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerGrantResponses, CallsControllerGrantErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/projects/{id}/grant',
     ...options,
     headers: {
@@ -617,7 +987,11 @@ export const callsControllerGrant = <ThrowOnError extends boolean = false>(optio
  * Progress and final reports past due and not received (optionally for one call).
  */
 export const callsControllerOverdueReports = <ThrowOnError extends boolean = false>(options?: Options<CallsControllerOverdueReportsData, ThrowOnError>): RequestResult<CallsControllerOverdueReportsResponses, CallsControllerOverdueReportsErrors, ThrowOnError> => (options?.client ?? client).get<CallsControllerOverdueReportsResponses, CallsControllerOverdueReportsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/grants/overdue-reports',
     ...options
 });
@@ -626,13 +1000,24 @@ export const callsControllerOverdueReports = <ThrowOnError extends boolean = fal
  * Co-funders, the planned schedule against actual payments, and the reports owed.
  */
 export const callsControllerGrantFollowUp = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGrantFollowUpData, ThrowOnError>): RequestResult<CallsControllerGrantFollowUpResponses, CallsControllerGrantFollowUpErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerGrantFollowUpResponses, CallsControllerGrantFollowUpErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/grants/{id}/follow-up',
     ...options
 });
 
+/**
+ * Set the co-funders of a grant.
+ */
 export const callsControllerSetCoFunders = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetCoFundersData, ThrowOnError>): RequestResult<CallsControllerSetCoFundersResponses, CallsControllerSetCoFundersErrors, ThrowOnError> => (options.client ?? client).put<CallsControllerSetCoFundersResponses, CallsControllerSetCoFundersErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/grants/{id}/co-funders',
     ...options,
     headers: {
@@ -641,8 +1026,15 @@ export const callsControllerSetCoFunders = <ThrowOnError extends boolean = false
     }
 });
 
+/**
+ * Set the payment schedule (tranches) of a grant.
+ */
 export const callsControllerSetSchedule = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetScheduleData, ThrowOnError>): RequestResult<CallsControllerSetScheduleResponses, CallsControllerSetScheduleErrors, ThrowOnError> => (options.client ?? client).put<CallsControllerSetScheduleResponses, CallsControllerSetScheduleErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/grants/{id}/schedule',
     ...options,
     headers: {
@@ -651,8 +1043,15 @@ export const callsControllerSetSchedule = <ThrowOnError extends boolean = false>
     }
 });
 
+/**
+ * Set the activity reports due for a grant.
+ */
 export const callsControllerSetGrantReports = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetGrantReportsData, ThrowOnError>): RequestResult<CallsControllerSetGrantReportsResponses, CallsControllerSetGrantReportsErrors, ThrowOnError> => (options.client ?? client).put<CallsControllerSetGrantReportsResponses, CallsControllerSetGrantReportsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/grants/{id}/reports',
     ...options,
     headers: {
@@ -661,8 +1060,15 @@ export const callsControllerSetGrantReports = <ThrowOnError extends boolean = fa
     }
 });
 
+/**
+ * A grant with its tranches, payments and reports.
+ */
 export const callsControllerGetGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGetGrantData, ThrowOnError>): RequestResult<CallsControllerGetGrantResponses, CallsControllerGetGrantErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerGetGrantResponses, CallsControllerGetGrantErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/grants/{id}',
     ...options
 });
@@ -671,7 +1077,11 @@ export const callsControllerGetGrant = <ThrowOnError extends boolean = false>(op
  * Lowers the grant, never below what was paid (regional delegate, stale version → 409).
  */
 export const callsControllerReduceGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerReduceGrantData, ThrowOnError>): RequestResult<CallsControllerReduceGrantResponses, CallsControllerReduceGrantErrors, ThrowOnError> => (options.client ?? client).patch<CallsControllerReduceGrantResponses, CallsControllerReduceGrantErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/grants/{id}',
     ...options,
     headers: {
@@ -684,7 +1094,11 @@ export const callsControllerReduceGrant = <ThrowOnError extends boolean = false>
  * Cancels the grant with a reason: paid money stays in the ledger, the rest returns to the envelope.
  */
 export const callsControllerCancelGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerCancelGrantData, ThrowOnError>): RequestResult<CallsControllerCancelGrantResponses, CallsControllerCancelGrantErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerCancelGrantResponses, CallsControllerCancelGrantErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/grants/{id}/cancel',
     ...options,
     headers: {
@@ -697,7 +1111,11 @@ export const callsControllerCancelGrant = <ThrowOnError extends boolean = false>
  * 409 when payments would exceed the grant.
  */
 export const callsControllerPay = <ThrowOnError extends boolean = false>(options: Options<CallsControllerPayData, ThrowOnError>): RequestResult<CallsControllerPayResponses, CallsControllerPayErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerPayResponses, CallsControllerPayErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/grants/{id}/payments',
     ...options,
     headers: {
@@ -710,7 +1128,11 @@ export const callsControllerPay = <ThrowOnError extends boolean = false>(options
  * One row per payment and per unpaid grant balance; UTF-8 with BOM, `;`-separated, streamed.
  */
 export const exportsControllerFundingCsv = <ThrowOnError extends boolean = false>(options: Options<ExportsControllerFundingCsvData, ThrowOnError>): RequestResult<ExportsControllerFundingCsvResponses, ExportsControllerFundingCsvErrors, ThrowOnError> => (options.client ?? client).get<ExportsControllerFundingCsvResponses, ExportsControllerFundingCsvErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/exports/funding.csv',
     ...options
 });
@@ -719,19 +1141,37 @@ export const exportsControllerFundingCsv = <ThrowOnError extends boolean = false
  * The same ledger as a workbook: synthesis, by axis, by department, and every row.
  */
 export const exportsControllerFundingXlsx = <ThrowOnError extends boolean = false>(options: Options<ExportsControllerFundingXlsxData, ThrowOnError>): RequestResult<ExportsControllerFundingXlsxResponses, ExportsControllerFundingXlsxErrors, ThrowOnError> => (options.client ?? client).get<ExportsControllerFundingXlsxResponses, ExportsControllerFundingXlsxErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/exports/funding.xlsx',
     ...options
 });
 
+/**
+ * List roadmaps by year.
+ */
 export const roadmapControllerYears = <ThrowOnError extends boolean = false>(options?: Options<RoadmapControllerYearsData, ThrowOnError>): RequestResult<RoadmapControllerYearsResponses, RoadmapControllerYearsErrors, ThrowOnError> => (options?.client ?? client).get<RoadmapControllerYearsResponses, RoadmapControllerYearsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/roadmaps',
     ...options
 });
 
+/**
+ * Create the roadmap of a year.
+ */
 export const roadmapControllerCreate = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerCreateData, ThrowOnError>): RequestResult<RoadmapControllerCreateResponses, RoadmapControllerCreateErrors, ThrowOnError> => (options.client ?? client).post<RoadmapControllerCreateResponses, RoadmapControllerCreateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/roadmaps',
     ...options,
     headers: {
@@ -740,8 +1180,15 @@ export const roadmapControllerCreate = <ThrowOnError extends boolean = false>(op
     }
 });
 
+/**
+ * The roadmap of a year.
+ */
 export const roadmapControllerGet = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerGetData, ThrowOnError>): RequestResult<RoadmapControllerGetResponses, RoadmapControllerGetErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerGetResponses, RoadmapControllerGetErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/roadmaps/{year}',
     ...options
 });
@@ -750,7 +1197,11 @@ export const roadmapControllerGet = <ThrowOnError extends boolean = false>(optio
  * draft → submitted → validated; validating names the commission's decision.
  */
 export const roadmapControllerTransition = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerTransitionData, ThrowOnError>): RequestResult<RoadmapControllerTransitionResponses, RoadmapControllerTransitionErrors, ThrowOnError> => (options.client ?? client).post<RoadmapControllerTransitionResponses, RoadmapControllerTransitionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/roadmaps/{year}/transitions',
     ...options,
     headers: {
@@ -763,7 +1214,11 @@ export const roadmapControllerTransition = <ThrowOnError extends boolean = false
  * The adopted decisions of the plenary about this roadmap: those that may validate it (the delegate's).
  */
 export const roadmapControllerEligibleDecisions = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerEligibleDecisionsData, ThrowOnError>): RequestResult<RoadmapControllerEligibleDecisionsResponses, RoadmapControllerEligibleDecisionsErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerEligibleDecisionsResponses, RoadmapControllerEligibleDecisionsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/roadmaps/{year}/eligible-decisions',
     ...options
 });
@@ -772,7 +1227,11 @@ export const roadmapControllerEligibleDecisions = <ThrowOnError extends boolean 
  * Replaces the axes (409 once the roadmap is validated: they are frozen).
  */
 export const roadmapControllerSetAxes = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerSetAxesData, ThrowOnError>): RequestResult<RoadmapControllerSetAxesResponses, RoadmapControllerSetAxesErrors, ThrowOnError> => (options.client ?? client).put<RoadmapControllerSetAxesResponses, RoadmapControllerSetAxesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/roadmaps/{year}/axes',
     ...options,
     headers: {
@@ -785,7 +1244,11 @@ export const roadmapControllerSetAxes = <ThrowOnError extends boolean = false>(o
  * Progress per axis and per department.
  */
 export const roadmapControllerProgress = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerProgressData, ThrowOnError>): RequestResult<RoadmapControllerProgressResponses, RoadmapControllerProgressErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerProgressResponses, RoadmapControllerProgressErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/roadmaps/{year}/progress',
     ...options
 });
@@ -794,13 +1257,24 @@ export const roadmapControllerProgress = <ThrowOnError extends boolean = false>(
  * Unfinished actions without any update for 90 days.
  */
 export const roadmapControllerStaleActions = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerStaleActionsData, ThrowOnError>): RequestResult<RoadmapControllerStaleActionsResponses, RoadmapControllerStaleActionsErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerStaleActionsResponses, RoadmapControllerStaleActionsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/roadmaps/{year}/stale-actions',
     ...options
 });
 
+/**
+ * Add an action to a roadmap.
+ */
 export const roadmapControllerAddAction = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerAddActionData, ThrowOnError>): RequestResult<RoadmapControllerAddActionResponses, RoadmapControllerAddActionErrors, ThrowOnError> => (options.client ?? client).post<RoadmapControllerAddActionResponses, RoadmapControllerAddActionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/roadmaps/{year}/actions',
     ...options,
     headers: {
@@ -809,8 +1283,15 @@ export const roadmapControllerAddAction = <ThrowOnError extends boolean = false>
     }
 });
 
+/**
+ * List roadmap actions, filtered.
+ */
 export const roadmapControllerListActions = <ThrowOnError extends boolean = false>(options?: Options<RoadmapControllerListActionsData, ThrowOnError>): RequestResult<RoadmapControllerListActionsResponses, RoadmapControllerListActionsErrors, ThrowOnError> => (options?.client ?? client).get<RoadmapControllerListActionsResponses, RoadmapControllerListActionsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/actions',
     ...options
 });
@@ -819,7 +1300,11 @@ export const roadmapControllerListActions = <ThrowOnError extends boolean = fals
  * A department's actions as CSV (UTF-8 with BOM, `;`), to edit and import back.
  */
 export const roadmapControllerExportCsv = <ThrowOnError extends boolean = false>(options?: Options<RoadmapControllerExportCsvData, ThrowOnError>): RequestResult<RoadmapControllerExportCsvResponses, RoadmapControllerExportCsvErrors, ThrowOnError> => (options?.client ?? client).get<RoadmapControllerExportCsvResponses, RoadmapControllerExportCsvErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/actions/export.csv',
     ...options
 });
@@ -828,7 +1313,11 @@ export const roadmapControllerExportCsv = <ThrowOnError extends boolean = false>
  * Applies an edited export: a result per row; a rejected row writes nothing.
  */
 export const roadmapControllerImportCsv = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerImportCsvData, ThrowOnError>): RequestResult<RoadmapControllerImportCsvResponses, RoadmapControllerImportCsvErrors, ThrowOnError> => (options.client ?? client).post<RoadmapControllerImportCsvResponses, RoadmapControllerImportCsvErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/actions/import',
     ...options,
     headers: {
@@ -837,8 +1326,15 @@ export const roadmapControllerImportCsv = <ThrowOnError extends boolean = false>
     }
 });
 
+/**
+ * A roadmap action.
+ */
 export const roadmapControllerGetAction = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerGetActionData, ThrowOnError>): RequestResult<RoadmapControllerGetActionResponses, RoadmapControllerGetActionErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerGetActionResponses, RoadmapControllerGetActionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/actions/{id}',
     ...options
 });
@@ -847,7 +1343,11 @@ export const roadmapControllerGetAction = <ThrowOnError extends boolean = false>
  * A referent's update of its departments' action: stale version → 409, nothing written.
  */
 export const roadmapControllerUpdateAction = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerUpdateActionData, ThrowOnError>): RequestResult<RoadmapControllerUpdateActionResponses, RoadmapControllerUpdateActionErrors, ThrowOnError> => (options.client ?? client).patch<RoadmapControllerUpdateActionResponses, RoadmapControllerUpdateActionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/actions/{id}',
     ...options,
     headers: {
@@ -860,13 +1360,24 @@ export const roadmapControllerUpdateAction = <ThrowOnError extends boolean = fal
  * The funded projects and local health contracts that carry the action.
  */
 export const roadmapControllerLinks = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerLinksData, ThrowOnError>): RequestResult<RoadmapControllerLinksResponses, RoadmapControllerLinksErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerLinksResponses, RoadmapControllerLinksErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/actions/{id}/links',
     ...options
 });
 
+/**
+ * Link an action to projects and contracts.
+ */
 export const roadmapControllerSetLinks = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerSetLinksData, ThrowOnError>): RequestResult<RoadmapControllerSetLinksResponses, RoadmapControllerSetLinksErrors, ThrowOnError> => (options.client ?? client).put<RoadmapControllerSetLinksResponses, RoadmapControllerSetLinksErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/actions/{id}/links',
     ...options,
     headers: {
@@ -879,7 +1390,11 @@ export const roadmapControllerSetLinks = <ThrowOnError extends boolean = false>(
  * One entry per accepted update, newest first.
  */
 export const roadmapControllerUpdates = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerUpdatesData, ThrowOnError>): RequestResult<RoadmapControllerUpdatesResponses, RoadmapControllerUpdatesErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerUpdatesResponses, RoadmapControllerUpdatesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/actions/{id}/updates',
     ...options
 });
@@ -888,13 +1403,24 @@ export const roadmapControllerUpdates = <ThrowOnError extends boolean = false>(o
  * By department and status, with their communes counted.
  */
 export const contractsControllerList = <ThrowOnError extends boolean = false>(options?: Options<ContractsControllerListData, ThrowOnError>): RequestResult<ContractsControllerListResponses, ContractsControllerListErrors, ThrowOnError> => (options?.client ?? client).get<ContractsControllerListResponses, ContractsControllerListErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/local-health-contracts',
     ...options
 });
 
+/**
+ * Create a local health contract.
+ */
 export const contractsControllerCreate = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerCreateData, ThrowOnError>): RequestResult<ContractsControllerCreateResponses, ContractsControllerCreateErrors, ThrowOnError> => (options.client ?? client).post<ContractsControllerCreateResponses, ContractsControllerCreateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/local-health-contracts',
     ...options,
     headers: {
@@ -907,13 +1433,24 @@ export const contractsControllerCreate = <ThrowOnError extends boolean = false>(
  * Population covered by signed contracts, each commune once.
  */
 export const contractsControllerCoverage = <ThrowOnError extends boolean = false>(options?: Options<ContractsControllerCoverageData, ThrowOnError>): RequestResult<ContractsControllerCoverageResponses, ContractsControllerCoverageErrors, ThrowOnError> => (options?.client ?? client).get<ContractsControllerCoverageResponses, ContractsControllerCoverageErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/local-health-contracts/coverage',
     ...options
 });
 
+/**
+ * A local health contract.
+ */
 export const contractsControllerGet = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerGetData, ThrowOnError>): RequestResult<ContractsControllerGetResponses, ContractsControllerGetErrors, ThrowOnError> => (options.client ?? client).get<ContractsControllerGetResponses, ContractsControllerGetErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/local-health-contracts/{id}',
     ...options
 });
@@ -922,7 +1459,11 @@ export const contractsControllerGet = <ThrowOnError extends boolean = false>(opt
  * Referent (its departments) or mission; the version read, 409 when stale.
  */
 export const contractsControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerUpdateData, ThrowOnError>): RequestResult<ContractsControllerUpdateResponses, ContractsControllerUpdateErrors, ThrowOnError> => (options.client ?? client).patch<ContractsControllerUpdateResponses, ContractsControllerUpdateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/local-health-contracts/{id}',
     ...options,
     headers: {
@@ -931,8 +1472,15 @@ export const contractsControllerUpdate = <ThrowOnError extends boolean = false>(
     }
 });
 
+/**
+ * The action sheets of a local health contract.
+ */
 export const contractsControllerActionSheets = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerActionSheetsData, ThrowOnError>): RequestResult<ContractsControllerActionSheetsResponses, ContractsControllerActionSheetsErrors, ThrowOnError> => (options.client ?? client).get<ContractsControllerActionSheetsResponses, ContractsControllerActionSheetsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/local-health-contracts/{id}/actions',
     ...options
 });
@@ -941,7 +1489,11 @@ export const contractsControllerActionSheets = <ThrowOnError extends boolean = f
  * An action sheet (fiche action): the shape of a roadmap action, updated the same way.
  */
 export const contractsControllerAddActionSheet = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerAddActionSheetData, ThrowOnError>): RequestResult<ContractsControllerAddActionSheetResponses, ContractsControllerAddActionSheetErrors, ThrowOnError> => (options.client ?? client).post<ContractsControllerAddActionSheetResponses, ContractsControllerAddActionSheetErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
     url: '/api/local-health-contracts/{id}/actions',
     ...options,
     headers: {
