@@ -166,7 +166,9 @@ describe('the auditor in the browser', () => {
       expect(await newest.first().innerText()).toContain('Génération en cours : 45 %');
       await screenshot(page, 'auditor-report-running');
     } finally {
-      await page.unrouteAll();
+      // The page keeps polling: wait for the handlers in flight, or one would answer a request the
+      // browser already let through ("Route is already handled") and fail a later test.
+      await page.unrouteAll({ behavior: 'wait' });
     }
   });
 
