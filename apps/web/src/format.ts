@@ -4,6 +4,11 @@ const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR
 const dates = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
 const times = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: 'Europe/Paris' });
 
+/** How every screen names a department: "Haute-Garonne (31)". */
+export function departmentLabel(department: { code: string; name: string }): string {
+  return `${department.name} (${department.code})`;
+}
+
 export function formatEuros(cents: number | string): string {
   return euros.format(Number(cents) / 100);
 }

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { departmentLabel } from '../format';
 import {
   bodiesControllerListMembers,
   callsControllerFunding,
@@ -53,8 +54,8 @@ export function useDepartmentLabels() {
   const departments = useDepartments().data?.items;
   const label = useCallback(
     (code: string) => {
-      const name = departments?.find((d) => d.code === code)?.name;
-      return name ? `${name} (${code})` : code;
+      const department = departments?.find((d) => d.code === code);
+      return department ? departmentLabel(department) : code;
     },
     [departments],
   );

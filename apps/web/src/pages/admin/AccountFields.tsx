@@ -4,6 +4,7 @@ import type { ManagedUserDto } from '../../api/client';
 import { useAllMembers, useDepartments } from '../../api/queries';
 import { ROLE_LABELS, ROLES, type Role } from '@app/vocabulary';
 import { MemberOptions } from '../../components/MemberOptions';
+import { DepartmentCheckboxes } from '../../components/DepartmentCheckboxes';
 
 /** What the create and edit forms of an account share: its roles, departments and linked member. */
 export interface AccountProfile {
@@ -38,19 +39,11 @@ export function AccountFields({ account }: { account?: ManagedUserDto }) {
           nativeInputProps: { name: 'roles', value: role, defaultChecked: account?.roles.includes(role) },
         }))}
       />
-      <Checkbox
+      <DepartmentCheckboxes
         legend="Départements"
         hintText="Ceux d’un référent départemental : au moins un"
-        orientation="horizontal"
-        small
-        options={departments.data.items.map((d) => ({
-          label: `${d.name} (${d.code})`,
-          nativeInputProps: {
-            name: 'departmentCodes',
-            value: d.code,
-            defaultChecked: account?.departmentCodes.includes(d.code),
-          },
-        }))}
+        departments={departments.data.items}
+        inputProps={(code) => ({ defaultChecked: account?.departmentCodes.includes(code) })}
       />
       <Select
         label="Membre de la commission lié"

@@ -11,6 +11,7 @@ import { useDepartments } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Options } from '../../components/Options';
 import { eurosInput, percentOf } from '../../format';
+import { DepartmentCheckboxes } from '../../components/DepartmentCheckboxes';
 import { HOLDER_KIND_LABELS, LEVER_LABELS, TARGET_PUBLIC_LABELS } from '@app/vocabulary';
 import { APPLICATION_FIELD_LABELS, budgetRowsOf, readApplication } from './application-form';
 import { BudgetLinesEditor } from './BudgetLinesEditor';
@@ -33,19 +34,10 @@ function DepartmentsFieldset({ project }: { project: ProjectDetailDto }) {
   const nameOf = (code: string) => departments.find((d) => d.code === code)?.name ?? code;
   return (
     <>
-      <Checkbox
+      <DepartmentCheckboxes
         legend="Départements d’intervention"
-        orientation="horizontal"
-        small
-        options={departments.map((d) => ({
-          label: `${d.name} (${d.code})`,
-          nativeInputProps: {
-            name: 'departmentCodes',
-            value: d.code,
-            checked: chosen.includes(d.code),
-            onChange: (e) => toggle(d.code, e.target.checked),
-          },
-        }))}
+        departments={departments}
+        inputProps={(code) => ({ checked: chosen.includes(code), onChange: (e) => toggle(code, e.target.checked) })}
       />
       {chosen.length > 1 && (
         <fieldset className="fr-fieldset" aria-labelledby="shares-legend">

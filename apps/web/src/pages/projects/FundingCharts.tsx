@@ -2,7 +2,7 @@ import { BarChart } from '@codegouvfr/react-dsfr/Chart/BarChart';
 import type { ChartColor } from '@codegouvfr/react-dsfr/Chart/chartWrapper';
 import type { CallFundingDto, DepartmentFundingDto } from '../../api/client';
 import { useDepartments } from '../../api/queries';
-import { formatEuros } from '../../format';
+import { departmentLabel, formatEuros } from '../../format';
 import { DepartmentMap } from './DepartmentMap';
 
 /** One bar of a stacked chart: what was paid, committed but not yet paid, and what remains of its envelope. */
@@ -76,8 +76,6 @@ function Table({ caption, headers, rows }: { caption: string; headers: string[];
     </div>
   );
 }
-
-const departmentLabel = (d: { code: string; name: string }) => `${d.name} (${d.code})`;
 
 /** Every department of the region, with what the call committed there (nothing where it has no grant). */
 function useDepartmentLines(funding: CallFundingDto): DepartmentFundingDto[] {

@@ -4,6 +4,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useCalls, useDepartments } from '../../api/queries';
+import { departmentLabel } from '../../format';
 import { PROJECT_SORT_LABELS, PROJECT_STATUS_LABELS, TARGET_PUBLIC_LABELS } from '@app/vocabulary';
 import { FILTER_PARAMS, type FilterParam } from './project-filters';
 import { Options } from '../../components/Options';
@@ -55,11 +56,7 @@ export function ProjectFilters() {
       <div className="fr-grid-row fr-grid-row--gutters">
         <Choice name="appel" label="Appel" options={calls.map((c) => [c.id, c.title])} />
         <Choice name="axe" label="Axe" options={[...new Map(axes.map((a) => [a.code, a.label]))]} />
-        <Choice
-          name="departement"
-          label="Département"
-          options={departments.map((d) => [d.code, `${d.name} (${d.code})`])}
-        />
+        <Choice name="departement" label="Département" options={departments.map((d) => [d.code, departmentLabel(d)])} />
         <Choice name="statut" label="Statut" options={Object.entries(PROJECT_STATUS_LABELS)} />
         <Choice name="public" label="Public cible" options={Object.entries(TARGET_PUBLIC_LABELS)} />
         <div className="fr-col-12 fr-col-md-4">

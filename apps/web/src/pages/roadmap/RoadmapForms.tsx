@@ -3,7 +3,6 @@ import { useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import {
   ok,
@@ -21,6 +20,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../format';
+import { DepartmentCheckboxes } from '../../components/DepartmentCheckboxes';
 import { useDepartments } from '../../api/queries';
 import { ROADMAP_TRANSITION_LABELS } from '@app/vocabulary';
 
@@ -266,15 +266,10 @@ export function AddActionForm({ roadmap }: { roadmap: RoadmapDto }) {
       </Select>
       <Input label="Intitulé de l’action" nativeInputProps={{ name: 'title', required: true, maxLength: 300 }} />
       <Input label="Pilote" nativeInputProps={{ name: 'pilot', required: true, maxLength: 300 }} />
-      <Checkbox
+      <DepartmentCheckboxes
         legend="Départements"
         hintText="Aucun coché : une action régionale"
-        orientation="horizontal"
-        small
-        options={departments.map((d) => ({
-          label: `${d.name} (${d.code})`,
-          nativeInputProps: { name: 'departmentCodes', value: d.code },
-        }))}
+        departments={departments}
       />
       <Input label="Échéance" nativeInputProps={{ name: 'endsOn', type: 'date' }} />
       {add.isError && <ErrorAlert error={add.error} />}
