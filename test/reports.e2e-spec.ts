@@ -5,7 +5,15 @@ import { api, binary, DEMO, login, until } from './support/http';
 import { pdfText } from './support/pdf-text';
 import { Stack } from './support/stack';
 
-type Report = { id: string; status: string; fileSha256?: string; dataSha256?: string; error?: string };
+type Report = {
+  id: string;
+  status: string;
+  fileSha256?: string;
+  dataSha256?: string;
+  error?: string;
+  title?: string | null;
+  scope?: string | null;
+};
 
 describe('reports pipeline', () => {
   let stack: Stack;
@@ -49,6 +57,11 @@ describe('reports pipeline', () => {
       status: 'done',
       fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       dataSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      // "Mes exports" names the report as its PDF does.
+      title: 'Annuaire des référents départementaux ISS',
+      scope: expect.stringMatching(
+        /^Région Occitanie — 13 départements, \d+ poste\(s\) de référent en cours de désignation$/,
+      ),
     });
 
     const file = await api(stack, delegate).get(`/api/reports/${res.body.id}/file`).buffer(true).parse(binary);
@@ -58,6 +71,7 @@ describe('reports pipeline', () => {
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(done.fileSha256);
     const text = await pdfText(pdf);
     for (const expected of [
+      done.title!,
       'Haute-Garonne',
       'Pyrénées-Orientales',
       'Lozère',

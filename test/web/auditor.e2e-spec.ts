@@ -143,15 +143,15 @@ describe('the auditor in the browser', () => {
     });
     await page.route(/\/api\/reports(\/[0-9a-f-]{36})?(\?.*)?$/, async (route) => {
       if (route.request().method() !== 'GET') return route.continue();
-      try {
-        const response = await route.fetch();
-        const body = await response.json();
-        const items = body.items?.map((r: object, i: number) => (i === 0 ? running(r) : r));
-        await route.fulfill({ response, json: items ? { ...body, items } : running(body) });
-      } catch {
-        // A poll the app cancelled meanwhile (its component gone) was dropped by the browser: fetching
-        // or fulfilling it fails, and nobody waits for that answer.
-      }
+      // Answered from the API by the context's own client rather than route.fetch: a poll the app
+      // cancelled meanwhile made route.fetch throw, and the request left unanswered stalled the polling.
+      const response = await page.request.get(route.request().url());
+      const body = await response.json();
+      const items = body.items?.map((r: object, i: number) => (i === 0 ? running(r) : r));
+      // Fulfilling a poll the browser already dropped fails, and nobody waits for that answer.
+      await route
+        .fulfill({ status: response.status(), json: items ? { ...body, items } : running(body) })
+        .catch(() => undefined);
     });
     try {
       await page.goto('/rapports-financement');

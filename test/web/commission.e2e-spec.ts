@@ -101,6 +101,20 @@ describe('the commission in the browser', () => {
     expect(pdf.head.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.size).toBeGreaterThan(10_000);
     await screenshot(member, 'member-meeting');
+
+    // The member finds the minutes again among its own exports, named as the PDF names them.
+    await member.getByRole('link', { name: 'Mes exports' }).first().click();
+    await member.getByRole('heading', { name: 'Mes exports', level: 1 }).waitFor();
+    const newest = member
+      .getByRole('table', { name: 'Mes rapports, du plus récent au plus ancien' })
+      .locator('tbody tr');
+    await newest.first().getByText(`Procès-verbal — ${PLENARY}`).waitFor();
+    await newest
+      .first()
+      .getByText(/^Assemblée plénière « .+ » — séance du /)
+      .waitFor();
+    const again = await download(newest.first().getByRole('link', { name: /^Télécharger/ }));
+    expect(again.size).toBe(pdf.size);
     await member.context().close();
   });
 

@@ -63,17 +63,13 @@ export class ReportRendererService {
     const progress = this.progressOf(report);
     const data = await definition.collect(params);
     const dataSha256 = dataHash(data);
-    const pdf = new PdfReport({
-      title: definition.title(params, data),
-      scope: definition.scope(params, data),
-      generatedAt: new Date(),
-      dataSha256,
-    });
+    const heading = { title: definition.title(params, data), scope: definition.scope(params, data) };
+    const pdf = new PdfReport({ ...heading, generatedAt: new Date(), dataSha256 });
     await definition.render(pdf, data, params, progress);
     await progress(1, 1); // drawn: what is left is closing the document
     const file = await pdf.toBuffer();
     const fileKey = `reports/${report.id}.pdf`;
-    const rendered = { fileKey, fileSha256: sha256(file), fileSize: file.length, dataSha256 };
+    const rendered = { fileKey, fileSha256: sha256(file), fileSize: file.length, dataSha256, ...heading };
     await this.audit.write(SYSTEM_ACTOR, async (tx) => {
       if (!(await this.reports.markDone(tx, report.id, report.attempts, rendered))) {
         this.logger.warn(`Report ${report.id}: lease lost to another worker, this rendering is dropped`);

@@ -18,6 +18,9 @@ export interface RenderedFile {
   fileSha256: string;
   fileSize: number;
   dataSha256: string;
+  /** The title and scope lines the PDF prints. */
+  title: string;
+  scope: string;
 }
 
 @Injectable()

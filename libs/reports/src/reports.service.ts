@@ -156,6 +156,8 @@ export function toReportDto(r: ReportEntity, reader: Actor): ReportDto {
     dataSha256: r.dataSha256,
     fileSize: r.fileSize,
     progressPercent: r.progressPercent,
+    title: r.title,
+    scope: r.scope,
     requestedBy: r.requestedBy,
     createdAt: r.createdAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,

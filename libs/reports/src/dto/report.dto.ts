@@ -39,6 +39,12 @@ export class ReportDto {
   /** How far the rendering is, 0–100: null while queued, 100 once done. */
   @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 100 })
   progressPercent: number | null;
+  /** The title the PDF prints ("Rapport de financement"…), known once done. */
+  @ApiProperty({ nullable: true, type: String })
+  title: string | null;
+  /** What the report covers, as printed under its title (a call, a year, a meeting…), once done. */
+  @ApiProperty({ nullable: true, type: String })
+  scope: string | null;
   requestedBy: string | null;
   createdAt: string;
   @ApiPropertyOptional({ nullable: true, type: String })

@@ -43,6 +43,14 @@ export class ReportEntity {
   @Column({ type: 'smallint', nullable: true })
   progressPercent: number | null;
 
+  /** The title the PDF prints, once done. */
+  @Column({ type: 'text', nullable: true })
+  title: string | null;
+
+  /** The line under the title saying what the report covers, once done. */
+  @Column({ type: 'text', nullable: true })
+  scope: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   leaseUntil: Date | null;
 

@@ -330,6 +330,14 @@ export type ReportDto = {
      * How far the rendering is, 0–100: null while queued, 100 once done.
      */
     progressPercent: number | null;
+    /**
+     * The title the PDF prints ("Rapport de financement"…), known once done.
+     */
+    title: string | null;
+    /**
+     * What the report covers, as printed under its title (a call, a year, a meeting…), once done.
+     */
+    scope: string | null;
     finishedAt?: string | null;
     /**
      * The moves the caller may make: always none, a report's every move is the worker's.

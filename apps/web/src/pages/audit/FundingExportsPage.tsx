@@ -1,15 +1,12 @@
-import { useEffect } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { callsControllerFunding, ok, reportsControllerList, type CallDto, type ReportDto } from '../../api/client';
+import { callsControllerFunding, ok, type CallDto } from '../../api/client';
 import { useCalls } from '../../api/queries';
-import { PaginatedTable, type Column } from '../../components/PaginatedTable';
+import { MyExports } from '../../components/MyExports';
 import { QueryState } from '../../components/QueryState';
-import { ReportJob, ReportProgress, SEVERITY } from '../../components/ReportJob';
-import { formatDateTime, formatEuros, formatSize } from '../../format';
-import { labelOf, REPORT_KIND_LABELS, REPORT_STATUS_LABELS } from '@app/vocabulary';
+import { ReportJob } from '../../components/ReportJob';
+import { formatEuros } from '../../format';
 
 const euros = (cents?: number | null) => (cents == null ? '—' : formatEuros(cents));
 
@@ -62,81 +59,6 @@ function FundingPreview({ call }: { call: CallDto }) {
           </div>
         )}
       </QueryState>
-    </section>
-  );
-}
-
-/** "Mes exports": the caller's reports, newest first, refreshed as a report job moves on. */
-function MyExports({ calls }: { calls: CallDto[] }) {
-  const client = useQueryClient();
-  useEffect(
-    () =>
-      client.getQueryCache().subscribe((event) => {
-        const [root, which] = event.query.queryKey as unknown[];
-        if (event.type === 'updated' && root === 'reports' && which !== 'mine') {
-          void client.invalidateQueries({ queryKey: ['reports', 'mine'] });
-        }
-      }),
-    [client],
-  );
-  const titleOf = (r: ReportDto) => calls.find((c) => c.id === r.params.callId)?.title ?? '—';
-  const columns: Column<ReportDto>[] = [
-    { header: 'Demandé le', cell: (r) => formatDateTime(r.createdAt) },
-    {
-      header: 'Rapport',
-      cell: (r) => (
-        <>
-          {labelOf(REPORT_KIND_LABELS, r.kind)}
-          <br />
-          <span className="fr-text--sm">{titleOf(r)}</span>
-        </>
-      ),
-    },
-    {
-      header: 'État',
-      cell: (r) => (
-        <>
-          <Badge severity={SEVERITY[r.status]}>{labelOf(REPORT_STATUS_LABELS, r.status)}</Badge>
-          {r.status === 'running' && (
-            <ReportProgress
-              percent={r.progressPercent}
-              label={`Avancement du rapport du ${formatDateTime(r.createdAt)}`}
-            />
-          )}
-        </>
-      ),
-    },
-    { header: 'Taille', cell: (r) => (r.fileSize ? formatSize(r.fileSize) : '—') },
-    {
-      header: 'Empreinte des données (SHA-256)',
-      cell: (r) => (r.dataSha256 ? <code title={r.dataSha256}>{r.dataSha256.slice(0, 16)}…</code> : '—'),
-    },
-    {
-      header: 'Fichier',
-      cell: (r) =>
-        r.status === 'done' ? (
-          <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/reports/${r.id}/file`} download>
-            Télécharger<span className="fr-sr-only"> le rapport du {formatDateTime(r.createdAt)}</span>
-          </a>
-        ) : (
-          '—'
-        ),
-    },
-  ];
-  return (
-    <section aria-labelledby="mine-title" className="fr-mt-6w">
-      <h2 id="mine-title" className="fr-h4">
-        Mes exports
-      </h2>
-      <PaginatedTable
-        caption="Mes rapports, du plus récent au plus ancien"
-        queryKey={['reports', 'mine']}
-        fetchPage={(page) => ok(reportsControllerList({ query: page }))}
-        columns={columns}
-        rowKey={(r) => r.id}
-        pageParam="exports"
-        empty="Aucun rapport demandé : choisissez un appel puis « Générer le rapport PDF »."
-      />
     </section>
   );
 }
@@ -217,7 +139,7 @@ export function FundingExportsPage() {
                 ))}
               </Select>
               {call && <Exports call={call} />}
-              <MyExports calls={page.items} />
+              <MyExports />
             </>
           );
         }}
