@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import { DEMO, login } from '../support/http';
+import { api, DEMO, HttpMethod, login } from '../support/http';
 import { Stack } from '../support/stack';
 
 /**
@@ -185,13 +184,11 @@ describe('object-level access matrix (role × route × object)', () => {
   /** A commission decision, for the roadmap's validation. */
   let decisionId: string;
 
+  // Every answer is checked against the OpenAPI document too: the refusals' shapes are documented.
   const as = (account: Account) => ({
-    get: (url: string) => request(stack.baseUrl).get(url).set('authorization', `Bearer ${tokens[account]}`),
+    get: (url: string) => api(stack, tokens[account]).get(url),
     send: (method: string, url: string, body?: object) =>
-      (request(stack.baseUrl) as unknown as Record<string, (u: string) => request.Test>)
-        [method.toLowerCase()](url)
-        .set('authorization', `Bearer ${tokens[account]}`)
-        .send(body),
+      api(stack, tokens[account])[method.toLowerCase() as HttpMethod](url).send(body),
   });
   const one = async (sql: string) => {
     const { rows } = await stack.db.query(sql);

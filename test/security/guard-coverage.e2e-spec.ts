@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { ROOT } from '../support/env';
-import { api } from '../support/http';
+import { api, HttpMethod } from '../support/http';
 import { Stack } from '../support/stack';
 
 /**
@@ -87,10 +87,12 @@ describe('guard coverage: every registered route needs a token unless it is list
   });
 
   it('answers 401 without a token on every route but the public ones, which answer without one', async () => {
-    const agent = request(stack.baseUrl) as unknown as Record<string, (url: string) => Promise<{ status: number }>>;
     const answers = [];
     for (const route of routes) {
-      const res = await agent[route.method.toLowerCase()](concrete(route.url));
+      // Checked against the OpenAPI document (a HEAD answer has no body to check).
+      const url = concrete(route.url);
+      const method = route.method.toLowerCase();
+      const res = await (method === 'head' ? request(stack.baseUrl).head(url) : api(stack)[method as HttpMethod](url));
       answers.push({ route: key(route), status: res.status });
     }
     const expected = answers.map(({ route, status }, i) => {

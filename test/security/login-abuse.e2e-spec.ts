@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { DEMO, login } from '../support/http';
+import { api, DEMO, login } from '../support/http';
 import { Stack } from '../support/stack';
 import { createUser } from '../support/factories';
 
@@ -10,7 +10,7 @@ describe('sign-in abuse: throttles that hold under parallel attempts, per e-mail
   let stack: Stack;
   let admin: string;
   const attempt = (email: string, password = 'wrong-password-123', headers: Record<string, string> = {}) =>
-    request(stack.baseUrl).post('/api/auth/login').set(headers).send({ email, password });
+    api(stack).post('/api/auth/login').set(headers).send({ email, password }); // checked against the document
 
   beforeAll(async () => {
     // A small per-address limit keeps the suite short.

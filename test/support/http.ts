@@ -26,7 +26,9 @@ export async function login(stack: Stack, email: string, password = DEMO_PASSWOR
  * A supertest agent bound to the stack, with the bearer token of `email` when given. Every answer is
  * checked against the OpenAPI document before the test's own expectations.
  */
-export function api(stack: Stack, token?: string) {
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export function api(stack: Stack, token?: string): Record<HttpMethod, (path: string) => request.Test> {
   const agent = request(stack.baseUrl);
   const checked = <T extends request.Test>(method: string, path: string, t: T) =>
     (token ? t.set('authorization', `Bearer ${token}`) : t).expect(matchesDocument(method, path));
