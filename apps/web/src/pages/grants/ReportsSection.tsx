@@ -2,7 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { callsControllerSetGrantReports, ok, type GrantFollowUpDto, type GrantReportInputDto } from '../../api/client';
+import {
+  callsControllerSetGrantReports,
+  ok,
+  type GrantFollowUpDto,
+  type GrantReportDto,
+  type GrantReportInputDto,
+} from '../../api/client';
 import { Options } from '../../components/Options';
 import { formatDate } from '../../format';
 import { GRANT_REPORT_KIND_LABELS } from '@app/vocabulary';
@@ -15,13 +21,15 @@ interface ReportRow {
   receivedOn: string;
 }
 
+const toRow = (r: GrantReportDto): ReportRow => ({ kind: r.kind, dueOn: r.dueOn, receivedOn: r.receivedOn ?? '' });
+
 /** The reports owed, one line each: plan a report, or record the day one was received. */
 function ReportsEditor({ followUp }: { followUp: GrantFollowUpDto }) {
-  const [rows, setRows] = useState<ReportRow[]>(() =>
-    followUp.reports.map((r) => ({ kind: r.kind, dueOn: r.dueOn, receivedOn: r.receivedOn ?? '' })),
-  );
-  const save = useGrantChange((reports: GrantReportInputDto[]) =>
-    ok(callsControllerSetGrantReports({ path: { id: followUp.grantId }, body: { reports } })),
+  const [rows, setRows] = useState(() => followUp.reports.map(toRow));
+  const save = useGrantChange(
+    (reports: GrantReportInputDto[]) =>
+      ok(callsControllerSetGrantReports({ path: { id: followUp.grantId }, body: { reports } })),
+    (saved) => setRows(saved.reports.map(toRow)),
   );
   const edit = (i: number, patch: Partial<ReportRow>) =>
     setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -124,9 +132,7 @@ export function ReportsSection({ followUp }: { followUp: GrantFollowUpDto }) {
           </table>
         </div>
       )}
-      {followUp.canEdit && (
-        <ReportsEditor key={followUp.reports.map((r) => `${r.id}:${r.receivedOn}`).join()} followUp={followUp} />
-      )}
+      {followUp.canEdit && <ReportsEditor followUp={followUp} />}
     </section>
   );
 }

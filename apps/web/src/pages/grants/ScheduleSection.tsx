@@ -52,8 +52,10 @@ function toInput(rows: TrancheRow[]): TrancheInputDto[] | number {
 function ScheduleEditor({ followUp }: { followUp: GrantFollowUpDto }) {
   const [rows, setRows] = useState(() => followUp.schedule.map(toRow));
   const [badRow, setBadRow] = useState<number | null>(null);
-  const save = useGrantChange((tranches: TrancheInputDto[]) =>
-    ok(callsControllerSetSchedule({ path: { id: followUp.grantId }, body: { tranches } })),
+  const save = useGrantChange(
+    (tranches: TrancheInputDto[]) =>
+      ok(callsControllerSetSchedule({ path: { id: followUp.grantId }, body: { tranches } })),
+    (saved) => setRows(saved.schedule.map(toRow)),
   );
   const edit = (i: number, patch: Partial<TrancheRow>) =>
     setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -167,10 +169,7 @@ export function ScheduleSection({ followUp }: { followUp: GrantFollowUpDto }) {
           </table>
         </div>
       )}
-      {/* Keyed by the plan: once saved, the editor starts again from what the API holds. */}
-      {followUp.canEdit && (
-        <ScheduleEditor key={followUp.schedule.map((t) => `${t.id}:${t.amountCents}`).join()} followUp={followUp} />
-      )}
+      {followUp.canEdit && <ScheduleEditor followUp={followUp} />}
     </section>
   );
 }
