@@ -251,4 +251,13 @@ describe('grant references set after the grant, and payments tied to planned tra
     expect((await api(stack, member).get(`/api/grants/${id}/follow-up`)).status).toBe(403);
     expect((await api(stack, member).get('/api/grants/overdue-reports')).status).toBe(403);
   });
+
+  it('pages the overdue reports in the database, the total counting them all even past the last page', async () => {
+    const all = (await api(stack, referent34).get('/api/grants/overdue-reports?limit=100')).body;
+    expect(all.total).toBe(all.items.length);
+    const second = (await api(stack, referent34).get('/api/grants/overdue-reports?limit=2&offset=2')).body;
+    expect(second).toEqual({ items: all.items.slice(2, 4), total: all.total });
+    const beyond = (await api(stack, referent34).get('/api/grants/overdue-reports?limit=2&offset=1000')).body;
+    expect(beyond).toEqual({ items: [], total: all.total });
+  });
 });

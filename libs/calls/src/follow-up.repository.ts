@@ -136,16 +136,27 @@ export class FollowUpRepository {
     }
   }
 
-  /** Reports past their due date and not received, on active grants, oldest first. */
-  overdue(today: string, callId?: string): Promise<OverdueRow[]> {
-    return this.dataSource.query(
+  /**
+   * Reports past their due date and not received, on active grants, oldest first: the `page` asked for
+   * (all of them without one), with how many there are in all.
+   */
+  async overdue(
+    today: string,
+    callId?: string,
+    page?: { limit: number; offset: number },
+  ): Promise<{ rows: OverdueRow[]; total: number }> {
+    const rows: (OverdueRow & { total: string })[] = await this.dataSource.query(
       `SELECT r.id, r.kind, to_char(r.due_on, 'YYYY-MM-DD') AS "dueOn", NULL AS "receivedOn", g.id AS "grantId",
-              p.id AS "projectId", p.title AS "projectTitle", p.holder_name AS "holderName"
+              p.id AS "projectId", p.title AS "projectTitle", p.holder_name AS "holderName", count(*) OVER () AS total
        FROM grant_report r JOIN "grant" g ON g.id = r.grant_id AND g.status = 'active' JOIN project p ON p.id = g.project_id
        WHERE r.received_on IS NULL AND r.due_on < $1::date AND ($2::uuid IS NULL OR g.call_id = $2)
-       ORDER BY r.due_on, p.title`,
-      [today, callId ?? null],
+       ORDER BY r.due_on, p.title, r.id
+       LIMIT $3 OFFSET $4`,
+      [today, callId ?? null, page?.limit ?? null, page?.offset ?? 0],
     );
+    // Past the last page no row carries the count: ask for it alone.
+    if (rows.length === 0 && (page?.offset ?? 0) > 0) return { rows, total: (await this.overdue(today, callId)).total };
+    return { rows: rows.map(({ total: _total, ...row }) => row), total: Number(rows[0]?.total ?? 0) };
   }
 
   budgetLines(projectId: string, tx: Tx = this.dataSource.manager): Promise<{ label: string; amountCents: string }[]> {

@@ -60,11 +60,13 @@ export class FollowUpService {
     });
   }
 
-  /** Progress and final reports past due and not received, for the team to chase. */
-  /** Every overdue report, or the `page` asked for (the total counts them all). */
+  /**
+   * Progress and final reports past due and not received, for the team to chase: every one, or the
+   * `page` asked for (the total counts them all).
+   */
   async overdue(actor: Actor, callId?: string, page?: PageQueryDto): Promise<Page<OverdueReportDto>> {
     callsPolicy.assert(actor, 'read');
-    const rows = await this.followUp.overdue(parisDay(), callId);
+    const { rows, total } = await this.followUp.overdue(parisDay(), callId, page);
     const items = rows.map(({ id, kind, dueOn, grantId, projectId, projectTitle, holderName }) => ({
       reportId: id,
       kind,
@@ -74,7 +76,7 @@ export class FollowUpService {
       projectTitle,
       holderName,
     }));
-    return { items: page ? items.slice(page.offset, page.offset + page.limit) : items, total: items.length };
+    return { items, total };
   }
 
   /** Every follow-up change: the team only, refused (a rejected promise, as every service call) before the grant is read. */
