@@ -125,4 +125,20 @@ describe('the grant follow-up in the browser', () => {
     await page.getByText('Comptes rendus en retard — 11 résultats').waitFor();
     expect(await overdueTable().getByRole('link', { name: PROJECT }).count()).toBe(0);
   });
+
+  it('shows the auditor the same grant, to read only', async () => {
+    const auditor = await signIn(
+      browser,
+      stack,
+      DEMO.auditor,
+      `/projets?recherche=${encodeURIComponent('Accueil écoute jeunes')}`,
+    );
+    await auditor.getByRole('link', { name: PROJECT }).first().click();
+    await auditor.getByRole('link', { name: /^Subvention : engagement, échéancier/ }).click();
+    await auditor.getByRole('heading', { level: 1, name: `Subvention du projet « ${PROJECT} »` }).waitFor();
+    await auditor.getByText('ARS-OC-2021-007').waitFor();
+    await auditor.getByRole('table', { name: 'Versements effectués' }).waitFor();
+    expect(await auditor.getByRole('button', { name: /^Enregistrer|^Changer/ }).count()).toBe(0);
+    await screenshot(auditor, 'grants-grant-page-auditor');
+  });
 });
