@@ -30,6 +30,17 @@ describe('grant references set after the grant, and payments tied to planned tra
       .send({ kind: 'installment', paidOn: '2026-04-01', ...body });
   const moveTo = (grantId: string, paymentId: string, trancheId: string | null, token = officer) =>
     api(stack, token).put(`/api/grants/${grantId}/payments/${paymentId}/tranche`).send({ trancheId });
+  /** A grant of 500 € planned in two tranches: 200 €, then 300 €. */
+  const twoTranches = async () => {
+    const { id } = await grant(50_000);
+    const [first, second] = (
+      await plan(id, [
+        { label: 'Première', dueOn: '2026-03-01', amountCents: 20_000 },
+        { label: 'Seconde', dueOn: '2026-09-01', amountCents: 30_000 },
+      ])
+    ).body.schedule as Tranche[];
+    return { id, first, second };
+  };
   const schedule = async (grantId: string) =>
     (await api(stack, officer).get(`/api/grants/${grantId}/follow-up`)).body.schedule as Tranche[];
   const auditActions = async (entityType: string, entityId: string) =>
@@ -161,13 +172,7 @@ describe('grant references set after the grant, and payments tied to planned tra
   });
 
   it('changes the tranche a payment settles, within that tranche, audited', async () => {
-    const { id } = await grant(50_000);
-    const [first, second] = (
-      await plan(id, [
-        { label: 'Première', dueOn: '2026-03-01', amountCents: 20_000 },
-        { label: 'Seconde', dueOn: '2026-09-01', amountCents: 30_000 },
-      ])
-    ).body.schedule as Tranche[];
+    const { id, first, second } = await twoTranches();
     const a = (await pay(id, { amountCents: 20_000 })).body;
     const b = (await pay(id, { amountCents: 15_000, trancheId: second.id })).body;
 
@@ -196,13 +201,7 @@ describe('grant references set after the grant, and payments tied to planned tra
   });
 
   it('keeps a tranche that payments settle in the plan, and not below them', async () => {
-    const { id } = await grant(50_000);
-    const [first, second] = (
-      await plan(id, [
-        { label: 'Première', dueOn: '2026-03-01', amountCents: 20_000 },
-        { label: 'Seconde', dueOn: '2026-09-01', amountCents: 30_000 },
-      ])
-    ).body.schedule as Tranche[];
+    const { id, first, second } = await twoTranches();
     await pay(id, { amountCents: 10_000, trancheId: first.id });
 
     const dropped = await plan(id, [{ id: second.id, label: 'Seconde', dueOn: '2026-09-01', amountCents: 30_000 }]);
