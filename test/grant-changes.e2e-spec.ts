@@ -1,3 +1,4 @@
+import { grantedProject } from './support/factories';
 import { api, DEMO, login } from './support/http';
 import { Stack } from './support/stack';
 
@@ -7,32 +8,8 @@ describe('grant reduction and cancellation', () => {
   let delegate: string;
   let callId: string;
 
-  const selectedProjectWithGrant = async (amountCents: number) => {
-    const project = await api(stack, officer)
-      .post('/api/projects')
-      .send({
-        callId,
-        axisCode: 'A',
-        title: 'Projet',
-        holder: { name: 'Asso', kind: 'association' },
-        departmentCodes: ['31'],
-        targetPublics: [],
-        levers: [1],
-        requestedCents: amountCents,
-      });
-    for (const [token, to] of [
-      [officer, 'submitted'],
-      [officer, 'under_review'],
-      [delegate, 'selected'],
-    ] as const) {
-      expect((await api(stack, token).post(`/api/projects/${project.body.id}/transitions`).send({ to })).status).toBe(
-        200,
-      );
-    }
-    const grant = await api(stack, delegate).post(`/api/projects/${project.body.id}/grant`).send({ amountCents });
-    expect(grant.status).toBe(201);
-    return grant.body as { id: string; version: number };
-  };
+  const selectedProjectWithGrant = (amountCents: number) =>
+    grantedProject(stack, { officer, delegate }, callId, amountCents);
   const committed = async () =>
     (await api(stack, delegate).get(`/api/calls/${callId}/funding`)).body.committedCents as number;
 

@@ -960,6 +960,52 @@ describe('calls', () => {
       expect(event?.after).not.toHaveProperty('canEdit');
     });
 
+    it('holds a tranche’s ceiling whatever the order of concurrent payments, moves and plan changes', async () => {
+      const callId = await newCall();
+      const grant = await funding.grant(delegate, (await projectAt(callId, SELECTED)).id, { amountCents: 100_000 });
+      const [tranche] = (
+        await followUp.setSchedule(officer, grant.id, {
+          tranches: [{ label: 'Avance', dueOn: '2026-06-01', amountCents: 20_000 }],
+        })
+      ).schedule;
+      const untied = async () =>
+        (await funding.pay(officer, grant.id, { amountCents: 15_000, kind: 'advance', paidOn: '2026-02-01' })).id;
+      const [a, b] = [await untied(), await untied()];
+
+      const moves = await Promise.allSettled([
+        funding.setPaymentTranche(officer, grant.id, a, { trancheId: tranche.id }),
+        funding.setPaymentTranche(delegate, grant.id, b, { trancheId: tranche.id }),
+        followUp.setSchedule(officer, grant.id, {
+          tranches: [{ id: tranche.id, label: 'Avance', dueOn: '2026-06-01', amountCents: 14_000 }],
+        }),
+      ]);
+      const [settled] = (await followUp.get(auditor, grant.id)).schedule;
+      expect(settled.paidCents).toBeLessThanOrEqual(settled.amountCents);
+      expect(moves.filter((m) => m.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);
+      for (const refused of moves.filter((m) => m.status === 'rejected')) {
+        expect([CallsErrorCode.PaymentTrancheExceeded, CallsErrorCode.GrantTrancheBelowPaid]).toContain(
+          (refused as PromiseRejectedResult).reason.code,
+        );
+      }
+      await expect(
+        funding.setAgreement(auditor, grant.id, {
+          version: 1,
+          legalCommitmentNumber: null,
+          conventionNumber: null,
+          agreementSignedOn: null,
+        }),
+      ).rejects.toMatchObject({ kind: 'forbidden' });
+      await funding.cancel(delegate, grant.id, { version: 1, reason: 'Projet abandonné' });
+      await expect(
+        funding.setAgreement(officer, grant.id, {
+          version: 2,
+          legalCommitmentNumber: '2100012345',
+          conventionNumber: null,
+          agreementSignedOn: null,
+        }),
+      ).rejects.toMatchObject({ code: CallsErrorCode.GrantCancelled });
+    });
+
     it('gives each department’s population and what was committed per inhabitant, to the cent', async () => {
       const callId = await newCall();
       const project = await projectAt(callId, SELECTED, { departmentCodes: ['31', '34'] });

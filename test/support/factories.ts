@@ -30,3 +30,38 @@ export async function demoCallId(stack: Stack, token: string, year = 2021): Prom
   const calls = (await api(stack, token).get('/api/calls')).body.items as { id: string; year: number }[];
   return calls.find((c) => c.year === year)!.id;
 }
+
+/**
+ * A project of `callId` (axis `A`, department 31) taken to `selected` and granted `amountCents` by the
+ * delegate: the grant as created (id, version).
+ */
+export async function grantedProject(
+  stack: Stack,
+  tokens: { officer: string; delegate: string },
+  callId: string,
+  amountCents: number,
+): Promise<{ id: string; version: number; projectId: string }> {
+  const project = await api(stack, tokens.officer)
+    .post('/api/projects')
+    .send({
+      callId,
+      axisCode: 'A',
+      title: 'Projet',
+      holder: { name: 'Asso', kind: 'association' },
+      departmentCodes: ['31'],
+      targetPublics: [],
+      levers: [1],
+      requestedCents: amountCents,
+    });
+  for (const [token, to] of [
+    [tokens.officer, 'submitted'],
+    [tokens.officer, 'under_review'],
+    [tokens.delegate, 'selected'],
+  ] as const) {
+    const moved = await api(stack, token).post(`/api/projects/${project.body.id}/transitions`).send({ to });
+    if (moved.status !== 200) throw new Error(`grantedProject: ${to} ${moved.status}`);
+  }
+  const grant = await api(stack, tokens.delegate).post(`/api/projects/${project.body.id}/grant`).send({ amountCents });
+  if (grant.status !== 201) throw new Error(`grantedProject: grant ${grant.status} ${JSON.stringify(grant.body)}`);
+  return grant.body;
+}

@@ -3,6 +3,7 @@ import { adminScreens } from './pages/admin/screens';
 import { auditScreens } from './pages/audit/screens';
 import { homeScreens } from './pages/home/screens';
 import { projectScreens } from './pages/projects/screens';
+import { grantScreens } from './pages/grants/screens';
 import { referentScreens } from './pages/referent/screens';
 import { memberScreens } from './pages/member/screens';
 import { commissionScreens } from './pages/commission/screens';
@@ -17,6 +18,7 @@ import { exportScreens } from './pages/exports/screens';
 export const screens: readonly Screen[] = [
   ...homeScreens,
   ...projectScreens,
+  ...grantScreens,
   ...auditScreens,
   ...referentScreens,
   ...memberScreens,

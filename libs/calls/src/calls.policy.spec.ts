@@ -118,8 +118,9 @@ describe('what a DTO tells its reader', () => {
 
   it('says what may still be done with a grant', () => {
     const grant = { status: 'active' as const, amountCents: 1000, paidCents: 400 };
-    expect(grantRights(officer, grant)).toEqual({ canAddPayment: true, canReduce: false, canCancel: false });
-    expect(grantRights(delegate, grant)).toEqual({ canAddPayment: true, canReduce: true, canCancel: true });
+    const team = { canEditAgreement: true, canChangePaymentTranche: true };
+    expect(grantRights(officer, grant)).toEqual({ canAddPayment: true, canReduce: false, canCancel: false, ...team });
+    expect(grantRights(delegate, grant)).toEqual({ canAddPayment: true, canReduce: true, canCancel: true, ...team });
     expect(grantRights(delegate, { ...grant, paidCents: 1000 })).toMatchObject({
       canAddPayment: false,
       canReduce: false,
@@ -128,8 +129,16 @@ describe('what a DTO tells its reader', () => {
       canAddPayment: false,
       canReduce: false,
       canCancel: false,
+      canEditAgreement: false,
+      canChangePaymentTranche: true,
     });
-    expect(grantRights(auditor, grant)).toEqual({ canAddPayment: false, canReduce: false, canCancel: false });
+    const none = { canAddPayment: false, canReduce: false, canCancel: false };
+    expect(grantRights(auditor, grant)).toEqual({ ...none, canEditAgreement: false, canChangePaymentTranche: false });
+    expect(grantRights(referent31, grant)).toEqual({
+      ...none,
+      canEditAgreement: false,
+      canChangePaymentTranche: false,
+    });
   });
 
   it('gives a call’s moves to the regional team only', () => {

@@ -34,9 +34,9 @@ export const callsPolicy = definePolicy(
     overview: ['admin', 'regional_delegate', 'mission_officer'],
     /** Enter calls (and their criteria) and applications on behalf of holders. */
     enter: TEAM,
-    /** Record a payment on a grant. */
+    /** Record a payment on a grant, and say which planned tranche it settles. */
     pay: TEAM,
-    /** A grant's co-funders, planned schedule and reports owed. */
+    /** A grant's EJ and agreement references, co-funders, planned schedule and reports owed. */
     followUp: TEAM,
     /** Commit money: grant, reduce, cancel. */
     commit: DELEGATE,
@@ -168,6 +168,8 @@ export function grantRights(
     // A reduction leaves at least what was paid, and never zero.
     canReduce: active && commit && grant.amountCents > Math.max(grant.paidCents, 1),
     canCancel: active && commit,
+    canEditAgreement: active && callsPolicy.allows(actor, 'followUp'),
+    canChangePaymentTranche: callsPolicy.allows(actor, 'pay'),
   };
 }
 

@@ -10,7 +10,7 @@ import {
   SetScheduleDto,
 } from './dto/follow-up.dto';
 import { GrantEntity } from './entities/grant.entity';
-import { FollowUpRepository } from './follow-up.repository';
+import { FollowUpRepository, type TrancheRow } from './follow-up.repository';
 import { FundingRepository } from './funding.repository';
 import { scheduleAgainstPayments } from './schedule';
 import { CallsErrorCode } from './calls.errors';
@@ -36,7 +36,10 @@ export class FollowUpService {
     });
   }
 
-  /** The planned tranches; together they never exceed the grant. */
+  /**
+   * The planned tranches; together they never exceed the grant. A line with an id keeps that tranche
+   * (and the payments naming it); a tranche that payments name is neither left out nor lowered below them.
+   */
   setSchedule(actor: Actor, grantId: string, dto: SetScheduleDto): Promise<GrantFollowUpDto> {
     return this.change(actor, grantId, 'grant.set_schedule', async (tx, grant) => {
       const planned = dto.tranches.reduce((s, t) => s + t.amountCents, 0);
@@ -46,7 +49,8 @@ export class FollowUpService {
           `tranches: they add up to ${planned} cents, more than the grant (${grant.amountCents})`,
         );
       }
-      await this.followUp.replaceTranches(tx, grantId, dto.tranches);
+      assertKeepsPaidTranches(await this.followUp.tranches(grantId, tx), dto);
+      await this.followUp.saveTranches(tx, grantId, dto.tranches);
     });
   }
 
@@ -56,11 +60,13 @@ export class FollowUpService {
     });
   }
 
-  /** Progress and final reports past due and not received, for the team to chase. */
-  /** Every overdue report, or the `page` asked for (the total counts them all). */
+  /**
+   * Progress and final reports past due and not received, for the team to chase: every one, or the
+   * `page` asked for (the total counts them all).
+   */
   async overdue(actor: Actor, callId?: string, page?: PageQueryDto): Promise<Page<OverdueReportDto>> {
     callsPolicy.assert(actor, 'read');
-    const rows = await this.followUp.overdue(parisDay(), callId);
+    const { rows, total } = await this.followUp.overdue(parisDay(), callId, page);
     const items = rows.map(({ id, kind, dueOn, grantId, projectId, projectTitle, holderName }) => ({
       reportId: id,
       kind,
@@ -70,7 +76,7 @@ export class FollowUpService {
       projectTitle,
       holderName,
     }));
-    return { items: page ? items.slice(page.offset, page.offset + page.limit) : items, total: items.length };
+    return { items, total };
   }
 
   /** Every follow-up change: the team only, refused (a rejected promise, as every service call) before the grant is read. */
@@ -104,14 +110,39 @@ export class FollowUpService {
       this.funding.paid(tx, grant.id),
     ]);
     const today = parisDay();
+    const tied = tranches.reduce((s, t) => s + centsFromDb(t.paidCents), 0);
     return {
       grantId: grant.id,
       amountCents: grant.amountCents,
       paidCents: paid,
       coFunders: coFunders.map((c) => ({ name: c.name, amountCents: centsFromDb(c.amountCents) })),
-      schedule: scheduleAgainstPayments(tranches, paid, today),
+      schedule: scheduleAgainstPayments(tranches, paid - tied, today),
       reports: reports.map((r) => ({ ...r, overdue: r.receivedOn === null && r.dueOn < today })),
       canEdit: callsPolicy.allows(reader, 'followUp'),
     };
+  }
+}
+
+/** 400 for an id that is not one of the grant's tranches (or twice); 409 for a paid tranche dropped or lowered. */
+function assertKeepsPaidTranches(current: TrancheRow[], dto: SetScheduleDto): void {
+  const ids = dto.tranches.flatMap((t, i) => (t.id ? [[i, t.id] as const] : []));
+  for (const [i, id] of ids) {
+    if (!current.some((t) => t.id === id) || ids.some(([j, other]) => other === id && j !== i)) {
+      throw DomainError.invalid(
+        CallsErrorCode.GrantUnknownTranche,
+        `tranches.${i}.id: not a tranche of this grant's schedule, or named twice`,
+      );
+    }
+  }
+  for (const tranche of current) {
+    const paid = centsFromDb(tranche.paidCents);
+    const next = dto.tranches.find((t) => t.id === tranche.id);
+    if (paid > 0 && (!next || next.amountCents < paid)) {
+      throw DomainError.conflict(
+        CallsErrorCode.GrantTrancheBelowPaid,
+        `Tranche « ${tranche.label} » has ${paid} cents of payments naming it: keep it, at ${paid} cents at least`,
+        { trancheId: tranche.id, paidCents: paid },
+      );
+    }
   }
 }

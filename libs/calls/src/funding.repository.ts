@@ -28,6 +28,20 @@ export interface FundingProjectLine {
   paidCents: number;
 }
 
+/** What a versioned update of a grant may set. */
+export type GrantChange = Partial<
+  Pick<
+    GrantEntity,
+    'amountCents' | 'cancelReason' | 'legalCommitmentNumber' | 'conventionNumber' | 'agreementSignedOn'
+  > & { status: 'cancelled' }
+>;
+
+/** A planned tranche with what the payments naming it add up to. */
+export interface TranchePaidRow {
+  amountCents: string;
+  paidCents: string;
+}
+
 export interface AgreementToSignRow {
   grantId: string;
   projectId: string;
@@ -144,12 +158,7 @@ export class FundingRepository {
     return new Map(rows.map((r) => [r.axisCode, Number(r.sum)]));
   }
 
-  async changeGrant(
-    tx: Tx,
-    id: string,
-    version: number,
-    change: { amountCents?: number; status?: 'cancelled'; cancelReason?: string },
-  ): Promise<boolean> {
+  async changeGrant(tx: Tx, id: string, version: number, change: GrantChange): Promise<boolean> {
     const result = await tx
       .createQueryBuilder()
       .update(GrantEntity)
@@ -170,6 +179,30 @@ export class FundingRepository {
   async insertPayment(tx: Tx, payment: Omit<PaymentEntity, 'id' | 'createdAt'>): Promise<PaymentEntity> {
     const { identifiers } = await tx.insert(PaymentEntity, payment);
     return tx.findOneByOrFail(PaymentEntity, { id: identifiers[0].id as string });
+  }
+
+  findPayment(tx: Tx, grantId: string, id: string): Promise<PaymentEntity | null> {
+    return tx.findOneBy(PaymentEntity, { id, grantId });
+  }
+
+  async setPaymentTranche(tx: Tx, id: string, trancheId: string | null): Promise<PaymentEntity> {
+    await tx.update(PaymentEntity, { id }, { trancheId });
+    return tx.findOneByOrFail(PaymentEntity, { id });
+  }
+
+  /**
+   * One of the grant's tranches (null when it is not one of them) with what its payments add up to,
+   * leaving out `exceptPaymentId` (a payment moving to it). Read under the grant's lock.
+   */
+  async tranche(tx: Tx, grantId: string, trancheId: string, exceptPaymentId?: string): Promise<TranchePaidRow | null> {
+    const rows: TranchePaidRow[] = await tx.query(
+      `SELECT t.amount_cents::text AS "amountCents",
+              COALESCE((SELECT sum(p.amount_cents) FROM payment p
+                        WHERE p.tranche_id = t.id AND ($3::uuid IS NULL OR p.id <> $3)), 0)::text AS "paidCents"
+       FROM grant_tranche t WHERE t.grant_id = $1 AND t.id = $2`,
+      [grantId, trancheId, exceptPaymentId ?? null],
+    );
+    return rows[0] ?? null;
   }
 
   payments(grantId: string, tx: Tx = this.dataSource.manager): Promise<PaymentEntity[]> {

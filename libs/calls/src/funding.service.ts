@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { pipeline, Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
-import { Actor, DomainError, found, KeyedLimiter, Tx } from '@app/core';
+import { Actor, centsFromDb, DomainError, found, KeyedLimiter, Tx } from '@app/core';
 import { callsPolicy, type GrantRights, grantRights } from './calls.policy';
 import { CallsRepository } from './calls.repository';
 import {
@@ -12,10 +12,11 @@ import {
   PaymentDto,
   ReduceGrantDto,
 } from './dto/project.dto';
+import { SetGrantAgreementDto, SetPaymentTrancheDto } from './dto/grant-edit.dto';
 import { GrantEntity } from './entities/grant.entity';
 import { PaymentEntity } from './entities/payment.entity';
 import { fundingCsvTransform } from './funding-csv';
-import { FundingRepository } from './funding.repository';
+import { FundingRepository, type GrantChange } from './funding.repository';
 import { ProjectsRepository } from './projects.repository';
 import { CallsErrorCode } from './calls.errors';
 
@@ -82,6 +83,7 @@ export class FundingService {
         amountCents: dto.amountCents,
         legalCommitmentNumber: dto.legalCommitmentNumber ?? null,
         agreementSignedOn: dto.agreementSignedOn ?? null,
+        conventionNumber: null,
         status: 'active',
         cancelReason: null,
       });
@@ -113,12 +115,14 @@ export class FundingService {
         await this.funding.paid(tx, grantId),
         dto.amountCents,
       );
+      if (dto.trancheId) await this.assertTrancheFits(tx, grantId, dto.trancheId, dto.amountCents);
       const payment = toPaymentDto(
         await this.funding.insertPayment(tx, {
           grantId,
           amountCents: dto.amountCents,
           kind: dto.kind,
           paidOn: dto.paidOn,
+          trancheId: dto.trancheId ?? null,
         }),
       );
       return {
@@ -126,6 +130,67 @@ export class FundingService {
         audit: { action: 'payment.create', entityType: 'payment', entityId: payment.id, after: payment },
       };
     });
+  }
+
+  /**
+   * Names (or changes, or removes) the tranche a payment settles, under the grant's lock as payments
+   * are recorded: the tranche's payments never pass it.
+   */
+  async setPaymentTranche(
+    actor: Actor,
+    grantId: string,
+    paymentId: string,
+    dto: SetPaymentTrancheDto,
+  ): Promise<PaymentDto> {
+    callsPolicy.assert(actor, 'pay');
+    return this.commitments.run(`grant:${grantId}`, () =>
+      this.audit.write(actor, async (tx) => {
+        found(await this.funding.lockGrant(tx, grantId), CallsErrorCode.GrantNotFound, grantId);
+        const before = found(await this.funding.findPayment(tx, grantId, paymentId), CallsErrorCode.PaymentNotFound);
+        if (dto.trancheId) await this.assertTrancheFits(tx, grantId, dto.trancheId, before.amountCents, paymentId);
+        const after = toPaymentDto(await this.funding.setPaymentTranche(tx, paymentId, dto.trancheId));
+        return {
+          result: after,
+          audit: {
+            action: 'payment.set_tranche',
+            entityType: 'payment',
+            entityId: paymentId,
+            before: { trancheId: before.trancheId },
+            after: { trancheId: after.trancheId },
+          },
+        };
+      }),
+    );
+  }
+
+  /** 400 when the tranche is not one of the grant's; 409 when the tranche's payments would pass it. */
+  private async assertTrancheFits(
+    tx: Tx,
+    grantId: string,
+    trancheId: string,
+    amountCents: number,
+    exceptPaymentId?: string,
+  ): Promise<void> {
+    const tranche = await this.funding.tranche(tx, grantId, trancheId, exceptPaymentId);
+    if (!tranche)
+      throw DomainError.invalid(CallsErrorCode.PaymentUnknownTranche, 'trancheId: not a tranche of this grant');
+    assertFits(
+      CallsErrorCode.PaymentTrancheExceeded,
+      'The tranche',
+      centsFromDb(tranche.amountCents),
+      centsFromDb(tranche.paidCents),
+      amountCents,
+    );
+  }
+
+  /** Sets the grant's EJ and agreement references (the regional team; versioned, stale version → 409). */
+  async setAgreement(actor: Actor, id: string, dto: SetGrantAgreementDto): Promise<GrantDto> {
+    callsPolicy.assert(actor, 'followUp');
+    return this.change(actor, id, dto.version, 'grant.set_agreement', undefined, async () => ({
+      legalCommitmentNumber: dto.legalCommitmentNumber,
+      conventionNumber: dto.conventionNumber,
+      agreementSignedOn: dto.agreementSignedOn,
+    }));
   }
 
   /** Lowers a grant (the delegate, with a reason); never below what was already paid. */
@@ -168,11 +233,8 @@ export class FundingService {
     id: string,
     version: number,
     action: string,
-    reason: string,
-    decide: (
-      tx: Tx,
-      grant: GrantEntity,
-    ) => Promise<{ amountCents?: number; status?: 'cancelled'; cancelReason?: string }>,
+    reason: string | undefined,
+    decide: (tx: Tx, grant: GrantEntity) => Promise<GrantChange>,
   ): Promise<GrantDto> {
     return this.audit.write(actor, async (tx) => {
       const grant = found(await this.funding.lockGrant(tx, id), CallsErrorCode.GrantNotFound, id);
@@ -189,8 +251,8 @@ export class FundingService {
           action,
           entityType: 'grant',
           entityId: id,
-          before: { amountCents: grant.amountCents, status: grant.status, version: grant.version },
-          after: { amountCents: after.amountCents, status: after.status, version: after.version, reason },
+          before: changedFacts(grant),
+          after: { ...changedFacts(after), ...(reason === undefined ? {} : { reason }) },
         },
       };
     });
@@ -230,6 +292,20 @@ function assertFits(code: CallsErrorCode, what: string, ceiling: number, used: n
   }
 }
 
+/** What a versioned change of a grant may touch: its audit event's before and after. */
+function changedFacts(g: Pick<GrantEntity, 'amountCents' | 'status' | 'version' | GrantReference>) {
+  return {
+    amountCents: g.amountCents,
+    status: g.status,
+    legalCommitmentNumber: g.legalCommitmentNumber,
+    conventionNumber: g.conventionNumber,
+    agreementSignedOn: g.agreementSignedOn,
+    version: g.version,
+  };
+}
+
+type GrantReference = 'legalCommitmentNumber' | 'conventionNumber' | 'agreementSignedOn';
+
 function toPaymentDto(p: PaymentEntity): PaymentDto {
   return {
     id: p.id,
@@ -237,6 +313,7 @@ function toPaymentDto(p: PaymentEntity): PaymentDto {
     amountCents: p.amountCents,
     kind: p.kind,
     paidOn: p.paidOn,
+    trancheId: p.trancheId,
     createdAt: p.createdAt.toISOString(),
   };
 }
@@ -252,6 +329,7 @@ function toGrantFacts(g: GrantEntity, payments: PaymentEntity[]): Omit<GrantDto,
     paidCents: payments.reduce((s, p) => s + p.amountCents, 0),
     legalCommitmentNumber: g.legalCommitmentNumber,
     agreementSignedOn: g.agreementSignedOn,
+    conventionNumber: g.conventionNumber,
     payments: payments.map(toPaymentDto),
     status: g.status,
     cancelReason: g.cancelReason,

@@ -5,6 +5,7 @@ export * from './calls.service';
 export * from './dto/awaiting-action.dto';
 export * from './dto/call.dto';
 export * from './dto/follow-up.dto';
+export * from './dto/grant-edit.dto';
 export * from './dto/instruction.dto';
 export * from './dto/project.dto';
 export * from './follow-up.service';

@@ -96,6 +96,13 @@ export const GRANT_REPORT_KIND_LABELS: Record<GrantReportKind, string> = {
   final: 'Bilan final',
 };
 
+/** Where a planned tranche of a grant's schedule stands against the payments. */
+export const TRANCHE_STATE_LABELS = {
+  paid: 'Versée',
+  overdue: 'En retard',
+  upcoming: 'À venir',
+} as const;
+
 /** A ledger line's payment kind in words; a balance still to pay has none. */
 export const paymentKindLabel = (kind: PaymentKind | null): string => (kind ? PAYMENT_KIND_LABELS[kind] : '');
 

@@ -15,7 +15,9 @@ import {
   PaymentDto,
   ReduceGrantDto,
   SetCoFundersDto,
+  SetGrantAgreementDto,
   SetGrantReportsDto,
+  SetPaymentTrancheDto,
   SetScheduleDto,
 } from '@app/calls';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -118,6 +120,31 @@ export class GrantsController {
     return this.grants.reduce(actor, id, dto);
   }
 
+  /** Sets the EJ, the convention's number and its signing date (regional team, stale version → 409). */
+  @Put('grants/:id/agreement')
+  @OperationId('setGrantAgreement')
+  @ApiOkResponse({ type: GrantDto })
+  setGrantAgreement(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: SetGrantAgreementDto,
+  ): Promise<GrantDto> {
+    return this.grants.setAgreement(actor, id, dto);
+  }
+
+  /** Sets (or clears) the planned tranche a payment settles; 409 when the tranche's payments would exceed it. */
+  @Put('grants/:id/payments/:paymentId/tranche')
+  @OperationId('setPaymentTranche')
+  @ApiOkResponse({ type: PaymentDto })
+  setPaymentTranche(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Param('paymentId', IdParam) paymentId: string,
+    @Body() dto: SetPaymentTrancheDto,
+  ): Promise<PaymentDto> {
+    return this.grants.setPaymentTranche(actor, id, paymentId, dto);
+  }
+
   /** Cancels the grant with a reason: paid money stays in the ledger, the rest returns to the envelope. */
   @Post('grants/:id/cancel')
   @HttpCode(200)
@@ -131,7 +158,7 @@ export class GrantsController {
     return this.grants.cancel(actor, id, dto);
   }
 
-  /** 409 when payments would exceed the grant. */
+  /** Records a payment, optionally on a planned tranche; 409 when it would exceed the grant or the tranche. */
   @Post('grants/:id/payments')
   @OperationId('CallsController_pay')
   @ApiCreatedResponse({ type: PaymentDto })

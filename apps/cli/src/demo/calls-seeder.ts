@@ -111,7 +111,7 @@ export class CallsSeeder {
     });
     const advance = Math.floor(amount / 2);
     const finished = (p.paid ?? 0) >= 1;
-    await this.followUp.setSchedule(actor, grant.id, {
+    const { schedule } = await this.followUp.setSchedule(actor, grant.id, {
       tranches: [
         { label: 'Avance à la signature', dueOn: paidOn.advance, amountCents: advance },
         {
@@ -137,12 +137,19 @@ export class CallsSeeder {
         coFunders: [{ name: `Conseil départemental (${p.departments[0]})`, amountCents: Math.floor(amount / 5) }],
       });
     }
-    await this.funding.pay(actor, grant.id, { amountCents: advance, kind: 'advance', paidOn: paidOn.advance });
+    const [advanceTranche, balanceTranche] = schedule;
+    await this.funding.pay(actor, grant.id, {
+      amountCents: advance,
+      kind: 'advance',
+      paidOn: paidOn.advance,
+      trancheId: advanceTranche.id,
+    });
     if (finished)
       await this.funding.pay(actor, grant.id, {
         amountCents: amount - advance,
         kind: 'balance',
         paidOn: paidOn.balance,
+        trancheId: balanceTranche.id,
       });
   }
 }

@@ -56,6 +56,10 @@ const CONFLICTS: Partial<Record<ErrorCode, string>> = {
   'grant.envelope_exceeded': ENVELOPE,
   'grant.axis_envelope_exceeded': ENVELOPE,
   'payment.grant_exceeded': 'Le versement dépasse le montant restant de la subvention.',
+  'payment.tranche_exceeded': 'Le versement dépasse ce qui reste à verser sur cette tranche.',
+  'grant.tranche_below_paid':
+    'Une tranche déjà réglée par des versements ne peut être ni retirée ni ramenée sous leur montant : changez d’abord la tranche de ces versements.',
+  'grant.cancelled': 'Cette subvention est annulée : elle ne change plus.',
   'grant.exists': 'Ce projet a déjà une subvention.',
   'grant.project_not_selected': 'Seul un projet retenu peut recevoir une subvention.',
   'meeting.no_quorum': 'Le quorum n’est pas atteint : enregistrez d’abord un émargement qui l’atteint.',
@@ -90,6 +94,9 @@ const INVALID: Partial<Record<ErrorCode, string>> = {
   'auth.same_password': 'Le nouveau mot de passe doit différer de l’actuel.',
   'user.referent_without_department': 'Un référent départemental doit avoir au moins un département.',
   'dates.order': 'La date de fin précède la date de début.',
+  'grant.schedule_over_grant': 'Les tranches prévues dépassent le montant de la subvention.',
+  'grant.unknown_tranche': 'Une tranche de l’échéancier n’appartient pas à cette subvention.',
+  'payment.unknown_tranche': 'Cette tranche n’appartient pas à l’échéancier de la subvention.',
 };
 
 /** The screen's names of the fields it sends (`holder.siret` → « SIRET du porteur »); a field not named keeps its path. */

@@ -4,6 +4,7 @@ import { departmentLabel } from '../format';
 import {
   bodiesControllerListMembers,
   callsControllerFunding,
+  callsControllerGetProject,
   callsControllerListCalls,
   departmentsControllerList,
   ok,
@@ -27,6 +28,14 @@ export function useCallFunding(callId: string | undefined) {
     queryKey: ['calls', callId, 'funding'],
     queryFn: () => ok(callsControllerFunding({ path: { id: callId! } })),
     enabled: callId !== undefined,
+  });
+}
+
+/** One project with its grant, as its pages read it (cached under ['projects', id], which changes invalidate). */
+export function useProject(id: string | undefined) {
+  return useQuery({
+    queryKey: ['projects', id],
+    queryFn: () => ok(callsControllerGetProject({ path: { id: id! } })),
   });
 }
 

@@ -22,6 +22,11 @@ export class SetCoFundersDto {
 }
 
 export class TrancheInputDto {
+  /** The tranche this line keeps (its payments stay tied to it); left out for a new tranche. */
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
   @IsText(200)
   label: string;
 
@@ -81,6 +86,7 @@ export class CoFunderDto {
 export const TRANCHE_STATES = ['paid', 'overdue', 'upcoming'] as const;
 
 export class TrancheDto {
+  id: string;
   label: string;
   dueOn: string;
   amountCents: number;
@@ -88,7 +94,9 @@ export class TrancheDto {
   condition: string | null;
   /** Planned up to and including this tranche. */
   cumulativePlannedCents: number;
-  /** paid: payments cover it; overdue: its date has passed without; upcoming: not due yet. */
+  /** What the payments naming this tranche add up to (never more than its amount). */
+  paidCents: number;
+  /** paid: payments cover it (those naming it, then those naming no tranche, in date order); overdue: its date has passed without; upcoming: not due yet. */
   @ApiProperty({ enum: TRANCHE_STATES })
   state: (typeof TRANCHE_STATES)[number];
 }

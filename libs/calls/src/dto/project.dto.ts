@@ -29,6 +29,7 @@ import {
 } from '@app/core';
 import { IsSiret } from '../siret';
 import { BudgetLineInputDto } from './follow-up.dto';
+import { IsLegalCommitmentNumber } from './grant-edit.dto';
 import { DecisionContextDto } from './instruction.dto';
 import {
   HOLDER_KINDS,
@@ -225,8 +226,9 @@ export class CreateGrantDto {
   @IsCents(1)
   amountCents: number;
 
-  /** Engagement juridique number in the State's accounting system. */
-  @IsOptionalText(50)
+  /** Engagement juridique number in the State's accounting system (ten digits). */
+  @IsOptional()
+  @IsLegalCommitmentNumber()
   legalCommitmentNumber?: string;
 
   @IsOptional()
@@ -264,6 +266,11 @@ export class CreatePaymentDto {
 
   @IsDay()
   paidOn: string;
+
+  /** The planned tranche (of this grant's schedule) the payment settles; none when left out. */
+  @IsOptional()
+  @IsUUID()
+  trancheId?: string;
 }
 
 export class OpinionDto {
@@ -378,6 +385,9 @@ export class PaymentDto {
   @ApiProperty({ enum: PAYMENT_KINDS })
   kind: PaymentKind;
   paidOn: string;
+  /** The planned tranche the payment settles, or null. */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  trancheId: string | null;
   createdAt: string;
 }
 
@@ -392,6 +402,9 @@ export class GrantDto {
   legalCommitmentNumber: string | null;
   @ApiPropertyOptional({ nullable: true, type: String })
   agreementSignedOn: string | null;
+  /** The agreement's (convention's) number. */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  conventionNumber: string | null;
   @ApiProperty({ type: [PaymentDto] })
   payments: PaymentDto[];
   status: 'active' | 'cancelled';
@@ -405,4 +418,8 @@ export class GrantDto {
   canReduce: boolean;
   /** The caller may cancel the grant now (the delegate, active). */
   canCancel: boolean;
+  /** The caller may set the EJ, the convention's number and date (the regional team, active grant). */
+  canEditAgreement: boolean;
+  /** The caller may change the tranche a payment settles (the regional team). */
+  canChangePaymentTranche: boolean;
 }

@@ -10,6 +10,7 @@ export class GrantEntity {
   @Column({ type: 'bigint', transformer: cents }) amountCents: number;
   @Column({ type: 'text', nullable: true }) legalCommitmentNumber: string | null;
   @Column({ type: 'date', nullable: true }) agreementSignedOn: string | null;
+  @Column({ type: 'text', nullable: true }) conventionNumber: string | null;
   @Column('text') status: 'active' | 'cancelled';
   @Column({ type: 'text', nullable: true }) cancelReason: string | null;
   @Column('integer') version: number;

@@ -9,5 +9,7 @@ export class PaymentEntity {
   @Column({ type: 'bigint', transformer: cents }) amountCents: number;
   @Column('text') kind: PaymentKind;
   @Column('date') paidOn: string;
+  /** The planned tranche this payment settles, when it names one. */
+  @Column({ type: 'uuid', nullable: true }) trancheId: string | null;
   @Column('timestamptz') createdAt: Date;
 }

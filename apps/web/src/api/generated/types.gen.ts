@@ -1098,6 +1098,10 @@ export type ProjectTransitionDto = {
 
 export type PaymentDto = {
     kind: 'advance' | 'installment' | 'balance';
+    /**
+     * The planned tranche the payment settles, or null.
+     */
+    trancheId?: string | null;
     id: string;
     grantId: string;
     amountCents: number;
@@ -1108,6 +1112,10 @@ export type PaymentDto = {
 export type GrantDto = {
     legalCommitmentNumber?: string | null;
     agreementSignedOn?: string | null;
+    /**
+     * The agreement's (convention's) number.
+     */
+    conventionNumber?: string | null;
     payments: Array<PaymentDto>;
     cancelReason?: string | null;
     id: string;
@@ -1131,6 +1139,14 @@ export type GrantDto = {
      * The caller may cancel the grant now (the delegate, active).
      */
     canCancel: boolean;
+    /**
+     * The caller may set the EJ, the convention's number and date (the regional team, active grant).
+     */
+    canEditAgreement: boolean;
+    /**
+     * The caller may change the tranche a payment settles (the regional team).
+     */
+    canChangePaymentTranche: boolean;
 };
 
 export type DecisionContextDto = {
@@ -1406,11 +1422,11 @@ export type CreateOpinionDto = {
 };
 
 export type CreateGrantDto = {
+    amountCents: number;
     /**
-     * Engagement juridique number in the State's accounting system.
+     * Engagement juridique number in the State's accounting system (ten digits).
      */
     legalCommitmentNumber?: string;
-    amountCents: number;
     agreementSignedOn?: string;
 };
 
@@ -1427,9 +1443,10 @@ export type CoFunderDto = {
 export type TrancheDto = {
     condition?: string | null;
     /**
-     * paid: payments cover it; overdue: its date has passed without; upcoming: not due yet.
+     * paid: payments cover it (those naming it, then those naming no tranche, in date order); overdue: its date has passed without; upcoming: not due yet.
      */
     state: 'paid' | 'overdue' | 'upcoming';
+    id: string;
     label: string;
     dueOn: string;
     amountCents: number;
@@ -1437,6 +1454,10 @@ export type TrancheDto = {
      * Planned up to and including this tranche.
      */
     cumulativePlannedCents: number;
+    /**
+     * What the payments naming this tranche add up to (never more than its amount).
+     */
+    paidCents: number;
 };
 
 export type GrantReportDto = {
@@ -1475,6 +1496,10 @@ export type TrancheInputDto = {
      * e.g. "à réception du bilan final".
      */
     condition?: string;
+    /**
+     * The tranche this line keeps (its payments stay tied to it); left out for a new tranche.
+     */
+    id?: string;
     dueOn: string;
     amountCents: number;
 };
@@ -1502,6 +1527,29 @@ export type ReduceGrantDto = {
     amountCents: number;
 };
 
+export type SetGrantAgreementDto = {
+    /**
+     * The grant's version as read (a stale one gets 409).
+     */
+    version: number;
+    /**
+     * Engagement juridique number (ten digits), or null while the commitment is not entered in Chorus.
+     */
+    legalCommitmentNumber: string | null;
+    /**
+     * The agreement's (convention's) number, or null while it has none.
+     */
+    conventionNumber: string | null;
+    /**
+     * The day the agreement was signed, or null while it is not.
+     */
+    agreementSignedOn: string | null;
+};
+
+export type SetPaymentTrancheDto = {
+    trancheId: string | null;
+};
+
 export type CancelGrantDto = {
     version: number;
     reason: string;
@@ -1511,6 +1559,10 @@ export type CreatePaymentDto = {
     kind: 'advance' | 'installment' | 'balance';
     amountCents: number;
     paidOn: string;
+    /**
+     * The planned tranche (of this grant's schedule) the payment settles; none when left out.
+     */
+    trancheId?: string;
 };
 
 export type RoadmapAxisInputDto = {
@@ -2000,7 +2052,7 @@ export type CreateActionSheetDto = {
 /**
  * Stable and machine-readable: clients branch on it, never on `message`
  */
-export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_repeated' | 'call.criterion_repeated' | 'call.dates' | 'call.not_found' | 'call.scoring_started' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'position.ended' | 'position.not_found' | 'position.taken' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.demote_self' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
+export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_repeated' | 'call.criterion_repeated' | 'call.dates' | 'call.not_found' | 'call.scoring_started' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'grant.tranche_below_paid' | 'grant.unknown_tranche' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'payment.not_found' | 'payment.tranche_exceeded' | 'payment.unknown_tranche' | 'position.ended' | 'position.not_found' | 'position.taken' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.demote_self' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
 
 export type ErrorResponseDto = {
     statusCode: number;
@@ -5638,6 +5690,111 @@ export type CallsControllerReduceGrantResponses = {
 };
 
 export type CallsControllerReduceGrantResponse = CallsControllerReduceGrantResponses[keyof CallsControllerReduceGrantResponses];
+
+export type SetGrantAgreementData = {
+    body: SetGrantAgreementDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/agreement';
+};
+
+export type SetGrantAgreementErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Not found, or not visible to this account
+     */
+    404: ErrorResponseDto;
+    /**
+     * Conflicts with the current state: see `code` and `details`
+     */
+    409: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type SetGrantAgreementError = SetGrantAgreementErrors[keyof SetGrantAgreementErrors];
+
+export type SetGrantAgreementResponses = {
+    200: GrantDto;
+};
+
+export type SetGrantAgreementResponse = SetGrantAgreementResponses[keyof SetGrantAgreementResponses];
+
+export type SetPaymentTrancheData = {
+    body: SetPaymentTrancheDto;
+    path: {
+        id: string;
+        paymentId: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/payments/{paymentId}/tranche';
+};
+
+export type SetPaymentTrancheErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Not found, or not visible to this account
+     */
+    404: ErrorResponseDto;
+    /**
+     * Conflicts with the current state: see `code` and `details`
+     */
+    409: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type SetPaymentTrancheError = SetPaymentTrancheErrors[keyof SetPaymentTrancheErrors];
+
+export type SetPaymentTrancheResponses = {
+    200: PaymentDto;
+};
+
+export type SetPaymentTrancheResponse = SetPaymentTrancheResponses[keyof SetPaymentTrancheResponses];
 
 export type CallsControllerCancelGrantData = {
     body: CancelGrantDto;

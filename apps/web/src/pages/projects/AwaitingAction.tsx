@@ -112,6 +112,11 @@ export function AwaitingAction() {
               }))}
               empty="Aucun bilan en retard : les porteurs ont rendu ceux qui étaient dus."
             />
+            {data.overdueReports.length > 0 && (
+              <p className="fr-col-12">
+                <Link to="/comptes-rendus-en-retard">Tous les comptes rendus en retard</Link>
+              </p>
+            )}
           </div>
         )}
       </QueryState>

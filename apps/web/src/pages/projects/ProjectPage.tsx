@@ -45,6 +45,13 @@ export function ProjectPage() {
           {/* Read first, then decide: the moves, then the money (grant it, or cancel an active grant). */}
           <ProjectTransitions project={p} />
           {(p.canGrant || p.grant?.canCancel) && <GrantDialog project={p} />}
+          {p.grant && (
+            <p>
+              <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to={`/projets/${p.id}/subvention`}>
+                Subvention : engagement, échéancier, versements et comptes rendus
+              </Link>
+            </p>
+          )}
           {user?.capabilities.readAuditTrail && (
             <ul className="fr-links-group">
               <li>
