@@ -57,7 +57,7 @@ describe('calls', () => {
     fundingSource: 'FIR',
     envelopeCents: 10_000_000,
     opensOn: '2026-01-15',
-    closesOn: '2026-04-30',
+    closesOn: '2099-12-31',
     axes: [
       { code: 'A1', label: 'Santé environnementale', envelopeCents: 4_000_000 },
       { code: 'A2', label: 'Santé mentale' },

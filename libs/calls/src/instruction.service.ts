@@ -200,6 +200,13 @@ export class InstructionService {
       envelopeCents,
       committedCents: committed,
       remainingCents: envelopeCents - committed,
+      axes: axes.map((axis) => ({
+        code: axis.code,
+        label: axis.label,
+        envelopeCents: axis.envelopeCents,
+        committedCents: committedByAxis.get(axis.code) ?? 0,
+        remainingCents: remainingByAxis.get(axis.code) ?? null,
+      })),
       items: lines.map(({ createdAt: _createdAt, ...line }) => ({ ...line, title: titles.get(line.projectId) ?? '' })),
       total: lines.length,
     };
