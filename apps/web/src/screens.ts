@@ -3,6 +3,7 @@ import { adminScreens } from './pages/admin/screens';
 import { auditScreens } from './pages/audit/screens';
 import { homeScreens } from './pages/home/screens';
 import { projectScreens } from './pages/projects/screens';
+import { callScreens } from './pages/calls/screens';
 import { referentScreens } from './pages/referent/screens';
 import { memberScreens } from './pages/member/screens';
 import { commissionScreens } from './pages/commission/screens';
@@ -16,6 +17,7 @@ import { roadmapScreens } from './pages/roadmap/screens';
 export const screens: readonly Screen[] = [
   ...homeScreens,
   ...projectScreens,
+  ...callScreens,
   ...auditScreens,
   ...referentScreens,
   ...memberScreens,

@@ -65,11 +65,11 @@ export class CallsService {
     return this.read(await this.existing(id), null);
   }
 
-  async list(actor: Actor, page: PageQueryDto): Promise<Page<CallDto>> {
+  async list(actor: Actor, page: PageQueryDto): Promise<Page<CallDto> & { canCreate: boolean }> {
     callsPolicy.assert(actor, 'read');
     const [rows, total] = await this.calls.list(page.limit, page.offset);
     const items = await Promise.all(rows.map((c) => this.read(c, actor)));
-    return { items, total };
+    return { items, total, canCreate: callsPolicy.allows(actor, 'enter') };
   }
 
   private async read(call: CallEntity, reader: Actor | null): Promise<CallDto> {

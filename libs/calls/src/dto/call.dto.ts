@@ -123,6 +123,8 @@ export class CallPageDto {
   @ApiProperty({ type: [CallDto] })
   items: CallDto[];
   total: number;
+  /** The caller may create a call (POST /calls). */
+  canCreate: boolean;
 }
 
 export class FundingLineDto {
