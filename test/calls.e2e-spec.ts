@@ -191,9 +191,15 @@ describe('calls for interest: projects, lifecycle, opinions, grants, payments, f
 
     const read = await api(stack, auditor).get(`/api/calls/${created.body.id}`);
     expectStatus(read, 200);
-    // The same call, with what each reader may do with it: the officer moves it and enters its projects, the auditor only exports.
+    // The same call, with what each reader may do with it: the officer moves and edits it and enters its projects, the auditor only exports.
     expect(created.body).toMatchObject({ allowedTransitions: ['closed'], canSetCriteria: true, canAddProject: true });
-    expect(read.body).toEqual({ ...created.body, allowedTransitions: [], canSetCriteria: false, canAddProject: false });
+    expect(read.body).toEqual({
+      ...created.body,
+      allowedTransitions: [],
+      canSetCriteria: false,
+      canAddProject: false,
+      canEdit: false,
+    });
     expectStatus(await api(stack, auditor).get(`/api/calls/${randomUUID()}`), 404);
 
     const before = {

@@ -174,15 +174,23 @@ describe('calls', () => {
       }
     });
 
-    it('closes, reopens and decides a call, names the allowed moves when refused, and audits each move', async () => {
+    it('closes, reopens (the delegate, with a comment) and decides a call, names the allowed moves when refused, and audits each move', async () => {
       const id = await newCall();
 
       expect(await calls.transition(officer, id, 'closed')).toMatchObject({
         status: 'closed',
         version: 2,
-        allowedTransitions: ['decided', 'open'],
+        allowedTransitions: ['decided'],
       });
-      await calls.transition(delegate, id, 'open');
+      await expect(calls.transition(officer, id, 'open', 'Oubli')).rejects.toMatchObject({ kind: 'forbidden' });
+      await expect(calls.transition(delegate, id, 'open', '  ')).rejects.toMatchObject({
+        kind: 'invalid',
+        code: CallsErrorCode.CallCommentRequired,
+      });
+      expect(await calls.transition(delegate, id, 'open', 'Dossiers arrivés par courrier')).toMatchObject({
+        status: 'open',
+        commentRequiredFor: [],
+      });
       await calls.transition(officer, id, 'closed');
       const decided = await calls.transition(officer, id, 'decided');
       expect(decided).toMatchObject({ status: 'decided', allowedTransitions: [] });
@@ -195,6 +203,10 @@ describe('calls', () => {
       const events = await medium.auditEvents('call', id);
       expect(events.map((e) => e.action)).toEqual(['call.create', ...Array(4).fill('call.transition')]);
       expect(events[1]).toMatchObject({ before: { status: 'open' }, after: { status: 'closed' } });
+      expect(events[2]).toMatchObject({
+        before: { status: 'closed' },
+        after: { status: 'open', comment: 'Dossiers arrivés par courrier' },
+      });
     });
 
     it('refuses a move to a role that never moves calls before reading the call', async () => {

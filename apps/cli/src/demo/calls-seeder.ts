@@ -79,9 +79,12 @@ export class CallsSeeder {
     });
     for (const project of projects) await this.project(call.id, project, paidOn);
     await this.callEdits.update(actor, call.id, { version: call.version, closesOn: data.closesOn });
-    // The 2021 call is decided; the 2023 one has closed and is under instruction.
-    await this.calls.transition(actor, call.id, 'closed');
-    if (data.year === 2021) await this.calls.transition(actor, call.id, 'decided');
+    // The 2021 call is decided. The 2023 one is past its closing day (no new application) and under
+    // instruction: it stays open, since a closed call commits nothing until it is decided or reopened.
+    if (data.year === 2021) {
+      await this.calls.transition(actor, call.id, 'closed');
+      await this.calls.transition(actor, call.id, 'decided');
+    }
   }
 
   private async project(callId: string, p: DemoProject, paidOn: { advance: string; balance: string }): Promise<void> {

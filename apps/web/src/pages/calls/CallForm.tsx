@@ -16,22 +16,22 @@ import {
 import { RowsEditor, type RowField } from './RowsEditor';
 
 const AXIS_FIELDS: RowField<AxisRow>[] = [
-  { key: 'code', label: 'Code de l’axe', className: 'fr-col-12 fr-col-md-2' },
-  { key: 'label', label: 'Intitulé de l’axe', className: 'fr-col-12 fr-col-md-5' },
+  { key: 'code', label: (n) => `Code de l’axe ${n}`, className: 'fr-col-12 fr-col-md-2' },
+  { key: 'label', label: (n) => `Intitulé de l’axe ${n}`, className: 'fr-col-12 fr-col-md-5' },
   {
     key: 'envelope',
-    label: 'Enveloppe de l’axe (en euros)',
+    label: (n) => `Enveloppe de l’axe ${n} (en euros)`,
     hint: 'Vide : l’enveloppe de l’appel',
     className: 'fr-col-12 fr-col-md-3',
     inputMode: 'decimal',
   },
 ];
 const CRITERION_FIELDS: RowField<CriterionRow>[] = [
-  { key: 'code', label: 'Code du critère', className: 'fr-col-12 fr-col-md-2' },
-  { key: 'label', label: 'Intitulé du critère', className: 'fr-col-12 fr-col-md-5' },
+  { key: 'code', label: (n) => `Code du critère ${n}`, className: 'fr-col-12 fr-col-md-2' },
+  { key: 'label', label: (n) => `Intitulé du critère ${n}`, className: 'fr-col-12 fr-col-md-5' },
   {
     key: 'weight',
-    label: 'Poids du critère',
+    label: (n) => `Poids du critère ${n}`,
     hint: 'De 1 à 100',
     className: 'fr-col-12 fr-col-md-3',
     inputMode: 'numeric',

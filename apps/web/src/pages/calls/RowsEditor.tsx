@@ -1,10 +1,10 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 
-/** One text field of a row: its key in the row, its label (numbered per row), its width on the grid. */
+/** One text field of a row: its key in the row, its label for row `n` (from 1), its width on the grid. */
 export interface RowField<R> {
   key: keyof R & string;
-  label: string;
+  label: (n: number) => string;
   hint?: string;
   className: string;
   inputMode?: 'decimal' | 'numeric';
@@ -43,7 +43,7 @@ export function RowsEditor<R extends Record<string, string>>({
             <Input
               key={field.key}
               className={field.className}
-              label={`${field.label} ${i + 1}`}
+              label={field.label(i + 1)}
               hintText={field.hint}
               nativeInputProps={{
                 value: row[field.key],
