@@ -135,7 +135,7 @@ describe('a call for projects, in the browser', () => {
     await page.getByRole('button', { name: 'Clore l’appel' }).click();
     await page.getByRole('button', { name: 'Rouvrir l’appel' }).waitFor();
     await page.getByText('L’appel ne reçoit plus de nouvelle candidature.', { exact: false }).waitFor();
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/\(révisé\)\s+Clos$/);
+    await page.getByRole('heading', { level: 1, name: `${TITLE} (révisé) Clos` }).waitFor();
 
     await page.getByRole('button', { name: 'Rouvrir l’appel' }).click();
     const form = page.getByRole('form', { name: 'Rouvrir l’appel' });
@@ -144,7 +144,7 @@ describe('a call for projects, in the browser', () => {
     await screenshot(page, 'call-reopen');
     await form.getByRole('button', { name: 'Confirmer : Rouvrir l’appel' }).click();
     await page.getByRole('button', { name: 'Clore l’appel' }).waitFor();
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/\(révisé\)\s+Ouvert$/);
+    await page.getByRole('heading', { level: 1, name: `${TITLE} (révisé) Ouvert` }).waitFor();
   });
 
   it('shows a mission officer the call without the reopening, and an auditor without any change', async () => {
