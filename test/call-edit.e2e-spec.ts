@@ -91,9 +91,10 @@ describe('call edit and the gates of a call’s state', () => {
 
   beforeAll(async () => {
     stack = await Stack.start('call_edit', { worker: false });
-    [officer, delegate, referent31, auditor] = await Promise.all(
-      [DEMO.officer, DEMO.delegate, DEMO.referent31, DEMO.auditor].map((e) => login(stack, e)),
+    const tokens = await Promise.all(
+      [DEMO.officer, DEMO.delegate, DEMO.referent31, DEMO.auditor].map((email) => login(stack, email)),
     );
+    [officer, delegate, referent31, auditor] = tokens;
   });
   afterAll(() => stack.stop());
 

@@ -125,7 +125,9 @@ describe('a call for projects, in the browser', () => {
     expect(rows[3]).toBe('Ligne de coupure : l’enveloppe restante ne couvre plus les projets ci-dessous');
     expect(rows[4]).toMatch(euros('3\tLigne d’écoute rurale\tnon noté\t25 000,00 €\t75 000,00 €'));
     expect(await axisA.locator('caption').innerText()).toMatch(euros('reste à engager 60 000,00 € sur 60 000,00 €'));
-    await page.getByText('Aucun projet en instruction sur cet axe.').waitFor();
+    await page
+      .getByText(/^Axe B — Accès aux soins \(pas d’enveloppe propre.*\) : aucun projet en instruction/)
+      .waitFor();
     await screenshot(page, 'call-ranking');
   });
 

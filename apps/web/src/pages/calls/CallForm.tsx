@@ -4,6 +4,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { CallDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ProblemsAlert } from '../../components/ProblemsAlert';
 import { eurosInput } from '../../format';
 import {
   type AxisRow,
@@ -13,7 +14,7 @@ import {
   criterionRowsOf,
   weightTotal,
 } from './call-form';
-import { RowsEditor, type RowField } from './RowsEditor';
+import { RowsEditor, type RowField } from '../../components/RowsEditor';
 
 const AXIS_FIELDS: RowField<AxisRow>[] = [
   { key: 'code', label: (n) => `Code de l’axe ${n}`, className: 'fr-col-12 fr-col-md-2' },
@@ -110,7 +111,8 @@ export function CallForm({ call, onSubmit, pending, error, criteriaEditable }: P
       </div>
       <RowsEditor
         legend="Axes thématiques"
-        noun="un axe"
+        addLabel="Ajouter un axe"
+        removeLabel={(n) => `Retirer l’axe ${n}`}
         rows={axes}
         fields={AXIS_FIELDS}
         blank={{ code: '', label: '', envelope: '' }}
@@ -119,7 +121,8 @@ export function CallForm({ call, onSubmit, pending, error, criteriaEditable }: P
       {criteriaEditable ? (
         <RowsEditor
           legend="Critères de notation"
-          noun="un critère"
+          addLabel="Ajouter un critère"
+          removeLabel={(n) => `Retirer le critère ${n}`}
           rows={criteria}
           fields={CRITERION_FIELDS}
           blank={{ code: '', label: '', weight: '' }}
@@ -138,20 +141,7 @@ export function CallForm({ call, onSubmit, pending, error, criteriaEditable }: P
           description="Des dossiers ont été notés : la grille de notation ne change plus."
         />
       )}
-      {problems.length > 0 && (
-        <Alert
-          className="fr-mb-3w"
-          severity="error"
-          title="Certaines informations sont à corriger"
-          description={
-            <ul>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
+      <ProblemsAlert problems={problems} />
       {error != null && <ErrorAlert error={error} labels={CALL_FIELD_LABELS} />}
       <Button type="submit" disabled={pending}>
         {call ? 'Enregistrer les modifications' : 'Créer l’appel'}

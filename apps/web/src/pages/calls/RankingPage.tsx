@@ -18,12 +18,12 @@ function remainder({ axis }: AxisRanking, callRemainingCents: number): string {
 
 function AxisTable({ ranked, callRemainingCents }: { ranked: AxisRanking; callRemainingCents: number }) {
   const { axis, lines, cutAt } = ranked;
+  const name = `Axe ${axis.code} — ${axis.label} (${remainder(ranked, callRemainingCents)})`;
+  if (lines.length === 0) return <p>{name} : aucun projet en instruction sur cet axe.</p>;
   return (
     <div className="fr-table">
       <table>
-        <caption>
-          Axe {axis.code} — {axis.label} ({remainder(ranked, callRemainingCents)})
-        </caption>
+        <caption>{name}</caption>
         <thead>
           <tr>
             <th scope="col">Rang</th>
@@ -56,8 +56,7 @@ function AxisTable({ ranked, callRemainingCents }: { ranked: AxisRanking; callRe
           ))}
         </tbody>
       </table>
-      {lines.length === 0 && <p>Aucun projet en instruction sur cet axe.</p>}
-      {lines.length > 0 && cutAt === null && <p>L’enveloppe restante couvre tous les projets de cet axe.</p>}
+      {cutAt === null && <p>L’enveloppe restante couvre tous les projets de cet axe.</p>}
     </div>
   );
 }

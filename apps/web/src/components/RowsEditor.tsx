@@ -12,8 +12,12 @@ export interface RowField<R> {
 
 interface Props<R extends Record<string, string>> {
   legend: string;
-  /** What one row is called in the buttons and labels ("axe" → « Code de l’axe 2 », « Retirer l’axe 2 »). */
-  noun: string;
+  /** The add button's words ("Ajouter un axe"). */
+  addLabel: string;
+  /** The remove button's accessible name for row `n` ("Retirer l’axe 2"). */
+  removeLabel: (n: number) => string;
+  /** Said when there is no row. */
+  empty?: string;
   rows: R[];
   fields: RowField<R>[];
   blank: R;
@@ -21,10 +25,12 @@ interface Props<R extends Record<string, string>> {
   children?: React.ReactNode;
 }
 
-/** A list of rows of text fields (the call's axes, its criteria): rows are added and removed, empty rows are left out. */
+/** A list of rows of text fields (a budget's lines, a call's axes and criteria): rows are added and removed. */
 export function RowsEditor<R extends Record<string, string>>({
   legend,
-  noun,
+  addLabel,
+  removeLabel,
+  empty,
   rows,
   fields,
   blank,
@@ -37,6 +43,7 @@ export function RowsEditor<R extends Record<string, string>>({
     <fieldset className="fr-fieldset" aria-label={legend}>
       <legend className="fr-fieldset__legend">{legend}</legend>
       {children}
+      {rows.length === 0 && empty && <p className="fr-fieldset__element">{empty}</p>}
       {rows.map((row, i) => (
         <div key={i} className="fr-fieldset__element fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
           {fields.map((field) => (
@@ -52,13 +59,13 @@ export function RowsEditor<R extends Record<string, string>>({
               }}
             />
           ))}
-          <div className="fr-col-12 fr-col-md-2 fr-mb-3w">
+          <div className="fr-col-4 fr-col-md-2 fr-mb-3w">
             <Button
               type="button"
               priority="tertiary"
               size="small"
               onClick={() => onChange(rows.filter((_, j) => j !== i))}
-              nativeButtonProps={{ 'aria-label': `Retirer ${noun} ${i + 1}` }}
+              nativeButtonProps={{ 'aria-label': removeLabel(i + 1) }}
             >
               Retirer
             </Button>
@@ -67,7 +74,7 @@ export function RowsEditor<R extends Record<string, string>>({
       ))}
       <div className="fr-fieldset__element">
         <Button type="button" priority="secondary" size="small" onClick={() => onChange([...rows, { ...blank }])}>
-          Ajouter {noun}
+          {addLabel}
         </Button>
       </div>
     </fieldset>
