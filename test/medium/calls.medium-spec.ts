@@ -2,6 +2,7 @@ import { AuditService } from '@app/audit';
 import { TerritoryService } from '@app/territory';
 import {
   AwaitingActionService,
+  CallEditService,
   CallsErrorCode,
   CallsModule,
   CallsService,
@@ -26,6 +27,7 @@ import { Medium, mediumModule } from './support/medium-module';
 describe('calls', () => {
   let medium: Medium;
   let calls: CallsService;
+  let callEdits: CallEditService;
   let projects: ProjectsService;
   let edits: ProjectEditService;
   let instruction: InstructionService;
@@ -38,6 +40,7 @@ describe('calls', () => {
   beforeAll(async () => {
     medium = await mediumModule([CallsModule], { jobs: true });
     calls = medium.get(CallsService);
+    callEdits = medium.get(CallEditService);
     projects = medium.get(ProjectsService);
     edits = medium.get(ProjectEditService);
     instruction = medium.get(InstructionService);
@@ -213,6 +216,38 @@ describe('calls', () => {
       await expect(calls.transition(auditor, UNKNOWN, 'closed')).rejects.toMatchObject({ kind: 'forbidden' });
       await expect(calls.transition(referent31, UNKNOWN, 'open')).rejects.toMatchObject({ kind: 'forbidden' });
       await expect(calls.transition(officer, UNKNOWN, 'closed')).rejects.toMatchObject({ kind: 'not_found' });
+    });
+  });
+
+  describe('call edit', () => {
+    it('never leaves a call over-committed when its envelope shrinks while a grant is made', async () => {
+      for (let round = 0; round < 3; round++) {
+        const callId = await newCall({ envelopeCents: 1_000_000, axes: [{ code: 'A1', label: 'Axe' }] });
+        const project = await projectAt(callId, SELECTED, { requestedCents: 800_000 });
+        const [granted, edited] = await Promise.allSettled([
+          funding.grant(delegate, project.id, { amountCents: 800_000 }),
+          callEdits.update(officer, callId, { version: 1, envelopeCents: 500_000 }),
+        ]);
+        // The call row is locked by both: one waits for the other, then is checked against what it left.
+        expect([granted.status, edited.status].sort()).toEqual(['fulfilled', 'rejected']);
+        const refusal = [granted, edited].find((r) => r.status === 'rejected') as PromiseRejectedResult;
+        expect([CallsErrorCode.GrantEnvelopeExceeded, CallsErrorCode.CallEnvelopeBelowCommitted]).toContain(
+          refusal.reason.code,
+        );
+        const figures = await calls.fundingOf(auditor, callId);
+        expect(figures.committedCents).toBeLessThanOrEqual(figures.envelopeCents);
+      }
+    });
+
+    it('changes nothing and audits nothing at a stale version', async () => {
+      const id = await newCall();
+      await callEdits.update(officer, id, { version: 1, title: 'Premier' });
+      await expect(callEdits.update(delegate, id, { version: 1, title: 'Second' })).rejects.toMatchObject({
+        kind: 'conflict',
+        code: CallsErrorCode.CallStaleVersion,
+      });
+      expect(await calls.get(auditor, id)).toMatchObject({ title: 'Premier', version: 2 });
+      expect(await actionsOf('call', id)).toEqual(['call.create', 'call.update']);
     });
   });
 
