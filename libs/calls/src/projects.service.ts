@@ -157,8 +157,8 @@ export class ProjectsService {
         at: h.at.toISOString(),
       })),
       grant,
-      canGrant: canGrant(actor, row, grant !== null) && acceptsGrants(call!),
-      decisionContext: await this.instruction.decisionContext(row, grant?.status === 'active'),
+      canGrant: canGrant(actor, row, grant !== null) && call !== null && acceptsGrants(call),
+      decisionContext: await this.instruction.decisionContext(row, grant?.status === 'active', call),
     };
   }
 
