@@ -41,7 +41,7 @@ describe('application edit and resubmission', () => {
         fundingSource: 'FIR',
         envelopeCents: 50_000_000,
         opensOn: '2026-01-01',
-        closesOn: '2026-12-31',
+        closesOn: '2099-12-31',
         axes: [{ code: 'A1', label: 'Axe 1' }],
       });
     expectStatus(call, 201);

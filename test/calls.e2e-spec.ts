@@ -78,7 +78,7 @@ describe('calls for interest: projects, lifecycle, opinions, grants, payments, f
       fundingSource: 'FIR',
       envelopeCents,
       opensOn: '2025-02-01',
-      closesOn: '2025-05-31',
+      closesOn: '2099-12-31',
       axes,
     });
     expectStatus(res, 201);
@@ -166,7 +166,7 @@ describe('calls for interest: projects, lifecycle, opinions, grants, payments, f
       fundingSource: 'FIR',
       envelopeCents: 50_000_000,
       opensOn: '2025-01-15',
-      closesOn: '2025-04-30',
+      closesOn: '2099-12-31',
       axes: [
         { code: 'A1', label: 'Santé environnementale et urbanisme', envelopeCents: 20_000_000 },
         { code: 'A2', label: 'Souffrance psychosociale et santé mentale' },
@@ -181,7 +181,7 @@ describe('calls for interest: projects, lifecycle, opinions, grants, payments, f
       fundingSource: 'FIR',
       envelopeCents: 50_000_000,
       opensOn: '2025-01-15',
-      closesOn: '2025-04-30',
+      closesOn: '2099-12-31',
     });
     expect(created.body.axes).toEqual([
       expect.objectContaining({ code: 'A1', label: body.axes[0].label, envelopeCents: 20_000_000 }),
@@ -191,9 +191,15 @@ describe('calls for interest: projects, lifecycle, opinions, grants, payments, f
 
     const read = await api(stack, auditor).get(`/api/calls/${created.body.id}`);
     expectStatus(read, 200);
-    // The same call, with what each reader may do with it: the officer moves it and enters its projects, the auditor only exports.
+    // The same call, with what each reader may do with it: the officer moves and edits it and enters its projects, the auditor only exports.
     expect(created.body).toMatchObject({ allowedTransitions: ['closed'], canSetCriteria: true, canAddProject: true });
-    expect(read.body).toEqual({ ...created.body, allowedTransitions: [], canSetCriteria: false, canAddProject: false });
+    expect(read.body).toEqual({
+      ...created.body,
+      allowedTransitions: [],
+      canSetCriteria: false,
+      canAddProject: false,
+      canEdit: false,
+    });
     expectStatus(await api(stack, auditor).get(`/api/calls/${randomUUID()}`), 404);
 
     const before = {

@@ -25,7 +25,7 @@ describe('error codes: every refusal keeps the contract’s shape and says what 
         fundingSource: 'FIR',
         envelopeCents: 10_000_000,
         opensOn: '2025-02-01',
-        closesOn: '2025-05-31',
+        closesOn: '2099-12-31',
         axes: [{ code: 'A1', label: 'Axe un', envelopeCents: 6_000_000 }],
       })
       .expect(201);

@@ -26,7 +26,7 @@ describe('grant reduction and cancellation', () => {
           fundingSource: 'FIR',
           envelopeCents: 100_000,
           opensOn: '2026-01-01',
-          closesOn: '2026-02-01',
+          closesOn: '2099-12-31',
           axes: [{ code: 'A', label: 'A' }],
         })
     ).body.id;

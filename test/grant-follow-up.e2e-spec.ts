@@ -68,10 +68,23 @@ describe('grant follow-up, budget lines and the referents’ routing', () => {
   });
 
   it('keeps an application’s budget lines', async () => {
+    // Applications go to a call still taking them: the demo's closed to applications long ago.
+    const open = await api(stack, officer)
+      .post('/api/calls')
+      .send({
+        title: 'AMI ouvert',
+        year: 2026,
+        fundingSource: 'FIR',
+        envelopeCents: 100_000,
+        opensOn: '2026-01-01',
+        closesOn: '2099-12-31',
+        axes: [{ code: 'A1', label: 'Axe' }],
+      })
+      .expect(201);
     const created = await api(stack, officer)
       .post('/api/projects')
       .send({
-        callId,
+        callId: open.body.id,
         axisCode: 'A1',
         title: 'Avec budget',
         holder: { name: 'Asso', kind: 'association', siret: '73282932000074' },
@@ -94,7 +107,7 @@ describe('grant follow-up, budget lines and the referents’ routing', () => {
       .post('/api/projects')
       .send({
         ...{
-          callId,
+          callId: open.body.id,
           axisCode: 'A1',
           title: 'x',
           departmentCodes: ['31'],
@@ -109,7 +122,7 @@ describe('grant follow-up, budget lines and the referents’ routing', () => {
     const badPublic = await api(stack, officer)
       .post('/api/projects')
       .send({
-        callId,
+        callId: open.body.id,
         axisCode: 'A1',
         title: 'x',
         holder: { name: 'x', kind: 'association' },

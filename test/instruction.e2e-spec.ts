@@ -38,7 +38,7 @@ describe('instruction of applications', () => {
         fundingSource: 'FIR',
         envelopeCents: 100_000,
         opensOn: '2026-01-01',
-        closesOn: '2026-02-01',
+        closesOn: '2099-12-31',
         axes: [
           { code: 'A', label: 'Axe A', envelopeCents: 50_000 },
           { code: 'B', label: 'Axe B' },

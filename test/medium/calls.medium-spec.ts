@@ -2,6 +2,7 @@ import { AuditService } from '@app/audit';
 import { TerritoryService } from '@app/territory';
 import {
   AwaitingActionService,
+  CallEditService,
   CallsErrorCode,
   CallsModule,
   CallsService,
@@ -26,6 +27,7 @@ import { Medium, mediumModule } from './support/medium-module';
 describe('calls', () => {
   let medium: Medium;
   let calls: CallsService;
+  let callEdits: CallEditService;
   let projects: ProjectsService;
   let edits: ProjectEditService;
   let instruction: InstructionService;
@@ -38,6 +40,7 @@ describe('calls', () => {
   beforeAll(async () => {
     medium = await mediumModule([CallsModule], { jobs: true });
     calls = medium.get(CallsService);
+    callEdits = medium.get(CallEditService);
     projects = medium.get(ProjectsService);
     edits = medium.get(ProjectEditService);
     instruction = medium.get(InstructionService);
@@ -57,7 +60,7 @@ describe('calls', () => {
     fundingSource: 'FIR',
     envelopeCents: 10_000_000,
     opensOn: '2026-01-15',
-    closesOn: '2026-04-30',
+    closesOn: '2099-12-31',
     axes: [
       { code: 'A1', label: 'Santé environnementale', envelopeCents: 4_000_000 },
       { code: 'A2', label: 'Santé mentale' },
@@ -174,15 +177,23 @@ describe('calls', () => {
       }
     });
 
-    it('closes, reopens and decides a call, names the allowed moves when refused, and audits each move', async () => {
+    it('closes, reopens (the delegate, with a comment) and decides a call, names the allowed moves when refused, and audits each move', async () => {
       const id = await newCall();
 
       expect(await calls.transition(officer, id, 'closed')).toMatchObject({
         status: 'closed',
         version: 2,
-        allowedTransitions: ['decided', 'open'],
+        allowedTransitions: ['decided'],
       });
-      await calls.transition(delegate, id, 'open');
+      await expect(calls.transition(officer, id, 'open', 'Oubli')).rejects.toMatchObject({ kind: 'forbidden' });
+      await expect(calls.transition(delegate, id, 'open', '  ')).rejects.toMatchObject({
+        kind: 'invalid',
+        code: CallsErrorCode.CallCommentRequired,
+      });
+      expect(await calls.transition(delegate, id, 'open', 'Dossiers arrivés par courrier')).toMatchObject({
+        status: 'open',
+        commentRequiredFor: [],
+      });
       await calls.transition(officer, id, 'closed');
       const decided = await calls.transition(officer, id, 'decided');
       expect(decided).toMatchObject({ status: 'decided', allowedTransitions: [] });
@@ -195,12 +206,48 @@ describe('calls', () => {
       const events = await medium.auditEvents('call', id);
       expect(events.map((e) => e.action)).toEqual(['call.create', ...Array(4).fill('call.transition')]);
       expect(events[1]).toMatchObject({ before: { status: 'open' }, after: { status: 'closed' } });
+      expect(events[2]).toMatchObject({
+        before: { status: 'closed' },
+        after: { status: 'open', comment: 'Dossiers arrivés par courrier' },
+      });
     });
 
     it('refuses a move to a role that never moves calls before reading the call', async () => {
       await expect(calls.transition(auditor, UNKNOWN, 'closed')).rejects.toMatchObject({ kind: 'forbidden' });
       await expect(calls.transition(referent31, UNKNOWN, 'open')).rejects.toMatchObject({ kind: 'forbidden' });
       await expect(calls.transition(officer, UNKNOWN, 'closed')).rejects.toMatchObject({ kind: 'not_found' });
+    });
+  });
+
+  describe('call edit', () => {
+    it('never leaves a call over-committed when its envelope shrinks while a grant is made', async () => {
+      for (let round = 0; round < 3; round++) {
+        const callId = await newCall({ envelopeCents: 1_000_000, axes: [{ code: 'A1', label: 'Axe' }] });
+        const project = await projectAt(callId, SELECTED, { requestedCents: 800_000 });
+        const [granted, edited] = await Promise.allSettled([
+          funding.grant(delegate, project.id, { amountCents: 800_000 }),
+          callEdits.update(officer, callId, { version: 1, envelopeCents: 500_000 }),
+        ]);
+        // The call row is locked by both: one waits for the other, then is checked against what it left.
+        expect([granted.status, edited.status].sort()).toEqual(['fulfilled', 'rejected']);
+        const refusal = [granted, edited].find((r) => r.status === 'rejected') as PromiseRejectedResult;
+        expect([CallsErrorCode.GrantEnvelopeExceeded, CallsErrorCode.CallEnvelopeBelowCommitted]).toContain(
+          refusal.reason.code,
+        );
+        const figures = await calls.fundingOf(auditor, callId);
+        expect(figures.committedCents).toBeLessThanOrEqual(figures.envelopeCents);
+      }
+    });
+
+    it('changes nothing and audits nothing at a stale version', async () => {
+      const id = await newCall();
+      await callEdits.update(officer, id, { version: 1, title: 'Premier' });
+      await expect(callEdits.update(delegate, id, { version: 1, title: 'Second' })).rejects.toMatchObject({
+        kind: 'conflict',
+        code: CallsErrorCode.CallStaleVersion,
+      });
+      expect(await calls.get(auditor, id)).toMatchObject({ title: 'Premier', version: 2 });
+      expect(await actionsOf('call', id)).toEqual(['call.create', 'call.update']);
     });
   });
 

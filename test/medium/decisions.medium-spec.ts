@@ -123,7 +123,7 @@ describe('decisions and their subjects', () => {
         fundingSource: 'FIR',
         envelopeCents: 1_000_000,
         opensOn: '2026-01-15',
-        closesOn: '2026-04-30',
+        closesOn: '2099-12-31',
         axes: [{ code: 'A1', label: 'Axe' }],
       });
       const contract = await contracts.create(officer, {
@@ -233,7 +233,7 @@ describe('decisions and their subjects', () => {
           fundingSource: 'FIR',
           envelopeCents: 10_000_000,
           opensOn: '2026-01-15',
-          closesOn: '2026-04-30',
+          closesOn: '2099-12-31',
           axes: [{ code: 'A1', label: 'Axe' }],
         })
       ).id;

@@ -16,7 +16,7 @@ async function returnedApplication(stack: Stack): Promise<string> {
       fundingSource: 'FIR',
       envelopeCents: 50_000_000,
       opensOn: '2026-01-01',
-      closesOn: '2026-12-31',
+      closesOn: '2099-12-31',
       axes: [{ code: 'A1', label: 'Jeunesse' }],
     })
     .expect(201);

@@ -4,6 +4,7 @@ import { auditScreens } from './pages/audit/screens';
 import { homeScreens } from './pages/home/screens';
 import { projectScreens } from './pages/projects/screens';
 import { grantScreens } from './pages/grants/screens';
+import { callScreens } from './pages/calls/screens';
 import { referentScreens } from './pages/referent/screens';
 import { memberScreens } from './pages/member/screens';
 import { commissionScreens } from './pages/commission/screens';
@@ -19,6 +20,7 @@ export const screens: readonly Screen[] = [
   ...homeScreens,
   ...projectScreens,
   ...grantScreens,
+  ...callScreens,
   ...auditScreens,
   ...referentScreens,
   ...memberScreens,

@@ -77,11 +77,16 @@ describe('project lifecycle', () => {
 });
 
 describe('call lifecycle', () => {
-  it('opens, closes, reopens and is decided by the regional team', () => {
+  it('opens, closes and is decided by the regional team; only the delegate reopens, with a comment', () => {
     expect(CALL_LIFECYCLE.next('draft')).toEqual(['open']);
     expect(CALL_LIFECYCLE.next('closed')).toEqual(['decided', 'open']);
     expect(CALL_LIFECYCLE.next('decided')).toEqual([]);
-    expect(CALL_LIFECYCLE.nextFor('closed', ['mission_officer'])).toEqual(['decided', 'open']);
+    expect(CALL_LIFECYCLE.nextFor('closed', ['mission_officer'])).toEqual(['decided']);
+    expect(CALL_LIFECYCLE.nextFor('closed', ['regional_delegate'])).toEqual(['decided', 'open']);
+    expect(CALL_LIFECYCLE.check('closed', 'open', ['regional_delegate'])).toEqual({
+      ok: false,
+      reason: 'comment_required',
+    });
     expect(CALL_LIFECYCLE.nextFor('closed', ['auditor', 'admin', 'departmental_referent'])).toEqual([]);
   });
 

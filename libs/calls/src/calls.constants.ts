@@ -26,12 +26,36 @@ export const TEAM: readonly Role[] = ['regional_delegate', 'mission_officer'];
 /** The regional delegate: it decides and commits the money. */
 export const DELEGATE: readonly Role[] = ['regional_delegate'];
 
-/** A call opens for applications, closes (and may reopen), then is decided once the commission's choices are made. */
+/**
+ * A call opens for applications, closes, then is decided once the commission's choices are made. Reopening
+ * a closed call lets applications and grants in again: the delegate does it, and says why.
+ */
 export const CALL_TRANSITIONS: TransitionTable<CallStatus> = {
   draft: { open: { roles: TEAM } },
   open: { closed: { roles: TEAM } },
-  closed: { decided: { roles: TEAM }, open: { roles: TEAM } },
+  closed: { decided: { roles: TEAM }, open: { roles: DELEGATE, commentRequired: true } },
   decided: {},
+};
+
+/** What a call lets happen in each of its states. */
+export interface CallStatusRule {
+  /** New applications are entered and first submitted (until the closing date too). */
+  applications: boolean;
+  /** Money is committed to its selected projects. */
+  grants: boolean;
+  /** Its title, dates, envelope and axes change. */
+  edit: boolean;
+}
+
+/**
+ * Applications come in while the call is open; once it is closed, nothing is committed until the
+ * commission has decided or the delegate has reopened it; a decided call is settled and no longer edited.
+ */
+export const CALL_STATUS_RULES: Record<CallStatus, CallStatusRule> = {
+  draft: { applications: false, grants: false, edit: true },
+  open: { applications: true, grants: true, edit: true },
+  closed: { applications: false, grants: false, edit: true },
+  decided: { applications: false, grants: true, edit: false },
 };
 
 /** from → to → move. Withdrawal is possible from every state before a decision; the delegate decides. */

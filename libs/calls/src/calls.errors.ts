@@ -1,11 +1,18 @@
 /** The codes the calls lib's errors carry (`code` in every HTTP error body); the web app maps them. */
 export const CallsErrorCode = {
   CallAxesOverEnvelope: 'call.axes_over_envelope',
+  CallAxisInUse: 'call.axis_in_use',
   CallAxisRepeated: 'call.axis_repeated',
+  CallClosedToApplications: 'call.closed_to_applications',
+  CallClosedToGrants: 'call.closed_to_grants',
+  CallCommentRequired: 'call.comment_required',
   CallCriterionRepeated: 'call.criterion_repeated',
   CallDates: 'call.dates',
+  CallEnvelopeBelowCommitted: 'call.envelope_below_committed',
+  CallNotEditable: 'call.not_editable',
   CallNotFound: 'call.not_found',
   CallScoringStarted: 'call.scoring_started',
+  CallStaleVersion: 'call.stale_version',
   CallTransitionForbidden: 'call.transition_forbidden',
   CallUnknown: 'call.unknown',
   CallUnknownAxis: 'call.unknown_axis',

@@ -6,6 +6,7 @@ import { ReportKindRegistry, ReportsModule } from '@app/reports';
 import { TerritoryModule } from '@app/territory';
 import { AwaitingActionService } from './awaiting-action.service';
 import { CallsRepository } from './calls.repository';
+import { CallEditService } from './call-edit.service';
 import { CallsService } from './calls.service';
 import { CallAxisEntity } from './entities/call-axis.entity';
 import { CallEntity } from './entities/call.entity';
@@ -47,6 +48,7 @@ import { FundingReport } from './reports/funding.report';
     DecisionLinksModule,
   ],
   providers: [
+    CallEditService,
     CallsRepository,
     ProjectsRepository,
     FundingRepository,
@@ -63,6 +65,7 @@ import { FundingReport } from './reports/funding.report';
     SelectionService,
   ],
   exports: [
+    CallEditService,
     AwaitingActionService,
     CallsService,
     ProjectsService,

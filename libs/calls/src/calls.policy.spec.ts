@@ -5,6 +5,8 @@ import {
   assertMayMoveProjectTo,
   assertMayScore,
   assertReviewer,
+  acceptsApplications,
+  acceptsGrants,
   callRights,
   callsPolicy,
   canGrant,
@@ -141,18 +143,42 @@ describe('what a DTO tells its reader', () => {
     });
   });
 
-  it('gives a call’s moves to the regional team only', () => {
-    expect(callRights(officer, { status: 'closed' })).toEqual({
-      allowedTransitions: ['decided', 'open'],
+  it('gives a call’s moves to the regional team only, reopening to the delegate with a comment', () => {
+    const closed = { status: 'closed' as const, closesOn: '2026-04-30' };
+    expect(callRights(officer, closed, '2026-03-01')).toEqual({
+      allowedTransitions: ['decided'],
+      commentRequiredFor: [],
+      acceptsApplications: false,
+      acceptsGrants: false,
+      canEdit: true,
       canSetCriteria: true,
-      canAddProject: true,
+      canAddProject: false,
       canExportLedger: true,
     });
-    expect(callRights(referent31, { status: 'closed' })).toEqual({
+    expect(callRights(delegate, closed, '2026-03-01')).toMatchObject({
+      allowedTransitions: ['decided', 'open'],
+      commentRequiredFor: ['open'],
+    });
+    expect(callRights(referent31, closed, '2026-03-01')).toEqual({
       allowedTransitions: [],
+      commentRequiredFor: [],
+      acceptsApplications: false,
+      acceptsGrants: false,
+      canEdit: false,
       canSetCriteria: false,
       canAddProject: false,
       canExportLedger: false,
     });
+  });
+
+  it('takes applications while the call is open and until its closing day, grants unless it is closed', () => {
+    const open = { status: 'open' as const, closesOn: '2026-04-30' };
+    expect(acceptsApplications(open, '2026-04-30')).toBe(true);
+    expect(acceptsApplications(open, '2026-05-01')).toBe(false);
+    expect(acceptsApplications({ ...open, status: 'closed' }, '2026-03-01')).toBe(false);
+    expect(callRights(officer, open, '2026-05-01')).toMatchObject({ canAddProject: false, acceptsGrants: true });
+    expect(acceptsGrants({ status: 'closed' })).toBe(false);
+    expect(acceptsGrants({ status: 'decided' })).toBe(true);
+    expect(callRights(officer, { status: 'decided', closesOn: '2026-04-30' }, '2026-05-01').canEdit).toBe(false);
   });
 });

@@ -1,9 +1,13 @@
 import type { Actor, Role } from '@app/core/auth/actor';
 import { definePolicy } from '@app/core/auth/policy';
 import { DomainError } from '@app/core/errors/domain-error';
+import { parisDay } from '@app/core/time/paris-time';
+import { CallsErrorCode } from './calls.errors';
 import { canActOnDepartments } from '@app/identity';
 import {
   CALL_LIFECYCLE,
+  CALL_STATUS_RULES,
+  CALL_TRANSITIONS,
   type CallStatus,
   DELEGATE,
   EDITABLE_STATUSES,
@@ -173,12 +177,56 @@ export function grantRights(
   };
 }
 
-/** What the caller may do with a call: the `allowedTransitions` and `can*` of CallDto. */
-export function callRights(actor: Actor, call: { status: CallStatus }) {
+/** A call as far as its gates are concerned. */
+export interface CallScope {
+  status: CallStatus;
+  closesOn: string;
+}
+
+/** New applications come in while the call is open and its closing day (`today`, YYYY-MM-DD) has not passed. */
+export function acceptsApplications(call: CallScope, today: string): boolean {
+  return CALL_STATUS_RULES[call.status].applications && today <= call.closesOn;
+}
+
+/** Money is committed to the call's projects only in the states that allow it (not once closed, until reopened). */
+export function acceptsGrants(call: Pick<CallScope, 'status'>): boolean {
+  return CALL_STATUS_RULES[call.status].grants;
+}
+
+/** 409 when the call takes no new application today (closed, or past its closing day in Europe/Paris). */
+export function assertAcceptsApplications(call: CallScope): void {
+  if (!acceptsApplications(call, parisDay())) {
+    throw DomainError.conflict(
+      CallsErrorCode.CallClosedToApplications,
+      `L’appel ne reçoit plus de candidature (état ${call.status}, clôture le ${call.closesOn})`,
+      { status: call.status, closesOn: call.closesOn },
+    );
+  }
+}
+
+/** 409 when the call's state commits no money: a closed call must be decided or reopened first. */
+export function assertAcceptsGrants(call: Pick<CallScope, 'status'>): void {
+  if (!acceptsGrants(call)) {
+    throw DomainError.conflict(
+      CallsErrorCode.CallClosedToGrants,
+      `L’appel est ${call.status} : aucun crédit n’est engagé avant sa décision ou sa réouverture par le délégué régional`,
+      { status: call.status },
+    );
+  }
+}
+
+/** What the caller may do with a call (`today` in Europe/Paris): the `allowedTransitions` and `can*` of CallDto. */
+export function callRights(actor: Actor, call: CallScope, today: string) {
+  const allowedTransitions = callMoves(actor, call.status);
+  const enter = callsPolicy.allows(actor, 'enter');
   return {
-    allowedTransitions: callMoves(actor, call.status),
-    canSetCriteria: callsPolicy.allows(actor, 'enter'),
-    canAddProject: callsPolicy.allows(actor, 'enter'),
+    allowedTransitions,
+    commentRequiredFor: allowedTransitions.filter((to) => CALL_TRANSITIONS[call.status][to]?.commentRequired === true),
+    acceptsApplications: acceptsApplications(call, today),
+    acceptsGrants: acceptsGrants(call),
+    canEdit: enter && CALL_STATUS_RULES[call.status].edit,
+    canSetCriteria: enter,
+    canAddProject: enter && acceptsApplications(call, today),
     canExportLedger: callsPolicy.allows(actor, 'exportLedger'),
   };
 }
@@ -190,6 +238,10 @@ export type GrantRights = ReturnType<typeof grantRights>;
 /** Rights for no one: what the worker's reports carry (they are read later, by whoever may read them). */
 export const NO_CALL_RIGHTS: CallRights = Object.freeze({
   allowedTransitions: [],
+  commentRequiredFor: [],
+  acceptsApplications: false,
+  acceptsGrants: false,
+  canEdit: false,
   canSetCriteria: false,
   canAddProject: false,
   canExportLedger: false,

@@ -48,6 +48,49 @@ export class CallsRepository {
     return changedAny(result);
   }
 
+  /** Conditional on the version read: false when someone else changed the call first. */
+  async update(
+    tx: Tx,
+    id: string,
+    version: number,
+    fields: Pick<CallEntity, 'title' | 'fundingSource' | 'envelopeCents' | 'opensOn' | 'closesOn'>,
+  ): Promise<boolean> {
+    const result = await tx.query(
+      `UPDATE call SET title = $3, funding_source = $4, envelope_cents = $5, opens_on = $6, closes_on = $7,
+         version = version + 1
+       WHERE id = $1 AND version = $2`,
+      [id, version, fields.title, fields.fundingSource, fields.envelopeCents, fields.opensOn, fields.closesOn],
+    );
+    return changedAny(result);
+  }
+
+  /**
+   * Makes the call's axes these, in this order: an axis kept by its code is updated in place (projects
+   * and grants refer to it), the others are added or removed (the caller checked that none is in use).
+   */
+  async replaceAxes(tx: Tx, callId: string, axes: { code: string; label: string; envelopeCents: number | null }[]) {
+    await tx.query('DELETE FROM call_axis WHERE call_id = $1 AND NOT (code = ANY($2::text[]))', [
+      callId,
+      axes.map((a) => a.code),
+    ]);
+    for (const [position, axis] of axes.entries()) {
+      await tx.query(
+        `INSERT INTO call_axis (call_id, code, label, envelope_cents, position) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (call_id, code) DO UPDATE SET label = $3, envelope_cents = $4, position = $5`,
+        [callId, axis.code, axis.label, axis.envelopeCents, position],
+      );
+    }
+  }
+
+  /** The codes of the call's axes that some project applies to. */
+  async axesInUse(tx: Tx, callId: string): Promise<string[]> {
+    const rows: { code: string }[] = await tx.query(
+      'SELECT DISTINCT axis_code AS code FROM project WHERE call_id = $1 ORDER BY 1',
+      [callId],
+    );
+    return rows.map((r) => r.code);
+  }
+
   axes(callId: string, tx: Tx = this.dataSource.manager): Promise<CallAxisEntity[]> {
     return tx.find(CallAxisEntity, { where: { callId }, order: { position: 'ASC' } });
   }

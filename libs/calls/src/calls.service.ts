@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
-import { Actor, Page, PageQueryDto, centsFromDb, DomainError, found } from '@app/core';
+import { Actor, Page, PageQueryDto, centsFromDb, found, parisDay } from '@app/core';
 import { TerritoryService } from '@app/territory';
 import { CALL_LIFECYCLE, PROJECT_STATUSES, type CallStatus } from './calls.constants';
 import { assertMayMoveCallTo, type CallRights, callRights, callsPolicy, NO_CALL_RIGHTS } from './calls.policy';
@@ -15,6 +15,7 @@ import type { CriterionRow } from './instruction.repository';
 import { assertUniqueCodes, InstructionService } from './instruction.service';
 import { fundingWorkbook } from './funding-xlsx';
 import { CallsErrorCode } from './calls.errors';
+import { assertCallShape } from './call-shape';
 
 /** Calls for interest (AMI), their axes and envelopes, and the funding figures of each call. */
 @Injectable()
@@ -29,19 +30,8 @@ export class CallsService {
 
   async create(actor: Actor, dto: CreateCallDto): Promise<CallDto> {
     callsPolicy.assert(actor, 'enter');
-    if (dto.closesOn < dto.opensOn) throw DomainError.invalid(CallsErrorCode.CallDates, 'closesOn: before opensOn');
-    const codes = dto.axes.map((a) => a.code);
-    const repeated = codes.filter((c, i) => codes.indexOf(c) !== i);
-    if (repeated.length > 0)
-      throw DomainError.invalid(CallsErrorCode.CallAxisRepeated, `axes: code ${repeated[0]} is repeated`);
+    assertCallShape(dto);
     assertUniqueCodes(dto.criteria ?? []);
-    const axesTotal = dto.axes.reduce((sum, a) => sum + (a.envelopeCents ?? 0), 0);
-    if (axesTotal > dto.envelopeCents) {
-      throw DomainError.invalid(
-        CallsErrorCode.CallAxesOverEnvelope,
-        `axes: their envelopes (${axesTotal}) exceed envelopeCents (${dto.envelopeCents})`,
-      );
-    }
     return this.audit.write(actor, async (tx) => {
       const id = await this.calls.insert(
         tx,
@@ -59,7 +49,7 @@ export class CallsService {
       const call = (await this.calls.find(id, tx))!;
       const facts = toCallFacts(call, await this.calls.axes(id, tx), dto.criteria ?? []);
       return {
-        result: { ...facts, ...callRights(actor, call) },
+        result: { ...facts, ...callRights(actor, call, parisDay()) },
         audit: { action: 'call.create', entityType: 'call', entityId: id, after: facts },
       };
     });
@@ -75,16 +65,19 @@ export class CallsService {
     return this.read(await this.existing(id), null);
   }
 
-  async list(actor: Actor, page: PageQueryDto): Promise<Page<CallDto>> {
+  async list(actor: Actor, page: PageQueryDto): Promise<Page<CallDto> & { canCreate: boolean }> {
     callsPolicy.assert(actor, 'read');
     const [rows, total] = await this.calls.list(page.limit, page.offset);
     const items = await Promise.all(rows.map((c) => this.read(c, actor)));
-    return { items, total };
+    return { items, total, canCreate: callsPolicy.allows(actor, 'enter') };
   }
 
   private async read(call: CallEntity, reader: Actor | null): Promise<CallDto> {
     const [axes, criteria] = await Promise.all([this.calls.axes(call.id), this.instruction.criteriaOf(call.id)]);
-    return { ...toCallFacts(call, axes, criteria), ...(reader ? callRights(reader, call) : NO_CALL_RIGHTS) };
+    return {
+      ...toCallFacts(call, axes, criteria),
+      ...(reader ? callRights(reader, call, parisDay()) : NO_CALL_RIGHTS),
+    };
   }
 
   /** Envelope, committed, paid and remaining, by axis and by department; totals reconcile with the ledger. */
@@ -151,12 +144,21 @@ export class CallsService {
     };
   }
 
-  /** draft → open → closed → decided (a closed call may reopen); 409 naming the allowed moves otherwise. */
-  async transition(actor: Actor, id: string, to: CallStatus): Promise<CallDto> {
+  /**
+   * draft → open → closed → decided; a closed call reopens by the delegate, with a comment. 409 naming the
+   * allowed moves otherwise, 400 without a required comment (kept in the audit event).
+   */
+  async transition(actor: Actor, id: string, to: CallStatus, comment?: string): Promise<CallDto> {
     assertMayMoveCallTo(actor, to);
     await this.audit.write(actor, async (tx) => {
       const call = found(await this.calls.lock(tx, id), CallsErrorCode.CallNotFound, id);
-      CALL_LIFECYCLE.assertMove(actor, call.status, to, { transition: CallsErrorCode.CallTransitionForbidden });
+      CALL_LIFECYCLE.assertMove(
+        actor,
+        call.status,
+        to,
+        { transition: CallsErrorCode.CallTransitionForbidden, comment: CallsErrorCode.CallCommentRequired },
+        comment,
+      );
       await this.calls.setStatus(tx, id, call.status, to);
       return {
         result: undefined,
@@ -165,7 +167,7 @@ export class CallsService {
           entityType: 'call',
           entityId: id,
           before: { status: call.status },
-          after: { status: to },
+          after: { status: to, ...(comment?.trim() && { comment: comment.trim() }) },
         },
       };
     });

@@ -150,8 +150,8 @@ export class FundingRepository {
   }
 
   /** What is committed on each axis of the call (axes without grants are absent), in one statement. */
-  async committedByAxis(callId: string): Promise<Map<string, number>> {
-    const rows: { axisCode: string; sum: string }[] = await this.dataSource.query(
+  async committedByAxis(callId: string, tx: Tx = this.dataSource.manager): Promise<Map<string, number>> {
+    const rows: { axisCode: string; sum: string }[] = await tx.query(
       `SELECT g.axis_code AS "axisCode", sum(${COMMITTED})::text AS sum FROM "grant" g WHERE g.call_id = $1 GROUP BY g.axis_code`,
       [callId],
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { pipeline, Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
 import { Actor, centsFromDb, DomainError, found, KeyedLimiter, Tx } from '@app/core';
-import { callsPolicy, type GrantRights, grantRights } from './calls.policy';
+import { assertAcceptsGrants, callsPolicy, type GrantRights, grantRights } from './calls.policy';
 import { CallsRepository } from './calls.repository';
 import {
   CancelGrantDto,
@@ -49,6 +49,7 @@ export class FundingService {
   private commit(actor: Actor, projectId: string, callId: string, dto: CreateGrantDto): Promise<GrantDto> {
     return this.audit.write(actor, async (tx) => {
       const call = (await this.calls.lock(tx, callId))!;
+      assertAcceptsGrants(call);
       const current = (await this.projects.lock(tx, projectId))!;
       if (current.status !== 'selected') {
         throw DomainError.conflict(

@@ -1,4 +1,5 @@
 export * from './awaiting-action.service';
+export * from './call-edit.service';
 export * from './calls.constants';
 export * from './calls.module';
 export * from './calls.service';

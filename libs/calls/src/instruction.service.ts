@@ -20,6 +20,7 @@ import { CriterionRow, InstructionRepository, NoteRow, ScoreRow } from './instru
 import { ProjectRow, ProjectsRepository } from './projects.repository';
 import { rankAgainstEnvelope, totalScore } from './ranking';
 import { CallsErrorCode } from './calls.errors';
+import type { CallEntity } from './entities/call.entity';
 
 /** Instruction of applications: criteria and scores, ranking against the live envelope, notes and labels. */
 @Injectable()
@@ -113,8 +114,13 @@ export class InstructionService {
    * What the delegate reads before deciding on `project` (already read under the caller's rights): the
    * call's and the axis's envelopes now and once its requested amount is granted, its score and rank.
    */
-  async decisionContext(project: ProjectRow, hasActiveGrant: boolean): Promise<DecisionContextDto> {
-    const call = found(await this.calls.find(project.callId), CallsErrorCode.CallNotFound, project.callId);
+  async decisionContext(
+    project: ProjectRow,
+    hasActiveGrant: boolean,
+    /** The project's call when the caller has read it already. */
+    read?: CallEntity | null,
+  ): Promise<DecisionContextDto> {
+    const call = found(read ?? (await this.calls.find(project.callId)), CallsErrorCode.CallNotFound, project.callId);
     const { ranking, remainingByAxis, axes, scores, criteria } = await this.rankingOf(
       project.callId,
       call.envelopeCents,
@@ -200,6 +206,13 @@ export class InstructionService {
       envelopeCents,
       committedCents: committed,
       remainingCents: envelopeCents - committed,
+      axes: axes.map((axis) => ({
+        code: axis.code,
+        label: axis.label,
+        envelopeCents: axis.envelopeCents,
+        committedCents: committedByAxis.get(axis.code) ?? 0,
+        remainingCents: remainingByAxis.get(axis.code) ?? null,
+      })),
       items: lines.map(({ createdAt: _createdAt, ...line }) => ({ ...line, title: titles.get(line.projectId) ?? '' })),
       total: lines.length,
     };

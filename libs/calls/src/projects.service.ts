@@ -6,7 +6,9 @@ import { OPINION_OPEN_STATUSES, PROJECT_LIFECYCLE } from './calls.constants';
 import {
   assertDepartmentOfProject,
   assertMayGiveOpinionFor,
+  assertAcceptsApplications,
   assertMayMoveProjectTo,
+  acceptsGrants,
   callsPolicy,
   canGrant,
   type ProjectRights,
@@ -49,6 +51,7 @@ export class ProjectsService {
     callsPolicy.assert(actor, 'enter');
     const call = await this.calls.find(dto.callId);
     if (!call) throw DomainError.invalid(CallsErrorCode.CallUnknown, `callId: no call ${dto.callId}`);
+    assertAcceptsApplications(call);
     const axes = await this.calls.axes(call.id);
     if (!axes.some((a) => a.code === dto.axisCode)) {
       throw DomainError.invalid(
@@ -131,13 +134,14 @@ export class ProjectsService {
   async get(actor: Actor, id: string): Promise<ProjectDetailDto> {
     callsPolicy.assert(actor, 'read');
     const row = await this.existing(id);
-    const [communeCodes, budgetLines, shares, opinions, history, grant] = await Promise.all([
+    const [communeCodes, budgetLines, shares, opinions, history, grant, call] = await Promise.all([
       this.projects.communes(id),
       this.followUp.budgetLines(id),
       this.projects.departmentShares(id),
       this.projects.opinions(id),
       this.projects.history(id),
       this.funding.grantOfProject(actor, id),
+      this.calls.find(row.callId),
     ]);
     return {
       ...toProjectDto(row, actor),
@@ -153,8 +157,8 @@ export class ProjectsService {
         at: h.at.toISOString(),
       })),
       grant,
-      canGrant: canGrant(actor, row, grant !== null),
-      decisionContext: await this.instruction.decisionContext(row, grant?.status === 'active'),
+      canGrant: canGrant(actor, row, grant !== null) && call !== null && acceptsGrants(call),
+      decisionContext: await this.instruction.decisionContext(row, grant?.status === 'active', call),
     };
   }
 
@@ -175,6 +179,9 @@ export class ProjectsService {
       );
       if (dto.version !== undefined && dto.version !== before.version)
         throw DomainError.staleVersion(CallsErrorCode.ProjectStaleVersion);
+      // A first submission is a new application; a corrected one (returned for changes) is not.
+      if (before.status === 'draft' && dto.to === 'submitted')
+        assertAcceptsApplications((await this.calls.lock(tx, before.callId))!);
       if (!(await this.projects.setStatus(tx, id, before.status, dto.to, before.version)))
         throw DomainError.staleVersion(CallsErrorCode.ProjectStaleVersion);
       await this.projects.insertTransition(tx, {

@@ -57,6 +57,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'payment.create': 'Versement',
   'payment.set_tranche': 'Tranche réglée par le versement',
   'call.create': 'Création de l’appel',
+  'call.update': 'Modification de l’appel',
   'call.transition': 'Changement d’état de l’appel',
   'call.set_criteria': 'Grille de notation de l’appel',
   'local_health_contract.create': 'Création du contrat local de santé',

@@ -55,6 +55,12 @@ export function projectMoveLabel(from: ProjectStatus, to: ProjectStatus): string
   return from === 'returned_for_changes' && to === 'submitted' ? 'Redéposer' : PROJECT_TRANSITION_LABELS[to];
 }
 
+/** What the button says for a call's move from `from` to `to`: a closed call is reopened, not opened. */
+export function callMoveLabel(from: CallStatus, to: CallStatus): string {
+  if (to === 'open') return from === 'closed' ? 'Rouvrir l’appel' : 'Ouvrir l’appel';
+  return to === 'closed' ? 'Clore l’appel' : to === 'decided' ? 'Marquer l’appel comme décidé' : CALL_STATUS_LABELS[to];
+}
+
 /** The orders of the project list. */
 export const PROJECT_SORTS = ['recent', 'score'] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdParam, PageQueryDto } from '@app/core';
 import type { Actor } from '@app/core';
 import {
   CallDto,
+  CallEditService,
   CallFundingDto,
   CallPageDto,
   CallTransitionDto,
@@ -14,6 +15,7 @@ import {
   ProjectStatusCountDto,
   RankingDto,
   SetCriteriaDto,
+  UpdateCallDto,
 } from '@app/calls';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
@@ -25,6 +27,7 @@ export class CallsController {
   constructor(
     private readonly calls: CallsService,
     private readonly instruction: InstructionService,
+    private readonly edits: CallEditService,
   ) {}
 
   /** Create a call for projects. */
@@ -48,7 +51,18 @@ export class CallsController {
     return this.calls.get(actor, id);
   }
 
-  /** draft → open → closed → decided. */
+  /** Edit a call: title, funding source, dates, envelope and axes (at the version read; 409 when stale). */
+  @Patch('calls/:id')
+  @ApiOkResponse({ type: CallDto })
+  updateCall(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: UpdateCallDto,
+  ): Promise<CallDto> {
+    return this.edits.update(actor, id, dto);
+  }
+
+  /** draft → open → closed → decided; a closed call reopens by the delegate, with a comment. */
   @Post('calls/:id/transitions')
   @HttpCode(200)
   @ApiOkResponse({ type: CallDto })
@@ -57,7 +71,7 @@ export class CallsController {
     @Param('id', IdParam) id: string,
     @Body() dto: CallTransitionDto,
   ): Promise<CallDto> {
-    return this.calls.transition(actor, id, dto.to);
+    return this.calls.transition(actor, id, dto.to, dto.comment);
   }
 
   /** Envelope, committed, paid and remaining — globally, by axis and by department. */

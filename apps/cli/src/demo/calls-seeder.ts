@@ -1,6 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CallsService, FollowUpService, FundingService, ProjectsService, type ProjectStatus } from '@app/calls';
-import { SYSTEM_ACTOR } from '@app/core';
+import {
+  CallEditService,
+  CallsService,
+  FollowUpService,
+  FundingService,
+  ProjectsService,
+  type ProjectStatus,
+} from '@app/calls';
+import { parisDay, SYSTEM_ACTOR } from '@app/core';
 import { UsersService } from '@app/identity';
 import { AMI_2021, AMI_2021_PROJECTS, CALL_2023, CALL_2023_APPLICATIONS, DemoProject } from './calls-data';
 import { demoReferent } from './demo-referent';
@@ -35,6 +42,7 @@ export class CallsSeeder {
 
   constructor(
     private readonly calls: CallsService,
+    private readonly callEdits: CallEditService,
     private readonly projects: ProjectsService,
     private readonly funding: FundingService,
     private readonly followUp: FollowUpService,
@@ -61,7 +69,8 @@ export class CallsSeeder {
       fundingSource: data.fundingSource,
       envelopeCents: cents(data.envelopeEuros),
       opensOn: data.opensOn,
-      closesOn: data.closesOn,
+      // Applications come in until the closing day: the past ones are entered first, then the call gets its real one.
+      closesOn: [data.closesOn, parisDay()].sort()[1],
       axes: data.axes.map((axis) => ({
         code: axis.code,
         label: axis.label,
@@ -69,9 +78,13 @@ export class CallsSeeder {
       })),
     });
     for (const project of projects) await this.project(call.id, project, paidOn);
-    // The 2021 call is decided; the 2023 one has closed and is under instruction.
-    await this.calls.transition(actor, call.id, 'closed');
-    if (data.year === 2021) await this.calls.transition(actor, call.id, 'decided');
+    await this.callEdits.update(actor, call.id, { version: call.version, closesOn: data.closesOn });
+    // The 2021 call is decided. The 2023 one is past its closing day (no new application) and under
+    // instruction: it stays open, since a closed call commits nothing until it is decided or reopened.
+    if (data.year === 2021) {
+      await this.calls.transition(actor, call.id, 'closed');
+      await this.calls.transition(actor, call.id, 'decided');
+    }
   }
 
   private async project(callId: string, p: DemoProject, paidOn: { advance: string; balance: string }): Promise<void> {

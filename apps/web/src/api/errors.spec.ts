@@ -33,7 +33,7 @@ describe('API errors in plain French', () => {
   });
 
   it('never parses the API’s English message: a 400 without fields asks to check the form', () => {
-    const error = new ApiError(400, { code: 'call.dates', message: 'title should not be empty' });
+    const error = new ApiError(400, { code: 'call.unknown_axis', message: 'title should not be empty' });
     expect(toFrench(error).details).toEqual(['Vérifiez les informations saisies, puis réessayez.']);
   });
 

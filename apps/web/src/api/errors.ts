@@ -48,6 +48,7 @@ const CONFLICTS: Partial<Record<ErrorCode, string>> = {
   'local_health_contract.stale_version': STALE,
   'minutes.stale_version': STALE,
   'project.stale_version': STALE,
+  'call.stale_version': STALE,
   'call.transition_forbidden': TRANSITION,
   'meeting.transition_forbidden': TRANSITION,
   'minutes.transition_forbidden': TRANSITION,
@@ -61,6 +62,14 @@ const CONFLICTS: Partial<Record<ErrorCode, string>> = {
     'Une tranche déjà réglée par des versements ne peut être ni retirée ni ramenée sous leur montant : changez d’abord la tranche de ces versements.',
   'grant.cancelled': 'Cette subvention est annulée : elle ne change plus.',
   'grant.exists': 'Ce projet a déjà une subvention.',
+  'call.closed_to_applications':
+    'L’appel ne reçoit plus de candidature : il est clos ou sa date de clôture est passée.',
+  'call.closed_to_grants':
+    'L’appel est clos : aucun crédit n’est engagé avant sa décision ou sa réouverture par le délégué régional.',
+  'call.axis_in_use': 'Des projets relèvent de cet axe : il ne peut pas être retiré.',
+  'call.envelope_below_committed': 'L’enveloppe de l’appel ou d’un axe serait inférieure aux crédits déjà engagés.',
+  'call.not_editable': 'L’appel est décidé : il n’est plus modifiable.',
+  'call.scoring_started': 'Des dossiers ont déjà été notés : la grille de notation ne peut plus changer.',
   'grant.project_not_selected': 'Seul un projet retenu peut recevoir une subvention.',
   'meeting.no_quorum': 'Le quorum n’est pas atteint : enregistrez d’abord un émargement qui l’atteint.',
   'minutes.not_draft': 'Le procès-verbal est approuvé ou publié : son texte ne peut plus changer.',
@@ -97,6 +106,11 @@ const INVALID: Partial<Record<ErrorCode, string>> = {
   'grant.schedule_over_grant': 'Les tranches prévues dépassent le montant de la subvention.',
   'grant.unknown_tranche': 'Une tranche de l’échéancier n’appartient pas à cette subvention.',
   'payment.unknown_tranche': 'Cette tranche n’appartient pas à l’échéancier de la subvention.',
+  'call.dates': 'La date de clôture de l’appel précède sa date d’ouverture.',
+  'call.axis_repeated': 'Deux axes portent le même code.',
+  'call.criterion_repeated': 'Deux critères portent le même code.',
+  'call.axes_over_envelope': 'Les enveloppes des axes dépassent l’enveloppe de l’appel.',
+  'call.comment_required': 'Indiquez le motif de la réouverture.',
 };
 
 /** The screen's names of the fields it sends (`holder.siret` → « SIRET du porteur »); a field not named keeps its path. */

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -10,7 +10,7 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { IsCents, IsIntBetween, IsDay, IsText } from '@app/core';
+import { IsCents, IsIntBetween, IsDay, IsOptionalText, IsText, IsVersion } from '@app/core';
 import { CALL_STATUSES, PROJECT_STATUSES } from '../calls.constants';
 import { CriterionDto, CriterionInputDto } from './instruction.dto';
 import type { CallStatus, ProjectStatus } from '../calls.constants';
@@ -66,6 +66,17 @@ export class CreateCallDto {
   criteria?: CriterionInputDto[];
 }
 
+/**
+ * The call's fields, each optional (what is left out stays), at the version read. The axes are replaced
+ * whole: an axis keeps its code; one that projects apply to cannot go, and no envelope goes below what
+ * is already committed on it. The criteria have their own route (PUT /calls/{id}/criteria).
+ */
+export class UpdateCallDto extends PartialType(OmitType(CreateCallDto, ['year', 'criteria'] as const)) {
+  /** The version read: a stale one gets 409 and changes nothing. */
+  @IsVersion()
+  version: number;
+}
+
 export class CallAxisDto {
   code: string;
   label: string;
@@ -91,9 +102,18 @@ export class CallDto {
   /** The moves of the call's lifecycle this caller may make now. */
   @ApiProperty({ enum: CALL_STATUSES, isArray: true })
   allowedTransitions: CallStatus[];
+  /** Among allowedTransitions, those that need a comment (reopening a closed call says why). */
+  @ApiProperty({ enum: CALL_STATUSES, isArray: true })
+  commentRequiredFor: CallStatus[];
+  /** New applications come in today: the call is open and its closing day has not passed. */
+  acceptsApplications: boolean;
+  /** Money may be committed to its selected projects in the call's state (not while it is closed). */
+  acceptsGrants: boolean;
+  /** The caller may edit the call (PATCH /calls/{id}): title, dates, envelope, axes. */
+  canEdit: boolean;
   /** The caller may replace the scoring criteria (PUT /calls/:id/criteria; 409 once scoring has started). */
   canSetCriteria: boolean;
-  /** The caller may enter an application to this call (POST /projects). */
+  /** The caller may enter an application to this call now (POST /projects). */
   canAddProject: boolean;
   /** The caller may export the call's funding ledger (CSV, workbook, funding report). */
   canExportLedger: boolean;
@@ -103,6 +123,8 @@ export class CallPageDto {
   @ApiProperty({ type: [CallDto] })
   items: CallDto[];
   total: number;
+  /** The caller may create a call (POST /calls). */
+  canCreate: boolean;
 }
 
 export class FundingLineDto {
@@ -161,4 +183,8 @@ export class CallTransitionDto {
   @ApiProperty({ enum: CALL_STATUSES })
   @IsIn(CALL_STATUSES)
   to: CallStatus;
+
+  /** Required where the move says so (commentRequiredFor): why a closed call reopens. */
+  @IsOptionalText(5000)
+  comment?: string;
 }

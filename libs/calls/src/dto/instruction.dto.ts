@@ -153,11 +153,26 @@ export class RankingLineDto {
   withinAxisEnvelope: boolean;
 }
 
+/** One axis of the ranked call: its envelope and what remains of it, against which its projects are ranked. */
+export class RankingAxisDto {
+  code: string;
+  label: string;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  envelopeCents: number | null;
+  committedCents: number;
+  /** Envelope minus committed; null where the axis has no envelope of its own. */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  remainingCents: number | null;
+}
+
 export class RankingDto {
   callId: string;
   envelopeCents: number;
   committedCents: number;
   remainingCents: number;
+  /** Every axis of the call, in the call's order (the cut-off line of each runs where its remainder runs out). */
+  @ApiProperty({ type: [RankingAxisDto] })
+  axes: RankingAxisDto[];
   @ApiProperty({ type: [RankingLineDto] })
   items: RankingLineDto[];
   total: number;

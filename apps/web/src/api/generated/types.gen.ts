@@ -818,6 +818,10 @@ export type CallDto = {
      * The moves of the call's lifecycle this caller may make now.
      */
     allowedTransitions: Array<'draft' | 'open' | 'closed' | 'decided'>;
+    /**
+     * Among allowedTransitions, those that need a comment (reopening a closed call says why).
+     */
+    commentRequiredFor: Array<'draft' | 'open' | 'closed' | 'decided'>;
     id: string;
     title: string;
     year: number;
@@ -827,11 +831,23 @@ export type CallDto = {
     closesOn: string;
     version: number;
     /**
+     * New applications come in today: the call is open and its closing day has not passed.
+     */
+    acceptsApplications: boolean;
+    /**
+     * Money may be committed to its selected projects in the call's state (not while it is closed).
+     */
+    acceptsGrants: boolean;
+    /**
+     * The caller may edit the call (PATCH /calls/{id}): title, dates, envelope, axes.
+     */
+    canEdit: boolean;
+    /**
      * The caller may replace the scoring criteria (PUT /calls/:id/criteria; 409 once scoring has started).
      */
     canSetCriteria: boolean;
     /**
-     * The caller may enter an application to this call (POST /projects).
+     * The caller may enter an application to this call now (POST /projects).
      */
     canAddProject: boolean;
     /**
@@ -843,10 +859,34 @@ export type CallDto = {
 export type CallPageDto = {
     items: Array<CallDto>;
     total: number;
+    /**
+     * The caller may create a call (POST /calls).
+     */
+    canCreate: boolean;
+};
+
+export type UpdateCallDto = {
+    title?: string;
+    /**
+     * e.g. "FIR" (fonds d'intervention régional).
+     */
+    fundingSource?: string;
+    axes?: Array<CallAxisInputDto>;
+    envelopeCents?: number;
+    opensOn?: string;
+    closesOn?: string;
+    /**
+     * The version read: a stale one gets 409 and changes nothing.
+     */
+    version: number;
 };
 
 export type CallTransitionDto = {
     to: 'draft' | 'open' | 'closed' | 'decided';
+    /**
+     * Required where the move says so (commentRequiredFor): why a closed call reopens.
+     */
+    comment?: string;
 };
 
 export type AxisFundingDto = {
@@ -902,6 +942,17 @@ export type SetCriteriaDto = {
     criteria: Array<CriterionInputDto>;
 };
 
+export type RankingAxisDto = {
+    envelopeCents?: number | null;
+    /**
+     * Envelope minus committed; null where the axis has no envelope of its own.
+     */
+    remainingCents?: number | null;
+    code: string;
+    label: string;
+    committedCents: number;
+};
+
 export type RankingLineDto = {
     score?: number | null;
     rank: number;
@@ -916,6 +967,10 @@ export type RankingLineDto = {
 };
 
 export type RankingDto = {
+    /**
+     * Every axis of the call, in the call's order (the cut-off line of each runs where its remainder runs out).
+     */
+    axes: Array<RankingAxisDto>;
     items: Array<RankingLineDto>;
     callId: string;
     envelopeCents: number;
@@ -2052,7 +2107,7 @@ export type CreateActionSheetDto = {
 /**
  * Stable and machine-readable: clients branch on it, never on `message`
  */
-export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_repeated' | 'call.criterion_repeated' | 'call.dates' | 'call.not_found' | 'call.scoring_started' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'grant.tranche_below_paid' | 'grant.unknown_tranche' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'payment.not_found' | 'payment.tranche_exceeded' | 'payment.unknown_tranche' | 'position.ended' | 'position.not_found' | 'position.taken' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.demote_self' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
+export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_in_use' | 'call.axis_repeated' | 'call.closed_to_applications' | 'call.closed_to_grants' | 'call.comment_required' | 'call.criterion_repeated' | 'call.dates' | 'call.envelope_below_committed' | 'call.not_editable' | 'call.not_found' | 'call.scoring_started' | 'call.stale_version' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'grant.tranche_below_paid' | 'grant.unknown_tranche' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'payment.not_found' | 'payment.tranche_exceeded' | 'payment.unknown_tranche' | 'position.ended' | 'position.not_found' | 'position.taken' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.demote_self' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
 
 export type ErrorResponseDto = {
     statusCode: number;
@@ -4337,6 +4392,58 @@ export type CallsControllerGetCallResponses = {
 };
 
 export type CallsControllerGetCallResponse = CallsControllerGetCallResponses[keyof CallsControllerGetCallResponses];
+
+export type CallsControllerUpdateCallData = {
+    body: UpdateCallDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/calls/{id}';
+};
+
+export type CallsControllerUpdateCallErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Not found, or not visible to this account
+     */
+    404: ErrorResponseDto;
+    /**
+     * Conflicts with the current state: see `code` and `details`
+     */
+    409: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type CallsControllerUpdateCallError = CallsControllerUpdateCallErrors[keyof CallsControllerUpdateCallErrors];
+
+export type CallsControllerUpdateCallResponses = {
+    200: CallDto;
+};
+
+export type CallsControllerUpdateCallResponse = CallsControllerUpdateCallResponses[keyof CallsControllerUpdateCallResponses];
 
 export type CallsControllerTransitionCallData = {
     body: CallTransitionDto;

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
@@ -9,6 +8,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { callsControllerUpdateProject, ok, type ProjectDetailDto, type UpdateProjectDto } from '../../api/client';
 import { useDepartments } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ProblemsAlert } from '../../components/ProblemsAlert';
 import { Options } from '../../components/Options';
 import { eurosInput, percentOf } from '../../format';
 import { DepartmentCheckboxes } from '../../components/DepartmentCheckboxes';
@@ -132,20 +132,7 @@ export function ApplicationForm({ project }: { project: ProjectDetailDto }) {
           defaultValue: eurosInput(project.requestedCents),
         }}
       />
-      {problems.length > 0 && (
-        <Alert
-          className="fr-mb-3w"
-          severity="error"
-          title="Certaines informations sont à corriger"
-          description={
-            <ul>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
+      <ProblemsAlert problems={problems} />
       {save.isError && <ErrorAlert error={save.error} labels={APPLICATION_FIELD_LABELS} />}
       <Button type="submit" disabled={save.isPending}>
         Enregistrer les modifications

@@ -52,8 +52,11 @@ export function CallFundingCard({ call }: { call: CallDto }) {
   return (
     <section className="fr-card fr-p-3w fr-mb-4w" aria-labelledby={`call-${call.id}`}>
       <h2 id={`call-${call.id}`} className="fr-h4">
-        {call.title}
+        <Link to={`/appels/${call.id}`}>{call.title}</Link>
       </h2>
+      <p>
+        <Link to={`/appels/${call.id}/classement`}>Classement et ligne de coupure</Link>
+      </p>
       {funding.isError && <ErrorAlert error={funding.error} />}
       {funding.data && (
         <>

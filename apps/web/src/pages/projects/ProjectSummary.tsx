@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { CallDto, ProjectDetailDto } from '../../api/client';
 import { useDepartmentLabels } from '../../api/queries';
 import { formatEuros, percentOf } from '../../format';
@@ -27,7 +28,8 @@ export function ProjectSummary({ project, call }: { project: ProjectDetailDto; c
         <dl>
           <dt>Appel et axe</dt>
           <dd>
-            {call?.title ?? '…'} — axe : {axis?.label ?? project.decisionContext.axisLabel}
+            <Link to={`/appels/${project.callId}`}>{call?.title ?? 'Appel'}</Link> — axe :{' '}
+            {axis?.label ?? project.decisionContext.axisLabel}
           </dd>
           <dt>Départements</dt>
           <dd>
