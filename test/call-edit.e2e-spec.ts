@@ -13,6 +13,7 @@ type Call = {
   allowedTransitions: string[];
   commentRequiredFor: string[];
   acceptsApplications: boolean;
+  closingDayPassed: boolean;
   acceptsGrants: boolean;
   canEdit: boolean;
   canAddProject: boolean;
@@ -27,8 +28,8 @@ const expectStatus = (res: Response, status: number, code?: string) =>
 
 /**
  * A call is edited by the regional team at the version read (axes in use and committed money kept), and its
- * state gates the work: no new application once it is closed or past its closing day, no grant while it is
- * closed until the delegate reopens it, saying why.
+ * state gates the work: no new application once it is closed (the closing day only says so), no grant
+ * while it is closed until the delegate reopens it, saying why.
  */
 describe('call edit and the gates of a call’s state', () => {
   let stack: Stack;
@@ -227,15 +228,20 @@ describe('call edit and the gates of a call’s state', () => {
     await moveProject(draft, [officer, 'submitted']);
   });
 
-  it('takes no new application after the closing day, even while the call is open', async () => {
+  it('still takes the files received by the closing day while the call is open, and says the day has passed', async () => {
     const call = await newCall({ opensOn: '2020-01-01', closesOn: '2020-12-31' });
-    expect(call).toMatchObject({ status: 'open', acceptsApplications: false, canAddProject: false });
+    expect(call).toMatchObject({
+      status: 'open',
+      acceptsApplications: true,
+      closingDayPassed: true,
+      canAddProject: true,
+    });
+    expectStatus(await newProject(call.id), 201);
+    // The delegate's closing ends the entry.
+    expectStatus(await move(officer, call.id, 'closed'), 200);
     const refused = await newProject(call.id);
     expectStatus(refused, 409, 'call.closed_to_applications');
-    expect(refused.body.details).toEqual({ status: 'open', closesOn: '2020-12-31' });
-    // Moving the closing day takes them in again.
-    expectStatus(await edit(officer, call.id, { version: 1, closesOn: '2099-12-31' }), 200);
-    expectStatus(await newProject(call.id), 201);
+    expect(refused.body.details).toEqual({ status: 'closed', closesOn: '2020-12-31' });
   });
 
   it('no longer edits a decided call', async () => {

@@ -27,12 +27,6 @@ describe('the departmental referent in the browser', () => {
     ]);
     const underReview = await api(stack, officer).get('/api/projects?departmentCode=31&status=under_review');
     const camion = underReview.body.items.find((p: { title: string }) => p.title.startsWith('Camion santé'));
-    // The 2023 call closed to applications in April 2023: its closing day is pushed back for one more.
-    const call = (await api(stack, officer).get(`/api/calls/${camion.callId}`)).body;
-    await api(stack, officer)
-      .patch(`/api/calls/${camion.callId}`)
-      .send({ version: call.version, closesOn: '2099-12-31' })
-      .expect(200);
     const fresh = await api(stack, officer)
       .post('/api/projects')
       .send({

@@ -149,6 +149,7 @@ describe('what a DTO tells its reader', () => {
       allowedTransitions: ['decided'],
       commentRequiredFor: [],
       acceptsApplications: false,
+      closingDayPassed: false,
       acceptsGrants: false,
       canEdit: true,
       canSetCriteria: true,
@@ -163,6 +164,7 @@ describe('what a DTO tells its reader', () => {
       allowedTransitions: [],
       commentRequiredFor: [],
       acceptsApplications: false,
+      closingDayPassed: false,
       acceptsGrants: false,
       canEdit: false,
       canSetCriteria: false,
@@ -171,12 +173,17 @@ describe('what a DTO tells its reader', () => {
     });
   });
 
-  it('takes applications while the call is open and until its closing day, grants unless it is closed', () => {
+  it('takes applications while the call is open, past its closing day too (files received by then), grants unless it is closed', () => {
     const open = { status: 'open' as const, closesOn: '2026-04-30' };
-    expect(acceptsApplications(open, '2026-04-30')).toBe(true);
-    expect(acceptsApplications(open, '2026-05-01')).toBe(false);
-    expect(acceptsApplications({ ...open, status: 'closed' }, '2026-03-01')).toBe(false);
-    expect(callRights(officer, open, '2026-05-01')).toMatchObject({ canAddProject: false, acceptsGrants: true });
+    expect(acceptsApplications(open)).toBe(true);
+    expect(acceptsApplications({ ...open, status: 'closed' })).toBe(false);
+    expect(acceptsApplications({ ...open, status: 'draft' })).toBe(false);
+    expect(callRights(officer, open, '2026-04-30')).toMatchObject({ closingDayPassed: false, canAddProject: true });
+    expect(callRights(officer, open, '2026-05-01')).toMatchObject({
+      closingDayPassed: true,
+      canAddProject: true,
+      acceptsGrants: true,
+    });
     expect(acceptsGrants({ status: 'closed' })).toBe(false);
     expect(acceptsGrants({ status: 'decided' })).toBe(true);
     expect(callRights(officer, { status: 'decided', closesOn: '2026-04-30' }, '2026-05-01').canEdit).toBe(false);

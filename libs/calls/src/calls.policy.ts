@@ -1,7 +1,6 @@
 import type { Actor, Role } from '@app/core/auth/actor';
 import { definePolicy } from '@app/core/auth/policy';
 import { DomainError } from '@app/core/errors/domain-error';
-import { parisDay } from '@app/core/time/paris-time';
 import { CallsErrorCode } from './calls.errors';
 import { canActOnDepartments } from '@app/identity';
 import {
@@ -183,9 +182,13 @@ export interface CallScope {
   closesOn: string;
 }
 
-/** New applications come in while the call is open and its closing day (`today`, YYYY-MM-DD) has not passed. */
-export function acceptsApplications(call: CallScope, today: string): boolean {
-  return CALL_STATUS_RULES[call.status].applications && today <= call.closesOn;
+/**
+ * New applications are entered while the call is open. The closing day does not refuse them by itself:
+ * the mission enters the files received by that day, often days later, and the delegate's closing of
+ * the call ends the entry (`closingDayPassed` tells the screens to say so).
+ */
+export function acceptsApplications(call: Pick<CallScope, 'status'>): boolean {
+  return CALL_STATUS_RULES[call.status].applications;
 }
 
 /** Money is committed to the call's projects only in the states that allow it (not once closed, until reopened). */
@@ -193,9 +196,9 @@ export function acceptsGrants(call: Pick<CallScope, 'status'>): boolean {
   return CALL_STATUS_RULES[call.status].grants;
 }
 
-/** 409 when the call takes no new application today (closed, or past its closing day in Europe/Paris). */
+/** 409 when the call's state takes no new application (draft, closed, decided). */
 export function assertAcceptsApplications(call: CallScope): void {
-  if (!acceptsApplications(call, parisDay())) {
+  if (!acceptsApplications(call)) {
     throw DomainError.conflict(
       CallsErrorCode.CallClosedToApplications,
       `L’appel ne reçoit plus de candidature (état ${call.status}, clôture le ${call.closesOn})`,
@@ -222,11 +225,12 @@ export function callRights(actor: Actor, call: CallScope, today: string) {
   return {
     allowedTransitions,
     commentRequiredFor: allowedTransitions.filter((to) => CALL_TRANSITIONS[call.status][to]?.commentRequired === true),
-    acceptsApplications: acceptsApplications(call, today),
+    acceptsApplications: acceptsApplications(call),
+    closingDayPassed: today > call.closesOn,
     acceptsGrants: acceptsGrants(call),
     canEdit: enter && CALL_STATUS_RULES[call.status].edit,
     canSetCriteria: enter,
-    canAddProject: enter && acceptsApplications(call, today),
+    canAddProject: enter && acceptsApplications(call),
     canExportLedger: callsPolicy.allows(actor, 'exportLedger'),
   };
 }
@@ -240,6 +244,7 @@ export const NO_CALL_RIGHTS: CallRights = Object.freeze({
   allowedTransitions: [],
   commentRequiredFor: [],
   acceptsApplications: false,
+  closingDayPassed: false,
   acceptsGrants: false,
   canEdit: false,
   canSetCriteria: false,

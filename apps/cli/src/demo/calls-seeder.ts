@@ -1,13 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  CallEditService,
-  CallsService,
-  FollowUpService,
-  FundingService,
-  ProjectsService,
-  type ProjectStatus,
-} from '@app/calls';
-import { parisDay, SYSTEM_ACTOR } from '@app/core';
+import { CallsService, FollowUpService, FundingService, ProjectsService, type ProjectStatus } from '@app/calls';
+import { SYSTEM_ACTOR } from '@app/core';
 import { UsersService } from '@app/identity';
 import { AMI_2021, AMI_2021_PROJECTS, CALL_2023, CALL_2023_APPLICATIONS, DemoProject } from './calls-data';
 import { demoReferent } from './demo-referent';
@@ -42,7 +35,6 @@ export class CallsSeeder {
 
   constructor(
     private readonly calls: CallsService,
-    private readonly callEdits: CallEditService,
     private readonly projects: ProjectsService,
     private readonly funding: FundingService,
     private readonly followUp: FollowUpService,
@@ -69,8 +61,7 @@ export class CallsSeeder {
       fundingSource: data.fundingSource,
       envelopeCents: cents(data.envelopeEuros),
       opensOn: data.opensOn,
-      // Applications come in until the closing day: the past ones are entered first, then the call gets its real one.
-      closesOn: [data.closesOn, parisDay()].sort()[1],
+      closesOn: data.closesOn,
       axes: data.axes.map((axis) => ({
         code: axis.code,
         label: axis.label,
@@ -78,8 +69,7 @@ export class CallsSeeder {
       })),
     });
     for (const project of projects) await this.project(call.id, project, paidOn);
-    await this.callEdits.update(actor, call.id, { version: call.version, closesOn: data.closesOn });
-    // The 2021 call is decided. The 2023 one is past its closing day (no new application) and under
+    // The 2021 call is decided. The 2023 one, past its closing day with its files entered, is under
     // instruction: it stays open, since a closed call commits nothing until it is decided or reopened.
     if (data.year === 2021) {
       await this.calls.transition(actor, call.id, 'closed');

@@ -831,9 +831,13 @@ export type CallDto = {
     closesOn: string;
     version: number;
     /**
-     * New applications come in today: the call is open and its closing day has not passed.
+     * New applications are entered: the call is open (past its closing day too, for the files received by then).
      */
     acceptsApplications: boolean;
+    /**
+     * Its closing day (Europe/Paris) has passed: the delegate closes the call once the files received are entered.
+     */
+    closingDayPassed: boolean;
     /**
      * Money may be committed to its selected projects in the call's state (not while it is closed).
      */

@@ -29,11 +29,19 @@ export function CallPage() {
           <Alert
             small
             className="fr-mb-3w"
-            severity={c.acceptsApplications ? 'success' : 'info'}
+            severity={
+              c.acceptsApplications && !c.closingDayPassed
+                ? 'success'
+                : c.closingDayPassed && c.acceptsApplications
+                  ? 'warning'
+                  : 'info'
+            }
             description={
-              (c.acceptsApplications
-                ? 'L’appel reçoit de nouvelles candidatures.'
-                : 'L’appel ne reçoit plus de nouvelle candidature.') +
+              (!c.acceptsApplications
+                ? 'L’appel ne reçoit plus de nouvelle candidature.'
+                : c.closingDayPassed
+                  ? `La date de clôture est passée (${formatDate(c.closesOn)}) : saisissez les dossiers reçus à temps, puis clôturez l’appel.`
+                  : 'L’appel reçoit de nouvelles candidatures.') +
               (c.acceptsGrants
                 ? ' Des crédits peuvent être engagés sur ses projets retenus.'
                 : ' Aucun crédit n’est engagé tant qu’il n’est pas décidé ou rouvert par le délégué régional.')
