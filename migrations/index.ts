@@ -21,6 +21,7 @@ import { AuditSearch1764000002400 } from './1764000002400-audit-search';
 import { DecisionAgendaItem1764000002500 } from './1764000002500-decision-agenda-item';
 import { ReportProgress1764000002600 } from './1764000002600-report-progress';
 import { DecisionSubjectTypes1764000002800 } from './1764000002800-decision-subject-types';
+import { TerritorySearch1764000003100 } from './1764000003100-territory-search';
 import { AuditSeals1764000002100 } from './1764000002100-audit-seals';
 import { RuntimeRole1764000002110 } from './1764000002110-runtime-role';
 
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   DecisionAgendaItem1764000002500,
   ReportProgress1764000002600,
   DecisionSubjectTypes1764000002800,
+  TerritorySearch1764000003100,
 ];
