@@ -7,6 +7,7 @@ import { referentScreens } from './pages/referent/screens';
 import { memberScreens } from './pages/member/screens';
 import { commissionScreens } from './pages/commission/screens';
 import { roadmapScreens } from './pages/roadmap/screens';
+import { contractScreens } from './pages/contracts/screens';
 
 /**
  * The route table: every screen of the app, by area. To add an area, write its pages in
@@ -21,5 +22,6 @@ export const screens: readonly Screen[] = [
   ...memberScreens,
   ...commissionScreens,
   ...roadmapScreens,
+  ...contractScreens,
   ...adminScreens,
 ];

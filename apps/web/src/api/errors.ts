@@ -90,6 +90,10 @@ const INVALID: Partial<Record<ErrorCode, string>> = {
   'auth.same_password': 'Le nouveau mot de passe doit différer de l’actuel.',
   'user.referent_without_department': 'Un référent départemental doit avoir au moins un département.',
   'dates.order': 'La date de fin précède la date de début.',
+  'contract.dates': 'La fin du contrat précède sa signature.',
+  'contract.territory_repeated': 'Une commune figure deux fois dans le territoire du contrat.',
+  'contract.unknown_epci': 'Cet EPCI n’est pas dans le référentiel de la région.',
+  'territory.unknown_commune': 'Une commune du territoire n’est pas dans le référentiel de la région.',
 };
 
 /** The screen's names of the fields it sends (`holder.siret` → « SIRET du porteur »); a field not named keeps its path. */

@@ -77,6 +77,14 @@ export type CapabilitiesDto = {
      * The accounts: their list, creation, roles and departments, disabling.
      */
     manageAccounts: boolean;
+    /**
+     * The local health contracts' coverage of the region, by department.
+     */
+    readContracts: boolean;
+    /**
+     * A new local health contract (which departments, and which contracts to edit: each one's `canEdit`).
+     */
+    writeContracts: boolean;
 };
 
 export type SessionUserDto = {
