@@ -1,10 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { download, launchBrowser, screenshot, signIn } from '../support/browser';
-import { api, DEMO, login, until } from '../support/http';
+import { api, DEMO, login } from '../support/http';
+import { occitanieMapDrawn } from '../support/occitanie-map';
 import { Stack } from '../support/stack';
-
-/** Occitanie's departments, as the map component names them (class FR-dep-<code>). */
-const OCCITANIE = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
 
 /**
  * Local health contracts from start to finish: a referent creates one for its department, its
@@ -94,14 +92,7 @@ describe('local health contracts and the actions import in the browser', () => {
     expect(cells[0].replace(/\s/g, '')).toBe(String(herault.population));
 
     // Every department of the region coloured on the map (its geometry is bundled: no network).
-    const fills = () =>
-      delegate
-        .locator('map-chart-reg')
-        .evaluate(
-          (map, codes) => codes.map((code) => map.querySelector(`.FR-dep-${code}`)?.getAttribute('fill') ?? null),
-          OCCITANIE,
-        );
-    await until(fills, (colours) => colours.every((colour) => colour !== null));
+    await occitanieMapDrawn(delegate);
     await screenshot(delegate, 'contracts-coverage');
     await delegate.context().close();
   });
