@@ -130,7 +130,9 @@ describe('local health contracts and the actions import in the browser', () => {
     await result.locator('tbody tr').first().waitFor();
     await referent.getByText(/1 ligne appliquée, 1 ligne refusée/).waitFor();
     expect(await result.getByRole('row', { name: /^2 / }).textContent()).toMatch(/Appliquée \(version 2\)/);
-    expect(await result.getByRole('row', { name: /^3 / }).textContent()).toMatch(/Refusée.*avancement/);
+    expect(await result.getByRole('row', { name: /^3 / }).textContent()).toMatch(
+      /Refusée.*Colonne « avancement » : un pourcentage entier de 0 à 100/,
+    );
     await screenshot(referent, 'actions-import');
 
     const after = async (id: string) => (await api(stack, token).get(`/api/actions/${id}`)).body;

@@ -1732,6 +1732,14 @@ export type ImportRowResultDto = {
     actionId?: string | null;
     version?: number;
     error?: string;
+    /**
+     * Why the line was refused, as an error code (`actions.csv`: the line cannot be read); absent when applied.
+     */
+    code?: string;
+    /**
+     * For a line that cannot be read, the column at fault.
+     */
+    column?: 'id' | 'version' | 'statut' | 'avancement';
     line: number;
     ok: boolean;
 };

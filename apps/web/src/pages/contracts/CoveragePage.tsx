@@ -1,10 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { contractsControllerCoverage, ok } from '../../api/client';
-import { OccitanieMap } from '../../components/OccitanieMap';
 import { QueryState } from '../../components/QueryState';
 import { departmentLabel, formatNumber, formatRate } from '../../format';
 import { useSession } from '../../session/session';
+
+// The State's map component (Vue inside, the geometry bundled) loads with this screen, not the app.
+const OccitanieMap = lazy(() => import('../../components/OccitanieMap').then((m) => ({ default: m.OccitanieMap })));
 
 /** A rate as the map shows it: a percentage, to one decimal. */
 const percent = (fraction: number) => Math.round(fraction * 1000) / 10;
@@ -36,12 +39,14 @@ export function CoveragePage() {
               {formatRate(c.includingInPreparation.coverageRate)} en comptant les contrats en préparation. {c.signed}{' '}
               contrats signés, {c.inPreparation} en préparation.
             </p>
-            <OccitanieMap
-              values={Object.fromEntries(c.byDepartment.map((d) => [d.code, percent(d.coverageRate)]))}
-              name="Population couverte par un contrat signé (en %)"
-              regionValue={percent(c.coverageRate)}
-              label="Carte des départements d’Occitanie colorés selon la part de leur population couverte par un contrat local de santé signé, détaillée dans le tableau qui suit."
-            />
+            <Suspense fallback={<p role="status">Chargement de la carte…</p>}>
+              <OccitanieMap
+                values={Object.fromEntries(c.byDepartment.map((d) => [d.code, percent(d.coverageRate)]))}
+                name="Population couverte par un contrat signé (en %)"
+                regionValue={percent(c.coverageRate)}
+                label="Carte des départements d’Occitanie colorés selon la part de leur population couverte par un contrat local de santé signé, détaillée dans le tableau qui suit."
+              />
+            </Suspense>
             <div className="fr-table">
               <table>
                 <caption>Couverture par département</caption>

@@ -4,10 +4,33 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
-import { ok, roadmapControllerImportCsv, type ImportResultDto } from '../../api/client';
+import { ok, roadmapControllerImportCsv, type ImportResultDto, type ImportRowResultDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatCount } from '../../format';
 import { useMyDepartment } from '../referent/MyDepartmentPage';
+import { ACTION_STATUS_LABELS } from '@app/vocabulary';
+
+/** What is wrong with a line that cannot be read, by the column at fault. */
+const COLUMN_REASONS: Record<NonNullable<ImportRowResultDto['column']>, string> = {
+  id: 'Colonne « id » : identifiant d’action absent ou invalide.',
+  version: 'Colonne « version » : un nombre entier, celui de l’export.',
+  statut: `Colonne « statut » : l’un de ${Object.values(ACTION_STATUS_LABELS).join(', ')}.`,
+  avancement: 'Colonne « avancement » : un pourcentage entier de 0 à 100.',
+};
+
+/** Why an action refused the update of a line, by the error's code. */
+const CODE_REASONS: Partial<Record<string, string>> = {
+  'action.stale_version':
+    'L’action a été modifiée depuis l’export : exportez-la à nouveau, puis refaites la modification.',
+  'action.not_found': 'Aucune action n’a cet identifiant.',
+  'access.forbidden': 'Cette action ne relève pas de vos départements.',
+};
+
+/** A refused line's reason in French; the API's own words for a case not foreseen here. */
+function reasonOf(row: ImportRowResultDto): string {
+  if (row.column) return COLUMN_REASONS[row.column];
+  return (row.code && CODE_REASONS[row.code]) || row.error || '—';
+}
 
 /** The export of one's actions, to edit and send back: a referent's department, the whole region for the mission. */
 function TemplateLink() {
@@ -51,7 +74,7 @@ function ImportResult({ result }: { result: ImportResultDto }) {
                 <th scope="row">{r.line}</th>
                 <td>{r.actionId ? <Link to={`/actions/${r.actionId}`}>Voir l’action</Link> : '—'}</td>
                 <td>{r.ok ? `Appliquée (version ${r.version})` : 'Refusée'}</td>
-                <td>{r.error ?? '—'}</td>
+                <td>{r.ok ? '—' : reasonOf(r)}</td>
               </tr>
             ))}
           </tbody>
