@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { download, launchBrowser, screenshot, signIn } from '../support/browser';
+import { download, euros, launchBrowser, screenshot, signIn } from '../support/browser';
 import { api, DEMO, login } from '../support/http';
 import { occitanieMapDrawn } from '../support/occitanie-map';
 import { Stack } from '../support/stack';
@@ -63,6 +63,7 @@ describe('local health contracts and the actions import in the browser', () => {
     await referent.getByLabel('État').selectOption('signed');
     await referent.getByLabel('Signé le').fill('2026-10-01');
     await referent.getByLabel('Fin du contrat').fill('2031-09-30');
+    await referent.getByLabel('Part de l’ARS dans le poste de coordination (en euros)').fill('25 000');
     await screenshot(referent, 'contract-edit');
     await referent.getByRole('button', { name: 'Enregistrer le contrat' }).click();
     await referent.waitForURL(contractUrl);
@@ -70,6 +71,7 @@ describe('local health contracts and the actions import in the browser', () => {
     await facts.getByText(/^17 communes/).waitFor();
     expect(await facts.textContent()).toMatch(/Signé[\s\S]*1 oct\. 2026[\s\S]*30 sept\. 2031/);
     expect(await facts.textContent()).not.toContain('Pézenas');
+    expect(await facts.textContent()).toMatch(euros('cofinancé par l’ARS : 25 000,00 €'));
   });
 
   it('shows the delegate the coverage by department, as a map of Occitanie and a table', async () => {
@@ -94,6 +96,12 @@ describe('local health contracts and the actions import in the browser', () => {
     // Every department of the region coloured on the map (its geometry is bundled: no network).
     await occitanieMapDrawn(delegate);
     await screenshot(delegate, 'contracts-coverage');
+    // From the table to the department's contracts, the referent's among them.
+    await table.getByRole('link', { name: 'Hérault (34)' }).click();
+    await delegate.getByRole('heading', { name: 'Contrats locaux de santé', level: 1 }).waitFor();
+    expect(await delegate.getByLabel('Département').inputValue()).toBe('34');
+    await delegate.getByRole('link', { name: 'CLS du Biterrois' }).waitFor();
+    await screenshot(delegate, 'contracts-list');
     await delegate.context().close();
   });
 

@@ -16,10 +16,11 @@ import { useDepartments } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { ForbiddenPage } from '../errors/ForbiddenPage';
-import { departmentLabel } from '../../format';
+import { Options } from '../../components/Options';
+import { departmentLabel, eurosInput, parseEuros } from '../../format';
 import { useDocumentTitle } from '../../routing/document-title';
 import { useSession } from '../../session/session';
-import { CONTRACT_STATUS_LABELS, CONTRACT_STATUSES, type ContractStatus } from '@app/vocabulary';
+import { CONTRACT_STATUS_LABELS, type ContractStatus } from '@app/vocabulary';
 import { type ChosenTerritory, TerritoryPicker } from './TerritoryPicker';
 
 /** The contract's own fields as the form has them (its territory apart). */
@@ -42,6 +43,9 @@ function fieldsOf(form: FormData): ContractFields {
     coordinatorName: text('coordinatorName'),
     coordinatorEmployer: text('coordinatorEmployer'),
     signatories: lines('signatories'),
+    coordinatorArsFundingCents: parseEuros(String(form.get('coordinatorArsFunding') ?? '')) ?? undefined,
+    governanceBodies: lines('governanceBodies'),
+    sharedDiagnosisOn: text('sharedDiagnosisOn'),
   };
 }
 
@@ -68,11 +72,7 @@ function ContractFieldset({ contract }: { contract?: ContractDto }) {
         label="État"
         nativeSelectProps={{ name: 'status', required: true, defaultValue: contract?.status ?? 'in_preparation' }}
       >
-        {CONTRACT_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {CONTRACT_STATUS_LABELS[s]}
-          </option>
-        ))}
+        <Options choices={CONTRACT_STATUS_LABELS} />
       </Select>
       <Input
         label="Signé le"
@@ -111,6 +111,34 @@ function ContractFieldset({ contract }: { contract?: ContractDto }) {
           name: 'coordinatorEmployer',
           maxLength: 300,
           defaultValue: contract?.coordinatorEmployer ?? undefined,
+        }}
+      />
+      <Input
+        label="Part de l’ARS dans le poste de coordination (en euros)"
+        hintText="Par exemple 25 000"
+        nativeInputProps={{
+          name: 'coordinatorArsFunding',
+          inputMode: 'decimal',
+          // The browser refuses what is not an amount, rather than the form sending it without.
+          pattern: '[0-9\\s\u00a0\u202f]+([,.][0-9]{1,2})?',
+          defaultValue:
+            typeof contract?.coordinatorArsFundingCents === 'number'
+              ? eurosInput(contract.coordinatorArsFundingCents)
+              : undefined,
+        }}
+      />
+      <Input
+        label="Instances de gouvernance"
+        hintText="Une par ligne (comité de pilotage, comité technique…)"
+        textArea
+        nativeTextAreaProps={{ name: 'governanceBodies', rows: 2, defaultValue: contract?.governanceBodies.join('\n') }}
+      />
+      <Input
+        label="Diagnostic local de santé du"
+        nativeInputProps={{
+          name: 'sharedDiagnosisOn',
+          type: 'date',
+          defaultValue: contract?.sharedDiagnosisOn ?? undefined,
         }}
       />
     </>
@@ -168,11 +196,7 @@ function NewContract() {
           },
         }}
       >
-        {departments.map((d) => (
-          <option key={d.code} value={d.code}>
-            {departmentLabel(d)}
-          </option>
-        ))}
+        <Options choices={departments.map((d) => [d.code, departmentLabel(d)] as const)} />
       </Select>
       <ContractFieldset />
       {department && <TerritoryPicker departmentCode={department} value={territory} onChange={setTerritory} />}

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { contractsControllerCoverage, ok } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { departmentLabel, formatNumber, formatRate } from '../../format';
-import { useSession } from '../../session/session';
+import { NewContractLink } from './ContractsTable';
 
 // The State's map component (Vue inside, the geometry bundled) loads with this screen, not the app.
 const OccitanieMap = lazy(() => import('../../components/OccitanieMap').then((m) => ({ default: m.OccitanieMap })));
@@ -19,17 +19,13 @@ const percent = (fraction: number) => Math.round(fraction * 1000) / 10;
  */
 export function CoveragePage() {
   const coverage = useQuery({ queryKey: ['coverage'], queryFn: () => ok(contractsControllerCoverage()) });
-  const { user } = useSession();
   return (
     <>
       <h1>Couverture par les contrats locaux de santé</h1>
-      {user!.capabilities.writeContracts && (
-        <p>
-          <Link className="fr-btn fr-btn--secondary" to="/contrats/nouveau">
-            Nouveau contrat
-          </Link>
-        </p>
-      )}
+      <NewContractLink />
+      <p>
+        <Link to="/contrats">Tous les contrats de la région</Link>
+      </p>
       <QueryState query={coverage}>
         {(c) => (
           <>
@@ -63,7 +59,9 @@ export function CoveragePage() {
                 <tbody>
                   {c.byDepartment.map((d) => (
                     <tr key={d.code}>
-                      <th scope="row">{departmentLabel(d)}</th>
+                      <th scope="row">
+                        <Link to={`/contrats?departement=${d.code}`}>{departmentLabel(d)}</Link>
+                      </th>
                       <td>{formatNumber(d.population)}</td>
                       <td>{formatNumber(d.coveredPopulation)}</td>
                       <td>{formatRate(d.coverageRate)}</td>

@@ -1,5 +1,6 @@
 import type { Screen } from '../../routing/screen';
 import { ContractFormPage } from './ContractFormPage';
+import { ContractListPage } from './ContractListPage';
 import { CoveragePage } from './CoveragePage';
 
 /** Where a contract's form belongs in the navigation: a referent's contracts, else the coverage. */
@@ -12,6 +13,13 @@ export const contractScreens: Screen[] = [
     Component: CoveragePage,
     can: 'readContracts',
     nav: 'Couverture des CLS',
+  },
+  {
+    path: '/contrats',
+    title: 'Contrats locaux de santé de la région',
+    Component: ContractListPage,
+    can: 'readContracts',
+    section: ['/contrats/couverture'],
   },
   {
     path: '/contrats/nouveau',

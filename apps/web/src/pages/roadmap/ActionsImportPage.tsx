@@ -72,7 +72,15 @@ function ImportResult({ result }: { result: ImportResultDto }) {
             {result.results.map((r) => (
               <tr key={r.line}>
                 <th scope="row">{r.line}</th>
-                <td>{r.actionId ? <Link to={`/actions/${r.actionId}`}>Voir l’action</Link> : '—'}</td>
+                <td>
+                  {r.actionId ? (
+                    <Link to={`/actions/${r.actionId}`} aria-label={`Voir l’action de la ligne ${r.line}`}>
+                      Voir l’action
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </td>
                 <td>{r.ok ? `Appliquée (version ${r.version})` : 'Refusée'}</td>
                 <td>{r.ok ? '—' : reasonOf(r)}</td>
               </tr>
