@@ -79,7 +79,15 @@ describe('auth', () => {
     [
       'admin',
       DEMO.admin,
-      ['readDashboard', 'readProjects', 'exportFunding', 'readAuditTrail', 'verifyAuditTrail', 'manageAccounts'],
+      [
+        'readDashboard',
+        'readProjects',
+        'exportFunding',
+        'readAuditTrail',
+        'verifyAuditTrail',
+        'manageAccounts',
+        'readContracts',
+      ],
     ],
     [
       'delegate',
@@ -92,22 +100,37 @@ describe('auth', () => {
         'manageRoadmap',
         'updateActions',
         'manageCommission',
+        'readContracts',
+        'writeContracts',
       ],
     ],
     [
       'mission officer',
       DEMO.officer,
-      ['readDashboard', 'readProjects', 'exportFunding', 'manageRoadmap', 'updateActions', 'manageCommission'],
+      [
+        'readDashboard',
+        'readProjects',
+        'exportFunding',
+        'manageRoadmap',
+        'updateActions',
+        'manageCommission',
+        'readContracts',
+        'writeContracts',
+      ],
     ],
-    ['referent', DEMO.referent31, ['readProjects', 'departmentSpace', 'giveOpinions', 'updateActions']],
+    [
+      'referent',
+      DEMO.referent31,
+      ['readProjects', 'departmentSpace', 'giveOpinions', 'updateActions', 'readContracts', 'writeContracts'],
+    ],
     ['commission member', DEMO.member, ['memberSpace']],
-    ['auditor', DEMO.auditor, ['readProjects', 'exportFunding', 'readAuditTrail', 'verifyAuditTrail']],
+    ['auditor', DEMO.auditor, ['readProjects', 'exportFunding', 'readAuditTrail', 'verifyAuditTrail', 'readContracts']],
   ])('tells the %s on /me which screens it may open, and only on /me', async (_role, email, granted) => {
     const token = await login(stack, email);
     const { capabilities } = (await api(stack, token).get('/api/auth/me').expect(200)).body;
     expect(Object.keys(capabilities).filter((c) => capabilities[c] === true)).toEqual(granted);
     expect(Object.values(capabilities).every((v) => typeof v === 'boolean')).toBe(true);
-    expect(Object.keys(capabilities)).toHaveLength(12);
+    expect(Object.keys(capabilities)).toHaveLength(14);
     // The login's answer keeps the account's shape: capabilities come with /me only.
     const signedIn = await api(stack).post('/api/auth/login').send({ email, password: 'demo-iss-2026' });
     expect(signedIn.body.user).not.toHaveProperty('capabilities');

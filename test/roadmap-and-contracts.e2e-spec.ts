@@ -448,6 +448,9 @@ describe('roadmap actions and local health contracts', () => {
       [3, false],
       [4, false],
     ]);
+    // A refused line says why in codes the screen words: the version read is stale; the id column is wrong.
+    expect(res.body.results[1]).toMatchObject({ code: 'action.stale_version' });
+    expect(res.body.results[2]).toMatchObject({ code: 'actions.csv', column: 'id' });
     expect((await api(stack, referent31).get(`/api/actions/${actionId}`)).body).toMatchObject({
       status: 'done',
       progressPercent: 100,

@@ -509,7 +509,13 @@ describe('roadmap', () => {
       expect(result).toMatchObject({ applied: 1, rejected: 1 });
       expect(result.results).toEqual([
         { line: 2, actionId: of31.id, ok: true, version: 2 },
-        { line: 3, actionId: of34.id, ok: false, error: 'Cette action ne concerne pas vos départements' },
+        {
+          line: 3,
+          actionId: of34.id,
+          ok: false,
+          error: 'Cette action ne concerne pas vos départements',
+          code: 'access.forbidden',
+        },
       ]);
       expect(await actions.getAction(officer, of34.id)).toMatchObject({ status: 'planned', version: 1 });
     });

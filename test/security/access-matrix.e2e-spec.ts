@@ -78,6 +78,9 @@ const MATRIX: [Account, string, Target, number][] = [
   ['referent34', 'POST /api/local-health-contracts in 31 with Montpellier (34)', '—', 403],
   ['officer', 'POST /api/local-health-contracts in 31 with Montpellier (34)', '—', 201],
   ['member', 'GET /api/local-health-contracts/:id', 'contract of 31', 403],
+  // A contract's territory, edited: a referent cannot move another department's commune into its contract.
+  ['referent31', 'PATCH /api/local-health-contracts/:id with Montpellier (34)', 'contract of 31', 403],
+  ['officer', 'PATCH /api/local-health-contracts/:id with Montpellier (34)', 'contract of 31', 200],
   // The delegate decides and commits money; the mission officer instructs and pays.
   ['officer', 'POST /api/projects/:id/transitions to selected', 'project of 34 under review', 403],
   ['referent34', 'POST /api/projects/:id/transitions to selected', 'project of 34 under review', 403],
@@ -218,6 +221,14 @@ describe('object-level access matrix (role × route × object)', () => {
       }),
     }),
     'GET /api/local-health-contracts/:id': (id) => ({ method: 'GET', url: `/api/local-health-contracts/${id}` }),
+    'PATCH /api/local-health-contracts/:id with Montpellier (34)': (id) => ({
+      method: 'PATCH',
+      url: `/api/local-health-contracts/${id}`,
+      body: async () => ({
+        version: await versionOf(`/api/local-health-contracts/${id}`),
+        territories: [{ inseeCode: '34172', name: 'Montpellier', population: 0 }],
+      }),
+    }),
     'POST /api/projects/:id/transitions to selected': (id) => ({
       method: 'POST',
       url: `/api/projects/${id}/transitions`,

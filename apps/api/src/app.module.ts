@@ -27,6 +27,7 @@ import { MeetingsController } from './controllers/meetings.controller';
 import { ProjectsController } from './controllers/projects.controller';
 import { DepartmentsController } from './controllers/departments.controller';
 import { ReportsController } from './controllers/reports.controller';
+import { TerritoryController } from './controllers/territory.controller';
 import { UsersController } from './controllers/users.controller';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
@@ -74,6 +75,7 @@ import { RateLimitsModule } from './rate-limits/rate-limits';
     ExportsController,
     RoadmapController,
     ContractsController,
+    TerritoryController,
   ],
   providers: [
     JwtStrategy,

@@ -9,6 +9,7 @@ import { referentScreens } from './pages/referent/screens';
 import { memberScreens } from './pages/member/screens';
 import { commissionScreens } from './pages/commission/screens';
 import { roadmapScreens } from './pages/roadmap/screens';
+import { contractScreens } from './pages/contracts/screens';
 import { exportScreens } from './pages/exports/screens';
 
 /**
@@ -26,6 +27,7 @@ export const screens: readonly Screen[] = [
   ...memberScreens,
   ...commissionScreens,
   ...roadmapScreens,
+  ...contractScreens,
   ...exportScreens,
   ...adminScreens,
 ];

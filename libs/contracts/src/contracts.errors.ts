@@ -3,6 +3,7 @@ export const ContractsErrorCode = {
   ContractDates: 'contract.dates',
   ContractTerritoryRepeated: 'contract.territory_repeated',
   ContractUnknownEpci: 'contract.unknown_epci',
+  ContractTerritoriesMissing: 'contract.territories_missing',
   LocalHealthContractNotFound: 'local_health_contract.not_found',
   LocalHealthContractStaleVersion: 'local_health_contract.stale_version',
 } as const;

@@ -119,6 +119,26 @@ export class ContractsRepository {
     return true;
   }
 
+  /** The contract's communes become these (its version is checked by the update it goes with). */
+  async replaceTerritories(tx: Tx, id: string, inseeCodes: readonly string[]): Promise<void> {
+    await tx.query(`DELETE FROM contract_territory WHERE contract_id = $1`, [id]);
+    await tx.query(`INSERT INTO contract_territory (contract_id, insee_code) SELECT $1, unnest($2::text[])`, [
+      id,
+      inseeCodes,
+    ]);
+  }
+
+  /** How many contracts each department has in each status (absent: none). */
+  async countsByDepartment(): Promise<Map<string, Partial<Record<ContractStatus, number>>>> {
+    const rows: { code: string; status: ContractStatus; n: number }[] = await this.dataSource.query(
+      `SELECT department_code AS code, status, count(*)::int AS n FROM local_health_contract
+       GROUP BY department_code, status`,
+    );
+    const counts = new Map<string, Partial<Record<ContractStatus, number>>>();
+    for (const r of rows) counts.set(r.code, { ...counts.get(r.code), [r.status]: r.n });
+    return counts;
+  }
+
   /** The contract's communes with the reference data's name and population. */
   territories(
     id: string,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { Actor, DomainError, found, Page, PageQueryDto } from '@app/core';
 import { ActionDto, ActionsService, CreateActionSheetDto } from '@app/roadmap';
-import { TerritoryService } from '@app/territory';
+import { CommuneDto, EpciDto, ReferenceCommune, TerritorySearchQueryDto, TerritoryService } from '@app/territory';
 import {
   assertMayCoverDepartments,
   assertMayReadContracts,
@@ -18,6 +18,7 @@ import {
   ContractSummaryDto,
   CoverageDto,
   CreateContractDto,
+  TerritoryInputDto,
   UpdateContractDto,
 } from './dto/contract.dto';
 import { ContractsErrorCode } from './contracts.errors';
@@ -43,18 +44,8 @@ export class ContractsService {
   async create(actor: Actor, dto: CreateContractDto): Promise<ContractDto> {
     assertMayWriteContract(actor, dto.departmentCode);
     await this.territory.assertDepartmentsExist('departmentCode', [dto.departmentCode]);
-    if (dto.signedOn && dto.endsOn && dto.endsOn < dto.signedOn)
-      throw DomainError.invalid(ContractsErrorCode.ContractDates, 'endsOn: before signedOn');
-    const codes = dto.territories.map((t) => t.inseeCode);
-    const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
-    if (repeated)
-      throw DomainError.invalid(
-        ContractsErrorCode.ContractTerritoryRepeated,
-        `territories: commune ${repeated} is listed twice`,
-      );
-    const communes = await this.territory.referenceCommunes('territories', await this.withEpciCommunes(dto));
-    const departments = [...new Set(communes.map((c) => c.departmentCode))];
-    assertMayCoverDepartments(actor, departments);
+    assertDatesInOrder(dto.signedOn, dto.endsOn);
+    const communes = await this.communesOf(actor, dto.territories, dto.epciSirens);
     const created = await this.audit.write(actor, async (tx) => {
       const id = await this.contracts.insert(
         tx,
@@ -79,20 +70,29 @@ export class ContractsService {
     return forCaller(actor, created);
   }
 
-  /** Changes a contract at the version read (stale → 409); a referent, for its departments only. */
+  /**
+   * Changes a contract at the version read (stale → 409); a referent, for its departments only.
+   * `territories` (with `epciSirens`), when sent, replace its communes, under the rules of creation.
+   */
   async update(actor: Actor, id: string, dto: UpdateContractDto): Promise<ContractDto> {
     contractsPolicy.assert(actor, 'write');
     const before = await this.existing(id);
     assertMayWriteContract(actor, before.departmentCode);
-    const signedOn = dto.signedOn ?? before.signedOn;
-    const endsOn = dto.endsOn ?? before.endsOn;
-    if (signedOn && endsOn && endsOn < signedOn)
-      throw DomainError.invalid(ContractsErrorCode.ContractDates, 'endsOn: before signedOn');
+    assertDatesInOrder(dto.signedOn ?? before.signedOn, dto.endsOn ?? before.endsOn);
+    if (dto.epciSirens && !dto.territories)
+      throw DomainError.invalid(ContractsErrorCode.ContractTerritoriesMissing, 'territories: required with epciSirens');
+    const communes = dto.territories && (await this.communesOf(actor, dto.territories, dto.epciSirens));
     const updated = await this.audit.write(actor, async (tx) => {
-      const { version, ...fields } = dto;
+      const { version, territories: _territories, epciSirens: _epciSirens, ...fields } = dto;
       if (!(await this.contracts.update(tx, id, version, fields)))
         throw DomainError.staleVersion(ContractsErrorCode.LocalHealthContractStaleVersion);
-      const after = { ...(await this.contracts.find(id, tx))!, territories: before.territories };
+      if (communes)
+        await this.contracts.replaceTerritories(
+          tx,
+          id,
+          communes.map((c) => c.inseeCode),
+        );
+      const after = { ...(await this.contracts.find(id, tx))!, territories: await this.contracts.territories(id, tx) };
       return {
         result: after,
         audit: {
@@ -107,18 +107,54 @@ export class ContractsService {
     return forCaller(actor, updated);
   }
 
+  /**
+   * The reference communes of a contract's territory: the INSEE codes posted (each once, 400 when
+   * repeated or not a commune of the region) and the members of the EPCIs named; a referent may only
+   * put communes of its own departments (403).
+   */
+  private async communesOf(
+    actor: Actor,
+    territories: readonly TerritoryInputDto[],
+    epciSirens: readonly string[] | undefined,
+  ): Promise<ReferenceCommune[]> {
+    const codes = territories.map((t) => t.inseeCode);
+    const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
+    if (repeated)
+      throw DomainError.invalid(
+        ContractsErrorCode.ContractTerritoryRepeated,
+        `territories: commune ${repeated} is listed twice`,
+      );
+    const communes = await this.territory.referenceCommunes(
+      'territories',
+      await this.withEpciCommunes(codes, epciSirens),
+    );
+    assertMayCoverDepartments(actor, [...new Set(communes.map((c) => c.departmentCode))]);
+    return communes;
+  }
+
   /** The INSEE codes posted, plus the member communes of the EPCIs named (each once). */
-  private async withEpciCommunes(dto: CreateContractDto): Promise<string[]> {
-    const posted = dto.territories.map((t) => t.inseeCode);
-    if (!dto.epciSirens?.length) return posted;
-    const epcis = (await this.territory.epcis()).filter((e) => dto.epciSirens!.includes(e.siren));
-    const unknown = dto.epciSirens.filter((s) => !epcis.some((e) => e.siren === s));
+  private async withEpciCommunes(posted: string[], epciSirens: readonly string[] | undefined): Promise<string[]> {
+    if (!epciSirens?.length) return posted;
+    const epcis = (await this.territory.epcis()).filter((e) => epciSirens.includes(e.siren));
+    const unknown = epciSirens.filter((s) => !epcis.some((e) => e.siren === s));
     if (unknown.length > 0)
       throw DomainError.invalid(
         ContractsErrorCode.ContractUnknownEpci,
         `epciSirens: unknown EPCI ${unknown.join(', ')}`,
       );
     return [...new Set([...posted, ...epcis.flatMap((e) => e.communes.map((c) => c.inseeCode))])];
+  }
+
+  /** The reference communes, to pick a contract's territory: for whoever reads the contracts. */
+  async searchCommunes(actor: Actor, query: TerritorySearchQueryDto): Promise<Page<CommuneDto>> {
+    assertMayReadContracts(actor);
+    return this.territory.searchCommunes(query);
+  }
+
+  /** The reference EPCIs, to add their member communes to a contract: for whoever reads the contracts. */
+  async searchEpcis(actor: Actor, query: TerritorySearchQueryDto): Promise<Page<EpciDto>> {
+    assertMayReadContracts(actor);
+    return this.territory.searchEpcis(query);
   }
 
   /** An action sheet of the contract (same shape as roadmap actions); departments default to the contract's. */
@@ -159,14 +195,21 @@ export class ContractsService {
 
   async coverage(actor: Actor): Promise<CoverageDto> {
     assertMayReadContracts(actor);
-    const [{ covered, signed, inPreparation }, regionPopulation, departments, signedByDepartment, widerByDepartment] =
-      await Promise.all([
-        this.contracts.coverage(),
-        this.territory.regionPopulation(),
-        this.territory.departments(),
-        this.contracts.coveredByDepartment(['signed']),
-        this.contracts.coveredByDepartment(['signed', 'in_preparation']),
-      ]);
+    const [
+      { covered, signed, inPreparation },
+      regionPopulation,
+      departments,
+      signedByDepartment,
+      widerByDepartment,
+      countsByDepartment,
+    ] = await Promise.all([
+      this.contracts.coverage(),
+      this.territory.regionPopulation(),
+      this.territory.departments(),
+      this.contracts.coveredByDepartment(['signed']),
+      this.contracts.coveredByDepartment(['signed', 'in_preparation']),
+      this.contracts.countsByDepartment(),
+    ]);
     const wider = [...widerByDepartment.values()].reduce((a, b) => a + b, 0);
     return {
       regionPopulation,
@@ -177,16 +220,25 @@ export class ContractsService {
       includingInPreparation: { coveredPopulation: wider, coverageRate: rate(wider, regionPopulation) },
       byDepartment: departments.map((d) => {
         const coveredPopulation = signedByDepartment.get(d.code) ?? 0;
+        const counts = countsByDepartment.get(d.code);
         return {
           code: d.code,
           name: d.name,
           population: d.population,
           coveredPopulation,
           coverageRate: rate(coveredPopulation, d.population),
+          signed: counts?.signed ?? 0,
+          inPreparation: counts?.in_preparation ?? 0,
         };
       }),
     };
   }
+}
+
+/** 400 when the contract would end before it is signed. */
+function assertDatesInOrder(signedOn: string | null | undefined, endsOn: string | null | undefined): void {
+  if (signedOn && endsOn && endsOn < signedOn)
+    throw DomainError.invalid(ContractsErrorCode.ContractDates, 'endsOn: before signedOn');
 }
 
 const forCaller = <C extends { departmentCode: string }>(actor: Actor, contract: C) => ({

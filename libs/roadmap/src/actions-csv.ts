@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { CSV_BOM, csvRow, fromCsvText } from '@app/core/csv/csv';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '@app/vocabulary';
-import type { ActionDto, UpdateActionDto } from './dto/roadmap.dto';
+import type { ActionDto, ImportedColumn, UpdateActionDto } from './dto/roadmap.dto';
 
 /** The columns a department's referent edits offline and imports back; the others are for reading. */
 export const ACTION_CSV_COLUMNS = [
@@ -43,7 +43,8 @@ export function actionsCsv(actions: ActionDto[]): string {
 const statusChoices = ACTION_STATUSES.map((s) => `${ACTION_STATUS_LABELS[s]} (${s})`).join(', ');
 
 export type ParsedRow =
-  { line: number; id: string; update: UpdateActionDto } | { line: number; id: string | null; error: string };
+  | { line: number; id: string; update: UpdateActionDto }
+  | { line: number; id: string | null; column: ImportedColumn; error: string };
 
 /**
  * Parses the import; each row becomes an update to apply or a reason it cannot be. The comment, the one
@@ -62,12 +63,14 @@ export function parseActionsCsv(text: string): ParsedRow[] {
     const id = r.id || null;
     const version = Number(r.version);
     const progress = Number(r.avancement);
-    if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return { line, id, error: 'id: missing or not an action id' };
-    if (!Number.isInteger(version) || version < 1) return { line, id, error: 'version: must be a whole number' };
+    if (!id || !/^[0-9a-f-]{36}$/i.test(id))
+      return { line, id, column: 'id', error: 'id: missing or not an action id' };
+    if (!Number.isInteger(version) || version < 1)
+      return { line, id, column: 'version', error: 'version: must be a whole number' };
     const status = readStatus(r.statut ?? '');
-    if (!status) return { line, id, error: `statut: must be one of ${statusChoices}` };
+    if (!status) return { line, id, column: 'statut', error: `statut: must be one of ${statusChoices}` };
     if (!Number.isInteger(progress) || progress < 0 || progress > 100)
-      return { line, id, error: 'avancement: a whole percent from 0 to 100' };
+      return { line, id, column: 'avancement', error: 'avancement: a whole percent from 0 to 100' };
     return {
       line,
       id,

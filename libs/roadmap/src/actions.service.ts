@@ -235,7 +235,8 @@ export class ActionsService {
     const results: ImportRowResultDto[] = [];
     for (const row of rows) {
       if ('error' in row) {
-        results.push({ line: row.line, actionId: row.id, ok: false, error: row.error });
+        const { line, id, column, error } = row;
+        results.push({ line, actionId: id, ok: false, error, code: RoadmapErrorCode.ActionsCsv, column });
         continue;
       }
       try {
@@ -243,7 +244,7 @@ export class ActionsService {
         results.push({ line: row.line, actionId: row.id, ok: true, version: action.version });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        results.push({ line: row.line, actionId: row.id, ok: false, error: error.message });
+        results.push({ line: row.line, actionId: row.id, ok: false, error: error.message, code: error.code });
       }
     }
     const applied = results.filter((r) => r.ok).length;

@@ -3,6 +3,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { DepartmentEntity } from './entities/department.entity';
 
+/** A search of the reference data: `q` folded by SQL's `search_text`, `code` the start of a code or null. */
+export interface TerritorySearch {
+  q: string;
+  code: string | null;
+  departmentCode: string | null;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The search's match, over `alias`'s `search_name` and `codeColumn` ($1 the query, $2 the code
+ * prefix): a name containing the folded query (an empty query matches all), or a code starting with
+ * it. `prefixFirst` orders the names starting with the query before the others.
+ */
+const matches = (alias: string, codeColumn: string) =>
+  `(${alias}.search_name LIKE '%' || search_text($1::text) || '%' OR ${alias}.${codeColumn} LIKE $2::text || '%')`;
+const prefixFirst = (alias: string, codeColumn: string) =>
+  `COALESCE(${alias}.search_name LIKE search_text($1::text) || '%' OR ${alias}.${codeColumn} LIKE $2::text || '%', false) DESC, ${alias}.search_name, ${alias}.${codeColumn}`;
+
 export interface ReferenceCommune {
   inseeCode: string;
   name: string;
@@ -65,5 +84,48 @@ export class TerritoryRepository {
        FROM epci e JOIN epci_member m ON m.epci_siren = e.siren JOIN commune c ON c.insee_code = m.insee_code
        GROUP BY e.siren, e.name ORDER BY e.siren`,
     );
+  }
+
+  /** A page of the communes matching the search, those whose name starts with it first, then by name. */
+  async searchCommunes(search: TerritorySearch): Promise<[ReferenceCommune[], number]> {
+    const where = `WHERE ${matches('c', 'insee_code')} AND ($3::text IS NULL OR c.department_code = $3)`;
+    const params = [search.q, search.code, search.departmentCode];
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `SELECT c.insee_code AS "inseeCode", c.name, c.population, c.department_code AS "departmentCode"
+         FROM commune c ${where} ORDER BY ${prefixFirst('c', 'insee_code')} LIMIT $4 OFFSET $5`,
+        [...params, search.limit, search.offset],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS n FROM commune c ${where}`, params),
+    ]);
+    return [rows, count[0].n];
+  }
+
+  /**
+   * A page of the EPCIs matching the search (in a department: with a member commune there), with
+   * their member communes' departments, population and count.
+   */
+  async searchEpcis(
+    search: TerritorySearch,
+  ): Promise<
+    [{ siren: string; name: string; departmentCodes: string[]; population: number; communes: number }[], number]
+  > {
+    const where = `WHERE ${matches('e', 'siren')} AND ($3::text IS NULL OR EXISTS (
+      SELECT 1 FROM epci_member m JOIN commune c ON c.insee_code = m.insee_code
+      WHERE m.epci_siren = e.siren AND c.department_code = $3))`;
+    const params = [search.q, search.code, search.departmentCode];
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `SELECT e.siren, e.name, members."departmentCodes", members.population, members.communes
+         FROM epci e CROSS JOIN LATERAL (
+           SELECT array_agg(DISTINCT c.department_code ORDER BY c.department_code) AS "departmentCodes",
+                  sum(c.population)::int AS population, count(*)::int AS communes
+           FROM epci_member m JOIN commune c ON c.insee_code = m.insee_code WHERE m.epci_siren = e.siren) members
+         ${where} ORDER BY ${prefixFirst('e', 'siren')} LIMIT $4 OFFSET $5`,
+        [...params, search.limit, search.offset],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS n FROM epci e ${where}`, params),
+    ]);
+    return [rows, count[0].n];
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@app/core';
-import { ReferenceCommune, TerritoryRepository } from './territory.repository';
+import { DomainError, Page } from '@app/core';
+import { ReferenceCommune, TerritoryRepository, TerritorySearch } from './territory.repository';
+import { CommuneDto, EpciDto, TerritorySearchQueryDto } from './dto/territory-search.dto';
 import { TerritoryErrorCode } from './territory.errors';
 
 export type { ReferenceCommune };
@@ -72,4 +73,28 @@ export class TerritoryService {
   epcis() {
     return this.territory.epcis();
   }
+
+  /** Communes of the region by name (accents and case aside) or INSEE code: who may search is the caller's rule. */
+  async searchCommunes(query: TerritorySearchQueryDto): Promise<Page<CommuneDto>> {
+    const [items, total] = await this.territory.searchCommunes(search(query));
+    return { items, total };
+  }
+
+  /** EPCIs of the region by name (accents and case aside) or SIREN: who may search is the caller's rule. */
+  async searchEpcis(query: TerritorySearchQueryDto): Promise<Page<EpciDto>> {
+    const [items, total] = await this.territory.searchEpcis(search(query));
+    return { items, total };
+  }
+}
+
+/** A query made of digits (and the A/B of Corsica) is also the start of a code; the name match takes the rest. */
+function search(query: TerritorySearchQueryDto): TerritorySearch {
+  const q = (query.q ?? '').trim();
+  return {
+    q,
+    code: /^[0-9][0-9AB]?[0-9]*$/i.test(q) ? q.toUpperCase() : null,
+    departmentCode: query.departmentCode ?? null,
+    limit: query.limit,
+    offset: query.offset,
+  };
 }

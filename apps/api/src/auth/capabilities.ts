@@ -1,5 +1,6 @@
 import { auditPolicy } from '@app/audit';
 import { callsPolicy } from '@app/calls';
+import { contractsPolicy } from '@app/contracts';
 import type { Actor } from '@app/core';
 import { governancePolicy } from '@app/governance';
 import { identityPolicy } from '@app/identity';
@@ -21,5 +22,7 @@ export function capabilitiesOf(actor: Actor): CapabilitiesDto {
     manageCommission: governancePolicy.allows(actor, 'manage'),
     memberSpace: governancePolicy.allows(actor, 'readOwnBodies'),
     manageAccounts: identityPolicy.allows(actor, 'manageUsers'),
+    readContracts: identityPolicy.allows(actor, 'readInternalFiles'),
+    writeContracts: contractsPolicy.allows(actor, 'write'),
   };
 }

@@ -43,6 +43,12 @@ export class CapabilitiesDto {
   /** The accounts: their list, creation, roles and departments, disabling. */
   @ApiProperty()
   manageAccounts: boolean;
+  /** The local health contracts' coverage of the region, by department. */
+  @ApiProperty()
+  readContracts: boolean;
+  /** A new local health contract (which departments, and which contracts to edit: each one's `canEdit`). */
+  @ApiProperty()
+  writeContracts: boolean;
 }
 
 /** The signed-in person (GET /api/auth/me): the account, and the screens it may open. */

@@ -111,6 +111,10 @@ const INVALID: Partial<Record<ErrorCode, string>> = {
   'call.criterion_repeated': 'Deux critères portent le même code.',
   'call.axes_over_envelope': 'Les enveloppes des axes dépassent l’enveloppe de l’appel.',
   'call.comment_required': 'Indiquez le motif de la réouverture.',
+  'contract.dates': 'La fin du contrat précède sa signature.',
+  'contract.territory_repeated': 'Une commune figure deux fois dans le territoire du contrat.',
+  'contract.unknown_epci': 'Cet EPCI n’est pas dans le référentiel de la région.',
+  'territory.unknown_commune': 'Une commune du territoire n’est pas dans le référentiel de la région.',
 };
 
 /** The screen's names of the fields it sends (`holder.siret` → « SIRET du porteur »); a field not named keeps its path. */

@@ -14,6 +14,8 @@ const NONE: CapabilitiesDto = {
   manageCommission: false,
   memberSpace: false,
   manageAccounts: false,
+  readContracts: false,
+  writeContracts: false,
 };
 const auditor = { capabilities: { ...NONE, readProjects: true, exportFunding: true, readAuditTrail: true } };
 const member = { capabilities: { ...NONE, memberSpace: true } };

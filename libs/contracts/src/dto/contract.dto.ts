@@ -102,6 +102,19 @@ export class UpdateContractDto extends ContractDetailsInputDto {
   @IsVersion()
   version: number;
 
+  /** When sent, the contract's communes become these (with the members of `epciSirens`), as on creation. */
+  @ApiPropertyOptional({ type: [TerritoryInputDto] })
+  @IsOptional()
+  @IsNestedList(() => TerritoryInputDto, { max: 2000 })
+  territories?: TerritoryInputDto[];
+
+  /** EPCIs (SIREN) whose member communes join `territories` (which must then be sent too). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(/^[0-9]{9}$/, { each: true, message: 'each value in epciSirens must be a 9-digit SIREN' })
+  epciSirens?: string[];
+
   @IsOptional()
   @IsText(300)
   name?: string;
@@ -189,6 +202,12 @@ export class DepartmentCoverageDto {
   /** Signed contracts only. */
   coveredPopulation: number;
   coverageRate: number;
+  /** Number of signed contracts of the department. */
+  @ApiProperty({ type: 'integer' })
+  signed: number;
+  /** Number of contracts of the department in preparation. */
+  @ApiProperty({ type: 'integer' })
+  inPreparation: number;
 }
 
 export class CoverageDto {

@@ -373,6 +373,10 @@ export class ImportActionsDto {
   csv: string;
 }
 
+/** The columns the import reads, one of which a line that cannot be read names. */
+export const IMPORTED_COLUMNS = ['id', 'version', 'statut', 'avancement'] as const;
+export type ImportedColumn = (typeof IMPORTED_COLUMNS)[number];
+
 export class ImportRowResultDto {
   line: number;
   @ApiPropertyOptional({ nullable: true, type: String })
@@ -382,6 +386,12 @@ export class ImportRowResultDto {
   version?: number;
   @ApiPropertyOptional()
   error?: string;
+  /** Why the line was refused, as an error code (`actions.csv`: the line cannot be read); absent when applied. */
+  @ApiPropertyOptional()
+  code?: string;
+  /** For a line that cannot be read, the column at fault. */
+  @ApiPropertyOptional({ enum: IMPORTED_COLUMNS })
+  column?: ImportedColumn;
 }
 
 export class ImportResultDto {

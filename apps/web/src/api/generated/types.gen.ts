@@ -77,6 +77,14 @@ export type CapabilitiesDto = {
      * The accounts: their list, creation, roles and departments, disabling.
      */
     manageAccounts: boolean;
+    /**
+     * The local health contracts' coverage of the region, by department.
+     */
+    readContracts: boolean;
+    /**
+     * A new local health contract (which departments, and which contracts to edit: each one's `canEdit`).
+     */
+    writeContracts: boolean;
 };
 
 export type SessionUserDto = {
@@ -1843,6 +1851,14 @@ export type ImportRowResultDto = {
     actionId?: string | null;
     version?: number;
     error?: string;
+    /**
+     * Why the line was refused, as an error code (`actions.csv`: the line cannot be read); absent when applied.
+     */
+    code?: string;
+    /**
+     * For a line that cannot be read, the column at fault.
+     */
+    column?: 'id' | 'version' | 'statut' | 'avancement';
     line: number;
     ok: boolean;
 };
@@ -2024,6 +2040,14 @@ export type CoverageFigureDto = {
 };
 
 export type DepartmentCoverageDto = {
+    /**
+     * Number of signed contracts of the department.
+     */
+    signed: number;
+    /**
+     * Number of contracts of the department in preparation.
+     */
+    inPreparation: number;
     code: string;
     name: string;
     population: number;
@@ -2069,8 +2093,16 @@ export type UpdateContractDto = {
     coordinatorEmployer?: string;
     governanceBodies?: Array<string>;
     version: number;
+    /**
+     * When sent, the contract's communes become these (with the members of `epciSirens`), as on creation.
+     */
+    territories?: Array<TerritoryInputDto>;
     name?: string;
     status?: 'in_preparation' | 'signed' | 'renewal' | 'expired';
+    /**
+     * EPCIs (SIREN) whose member communes join `territories` (which must then be sent too).
+     */
+    epciSirens?: Array<string>;
     signedOn?: string;
     endsOn?: string;
     /**
@@ -2108,10 +2140,47 @@ export type CreateActionSheetDto = {
     departmentCodes: Array<string>;
 };
 
+export type CommuneDto = {
+    inseeCode: string;
+    /**
+     * Municipal population (INSEE).
+     */
+    population: number;
+    name: string;
+    departmentCode: string;
+};
+
+export type CommunePageDto = {
+    items: Array<CommuneDto>;
+    total: number;
+};
+
+export type EpciDto = {
+    siren: string;
+    /**
+     * The sum of its member communes' populations (those in Occitanie).
+     */
+    population: number;
+    /**
+     * How many member communes (in Occitanie) it has: the communes it adds to a contract.
+     */
+    communes: number;
+    name: string;
+    /**
+     * The departments of its member communes (most EPCIs have one), by code.
+     */
+    departmentCodes: Array<string>;
+};
+
+export type EpciPageDto = {
+    items: Array<EpciDto>;
+    total: number;
+};
+
 /**
  * Stable and machine-readable: clients branch on it, never on `message`
  */
-export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_in_use' | 'call.axis_repeated' | 'call.closed_to_applications' | 'call.closed_to_grants' | 'call.comment_required' | 'call.criterion_repeated' | 'call.dates' | 'call.envelope_below_committed' | 'call.not_editable' | 'call.not_found' | 'call.scoring_started' | 'call.stale_version' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'grant.tranche_below_paid' | 'grant.unknown_tranche' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'payment.not_found' | 'payment.tranche_exceeded' | 'payment.unknown_tranche' | 'position.ended' | 'position.not_found' | 'position.taken' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.demote_self' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
+export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_in_use' | 'call.axis_repeated' | 'call.closed_to_applications' | 'call.closed_to_grants' | 'call.comment_required' | 'call.criterion_repeated' | 'call.dates' | 'call.envelope_below_committed' | 'call.not_editable' | 'call.not_found' | 'call.scoring_started' | 'call.stale_version' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territories_missing' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'grant.tranche_below_paid' | 'grant.unknown_tranche' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'payment.not_found' | 'payment.tranche_exceeded' | 'payment.unknown_tranche' | 'position.ended' | 'position.not_found' | 'position.taken' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.demote_self' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
 
 export type ErrorResponseDto = {
     statusCode: number;
@@ -7283,3 +7352,111 @@ export type ContractsControllerAddActionSheetResponses = {
 };
 
 export type ContractsControllerAddActionSheetResponse = ContractsControllerAddActionSheetResponses[keyof ContractsControllerAddActionSheetResponses];
+
+export type TerritoryControllerCommunesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        offset?: number;
+        /**
+         * Part of the name, whatever its accents, case and punctuation ("beziers" finds Béziers), names
+         * starting with it first; or the start of an INSEE code / SIREN. Empty or absent: all, by name.
+         */
+        q?: string;
+        /**
+         * Only the communes of this department; for EPCIs, those with a member commune in it.
+         */
+        departmentCode?: string;
+    };
+    url: '/api/communes';
+};
+
+export type TerritoryControllerCommunesErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type TerritoryControllerCommunesError = TerritoryControllerCommunesErrors[keyof TerritoryControllerCommunesErrors];
+
+export type TerritoryControllerCommunesResponses = {
+    200: CommunePageDto;
+};
+
+export type TerritoryControllerCommunesResponse = TerritoryControllerCommunesResponses[keyof TerritoryControllerCommunesResponses];
+
+export type TerritoryControllerEpcisData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        offset?: number;
+        /**
+         * Part of the name, whatever its accents, case and punctuation ("beziers" finds Béziers), names
+         * starting with it first; or the start of an INSEE code / SIREN. Empty or absent: all, by name.
+         */
+        q?: string;
+        /**
+         * Only the communes of this department; for EPCIs, those with a member commune in it.
+         */
+        departmentCode?: string;
+    };
+    url: '/api/epcis';
+};
+
+export type TerritoryControllerEpcisErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type TerritoryControllerEpcisError = TerritoryControllerEpcisErrors[keyof TerritoryControllerEpcisErrors];
+
+export type TerritoryControllerEpcisResponses = {
+    200: EpciPageDto;
+};
+
+export type TerritoryControllerEpcisResponse = TerritoryControllerEpcisResponses[keyof TerritoryControllerEpcisResponses];

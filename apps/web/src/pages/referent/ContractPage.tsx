@@ -22,6 +22,13 @@ export function ContractPage() {
       {(c) => (
         <>
           <h1>{c.name}</h1>
+          {c.canEdit && (
+            <p>
+              <Link className="fr-btn fr-btn--secondary" to={`/contrats/${c.id}/modifier`}>
+                Modifier le contrat
+              </Link>
+            </p>
+          )}
           <dl className="app-facts">
             <dt>Département</dt>
             <dd>{departments.label(c.departmentCode)}</dd>
@@ -39,8 +46,13 @@ export function ContractPage() {
               {typeof c.coordinatorArsFundingCents === 'number' &&
                 ` (poste cofinancé par l’ARS : ${formatEuros(c.coordinatorArsFundingCents)})`}
             </dd>
+            <dt>Signataires</dt>
+            <dd>{c.signatories.length > 0 ? c.signatories.join(', ') : '—'}</dd>
             <dt>Territoire</dt>
-            <dd>{c.territories.length} communes</dd>
+            <dd>
+              {c.territories.length} communes
+              {c.territories.length > 0 && ` : ${c.territories.map((t) => t.name).join(', ')}`}
+            </dd>
           </dl>
           <h2>Fiches actions</h2>
           <PaginatedTable

@@ -1,13 +1,6 @@
-import { Link } from 'react-router';
-import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { contractsControllerList, ok } from '../../api/client';
-import { PaginatedTable } from '../../components/PaginatedTable';
-import { formatDate } from '../../format';
+import { ContractsTable, NewContractLink } from '../contracts/ContractsTable';
 import { DepartmentPicker, NoDepartment, useMyDepartment } from './MyDepartmentPage';
 import { useDepartmentLabels } from '../../api/queries';
-import { CONTRACT_STATUS_LABELS } from '@app/vocabulary';
-
-const population = new Intl.NumberFormat('fr-FR');
 
 /** The local health contracts of the referent's department, with the renewals to prepare. */
 export function ContractsPage() {
@@ -18,33 +11,8 @@ export function ContractsPage() {
     <>
       <h1>Contrats locaux de santé — {label(code)}</h1>
       <DepartmentPicker />
-      <PaginatedTable
-        caption="Contrats locaux de santé"
-        queryKey={['contracts', { departmentCode: code }]}
-        fetchPage={(page) => ok(contractsControllerList({ query: { departmentCode: code, ...page } }))}
-        rowKey={(c) => c.id}
-        empty="Aucun contrat local de santé dans ce département."
-        columns={[
-          { header: 'Contrat', cell: (c) => <Link to={`/contrats/${c.id}`}>{c.name}</Link> },
-          {
-            header: 'État',
-            cell: (c) => (
-              <>
-                {CONTRACT_STATUS_LABELS[c.status]}
-                {c.renewalDue && (
-                  <Badge as="span" severity="warning" small className="fr-ml-1v">
-                    Renouvellement à préparer
-                  </Badge>
-                )}
-              </>
-            ),
-          },
-          { header: 'Signé le', cell: (c) => (c.signedOn ? formatDate(c.signedOn) : '—') },
-          { header: 'Fin', cell: (c) => (c.endsOn ? formatDate(c.endsOn) : '—') },
-          { header: 'Communes', cell: (c) => String(c.communes) },
-          { header: 'Population', cell: (c) => population.format(c.population) },
-        ]}
-      />
+      <NewContractLink />
+      <ContractsTable departmentCode={code} />
     </>
   );
 }

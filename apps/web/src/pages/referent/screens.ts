@@ -37,6 +37,6 @@ export const referentScreens: Screen[] = [
     path: '/contrats/:id',
     title: 'Contrat local de santé',
     Component: ContractPage,
-    section: ['/mon-departement/contrats'],
+    section: ['/mon-departement/contrats', '/contrats/couverture'],
   },
 ];

@@ -1,5 +1,6 @@
 import type { Screen } from '../../routing/screen';
 import { ActionPage } from './ActionPage';
+import { ActionsImportPage } from './ActionsImportPage';
 import { RoadmapPage } from './RoadmapPage';
 
 export const roadmapScreens: Screen[] = [
@@ -9,6 +10,13 @@ export const roadmapScreens: Screen[] = [
     Component: RoadmapPage,
     can: 'manageRoadmap',
     nav: 'Feuille de route',
+  },
+  {
+    path: '/actions/import',
+    title: 'Import des mises à jour d’actions',
+    Component: ActionsImportPage,
+    can: 'updateActions',
+    nav: 'Import des actions',
   },
   {
     path: '/actions/:id',
