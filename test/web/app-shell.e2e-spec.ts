@@ -35,6 +35,12 @@ describe('the web app shell', () => {
     const snapshot = JSON.parse(readFileSync(`${ROOT}/apps/web/openapi.json`, 'utf8'));
     // On a difference: `npm run openapi:snapshot`, then `npm run build:web` regenerates the client.
     expect(res.body).toEqual(snapshot);
+    // Operations are named as a client calls them (`createProject`), each once: the SDK's function names.
+    const ids = Object.values(snapshot.paths as Record<string, Record<string, { operationId: string }>>).flatMap(
+      (operations) => Object.values(operations).map((o) => o.operationId),
+    );
+    expect(ids.filter((id) => !/^[a-z]+(?:[A-Z][a-z0-9]*)*$/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('serves the app to browsers on any page, and keeps the API’s JSON 404', async () => {

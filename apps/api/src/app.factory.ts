@@ -79,7 +79,8 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
         .addBearerAuth()
         .addCookieAuth('iss_session')
         .build(),
-      { extraModels: [ErrorResponseDto] },
+      // An operation is named by its method (`createProject`): the web client's function names.
+      { extraModels: [ErrorResponseDto], operationIdFactory: (_controller: string, method: string) => method },
     ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });

@@ -31,7 +31,7 @@ export class AuditController {
   @Roles(...auditPolicy.roles('read'))
   @Get()
   @ApiOkResponse({ type: AuditEventPageDto })
-  list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<AuditEventPageDto> {
+  listAuditEvents(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<AuditEventPageDto> {
     return this.audit.list(actor, query);
   }
 
@@ -43,7 +43,7 @@ export class AuditController {
   @RateLimited('exports')
   @Get('export.csv')
   @ApiFile('The trail as CSV', 'text/csv')
-  exportCsv(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): StreamableFile {
+  exportAuditEventsCsv(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): StreamableFile {
     const { limit: _limit, offset: _offset, ...filters } = query;
     const day = new Date().toISOString().slice(0, 10);
     return new StreamableFile(this.audit.exportCsv(actor, filters), {
@@ -57,7 +57,7 @@ export class AuditController {
   @RateLimited('audit_verify')
   @Get('verify')
   @ApiOkResponse({ type: AuditVerificationDto })
-  verify(@CurrentActor() actor: Actor): Promise<AuditVerificationDto> {
+  verifyAuditChain(@CurrentActor() actor: Actor): Promise<AuditVerificationDto> {
     return this.audit.verify(actor);
   }
 
@@ -65,7 +65,7 @@ export class AuditController {
   @Roles(...auditPolicy.roles('read'))
   @Get('seal-key')
   @ApiOkResponse({ type: SealKeyDto })
-  sealKey(@CurrentActor() actor: Actor): SealKeyDto {
+  getSealKey(@CurrentActor() actor: Actor): SealKeyDto {
     return this.seals.publicKey(actor);
   }
 
@@ -81,7 +81,7 @@ export class AuditController {
   @Roles(...auditPolicy.roles('seal'))
   @Post('seals')
   @ApiCreatedResponse({ type: AuditSealDto })
-  seal(@CurrentActor() actor: Actor): Promise<AuditSealDto> {
+  sealAuditChain(@CurrentActor() actor: Actor): Promise<AuditSealDto> {
     return this.seals.seal(actor);
   }
 }

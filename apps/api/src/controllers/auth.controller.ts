@@ -75,7 +75,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Get('me')
   @ApiOkResponse({ type: SessionUserDto })
-  async me(@CurrentActor() actor: Actor): Promise<SessionUserDto> {
+  async getMe(@CurrentActor() actor: Actor): Promise<SessionUserDto> {
     return { ...(await this.users.get(actor.id!)), capabilities: capabilitiesOf(actor) };
   }
 

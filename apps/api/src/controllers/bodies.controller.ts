@@ -56,7 +56,7 @@ export class BodiesController {
   /** Seats filled and vacant per college, and attendance over the last 12 months. */
   @Get('bodies/:id/participation')
   @ApiOkResponse({ type: ParticipationDto })
-  participation(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ParticipationDto> {
+  getBodyParticipation(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ParticipationDto> {
     return this.bodies.participation(actor, id);
   }
 

@@ -77,21 +77,24 @@ export class CallsController {
   /** Envelope, committed, paid and remaining — globally, by axis and by department. */
   @Get('calls/:id/funding')
   @ApiOkResponse({ type: CallFundingDto })
-  funding(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<CallFundingDto> {
+  getCallFunding(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<CallFundingDto> {
     return this.calls.fundingOf(actor, id);
   }
 
   /** Each project status, in lifecycle order, with how many of the call's projects are in it. */
   @Get('calls/:id/projects-by-status')
   @ApiOkResponse({ type: [ProjectStatusCountDto] })
-  projectsByStatus(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ProjectStatusCountDto[]> {
+  countProjectsByStatus(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+  ): Promise<ProjectStatusCountDto[]> {
     return this.calls.projectsByStatus(actor, id);
   }
 
   /** Replaces the scoring criteria (409 once scoring has started). */
   @Put('calls/:id/criteria')
   @ApiOkResponse({ type: [CriterionDto] })
-  setCriteria(
+  setCallCriteria(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body() dto: SetCriteriaDto,
@@ -102,7 +105,7 @@ export class CallsController {
   /** Projects under review by score, with the cumulative amount and where the remaining envelopes run out. */
   @Get('calls/:id/ranking')
   @ApiOkResponse({ type: RankingDto })
-  ranking(
+  getCallRanking(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Query() page: PageQueryDto,

@@ -23,28 +23,28 @@ export class ContractsController {
   /** Create a local health contract. */
   @Post()
   @ApiCreatedResponse({ type: ContractDto })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateContractDto): Promise<ContractDto> {
+  createContract(@CurrentActor() actor: Actor, @Body() dto: CreateContractDto): Promise<ContractDto> {
     return this.contracts.create(actor, dto);
   }
 
   /** By department and status, with their communes counted. */
   @Get()
   @ApiOkResponse({ type: ContractPageDto })
-  list(@CurrentActor() actor: Actor, @Query() query: ContractQueryDto): Promise<ContractPageDto> {
+  listContracts(@CurrentActor() actor: Actor, @Query() query: ContractQueryDto): Promise<ContractPageDto> {
     return this.contracts.list(actor, query);
   }
 
   /** Population covered by signed contracts, each commune once. */
   @Get('coverage')
   @ApiOkResponse({ type: CoverageDto })
-  coverage(@CurrentActor() actor: Actor): Promise<CoverageDto> {
+  getContractCoverage(@CurrentActor() actor: Actor): Promise<CoverageDto> {
     return this.contracts.coverage(actor);
   }
 
   /** Referent (its departments) or mission; the version read, 409 when stale. */
   @Patch(':id')
   @ApiOkResponse({ type: ContractDto })
-  update(
+  updateContract(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body() dto: UpdateContractDto,
@@ -55,7 +55,7 @@ export class ContractsController {
   /** An action sheet (fiche action): the shape of a roadmap action, updated the same way. */
   @Post(':id/actions')
   @ApiCreatedResponse({ type: ActionDto })
-  addActionSheet(
+  addContractActionSheet(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body() dto: CreateActionSheetDto,
@@ -66,7 +66,7 @@ export class ContractsController {
   /** The action sheets of a local health contract. */
   @Get(':id/actions')
   @ApiOkResponse({ type: ActionPageDto })
-  actionSheets(
+  listContractActionSheets(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Query() page: PageQueryDto,
@@ -77,7 +77,7 @@ export class ContractsController {
   /** A local health contract. */
   @Get(':id')
   @ApiOkResponse({ type: ContractDto })
-  get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ContractDto> {
+  getContract(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ContractDto> {
     return this.contracts.get(actor, id);
   }
 }

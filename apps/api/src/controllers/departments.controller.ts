@@ -14,7 +14,7 @@ export class DepartmentsController {
   /** The 13 departments of Occitanie with their referents (an empty list is a vacancy), ordered by code. */
   @Get()
   @ApiOkResponse({ type: DepartmentListDto })
-  list(@CurrentActor() actor: Actor, @Query() page: PageQueryDto): Promise<DepartmentListDto> {
+  listDepartments(@CurrentActor() actor: Actor, @Query() page: PageQueryDto): Promise<DepartmentListDto> {
     return this.directory.page(actor, page);
   }
 }

@@ -19,7 +19,7 @@ export class ExportsController {
   @RateLimited('exports')
   @Get('funding.csv')
   @ApiFile('The ledger as CSV', 'text/csv')
-  async fundingCsv(@CurrentActor() actor: Actor, @Query() query: FundingExportQueryDto): Promise<StreamableFile> {
+  async exportFundingCsv(@CurrentActor() actor: Actor, @Query() query: FundingExportQueryDto): Promise<StreamableFile> {
     const stream = await this.funding.exportCsv(actor, query.callId);
     return new StreamableFile(stream, {
       type: 'text/csv; charset=utf-8',
@@ -31,7 +31,10 @@ export class ExportsController {
   @RateLimited('exports')
   @Get('funding.xlsx')
   @ApiFile('The ledger as a workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async fundingXlsx(@CurrentActor() actor: Actor, @Query() query: FundingExportQueryDto): Promise<StreamableFile> {
+  async exportFundingXlsx(
+    @CurrentActor() actor: Actor,
+    @Query() query: FundingExportQueryDto,
+  ): Promise<StreamableFile> {
     const stream = await this.calls.exportXlsx(actor, query.callId);
     return new StreamableFile(stream, {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

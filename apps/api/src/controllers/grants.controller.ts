@@ -21,7 +21,6 @@ import {
   SetScheduleDto,
 } from '@app/calls';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { OperationId } from './operation-id';
 
 /**
  * Grants: commitment, payments, reductions and cancellation, and their follow-up. Its operations keep
@@ -38,9 +37,8 @@ export class GrantsController {
 
   /** Commits money to a selected project (regional delegate); 409 when an envelope would be exceeded. */
   @Post('projects/:id/grant')
-  @OperationId('CallsController_grant')
   @ApiCreatedResponse({ type: GrantDto })
-  grant(
+  grantProject(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body() dto: CreateGrantDto,
@@ -50,25 +48,22 @@ export class GrantsController {
 
   /** Progress and final reports past due and not received (optionally for one call). */
   @Get('grants/overdue-reports')
-  @OperationId('CallsController_overdueReports')
   @ApiOkResponse({ type: OverdueReportPageDto })
-  overdueReports(@CurrentActor() actor: Actor, @Query() query: OverdueQueryDto): Promise<OverdueReportPageDto> {
+  listOverdueReports(@CurrentActor() actor: Actor, @Query() query: OverdueQueryDto): Promise<OverdueReportPageDto> {
     return this.followUp.overdue(actor, query.callId, query);
   }
 
   /** Co-funders, the planned schedule against actual payments, and the reports owed. */
   @Get('grants/:id/follow-up')
-  @OperationId('CallsController_grantFollowUp')
   @ApiOkResponse({ type: GrantFollowUpDto })
-  grantFollowUp(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<GrantFollowUpDto> {
+  getGrantFollowUp(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<GrantFollowUpDto> {
     return this.followUp.get(actor, id);
   }
 
   /** Set the co-funders of a grant. */
   @Put('grants/:id/co-funders')
-  @OperationId('CallsController_setCoFunders')
   @ApiOkResponse({ type: GrantFollowUpDto })
-  setCoFunders(
+  setGrantCoFunders(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body() dto: SetCoFundersDto,
@@ -78,9 +73,8 @@ export class GrantsController {
 
   /** Set the payment schedule (tranches) of a grant. */
   @Put('grants/:id/schedule')
-  @OperationId('CallsController_setSchedule')
   @ApiOkResponse({ type: GrantFollowUpDto })
-  setSchedule(
+  setGrantSchedule(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body() dto: SetScheduleDto,
@@ -90,7 +84,6 @@ export class GrantsController {
 
   /** Set the activity reports due for a grant. */
   @Put('grants/:id/reports')
-  @OperationId('CallsController_setGrantReports')
   @ApiOkResponse({ type: GrantFollowUpDto })
   setGrantReports(
     @CurrentActor() actor: Actor,
@@ -102,7 +95,6 @@ export class GrantsController {
 
   /** A grant with its tranches, payments and reports. */
   @Get('grants/:id')
-  @OperationId('CallsController_getGrant')
   @ApiOkResponse({ type: GrantDto })
   getGrant(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<GrantDto> {
     return this.grants.getGrant(actor, id);
@@ -110,7 +102,6 @@ export class GrantsController {
 
   /** Lowers the grant, never below what was paid (regional delegate, stale version → 409). */
   @Patch('grants/:id')
-  @OperationId('CallsController_reduceGrant')
   @ApiOkResponse({ type: GrantDto })
   reduceGrant(
     @CurrentActor() actor: Actor,
@@ -122,7 +113,6 @@ export class GrantsController {
 
   /** Sets the EJ, the convention's number and its signing date (regional team, stale version → 409). */
   @Put('grants/:id/agreement')
-  @OperationId('setGrantAgreement')
   @ApiOkResponse({ type: GrantDto })
   setGrantAgreement(
     @CurrentActor() actor: Actor,
@@ -134,7 +124,6 @@ export class GrantsController {
 
   /** Sets (or clears) the planned tranche a payment settles; 409 when the tranche's payments would exceed it. */
   @Put('grants/:id/payments/:paymentId/tranche')
-  @OperationId('setPaymentTranche')
   @ApiOkResponse({ type: PaymentDto })
   setPaymentTranche(
     @CurrentActor() actor: Actor,
@@ -148,7 +137,6 @@ export class GrantsController {
   /** Cancels the grant with a reason: paid money stays in the ledger, the rest returns to the envelope. */
   @Post('grants/:id/cancel')
   @HttpCode(200)
-  @OperationId('CallsController_cancelGrant')
   @ApiOkResponse({ type: GrantDto })
   cancelGrant(
     @CurrentActor() actor: Actor,
@@ -160,9 +148,8 @@ export class GrantsController {
 
   /** Records a payment, optionally on a planned tranche; 409 when it would exceed the grant or the tranche. */
   @Post('grants/:id/payments')
-  @OperationId('CallsController_pay')
   @ApiCreatedResponse({ type: PaymentDto })
-  pay(
+  recordPayment(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body() dto: CreatePaymentDto,

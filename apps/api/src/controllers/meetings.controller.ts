@@ -34,21 +34,21 @@ export class MeetingsController {
   /** Schedule a meeting of a body. */
   @Post()
   @ApiCreatedResponse({ type: MeetingDto })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateMeetingDto): Promise<MeetingDto> {
+  createMeeting(@CurrentActor() actor: Actor, @Body() dto: CreateMeetingDto): Promise<MeetingDto> {
     return this.meetings.create(actor, dto);
   }
 
   /** List meetings. */
   @Get()
   @ApiOkResponse({ type: MeetingPageDto })
-  list(@CurrentActor() actor: Actor, @Query() query: MeetingQueryDto): Promise<MeetingPageDto> {
+  listMeetings(@CurrentActor() actor: Actor, @Query() query: MeetingQueryDto): Promise<MeetingPageDto> {
     return this.meetings.list(actor, query);
   }
 
   /** A meeting with its attendance and decisions. */
   @Get(':id')
   @ApiOkResponse({ type: MeetingDetailDto })
-  get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MeetingDetailDto> {
+  getMeeting(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MeetingDetailDto> {
     return this.meetings.get(actor, id);
   }
 
@@ -56,7 +56,7 @@ export class MeetingsController {
   @Post(':id/transitions')
   @HttpCode(200)
   @ApiOkResponse({ type: MeetingDto })
-  transition(
+  transitionMeeting(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body() dto: MeetingTransitionDto,
@@ -68,7 +68,7 @@ export class MeetingsController {
   @Put(':id/attendance')
   @ApiBody({ type: [AttendanceEntryDto] })
   @ApiOkResponse({ type: AttendanceResultDto })
-  attendance(
+  setAttendance(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body(ATTENDANCE_ITEMS) entries: AttendanceEntryDto[],
@@ -79,7 +79,7 @@ export class MeetingsController {
   /** Record a decision of a meeting. */
   @Post(':id/decisions')
   @ApiCreatedResponse({ type: DecisionDto })
-  decide(
+  recordDecision(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body() dto: CreateDecisionDto,
@@ -109,7 +109,7 @@ export class MeetingsController {
   @Post(':id/minutes/approve')
   @HttpCode(200)
   @ApiOkResponse({ type: MinutesDto })
-  approve(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MinutesDto> {
+  approveMinutes(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MinutesDto> {
     return this.minutes.approve(actor, id);
   }
 
@@ -117,7 +117,7 @@ export class MeetingsController {
   @Post(':id/minutes/publish')
   @HttpCode(200)
   @ApiOkResponse({ type: MinutesDto })
-  publish(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MinutesDto> {
+  publishMinutes(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MinutesDto> {
     return this.minutes.publish(actor, id);
   }
 }

@@ -26,7 +26,6 @@ import {
   UpdateProjectDto,
 } from '@app/calls';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { OperationId } from './operation-id';
 
 /**
  * Applications to calls: lifecycle, scores, reviewers' notes and labels, departmental opinions. Its
@@ -48,15 +47,13 @@ export class ProjectsController {
    * agreements to sign and overdue activity reports.
    */
   @Get('projects/awaiting-action')
-  @OperationId('CallsController_awaitingAction')
   @ApiOkResponse({ type: AwaitingActionDto })
-  awaitingAction(@CurrentActor() actor: Actor): Promise<AwaitingActionDto> {
+  listAwaitingAction(@CurrentActor() actor: Actor): Promise<AwaitingActionDto> {
     return this.awaiting.of(actor);
   }
 
   /** Submit an application to a call. */
   @Post('projects')
-  @OperationId('CallsController_createProject')
   @ApiCreatedResponse({ type: ProjectDetailDto })
   createProject(@CurrentActor() actor: Actor, @Body() dto: CreateProjectDto): Promise<ProjectDetailDto> {
     return this.projects.create(actor, dto);
@@ -64,7 +61,6 @@ export class ProjectsController {
 
   /** List projects, filtered. */
   @Get('projects')
-  @OperationId('CallsController_listProjects')
   @ApiOkResponse({ type: ProjectPageDto })
   listProjects(@CurrentActor() actor: Actor, @Query() query: ProjectQueryDto): Promise<ProjectPageDto> {
     return this.projects.list(actor, query);
@@ -72,7 +68,6 @@ export class ProjectsController {
 
   /** A project with what the caller may do next. */
   @Get('projects/:id')
-  @OperationId('CallsController_getProject')
   @ApiOkResponse({ type: ProjectDetailDto })
   getProject(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ProjectDetailDto> {
     return this.projects.get(actor, id);
@@ -80,7 +75,6 @@ export class ProjectsController {
 
   /** The application's fields, while it is a draft or returned for changes, at the version read. */
   @Patch('projects/:id')
-  @OperationId('CallsController_updateProject')
   @ApiOkResponse({ type: ProjectDetailDto })
   updateProject(
     @CurrentActor() actor: Actor,
@@ -93,9 +87,8 @@ export class ProjectsController {
   /** Move a project along its lifecycle. */
   @Post('projects/:id/transitions')
   @HttpCode(200)
-  @OperationId('CallsController_transition')
   @ApiOkResponse({ type: ProjectDetailDto })
-  transition(
+  transitionProject(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body() dto: TransitionDto,
@@ -106,18 +99,16 @@ export class ProjectsController {
   /** The same move for many projects, with a result per project. */
   @Post('projects/transitions')
   @HttpCode(200)
-  @OperationId('CallsController_bulkTransition')
   @ApiOkResponse({ type: BulkTransitionResponseDto })
-  bulkTransition(@CurrentActor() actor: Actor, @Body() dto: BulkTransitionDto): Promise<BulkTransitionResponseDto> {
+  transitionProjects(@CurrentActor() actor: Actor, @Body() dto: BulkTransitionDto): Promise<BulkTransitionResponseDto> {
     return this.projects.bulkTransition(actor, dto);
   }
 
   /** Score a project against the call criteria. */
   @Post('projects/:id/scores')
   @HttpCode(200)
-  @OperationId('CallsController_score')
   @ApiOkResponse({ type: ProjectScoreDto })
-  score(
+  scoreProject(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body() dto: ScoreProjectDto,
@@ -127,17 +118,15 @@ export class ProjectsController {
 
   /** The scores of a project. */
   @Get('projects/:id/scores')
-  @OperationId('CallsController_scores')
   @ApiOkResponse({ type: ProjectScoreDto })
-  scores(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ProjectScoreDto> {
+  listProjectScores(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ProjectScoreDto> {
     return this.instruction.scoreOf(actor, id);
   }
 
   /** Private notes of the reviewers. */
   @Post('projects/:id/notes')
-  @OperationId('CallsController_addNote')
   @ApiCreatedResponse({ type: NoteDto })
-  addNote(
+  addProjectNote(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body() dto: CreateNoteDto,
@@ -147,17 +136,15 @@ export class ProjectsController {
 
   /** The instruction notes of a project. */
   @Get('projects/:id/notes')
-  @OperationId('CallsController_notes')
   @ApiOkResponse({ type: NotePageDto })
-  notes(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<NotePageDto> {
+  listProjectNotes(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<NotePageDto> {
     return this.instruction.notes(actor, id);
   }
 
   /** Set the labels of a project. */
   @Put('projects/:id/labels')
-  @OperationId('CallsController_setLabels')
   @ApiOkResponse({ type: LabelsDto })
-  setLabels(
+  setProjectLabels(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body() dto: SetLabelsDto,
@@ -167,15 +154,13 @@ export class ProjectsController {
 
   /** The labels of a project. */
   @Get('projects/:id/labels')
-  @OperationId('CallsController_labels')
   @ApiOkResponse({ type: LabelsDto })
-  labels(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<LabelsDto> {
+  listProjectLabels(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<LabelsDto> {
     return this.instruction.labels(actor, id);
   }
 
   /** Give a department's opinion on a project. */
   @Post('projects/:id/opinions')
-  @OperationId('CallsController_giveOpinion')
   @ApiCreatedResponse({ type: OpinionDto })
   giveOpinion(
     @CurrentActor() actor: Actor,

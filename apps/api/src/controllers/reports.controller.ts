@@ -38,28 +38,28 @@ export class ReportsController {
     NoticeReportRequestDto,
     AttendanceSheetReportRequestDto,
   )
-  request(@CurrentActor() actor: Actor, @Body() dto: CreateReportDto): Promise<QueuedReportDto> {
+  requestReport(@CurrentActor() actor: Actor, @Body() dto: CreateReportDto): Promise<QueuedReportDto> {
     return this.reports.request(actor, dto);
   }
 
   /** "Mes exports": the caller's reports, newest first (everyone's for an admin). */
   @Get()
   @ApiOkResponse({ type: ReportPageDto })
-  list(@CurrentActor() actor: Actor, @Query() page: PageQueryDto): Promise<ReportPageDto> {
+  listReports(@CurrentActor() actor: Actor, @Query() page: PageQueryDto): Promise<ReportPageDto> {
     return this.reports.list(actor, page);
   }
 
   /** A requested report and its progress. */
   @Get(':id')
   @ApiOkResponse({ type: ReportDto })
-  get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ReportDto> {
+  getReport(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ReportDto> {
     return this.reports.get(actor, id);
   }
 
   /** Download the file of a finished report. */
   @Get(':id/file')
   @ApiFile('The report', 'application/pdf')
-  async file(
+  async downloadReport(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -40,21 +40,21 @@ export class RoadmapController {
   /** Create the roadmap of a year. */
   @Post('roadmaps')
   @ApiCreatedResponse({ type: RoadmapDto })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateRoadmapDto): Promise<RoadmapDto> {
+  createRoadmap(@CurrentActor() actor: Actor, @Body() dto: CreateRoadmapDto): Promise<RoadmapDto> {
     return this.roadmaps.create(actor, dto);
   }
 
   /** List roadmaps by year. */
   @Get('roadmaps')
   @ApiOkResponse({ type: RoadmapYearPageDto })
-  years(@CurrentActor() actor: Actor): Promise<RoadmapYearPageDto> {
+  listRoadmaps(@CurrentActor() actor: Actor): Promise<RoadmapYearPageDto> {
     return this.roadmaps.years(actor);
   }
 
   /** The roadmap of a year. */
   @Get('roadmaps/:year')
   @ApiOkResponse({ type: RoadmapDto })
-  get(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number): Promise<RoadmapDto> {
+  getRoadmap(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number): Promise<RoadmapDto> {
     return this.roadmaps.get(actor, year);
   }
 
@@ -62,7 +62,7 @@ export class RoadmapController {
   @Post('roadmaps/:year/transitions')
   @HttpCode(200)
   @ApiOkResponse({ type: RoadmapDto })
-  transition(
+  transitionRoadmap(
     @CurrentActor() actor: Actor,
     @Param('year', ParseIntPipe) year: number,
     @Body() dto: RoadmapTransitionDto,
@@ -73,7 +73,7 @@ export class RoadmapController {
   /** The adopted decisions of the plenary about this roadmap: those that may validate it (the delegate's). */
   @Get('roadmaps/:year/eligible-decisions')
   @ApiOkResponse({ type: RoadmapDecisionPageDto })
-  eligibleDecisions(
+  listEligibleDecisions(
     @CurrentActor() actor: Actor,
     @Param('year', ParseIntPipe) year: number,
   ): Promise<RoadmapDecisionPageDto> {
@@ -83,7 +83,7 @@ export class RoadmapController {
   /** Replaces the axes (409 once the roadmap is validated: they are frozen). */
   @Put('roadmaps/:year/axes')
   @ApiOkResponse({ type: RoadmapDto })
-  setAxes(
+  setRoadmapAxes(
     @CurrentActor() actor: Actor,
     @Param('year', ParseIntPipe) year: number,
     @Body() dto: SetAxesDto,
@@ -94,14 +94,17 @@ export class RoadmapController {
   /** Progress per axis and per department. */
   @Get('roadmaps/:year/progress')
   @ApiOkResponse({ type: RoadmapProgressDto })
-  progress(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number): Promise<RoadmapProgressDto> {
+  getRoadmapProgress(
+    @CurrentActor() actor: Actor,
+    @Param('year', ParseIntPipe) year: number,
+  ): Promise<RoadmapProgressDto> {
     return this.roadmaps.progress(actor, year);
   }
 
   /** Unfinished actions without any update for 90 days. */
   @Get('roadmaps/:year/stale-actions')
   @ApiOkResponse({ type: ActionPageDto })
-  staleActions(
+  listStaleActions(
     @CurrentActor() actor: Actor,
     @Param('year', ParseIntPipe) year: number,
     @Query() page: PageQueryDto,
@@ -112,7 +115,7 @@ export class RoadmapController {
   /** Add an action to a roadmap. */
   @Post('roadmaps/:year/actions')
   @ApiCreatedResponse({ type: ActionDto })
-  addAction(
+  createAction(
     @CurrentActor() actor: Actor,
     @Param('year', ParseIntPipe) year: number,
     @Body() dto: CreateActionDto,
@@ -130,7 +133,7 @@ export class RoadmapController {
   /** A department's actions as CSV (UTF-8 with BOM, `;`), to edit and import back. */
   @Get('actions/export.csv')
   @ApiFile('The actions as CSV', 'text/csv')
-  async exportCsv(
+  async exportActionsCsv(
     @CurrentActor() actor: Actor,
     @Query() query: ActionQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -145,7 +148,7 @@ export class RoadmapController {
   @Post('actions/import')
   @HttpCode(200)
   @ApiOkResponse({ type: ImportResultDto })
-  importCsv(@CurrentActor() actor: Actor, @Body() dto: ImportActionsDto): Promise<ImportResultDto> {
+  importActionsCsv(@CurrentActor() actor: Actor, @Body() dto: ImportActionsDto): Promise<ImportResultDto> {
     return this.actions.importCsv(actor, dto.csv);
   }
 
@@ -170,7 +173,7 @@ export class RoadmapController {
   /** Link an action to projects and contracts. */
   @Put('actions/:id/links')
   @ApiOkResponse({ type: ActionLinksDto })
-  setLinks(
+  setActionLinks(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body() dto: SetActionLinksDto,
@@ -181,14 +184,14 @@ export class RoadmapController {
   /** The funded projects and local health contracts that carry the action. */
   @Get('actions/:id/links')
   @ApiOkResponse({ type: ActionLinksDto })
-  links(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ActionLinksDto> {
+  listActionLinks(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ActionLinksDto> {
     return this.actions.linksOf(actor, id);
   }
 
   /** One entry per accepted update, newest first. */
   @Get('actions/:id/updates')
   @ApiOkResponse({ type: ActionUpdatePageDto })
-  updates(
+  listActionUpdates(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Query() page: PageQueryDto,

@@ -15,14 +15,14 @@ export class TerritoryController {
   /** Search the communes of Occitanie by name (accents and case aside, prefixes first) or INSEE code. */
   @Get('communes')
   @ApiOkResponse({ type: CommunePageDto })
-  communes(@CurrentActor() actor: Actor, @Query() query: TerritorySearchQueryDto): Promise<CommunePageDto> {
+  searchCommunes(@CurrentActor() actor: Actor, @Query() query: TerritorySearchQueryDto): Promise<CommunePageDto> {
     return this.contracts.searchCommunes(actor, query);
   }
 
   /** Search the EPCIs of Occitanie by name (accents and case aside, prefixes first) or SIREN, with their member count. */
   @Get('epcis')
   @ApiOkResponse({ type: EpciPageDto })
-  epcis(@CurrentActor() actor: Actor, @Query() query: TerritorySearchQueryDto): Promise<EpciPageDto> {
+  searchEpcis(@CurrentActor() actor: Actor, @Query() query: TerritorySearchQueryDto): Promise<EpciPageDto> {
     return this.contracts.searchEpcis(actor, query);
   }
 }

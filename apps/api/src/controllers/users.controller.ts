@@ -25,7 +25,7 @@ export class UsersController {
   @Roles(...identityPolicy.roles('manageUsers'))
   @Get()
   @ApiOkResponse({ type: ManagedUserPageDto })
-  list(@CurrentActor() actor: Actor, @Query() query: UserQueryDto): Promise<ManagedUserPageDto> {
+  listUsers(@CurrentActor() actor: Actor, @Query() query: UserQueryDto): Promise<ManagedUserPageDto> {
     return this.users.list(actor, query);
   }
 
@@ -33,7 +33,7 @@ export class UsersController {
   @Roles(...identityPolicy.roles('manageUsers'))
   @Get(':id')
   @ApiOkResponse({ type: ManagedUserDto })
-  get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ManagedUserDto> {
+  getUser(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<ManagedUserDto> {
     return this.users.getManaged(actor, id);
   }
 
@@ -41,7 +41,7 @@ export class UsersController {
   @Roles(...identityPolicy.roles('manageUsers'))
   @Post()
   @ApiCreatedResponse({ type: UserDto })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
+  createUser(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
     return this.users.create(actor, dto);
   }
 
@@ -52,7 +52,7 @@ export class UsersController {
   @Roles(...identityPolicy.roles('manageUsers'))
   @Patch(':id')
   @ApiOkResponse({ type: ManagedUserDto })
-  update(
+  updateUser(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
     @Body() dto: UpdateUserDto,

@@ -17,7 +17,7 @@ export class HealthController {
   @Public()
   @Get()
   @HealthCheck()
-  check() {
+  checkHealth() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 1500 }),
       () => this.redis.isHealthy('redis'),

@@ -1,14 +1,7 @@
 import { useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { departmentLabel } from '../format';
-import {
-  bodiesControllerListMembers,
-  callsControllerFunding,
-  callsControllerGetProject,
-  callsControllerListCalls,
-  departmentsControllerList,
-  ok,
-} from './client';
+import { listMembers, getCallFunding, getProject, listCalls, listDepartments, ok } from './client';
 
 /**
  * Reference lists several screens share, cached under one key each so that a mutation can
@@ -18,7 +11,7 @@ export function useCalls() {
   // Calls are a few a year: the first 200 are all of them for a long time.
   return useQuery({
     queryKey: ['calls'],
-    queryFn: () => ok(callsControllerListCalls({ query: { limit: 200 } })),
+    queryFn: () => ok(listCalls({ query: { limit: 200 } })),
     staleTime: 60_000,
   });
 }
@@ -26,7 +19,7 @@ export function useCalls() {
 export function useCallFunding(callId: string | undefined) {
   return useQuery({
     queryKey: ['calls', callId, 'funding'],
-    queryFn: () => ok(callsControllerFunding({ path: { id: callId! } })),
+    queryFn: () => ok(getCallFunding({ path: { id: callId! } })),
     enabled: callId !== undefined,
   });
 }
@@ -35,7 +28,7 @@ export function useCallFunding(callId: string | undefined) {
 export function useProject(id: string | undefined) {
   return useQuery({
     queryKey: ['projects', id],
-    queryFn: () => ok(callsControllerGetProject({ path: { id: id! } })),
+    queryFn: () => ok(getProject({ path: { id: id! } })),
   });
 }
 
@@ -43,14 +36,14 @@ export function useProject(id: string | undefined) {
 export function useAllMembers() {
   return useQuery({
     queryKey: ['members', 'all'],
-    queryFn: () => ok(bodiesControllerListMembers({ query: { limit: 200, offset: 0 } })),
+    queryFn: () => ok(listMembers({ query: { limit: 200, offset: 0 } })),
   });
 }
 
 export function useDepartments() {
   return useQuery({
     queryKey: ['departments'],
-    queryFn: () => ok(departmentsControllerList()),
+    queryFn: () => ok(listDepartments()),
     staleTime: Infinity,
   });
 }

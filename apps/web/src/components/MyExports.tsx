@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { ok, reportsControllerList, type ReportDto } from '../api/client';
+import { ok, listReports, type ReportDto } from '../api/client';
 import { PaginatedTable, type Column } from './PaginatedTable';
 import { ReportProgress, SEVERITY } from './ReportJob';
 import { formatDateTime, formatSize } from '../format';
@@ -81,7 +81,7 @@ export function MyExports({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
       <PaginatedTable
         caption="Mes rapports, du plus récent au plus ancien"
         queryKey={['reports', 'mine']}
-        fetchPage={(page) => ok(reportsControllerList({ query: page }))}
+        fetchPage={(page) => ok(listReports({ query: page }))}
         columns={columns}
         rowKey={(r) => r.id}
         pageParam="exports"

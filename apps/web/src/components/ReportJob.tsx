@@ -2,13 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import {
-  ok,
-  reportsControllerGet,
-  reportsControllerRequest,
-  type ReportDto,
-  type ReportsControllerRequestData,
-} from '../api/client';
+import { ok, getReport, requestReport, type ReportDto, type RequestReportData } from '../api/client';
 import { ErrorAlert } from './ErrorAlert';
 import { formatSize } from '../format';
 import { REPORT_STATUS_LABELS } from '@app/vocabulary';
@@ -39,7 +33,7 @@ export function ReportProgress({ percent, label }: { percent: number | null; lab
 
 interface Props {
   /** What to generate: `{ kind, params }` as POST /api/reports takes it (params typed by kind). */
-  request: ReportsControllerRequestData['body'];
+  request: RequestReportData['body'];
   /** The button's text, e.g. "Générer le rapport de financement (PDF)". */
   label: string;
   /** What the file is, in the download link (several jobs may share a page), e.g. "le procès-verbal". */
@@ -53,12 +47,12 @@ interface Props {
 export function ReportJob({ request, label, document = 'le rapport' }: Props) {
   const [reportId, setReportId] = useState<string>();
   const start = useMutation({
-    mutationFn: () => ok(reportsControllerRequest({ body: request })),
+    mutationFn: () => ok(requestReport({ body: request })),
     onSuccess: (queued) => setReportId(queued.id),
   });
   const report = useQuery({
     queryKey: ['reports', reportId],
-    queryFn: () => ok(reportsControllerGet({ path: { id: reportId! } })),
+    queryFn: () => ok(getReport({ path: { id: reportId! } })),
     enabled: reportId !== undefined,
     refetchInterval: (query) => (query.state.data && FINISHED.has(query.state.data.status) ? false : 1000),
   });

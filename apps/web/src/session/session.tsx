@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { authControllerLogin, authControllerLogout, authControllerMe, ok, type SessionUserDto } from '../api/client';
+import { login, logout, getMe, ok, type SessionUserDto } from '../api/client';
 import { ApiError } from '../api/errors';
 
 /** A screen-level permission of the signed-in person, as `/api/auth/me` computes it from the API's policies. */
@@ -18,7 +18,7 @@ export const SESSION_KEY = ['session'] as const;
 /** Who is signed in and what it may open, from `/api/auth/me` (the cookie set at login); null when nobody is. */
 async function fetchMe(): Promise<SessionUserDto | null> {
   try {
-    return await ok(authControllerMe());
+    return await ok(getMe());
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
@@ -33,12 +33,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const session: Session = {
     user: me.data ?? null,
     async login(email, password) {
-      await ok(authControllerLogin({ body: { email, password } }));
+      await ok(login({ body: { email, password } }));
       // The login answers the account; what it may open comes with /me, on the cookie just set.
       queryClient.setQueryData(SESSION_KEY, await fetchMe());
     },
     async logout() {
-      await ok(authControllerLogout()).catch(() => undefined);
+      await ok(logout()).catch(() => undefined);
       queryClient.setQueryData(SESSION_KEY, null);
       // Forget what the previous person saw; the session query stays, observed by this provider.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });

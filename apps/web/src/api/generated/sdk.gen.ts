@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.js';
-import type { AuditControllerExportCsvData, AuditControllerExportCsvErrors, AuditControllerExportCsvResponses, AuditControllerListData, AuditControllerListErrors, AuditControllerListResponses, AuditControllerListSealsData, AuditControllerListSealsErrors, AuditControllerListSealsResponses, AuditControllerSealData, AuditControllerSealErrors, AuditControllerSealKeyData, AuditControllerSealKeyErrors, AuditControllerSealKeyResponses, AuditControllerSealResponses, AuditControllerVerifyData, AuditControllerVerifyErrors, AuditControllerVerifyResponses, AuthControllerChangePasswordData, AuthControllerChangePasswordErrors, AuthControllerChangePasswordResponses, AuthControllerLoginData, AuthControllerLoginErrors, AuthControllerLoginResponses, AuthControllerLogoutData, AuthControllerLogoutErrors, AuthControllerLogoutResponses, AuthControllerMeData, AuthControllerMeErrors, AuthControllerMeResponses, BodiesControllerAddMandateData, BodiesControllerAddMandateErrors, BodiesControllerAddMandateResponses, BodiesControllerAddPositionData, BodiesControllerAddPositionErrors, BodiesControllerAddPositionResponses, BodiesControllerAddSeatData, BodiesControllerAddSeatErrors, BodiesControllerAddSeatResponses, BodiesControllerCreateBodyData, BodiesControllerCreateBodyErrors, BodiesControllerCreateBodyResponses, BodiesControllerCreateMemberData, BodiesControllerCreateMemberErrors, BodiesControllerCreateMemberResponses, BodiesControllerEndMandateData, BodiesControllerEndMandateErrors, BodiesControllerEndMandateResponses, BodiesControllerEndPositionData, BodiesControllerEndPositionErrors, BodiesControllerEndPositionResponses, BodiesControllerGetBodyData, BodiesControllerGetBodyErrors, BodiesControllerGetBodyResponses, BodiesControllerGetMemberData, BodiesControllerGetMemberErrors, BodiesControllerGetMemberResponses, BodiesControllerGetSeatData, BodiesControllerGetSeatErrors, BodiesControllerGetSeatResponses, BodiesControllerListBodiesData, BodiesControllerListBodiesErrors, BodiesControllerListBodiesResponses, BodiesControllerListMembersData, BodiesControllerListMembersErrors, BodiesControllerListMembersResponses, BodiesControllerParticipationData, BodiesControllerParticipationErrors, BodiesControllerParticipationResponses, CallsControllerAddNoteData, CallsControllerAddNoteErrors, CallsControllerAddNoteResponses, CallsControllerAwaitingActionData, CallsControllerAwaitingActionErrors, CallsControllerAwaitingActionResponses, CallsControllerBulkTransitionData, CallsControllerBulkTransitionErrors, CallsControllerBulkTransitionResponses, CallsControllerCancelGrantData, CallsControllerCancelGrantErrors, CallsControllerCancelGrantResponses, CallsControllerCreateCallData, CallsControllerCreateCallErrors, CallsControllerCreateCallResponses, CallsControllerCreateProjectData, CallsControllerCreateProjectErrors, CallsControllerCreateProjectResponses, CallsControllerFundingData, CallsControllerFundingErrors, CallsControllerFundingResponses, CallsControllerGetCallData, CallsControllerGetCallErrors, CallsControllerGetCallResponses, CallsControllerGetGrantData, CallsControllerGetGrantErrors, CallsControllerGetGrantResponses, CallsControllerGetProjectData, CallsControllerGetProjectErrors, CallsControllerGetProjectResponses, CallsControllerGiveOpinionData, CallsControllerGiveOpinionErrors, CallsControllerGiveOpinionResponses, CallsControllerGrantData, CallsControllerGrantErrors, CallsControllerGrantFollowUpData, CallsControllerGrantFollowUpErrors, CallsControllerGrantFollowUpResponses, CallsControllerGrantResponses, CallsControllerLabelsData, CallsControllerLabelsErrors, CallsControllerLabelsResponses, CallsControllerListCallsData, CallsControllerListCallsErrors, CallsControllerListCallsResponses, CallsControllerListProjectsData, CallsControllerListProjectsErrors, CallsControllerListProjectsResponses, CallsControllerNotesData, CallsControllerNotesErrors, CallsControllerNotesResponses, CallsControllerOverdueReportsData, CallsControllerOverdueReportsErrors, CallsControllerOverdueReportsResponses, CallsControllerPayData, CallsControllerPayErrors, CallsControllerPayResponses, CallsControllerProjectsByStatusData, CallsControllerProjectsByStatusErrors, CallsControllerProjectsByStatusResponses, CallsControllerRankingData, CallsControllerRankingErrors, CallsControllerRankingResponses, CallsControllerReduceGrantData, CallsControllerReduceGrantErrors, CallsControllerReduceGrantResponses, CallsControllerScoreData, CallsControllerScoreErrors, CallsControllerScoreResponses, CallsControllerScoresData, CallsControllerScoresErrors, CallsControllerScoresResponses, CallsControllerSetCoFundersData, CallsControllerSetCoFundersErrors, CallsControllerSetCoFundersResponses, CallsControllerSetCriteriaData, CallsControllerSetCriteriaErrors, CallsControllerSetCriteriaResponses, CallsControllerSetGrantReportsData, CallsControllerSetGrantReportsErrors, CallsControllerSetGrantReportsResponses, CallsControllerSetLabelsData, CallsControllerSetLabelsErrors, CallsControllerSetLabelsResponses, CallsControllerSetScheduleData, CallsControllerSetScheduleErrors, CallsControllerSetScheduleResponses, CallsControllerTransitionCallData, CallsControllerTransitionCallErrors, CallsControllerTransitionCallResponses, CallsControllerTransitionData, CallsControllerTransitionErrors, CallsControllerTransitionResponses, CallsControllerUpdateCallData, CallsControllerUpdateCallErrors, CallsControllerUpdateCallResponses, CallsControllerUpdateProjectData, CallsControllerUpdateProjectErrors, CallsControllerUpdateProjectResponses, ContractsControllerActionSheetsData, ContractsControllerActionSheetsErrors, ContractsControllerActionSheetsResponses, ContractsControllerAddActionSheetData, ContractsControllerAddActionSheetErrors, ContractsControllerAddActionSheetResponses, ContractsControllerCoverageData, ContractsControllerCoverageErrors, ContractsControllerCoverageResponses, ContractsControllerCreateData, ContractsControllerCreateErrors, ContractsControllerCreateResponses, ContractsControllerGetData, ContractsControllerGetErrors, ContractsControllerGetResponses, ContractsControllerListData, ContractsControllerListErrors, ContractsControllerListResponses, ContractsControllerUpdateData, ContractsControllerUpdateErrors, ContractsControllerUpdateResponses, DepartmentsControllerListData, DepartmentsControllerListErrors, DepartmentsControllerListResponses, ExportsControllerFundingCsvData, ExportsControllerFundingCsvErrors, ExportsControllerFundingCsvResponses, ExportsControllerFundingXlsxData, ExportsControllerFundingXlsxErrors, ExportsControllerFundingXlsxResponses, HealthControllerCheckData, HealthControllerCheckErrors, HealthControllerCheckResponses, MeetingsControllerApproveData, MeetingsControllerApproveErrors, MeetingsControllerApproveResponses, MeetingsControllerAttendanceData, MeetingsControllerAttendanceErrors, MeetingsControllerAttendanceResponses, MeetingsControllerCreateData, MeetingsControllerCreateErrors, MeetingsControllerCreateResponses, MeetingsControllerDecideData, MeetingsControllerDecideErrors, MeetingsControllerDecideResponses, MeetingsControllerGetData, MeetingsControllerGetErrors, MeetingsControllerGetMinutesData, MeetingsControllerGetMinutesErrors, MeetingsControllerGetMinutesResponses, MeetingsControllerGetResponses, MeetingsControllerListData, MeetingsControllerListErrors, MeetingsControllerListResponses, MeetingsControllerPublishData, MeetingsControllerPublishErrors, MeetingsControllerPublishResponses, MeetingsControllerTransitionData, MeetingsControllerTransitionErrors, MeetingsControllerTransitionResponses, MeetingsControllerWriteMinutesData, MeetingsControllerWriteMinutesErrors, MeetingsControllerWriteMinutesResponses, ReportsControllerFileData, ReportsControllerFileErrors, ReportsControllerFileResponses, ReportsControllerGetData, ReportsControllerGetErrors, ReportsControllerGetResponses, ReportsControllerListData, ReportsControllerListErrors, ReportsControllerListResponses, ReportsControllerRequestData, ReportsControllerRequestErrors, ReportsControllerRequestResponses, RoadmapControllerAddActionData, RoadmapControllerAddActionErrors, RoadmapControllerAddActionResponses, RoadmapControllerCreateData, RoadmapControllerCreateErrors, RoadmapControllerCreateResponses, RoadmapControllerEligibleDecisionsData, RoadmapControllerEligibleDecisionsErrors, RoadmapControllerEligibleDecisionsResponses, RoadmapControllerExportCsvData, RoadmapControllerExportCsvErrors, RoadmapControllerExportCsvResponses, RoadmapControllerGetActionData, RoadmapControllerGetActionErrors, RoadmapControllerGetActionResponses, RoadmapControllerGetData, RoadmapControllerGetErrors, RoadmapControllerGetResponses, RoadmapControllerImportCsvData, RoadmapControllerImportCsvErrors, RoadmapControllerImportCsvResponses, RoadmapControllerLinksData, RoadmapControllerLinksErrors, RoadmapControllerLinksResponses, RoadmapControllerListActionsData, RoadmapControllerListActionsErrors, RoadmapControllerListActionsResponses, RoadmapControllerProgressData, RoadmapControllerProgressErrors, RoadmapControllerProgressResponses, RoadmapControllerSetAxesData, RoadmapControllerSetAxesErrors, RoadmapControllerSetAxesResponses, RoadmapControllerSetLinksData, RoadmapControllerSetLinksErrors, RoadmapControllerSetLinksResponses, RoadmapControllerStaleActionsData, RoadmapControllerStaleActionsErrors, RoadmapControllerStaleActionsResponses, RoadmapControllerTransitionData, RoadmapControllerTransitionErrors, RoadmapControllerTransitionResponses, RoadmapControllerUpdateActionData, RoadmapControllerUpdateActionErrors, RoadmapControllerUpdateActionResponses, RoadmapControllerUpdatesData, RoadmapControllerUpdatesErrors, RoadmapControllerUpdatesResponses, RoadmapControllerYearsData, RoadmapControllerYearsErrors, RoadmapControllerYearsResponses, SetGrantAgreementData, SetGrantAgreementErrors, SetGrantAgreementResponses, SetPaymentTrancheData, SetPaymentTrancheErrors, SetPaymentTrancheResponses, TerritoryControllerCommunesData, TerritoryControllerCommunesErrors, TerritoryControllerCommunesResponses, TerritoryControllerEpcisData, TerritoryControllerEpcisErrors, TerritoryControllerEpcisResponses, UsersControllerCreateData, UsersControllerCreateErrors, UsersControllerCreateResponses, UsersControllerGetData, UsersControllerGetErrors, UsersControllerGetResponses, UsersControllerListData, UsersControllerListErrors, UsersControllerListResponses, UsersControllerUpdateData, UsersControllerUpdateErrors, UsersControllerUpdateResponses } from './types.gen.js';
+import type { AddContractActionSheetData, AddContractActionSheetErrors, AddContractActionSheetResponses, AddMandateData, AddMandateErrors, AddMandateResponses, AddPositionData, AddPositionErrors, AddPositionResponses, AddProjectNoteData, AddProjectNoteErrors, AddProjectNoteResponses, AddSeatData, AddSeatErrors, AddSeatResponses, ApproveMinutesData, ApproveMinutesErrors, ApproveMinutesResponses, CancelGrantData, CancelGrantErrors, CancelGrantResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CountProjectsByStatusData, CountProjectsByStatusErrors, CountProjectsByStatusResponses, CreateActionData, CreateActionErrors, CreateActionResponses, CreateBodyData, CreateBodyErrors, CreateBodyResponses, CreateCallData, CreateCallErrors, CreateCallResponses, CreateContractData, CreateContractErrors, CreateContractResponses, CreateMeetingData, CreateMeetingErrors, CreateMeetingResponses, CreateMemberData, CreateMemberErrors, CreateMemberResponses, CreateProjectData, CreateProjectErrors, CreateProjectResponses, CreateRoadmapData, CreateRoadmapErrors, CreateRoadmapResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DownloadReportData, DownloadReportErrors, DownloadReportResponses, EndMandateData, EndMandateErrors, EndMandateResponses, EndPositionData, EndPositionErrors, EndPositionResponses, ExportActionsCsvData, ExportActionsCsvErrors, ExportActionsCsvResponses, ExportAuditEventsCsvData, ExportAuditEventsCsvErrors, ExportAuditEventsCsvResponses, ExportFundingCsvData, ExportFundingCsvErrors, ExportFundingCsvResponses, ExportFundingXlsxData, ExportFundingXlsxErrors, ExportFundingXlsxResponses, GetActionData, GetActionErrors, GetActionResponses, GetBodyData, GetBodyErrors, GetBodyParticipationData, GetBodyParticipationErrors, GetBodyParticipationResponses, GetBodyResponses, GetCallData, GetCallErrors, GetCallFundingData, GetCallFundingErrors, GetCallFundingResponses, GetCallRankingData, GetCallRankingErrors, GetCallRankingResponses, GetCallResponses, GetContractCoverageData, GetContractCoverageErrors, GetContractCoverageResponses, GetContractData, GetContractErrors, GetContractResponses, GetGrantData, GetGrantErrors, GetGrantFollowUpData, GetGrantFollowUpErrors, GetGrantFollowUpResponses, GetGrantResponses, GetMeData, GetMeErrors, GetMeetingData, GetMeetingErrors, GetMeetingResponses, GetMemberData, GetMemberErrors, GetMemberResponses, GetMeResponses, GetMinutesData, GetMinutesErrors, GetMinutesResponses, GetProjectData, GetProjectErrors, GetProjectResponses, GetReportData, GetReportErrors, GetReportResponses, GetRoadmapData, GetRoadmapErrors, GetRoadmapProgressData, GetRoadmapProgressErrors, GetRoadmapProgressResponses, GetRoadmapResponses, GetSealKeyData, GetSealKeyErrors, GetSealKeyResponses, GetSeatData, GetSeatErrors, GetSeatResponses, GetUserData, GetUserErrors, GetUserResponses, GiveOpinionData, GiveOpinionErrors, GiveOpinionResponses, GrantProjectData, GrantProjectErrors, GrantProjectResponses, ImportActionsCsvData, ImportActionsCsvErrors, ImportActionsCsvResponses, ListActionLinksData, ListActionLinksErrors, ListActionLinksResponses, ListActionsData, ListActionsErrors, ListActionsResponses, ListActionUpdatesData, ListActionUpdatesErrors, ListActionUpdatesResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListAwaitingActionData, ListAwaitingActionErrors, ListAwaitingActionResponses, ListBodiesData, ListBodiesErrors, ListBodiesResponses, ListCallsData, ListCallsErrors, ListCallsResponses, ListContractActionSheetsData, ListContractActionSheetsErrors, ListContractActionSheetsResponses, ListContractsData, ListContractsErrors, ListContractsResponses, ListDepartmentsData, ListDepartmentsErrors, ListDepartmentsResponses, ListEligibleDecisionsData, ListEligibleDecisionsErrors, ListEligibleDecisionsResponses, ListMeetingsData, ListMeetingsErrors, ListMeetingsResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListOverdueReportsData, ListOverdueReportsErrors, ListOverdueReportsResponses, ListProjectLabelsData, ListProjectLabelsErrors, ListProjectLabelsResponses, ListProjectNotesData, ListProjectNotesErrors, ListProjectNotesResponses, ListProjectScoresData, ListProjectScoresErrors, ListProjectScoresResponses, ListProjectsData, ListProjectsErrors, ListProjectsResponses, ListReportsData, ListReportsErrors, ListReportsResponses, ListRoadmapsData, ListRoadmapsErrors, ListRoadmapsResponses, ListSealsData, ListSealsErrors, ListSealsResponses, ListStaleActionsData, ListStaleActionsErrors, ListStaleActionsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, PublishMinutesData, PublishMinutesErrors, PublishMinutesResponses, RecordDecisionData, RecordDecisionErrors, RecordDecisionResponses, RecordPaymentData, RecordPaymentErrors, RecordPaymentResponses, ReduceGrantData, ReduceGrantErrors, ReduceGrantResponses, RequestReportData, RequestReportErrors, RequestReportResponses, ScoreProjectData, ScoreProjectErrors, ScoreProjectResponses, SealAuditChainData, SealAuditChainErrors, SealAuditChainResponses, SearchCommunesData, SearchCommunesErrors, SearchCommunesResponses, SearchEpcisData, SearchEpcisErrors, SearchEpcisResponses, SetActionLinksData, SetActionLinksErrors, SetActionLinksResponses, SetAttendanceData, SetAttendanceErrors, SetAttendanceResponses, SetCallCriteriaData, SetCallCriteriaErrors, SetCallCriteriaResponses, SetGrantAgreementData, SetGrantAgreementErrors, SetGrantAgreementResponses, SetGrantCoFundersData, SetGrantCoFundersErrors, SetGrantCoFundersResponses, SetGrantReportsData, SetGrantReportsErrors, SetGrantReportsResponses, SetGrantScheduleData, SetGrantScheduleErrors, SetGrantScheduleResponses, SetPaymentTrancheData, SetPaymentTrancheErrors, SetPaymentTrancheResponses, SetProjectLabelsData, SetProjectLabelsErrors, SetProjectLabelsResponses, SetRoadmapAxesData, SetRoadmapAxesErrors, SetRoadmapAxesResponses, TransitionCallData, TransitionCallErrors, TransitionCallResponses, TransitionMeetingData, TransitionMeetingErrors, TransitionMeetingResponses, TransitionProjectData, TransitionProjectErrors, TransitionProjectResponses, TransitionProjectsData, TransitionProjectsErrors, TransitionProjectsResponses, TransitionRoadmapData, TransitionRoadmapErrors, TransitionRoadmapResponses, UpdateActionData, UpdateActionErrors, UpdateActionResponses, UpdateCallData, UpdateCallErrors, UpdateCallResponses, UpdateContractData, UpdateContractErrors, UpdateContractResponses, UpdateProjectData, UpdateProjectErrors, UpdateProjectResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses, WriteMinutesData, WriteMinutesErrors, WriteMinutesResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -21,12 +21,12 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
 /**
  * 200 when PostgreSQL and Redis answer, 503 otherwise; the body names each one's state.
  */
-export const healthControllerCheck = <ThrowOnError extends boolean = false>(options?: Options<HealthControllerCheckData, ThrowOnError>): RequestResult<HealthControllerCheckResponses, HealthControllerCheckErrors, ThrowOnError> => (options?.client ?? client).get<HealthControllerCheckResponses, HealthControllerCheckErrors, ThrowOnError>({ url: '/health', ...options });
+export const checkHealth = <ThrowOnError extends boolean = false>(options?: Options<CheckHealthData, ThrowOnError>): RequestResult<CheckHealthResponses, CheckHealthErrors, ThrowOnError> => (options?.client ?? client).get<CheckHealthResponses, CheckHealthErrors, ThrowOnError>({ url: '/health', ...options });
 
 /**
  * Sign in with email and password: a bearer token, and the session cookie for the browser.
  */
-export const authControllerLogin = <ThrowOnError extends boolean = false>(options: Options<AuthControllerLoginData, ThrowOnError>): RequestResult<AuthControllerLoginResponses, AuthControllerLoginErrors, ThrowOnError> => (options.client ?? client).post<AuthControllerLoginResponses, AuthControllerLoginErrors, ThrowOnError>({
+export const login = <ThrowOnError extends boolean = false>(options: Options<LoginData, ThrowOnError>): RequestResult<LoginResponses, LoginErrors, ThrowOnError> => (options.client ?? client).post<LoginResponses, LoginErrors, ThrowOnError>({
     url: '/api/auth/login',
     ...options,
     headers: {
@@ -39,7 +39,7 @@ export const authControllerLogin = <ThrowOnError extends boolean = false>(option
  * Changes the caller's password (current one required; a wrong one counts as a failed sign-in).
  * Every other session ends; this one is replaced by the new session returned (and set as cookie).
  */
-export const authControllerChangePassword = <ThrowOnError extends boolean = false>(options: Options<AuthControllerChangePasswordData, ThrowOnError>): RequestResult<AuthControllerChangePasswordResponses, AuthControllerChangePasswordErrors, ThrowOnError> => (options.client ?? client).post<AuthControllerChangePasswordResponses, AuthControllerChangePasswordErrors, ThrowOnError>({
+export const changePassword = <ThrowOnError extends boolean = false>(options: Options<ChangePasswordData, ThrowOnError>): RequestResult<ChangePasswordResponses, ChangePasswordErrors, ThrowOnError> => (options.client ?? client).post<ChangePasswordResponses, ChangePasswordErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -56,7 +56,7 @@ export const authControllerChangePassword = <ThrowOnError extends boolean = fals
 /**
  * The signed-in account, and the screens it may open (`capabilities`).
  */
-export const authControllerMe = <ThrowOnError extends boolean = false>(options?: Options<AuthControllerMeData, ThrowOnError>): RequestResult<AuthControllerMeResponses, AuthControllerMeErrors, ThrowOnError> => (options?.client ?? client).get<AuthControllerMeResponses, AuthControllerMeErrors, ThrowOnError>({
+export const getMe = <ThrowOnError extends boolean = false>(options?: Options<GetMeData, ThrowOnError>): RequestResult<GetMeResponses, GetMeErrors, ThrowOnError> => (options?.client ?? client).get<GetMeResponses, GetMeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -69,7 +69,7 @@ export const authControllerMe = <ThrowOnError extends boolean = false>(options?:
 /**
  * Sign out: revokes the token or session and clears the cookie.
  */
-export const authControllerLogout = <ThrowOnError extends boolean = false>(options?: Options<AuthControllerLogoutData, ThrowOnError>): RequestResult<AuthControllerLogoutResponses, AuthControllerLogoutErrors, ThrowOnError> => (options?.client ?? client).post<AuthControllerLogoutResponses, AuthControllerLogoutErrors, ThrowOnError>({
+export const logout = <ThrowOnError extends boolean = false>(options?: Options<LogoutData, ThrowOnError>): RequestResult<LogoutResponses, LogoutErrors, ThrowOnError> => (options?.client ?? client).post<LogoutResponses, LogoutErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -82,7 +82,7 @@ export const authControllerLogout = <ThrowOnError extends boolean = false>(optio
 /**
  * The accounts, searched by name or e-mail and filtered by role (admin).
  */
-export const usersControllerList = <ThrowOnError extends boolean = false>(options?: Options<UsersControllerListData, ThrowOnError>): RequestResult<UsersControllerListResponses, UsersControllerListErrors, ThrowOnError> => (options?.client ?? client).get<UsersControllerListResponses, UsersControllerListErrors, ThrowOnError>({
+export const listUsers = <ThrowOnError extends boolean = false>(options?: Options<ListUsersData, ThrowOnError>): RequestResult<ListUsersResponses, ListUsersErrors, ThrowOnError> => (options?.client ?? client).get<ListUsersResponses, ListUsersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -95,7 +95,7 @@ export const usersControllerList = <ThrowOnError extends boolean = false>(option
 /**
  * Create an account.
  */
-export const usersControllerCreate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerCreateData, ThrowOnError>): RequestResult<UsersControllerCreateResponses, UsersControllerCreateErrors, ThrowOnError> => (options.client ?? client).post<UsersControllerCreateResponses, UsersControllerCreateErrors, ThrowOnError>({
+export const createUser = <ThrowOnError extends boolean = false>(options: Options<CreateUserData, ThrowOnError>): RequestResult<CreateUserResponses, CreateUserErrors, ThrowOnError> => (options.client ?? client).post<CreateUserResponses, CreateUserErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -112,7 +112,7 @@ export const usersControllerCreate = <ThrowOnError extends boolean = false>(opti
 /**
  * One account as the admin manages it: roles, departments, linked member, disabled or not.
  */
-export const usersControllerGet = <ThrowOnError extends boolean = false>(options: Options<UsersControllerGetData, ThrowOnError>): RequestResult<UsersControllerGetResponses, UsersControllerGetErrors, ThrowOnError> => (options.client ?? client).get<UsersControllerGetResponses, UsersControllerGetErrors, ThrowOnError>({
+export const getUser = <ThrowOnError extends boolean = false>(options: Options<GetUserData, ThrowOnError>): RequestResult<GetUserResponses, GetUserErrors, ThrowOnError> => (options.client ?? client).get<GetUserResponses, GetUserErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -126,7 +126,7 @@ export const usersControllerGet = <ThrowOnError extends boolean = false>(options
  * Edits the fields sent: name, roles, departments, linked member; `{ disabled: true }` ends the
  * account's sessions at once and refuses its sign-ins. An admin cannot disable or demote itself (409).
  */
-export const usersControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerUpdateData, ThrowOnError>): RequestResult<UsersControllerUpdateResponses, UsersControllerUpdateErrors, ThrowOnError> => (options.client ?? client).patch<UsersControllerUpdateResponses, UsersControllerUpdateErrors, ThrowOnError>({
+export const updateUser = <ThrowOnError extends boolean = false>(options: Options<UpdateUserData, ThrowOnError>): RequestResult<UpdateUserResponses, UpdateUserErrors, ThrowOnError> => (options.client ?? client).patch<UpdateUserResponses, UpdateUserErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -143,7 +143,7 @@ export const usersControllerUpdate = <ThrowOnError extends boolean = false>(opti
 /**
  * The 13 departments of Occitanie with their referents (an empty list is a vacancy), ordered by code.
  */
-export const departmentsControllerList = <ThrowOnError extends boolean = false>(options?: Options<DepartmentsControllerListData, ThrowOnError>): RequestResult<DepartmentsControllerListResponses, DepartmentsControllerListErrors, ThrowOnError> => (options?.client ?? client).get<DepartmentsControllerListResponses, DepartmentsControllerListErrors, ThrowOnError>({
+export const listDepartments = <ThrowOnError extends boolean = false>(options?: Options<ListDepartmentsData, ThrowOnError>): RequestResult<ListDepartmentsResponses, ListDepartmentsErrors, ThrowOnError> => (options?.client ?? client).get<ListDepartmentsResponses, ListDepartmentsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -156,7 +156,7 @@ export const departmentsControllerList = <ThrowOnError extends boolean = false>(
 /**
  * List audit events, newest first, filtered.
  */
-export const auditControllerList = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerListData, ThrowOnError>): RequestResult<AuditControllerListResponses, AuditControllerListErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerListResponses, AuditControllerListErrors, ThrowOnError>({
+export const listAuditEvents = <ThrowOnError extends boolean = false>(options?: Options<ListAuditEventsData, ThrowOnError>): RequestResult<ListAuditEventsResponses, ListAuditEventsErrors, ThrowOnError> => (options?.client ?? client).get<ListAuditEventsResponses, ListAuditEventsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -170,7 +170,7 @@ export const auditControllerList = <ThrowOnError extends boolean = false>(option
  * The filtered trail (same filters as the list; `limit`/`offset` are ignored) as CSV, UTF-8 with BOM,
  * `;`-separated, streamed; rate-limited like the other exports.
  */
-export const auditControllerExportCsv = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerExportCsvData, ThrowOnError>): RequestResult<AuditControllerExportCsvResponses, AuditControllerExportCsvErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerExportCsvResponses, AuditControllerExportCsvErrors, ThrowOnError>({
+export const exportAuditEventsCsv = <ThrowOnError extends boolean = false>(options?: Options<ExportAuditEventsCsvData, ThrowOnError>): RequestResult<ExportAuditEventsCsvResponses, ExportAuditEventsCsvErrors, ThrowOnError> => (options?.client ?? client).get<ExportAuditEventsCsvResponses, ExportAuditEventsCsvErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -183,7 +183,7 @@ export const auditControllerExportCsv = <ThrowOnError extends boolean = false>(o
 /**
  * Walks the hash chain of the whole trail and holds every seal against it.
  */
-export const auditControllerVerify = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerVerifyData, ThrowOnError>): RequestResult<AuditControllerVerifyResponses, AuditControllerVerifyErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerVerifyResponses, AuditControllerVerifyErrors, ThrowOnError>({
+export const verifyAuditChain = <ThrowOnError extends boolean = false>(options?: Options<VerifyAuditChainData, ThrowOnError>): RequestResult<VerifyAuditChainResponses, VerifyAuditChainErrors, ThrowOnError> => (options?.client ?? client).get<VerifyAuditChainResponses, VerifyAuditChainErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -196,7 +196,7 @@ export const auditControllerVerify = <ThrowOnError extends boolean = false>(opti
 /**
  * The Ed25519 public key that checks the seals' signatures.
  */
-export const auditControllerSealKey = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerSealKeyData, ThrowOnError>): RequestResult<AuditControllerSealKeyResponses, AuditControllerSealKeyErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerSealKeyResponses, AuditControllerSealKeyErrors, ThrowOnError>({
+export const getSealKey = <ThrowOnError extends boolean = false>(options?: Options<GetSealKeyData, ThrowOnError>): RequestResult<GetSealKeyResponses, GetSealKeyErrors, ThrowOnError> => (options?.client ?? client).get<GetSealKeyResponses, GetSealKeyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -209,7 +209,7 @@ export const auditControllerSealKey = <ThrowOnError extends boolean = false>(opt
 /**
  * Seals, newest first.
  */
-export const auditControllerListSeals = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerListSealsData, ThrowOnError>): RequestResult<AuditControllerListSealsResponses, AuditControllerListSealsErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerListSealsResponses, AuditControllerListSealsErrors, ThrowOnError>({
+export const listSeals = <ThrowOnError extends boolean = false>(options?: Options<ListSealsData, ThrowOnError>): RequestResult<ListSealsResponses, ListSealsErrors, ThrowOnError> => (options?.client ?? client).get<ListSealsResponses, ListSealsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -222,7 +222,7 @@ export const auditControllerListSeals = <ThrowOnError extends boolean = false>(o
 /**
  * Signs the chain's head now; keep the answer as a receipt of the trail as it stands.
  */
-export const auditControllerSeal = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerSealData, ThrowOnError>): RequestResult<AuditControllerSealResponses, AuditControllerSealErrors, ThrowOnError> => (options?.client ?? client).post<AuditControllerSealResponses, AuditControllerSealErrors, ThrowOnError>({
+export const sealAuditChain = <ThrowOnError extends boolean = false>(options?: Options<SealAuditChainData, ThrowOnError>): RequestResult<SealAuditChainResponses, SealAuditChainErrors, ThrowOnError> => (options?.client ?? client).post<SealAuditChainResponses, SealAuditChainErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -235,7 +235,7 @@ export const auditControllerSeal = <ThrowOnError extends boolean = false>(option
 /**
  * "Mes exports": the caller's reports, newest first (everyone's for an admin).
  */
-export const reportsControllerList = <ThrowOnError extends boolean = false>(options?: Options<ReportsControllerListData, ThrowOnError>): RequestResult<ReportsControllerListResponses, ReportsControllerListErrors, ThrowOnError> => (options?.client ?? client).get<ReportsControllerListResponses, ReportsControllerListErrors, ThrowOnError>({
+export const listReports = <ThrowOnError extends boolean = false>(options?: Options<ListReportsData, ThrowOnError>): RequestResult<ListReportsResponses, ListReportsErrors, ThrowOnError> => (options?.client ?? client).get<ListReportsResponses, ListReportsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -248,7 +248,7 @@ export const reportsControllerList = <ThrowOnError extends boolean = false>(opti
 /**
  * Request a report (PDF, CSV or XLSX), produced in the background.
  */
-export const reportsControllerRequest = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerRequestData, ThrowOnError>): RequestResult<ReportsControllerRequestResponses, ReportsControllerRequestErrors, ThrowOnError> => (options.client ?? client).post<ReportsControllerRequestResponses, ReportsControllerRequestErrors, ThrowOnError>({
+export const requestReport = <ThrowOnError extends boolean = false>(options: Options<RequestReportData, ThrowOnError>): RequestResult<RequestReportResponses, RequestReportErrors, ThrowOnError> => (options.client ?? client).post<RequestReportResponses, RequestReportErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -265,7 +265,7 @@ export const reportsControllerRequest = <ThrowOnError extends boolean = false>(o
 /**
  * A requested report and its progress.
  */
-export const reportsControllerGet = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerGetData, ThrowOnError>): RequestResult<ReportsControllerGetResponses, ReportsControllerGetErrors, ThrowOnError> => (options.client ?? client).get<ReportsControllerGetResponses, ReportsControllerGetErrors, ThrowOnError>({
+export const getReport = <ThrowOnError extends boolean = false>(options: Options<GetReportData, ThrowOnError>): RequestResult<GetReportResponses, GetReportErrors, ThrowOnError> => (options.client ?? client).get<GetReportResponses, GetReportErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -278,7 +278,7 @@ export const reportsControllerGet = <ThrowOnError extends boolean = false>(optio
 /**
  * Download the file of a finished report.
  */
-export const reportsControllerFile = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerFileData, ThrowOnError>): RequestResult<ReportsControllerFileResponses, ReportsControllerFileErrors, ThrowOnError> => (options.client ?? client).get<ReportsControllerFileResponses, ReportsControllerFileErrors, ThrowOnError>({
+export const downloadReport = <ThrowOnError extends boolean = false>(options: Options<DownloadReportData, ThrowOnError>): RequestResult<DownloadReportResponses, DownloadReportErrors, ThrowOnError> => (options.client ?? client).get<DownloadReportResponses, DownloadReportErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -291,7 +291,7 @@ export const reportsControllerFile = <ThrowOnError extends boolean = false>(opti
 /**
  * List governance bodies.
  */
-export const bodiesControllerListBodies = <ThrowOnError extends boolean = false>(options?: Options<BodiesControllerListBodiesData, ThrowOnError>): RequestResult<BodiesControllerListBodiesResponses, BodiesControllerListBodiesErrors, ThrowOnError> => (options?.client ?? client).get<BodiesControllerListBodiesResponses, BodiesControllerListBodiesErrors, ThrowOnError>({
+export const listBodies = <ThrowOnError extends boolean = false>(options?: Options<ListBodiesData, ThrowOnError>): RequestResult<ListBodiesResponses, ListBodiesErrors, ThrowOnError> => (options?.client ?? client).get<ListBodiesResponses, ListBodiesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -304,7 +304,7 @@ export const bodiesControllerListBodies = <ThrowOnError extends boolean = false>
 /**
  * Create a governance body.
  */
-export const bodiesControllerCreateBody = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerCreateBodyData, ThrowOnError>): RequestResult<BodiesControllerCreateBodyResponses, BodiesControllerCreateBodyErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerCreateBodyResponses, BodiesControllerCreateBodyErrors, ThrowOnError>({
+export const createBody = <ThrowOnError extends boolean = false>(options: Options<CreateBodyData, ThrowOnError>): RequestResult<CreateBodyResponses, CreateBodyErrors, ThrowOnError> => (options.client ?? client).post<CreateBodyResponses, CreateBodyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -321,7 +321,7 @@ export const bodiesControllerCreateBody = <ThrowOnError extends boolean = false>
 /**
  * The body with its seats (current holder, vacancy, mandate history) and positions.
  */
-export const bodiesControllerGetBody = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerGetBodyData, ThrowOnError>): RequestResult<BodiesControllerGetBodyResponses, BodiesControllerGetBodyErrors, ThrowOnError> => (options.client ?? client).get<BodiesControllerGetBodyResponses, BodiesControllerGetBodyErrors, ThrowOnError>({
+export const getBody = <ThrowOnError extends boolean = false>(options: Options<GetBodyData, ThrowOnError>): RequestResult<GetBodyResponses, GetBodyErrors, ThrowOnError> => (options.client ?? client).get<GetBodyResponses, GetBodyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -334,7 +334,7 @@ export const bodiesControllerGetBody = <ThrowOnError extends boolean = false>(op
 /**
  * Seats filled and vacant per college, and attendance over the last 12 months.
  */
-export const bodiesControllerParticipation = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerParticipationData, ThrowOnError>): RequestResult<BodiesControllerParticipationResponses, BodiesControllerParticipationErrors, ThrowOnError> => (options.client ?? client).get<BodiesControllerParticipationResponses, BodiesControllerParticipationErrors, ThrowOnError>({
+export const getBodyParticipation = <ThrowOnError extends boolean = false>(options: Options<GetBodyParticipationData, ThrowOnError>): RequestResult<GetBodyParticipationResponses, GetBodyParticipationErrors, ThrowOnError> => (options.client ?? client).get<GetBodyParticipationResponses, GetBodyParticipationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -347,7 +347,7 @@ export const bodiesControllerParticipation = <ThrowOnError extends boolean = fal
 /**
  * Add a seat to a body.
  */
-export const bodiesControllerAddSeat = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerAddSeatData, ThrowOnError>): RequestResult<BodiesControllerAddSeatResponses, BodiesControllerAddSeatErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerAddSeatResponses, BodiesControllerAddSeatErrors, ThrowOnError>({
+export const addSeat = <ThrowOnError extends boolean = false>(options: Options<AddSeatData, ThrowOnError>): RequestResult<AddSeatResponses, AddSeatErrors, ThrowOnError> => (options.client ?? client).post<AddSeatResponses, AddSeatErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -364,7 +364,7 @@ export const bodiesControllerAddSeat = <ThrowOnError extends boolean = false>(op
 /**
  * Give a position (president, vice-president, secretary) in a body.
  */
-export const bodiesControllerAddPosition = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerAddPositionData, ThrowOnError>): RequestResult<BodiesControllerAddPositionResponses, BodiesControllerAddPositionErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerAddPositionResponses, BodiesControllerAddPositionErrors, ThrowOnError>({
+export const addPosition = <ThrowOnError extends boolean = false>(options: Options<AddPositionData, ThrowOnError>): RequestResult<AddPositionResponses, AddPositionErrors, ThrowOnError> => (options.client ?? client).post<AddPositionResponses, AddPositionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -381,7 +381,7 @@ export const bodiesControllerAddPosition = <ThrowOnError extends boolean = false
 /**
  * Ends an office at its last day; the body keeps it among its past offices.
  */
-export const bodiesControllerEndPosition = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerEndPositionData, ThrowOnError>): RequestResult<BodiesControllerEndPositionResponses, BodiesControllerEndPositionErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerEndPositionResponses, BodiesControllerEndPositionErrors, ThrowOnError>({
+export const endPosition = <ThrowOnError extends boolean = false>(options: Options<EndPositionData, ThrowOnError>): RequestResult<EndPositionResponses, EndPositionErrors, ThrowOnError> => (options.client ?? client).post<EndPositionResponses, EndPositionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -398,7 +398,7 @@ export const bodiesControllerEndPosition = <ThrowOnError extends boolean = false
 /**
  * A seat with its mandates.
  */
-export const bodiesControllerGetSeat = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerGetSeatData, ThrowOnError>): RequestResult<BodiesControllerGetSeatResponses, BodiesControllerGetSeatErrors, ThrowOnError> => (options.client ?? client).get<BodiesControllerGetSeatResponses, BodiesControllerGetSeatErrors, ThrowOnError>({
+export const getSeat = <ThrowOnError extends boolean = false>(options: Options<GetSeatData, ThrowOnError>): RequestResult<GetSeatResponses, GetSeatErrors, ThrowOnError> => (options.client ?? client).get<GetSeatResponses, GetSeatErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -411,7 +411,7 @@ export const bodiesControllerGetSeat = <ThrowOnError extends boolean = false>(op
 /**
  * Ends the mandate in force; the seat shows vacant and keeps the mandate in its history.
  */
-export const bodiesControllerEndMandate = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerEndMandateData, ThrowOnError>): RequestResult<BodiesControllerEndMandateResponses, BodiesControllerEndMandateErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerEndMandateResponses, BodiesControllerEndMandateErrors, ThrowOnError>({
+export const endMandate = <ThrowOnError extends boolean = false>(options: Options<EndMandateData, ThrowOnError>): RequestResult<EndMandateResponses, EndMandateErrors, ThrowOnError> => (options.client ?? client).post<EndMandateResponses, EndMandateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -428,7 +428,7 @@ export const bodiesControllerEndMandate = <ThrowOnError extends boolean = false>
 /**
  * Start a mandate on a seat.
  */
-export const bodiesControllerAddMandate = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerAddMandateData, ThrowOnError>): RequestResult<BodiesControllerAddMandateResponses, BodiesControllerAddMandateErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerAddMandateResponses, BodiesControllerAddMandateErrors, ThrowOnError>({
+export const addMandate = <ThrowOnError extends boolean = false>(options: Options<AddMandateData, ThrowOnError>): RequestResult<AddMandateResponses, AddMandateErrors, ThrowOnError> => (options.client ?? client).post<AddMandateResponses, AddMandateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -445,7 +445,7 @@ export const bodiesControllerAddMandate = <ThrowOnError extends boolean = false>
 /**
  * List commission members.
  */
-export const bodiesControllerListMembers = <ThrowOnError extends boolean = false>(options?: Options<BodiesControllerListMembersData, ThrowOnError>): RequestResult<BodiesControllerListMembersResponses, BodiesControllerListMembersErrors, ThrowOnError> => (options?.client ?? client).get<BodiesControllerListMembersResponses, BodiesControllerListMembersErrors, ThrowOnError>({
+export const listMembers = <ThrowOnError extends boolean = false>(options?: Options<ListMembersData, ThrowOnError>): RequestResult<ListMembersResponses, ListMembersErrors, ThrowOnError> => (options?.client ?? client).get<ListMembersResponses, ListMembersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -458,7 +458,7 @@ export const bodiesControllerListMembers = <ThrowOnError extends boolean = false
 /**
  * Create a commission member.
  */
-export const bodiesControllerCreateMember = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerCreateMemberData, ThrowOnError>): RequestResult<BodiesControllerCreateMemberResponses, BodiesControllerCreateMemberErrors, ThrowOnError> => (options.client ?? client).post<BodiesControllerCreateMemberResponses, BodiesControllerCreateMemberErrors, ThrowOnError>({
+export const createMember = <ThrowOnError extends boolean = false>(options: Options<CreateMemberData, ThrowOnError>): RequestResult<CreateMemberResponses, CreateMemberErrors, ThrowOnError> => (options.client ?? client).post<CreateMemberResponses, CreateMemberErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -475,7 +475,7 @@ export const bodiesControllerCreateMember = <ThrowOnError extends boolean = fals
 /**
  * A commission member.
  */
-export const bodiesControllerGetMember = <ThrowOnError extends boolean = false>(options: Options<BodiesControllerGetMemberData, ThrowOnError>): RequestResult<BodiesControllerGetMemberResponses, BodiesControllerGetMemberErrors, ThrowOnError> => (options.client ?? client).get<BodiesControllerGetMemberResponses, BodiesControllerGetMemberErrors, ThrowOnError>({
+export const getMember = <ThrowOnError extends boolean = false>(options: Options<GetMemberData, ThrowOnError>): RequestResult<GetMemberResponses, GetMemberErrors, ThrowOnError> => (options.client ?? client).get<GetMemberResponses, GetMemberErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -488,7 +488,7 @@ export const bodiesControllerGetMember = <ThrowOnError extends boolean = false>(
 /**
  * List meetings.
  */
-export const meetingsControllerList = <ThrowOnError extends boolean = false>(options?: Options<MeetingsControllerListData, ThrowOnError>): RequestResult<MeetingsControllerListResponses, MeetingsControllerListErrors, ThrowOnError> => (options?.client ?? client).get<MeetingsControllerListResponses, MeetingsControllerListErrors, ThrowOnError>({
+export const listMeetings = <ThrowOnError extends boolean = false>(options?: Options<ListMeetingsData, ThrowOnError>): RequestResult<ListMeetingsResponses, ListMeetingsErrors, ThrowOnError> => (options?.client ?? client).get<ListMeetingsResponses, ListMeetingsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -501,7 +501,7 @@ export const meetingsControllerList = <ThrowOnError extends boolean = false>(opt
 /**
  * Schedule a meeting of a body.
  */
-export const meetingsControllerCreate = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerCreateData, ThrowOnError>): RequestResult<MeetingsControllerCreateResponses, MeetingsControllerCreateErrors, ThrowOnError> => (options.client ?? client).post<MeetingsControllerCreateResponses, MeetingsControllerCreateErrors, ThrowOnError>({
+export const createMeeting = <ThrowOnError extends boolean = false>(options: Options<CreateMeetingData, ThrowOnError>): RequestResult<CreateMeetingResponses, CreateMeetingErrors, ThrowOnError> => (options.client ?? client).post<CreateMeetingResponses, CreateMeetingErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -518,7 +518,7 @@ export const meetingsControllerCreate = <ThrowOnError extends boolean = false>(o
 /**
  * A meeting with its attendance and decisions.
  */
-export const meetingsControllerGet = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerGetData, ThrowOnError>): RequestResult<MeetingsControllerGetResponses, MeetingsControllerGetErrors, ThrowOnError> => (options.client ?? client).get<MeetingsControllerGetResponses, MeetingsControllerGetErrors, ThrowOnError>({
+export const getMeeting = <ThrowOnError extends boolean = false>(options: Options<GetMeetingData, ThrowOnError>): RequestResult<GetMeetingResponses, GetMeetingErrors, ThrowOnError> => (options.client ?? client).get<GetMeetingResponses, GetMeetingErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -531,7 +531,7 @@ export const meetingsControllerGet = <ThrowOnError extends boolean = false>(opti
 /**
  * planned → held → closed.
  */
-export const meetingsControllerTransition = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerTransitionData, ThrowOnError>): RequestResult<MeetingsControllerTransitionResponses, MeetingsControllerTransitionErrors, ThrowOnError> => (options.client ?? client).post<MeetingsControllerTransitionResponses, MeetingsControllerTransitionErrors, ThrowOnError>({
+export const transitionMeeting = <ThrowOnError extends boolean = false>(options: Options<TransitionMeetingData, ThrowOnError>): RequestResult<TransitionMeetingResponses, TransitionMeetingErrors, ThrowOnError> => (options.client ?? client).post<TransitionMeetingResponses, TransitionMeetingErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -548,7 +548,7 @@ export const meetingsControllerTransition = <ThrowOnError extends boolean = fals
 /**
  * Replaces the attendance sheet; answers with the quorum it gives.
  */
-export const meetingsControllerAttendance = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerAttendanceData, ThrowOnError>): RequestResult<MeetingsControllerAttendanceResponses, MeetingsControllerAttendanceErrors, ThrowOnError> => (options.client ?? client).put<MeetingsControllerAttendanceResponses, MeetingsControllerAttendanceErrors, ThrowOnError>({
+export const setAttendance = <ThrowOnError extends boolean = false>(options: Options<SetAttendanceData, ThrowOnError>): RequestResult<SetAttendanceResponses, SetAttendanceErrors, ThrowOnError> => (options.client ?? client).put<SetAttendanceResponses, SetAttendanceErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -565,7 +565,7 @@ export const meetingsControllerAttendance = <ThrowOnError extends boolean = fals
 /**
  * Record a decision of a meeting.
  */
-export const meetingsControllerDecide = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerDecideData, ThrowOnError>): RequestResult<MeetingsControllerDecideResponses, MeetingsControllerDecideErrors, ThrowOnError> => (options.client ?? client).post<MeetingsControllerDecideResponses, MeetingsControllerDecideErrors, ThrowOnError>({
+export const recordDecision = <ThrowOnError extends boolean = false>(options: Options<RecordDecisionData, ThrowOnError>): RequestResult<RecordDecisionResponses, RecordDecisionErrors, ThrowOnError> => (options.client ?? client).post<RecordDecisionResponses, RecordDecisionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -582,7 +582,7 @@ export const meetingsControllerDecide = <ThrowOnError extends boolean = false>(o
 /**
  * The minutes of a meeting.
  */
-export const meetingsControllerGetMinutes = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerGetMinutesData, ThrowOnError>): RequestResult<MeetingsControllerGetMinutesResponses, MeetingsControllerGetMinutesErrors, ThrowOnError> => (options.client ?? client).get<MeetingsControllerGetMinutesResponses, MeetingsControllerGetMinutesErrors, ThrowOnError>({
+export const getMinutes = <ThrowOnError extends boolean = false>(options: Options<GetMinutesData, ThrowOnError>): RequestResult<GetMinutesResponses, GetMinutesErrors, ThrowOnError> => (options.client ?? client).get<GetMinutesResponses, GetMinutesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -595,7 +595,7 @@ export const meetingsControllerGetMinutes = <ThrowOnError extends boolean = fals
 /**
  * Write the minutes of a meeting.
  */
-export const meetingsControllerWriteMinutes = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerWriteMinutesData, ThrowOnError>): RequestResult<MeetingsControllerWriteMinutesResponses, MeetingsControllerWriteMinutesErrors, ThrowOnError> => (options.client ?? client).put<MeetingsControllerWriteMinutesResponses, MeetingsControllerWriteMinutesErrors, ThrowOnError>({
+export const writeMinutes = <ThrowOnError extends boolean = false>(options: Options<WriteMinutesData, ThrowOnError>): RequestResult<WriteMinutesResponses, WriteMinutesErrors, ThrowOnError> => (options.client ?? client).put<WriteMinutesResponses, WriteMinutesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -612,7 +612,7 @@ export const meetingsControllerWriteMinutes = <ThrowOnError extends boolean = fa
 /**
  * Approve the minutes of a meeting.
  */
-export const meetingsControllerApprove = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerApproveData, ThrowOnError>): RequestResult<MeetingsControllerApproveResponses, MeetingsControllerApproveErrors, ThrowOnError> => (options.client ?? client).post<MeetingsControllerApproveResponses, MeetingsControllerApproveErrors, ThrowOnError>({
+export const approveMinutes = <ThrowOnError extends boolean = false>(options: Options<ApproveMinutesData, ThrowOnError>): RequestResult<ApproveMinutesResponses, ApproveMinutesErrors, ThrowOnError> => (options.client ?? client).post<ApproveMinutesResponses, ApproveMinutesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -625,7 +625,7 @@ export const meetingsControllerApprove = <ThrowOnError extends boolean = false>(
 /**
  * Publishes the minutes and queues their PDF for the members.
  */
-export const meetingsControllerPublish = <ThrowOnError extends boolean = false>(options: Options<MeetingsControllerPublishData, ThrowOnError>): RequestResult<MeetingsControllerPublishResponses, MeetingsControllerPublishErrors, ThrowOnError> => (options.client ?? client).post<MeetingsControllerPublishResponses, MeetingsControllerPublishErrors, ThrowOnError>({
+export const publishMinutes = <ThrowOnError extends boolean = false>(options: Options<PublishMinutesData, ThrowOnError>): RequestResult<PublishMinutesResponses, PublishMinutesErrors, ThrowOnError> => (options.client ?? client).post<PublishMinutesResponses, PublishMinutesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -638,7 +638,7 @@ export const meetingsControllerPublish = <ThrowOnError extends boolean = false>(
 /**
  * List calls for projects.
  */
-export const callsControllerListCalls = <ThrowOnError extends boolean = false>(options?: Options<CallsControllerListCallsData, ThrowOnError>): RequestResult<CallsControllerListCallsResponses, CallsControllerListCallsErrors, ThrowOnError> => (options?.client ?? client).get<CallsControllerListCallsResponses, CallsControllerListCallsErrors, ThrowOnError>({
+export const listCalls = <ThrowOnError extends boolean = false>(options?: Options<ListCallsData, ThrowOnError>): RequestResult<ListCallsResponses, ListCallsErrors, ThrowOnError> => (options?.client ?? client).get<ListCallsResponses, ListCallsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -651,7 +651,7 @@ export const callsControllerListCalls = <ThrowOnError extends boolean = false>(o
 /**
  * Create a call for projects.
  */
-export const callsControllerCreateCall = <ThrowOnError extends boolean = false>(options: Options<CallsControllerCreateCallData, ThrowOnError>): RequestResult<CallsControllerCreateCallResponses, CallsControllerCreateCallErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerCreateCallResponses, CallsControllerCreateCallErrors, ThrowOnError>({
+export const createCall = <ThrowOnError extends boolean = false>(options: Options<CreateCallData, ThrowOnError>): RequestResult<CreateCallResponses, CreateCallErrors, ThrowOnError> => (options.client ?? client).post<CreateCallResponses, CreateCallErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -668,7 +668,7 @@ export const callsControllerCreateCall = <ThrowOnError extends boolean = false>(
 /**
  * A call for projects with its axes, envelopes and criteria.
  */
-export const callsControllerGetCall = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGetCallData, ThrowOnError>): RequestResult<CallsControllerGetCallResponses, CallsControllerGetCallErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerGetCallResponses, CallsControllerGetCallErrors, ThrowOnError>({
+export const getCall = <ThrowOnError extends boolean = false>(options: Options<GetCallData, ThrowOnError>): RequestResult<GetCallResponses, GetCallErrors, ThrowOnError> => (options.client ?? client).get<GetCallResponses, GetCallErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -681,7 +681,7 @@ export const callsControllerGetCall = <ThrowOnError extends boolean = false>(opt
 /**
  * Edit a call: title, funding source, dates, envelope and axes (at the version read; 409 when stale).
  */
-export const callsControllerUpdateCall = <ThrowOnError extends boolean = false>(options: Options<CallsControllerUpdateCallData, ThrowOnError>): RequestResult<CallsControllerUpdateCallResponses, CallsControllerUpdateCallErrors, ThrowOnError> => (options.client ?? client).patch<CallsControllerUpdateCallResponses, CallsControllerUpdateCallErrors, ThrowOnError>({
+export const updateCall = <ThrowOnError extends boolean = false>(options: Options<UpdateCallData, ThrowOnError>): RequestResult<UpdateCallResponses, UpdateCallErrors, ThrowOnError> => (options.client ?? client).patch<UpdateCallResponses, UpdateCallErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -698,7 +698,7 @@ export const callsControllerUpdateCall = <ThrowOnError extends boolean = false>(
 /**
  * draft → open → closed → decided; a closed call reopens by the delegate, with a comment.
  */
-export const callsControllerTransitionCall = <ThrowOnError extends boolean = false>(options: Options<CallsControllerTransitionCallData, ThrowOnError>): RequestResult<CallsControllerTransitionCallResponses, CallsControllerTransitionCallErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerTransitionCallResponses, CallsControllerTransitionCallErrors, ThrowOnError>({
+export const transitionCall = <ThrowOnError extends boolean = false>(options: Options<TransitionCallData, ThrowOnError>): RequestResult<TransitionCallResponses, TransitionCallErrors, ThrowOnError> => (options.client ?? client).post<TransitionCallResponses, TransitionCallErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -715,7 +715,7 @@ export const callsControllerTransitionCall = <ThrowOnError extends boolean = fal
 /**
  * Envelope, committed, paid and remaining — globally, by axis and by department.
  */
-export const callsControllerFunding = <ThrowOnError extends boolean = false>(options: Options<CallsControllerFundingData, ThrowOnError>): RequestResult<CallsControllerFundingResponses, CallsControllerFundingErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerFundingResponses, CallsControllerFundingErrors, ThrowOnError>({
+export const getCallFunding = <ThrowOnError extends boolean = false>(options: Options<GetCallFundingData, ThrowOnError>): RequestResult<GetCallFundingResponses, GetCallFundingErrors, ThrowOnError> => (options.client ?? client).get<GetCallFundingResponses, GetCallFundingErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -728,7 +728,7 @@ export const callsControllerFunding = <ThrowOnError extends boolean = false>(opt
 /**
  * Each project status, in lifecycle order, with how many of the call's projects are in it.
  */
-export const callsControllerProjectsByStatus = <ThrowOnError extends boolean = false>(options: Options<CallsControllerProjectsByStatusData, ThrowOnError>): RequestResult<CallsControllerProjectsByStatusResponses, CallsControllerProjectsByStatusErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerProjectsByStatusResponses, CallsControllerProjectsByStatusErrors, ThrowOnError>({
+export const countProjectsByStatus = <ThrowOnError extends boolean = false>(options: Options<CountProjectsByStatusData, ThrowOnError>): RequestResult<CountProjectsByStatusResponses, CountProjectsByStatusErrors, ThrowOnError> => (options.client ?? client).get<CountProjectsByStatusResponses, CountProjectsByStatusErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -741,7 +741,7 @@ export const callsControllerProjectsByStatus = <ThrowOnError extends boolean = f
 /**
  * Replaces the scoring criteria (409 once scoring has started).
  */
-export const callsControllerSetCriteria = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetCriteriaData, ThrowOnError>): RequestResult<CallsControllerSetCriteriaResponses, CallsControllerSetCriteriaErrors, ThrowOnError> => (options.client ?? client).put<CallsControllerSetCriteriaResponses, CallsControllerSetCriteriaErrors, ThrowOnError>({
+export const setCallCriteria = <ThrowOnError extends boolean = false>(options: Options<SetCallCriteriaData, ThrowOnError>): RequestResult<SetCallCriteriaResponses, SetCallCriteriaErrors, ThrowOnError> => (options.client ?? client).put<SetCallCriteriaResponses, SetCallCriteriaErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -758,7 +758,7 @@ export const callsControllerSetCriteria = <ThrowOnError extends boolean = false>
 /**
  * Projects under review by score, with the cumulative amount and where the remaining envelopes run out.
  */
-export const callsControllerRanking = <ThrowOnError extends boolean = false>(options: Options<CallsControllerRankingData, ThrowOnError>): RequestResult<CallsControllerRankingResponses, CallsControllerRankingErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerRankingResponses, CallsControllerRankingErrors, ThrowOnError>({
+export const getCallRanking = <ThrowOnError extends boolean = false>(options: Options<GetCallRankingData, ThrowOnError>): RequestResult<GetCallRankingResponses, GetCallRankingErrors, ThrowOnError> => (options.client ?? client).get<GetCallRankingResponses, GetCallRankingErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -772,7 +772,7 @@ export const callsControllerRanking = <ThrowOnError extends boolean = false>(opt
  * What waits for the regional team: applications ready for a decision, selected projects to grant,
  * agreements to sign and overdue activity reports.
  */
-export const callsControllerAwaitingAction = <ThrowOnError extends boolean = false>(options?: Options<CallsControllerAwaitingActionData, ThrowOnError>): RequestResult<CallsControllerAwaitingActionResponses, CallsControllerAwaitingActionErrors, ThrowOnError> => (options?.client ?? client).get<CallsControllerAwaitingActionResponses, CallsControllerAwaitingActionErrors, ThrowOnError>({
+export const listAwaitingAction = <ThrowOnError extends boolean = false>(options?: Options<ListAwaitingActionData, ThrowOnError>): RequestResult<ListAwaitingActionResponses, ListAwaitingActionErrors, ThrowOnError> => (options?.client ?? client).get<ListAwaitingActionResponses, ListAwaitingActionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -785,7 +785,7 @@ export const callsControllerAwaitingAction = <ThrowOnError extends boolean = fal
 /**
  * List projects, filtered.
  */
-export const callsControllerListProjects = <ThrowOnError extends boolean = false>(options?: Options<CallsControllerListProjectsData, ThrowOnError>): RequestResult<CallsControllerListProjectsResponses, CallsControllerListProjectsErrors, ThrowOnError> => (options?.client ?? client).get<CallsControllerListProjectsResponses, CallsControllerListProjectsErrors, ThrowOnError>({
+export const listProjects = <ThrowOnError extends boolean = false>(options?: Options<ListProjectsData, ThrowOnError>): RequestResult<ListProjectsResponses, ListProjectsErrors, ThrowOnError> => (options?.client ?? client).get<ListProjectsResponses, ListProjectsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -798,7 +798,7 @@ export const callsControllerListProjects = <ThrowOnError extends boolean = false
 /**
  * Submit an application to a call.
  */
-export const callsControllerCreateProject = <ThrowOnError extends boolean = false>(options: Options<CallsControllerCreateProjectData, ThrowOnError>): RequestResult<CallsControllerCreateProjectResponses, CallsControllerCreateProjectErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerCreateProjectResponses, CallsControllerCreateProjectErrors, ThrowOnError>({
+export const createProject = <ThrowOnError extends boolean = false>(options: Options<CreateProjectData, ThrowOnError>): RequestResult<CreateProjectResponses, CreateProjectErrors, ThrowOnError> => (options.client ?? client).post<CreateProjectResponses, CreateProjectErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -815,7 +815,7 @@ export const callsControllerCreateProject = <ThrowOnError extends boolean = fals
 /**
  * A project with what the caller may do next.
  */
-export const callsControllerGetProject = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGetProjectData, ThrowOnError>): RequestResult<CallsControllerGetProjectResponses, CallsControllerGetProjectErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerGetProjectResponses, CallsControllerGetProjectErrors, ThrowOnError>({
+export const getProject = <ThrowOnError extends boolean = false>(options: Options<GetProjectData, ThrowOnError>): RequestResult<GetProjectResponses, GetProjectErrors, ThrowOnError> => (options.client ?? client).get<GetProjectResponses, GetProjectErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -828,7 +828,7 @@ export const callsControllerGetProject = <ThrowOnError extends boolean = false>(
 /**
  * The application's fields, while it is a draft or returned for changes, at the version read.
  */
-export const callsControllerUpdateProject = <ThrowOnError extends boolean = false>(options: Options<CallsControllerUpdateProjectData, ThrowOnError>): RequestResult<CallsControllerUpdateProjectResponses, CallsControllerUpdateProjectErrors, ThrowOnError> => (options.client ?? client).patch<CallsControllerUpdateProjectResponses, CallsControllerUpdateProjectErrors, ThrowOnError>({
+export const updateProject = <ThrowOnError extends boolean = false>(options: Options<UpdateProjectData, ThrowOnError>): RequestResult<UpdateProjectResponses, UpdateProjectErrors, ThrowOnError> => (options.client ?? client).patch<UpdateProjectResponses, UpdateProjectErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -845,7 +845,7 @@ export const callsControllerUpdateProject = <ThrowOnError extends boolean = fals
 /**
  * Move a project along its lifecycle.
  */
-export const callsControllerTransition = <ThrowOnError extends boolean = false>(options: Options<CallsControllerTransitionData, ThrowOnError>): RequestResult<CallsControllerTransitionResponses, CallsControllerTransitionErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerTransitionResponses, CallsControllerTransitionErrors, ThrowOnError>({
+export const transitionProject = <ThrowOnError extends boolean = false>(options: Options<TransitionProjectData, ThrowOnError>): RequestResult<TransitionProjectResponses, TransitionProjectErrors, ThrowOnError> => (options.client ?? client).post<TransitionProjectResponses, TransitionProjectErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -862,7 +862,7 @@ export const callsControllerTransition = <ThrowOnError extends boolean = false>(
 /**
  * The same move for many projects, with a result per project.
  */
-export const callsControllerBulkTransition = <ThrowOnError extends boolean = false>(options: Options<CallsControllerBulkTransitionData, ThrowOnError>): RequestResult<CallsControllerBulkTransitionResponses, CallsControllerBulkTransitionErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerBulkTransitionResponses, CallsControllerBulkTransitionErrors, ThrowOnError>({
+export const transitionProjects = <ThrowOnError extends boolean = false>(options: Options<TransitionProjectsData, ThrowOnError>): RequestResult<TransitionProjectsResponses, TransitionProjectsErrors, ThrowOnError> => (options.client ?? client).post<TransitionProjectsResponses, TransitionProjectsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -879,7 +879,7 @@ export const callsControllerBulkTransition = <ThrowOnError extends boolean = fal
 /**
  * The scores of a project.
  */
-export const callsControllerScores = <ThrowOnError extends boolean = false>(options: Options<CallsControllerScoresData, ThrowOnError>): RequestResult<CallsControllerScoresResponses, CallsControllerScoresErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerScoresResponses, CallsControllerScoresErrors, ThrowOnError>({
+export const listProjectScores = <ThrowOnError extends boolean = false>(options: Options<ListProjectScoresData, ThrowOnError>): RequestResult<ListProjectScoresResponses, ListProjectScoresErrors, ThrowOnError> => (options.client ?? client).get<ListProjectScoresResponses, ListProjectScoresErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -892,7 +892,7 @@ export const callsControllerScores = <ThrowOnError extends boolean = false>(opti
 /**
  * Score a project against the call criteria.
  */
-export const callsControllerScore = <ThrowOnError extends boolean = false>(options: Options<CallsControllerScoreData, ThrowOnError>): RequestResult<CallsControllerScoreResponses, CallsControllerScoreErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerScoreResponses, CallsControllerScoreErrors, ThrowOnError>({
+export const scoreProject = <ThrowOnError extends boolean = false>(options: Options<ScoreProjectData, ThrowOnError>): RequestResult<ScoreProjectResponses, ScoreProjectErrors, ThrowOnError> => (options.client ?? client).post<ScoreProjectResponses, ScoreProjectErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -909,7 +909,7 @@ export const callsControllerScore = <ThrowOnError extends boolean = false>(optio
 /**
  * The instruction notes of a project.
  */
-export const callsControllerNotes = <ThrowOnError extends boolean = false>(options: Options<CallsControllerNotesData, ThrowOnError>): RequestResult<CallsControllerNotesResponses, CallsControllerNotesErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerNotesResponses, CallsControllerNotesErrors, ThrowOnError>({
+export const listProjectNotes = <ThrowOnError extends boolean = false>(options: Options<ListProjectNotesData, ThrowOnError>): RequestResult<ListProjectNotesResponses, ListProjectNotesErrors, ThrowOnError> => (options.client ?? client).get<ListProjectNotesResponses, ListProjectNotesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -922,7 +922,7 @@ export const callsControllerNotes = <ThrowOnError extends boolean = false>(optio
 /**
  * Private notes of the reviewers.
  */
-export const callsControllerAddNote = <ThrowOnError extends boolean = false>(options: Options<CallsControllerAddNoteData, ThrowOnError>): RequestResult<CallsControllerAddNoteResponses, CallsControllerAddNoteErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerAddNoteResponses, CallsControllerAddNoteErrors, ThrowOnError>({
+export const addProjectNote = <ThrowOnError extends boolean = false>(options: Options<AddProjectNoteData, ThrowOnError>): RequestResult<AddProjectNoteResponses, AddProjectNoteErrors, ThrowOnError> => (options.client ?? client).post<AddProjectNoteResponses, AddProjectNoteErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -939,7 +939,7 @@ export const callsControllerAddNote = <ThrowOnError extends boolean = false>(opt
 /**
  * The labels of a project.
  */
-export const callsControllerLabels = <ThrowOnError extends boolean = false>(options: Options<CallsControllerLabelsData, ThrowOnError>): RequestResult<CallsControllerLabelsResponses, CallsControllerLabelsErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerLabelsResponses, CallsControllerLabelsErrors, ThrowOnError>({
+export const listProjectLabels = <ThrowOnError extends boolean = false>(options: Options<ListProjectLabelsData, ThrowOnError>): RequestResult<ListProjectLabelsResponses, ListProjectLabelsErrors, ThrowOnError> => (options.client ?? client).get<ListProjectLabelsResponses, ListProjectLabelsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -952,7 +952,7 @@ export const callsControllerLabels = <ThrowOnError extends boolean = false>(opti
 /**
  * Set the labels of a project.
  */
-export const callsControllerSetLabels = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetLabelsData, ThrowOnError>): RequestResult<CallsControllerSetLabelsResponses, CallsControllerSetLabelsErrors, ThrowOnError> => (options.client ?? client).put<CallsControllerSetLabelsResponses, CallsControllerSetLabelsErrors, ThrowOnError>({
+export const setProjectLabels = <ThrowOnError extends boolean = false>(options: Options<SetProjectLabelsData, ThrowOnError>): RequestResult<SetProjectLabelsResponses, SetProjectLabelsErrors, ThrowOnError> => (options.client ?? client).put<SetProjectLabelsResponses, SetProjectLabelsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -969,7 +969,7 @@ export const callsControllerSetLabels = <ThrowOnError extends boolean = false>(o
 /**
  * Give a department's opinion on a project.
  */
-export const callsControllerGiveOpinion = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGiveOpinionData, ThrowOnError>): RequestResult<CallsControllerGiveOpinionResponses, CallsControllerGiveOpinionErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerGiveOpinionResponses, CallsControllerGiveOpinionErrors, ThrowOnError>({
+export const giveOpinion = <ThrowOnError extends boolean = false>(options: Options<GiveOpinionData, ThrowOnError>): RequestResult<GiveOpinionResponses, GiveOpinionErrors, ThrowOnError> => (options.client ?? client).post<GiveOpinionResponses, GiveOpinionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -986,7 +986,7 @@ export const callsControllerGiveOpinion = <ThrowOnError extends boolean = false>
 /**
  * Commits money to a selected project (regional delegate); 409 when an envelope would be exceeded.
  */
-export const callsControllerGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGrantData, ThrowOnError>): RequestResult<CallsControllerGrantResponses, CallsControllerGrantErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerGrantResponses, CallsControllerGrantErrors, ThrowOnError>({
+export const grantProject = <ThrowOnError extends boolean = false>(options: Options<GrantProjectData, ThrowOnError>): RequestResult<GrantProjectResponses, GrantProjectErrors, ThrowOnError> => (options.client ?? client).post<GrantProjectResponses, GrantProjectErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1003,7 +1003,7 @@ export const callsControllerGrant = <ThrowOnError extends boolean = false>(optio
 /**
  * Progress and final reports past due and not received (optionally for one call).
  */
-export const callsControllerOverdueReports = <ThrowOnError extends boolean = false>(options?: Options<CallsControllerOverdueReportsData, ThrowOnError>): RequestResult<CallsControllerOverdueReportsResponses, CallsControllerOverdueReportsErrors, ThrowOnError> => (options?.client ?? client).get<CallsControllerOverdueReportsResponses, CallsControllerOverdueReportsErrors, ThrowOnError>({
+export const listOverdueReports = <ThrowOnError extends boolean = false>(options?: Options<ListOverdueReportsData, ThrowOnError>): RequestResult<ListOverdueReportsResponses, ListOverdueReportsErrors, ThrowOnError> => (options?.client ?? client).get<ListOverdueReportsResponses, ListOverdueReportsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1016,7 +1016,7 @@ export const callsControllerOverdueReports = <ThrowOnError extends boolean = fal
 /**
  * Co-funders, the planned schedule against actual payments, and the reports owed.
  */
-export const callsControllerGrantFollowUp = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGrantFollowUpData, ThrowOnError>): RequestResult<CallsControllerGrantFollowUpResponses, CallsControllerGrantFollowUpErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerGrantFollowUpResponses, CallsControllerGrantFollowUpErrors, ThrowOnError>({
+export const getGrantFollowUp = <ThrowOnError extends boolean = false>(options: Options<GetGrantFollowUpData, ThrowOnError>): RequestResult<GetGrantFollowUpResponses, GetGrantFollowUpErrors, ThrowOnError> => (options.client ?? client).get<GetGrantFollowUpResponses, GetGrantFollowUpErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1029,7 +1029,7 @@ export const callsControllerGrantFollowUp = <ThrowOnError extends boolean = fals
 /**
  * Set the co-funders of a grant.
  */
-export const callsControllerSetCoFunders = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetCoFundersData, ThrowOnError>): RequestResult<CallsControllerSetCoFundersResponses, CallsControllerSetCoFundersErrors, ThrowOnError> => (options.client ?? client).put<CallsControllerSetCoFundersResponses, CallsControllerSetCoFundersErrors, ThrowOnError>({
+export const setGrantCoFunders = <ThrowOnError extends boolean = false>(options: Options<SetGrantCoFundersData, ThrowOnError>): RequestResult<SetGrantCoFundersResponses, SetGrantCoFundersErrors, ThrowOnError> => (options.client ?? client).put<SetGrantCoFundersResponses, SetGrantCoFundersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1046,7 +1046,7 @@ export const callsControllerSetCoFunders = <ThrowOnError extends boolean = false
 /**
  * Set the payment schedule (tranches) of a grant.
  */
-export const callsControllerSetSchedule = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetScheduleData, ThrowOnError>): RequestResult<CallsControllerSetScheduleResponses, CallsControllerSetScheduleErrors, ThrowOnError> => (options.client ?? client).put<CallsControllerSetScheduleResponses, CallsControllerSetScheduleErrors, ThrowOnError>({
+export const setGrantSchedule = <ThrowOnError extends boolean = false>(options: Options<SetGrantScheduleData, ThrowOnError>): RequestResult<SetGrantScheduleResponses, SetGrantScheduleErrors, ThrowOnError> => (options.client ?? client).put<SetGrantScheduleResponses, SetGrantScheduleErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1063,7 +1063,7 @@ export const callsControllerSetSchedule = <ThrowOnError extends boolean = false>
 /**
  * Set the activity reports due for a grant.
  */
-export const callsControllerSetGrantReports = <ThrowOnError extends boolean = false>(options: Options<CallsControllerSetGrantReportsData, ThrowOnError>): RequestResult<CallsControllerSetGrantReportsResponses, CallsControllerSetGrantReportsErrors, ThrowOnError> => (options.client ?? client).put<CallsControllerSetGrantReportsResponses, CallsControllerSetGrantReportsErrors, ThrowOnError>({
+export const setGrantReports = <ThrowOnError extends boolean = false>(options: Options<SetGrantReportsData, ThrowOnError>): RequestResult<SetGrantReportsResponses, SetGrantReportsErrors, ThrowOnError> => (options.client ?? client).put<SetGrantReportsResponses, SetGrantReportsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1080,7 +1080,7 @@ export const callsControllerSetGrantReports = <ThrowOnError extends boolean = fa
 /**
  * A grant with its tranches, payments and reports.
  */
-export const callsControllerGetGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGetGrantData, ThrowOnError>): RequestResult<CallsControllerGetGrantResponses, CallsControllerGetGrantErrors, ThrowOnError> => (options.client ?? client).get<CallsControllerGetGrantResponses, CallsControllerGetGrantErrors, ThrowOnError>({
+export const getGrant = <ThrowOnError extends boolean = false>(options: Options<GetGrantData, ThrowOnError>): RequestResult<GetGrantResponses, GetGrantErrors, ThrowOnError> => (options.client ?? client).get<GetGrantResponses, GetGrantErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1093,7 +1093,7 @@ export const callsControllerGetGrant = <ThrowOnError extends boolean = false>(op
 /**
  * Lowers the grant, never below what was paid (regional delegate, stale version → 409).
  */
-export const callsControllerReduceGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerReduceGrantData, ThrowOnError>): RequestResult<CallsControllerReduceGrantResponses, CallsControllerReduceGrantErrors, ThrowOnError> => (options.client ?? client).patch<CallsControllerReduceGrantResponses, CallsControllerReduceGrantErrors, ThrowOnError>({
+export const reduceGrant = <ThrowOnError extends boolean = false>(options: Options<ReduceGrantData, ThrowOnError>): RequestResult<ReduceGrantResponses, ReduceGrantErrors, ThrowOnError> => (options.client ?? client).patch<ReduceGrantResponses, ReduceGrantErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1144,7 +1144,7 @@ export const setPaymentTranche = <ThrowOnError extends boolean = false>(options:
 /**
  * Cancels the grant with a reason: paid money stays in the ledger, the rest returns to the envelope.
  */
-export const callsControllerCancelGrant = <ThrowOnError extends boolean = false>(options: Options<CallsControllerCancelGrantData, ThrowOnError>): RequestResult<CallsControllerCancelGrantResponses, CallsControllerCancelGrantErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerCancelGrantResponses, CallsControllerCancelGrantErrors, ThrowOnError>({
+export const cancelGrant = <ThrowOnError extends boolean = false>(options: Options<CancelGrantData, ThrowOnError>): RequestResult<CancelGrantResponses, CancelGrantErrors, ThrowOnError> => (options.client ?? client).post<CancelGrantResponses, CancelGrantErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1161,7 +1161,7 @@ export const callsControllerCancelGrant = <ThrowOnError extends boolean = false>
 /**
  * Records a payment, optionally on a planned tranche; 409 when it would exceed the grant or the tranche.
  */
-export const callsControllerPay = <ThrowOnError extends boolean = false>(options: Options<CallsControllerPayData, ThrowOnError>): RequestResult<CallsControllerPayResponses, CallsControllerPayErrors, ThrowOnError> => (options.client ?? client).post<CallsControllerPayResponses, CallsControllerPayErrors, ThrowOnError>({
+export const recordPayment = <ThrowOnError extends boolean = false>(options: Options<RecordPaymentData, ThrowOnError>): RequestResult<RecordPaymentResponses, RecordPaymentErrors, ThrowOnError> => (options.client ?? client).post<RecordPaymentResponses, RecordPaymentErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1178,7 +1178,7 @@ export const callsControllerPay = <ThrowOnError extends boolean = false>(options
 /**
  * One row per payment and per unpaid grant balance; UTF-8 with BOM, `;`-separated, streamed.
  */
-export const exportsControllerFundingCsv = <ThrowOnError extends boolean = false>(options: Options<ExportsControllerFundingCsvData, ThrowOnError>): RequestResult<ExportsControllerFundingCsvResponses, ExportsControllerFundingCsvErrors, ThrowOnError> => (options.client ?? client).get<ExportsControllerFundingCsvResponses, ExportsControllerFundingCsvErrors, ThrowOnError>({
+export const exportFundingCsv = <ThrowOnError extends boolean = false>(options: Options<ExportFundingCsvData, ThrowOnError>): RequestResult<ExportFundingCsvResponses, ExportFundingCsvErrors, ThrowOnError> => (options.client ?? client).get<ExportFundingCsvResponses, ExportFundingCsvErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1191,7 +1191,7 @@ export const exportsControllerFundingCsv = <ThrowOnError extends boolean = false
 /**
  * The same ledger as a workbook: synthesis, by axis, by department, and every row.
  */
-export const exportsControllerFundingXlsx = <ThrowOnError extends boolean = false>(options: Options<ExportsControllerFundingXlsxData, ThrowOnError>): RequestResult<ExportsControllerFundingXlsxResponses, ExportsControllerFundingXlsxErrors, ThrowOnError> => (options.client ?? client).get<ExportsControllerFundingXlsxResponses, ExportsControllerFundingXlsxErrors, ThrowOnError>({
+export const exportFundingXlsx = <ThrowOnError extends boolean = false>(options: Options<ExportFundingXlsxData, ThrowOnError>): RequestResult<ExportFundingXlsxResponses, ExportFundingXlsxErrors, ThrowOnError> => (options.client ?? client).get<ExportFundingXlsxResponses, ExportFundingXlsxErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1204,7 +1204,7 @@ export const exportsControllerFundingXlsx = <ThrowOnError extends boolean = fals
 /**
  * List roadmaps by year.
  */
-export const roadmapControllerYears = <ThrowOnError extends boolean = false>(options?: Options<RoadmapControllerYearsData, ThrowOnError>): RequestResult<RoadmapControllerYearsResponses, RoadmapControllerYearsErrors, ThrowOnError> => (options?.client ?? client).get<RoadmapControllerYearsResponses, RoadmapControllerYearsErrors, ThrowOnError>({
+export const listRoadmaps = <ThrowOnError extends boolean = false>(options?: Options<ListRoadmapsData, ThrowOnError>): RequestResult<ListRoadmapsResponses, ListRoadmapsErrors, ThrowOnError> => (options?.client ?? client).get<ListRoadmapsResponses, ListRoadmapsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1217,7 +1217,7 @@ export const roadmapControllerYears = <ThrowOnError extends boolean = false>(opt
 /**
  * Create the roadmap of a year.
  */
-export const roadmapControllerCreate = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerCreateData, ThrowOnError>): RequestResult<RoadmapControllerCreateResponses, RoadmapControllerCreateErrors, ThrowOnError> => (options.client ?? client).post<RoadmapControllerCreateResponses, RoadmapControllerCreateErrors, ThrowOnError>({
+export const createRoadmap = <ThrowOnError extends boolean = false>(options: Options<CreateRoadmapData, ThrowOnError>): RequestResult<CreateRoadmapResponses, CreateRoadmapErrors, ThrowOnError> => (options.client ?? client).post<CreateRoadmapResponses, CreateRoadmapErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1234,7 +1234,7 @@ export const roadmapControllerCreate = <ThrowOnError extends boolean = false>(op
 /**
  * The roadmap of a year.
  */
-export const roadmapControllerGet = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerGetData, ThrowOnError>): RequestResult<RoadmapControllerGetResponses, RoadmapControllerGetErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerGetResponses, RoadmapControllerGetErrors, ThrowOnError>({
+export const getRoadmap = <ThrowOnError extends boolean = false>(options: Options<GetRoadmapData, ThrowOnError>): RequestResult<GetRoadmapResponses, GetRoadmapErrors, ThrowOnError> => (options.client ?? client).get<GetRoadmapResponses, GetRoadmapErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1247,7 +1247,7 @@ export const roadmapControllerGet = <ThrowOnError extends boolean = false>(optio
 /**
  * draft → submitted → validated; validating names the commission's decision.
  */
-export const roadmapControllerTransition = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerTransitionData, ThrowOnError>): RequestResult<RoadmapControllerTransitionResponses, RoadmapControllerTransitionErrors, ThrowOnError> => (options.client ?? client).post<RoadmapControllerTransitionResponses, RoadmapControllerTransitionErrors, ThrowOnError>({
+export const transitionRoadmap = <ThrowOnError extends boolean = false>(options: Options<TransitionRoadmapData, ThrowOnError>): RequestResult<TransitionRoadmapResponses, TransitionRoadmapErrors, ThrowOnError> => (options.client ?? client).post<TransitionRoadmapResponses, TransitionRoadmapErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1264,7 +1264,7 @@ export const roadmapControllerTransition = <ThrowOnError extends boolean = false
 /**
  * The adopted decisions of the plenary about this roadmap: those that may validate it (the delegate's).
  */
-export const roadmapControllerEligibleDecisions = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerEligibleDecisionsData, ThrowOnError>): RequestResult<RoadmapControllerEligibleDecisionsResponses, RoadmapControllerEligibleDecisionsErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerEligibleDecisionsResponses, RoadmapControllerEligibleDecisionsErrors, ThrowOnError>({
+export const listEligibleDecisions = <ThrowOnError extends boolean = false>(options: Options<ListEligibleDecisionsData, ThrowOnError>): RequestResult<ListEligibleDecisionsResponses, ListEligibleDecisionsErrors, ThrowOnError> => (options.client ?? client).get<ListEligibleDecisionsResponses, ListEligibleDecisionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1277,7 +1277,7 @@ export const roadmapControllerEligibleDecisions = <ThrowOnError extends boolean 
 /**
  * Replaces the axes (409 once the roadmap is validated: they are frozen).
  */
-export const roadmapControllerSetAxes = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerSetAxesData, ThrowOnError>): RequestResult<RoadmapControllerSetAxesResponses, RoadmapControllerSetAxesErrors, ThrowOnError> => (options.client ?? client).put<RoadmapControllerSetAxesResponses, RoadmapControllerSetAxesErrors, ThrowOnError>({
+export const setRoadmapAxes = <ThrowOnError extends boolean = false>(options: Options<SetRoadmapAxesData, ThrowOnError>): RequestResult<SetRoadmapAxesResponses, SetRoadmapAxesErrors, ThrowOnError> => (options.client ?? client).put<SetRoadmapAxesResponses, SetRoadmapAxesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1294,7 +1294,7 @@ export const roadmapControllerSetAxes = <ThrowOnError extends boolean = false>(o
 /**
  * Progress per axis and per department.
  */
-export const roadmapControllerProgress = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerProgressData, ThrowOnError>): RequestResult<RoadmapControllerProgressResponses, RoadmapControllerProgressErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerProgressResponses, RoadmapControllerProgressErrors, ThrowOnError>({
+export const getRoadmapProgress = <ThrowOnError extends boolean = false>(options: Options<GetRoadmapProgressData, ThrowOnError>): RequestResult<GetRoadmapProgressResponses, GetRoadmapProgressErrors, ThrowOnError> => (options.client ?? client).get<GetRoadmapProgressResponses, GetRoadmapProgressErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1307,7 +1307,7 @@ export const roadmapControllerProgress = <ThrowOnError extends boolean = false>(
 /**
  * Unfinished actions without any update for 90 days.
  */
-export const roadmapControllerStaleActions = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerStaleActionsData, ThrowOnError>): RequestResult<RoadmapControllerStaleActionsResponses, RoadmapControllerStaleActionsErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerStaleActionsResponses, RoadmapControllerStaleActionsErrors, ThrowOnError>({
+export const listStaleActions = <ThrowOnError extends boolean = false>(options: Options<ListStaleActionsData, ThrowOnError>): RequestResult<ListStaleActionsResponses, ListStaleActionsErrors, ThrowOnError> => (options.client ?? client).get<ListStaleActionsResponses, ListStaleActionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1320,7 +1320,7 @@ export const roadmapControllerStaleActions = <ThrowOnError extends boolean = fal
 /**
  * Add an action to a roadmap.
  */
-export const roadmapControllerAddAction = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerAddActionData, ThrowOnError>): RequestResult<RoadmapControllerAddActionResponses, RoadmapControllerAddActionErrors, ThrowOnError> => (options.client ?? client).post<RoadmapControllerAddActionResponses, RoadmapControllerAddActionErrors, ThrowOnError>({
+export const createAction = <ThrowOnError extends boolean = false>(options: Options<CreateActionData, ThrowOnError>): RequestResult<CreateActionResponses, CreateActionErrors, ThrowOnError> => (options.client ?? client).post<CreateActionResponses, CreateActionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1337,7 +1337,7 @@ export const roadmapControllerAddAction = <ThrowOnError extends boolean = false>
 /**
  * List roadmap actions, filtered.
  */
-export const roadmapControllerListActions = <ThrowOnError extends boolean = false>(options?: Options<RoadmapControllerListActionsData, ThrowOnError>): RequestResult<RoadmapControllerListActionsResponses, RoadmapControllerListActionsErrors, ThrowOnError> => (options?.client ?? client).get<RoadmapControllerListActionsResponses, RoadmapControllerListActionsErrors, ThrowOnError>({
+export const listActions = <ThrowOnError extends boolean = false>(options?: Options<ListActionsData, ThrowOnError>): RequestResult<ListActionsResponses, ListActionsErrors, ThrowOnError> => (options?.client ?? client).get<ListActionsResponses, ListActionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1350,7 +1350,7 @@ export const roadmapControllerListActions = <ThrowOnError extends boolean = fals
 /**
  * A department's actions as CSV (UTF-8 with BOM, `;`), to edit and import back.
  */
-export const roadmapControllerExportCsv = <ThrowOnError extends boolean = false>(options?: Options<RoadmapControllerExportCsvData, ThrowOnError>): RequestResult<RoadmapControllerExportCsvResponses, RoadmapControllerExportCsvErrors, ThrowOnError> => (options?.client ?? client).get<RoadmapControllerExportCsvResponses, RoadmapControllerExportCsvErrors, ThrowOnError>({
+export const exportActionsCsv = <ThrowOnError extends boolean = false>(options?: Options<ExportActionsCsvData, ThrowOnError>): RequestResult<ExportActionsCsvResponses, ExportActionsCsvErrors, ThrowOnError> => (options?.client ?? client).get<ExportActionsCsvResponses, ExportActionsCsvErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1363,7 +1363,7 @@ export const roadmapControllerExportCsv = <ThrowOnError extends boolean = false>
 /**
  * Applies an edited export: a result per row; a rejected row writes nothing.
  */
-export const roadmapControllerImportCsv = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerImportCsvData, ThrowOnError>): RequestResult<RoadmapControllerImportCsvResponses, RoadmapControllerImportCsvErrors, ThrowOnError> => (options.client ?? client).post<RoadmapControllerImportCsvResponses, RoadmapControllerImportCsvErrors, ThrowOnError>({
+export const importActionsCsv = <ThrowOnError extends boolean = false>(options: Options<ImportActionsCsvData, ThrowOnError>): RequestResult<ImportActionsCsvResponses, ImportActionsCsvErrors, ThrowOnError> => (options.client ?? client).post<ImportActionsCsvResponses, ImportActionsCsvErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1380,7 +1380,7 @@ export const roadmapControllerImportCsv = <ThrowOnError extends boolean = false>
 /**
  * A roadmap action.
  */
-export const roadmapControllerGetAction = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerGetActionData, ThrowOnError>): RequestResult<RoadmapControllerGetActionResponses, RoadmapControllerGetActionErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerGetActionResponses, RoadmapControllerGetActionErrors, ThrowOnError>({
+export const getAction = <ThrowOnError extends boolean = false>(options: Options<GetActionData, ThrowOnError>): RequestResult<GetActionResponses, GetActionErrors, ThrowOnError> => (options.client ?? client).get<GetActionResponses, GetActionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1393,7 +1393,7 @@ export const roadmapControllerGetAction = <ThrowOnError extends boolean = false>
 /**
  * A referent's update of its departments' action: stale version → 409, nothing written.
  */
-export const roadmapControllerUpdateAction = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerUpdateActionData, ThrowOnError>): RequestResult<RoadmapControllerUpdateActionResponses, RoadmapControllerUpdateActionErrors, ThrowOnError> => (options.client ?? client).patch<RoadmapControllerUpdateActionResponses, RoadmapControllerUpdateActionErrors, ThrowOnError>({
+export const updateAction = <ThrowOnError extends boolean = false>(options: Options<UpdateActionData, ThrowOnError>): RequestResult<UpdateActionResponses, UpdateActionErrors, ThrowOnError> => (options.client ?? client).patch<UpdateActionResponses, UpdateActionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1410,7 +1410,7 @@ export const roadmapControllerUpdateAction = <ThrowOnError extends boolean = fal
 /**
  * The funded projects and local health contracts that carry the action.
  */
-export const roadmapControllerLinks = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerLinksData, ThrowOnError>): RequestResult<RoadmapControllerLinksResponses, RoadmapControllerLinksErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerLinksResponses, RoadmapControllerLinksErrors, ThrowOnError>({
+export const listActionLinks = <ThrowOnError extends boolean = false>(options: Options<ListActionLinksData, ThrowOnError>): RequestResult<ListActionLinksResponses, ListActionLinksErrors, ThrowOnError> => (options.client ?? client).get<ListActionLinksResponses, ListActionLinksErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1423,7 +1423,7 @@ export const roadmapControllerLinks = <ThrowOnError extends boolean = false>(opt
 /**
  * Link an action to projects and contracts.
  */
-export const roadmapControllerSetLinks = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerSetLinksData, ThrowOnError>): RequestResult<RoadmapControllerSetLinksResponses, RoadmapControllerSetLinksErrors, ThrowOnError> => (options.client ?? client).put<RoadmapControllerSetLinksResponses, RoadmapControllerSetLinksErrors, ThrowOnError>({
+export const setActionLinks = <ThrowOnError extends boolean = false>(options: Options<SetActionLinksData, ThrowOnError>): RequestResult<SetActionLinksResponses, SetActionLinksErrors, ThrowOnError> => (options.client ?? client).put<SetActionLinksResponses, SetActionLinksErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1440,7 +1440,7 @@ export const roadmapControllerSetLinks = <ThrowOnError extends boolean = false>(
 /**
  * One entry per accepted update, newest first.
  */
-export const roadmapControllerUpdates = <ThrowOnError extends boolean = false>(options: Options<RoadmapControllerUpdatesData, ThrowOnError>): RequestResult<RoadmapControllerUpdatesResponses, RoadmapControllerUpdatesErrors, ThrowOnError> => (options.client ?? client).get<RoadmapControllerUpdatesResponses, RoadmapControllerUpdatesErrors, ThrowOnError>({
+export const listActionUpdates = <ThrowOnError extends boolean = false>(options: Options<ListActionUpdatesData, ThrowOnError>): RequestResult<ListActionUpdatesResponses, ListActionUpdatesErrors, ThrowOnError> => (options.client ?? client).get<ListActionUpdatesResponses, ListActionUpdatesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1453,7 +1453,7 @@ export const roadmapControllerUpdates = <ThrowOnError extends boolean = false>(o
 /**
  * By department and status, with their communes counted.
  */
-export const contractsControllerList = <ThrowOnError extends boolean = false>(options?: Options<ContractsControllerListData, ThrowOnError>): RequestResult<ContractsControllerListResponses, ContractsControllerListErrors, ThrowOnError> => (options?.client ?? client).get<ContractsControllerListResponses, ContractsControllerListErrors, ThrowOnError>({
+export const listContracts = <ThrowOnError extends boolean = false>(options?: Options<ListContractsData, ThrowOnError>): RequestResult<ListContractsResponses, ListContractsErrors, ThrowOnError> => (options?.client ?? client).get<ListContractsResponses, ListContractsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1466,7 +1466,7 @@ export const contractsControllerList = <ThrowOnError extends boolean = false>(op
 /**
  * Create a local health contract.
  */
-export const contractsControllerCreate = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerCreateData, ThrowOnError>): RequestResult<ContractsControllerCreateResponses, ContractsControllerCreateErrors, ThrowOnError> => (options.client ?? client).post<ContractsControllerCreateResponses, ContractsControllerCreateErrors, ThrowOnError>({
+export const createContract = <ThrowOnError extends boolean = false>(options: Options<CreateContractData, ThrowOnError>): RequestResult<CreateContractResponses, CreateContractErrors, ThrowOnError> => (options.client ?? client).post<CreateContractResponses, CreateContractErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1483,7 +1483,7 @@ export const contractsControllerCreate = <ThrowOnError extends boolean = false>(
 /**
  * Population covered by signed contracts, each commune once.
  */
-export const contractsControllerCoverage = <ThrowOnError extends boolean = false>(options?: Options<ContractsControllerCoverageData, ThrowOnError>): RequestResult<ContractsControllerCoverageResponses, ContractsControllerCoverageErrors, ThrowOnError> => (options?.client ?? client).get<ContractsControllerCoverageResponses, ContractsControllerCoverageErrors, ThrowOnError>({
+export const getContractCoverage = <ThrowOnError extends boolean = false>(options?: Options<GetContractCoverageData, ThrowOnError>): RequestResult<GetContractCoverageResponses, GetContractCoverageErrors, ThrowOnError> => (options?.client ?? client).get<GetContractCoverageResponses, GetContractCoverageErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1496,7 +1496,7 @@ export const contractsControllerCoverage = <ThrowOnError extends boolean = false
 /**
  * A local health contract.
  */
-export const contractsControllerGet = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerGetData, ThrowOnError>): RequestResult<ContractsControllerGetResponses, ContractsControllerGetErrors, ThrowOnError> => (options.client ?? client).get<ContractsControllerGetResponses, ContractsControllerGetErrors, ThrowOnError>({
+export const getContract = <ThrowOnError extends boolean = false>(options: Options<GetContractData, ThrowOnError>): RequestResult<GetContractResponses, GetContractErrors, ThrowOnError> => (options.client ?? client).get<GetContractResponses, GetContractErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1509,7 +1509,7 @@ export const contractsControllerGet = <ThrowOnError extends boolean = false>(opt
 /**
  * Referent (its departments) or mission; the version read, 409 when stale.
  */
-export const contractsControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerUpdateData, ThrowOnError>): RequestResult<ContractsControllerUpdateResponses, ContractsControllerUpdateErrors, ThrowOnError> => (options.client ?? client).patch<ContractsControllerUpdateResponses, ContractsControllerUpdateErrors, ThrowOnError>({
+export const updateContract = <ThrowOnError extends boolean = false>(options: Options<UpdateContractData, ThrowOnError>): RequestResult<UpdateContractResponses, UpdateContractErrors, ThrowOnError> => (options.client ?? client).patch<UpdateContractResponses, UpdateContractErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1526,7 +1526,7 @@ export const contractsControllerUpdate = <ThrowOnError extends boolean = false>(
 /**
  * The action sheets of a local health contract.
  */
-export const contractsControllerActionSheets = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerActionSheetsData, ThrowOnError>): RequestResult<ContractsControllerActionSheetsResponses, ContractsControllerActionSheetsErrors, ThrowOnError> => (options.client ?? client).get<ContractsControllerActionSheetsResponses, ContractsControllerActionSheetsErrors, ThrowOnError>({
+export const listContractActionSheets = <ThrowOnError extends boolean = false>(options: Options<ListContractActionSheetsData, ThrowOnError>): RequestResult<ListContractActionSheetsResponses, ListContractActionSheetsErrors, ThrowOnError> => (options.client ?? client).get<ListContractActionSheetsResponses, ListContractActionSheetsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1539,7 +1539,7 @@ export const contractsControllerActionSheets = <ThrowOnError extends boolean = f
 /**
  * An action sheet (fiche action): the shape of a roadmap action, updated the same way.
  */
-export const contractsControllerAddActionSheet = <ThrowOnError extends boolean = false>(options: Options<ContractsControllerAddActionSheetData, ThrowOnError>): RequestResult<ContractsControllerAddActionSheetResponses, ContractsControllerAddActionSheetErrors, ThrowOnError> => (options.client ?? client).post<ContractsControllerAddActionSheetResponses, ContractsControllerAddActionSheetErrors, ThrowOnError>({
+export const addContractActionSheet = <ThrowOnError extends boolean = false>(options: Options<AddContractActionSheetData, ThrowOnError>): RequestResult<AddContractActionSheetResponses, AddContractActionSheetErrors, ThrowOnError> => (options.client ?? client).post<AddContractActionSheetResponses, AddContractActionSheetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1556,7 +1556,7 @@ export const contractsControllerAddActionSheet = <ThrowOnError extends boolean =
 /**
  * Search the communes of Occitanie by name (accents and case aside, prefixes first) or INSEE code.
  */
-export const territoryControllerCommunes = <ThrowOnError extends boolean = false>(options?: Options<TerritoryControllerCommunesData, ThrowOnError>): RequestResult<TerritoryControllerCommunesResponses, TerritoryControllerCommunesErrors, ThrowOnError> => (options?.client ?? client).get<TerritoryControllerCommunesResponses, TerritoryControllerCommunesErrors, ThrowOnError>({
+export const searchCommunes = <ThrowOnError extends boolean = false>(options?: Options<SearchCommunesData, ThrowOnError>): RequestResult<SearchCommunesResponses, SearchCommunesErrors, ThrowOnError> => (options?.client ?? client).get<SearchCommunesResponses, SearchCommunesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',
@@ -1569,7 +1569,7 @@ export const territoryControllerCommunes = <ThrowOnError extends boolean = false
 /**
  * Search the EPCIs of Occitanie by name (accents and case aside, prefixes first) or SIREN, with their member count.
  */
-export const territoryControllerEpcis = <ThrowOnError extends boolean = false>(options?: Options<TerritoryControllerEpcisData, ThrowOnError>): RequestResult<TerritoryControllerEpcisResponses, TerritoryControllerEpcisErrors, ThrowOnError> => (options?.client ?? client).get<TerritoryControllerEpcisResponses, TerritoryControllerEpcisErrors, ThrowOnError>({
+export const searchEpcis = <ThrowOnError extends boolean = false>(options?: Options<SearchEpcisData, ThrowOnError>): RequestResult<SearchEpcisResponses, SearchEpcisErrors, ThrowOnError> => (options?.client ?? client).get<SearchEpcisResponses, SearchEpcisErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, {
             in: 'cookie',
             name: 'iss_session',

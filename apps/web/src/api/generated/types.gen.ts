@@ -2204,14 +2204,14 @@ export type ErrorResponseDto = {
     };
 };
 
-export type HealthControllerCheckData = {
+export type CheckHealthData = {
     body?: never;
     path?: never;
     query?: never;
     url: '/health';
 };
 
-export type HealthControllerCheckErrors = {
+export type CheckHealthErrors = {
     /**
      * Too many requests: retry after `details.retryAfterSeconds`
      */
@@ -2230,9 +2230,9 @@ export type HealthControllerCheckErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type HealthControllerCheckError = HealthControllerCheckErrors[keyof HealthControllerCheckErrors];
+export type CheckHealthError = CheckHealthErrors[keyof CheckHealthErrors];
 
-export type HealthControllerCheckResponses = {
+export type CheckHealthResponses = {
     /**
      * The Health Check is successful
      */
@@ -2271,16 +2271,16 @@ export type HealthControllerCheckResponses = {
     };
 };
 
-export type HealthControllerCheckResponse = HealthControllerCheckResponses[keyof HealthControllerCheckResponses];
+export type CheckHealthResponse = CheckHealthResponses[keyof CheckHealthResponses];
 
-export type AuthControllerLoginData = {
+export type LoginData = {
     body: LoginDto;
     path?: never;
     query?: never;
     url: '/api/auth/login';
 };
 
-export type AuthControllerLoginErrors = {
+export type LoginErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -2303,22 +2303,22 @@ export type AuthControllerLoginErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type AuthControllerLoginError = AuthControllerLoginErrors[keyof AuthControllerLoginErrors];
+export type LoginError = LoginErrors[keyof LoginErrors];
 
-export type AuthControllerLoginResponses = {
+export type LoginResponses = {
     200: LoginResultDto;
 };
 
-export type AuthControllerLoginResponse = AuthControllerLoginResponses[keyof AuthControllerLoginResponses];
+export type LoginResponse = LoginResponses[keyof LoginResponses];
 
-export type AuthControllerChangePasswordData = {
+export type ChangePasswordData = {
     body: ChangePasswordDto;
     path?: never;
     query?: never;
     url: '/api/auth/password';
 };
 
-export type AuthControllerChangePasswordErrors = {
+export type ChangePasswordErrors = {
     /**
      * mot de passe actuel incorrect, ou nouveau mot de passe trop faible
      */
@@ -2349,22 +2349,22 @@ export type AuthControllerChangePasswordErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type AuthControllerChangePasswordError = AuthControllerChangePasswordErrors[keyof AuthControllerChangePasswordErrors];
+export type ChangePasswordError = ChangePasswordErrors[keyof ChangePasswordErrors];
 
-export type AuthControllerChangePasswordResponses = {
+export type ChangePasswordResponses = {
     200: LoginResultDto;
 };
 
-export type AuthControllerChangePasswordResponse = AuthControllerChangePasswordResponses[keyof AuthControllerChangePasswordResponses];
+export type ChangePasswordResponse = ChangePasswordResponses[keyof ChangePasswordResponses];
 
-export type AuthControllerMeData = {
+export type GetMeData = {
     body?: never;
     path?: never;
     query?: never;
     url: '/api/auth/me';
 };
 
-export type AuthControllerMeErrors = {
+export type GetMeErrors = {
     /**
      * Not authenticated, or the session is over
      */
@@ -2387,22 +2387,22 @@ export type AuthControllerMeErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type AuthControllerMeError = AuthControllerMeErrors[keyof AuthControllerMeErrors];
+export type GetMeError = GetMeErrors[keyof GetMeErrors];
 
-export type AuthControllerMeResponses = {
+export type GetMeResponses = {
     200: SessionUserDto;
 };
 
-export type AuthControllerMeResponse = AuthControllerMeResponses[keyof AuthControllerMeResponses];
+export type GetMeResponse = GetMeResponses[keyof GetMeResponses];
 
-export type AuthControllerLogoutData = {
+export type LogoutData = {
     body?: never;
     path?: never;
     query?: never;
     url: '/api/auth/logout';
 };
 
-export type AuthControllerLogoutErrors = {
+export type LogoutErrors = {
     /**
      * Not authenticated, or the session is over
      */
@@ -2429,15 +2429,15 @@ export type AuthControllerLogoutErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type AuthControllerLogoutError = AuthControllerLogoutErrors[keyof AuthControllerLogoutErrors];
+export type LogoutError = LogoutErrors[keyof LogoutErrors];
 
-export type AuthControllerLogoutResponses = {
+export type LogoutResponses = {
     204: void;
 };
 
-export type AuthControllerLogoutResponse = AuthControllerLogoutResponses[keyof AuthControllerLogoutResponses];
+export type LogoutResponse = LogoutResponses[keyof LogoutResponses];
 
-export type UsersControllerListData = {
+export type ListUsersData = {
     body?: never;
     path?: never;
     query?: {
@@ -2452,7 +2452,7 @@ export type UsersControllerListData = {
     url: '/api/users';
 };
 
-export type UsersControllerListErrors = {
+export type ListUsersErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -2479,22 +2479,22 @@ export type UsersControllerListErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type UsersControllerListError = UsersControllerListErrors[keyof UsersControllerListErrors];
+export type ListUsersError = ListUsersErrors[keyof ListUsersErrors];
 
-export type UsersControllerListResponses = {
+export type ListUsersResponses = {
     200: ManagedUserPageDto;
 };
 
-export type UsersControllerListResponse = UsersControllerListResponses[keyof UsersControllerListResponses];
+export type ListUsersResponse = ListUsersResponses[keyof ListUsersResponses];
 
-export type UsersControllerCreateData = {
+export type CreateUserData = {
     body: CreateUserDto;
     path?: never;
     query?: never;
     url: '/api/users';
 };
 
-export type UsersControllerCreateErrors = {
+export type CreateUserErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -2525,15 +2525,15 @@ export type UsersControllerCreateErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type UsersControllerCreateError = UsersControllerCreateErrors[keyof UsersControllerCreateErrors];
+export type CreateUserError = CreateUserErrors[keyof CreateUserErrors];
 
-export type UsersControllerCreateResponses = {
+export type CreateUserResponses = {
     201: UserDto;
 };
 
-export type UsersControllerCreateResponse = UsersControllerCreateResponses[keyof UsersControllerCreateResponses];
+export type CreateUserResponse = CreateUserResponses[keyof CreateUserResponses];
 
-export type UsersControllerGetData = {
+export type GetUserData = {
     body?: never;
     path: {
         id: string;
@@ -2542,7 +2542,7 @@ export type UsersControllerGetData = {
     url: '/api/users/{id}';
 };
 
-export type UsersControllerGetErrors = {
+export type GetUserErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -2573,15 +2573,15 @@ export type UsersControllerGetErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type UsersControllerGetError = UsersControllerGetErrors[keyof UsersControllerGetErrors];
+export type GetUserError = GetUserErrors[keyof GetUserErrors];
 
-export type UsersControllerGetResponses = {
+export type GetUserResponses = {
     200: ManagedUserDto;
 };
 
-export type UsersControllerGetResponse = UsersControllerGetResponses[keyof UsersControllerGetResponses];
+export type GetUserResponse = GetUserResponses[keyof GetUserResponses];
 
-export type UsersControllerUpdateData = {
+export type UpdateUserData = {
     body: UpdateUserDto;
     path: {
         id: string;
@@ -2590,7 +2590,7 @@ export type UsersControllerUpdateData = {
     url: '/api/users/{id}';
 };
 
-export type UsersControllerUpdateErrors = {
+export type UpdateUserErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -2625,15 +2625,15 @@ export type UsersControllerUpdateErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type UsersControllerUpdateError = UsersControllerUpdateErrors[keyof UsersControllerUpdateErrors];
+export type UpdateUserError = UpdateUserErrors[keyof UpdateUserErrors];
 
-export type UsersControllerUpdateResponses = {
+export type UpdateUserResponses = {
     200: ManagedUserDto;
 };
 
-export type UsersControllerUpdateResponse = UsersControllerUpdateResponses[keyof UsersControllerUpdateResponses];
+export type UpdateUserResponse = UpdateUserResponses[keyof UpdateUserResponses];
 
-export type DepartmentsControllerListData = {
+export type ListDepartmentsData = {
     body?: never;
     path?: never;
     query?: {
@@ -2643,7 +2643,7 @@ export type DepartmentsControllerListData = {
     url: '/api/departments';
 };
 
-export type DepartmentsControllerListErrors = {
+export type ListDepartmentsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -2670,15 +2670,15 @@ export type DepartmentsControllerListErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type DepartmentsControllerListError = DepartmentsControllerListErrors[keyof DepartmentsControllerListErrors];
+export type ListDepartmentsError = ListDepartmentsErrors[keyof ListDepartmentsErrors];
 
-export type DepartmentsControllerListResponses = {
+export type ListDepartmentsResponses = {
     200: DepartmentListDto;
 };
 
-export type DepartmentsControllerListResponse = DepartmentsControllerListResponses[keyof DepartmentsControllerListResponses];
+export type ListDepartmentsResponse = ListDepartmentsResponses[keyof ListDepartmentsResponses];
 
-export type AuditControllerListData = {
+export type ListAuditEventsData = {
     body?: never;
     path?: never;
     query?: {
@@ -2714,7 +2714,7 @@ export type AuditControllerListData = {
     url: '/api/audit-events';
 };
 
-export type AuditControllerListErrors = {
+export type ListAuditEventsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -2741,15 +2741,15 @@ export type AuditControllerListErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type AuditControllerListError = AuditControllerListErrors[keyof AuditControllerListErrors];
+export type ListAuditEventsError = ListAuditEventsErrors[keyof ListAuditEventsErrors];
 
-export type AuditControllerListResponses = {
+export type ListAuditEventsResponses = {
     200: AuditEventPageDto;
 };
 
-export type AuditControllerListResponse = AuditControllerListResponses[keyof AuditControllerListResponses];
+export type ListAuditEventsResponse = ListAuditEventsResponses[keyof ListAuditEventsResponses];
 
-export type AuditControllerExportCsvData = {
+export type ExportAuditEventsCsvData = {
     body?: never;
     path?: never;
     query?: {
@@ -2785,7 +2785,7 @@ export type AuditControllerExportCsvData = {
     url: '/api/audit-events/export.csv';
 };
 
-export type AuditControllerExportCsvErrors = {
+export type ExportAuditEventsCsvErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -2812,25 +2812,25 @@ export type AuditControllerExportCsvErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type AuditControllerExportCsvError = AuditControllerExportCsvErrors[keyof AuditControllerExportCsvErrors];
+export type ExportAuditEventsCsvError = ExportAuditEventsCsvErrors[keyof ExportAuditEventsCsvErrors];
 
-export type AuditControllerExportCsvResponses = {
+export type ExportAuditEventsCsvResponses = {
     /**
      * The trail as CSV
      */
     200: Blob | File;
 };
 
-export type AuditControllerExportCsvResponse = AuditControllerExportCsvResponses[keyof AuditControllerExportCsvResponses];
+export type ExportAuditEventsCsvResponse = ExportAuditEventsCsvResponses[keyof ExportAuditEventsCsvResponses];
 
-export type AuditControllerVerifyData = {
+export type VerifyAuditChainData = {
     body?: never;
     path?: never;
     query?: never;
     url: '/api/audit-events/verify';
 };
 
-export type AuditControllerVerifyErrors = {
+export type VerifyAuditChainErrors = {
     /**
      * Not authenticated, or the session is over
      */
@@ -2853,22 +2853,22 @@ export type AuditControllerVerifyErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type AuditControllerVerifyError = AuditControllerVerifyErrors[keyof AuditControllerVerifyErrors];
+export type VerifyAuditChainError = VerifyAuditChainErrors[keyof VerifyAuditChainErrors];
 
-export type AuditControllerVerifyResponses = {
+export type VerifyAuditChainResponses = {
     200: AuditVerificationDto;
 };
 
-export type AuditControllerVerifyResponse = AuditControllerVerifyResponses[keyof AuditControllerVerifyResponses];
+export type VerifyAuditChainResponse = VerifyAuditChainResponses[keyof VerifyAuditChainResponses];
 
-export type AuditControllerSealKeyData = {
+export type GetSealKeyData = {
     body?: never;
     path?: never;
     query?: never;
     url: '/api/audit-events/seal-key';
 };
 
-export type AuditControllerSealKeyErrors = {
+export type GetSealKeyErrors = {
     /**
      * Not authenticated, or the session is over
      */
@@ -2891,15 +2891,15 @@ export type AuditControllerSealKeyErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type AuditControllerSealKeyError = AuditControllerSealKeyErrors[keyof AuditControllerSealKeyErrors];
+export type GetSealKeyError = GetSealKeyErrors[keyof GetSealKeyErrors];
 
-export type AuditControllerSealKeyResponses = {
+export type GetSealKeyResponses = {
     200: SealKeyDto;
 };
 
-export type AuditControllerSealKeyResponse = AuditControllerSealKeyResponses[keyof AuditControllerSealKeyResponses];
+export type GetSealKeyResponse = GetSealKeyResponses[keyof GetSealKeyResponses];
 
-export type AuditControllerListSealsData = {
+export type ListSealsData = {
     body?: never;
     path?: never;
     query?: {
@@ -2909,7 +2909,7 @@ export type AuditControllerListSealsData = {
     url: '/api/audit-events/seals';
 };
 
-export type AuditControllerListSealsErrors = {
+export type ListSealsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -2936,22 +2936,22 @@ export type AuditControllerListSealsErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type AuditControllerListSealsError = AuditControllerListSealsErrors[keyof AuditControllerListSealsErrors];
+export type ListSealsError = ListSealsErrors[keyof ListSealsErrors];
 
-export type AuditControllerListSealsResponses = {
+export type ListSealsResponses = {
     200: AuditSealPageDto;
 };
 
-export type AuditControllerListSealsResponse = AuditControllerListSealsResponses[keyof AuditControllerListSealsResponses];
+export type ListSealsResponse = ListSealsResponses[keyof ListSealsResponses];
 
-export type AuditControllerSealData = {
+export type SealAuditChainData = {
     body?: never;
     path?: never;
     query?: never;
     url: '/api/audit-events/seals';
 };
 
-export type AuditControllerSealErrors = {
+export type SealAuditChainErrors = {
     /**
      * Not authenticated, or the session is over
      */
@@ -2978,15 +2978,15 @@ export type AuditControllerSealErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type AuditControllerSealError = AuditControllerSealErrors[keyof AuditControllerSealErrors];
+export type SealAuditChainError = SealAuditChainErrors[keyof SealAuditChainErrors];
 
-export type AuditControllerSealResponses = {
+export type SealAuditChainResponses = {
     201: AuditSealDto;
 };
 
-export type AuditControllerSealResponse = AuditControllerSealResponses[keyof AuditControllerSealResponses];
+export type SealAuditChainResponse = SealAuditChainResponses[keyof SealAuditChainResponses];
 
-export type ReportsControllerListData = {
+export type ListReportsData = {
     body?: never;
     path?: never;
     query?: {
@@ -2996,7 +2996,7 @@ export type ReportsControllerListData = {
     url: '/api/reports';
 };
 
-export type ReportsControllerListErrors = {
+export type ListReportsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3023,15 +3023,15 @@ export type ReportsControllerListErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type ReportsControllerListError = ReportsControllerListErrors[keyof ReportsControllerListErrors];
+export type ListReportsError = ListReportsErrors[keyof ListReportsErrors];
 
-export type ReportsControllerListResponses = {
+export type ListReportsResponses = {
     200: ReportPageDto;
 };
 
-export type ReportsControllerListResponse = ReportsControllerListResponses[keyof ReportsControllerListResponses];
+export type ListReportsResponse = ListReportsResponses[keyof ListReportsResponses];
 
-export type ReportsControllerRequestData = {
+export type RequestReportData = {
     body: ({
         kind: 'roadmap';
     } & RoadmapReportRequestDto) | ({
@@ -3050,7 +3050,7 @@ export type ReportsControllerRequestData = {
     url: '/api/reports';
 };
 
-export type ReportsControllerRequestErrors = {
+export type RequestReportErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3081,15 +3081,15 @@ export type ReportsControllerRequestErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type ReportsControllerRequestError = ReportsControllerRequestErrors[keyof ReportsControllerRequestErrors];
+export type RequestReportError = RequestReportErrors[keyof RequestReportErrors];
 
-export type ReportsControllerRequestResponses = {
+export type RequestReportResponses = {
     202: QueuedReportDto;
 };
 
-export type ReportsControllerRequestResponse = ReportsControllerRequestResponses[keyof ReportsControllerRequestResponses];
+export type RequestReportResponse = RequestReportResponses[keyof RequestReportResponses];
 
-export type ReportsControllerGetData = {
+export type GetReportData = {
     body?: never;
     path: {
         id: string;
@@ -3098,7 +3098,7 @@ export type ReportsControllerGetData = {
     url: '/api/reports/{id}';
 };
 
-export type ReportsControllerGetErrors = {
+export type GetReportErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3129,15 +3129,15 @@ export type ReportsControllerGetErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type ReportsControllerGetError = ReportsControllerGetErrors[keyof ReportsControllerGetErrors];
+export type GetReportError = GetReportErrors[keyof GetReportErrors];
 
-export type ReportsControllerGetResponses = {
+export type GetReportResponses = {
     200: ReportDto;
 };
 
-export type ReportsControllerGetResponse = ReportsControllerGetResponses[keyof ReportsControllerGetResponses];
+export type GetReportResponse = GetReportResponses[keyof GetReportResponses];
 
-export type ReportsControllerFileData = {
+export type DownloadReportData = {
     body?: never;
     path: {
         id: string;
@@ -3146,7 +3146,7 @@ export type ReportsControllerFileData = {
     url: '/api/reports/{id}/file';
 };
 
-export type ReportsControllerFileErrors = {
+export type DownloadReportErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3177,18 +3177,18 @@ export type ReportsControllerFileErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type ReportsControllerFileError = ReportsControllerFileErrors[keyof ReportsControllerFileErrors];
+export type DownloadReportError = DownloadReportErrors[keyof DownloadReportErrors];
 
-export type ReportsControllerFileResponses = {
+export type DownloadReportResponses = {
     /**
      * The report
      */
     200: Blob | File;
 };
 
-export type ReportsControllerFileResponse = ReportsControllerFileResponses[keyof ReportsControllerFileResponses];
+export type DownloadReportResponse = DownloadReportResponses[keyof DownloadReportResponses];
 
-export type BodiesControllerListBodiesData = {
+export type ListBodiesData = {
     body?: never;
     path?: never;
     query?: {
@@ -3198,7 +3198,7 @@ export type BodiesControllerListBodiesData = {
     url: '/api/bodies';
 };
 
-export type BodiesControllerListBodiesErrors = {
+export type ListBodiesErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3225,22 +3225,22 @@ export type BodiesControllerListBodiesErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type BodiesControllerListBodiesError = BodiesControllerListBodiesErrors[keyof BodiesControllerListBodiesErrors];
+export type ListBodiesError = ListBodiesErrors[keyof ListBodiesErrors];
 
-export type BodiesControllerListBodiesResponses = {
+export type ListBodiesResponses = {
     200: BodyPageDto;
 };
 
-export type BodiesControllerListBodiesResponse = BodiesControllerListBodiesResponses[keyof BodiesControllerListBodiesResponses];
+export type ListBodiesResponse = ListBodiesResponses[keyof ListBodiesResponses];
 
-export type BodiesControllerCreateBodyData = {
+export type CreateBodyData = {
     body: CreateBodyDto;
     path?: never;
     query?: never;
     url: '/api/bodies';
 };
 
-export type BodiesControllerCreateBodyErrors = {
+export type CreateBodyErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3271,15 +3271,15 @@ export type BodiesControllerCreateBodyErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type BodiesControllerCreateBodyError = BodiesControllerCreateBodyErrors[keyof BodiesControllerCreateBodyErrors];
+export type CreateBodyError = CreateBodyErrors[keyof CreateBodyErrors];
 
-export type BodiesControllerCreateBodyResponses = {
+export type CreateBodyResponses = {
     201: BodyDto;
 };
 
-export type BodiesControllerCreateBodyResponse = BodiesControllerCreateBodyResponses[keyof BodiesControllerCreateBodyResponses];
+export type CreateBodyResponse = CreateBodyResponses[keyof CreateBodyResponses];
 
-export type BodiesControllerGetBodyData = {
+export type GetBodyData = {
     body?: never;
     path: {
         id: string;
@@ -3288,7 +3288,7 @@ export type BodiesControllerGetBodyData = {
     url: '/api/bodies/{id}';
 };
 
-export type BodiesControllerGetBodyErrors = {
+export type GetBodyErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3319,15 +3319,15 @@ export type BodiesControllerGetBodyErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type BodiesControllerGetBodyError = BodiesControllerGetBodyErrors[keyof BodiesControllerGetBodyErrors];
+export type GetBodyError = GetBodyErrors[keyof GetBodyErrors];
 
-export type BodiesControllerGetBodyResponses = {
+export type GetBodyResponses = {
     200: BodyDetailDto;
 };
 
-export type BodiesControllerGetBodyResponse = BodiesControllerGetBodyResponses[keyof BodiesControllerGetBodyResponses];
+export type GetBodyResponse = GetBodyResponses[keyof GetBodyResponses];
 
-export type BodiesControllerParticipationData = {
+export type GetBodyParticipationData = {
     body?: never;
     path: {
         id: string;
@@ -3336,7 +3336,7 @@ export type BodiesControllerParticipationData = {
     url: '/api/bodies/{id}/participation';
 };
 
-export type BodiesControllerParticipationErrors = {
+export type GetBodyParticipationErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3367,15 +3367,15 @@ export type BodiesControllerParticipationErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type BodiesControllerParticipationError = BodiesControllerParticipationErrors[keyof BodiesControllerParticipationErrors];
+export type GetBodyParticipationError = GetBodyParticipationErrors[keyof GetBodyParticipationErrors];
 
-export type BodiesControllerParticipationResponses = {
+export type GetBodyParticipationResponses = {
     200: ParticipationDto;
 };
 
-export type BodiesControllerParticipationResponse = BodiesControllerParticipationResponses[keyof BodiesControllerParticipationResponses];
+export type GetBodyParticipationResponse = GetBodyParticipationResponses[keyof GetBodyParticipationResponses];
 
-export type BodiesControllerAddSeatData = {
+export type AddSeatData = {
     body: CreateSeatDto;
     path: {
         id: string;
@@ -3384,7 +3384,7 @@ export type BodiesControllerAddSeatData = {
     url: '/api/bodies/{id}/seats';
 };
 
-export type BodiesControllerAddSeatErrors = {
+export type AddSeatErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3419,15 +3419,15 @@ export type BodiesControllerAddSeatErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type BodiesControllerAddSeatError = BodiesControllerAddSeatErrors[keyof BodiesControllerAddSeatErrors];
+export type AddSeatError = AddSeatErrors[keyof AddSeatErrors];
 
-export type BodiesControllerAddSeatResponses = {
+export type AddSeatResponses = {
     201: SeatDto;
 };
 
-export type BodiesControllerAddSeatResponse = BodiesControllerAddSeatResponses[keyof BodiesControllerAddSeatResponses];
+export type AddSeatResponse = AddSeatResponses[keyof AddSeatResponses];
 
-export type BodiesControllerAddPositionData = {
+export type AddPositionData = {
     body: CreatePositionDto;
     path: {
         id: string;
@@ -3436,7 +3436,7 @@ export type BodiesControllerAddPositionData = {
     url: '/api/bodies/{id}/positions';
 };
 
-export type BodiesControllerAddPositionErrors = {
+export type AddPositionErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3471,15 +3471,15 @@ export type BodiesControllerAddPositionErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type BodiesControllerAddPositionError = BodiesControllerAddPositionErrors[keyof BodiesControllerAddPositionErrors];
+export type AddPositionError = AddPositionErrors[keyof AddPositionErrors];
 
-export type BodiesControllerAddPositionResponses = {
+export type AddPositionResponses = {
     201: PositionDto;
 };
 
-export type BodiesControllerAddPositionResponse = BodiesControllerAddPositionResponses[keyof BodiesControllerAddPositionResponses];
+export type AddPositionResponse = AddPositionResponses[keyof AddPositionResponses];
 
-export type BodiesControllerEndPositionData = {
+export type EndPositionData = {
     body: EndPositionDto;
     path: {
         id: string;
@@ -3488,7 +3488,7 @@ export type BodiesControllerEndPositionData = {
     url: '/api/positions/{id}/end';
 };
 
-export type BodiesControllerEndPositionErrors = {
+export type EndPositionErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3523,15 +3523,15 @@ export type BodiesControllerEndPositionErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type BodiesControllerEndPositionError = BodiesControllerEndPositionErrors[keyof BodiesControllerEndPositionErrors];
+export type EndPositionError = EndPositionErrors[keyof EndPositionErrors];
 
-export type BodiesControllerEndPositionResponses = {
+export type EndPositionResponses = {
     201: PositionDto;
 };
 
-export type BodiesControllerEndPositionResponse = BodiesControllerEndPositionResponses[keyof BodiesControllerEndPositionResponses];
+export type EndPositionResponse = EndPositionResponses[keyof EndPositionResponses];
 
-export type BodiesControllerGetSeatData = {
+export type GetSeatData = {
     body?: never;
     path: {
         id: string;
@@ -3540,7 +3540,7 @@ export type BodiesControllerGetSeatData = {
     url: '/api/seats/{id}';
 };
 
-export type BodiesControllerGetSeatErrors = {
+export type GetSeatErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3571,15 +3571,15 @@ export type BodiesControllerGetSeatErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type BodiesControllerGetSeatError = BodiesControllerGetSeatErrors[keyof BodiesControllerGetSeatErrors];
+export type GetSeatError = GetSeatErrors[keyof GetSeatErrors];
 
-export type BodiesControllerGetSeatResponses = {
+export type GetSeatResponses = {
     200: SeatDto;
 };
 
-export type BodiesControllerGetSeatResponse = BodiesControllerGetSeatResponses[keyof BodiesControllerGetSeatResponses];
+export type GetSeatResponse = GetSeatResponses[keyof GetSeatResponses];
 
-export type BodiesControllerEndMandateData = {
+export type EndMandateData = {
     body: EndMandateDto;
     path: {
         id: string;
@@ -3588,7 +3588,7 @@ export type BodiesControllerEndMandateData = {
     url: '/api/seats/{id}/end-mandate';
 };
 
-export type BodiesControllerEndMandateErrors = {
+export type EndMandateErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3623,15 +3623,15 @@ export type BodiesControllerEndMandateErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type BodiesControllerEndMandateError = BodiesControllerEndMandateErrors[keyof BodiesControllerEndMandateErrors];
+export type EndMandateError = EndMandateErrors[keyof EndMandateErrors];
 
-export type BodiesControllerEndMandateResponses = {
+export type EndMandateResponses = {
     201: SeatDto;
 };
 
-export type BodiesControllerEndMandateResponse = BodiesControllerEndMandateResponses[keyof BodiesControllerEndMandateResponses];
+export type EndMandateResponse = EndMandateResponses[keyof EndMandateResponses];
 
-export type BodiesControllerAddMandateData = {
+export type AddMandateData = {
     body: MandateInputDto;
     path: {
         id: string;
@@ -3640,7 +3640,7 @@ export type BodiesControllerAddMandateData = {
     url: '/api/seats/{id}/mandates';
 };
 
-export type BodiesControllerAddMandateErrors = {
+export type AddMandateErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3675,15 +3675,15 @@ export type BodiesControllerAddMandateErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type BodiesControllerAddMandateError = BodiesControllerAddMandateErrors[keyof BodiesControllerAddMandateErrors];
+export type AddMandateError = AddMandateErrors[keyof AddMandateErrors];
 
-export type BodiesControllerAddMandateResponses = {
+export type AddMandateResponses = {
     201: SeatDto;
 };
 
-export type BodiesControllerAddMandateResponse = BodiesControllerAddMandateResponses[keyof BodiesControllerAddMandateResponses];
+export type AddMandateResponse = AddMandateResponses[keyof AddMandateResponses];
 
-export type BodiesControllerListMembersData = {
+export type ListMembersData = {
     body?: never;
     path?: never;
     query?: {
@@ -3693,7 +3693,7 @@ export type BodiesControllerListMembersData = {
     url: '/api/members';
 };
 
-export type BodiesControllerListMembersErrors = {
+export type ListMembersErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3720,22 +3720,22 @@ export type BodiesControllerListMembersErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type BodiesControllerListMembersError = BodiesControllerListMembersErrors[keyof BodiesControllerListMembersErrors];
+export type ListMembersError = ListMembersErrors[keyof ListMembersErrors];
 
-export type BodiesControllerListMembersResponses = {
+export type ListMembersResponses = {
     200: MemberPageDto;
 };
 
-export type BodiesControllerListMembersResponse = BodiesControllerListMembersResponses[keyof BodiesControllerListMembersResponses];
+export type ListMembersResponse = ListMembersResponses[keyof ListMembersResponses];
 
-export type BodiesControllerCreateMemberData = {
+export type CreateMemberData = {
     body: CreateMemberDto;
     path?: never;
     query?: never;
     url: '/api/members';
 };
 
-export type BodiesControllerCreateMemberErrors = {
+export type CreateMemberErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3766,15 +3766,15 @@ export type BodiesControllerCreateMemberErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type BodiesControllerCreateMemberError = BodiesControllerCreateMemberErrors[keyof BodiesControllerCreateMemberErrors];
+export type CreateMemberError = CreateMemberErrors[keyof CreateMemberErrors];
 
-export type BodiesControllerCreateMemberResponses = {
+export type CreateMemberResponses = {
     201: MemberDto;
 };
 
-export type BodiesControllerCreateMemberResponse = BodiesControllerCreateMemberResponses[keyof BodiesControllerCreateMemberResponses];
+export type CreateMemberResponse = CreateMemberResponses[keyof CreateMemberResponses];
 
-export type BodiesControllerGetMemberData = {
+export type GetMemberData = {
     body?: never;
     path: {
         id: string;
@@ -3783,7 +3783,7 @@ export type BodiesControllerGetMemberData = {
     url: '/api/members/{id}';
 };
 
-export type BodiesControllerGetMemberErrors = {
+export type GetMemberErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3814,15 +3814,15 @@ export type BodiesControllerGetMemberErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type BodiesControllerGetMemberError = BodiesControllerGetMemberErrors[keyof BodiesControllerGetMemberErrors];
+export type GetMemberError = GetMemberErrors[keyof GetMemberErrors];
 
-export type BodiesControllerGetMemberResponses = {
+export type GetMemberResponses = {
     200: MemberDto;
 };
 
-export type BodiesControllerGetMemberResponse = BodiesControllerGetMemberResponses[keyof BodiesControllerGetMemberResponses];
+export type GetMemberResponse = GetMemberResponses[keyof GetMemberResponses];
 
-export type MeetingsControllerListData = {
+export type ListMeetingsData = {
     body?: never;
     path?: never;
     query?: {
@@ -3838,7 +3838,7 @@ export type MeetingsControllerListData = {
     url: '/api/meetings';
 };
 
-export type MeetingsControllerListErrors = {
+export type ListMeetingsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3865,22 +3865,22 @@ export type MeetingsControllerListErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type MeetingsControllerListError = MeetingsControllerListErrors[keyof MeetingsControllerListErrors];
+export type ListMeetingsError = ListMeetingsErrors[keyof ListMeetingsErrors];
 
-export type MeetingsControllerListResponses = {
+export type ListMeetingsResponses = {
     200: MeetingPageDto;
 };
 
-export type MeetingsControllerListResponse = MeetingsControllerListResponses[keyof MeetingsControllerListResponses];
+export type ListMeetingsResponse = ListMeetingsResponses[keyof ListMeetingsResponses];
 
-export type MeetingsControllerCreateData = {
+export type CreateMeetingData = {
     body: CreateMeetingDto;
     path?: never;
     query?: never;
     url: '/api/meetings';
 };
 
-export type MeetingsControllerCreateErrors = {
+export type CreateMeetingErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3911,15 +3911,15 @@ export type MeetingsControllerCreateErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type MeetingsControllerCreateError = MeetingsControllerCreateErrors[keyof MeetingsControllerCreateErrors];
+export type CreateMeetingError = CreateMeetingErrors[keyof CreateMeetingErrors];
 
-export type MeetingsControllerCreateResponses = {
+export type CreateMeetingResponses = {
     201: MeetingDto;
 };
 
-export type MeetingsControllerCreateResponse = MeetingsControllerCreateResponses[keyof MeetingsControllerCreateResponses];
+export type CreateMeetingResponse = CreateMeetingResponses[keyof CreateMeetingResponses];
 
-export type MeetingsControllerGetData = {
+export type GetMeetingData = {
     body?: never;
     path: {
         id: string;
@@ -3928,7 +3928,7 @@ export type MeetingsControllerGetData = {
     url: '/api/meetings/{id}';
 };
 
-export type MeetingsControllerGetErrors = {
+export type GetMeetingErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -3959,15 +3959,15 @@ export type MeetingsControllerGetErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type MeetingsControllerGetError = MeetingsControllerGetErrors[keyof MeetingsControllerGetErrors];
+export type GetMeetingError = GetMeetingErrors[keyof GetMeetingErrors];
 
-export type MeetingsControllerGetResponses = {
+export type GetMeetingResponses = {
     200: MeetingDetailDto;
 };
 
-export type MeetingsControllerGetResponse = MeetingsControllerGetResponses[keyof MeetingsControllerGetResponses];
+export type GetMeetingResponse = GetMeetingResponses[keyof GetMeetingResponses];
 
-export type MeetingsControllerTransitionData = {
+export type TransitionMeetingData = {
     body: MeetingTransitionDto;
     path: {
         id: string;
@@ -3976,7 +3976,7 @@ export type MeetingsControllerTransitionData = {
     url: '/api/meetings/{id}/transitions';
 };
 
-export type MeetingsControllerTransitionErrors = {
+export type TransitionMeetingErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4011,15 +4011,15 @@ export type MeetingsControllerTransitionErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type MeetingsControllerTransitionError = MeetingsControllerTransitionErrors[keyof MeetingsControllerTransitionErrors];
+export type TransitionMeetingError = TransitionMeetingErrors[keyof TransitionMeetingErrors];
 
-export type MeetingsControllerTransitionResponses = {
+export type TransitionMeetingResponses = {
     200: MeetingDto;
 };
 
-export type MeetingsControllerTransitionResponse = MeetingsControllerTransitionResponses[keyof MeetingsControllerTransitionResponses];
+export type TransitionMeetingResponse = TransitionMeetingResponses[keyof TransitionMeetingResponses];
 
-export type MeetingsControllerAttendanceData = {
+export type SetAttendanceData = {
     body: Array<AttendanceEntryDto>;
     path: {
         id: string;
@@ -4028,7 +4028,7 @@ export type MeetingsControllerAttendanceData = {
     url: '/api/meetings/{id}/attendance';
 };
 
-export type MeetingsControllerAttendanceErrors = {
+export type SetAttendanceErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4063,15 +4063,15 @@ export type MeetingsControllerAttendanceErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type MeetingsControllerAttendanceError = MeetingsControllerAttendanceErrors[keyof MeetingsControllerAttendanceErrors];
+export type SetAttendanceError = SetAttendanceErrors[keyof SetAttendanceErrors];
 
-export type MeetingsControllerAttendanceResponses = {
+export type SetAttendanceResponses = {
     200: AttendanceResultDto;
 };
 
-export type MeetingsControllerAttendanceResponse = MeetingsControllerAttendanceResponses[keyof MeetingsControllerAttendanceResponses];
+export type SetAttendanceResponse = SetAttendanceResponses[keyof SetAttendanceResponses];
 
-export type MeetingsControllerDecideData = {
+export type RecordDecisionData = {
     body: CreateDecisionDto;
     path: {
         id: string;
@@ -4080,7 +4080,7 @@ export type MeetingsControllerDecideData = {
     url: '/api/meetings/{id}/decisions';
 };
 
-export type MeetingsControllerDecideErrors = {
+export type RecordDecisionErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4115,15 +4115,15 @@ export type MeetingsControllerDecideErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type MeetingsControllerDecideError = MeetingsControllerDecideErrors[keyof MeetingsControllerDecideErrors];
+export type RecordDecisionError = RecordDecisionErrors[keyof RecordDecisionErrors];
 
-export type MeetingsControllerDecideResponses = {
+export type RecordDecisionResponses = {
     201: DecisionDto;
 };
 
-export type MeetingsControllerDecideResponse = MeetingsControllerDecideResponses[keyof MeetingsControllerDecideResponses];
+export type RecordDecisionResponse = RecordDecisionResponses[keyof RecordDecisionResponses];
 
-export type MeetingsControllerGetMinutesData = {
+export type GetMinutesData = {
     body?: never;
     path: {
         id: string;
@@ -4132,7 +4132,7 @@ export type MeetingsControllerGetMinutesData = {
     url: '/api/meetings/{id}/minutes';
 };
 
-export type MeetingsControllerGetMinutesErrors = {
+export type GetMinutesErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4163,15 +4163,15 @@ export type MeetingsControllerGetMinutesErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type MeetingsControllerGetMinutesError = MeetingsControllerGetMinutesErrors[keyof MeetingsControllerGetMinutesErrors];
+export type GetMinutesError = GetMinutesErrors[keyof GetMinutesErrors];
 
-export type MeetingsControllerGetMinutesResponses = {
+export type GetMinutesResponses = {
     200: MinutesDto;
 };
 
-export type MeetingsControllerGetMinutesResponse = MeetingsControllerGetMinutesResponses[keyof MeetingsControllerGetMinutesResponses];
+export type GetMinutesResponse = GetMinutesResponses[keyof GetMinutesResponses];
 
-export type MeetingsControllerWriteMinutesData = {
+export type WriteMinutesData = {
     body: WriteMinutesDto;
     path: {
         id: string;
@@ -4180,7 +4180,7 @@ export type MeetingsControllerWriteMinutesData = {
     url: '/api/meetings/{id}/minutes';
 };
 
-export type MeetingsControllerWriteMinutesErrors = {
+export type WriteMinutesErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4215,15 +4215,15 @@ export type MeetingsControllerWriteMinutesErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type MeetingsControllerWriteMinutesError = MeetingsControllerWriteMinutesErrors[keyof MeetingsControllerWriteMinutesErrors];
+export type WriteMinutesError = WriteMinutesErrors[keyof WriteMinutesErrors];
 
-export type MeetingsControllerWriteMinutesResponses = {
+export type WriteMinutesResponses = {
     200: MinutesDto;
 };
 
-export type MeetingsControllerWriteMinutesResponse = MeetingsControllerWriteMinutesResponses[keyof MeetingsControllerWriteMinutesResponses];
+export type WriteMinutesResponse = WriteMinutesResponses[keyof WriteMinutesResponses];
 
-export type MeetingsControllerApproveData = {
+export type ApproveMinutesData = {
     body?: never;
     path: {
         id: string;
@@ -4232,7 +4232,7 @@ export type MeetingsControllerApproveData = {
     url: '/api/meetings/{id}/minutes/approve';
 };
 
-export type MeetingsControllerApproveErrors = {
+export type ApproveMinutesErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4267,15 +4267,15 @@ export type MeetingsControllerApproveErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type MeetingsControllerApproveError = MeetingsControllerApproveErrors[keyof MeetingsControllerApproveErrors];
+export type ApproveMinutesError = ApproveMinutesErrors[keyof ApproveMinutesErrors];
 
-export type MeetingsControllerApproveResponses = {
+export type ApproveMinutesResponses = {
     200: MinutesDto;
 };
 
-export type MeetingsControllerApproveResponse = MeetingsControllerApproveResponses[keyof MeetingsControllerApproveResponses];
+export type ApproveMinutesResponse = ApproveMinutesResponses[keyof ApproveMinutesResponses];
 
-export type MeetingsControllerPublishData = {
+export type PublishMinutesData = {
     body?: never;
     path: {
         id: string;
@@ -4284,7 +4284,7 @@ export type MeetingsControllerPublishData = {
     url: '/api/meetings/{id}/minutes/publish';
 };
 
-export type MeetingsControllerPublishErrors = {
+export type PublishMinutesErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4319,15 +4319,15 @@ export type MeetingsControllerPublishErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type MeetingsControllerPublishError = MeetingsControllerPublishErrors[keyof MeetingsControllerPublishErrors];
+export type PublishMinutesError = PublishMinutesErrors[keyof PublishMinutesErrors];
 
-export type MeetingsControllerPublishResponses = {
+export type PublishMinutesResponses = {
     200: MinutesDto;
 };
 
-export type MeetingsControllerPublishResponse = MeetingsControllerPublishResponses[keyof MeetingsControllerPublishResponses];
+export type PublishMinutesResponse = PublishMinutesResponses[keyof PublishMinutesResponses];
 
-export type CallsControllerListCallsData = {
+export type ListCallsData = {
     body?: never;
     path?: never;
     query?: {
@@ -4337,7 +4337,7 @@ export type CallsControllerListCallsData = {
     url: '/api/calls';
 };
 
-export type CallsControllerListCallsErrors = {
+export type ListCallsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4364,22 +4364,22 @@ export type CallsControllerListCallsErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerListCallsError = CallsControllerListCallsErrors[keyof CallsControllerListCallsErrors];
+export type ListCallsError = ListCallsErrors[keyof ListCallsErrors];
 
-export type CallsControllerListCallsResponses = {
+export type ListCallsResponses = {
     200: CallPageDto;
 };
 
-export type CallsControllerListCallsResponse = CallsControllerListCallsResponses[keyof CallsControllerListCallsResponses];
+export type ListCallsResponse = ListCallsResponses[keyof ListCallsResponses];
 
-export type CallsControllerCreateCallData = {
+export type CreateCallData = {
     body: CreateCallDto;
     path?: never;
     query?: never;
     url: '/api/calls';
 };
 
-export type CallsControllerCreateCallErrors = {
+export type CreateCallErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4410,15 +4410,15 @@ export type CallsControllerCreateCallErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerCreateCallError = CallsControllerCreateCallErrors[keyof CallsControllerCreateCallErrors];
+export type CreateCallError = CreateCallErrors[keyof CreateCallErrors];
 
-export type CallsControllerCreateCallResponses = {
+export type CreateCallResponses = {
     201: CallDto;
 };
 
-export type CallsControllerCreateCallResponse = CallsControllerCreateCallResponses[keyof CallsControllerCreateCallResponses];
+export type CreateCallResponse = CreateCallResponses[keyof CreateCallResponses];
 
-export type CallsControllerGetCallData = {
+export type GetCallData = {
     body?: never;
     path: {
         id: string;
@@ -4427,7 +4427,7 @@ export type CallsControllerGetCallData = {
     url: '/api/calls/{id}';
 };
 
-export type CallsControllerGetCallErrors = {
+export type GetCallErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4458,15 +4458,15 @@ export type CallsControllerGetCallErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerGetCallError = CallsControllerGetCallErrors[keyof CallsControllerGetCallErrors];
+export type GetCallError = GetCallErrors[keyof GetCallErrors];
 
-export type CallsControllerGetCallResponses = {
+export type GetCallResponses = {
     200: CallDto;
 };
 
-export type CallsControllerGetCallResponse = CallsControllerGetCallResponses[keyof CallsControllerGetCallResponses];
+export type GetCallResponse = GetCallResponses[keyof GetCallResponses];
 
-export type CallsControllerUpdateCallData = {
+export type UpdateCallData = {
     body: UpdateCallDto;
     path: {
         id: string;
@@ -4475,7 +4475,7 @@ export type CallsControllerUpdateCallData = {
     url: '/api/calls/{id}';
 };
 
-export type CallsControllerUpdateCallErrors = {
+export type UpdateCallErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4510,15 +4510,15 @@ export type CallsControllerUpdateCallErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerUpdateCallError = CallsControllerUpdateCallErrors[keyof CallsControllerUpdateCallErrors];
+export type UpdateCallError = UpdateCallErrors[keyof UpdateCallErrors];
 
-export type CallsControllerUpdateCallResponses = {
+export type UpdateCallResponses = {
     200: CallDto;
 };
 
-export type CallsControllerUpdateCallResponse = CallsControllerUpdateCallResponses[keyof CallsControllerUpdateCallResponses];
+export type UpdateCallResponse = UpdateCallResponses[keyof UpdateCallResponses];
 
-export type CallsControllerTransitionCallData = {
+export type TransitionCallData = {
     body: CallTransitionDto;
     path: {
         id: string;
@@ -4527,7 +4527,7 @@ export type CallsControllerTransitionCallData = {
     url: '/api/calls/{id}/transitions';
 };
 
-export type CallsControllerTransitionCallErrors = {
+export type TransitionCallErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4562,15 +4562,15 @@ export type CallsControllerTransitionCallErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerTransitionCallError = CallsControllerTransitionCallErrors[keyof CallsControllerTransitionCallErrors];
+export type TransitionCallError = TransitionCallErrors[keyof TransitionCallErrors];
 
-export type CallsControllerTransitionCallResponses = {
+export type TransitionCallResponses = {
     200: CallDto;
 };
 
-export type CallsControllerTransitionCallResponse = CallsControllerTransitionCallResponses[keyof CallsControllerTransitionCallResponses];
+export type TransitionCallResponse = TransitionCallResponses[keyof TransitionCallResponses];
 
-export type CallsControllerFundingData = {
+export type GetCallFundingData = {
     body?: never;
     path: {
         id: string;
@@ -4579,7 +4579,7 @@ export type CallsControllerFundingData = {
     url: '/api/calls/{id}/funding';
 };
 
-export type CallsControllerFundingErrors = {
+export type GetCallFundingErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4610,15 +4610,15 @@ export type CallsControllerFundingErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerFundingError = CallsControllerFundingErrors[keyof CallsControllerFundingErrors];
+export type GetCallFundingError = GetCallFundingErrors[keyof GetCallFundingErrors];
 
-export type CallsControllerFundingResponses = {
+export type GetCallFundingResponses = {
     200: CallFundingDto;
 };
 
-export type CallsControllerFundingResponse = CallsControllerFundingResponses[keyof CallsControllerFundingResponses];
+export type GetCallFundingResponse = GetCallFundingResponses[keyof GetCallFundingResponses];
 
-export type CallsControllerProjectsByStatusData = {
+export type CountProjectsByStatusData = {
     body?: never;
     path: {
         id: string;
@@ -4627,7 +4627,7 @@ export type CallsControllerProjectsByStatusData = {
     url: '/api/calls/{id}/projects-by-status';
 };
 
-export type CallsControllerProjectsByStatusErrors = {
+export type CountProjectsByStatusErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4658,15 +4658,15 @@ export type CallsControllerProjectsByStatusErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerProjectsByStatusError = CallsControllerProjectsByStatusErrors[keyof CallsControllerProjectsByStatusErrors];
+export type CountProjectsByStatusError = CountProjectsByStatusErrors[keyof CountProjectsByStatusErrors];
 
-export type CallsControllerProjectsByStatusResponses = {
+export type CountProjectsByStatusResponses = {
     200: Array<ProjectStatusCountDto>;
 };
 
-export type CallsControllerProjectsByStatusResponse = CallsControllerProjectsByStatusResponses[keyof CallsControllerProjectsByStatusResponses];
+export type CountProjectsByStatusResponse = CountProjectsByStatusResponses[keyof CountProjectsByStatusResponses];
 
-export type CallsControllerSetCriteriaData = {
+export type SetCallCriteriaData = {
     body: SetCriteriaDto;
     path: {
         id: string;
@@ -4675,7 +4675,7 @@ export type CallsControllerSetCriteriaData = {
     url: '/api/calls/{id}/criteria';
 };
 
-export type CallsControllerSetCriteriaErrors = {
+export type SetCallCriteriaErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4710,15 +4710,15 @@ export type CallsControllerSetCriteriaErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerSetCriteriaError = CallsControllerSetCriteriaErrors[keyof CallsControllerSetCriteriaErrors];
+export type SetCallCriteriaError = SetCallCriteriaErrors[keyof SetCallCriteriaErrors];
 
-export type CallsControllerSetCriteriaResponses = {
+export type SetCallCriteriaResponses = {
     200: Array<CriterionDto>;
 };
 
-export type CallsControllerSetCriteriaResponse = CallsControllerSetCriteriaResponses[keyof CallsControllerSetCriteriaResponses];
+export type SetCallCriteriaResponse = SetCallCriteriaResponses[keyof SetCallCriteriaResponses];
 
-export type CallsControllerRankingData = {
+export type GetCallRankingData = {
     body?: never;
     path: {
         id: string;
@@ -4730,7 +4730,7 @@ export type CallsControllerRankingData = {
     url: '/api/calls/{id}/ranking';
 };
 
-export type CallsControllerRankingErrors = {
+export type GetCallRankingErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4761,22 +4761,22 @@ export type CallsControllerRankingErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerRankingError = CallsControllerRankingErrors[keyof CallsControllerRankingErrors];
+export type GetCallRankingError = GetCallRankingErrors[keyof GetCallRankingErrors];
 
-export type CallsControllerRankingResponses = {
+export type GetCallRankingResponses = {
     200: RankingDto;
 };
 
-export type CallsControllerRankingResponse = CallsControllerRankingResponses[keyof CallsControllerRankingResponses];
+export type GetCallRankingResponse = GetCallRankingResponses[keyof GetCallRankingResponses];
 
-export type CallsControllerAwaitingActionData = {
+export type ListAwaitingActionData = {
     body?: never;
     path?: never;
     query?: never;
     url: '/api/projects/awaiting-action';
 };
 
-export type CallsControllerAwaitingActionErrors = {
+export type ListAwaitingActionErrors = {
     /**
      * Not authenticated, or the session is over
      */
@@ -4799,15 +4799,15 @@ export type CallsControllerAwaitingActionErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerAwaitingActionError = CallsControllerAwaitingActionErrors[keyof CallsControllerAwaitingActionErrors];
+export type ListAwaitingActionError = ListAwaitingActionErrors[keyof ListAwaitingActionErrors];
 
-export type CallsControllerAwaitingActionResponses = {
+export type ListAwaitingActionResponses = {
     200: AwaitingActionDto;
 };
 
-export type CallsControllerAwaitingActionResponse = CallsControllerAwaitingActionResponses[keyof CallsControllerAwaitingActionResponses];
+export type ListAwaitingActionResponse = ListAwaitingActionResponses[keyof ListAwaitingActionResponses];
 
-export type CallsControllerListProjectsData = {
+export type ListProjectsData = {
     body?: never;
     path?: never;
     query?: {
@@ -4838,7 +4838,7 @@ export type CallsControllerListProjectsData = {
     url: '/api/projects';
 };
 
-export type CallsControllerListProjectsErrors = {
+export type ListProjectsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4865,22 +4865,22 @@ export type CallsControllerListProjectsErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerListProjectsError = CallsControllerListProjectsErrors[keyof CallsControllerListProjectsErrors];
+export type ListProjectsError = ListProjectsErrors[keyof ListProjectsErrors];
 
-export type CallsControllerListProjectsResponses = {
+export type ListProjectsResponses = {
     200: ProjectPageDto;
 };
 
-export type CallsControllerListProjectsResponse = CallsControllerListProjectsResponses[keyof CallsControllerListProjectsResponses];
+export type ListProjectsResponse = ListProjectsResponses[keyof ListProjectsResponses];
 
-export type CallsControllerCreateProjectData = {
+export type CreateProjectData = {
     body: CreateProjectDto;
     path?: never;
     query?: never;
     url: '/api/projects';
 };
 
-export type CallsControllerCreateProjectErrors = {
+export type CreateProjectErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4911,15 +4911,15 @@ export type CallsControllerCreateProjectErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerCreateProjectError = CallsControllerCreateProjectErrors[keyof CallsControllerCreateProjectErrors];
+export type CreateProjectError = CreateProjectErrors[keyof CreateProjectErrors];
 
-export type CallsControllerCreateProjectResponses = {
+export type CreateProjectResponses = {
     201: ProjectDetailDto;
 };
 
-export type CallsControllerCreateProjectResponse = CallsControllerCreateProjectResponses[keyof CallsControllerCreateProjectResponses];
+export type CreateProjectResponse = CreateProjectResponses[keyof CreateProjectResponses];
 
-export type CallsControllerGetProjectData = {
+export type GetProjectData = {
     body?: never;
     path: {
         id: string;
@@ -4928,7 +4928,7 @@ export type CallsControllerGetProjectData = {
     url: '/api/projects/{id}';
 };
 
-export type CallsControllerGetProjectErrors = {
+export type GetProjectErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -4959,15 +4959,15 @@ export type CallsControllerGetProjectErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerGetProjectError = CallsControllerGetProjectErrors[keyof CallsControllerGetProjectErrors];
+export type GetProjectError = GetProjectErrors[keyof GetProjectErrors];
 
-export type CallsControllerGetProjectResponses = {
+export type GetProjectResponses = {
     200: ProjectDetailDto;
 };
 
-export type CallsControllerGetProjectResponse = CallsControllerGetProjectResponses[keyof CallsControllerGetProjectResponses];
+export type GetProjectResponse = GetProjectResponses[keyof GetProjectResponses];
 
-export type CallsControllerUpdateProjectData = {
+export type UpdateProjectData = {
     body: UpdateProjectDto;
     path: {
         id: string;
@@ -4976,7 +4976,7 @@ export type CallsControllerUpdateProjectData = {
     url: '/api/projects/{id}';
 };
 
-export type CallsControllerUpdateProjectErrors = {
+export type UpdateProjectErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5011,15 +5011,15 @@ export type CallsControllerUpdateProjectErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerUpdateProjectError = CallsControllerUpdateProjectErrors[keyof CallsControllerUpdateProjectErrors];
+export type UpdateProjectError = UpdateProjectErrors[keyof UpdateProjectErrors];
 
-export type CallsControllerUpdateProjectResponses = {
+export type UpdateProjectResponses = {
     200: ProjectDetailDto;
 };
 
-export type CallsControllerUpdateProjectResponse = CallsControllerUpdateProjectResponses[keyof CallsControllerUpdateProjectResponses];
+export type UpdateProjectResponse = UpdateProjectResponses[keyof UpdateProjectResponses];
 
-export type CallsControllerTransitionData = {
+export type TransitionProjectData = {
     body: TransitionDto;
     path: {
         id: string;
@@ -5028,7 +5028,7 @@ export type CallsControllerTransitionData = {
     url: '/api/projects/{id}/transitions';
 };
 
-export type CallsControllerTransitionErrors = {
+export type TransitionProjectErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5063,22 +5063,22 @@ export type CallsControllerTransitionErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerTransitionError = CallsControllerTransitionErrors[keyof CallsControllerTransitionErrors];
+export type TransitionProjectError = TransitionProjectErrors[keyof TransitionProjectErrors];
 
-export type CallsControllerTransitionResponses = {
+export type TransitionProjectResponses = {
     200: ProjectDetailDto;
 };
 
-export type CallsControllerTransitionResponse = CallsControllerTransitionResponses[keyof CallsControllerTransitionResponses];
+export type TransitionProjectResponse = TransitionProjectResponses[keyof TransitionProjectResponses];
 
-export type CallsControllerBulkTransitionData = {
+export type TransitionProjectsData = {
     body: BulkTransitionDto;
     path?: never;
     query?: never;
     url: '/api/projects/transitions';
 };
 
-export type CallsControllerBulkTransitionErrors = {
+export type TransitionProjectsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5109,15 +5109,15 @@ export type CallsControllerBulkTransitionErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerBulkTransitionError = CallsControllerBulkTransitionErrors[keyof CallsControllerBulkTransitionErrors];
+export type TransitionProjectsError = TransitionProjectsErrors[keyof TransitionProjectsErrors];
 
-export type CallsControllerBulkTransitionResponses = {
+export type TransitionProjectsResponses = {
     200: BulkTransitionResponseDto;
 };
 
-export type CallsControllerBulkTransitionResponse = CallsControllerBulkTransitionResponses[keyof CallsControllerBulkTransitionResponses];
+export type TransitionProjectsResponse = TransitionProjectsResponses[keyof TransitionProjectsResponses];
 
-export type CallsControllerScoresData = {
+export type ListProjectScoresData = {
     body?: never;
     path: {
         id: string;
@@ -5126,7 +5126,7 @@ export type CallsControllerScoresData = {
     url: '/api/projects/{id}/scores';
 };
 
-export type CallsControllerScoresErrors = {
+export type ListProjectScoresErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5157,15 +5157,15 @@ export type CallsControllerScoresErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerScoresError = CallsControllerScoresErrors[keyof CallsControllerScoresErrors];
+export type ListProjectScoresError = ListProjectScoresErrors[keyof ListProjectScoresErrors];
 
-export type CallsControllerScoresResponses = {
+export type ListProjectScoresResponses = {
     200: ProjectScoreDto;
 };
 
-export type CallsControllerScoresResponse = CallsControllerScoresResponses[keyof CallsControllerScoresResponses];
+export type ListProjectScoresResponse = ListProjectScoresResponses[keyof ListProjectScoresResponses];
 
-export type CallsControllerScoreData = {
+export type ScoreProjectData = {
     body: ScoreProjectDto;
     path: {
         id: string;
@@ -5174,7 +5174,7 @@ export type CallsControllerScoreData = {
     url: '/api/projects/{id}/scores';
 };
 
-export type CallsControllerScoreErrors = {
+export type ScoreProjectErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5209,15 +5209,15 @@ export type CallsControllerScoreErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerScoreError = CallsControllerScoreErrors[keyof CallsControllerScoreErrors];
+export type ScoreProjectError = ScoreProjectErrors[keyof ScoreProjectErrors];
 
-export type CallsControllerScoreResponses = {
+export type ScoreProjectResponses = {
     200: ProjectScoreDto;
 };
 
-export type CallsControllerScoreResponse = CallsControllerScoreResponses[keyof CallsControllerScoreResponses];
+export type ScoreProjectResponse = ScoreProjectResponses[keyof ScoreProjectResponses];
 
-export type CallsControllerNotesData = {
+export type ListProjectNotesData = {
     body?: never;
     path: {
         id: string;
@@ -5226,7 +5226,7 @@ export type CallsControllerNotesData = {
     url: '/api/projects/{id}/notes';
 };
 
-export type CallsControllerNotesErrors = {
+export type ListProjectNotesErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5257,15 +5257,15 @@ export type CallsControllerNotesErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerNotesError = CallsControllerNotesErrors[keyof CallsControllerNotesErrors];
+export type ListProjectNotesError = ListProjectNotesErrors[keyof ListProjectNotesErrors];
 
-export type CallsControllerNotesResponses = {
+export type ListProjectNotesResponses = {
     200: NotePageDto;
 };
 
-export type CallsControllerNotesResponse = CallsControllerNotesResponses[keyof CallsControllerNotesResponses];
+export type ListProjectNotesResponse = ListProjectNotesResponses[keyof ListProjectNotesResponses];
 
-export type CallsControllerAddNoteData = {
+export type AddProjectNoteData = {
     body: CreateNoteDto;
     path: {
         id: string;
@@ -5274,7 +5274,7 @@ export type CallsControllerAddNoteData = {
     url: '/api/projects/{id}/notes';
 };
 
-export type CallsControllerAddNoteErrors = {
+export type AddProjectNoteErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5309,15 +5309,15 @@ export type CallsControllerAddNoteErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerAddNoteError = CallsControllerAddNoteErrors[keyof CallsControllerAddNoteErrors];
+export type AddProjectNoteError = AddProjectNoteErrors[keyof AddProjectNoteErrors];
 
-export type CallsControllerAddNoteResponses = {
+export type AddProjectNoteResponses = {
     201: NoteDto;
 };
 
-export type CallsControllerAddNoteResponse = CallsControllerAddNoteResponses[keyof CallsControllerAddNoteResponses];
+export type AddProjectNoteResponse = AddProjectNoteResponses[keyof AddProjectNoteResponses];
 
-export type CallsControllerLabelsData = {
+export type ListProjectLabelsData = {
     body?: never;
     path: {
         id: string;
@@ -5326,7 +5326,7 @@ export type CallsControllerLabelsData = {
     url: '/api/projects/{id}/labels';
 };
 
-export type CallsControllerLabelsErrors = {
+export type ListProjectLabelsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5357,15 +5357,15 @@ export type CallsControllerLabelsErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerLabelsError = CallsControllerLabelsErrors[keyof CallsControllerLabelsErrors];
+export type ListProjectLabelsError = ListProjectLabelsErrors[keyof ListProjectLabelsErrors];
 
-export type CallsControllerLabelsResponses = {
+export type ListProjectLabelsResponses = {
     200: LabelsDto;
 };
 
-export type CallsControllerLabelsResponse = CallsControllerLabelsResponses[keyof CallsControllerLabelsResponses];
+export type ListProjectLabelsResponse = ListProjectLabelsResponses[keyof ListProjectLabelsResponses];
 
-export type CallsControllerSetLabelsData = {
+export type SetProjectLabelsData = {
     body: SetLabelsDto;
     path: {
         id: string;
@@ -5374,7 +5374,7 @@ export type CallsControllerSetLabelsData = {
     url: '/api/projects/{id}/labels';
 };
 
-export type CallsControllerSetLabelsErrors = {
+export type SetProjectLabelsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5409,15 +5409,15 @@ export type CallsControllerSetLabelsErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerSetLabelsError = CallsControllerSetLabelsErrors[keyof CallsControllerSetLabelsErrors];
+export type SetProjectLabelsError = SetProjectLabelsErrors[keyof SetProjectLabelsErrors];
 
-export type CallsControllerSetLabelsResponses = {
+export type SetProjectLabelsResponses = {
     200: LabelsDto;
 };
 
-export type CallsControllerSetLabelsResponse = CallsControllerSetLabelsResponses[keyof CallsControllerSetLabelsResponses];
+export type SetProjectLabelsResponse = SetProjectLabelsResponses[keyof SetProjectLabelsResponses];
 
-export type CallsControllerGiveOpinionData = {
+export type GiveOpinionData = {
     body: CreateOpinionDto;
     path: {
         id: string;
@@ -5426,7 +5426,7 @@ export type CallsControllerGiveOpinionData = {
     url: '/api/projects/{id}/opinions';
 };
 
-export type CallsControllerGiveOpinionErrors = {
+export type GiveOpinionErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5461,15 +5461,15 @@ export type CallsControllerGiveOpinionErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerGiveOpinionError = CallsControllerGiveOpinionErrors[keyof CallsControllerGiveOpinionErrors];
+export type GiveOpinionError = GiveOpinionErrors[keyof GiveOpinionErrors];
 
-export type CallsControllerGiveOpinionResponses = {
+export type GiveOpinionResponses = {
     201: OpinionDto;
 };
 
-export type CallsControllerGiveOpinionResponse = CallsControllerGiveOpinionResponses[keyof CallsControllerGiveOpinionResponses];
+export type GiveOpinionResponse = GiveOpinionResponses[keyof GiveOpinionResponses];
 
-export type CallsControllerGrantData = {
+export type GrantProjectData = {
     body: CreateGrantDto;
     path: {
         id: string;
@@ -5478,7 +5478,7 @@ export type CallsControllerGrantData = {
     url: '/api/projects/{id}/grant';
 };
 
-export type CallsControllerGrantErrors = {
+export type GrantProjectErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5513,15 +5513,15 @@ export type CallsControllerGrantErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerGrantError = CallsControllerGrantErrors[keyof CallsControllerGrantErrors];
+export type GrantProjectError = GrantProjectErrors[keyof GrantProjectErrors];
 
-export type CallsControllerGrantResponses = {
+export type GrantProjectResponses = {
     201: GrantDto;
 };
 
-export type CallsControllerGrantResponse = CallsControllerGrantResponses[keyof CallsControllerGrantResponses];
+export type GrantProjectResponse = GrantProjectResponses[keyof GrantProjectResponses];
 
-export type CallsControllerOverdueReportsData = {
+export type ListOverdueReportsData = {
     body?: never;
     path?: never;
     query?: {
@@ -5532,7 +5532,7 @@ export type CallsControllerOverdueReportsData = {
     url: '/api/grants/overdue-reports';
 };
 
-export type CallsControllerOverdueReportsErrors = {
+export type ListOverdueReportsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5559,15 +5559,15 @@ export type CallsControllerOverdueReportsErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerOverdueReportsError = CallsControllerOverdueReportsErrors[keyof CallsControllerOverdueReportsErrors];
+export type ListOverdueReportsError = ListOverdueReportsErrors[keyof ListOverdueReportsErrors];
 
-export type CallsControllerOverdueReportsResponses = {
+export type ListOverdueReportsResponses = {
     200: OverdueReportPageDto;
 };
 
-export type CallsControllerOverdueReportsResponse = CallsControllerOverdueReportsResponses[keyof CallsControllerOverdueReportsResponses];
+export type ListOverdueReportsResponse = ListOverdueReportsResponses[keyof ListOverdueReportsResponses];
 
-export type CallsControllerGrantFollowUpData = {
+export type GetGrantFollowUpData = {
     body?: never;
     path: {
         id: string;
@@ -5576,7 +5576,7 @@ export type CallsControllerGrantFollowUpData = {
     url: '/api/grants/{id}/follow-up';
 };
 
-export type CallsControllerGrantFollowUpErrors = {
+export type GetGrantFollowUpErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5607,15 +5607,15 @@ export type CallsControllerGrantFollowUpErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerGrantFollowUpError = CallsControllerGrantFollowUpErrors[keyof CallsControllerGrantFollowUpErrors];
+export type GetGrantFollowUpError = GetGrantFollowUpErrors[keyof GetGrantFollowUpErrors];
 
-export type CallsControllerGrantFollowUpResponses = {
+export type GetGrantFollowUpResponses = {
     200: GrantFollowUpDto;
 };
 
-export type CallsControllerGrantFollowUpResponse = CallsControllerGrantFollowUpResponses[keyof CallsControllerGrantFollowUpResponses];
+export type GetGrantFollowUpResponse = GetGrantFollowUpResponses[keyof GetGrantFollowUpResponses];
 
-export type CallsControllerSetCoFundersData = {
+export type SetGrantCoFundersData = {
     body: SetCoFundersDto;
     path: {
         id: string;
@@ -5624,7 +5624,7 @@ export type CallsControllerSetCoFundersData = {
     url: '/api/grants/{id}/co-funders';
 };
 
-export type CallsControllerSetCoFundersErrors = {
+export type SetGrantCoFundersErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5659,15 +5659,15 @@ export type CallsControllerSetCoFundersErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerSetCoFundersError = CallsControllerSetCoFundersErrors[keyof CallsControllerSetCoFundersErrors];
+export type SetGrantCoFundersError = SetGrantCoFundersErrors[keyof SetGrantCoFundersErrors];
 
-export type CallsControllerSetCoFundersResponses = {
+export type SetGrantCoFundersResponses = {
     200: GrantFollowUpDto;
 };
 
-export type CallsControllerSetCoFundersResponse = CallsControllerSetCoFundersResponses[keyof CallsControllerSetCoFundersResponses];
+export type SetGrantCoFundersResponse = SetGrantCoFundersResponses[keyof SetGrantCoFundersResponses];
 
-export type CallsControllerSetScheduleData = {
+export type SetGrantScheduleData = {
     body: SetScheduleDto;
     path: {
         id: string;
@@ -5676,7 +5676,7 @@ export type CallsControllerSetScheduleData = {
     url: '/api/grants/{id}/schedule';
 };
 
-export type CallsControllerSetScheduleErrors = {
+export type SetGrantScheduleErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5711,15 +5711,15 @@ export type CallsControllerSetScheduleErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerSetScheduleError = CallsControllerSetScheduleErrors[keyof CallsControllerSetScheduleErrors];
+export type SetGrantScheduleError = SetGrantScheduleErrors[keyof SetGrantScheduleErrors];
 
-export type CallsControllerSetScheduleResponses = {
+export type SetGrantScheduleResponses = {
     200: GrantFollowUpDto;
 };
 
-export type CallsControllerSetScheduleResponse = CallsControllerSetScheduleResponses[keyof CallsControllerSetScheduleResponses];
+export type SetGrantScheduleResponse = SetGrantScheduleResponses[keyof SetGrantScheduleResponses];
 
-export type CallsControllerSetGrantReportsData = {
+export type SetGrantReportsData = {
     body: SetGrantReportsDto;
     path: {
         id: string;
@@ -5728,7 +5728,7 @@ export type CallsControllerSetGrantReportsData = {
     url: '/api/grants/{id}/reports';
 };
 
-export type CallsControllerSetGrantReportsErrors = {
+export type SetGrantReportsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5763,15 +5763,15 @@ export type CallsControllerSetGrantReportsErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerSetGrantReportsError = CallsControllerSetGrantReportsErrors[keyof CallsControllerSetGrantReportsErrors];
+export type SetGrantReportsError = SetGrantReportsErrors[keyof SetGrantReportsErrors];
 
-export type CallsControllerSetGrantReportsResponses = {
+export type SetGrantReportsResponses = {
     200: GrantFollowUpDto;
 };
 
-export type CallsControllerSetGrantReportsResponse = CallsControllerSetGrantReportsResponses[keyof CallsControllerSetGrantReportsResponses];
+export type SetGrantReportsResponse = SetGrantReportsResponses[keyof SetGrantReportsResponses];
 
-export type CallsControllerGetGrantData = {
+export type GetGrantData = {
     body?: never;
     path: {
         id: string;
@@ -5780,7 +5780,7 @@ export type CallsControllerGetGrantData = {
     url: '/api/grants/{id}';
 };
 
-export type CallsControllerGetGrantErrors = {
+export type GetGrantErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5811,15 +5811,15 @@ export type CallsControllerGetGrantErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerGetGrantError = CallsControllerGetGrantErrors[keyof CallsControllerGetGrantErrors];
+export type GetGrantError = GetGrantErrors[keyof GetGrantErrors];
 
-export type CallsControllerGetGrantResponses = {
+export type GetGrantResponses = {
     200: GrantDto;
 };
 
-export type CallsControllerGetGrantResponse = CallsControllerGetGrantResponses[keyof CallsControllerGetGrantResponses];
+export type GetGrantResponse = GetGrantResponses[keyof GetGrantResponses];
 
-export type CallsControllerReduceGrantData = {
+export type ReduceGrantData = {
     body: ReduceGrantDto;
     path: {
         id: string;
@@ -5828,7 +5828,7 @@ export type CallsControllerReduceGrantData = {
     url: '/api/grants/{id}';
 };
 
-export type CallsControllerReduceGrantErrors = {
+export type ReduceGrantErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -5863,13 +5863,13 @@ export type CallsControllerReduceGrantErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerReduceGrantError = CallsControllerReduceGrantErrors[keyof CallsControllerReduceGrantErrors];
+export type ReduceGrantError = ReduceGrantErrors[keyof ReduceGrantErrors];
 
-export type CallsControllerReduceGrantResponses = {
+export type ReduceGrantResponses = {
     200: GrantDto;
 };
 
-export type CallsControllerReduceGrantResponse = CallsControllerReduceGrantResponses[keyof CallsControllerReduceGrantResponses];
+export type ReduceGrantResponse = ReduceGrantResponses[keyof ReduceGrantResponses];
 
 export type SetGrantAgreementData = {
     body: SetGrantAgreementDto;
@@ -5976,7 +5976,7 @@ export type SetPaymentTrancheResponses = {
 
 export type SetPaymentTrancheResponse = SetPaymentTrancheResponses[keyof SetPaymentTrancheResponses];
 
-export type CallsControllerCancelGrantData = {
+export type CancelGrantData = {
     body: CancelGrantDto;
     path: {
         id: string;
@@ -5985,7 +5985,7 @@ export type CallsControllerCancelGrantData = {
     url: '/api/grants/{id}/cancel';
 };
 
-export type CallsControllerCancelGrantErrors = {
+export type CancelGrantErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6020,15 +6020,15 @@ export type CallsControllerCancelGrantErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerCancelGrantError = CallsControllerCancelGrantErrors[keyof CallsControllerCancelGrantErrors];
+export type CancelGrantError = CancelGrantErrors[keyof CancelGrantErrors];
 
-export type CallsControllerCancelGrantResponses = {
+export type CancelGrantResponses = {
     200: GrantDto;
 };
 
-export type CallsControllerCancelGrantResponse = CallsControllerCancelGrantResponses[keyof CallsControllerCancelGrantResponses];
+export type CancelGrantResponse = CancelGrantResponses[keyof CancelGrantResponses];
 
-export type CallsControllerPayData = {
+export type RecordPaymentData = {
     body: CreatePaymentDto;
     path: {
         id: string;
@@ -6037,7 +6037,7 @@ export type CallsControllerPayData = {
     url: '/api/grants/{id}/payments';
 };
 
-export type CallsControllerPayErrors = {
+export type RecordPaymentErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6072,15 +6072,15 @@ export type CallsControllerPayErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type CallsControllerPayError = CallsControllerPayErrors[keyof CallsControllerPayErrors];
+export type RecordPaymentError = RecordPaymentErrors[keyof RecordPaymentErrors];
 
-export type CallsControllerPayResponses = {
+export type RecordPaymentResponses = {
     201: PaymentDto;
 };
 
-export type CallsControllerPayResponse = CallsControllerPayResponses[keyof CallsControllerPayResponses];
+export type RecordPaymentResponse = RecordPaymentResponses[keyof RecordPaymentResponses];
 
-export type ExportsControllerFundingCsvData = {
+export type ExportFundingCsvData = {
     body?: never;
     path?: never;
     query: {
@@ -6089,7 +6089,7 @@ export type ExportsControllerFundingCsvData = {
     url: '/api/exports/funding.csv';
 };
 
-export type ExportsControllerFundingCsvErrors = {
+export type ExportFundingCsvErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6116,18 +6116,18 @@ export type ExportsControllerFundingCsvErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type ExportsControllerFundingCsvError = ExportsControllerFundingCsvErrors[keyof ExportsControllerFundingCsvErrors];
+export type ExportFundingCsvError = ExportFundingCsvErrors[keyof ExportFundingCsvErrors];
 
-export type ExportsControllerFundingCsvResponses = {
+export type ExportFundingCsvResponses = {
     /**
      * The ledger as CSV
      */
     200: Blob | File;
 };
 
-export type ExportsControllerFundingCsvResponse = ExportsControllerFundingCsvResponses[keyof ExportsControllerFundingCsvResponses];
+export type ExportFundingCsvResponse = ExportFundingCsvResponses[keyof ExportFundingCsvResponses];
 
-export type ExportsControllerFundingXlsxData = {
+export type ExportFundingXlsxData = {
     body?: never;
     path?: never;
     query: {
@@ -6136,7 +6136,7 @@ export type ExportsControllerFundingXlsxData = {
     url: '/api/exports/funding.xlsx';
 };
 
-export type ExportsControllerFundingXlsxErrors = {
+export type ExportFundingXlsxErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6163,25 +6163,25 @@ export type ExportsControllerFundingXlsxErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type ExportsControllerFundingXlsxError = ExportsControllerFundingXlsxErrors[keyof ExportsControllerFundingXlsxErrors];
+export type ExportFundingXlsxError = ExportFundingXlsxErrors[keyof ExportFundingXlsxErrors];
 
-export type ExportsControllerFundingXlsxResponses = {
+export type ExportFundingXlsxResponses = {
     /**
      * The ledger as a workbook
      */
     200: Blob | File;
 };
 
-export type ExportsControllerFundingXlsxResponse = ExportsControllerFundingXlsxResponses[keyof ExportsControllerFundingXlsxResponses];
+export type ExportFundingXlsxResponse = ExportFundingXlsxResponses[keyof ExportFundingXlsxResponses];
 
-export type RoadmapControllerYearsData = {
+export type ListRoadmapsData = {
     body?: never;
     path?: never;
     query?: never;
     url: '/api/roadmaps';
 };
 
-export type RoadmapControllerYearsErrors = {
+export type ListRoadmapsErrors = {
     /**
      * Not authenticated, or the session is over
      */
@@ -6204,22 +6204,22 @@ export type RoadmapControllerYearsErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerYearsError = RoadmapControllerYearsErrors[keyof RoadmapControllerYearsErrors];
+export type ListRoadmapsError = ListRoadmapsErrors[keyof ListRoadmapsErrors];
 
-export type RoadmapControllerYearsResponses = {
+export type ListRoadmapsResponses = {
     200: RoadmapYearPageDto;
 };
 
-export type RoadmapControllerYearsResponse = RoadmapControllerYearsResponses[keyof RoadmapControllerYearsResponses];
+export type ListRoadmapsResponse = ListRoadmapsResponses[keyof ListRoadmapsResponses];
 
-export type RoadmapControllerCreateData = {
+export type CreateRoadmapData = {
     body: CreateRoadmapDto;
     path?: never;
     query?: never;
     url: '/api/roadmaps';
 };
 
-export type RoadmapControllerCreateErrors = {
+export type CreateRoadmapErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6250,15 +6250,15 @@ export type RoadmapControllerCreateErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerCreateError = RoadmapControllerCreateErrors[keyof RoadmapControllerCreateErrors];
+export type CreateRoadmapError = CreateRoadmapErrors[keyof CreateRoadmapErrors];
 
-export type RoadmapControllerCreateResponses = {
+export type CreateRoadmapResponses = {
     201: RoadmapDto;
 };
 
-export type RoadmapControllerCreateResponse = RoadmapControllerCreateResponses[keyof RoadmapControllerCreateResponses];
+export type CreateRoadmapResponse = CreateRoadmapResponses[keyof CreateRoadmapResponses];
 
-export type RoadmapControllerGetData = {
+export type GetRoadmapData = {
     body?: never;
     path: {
         year: number;
@@ -6267,7 +6267,7 @@ export type RoadmapControllerGetData = {
     url: '/api/roadmaps/{year}';
 };
 
-export type RoadmapControllerGetErrors = {
+export type GetRoadmapErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6298,15 +6298,15 @@ export type RoadmapControllerGetErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerGetError = RoadmapControllerGetErrors[keyof RoadmapControllerGetErrors];
+export type GetRoadmapError = GetRoadmapErrors[keyof GetRoadmapErrors];
 
-export type RoadmapControllerGetResponses = {
+export type GetRoadmapResponses = {
     200: RoadmapDto;
 };
 
-export type RoadmapControllerGetResponse = RoadmapControllerGetResponses[keyof RoadmapControllerGetResponses];
+export type GetRoadmapResponse = GetRoadmapResponses[keyof GetRoadmapResponses];
 
-export type RoadmapControllerTransitionData = {
+export type TransitionRoadmapData = {
     body: RoadmapTransitionDto;
     path: {
         year: number;
@@ -6315,7 +6315,7 @@ export type RoadmapControllerTransitionData = {
     url: '/api/roadmaps/{year}/transitions';
 };
 
-export type RoadmapControllerTransitionErrors = {
+export type TransitionRoadmapErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6350,15 +6350,15 @@ export type RoadmapControllerTransitionErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerTransitionError = RoadmapControllerTransitionErrors[keyof RoadmapControllerTransitionErrors];
+export type TransitionRoadmapError = TransitionRoadmapErrors[keyof TransitionRoadmapErrors];
 
-export type RoadmapControllerTransitionResponses = {
+export type TransitionRoadmapResponses = {
     200: RoadmapDto;
 };
 
-export type RoadmapControllerTransitionResponse = RoadmapControllerTransitionResponses[keyof RoadmapControllerTransitionResponses];
+export type TransitionRoadmapResponse = TransitionRoadmapResponses[keyof TransitionRoadmapResponses];
 
-export type RoadmapControllerEligibleDecisionsData = {
+export type ListEligibleDecisionsData = {
     body?: never;
     path: {
         year: number;
@@ -6367,7 +6367,7 @@ export type RoadmapControllerEligibleDecisionsData = {
     url: '/api/roadmaps/{year}/eligible-decisions';
 };
 
-export type RoadmapControllerEligibleDecisionsErrors = {
+export type ListEligibleDecisionsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6398,15 +6398,15 @@ export type RoadmapControllerEligibleDecisionsErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerEligibleDecisionsError = RoadmapControllerEligibleDecisionsErrors[keyof RoadmapControllerEligibleDecisionsErrors];
+export type ListEligibleDecisionsError = ListEligibleDecisionsErrors[keyof ListEligibleDecisionsErrors];
 
-export type RoadmapControllerEligibleDecisionsResponses = {
+export type ListEligibleDecisionsResponses = {
     200: RoadmapDecisionPageDto;
 };
 
-export type RoadmapControllerEligibleDecisionsResponse = RoadmapControllerEligibleDecisionsResponses[keyof RoadmapControllerEligibleDecisionsResponses];
+export type ListEligibleDecisionsResponse = ListEligibleDecisionsResponses[keyof ListEligibleDecisionsResponses];
 
-export type RoadmapControllerSetAxesData = {
+export type SetRoadmapAxesData = {
     body: SetAxesDto;
     path: {
         year: number;
@@ -6415,7 +6415,7 @@ export type RoadmapControllerSetAxesData = {
     url: '/api/roadmaps/{year}/axes';
 };
 
-export type RoadmapControllerSetAxesErrors = {
+export type SetRoadmapAxesErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6450,15 +6450,15 @@ export type RoadmapControllerSetAxesErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerSetAxesError = RoadmapControllerSetAxesErrors[keyof RoadmapControllerSetAxesErrors];
+export type SetRoadmapAxesError = SetRoadmapAxesErrors[keyof SetRoadmapAxesErrors];
 
-export type RoadmapControllerSetAxesResponses = {
+export type SetRoadmapAxesResponses = {
     200: RoadmapDto;
 };
 
-export type RoadmapControllerSetAxesResponse = RoadmapControllerSetAxesResponses[keyof RoadmapControllerSetAxesResponses];
+export type SetRoadmapAxesResponse = SetRoadmapAxesResponses[keyof SetRoadmapAxesResponses];
 
-export type RoadmapControllerProgressData = {
+export type GetRoadmapProgressData = {
     body?: never;
     path: {
         year: number;
@@ -6467,7 +6467,7 @@ export type RoadmapControllerProgressData = {
     url: '/api/roadmaps/{year}/progress';
 };
 
-export type RoadmapControllerProgressErrors = {
+export type GetRoadmapProgressErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6498,15 +6498,15 @@ export type RoadmapControllerProgressErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerProgressError = RoadmapControllerProgressErrors[keyof RoadmapControllerProgressErrors];
+export type GetRoadmapProgressError = GetRoadmapProgressErrors[keyof GetRoadmapProgressErrors];
 
-export type RoadmapControllerProgressResponses = {
+export type GetRoadmapProgressResponses = {
     200: RoadmapProgressDto;
 };
 
-export type RoadmapControllerProgressResponse = RoadmapControllerProgressResponses[keyof RoadmapControllerProgressResponses];
+export type GetRoadmapProgressResponse = GetRoadmapProgressResponses[keyof GetRoadmapProgressResponses];
 
-export type RoadmapControllerStaleActionsData = {
+export type ListStaleActionsData = {
     body?: never;
     path: {
         year: number;
@@ -6518,7 +6518,7 @@ export type RoadmapControllerStaleActionsData = {
     url: '/api/roadmaps/{year}/stale-actions';
 };
 
-export type RoadmapControllerStaleActionsErrors = {
+export type ListStaleActionsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6549,15 +6549,15 @@ export type RoadmapControllerStaleActionsErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerStaleActionsError = RoadmapControllerStaleActionsErrors[keyof RoadmapControllerStaleActionsErrors];
+export type ListStaleActionsError = ListStaleActionsErrors[keyof ListStaleActionsErrors];
 
-export type RoadmapControllerStaleActionsResponses = {
+export type ListStaleActionsResponses = {
     200: ActionPageDto;
 };
 
-export type RoadmapControllerStaleActionsResponse = RoadmapControllerStaleActionsResponses[keyof RoadmapControllerStaleActionsResponses];
+export type ListStaleActionsResponse = ListStaleActionsResponses[keyof ListStaleActionsResponses];
 
-export type RoadmapControllerAddActionData = {
+export type CreateActionData = {
     body: CreateActionDto;
     path: {
         year: number;
@@ -6566,7 +6566,7 @@ export type RoadmapControllerAddActionData = {
     url: '/api/roadmaps/{year}/actions';
 };
 
-export type RoadmapControllerAddActionErrors = {
+export type CreateActionErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6601,15 +6601,15 @@ export type RoadmapControllerAddActionErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerAddActionError = RoadmapControllerAddActionErrors[keyof RoadmapControllerAddActionErrors];
+export type CreateActionError = CreateActionErrors[keyof CreateActionErrors];
 
-export type RoadmapControllerAddActionResponses = {
+export type CreateActionResponses = {
     201: ActionDto;
 };
 
-export type RoadmapControllerAddActionResponse = RoadmapControllerAddActionResponses[keyof RoadmapControllerAddActionResponses];
+export type CreateActionResponse = CreateActionResponses[keyof CreateActionResponses];
 
-export type RoadmapControllerListActionsData = {
+export type ListActionsData = {
     body?: never;
     path?: never;
     query?: {
@@ -6629,7 +6629,7 @@ export type RoadmapControllerListActionsData = {
     url: '/api/actions';
 };
 
-export type RoadmapControllerListActionsErrors = {
+export type ListActionsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6656,15 +6656,15 @@ export type RoadmapControllerListActionsErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerListActionsError = RoadmapControllerListActionsErrors[keyof RoadmapControllerListActionsErrors];
+export type ListActionsError = ListActionsErrors[keyof ListActionsErrors];
 
-export type RoadmapControllerListActionsResponses = {
+export type ListActionsResponses = {
     200: ActionPageDto;
 };
 
-export type RoadmapControllerListActionsResponse = RoadmapControllerListActionsResponses[keyof RoadmapControllerListActionsResponses];
+export type ListActionsResponse = ListActionsResponses[keyof ListActionsResponses];
 
-export type RoadmapControllerExportCsvData = {
+export type ExportActionsCsvData = {
     body?: never;
     path?: never;
     query?: {
@@ -6684,7 +6684,7 @@ export type RoadmapControllerExportCsvData = {
     url: '/api/actions/export.csv';
 };
 
-export type RoadmapControllerExportCsvErrors = {
+export type ExportActionsCsvErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6711,25 +6711,25 @@ export type RoadmapControllerExportCsvErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerExportCsvError = RoadmapControllerExportCsvErrors[keyof RoadmapControllerExportCsvErrors];
+export type ExportActionsCsvError = ExportActionsCsvErrors[keyof ExportActionsCsvErrors];
 
-export type RoadmapControllerExportCsvResponses = {
+export type ExportActionsCsvResponses = {
     /**
      * The actions as CSV
      */
     200: Blob | File;
 };
 
-export type RoadmapControllerExportCsvResponse = RoadmapControllerExportCsvResponses[keyof RoadmapControllerExportCsvResponses];
+export type ExportActionsCsvResponse = ExportActionsCsvResponses[keyof ExportActionsCsvResponses];
 
-export type RoadmapControllerImportCsvData = {
+export type ImportActionsCsvData = {
     body: ImportActionsDto;
     path?: never;
     query?: never;
     url: '/api/actions/import';
 };
 
-export type RoadmapControllerImportCsvErrors = {
+export type ImportActionsCsvErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6760,15 +6760,15 @@ export type RoadmapControllerImportCsvErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerImportCsvError = RoadmapControllerImportCsvErrors[keyof RoadmapControllerImportCsvErrors];
+export type ImportActionsCsvError = ImportActionsCsvErrors[keyof ImportActionsCsvErrors];
 
-export type RoadmapControllerImportCsvResponses = {
+export type ImportActionsCsvResponses = {
     200: ImportResultDto;
 };
 
-export type RoadmapControllerImportCsvResponse = RoadmapControllerImportCsvResponses[keyof RoadmapControllerImportCsvResponses];
+export type ImportActionsCsvResponse = ImportActionsCsvResponses[keyof ImportActionsCsvResponses];
 
-export type RoadmapControllerGetActionData = {
+export type GetActionData = {
     body?: never;
     path: {
         id: string;
@@ -6777,7 +6777,7 @@ export type RoadmapControllerGetActionData = {
     url: '/api/actions/{id}';
 };
 
-export type RoadmapControllerGetActionErrors = {
+export type GetActionErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6808,15 +6808,15 @@ export type RoadmapControllerGetActionErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerGetActionError = RoadmapControllerGetActionErrors[keyof RoadmapControllerGetActionErrors];
+export type GetActionError = GetActionErrors[keyof GetActionErrors];
 
-export type RoadmapControllerGetActionResponses = {
+export type GetActionResponses = {
     200: ActionDto;
 };
 
-export type RoadmapControllerGetActionResponse = RoadmapControllerGetActionResponses[keyof RoadmapControllerGetActionResponses];
+export type GetActionResponse = GetActionResponses[keyof GetActionResponses];
 
-export type RoadmapControllerUpdateActionData = {
+export type UpdateActionData = {
     body: UpdateActionDto;
     path: {
         id: string;
@@ -6825,7 +6825,7 @@ export type RoadmapControllerUpdateActionData = {
     url: '/api/actions/{id}';
 };
 
-export type RoadmapControllerUpdateActionErrors = {
+export type UpdateActionErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6860,15 +6860,15 @@ export type RoadmapControllerUpdateActionErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerUpdateActionError = RoadmapControllerUpdateActionErrors[keyof RoadmapControllerUpdateActionErrors];
+export type UpdateActionError = UpdateActionErrors[keyof UpdateActionErrors];
 
-export type RoadmapControllerUpdateActionResponses = {
+export type UpdateActionResponses = {
     200: ActionDto;
 };
 
-export type RoadmapControllerUpdateActionResponse = RoadmapControllerUpdateActionResponses[keyof RoadmapControllerUpdateActionResponses];
+export type UpdateActionResponse = UpdateActionResponses[keyof UpdateActionResponses];
 
-export type RoadmapControllerLinksData = {
+export type ListActionLinksData = {
     body?: never;
     path: {
         id: string;
@@ -6877,7 +6877,7 @@ export type RoadmapControllerLinksData = {
     url: '/api/actions/{id}/links';
 };
 
-export type RoadmapControllerLinksErrors = {
+export type ListActionLinksErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6908,15 +6908,15 @@ export type RoadmapControllerLinksErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerLinksError = RoadmapControllerLinksErrors[keyof RoadmapControllerLinksErrors];
+export type ListActionLinksError = ListActionLinksErrors[keyof ListActionLinksErrors];
 
-export type RoadmapControllerLinksResponses = {
+export type ListActionLinksResponses = {
     200: ActionLinksDto;
 };
 
-export type RoadmapControllerLinksResponse = RoadmapControllerLinksResponses[keyof RoadmapControllerLinksResponses];
+export type ListActionLinksResponse = ListActionLinksResponses[keyof ListActionLinksResponses];
 
-export type RoadmapControllerSetLinksData = {
+export type SetActionLinksData = {
     body: SetActionLinksDto;
     path: {
         id: string;
@@ -6925,7 +6925,7 @@ export type RoadmapControllerSetLinksData = {
     url: '/api/actions/{id}/links';
 };
 
-export type RoadmapControllerSetLinksErrors = {
+export type SetActionLinksErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -6960,15 +6960,15 @@ export type RoadmapControllerSetLinksErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerSetLinksError = RoadmapControllerSetLinksErrors[keyof RoadmapControllerSetLinksErrors];
+export type SetActionLinksError = SetActionLinksErrors[keyof SetActionLinksErrors];
 
-export type RoadmapControllerSetLinksResponses = {
+export type SetActionLinksResponses = {
     200: ActionLinksDto;
 };
 
-export type RoadmapControllerSetLinksResponse = RoadmapControllerSetLinksResponses[keyof RoadmapControllerSetLinksResponses];
+export type SetActionLinksResponse = SetActionLinksResponses[keyof SetActionLinksResponses];
 
-export type RoadmapControllerUpdatesData = {
+export type ListActionUpdatesData = {
     body?: never;
     path: {
         id: string;
@@ -6980,7 +6980,7 @@ export type RoadmapControllerUpdatesData = {
     url: '/api/actions/{id}/updates';
 };
 
-export type RoadmapControllerUpdatesErrors = {
+export type ListActionUpdatesErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -7011,15 +7011,15 @@ export type RoadmapControllerUpdatesErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type RoadmapControllerUpdatesError = RoadmapControllerUpdatesErrors[keyof RoadmapControllerUpdatesErrors];
+export type ListActionUpdatesError = ListActionUpdatesErrors[keyof ListActionUpdatesErrors];
 
-export type RoadmapControllerUpdatesResponses = {
+export type ListActionUpdatesResponses = {
     200: ActionUpdatePageDto;
 };
 
-export type RoadmapControllerUpdatesResponse = RoadmapControllerUpdatesResponses[keyof RoadmapControllerUpdatesResponses];
+export type ListActionUpdatesResponse = ListActionUpdatesResponses[keyof ListActionUpdatesResponses];
 
-export type ContractsControllerListData = {
+export type ListContractsData = {
     body?: never;
     path?: never;
     query?: {
@@ -7031,7 +7031,7 @@ export type ContractsControllerListData = {
     url: '/api/local-health-contracts';
 };
 
-export type ContractsControllerListErrors = {
+export type ListContractsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -7058,22 +7058,22 @@ export type ContractsControllerListErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type ContractsControllerListError = ContractsControllerListErrors[keyof ContractsControllerListErrors];
+export type ListContractsError = ListContractsErrors[keyof ListContractsErrors];
 
-export type ContractsControllerListResponses = {
+export type ListContractsResponses = {
     200: ContractPageDto;
 };
 
-export type ContractsControllerListResponse = ContractsControllerListResponses[keyof ContractsControllerListResponses];
+export type ListContractsResponse = ListContractsResponses[keyof ListContractsResponses];
 
-export type ContractsControllerCreateData = {
+export type CreateContractData = {
     body: CreateContractDto;
     path?: never;
     query?: never;
     url: '/api/local-health-contracts';
 };
 
-export type ContractsControllerCreateErrors = {
+export type CreateContractErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -7104,22 +7104,22 @@ export type ContractsControllerCreateErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type ContractsControllerCreateError = ContractsControllerCreateErrors[keyof ContractsControllerCreateErrors];
+export type CreateContractError = CreateContractErrors[keyof CreateContractErrors];
 
-export type ContractsControllerCreateResponses = {
+export type CreateContractResponses = {
     201: ContractDto;
 };
 
-export type ContractsControllerCreateResponse = ContractsControllerCreateResponses[keyof ContractsControllerCreateResponses];
+export type CreateContractResponse = CreateContractResponses[keyof CreateContractResponses];
 
-export type ContractsControllerCoverageData = {
+export type GetContractCoverageData = {
     body?: never;
     path?: never;
     query?: never;
     url: '/api/local-health-contracts/coverage';
 };
 
-export type ContractsControllerCoverageErrors = {
+export type GetContractCoverageErrors = {
     /**
      * Not authenticated, or the session is over
      */
@@ -7142,15 +7142,15 @@ export type ContractsControllerCoverageErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type ContractsControllerCoverageError = ContractsControllerCoverageErrors[keyof ContractsControllerCoverageErrors];
+export type GetContractCoverageError = GetContractCoverageErrors[keyof GetContractCoverageErrors];
 
-export type ContractsControllerCoverageResponses = {
+export type GetContractCoverageResponses = {
     200: CoverageDto;
 };
 
-export type ContractsControllerCoverageResponse = ContractsControllerCoverageResponses[keyof ContractsControllerCoverageResponses];
+export type GetContractCoverageResponse = GetContractCoverageResponses[keyof GetContractCoverageResponses];
 
-export type ContractsControllerGetData = {
+export type GetContractData = {
     body?: never;
     path: {
         id: string;
@@ -7159,7 +7159,7 @@ export type ContractsControllerGetData = {
     url: '/api/local-health-contracts/{id}';
 };
 
-export type ContractsControllerGetErrors = {
+export type GetContractErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -7190,15 +7190,15 @@ export type ContractsControllerGetErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type ContractsControllerGetError = ContractsControllerGetErrors[keyof ContractsControllerGetErrors];
+export type GetContractError = GetContractErrors[keyof GetContractErrors];
 
-export type ContractsControllerGetResponses = {
+export type GetContractResponses = {
     200: ContractDto;
 };
 
-export type ContractsControllerGetResponse = ContractsControllerGetResponses[keyof ContractsControllerGetResponses];
+export type GetContractResponse = GetContractResponses[keyof GetContractResponses];
 
-export type ContractsControllerUpdateData = {
+export type UpdateContractData = {
     body: UpdateContractDto;
     path: {
         id: string;
@@ -7207,7 +7207,7 @@ export type ContractsControllerUpdateData = {
     url: '/api/local-health-contracts/{id}';
 };
 
-export type ContractsControllerUpdateErrors = {
+export type UpdateContractErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -7242,15 +7242,15 @@ export type ContractsControllerUpdateErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type ContractsControllerUpdateError = ContractsControllerUpdateErrors[keyof ContractsControllerUpdateErrors];
+export type UpdateContractError = UpdateContractErrors[keyof UpdateContractErrors];
 
-export type ContractsControllerUpdateResponses = {
+export type UpdateContractResponses = {
     200: ContractDto;
 };
 
-export type ContractsControllerUpdateResponse = ContractsControllerUpdateResponses[keyof ContractsControllerUpdateResponses];
+export type UpdateContractResponse = UpdateContractResponses[keyof UpdateContractResponses];
 
-export type ContractsControllerActionSheetsData = {
+export type ListContractActionSheetsData = {
     body?: never;
     path: {
         id: string;
@@ -7262,7 +7262,7 @@ export type ContractsControllerActionSheetsData = {
     url: '/api/local-health-contracts/{id}/actions';
 };
 
-export type ContractsControllerActionSheetsErrors = {
+export type ListContractActionSheetsErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -7293,15 +7293,15 @@ export type ContractsControllerActionSheetsErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type ContractsControllerActionSheetsError = ContractsControllerActionSheetsErrors[keyof ContractsControllerActionSheetsErrors];
+export type ListContractActionSheetsError = ListContractActionSheetsErrors[keyof ListContractActionSheetsErrors];
 
-export type ContractsControllerActionSheetsResponses = {
+export type ListContractActionSheetsResponses = {
     200: ActionPageDto;
 };
 
-export type ContractsControllerActionSheetsResponse = ContractsControllerActionSheetsResponses[keyof ContractsControllerActionSheetsResponses];
+export type ListContractActionSheetsResponse = ListContractActionSheetsResponses[keyof ListContractActionSheetsResponses];
 
-export type ContractsControllerAddActionSheetData = {
+export type AddContractActionSheetData = {
     body: CreateActionSheetDto;
     path: {
         id: string;
@@ -7310,7 +7310,7 @@ export type ContractsControllerAddActionSheetData = {
     url: '/api/local-health-contracts/{id}/actions';
 };
 
-export type ContractsControllerAddActionSheetErrors = {
+export type AddContractActionSheetErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -7345,15 +7345,15 @@ export type ContractsControllerAddActionSheetErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type ContractsControllerAddActionSheetError = ContractsControllerAddActionSheetErrors[keyof ContractsControllerAddActionSheetErrors];
+export type AddContractActionSheetError = AddContractActionSheetErrors[keyof AddContractActionSheetErrors];
 
-export type ContractsControllerAddActionSheetResponses = {
+export type AddContractActionSheetResponses = {
     201: ActionDto;
 };
 
-export type ContractsControllerAddActionSheetResponse = ContractsControllerAddActionSheetResponses[keyof ContractsControllerAddActionSheetResponses];
+export type AddContractActionSheetResponse = AddContractActionSheetResponses[keyof AddContractActionSheetResponses];
 
-export type TerritoryControllerCommunesData = {
+export type SearchCommunesData = {
     body?: never;
     path?: never;
     query?: {
@@ -7372,7 +7372,7 @@ export type TerritoryControllerCommunesData = {
     url: '/api/communes';
 };
 
-export type TerritoryControllerCommunesErrors = {
+export type SearchCommunesErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -7399,15 +7399,15 @@ export type TerritoryControllerCommunesErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type TerritoryControllerCommunesError = TerritoryControllerCommunesErrors[keyof TerritoryControllerCommunesErrors];
+export type SearchCommunesError = SearchCommunesErrors[keyof SearchCommunesErrors];
 
-export type TerritoryControllerCommunesResponses = {
+export type SearchCommunesResponses = {
     200: CommunePageDto;
 };
 
-export type TerritoryControllerCommunesResponse = TerritoryControllerCommunesResponses[keyof TerritoryControllerCommunesResponses];
+export type SearchCommunesResponse = SearchCommunesResponses[keyof SearchCommunesResponses];
 
-export type TerritoryControllerEpcisData = {
+export type SearchEpcisData = {
     body?: never;
     path?: never;
     query?: {
@@ -7426,7 +7426,7 @@ export type TerritoryControllerEpcisData = {
     url: '/api/epcis';
 };
 
-export type TerritoryControllerEpcisErrors = {
+export type SearchEpcisErrors = {
     /**
      * Invalid request: `details.fields` names each offending field
      */
@@ -7453,10 +7453,10 @@ export type TerritoryControllerEpcisErrors = {
     '5XX': ErrorResponseDto;
 };
 
-export type TerritoryControllerEpcisError = TerritoryControllerEpcisErrors[keyof TerritoryControllerEpcisErrors];
+export type SearchEpcisError = SearchEpcisErrors[keyof SearchEpcisErrors];
 
-export type TerritoryControllerEpcisResponses = {
+export type SearchEpcisResponses = {
     200: EpciPageDto;
 };
 
-export type TerritoryControllerEpcisResponse = TerritoryControllerEpcisResponses[keyof TerritoryControllerEpcisResponses];
+export type SearchEpcisResponse = SearchEpcisResponses[keyof SearchEpcisResponses];

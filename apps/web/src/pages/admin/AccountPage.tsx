@@ -4,13 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import {
-  usersControllerGet,
-  usersControllerUpdate,
-  ok,
-  type ManagedUserDto,
-  type UpdateUserDto,
-} from '../../api/client';
+import { getUser, updateUser, ok, type ManagedUserDto, type UpdateUserDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../format';
@@ -22,7 +16,7 @@ import { AccountStatus } from './AccountsPage';
 function useAccountUpdate(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateUserDto) => ok(usersControllerUpdate({ path: { id }, body })),
+    mutationFn: (body: UpdateUserDto) => ok(updateUser({ path: { id }, body })),
     onSuccess: (account) => {
       queryClient.setQueryData(['users', id], account);
       void queryClient.invalidateQueries({ queryKey: ['users'], exact: false });
@@ -81,7 +75,7 @@ function AccountSwitch({ account }: { account: ManagedUserDto }) {
 /** One account, for its administrator: its profile to edit, its access to switch. */
 export function AccountPage() {
   const { id } = useParams() as { id: string };
-  const account = useQuery({ queryKey: ['users', id], queryFn: () => ok(usersControllerGet({ path: { id } })) });
+  const account = useQuery({ queryKey: ['users', id], queryFn: () => ok(getUser({ path: { id } })) });
   useDocumentTitle(account.data ? `Compte « ${account.data.displayName} »` : 'Compte');
   return (
     <QueryState query={account}>

@@ -5,13 +5,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import {
-  usersControllerCreate,
-  usersControllerList,
-  ok,
-  type CreateUserDto,
-  type ManagedUserDto,
-} from '../../api/client';
+import { createUser, listUsers, ok, type CreateUserDto, type ManagedUserDto } from '../../api/client';
 import { useDepartmentLabels } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Options } from '../../components/Options';
@@ -35,7 +29,7 @@ function NewAccountForm() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const create = useMutation({
-    mutationFn: (body: CreateUserDto) => ok(usersControllerCreate({ body })),
+    mutationFn: (body: CreateUserDto) => ok(createUser({ body })),
     onSuccess: (account) => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
       navigate(`/comptes/${account.id}`);
@@ -108,7 +102,7 @@ export function AccountsPage() {
       <PaginatedTable
         caption="Comptes"
         queryKey={['users', filter]}
-        fetchPage={(page) => ok(usersControllerList({ query: { ...page, ...filter } }))}
+        fetchPage={(page) => ok(listUsers({ query: { ...page, ...filter } }))}
         rowKey={(u) => u.id}
         empty="Aucun compte ne correspond."
         columns={[

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { authControllerChangePassword, ok, type ChangePasswordDto } from '../../api/client';
+import { changePassword, ok, type ChangePasswordDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PASSWORD_HINT } from './AccountFields';
 
@@ -13,7 +13,7 @@ import { PASSWORD_HINT } from './AccountFields';
  */
 export function PasswordPage() {
   const change = useMutation({
-    mutationFn: (body: ChangePasswordDto) => ok(authControllerChangePassword({ body })),
+    mutationFn: (body: ChangePasswordDto) => ok(changePassword({ body })),
   });
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

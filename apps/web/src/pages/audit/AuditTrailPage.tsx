@@ -5,13 +5,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import {
-  auditControllerList,
-  auditControllerListSeals,
-  auditControllerVerify,
-  ok,
-  type AuditEventDto,
-} from '../../api/client';
+import { listAuditEvents, listSeals, verifyAuditChain, ok, type AuditEventDto } from '../../api/client';
 import { PaginatedTable, type Column } from '../../components/PaginatedTable';
 import { formatDateTime } from '../../format';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, labelOf, ROLE_LABELS } from '@app/vocabulary';
@@ -108,13 +102,13 @@ function ChainStatus() {
   // return to the browser tab.
   const verification = useQuery({
     queryKey: ['audit-verify'],
-    queryFn: () => ok(auditControllerVerify()),
+    queryFn: () => ok(verifyAuditChain()),
     staleTime: 5 * 60_000,
     refetchOnWindowFocus: false,
   });
   const seals = useQuery({
     queryKey: ['audit-seals', 'last'],
-    queryFn: () => ok(auditControllerListSeals({ query: { limit: 1, offset: 0 } })),
+    queryFn: () => ok(listSeals({ query: { limit: 1, offset: 0 } })),
   });
   const last = seals.data?.items[0];
   const sealLine = last
@@ -215,7 +209,7 @@ export function AuditTrailPage() {
             : 'Événements, du plus récent au plus ancien'
         }
         queryKey={['audit-events', filters]}
-        fetchPage={(page) => ok(auditControllerList({ query: { ...filters, ...page } }))}
+        fetchPage={(page) => ok(listAuditEvents({ query: { ...filters, ...page } }))}
         columns={COLUMNS}
         rowKey={(e) => String(e.id)}
         empty="Aucun événement ne correspond à cette recherche : élargissez les dates ou retirez un critère."

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { callsControllerFunding, ok, type CallDto } from '../../api/client';
+import { getCallFunding, ok, type CallDto } from '../../api/client';
 import { useCalls } from '../../api/queries';
 import { MyExports } from '../../components/MyExports';
 import { QueryState } from '../../components/QueryState';
@@ -14,7 +14,7 @@ const euros = (cents?: number | null) => (cents == null ? '—' : formatEuros(ce
 function FundingPreview({ call }: { call: CallDto }) {
   const funding = useQuery({
     queryKey: ['calls', call.id, 'funding'],
-    queryFn: () => ok(callsControllerFunding({ path: { id: call.id } })),
+    queryFn: () => ok(getCallFunding({ path: { id: call.id } })),
   });
   return (
     <section aria-labelledby="preview-title" className="fr-mb-4w">

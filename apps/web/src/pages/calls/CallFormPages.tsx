@@ -2,9 +2,9 @@ import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import {
-  callsControllerCreateCall,
-  callsControllerSetCriteria,
-  callsControllerUpdateCall,
+  createCall,
+  setCallCriteria,
+  updateCall,
   ok,
   type CallDto,
   type CreateCallDto,
@@ -35,7 +35,7 @@ export function CallCreatePage() {
   const calls = useCalls();
   const saved = useSaved();
   const create = useMutation({
-    mutationFn: (body: CreateCallDto) => ok(callsControllerCreateCall({ body })),
+    mutationFn: (body: CreateCallDto) => ok(createCall({ body })),
     onSuccess: saved,
   });
   return (
@@ -70,8 +70,8 @@ export function CallEditPage() {
   const saved = useSaved();
   const save = useMutation({
     mutationFn: async ({ body, criteria }: { body: UpdateCallDto; criteria: CriterionInputDto[] | null }) => {
-      const updated = await ok(callsControllerUpdateCall({ path: { id: id! }, body }));
-      if (criteria) await ok(callsControllerSetCriteria({ path: { id: id! }, body: { criteria } }));
+      const updated = await ok(updateCall({ path: { id: id! }, body }));
+      if (criteria) await ok(setCallCriteria({ path: { id: id! }, body: { criteria } }));
       return updated;
     },
     onSuccess: saved,

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { callsControllerTransitionCall, ok, type CallDto } from '../../api/client';
+import { transitionCall, ok, type CallDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { callMoveLabel } from '@app/vocabulary';
 
@@ -16,8 +16,7 @@ export function CallTransitions({ call }: { call: CallDto }) {
   const [asking, setAsking] = useState<Status>();
   const queryClient = useQueryClient();
   const move = useMutation({
-    mutationFn: (body: { to: Status; comment?: string }) =>
-      ok(callsControllerTransitionCall({ path: { id: call.id }, body })),
+    mutationFn: (body: { to: Status; comment?: string }) => ok(transitionCall({ path: { id: call.id }, body })),
     onSuccess: () => {
       setAsking(undefined);
       return queryClient.invalidateQueries({ queryKey: ['calls'] });

@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { callsControllerRanking, ok } from '../../api/client';
+import { getCallRanking, ok } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useDocumentTitle } from '../../routing/document-title';
 import { formatEuros } from '../../format';
@@ -71,7 +71,7 @@ export function RankingPage() {
   // A call's projects under review are a few dozen: the first 200 are all of them.
   const ranking = useQuery({
     queryKey: ['calls', id, 'ranking'],
-    queryFn: () => ok(callsControllerRanking({ path: { id: id! }, query: { limit: 200 } })),
+    queryFn: () => ok(getCallRanking({ path: { id: id! }, query: { limit: 200 } })),
   });
   useDocumentTitle(call.data ? `Classement de l’appel « ${call.data.title} »` : 'Classement de l’appel');
   return (

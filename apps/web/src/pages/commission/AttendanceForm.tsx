@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import {
-  bodiesControllerGetBody,
-  meetingsControllerAttendance,
+  getBody,
+  setAttendance,
   ok,
   type AttendanceDto,
   type MeetingDetailDto,
@@ -108,7 +108,7 @@ export function AttendanceSection({ meeting }: { meeting: MeetingDetailDto }) {
   const queryClient = useQueryClient();
   const body = useQuery({
     queryKey: ['bodies', meeting.bodyId],
-    queryFn: () => ok(bodiesControllerGetBody({ path: { id: meeting.bodyId } })),
+    queryFn: () => ok(getBody({ path: { id: meeting.bodyId } })),
   });
   const [statuses, setStatuses] = useState(
     () => new Map<string, string>(meeting.attendance.map((a) => [a.memberId, a.status])),
@@ -116,7 +116,7 @@ export function AttendanceSection({ meeting }: { meeting: MeetingDetailDto }) {
   const save = useMutation({
     mutationFn: () =>
       ok(
-        meetingsControllerAttendance({
+        setAttendance({
           path: { id: meeting.id },
           body: [...statuses]
             .filter(([, s]) => s !== '')

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { bodiesControllerListBodies, ok } from '../../api/client';
+import { listBodies, ok } from '../../api/client';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { formatDate } from '../../format';
 import { BODY_KIND_LABELS } from '@app/vocabulary';
@@ -10,7 +10,7 @@ export function BodiesTable({ caption }: { caption: string }) {
     <PaginatedTable
       caption={caption}
       queryKey={['bodies']}
-      fetchPage={(page) => ok(bodiesControllerListBodies({ query: page }))}
+      fetchPage={(page) => ok(listBodies({ query: page }))}
       pageParam="instances"
       rowKey={(b) => b.id}
       empty="Aucune instance."

@@ -4,14 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import {
-  bodiesControllerAddSeat,
-  bodiesControllerEndMandate,
-  meetingsControllerCreate,
-  ok,
-  type CreateMeetingDto,
-  type CreateSeatDto,
-} from '../../api/client';
+import { addSeat, endMandate, createMeeting, ok, type CreateMeetingDto, type CreateSeatDto } from '../../api/client';
 import { useAllMembers } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { COLLEGE_LABELS } from '@app/vocabulary';
@@ -23,7 +16,7 @@ import { StartsOnInput, useBodyChange } from './body-change';
 export function NewMeetingForm({ bodyId }: { bodyId: string }) {
   const navigate = useNavigate();
   const create = useMutation({
-    mutationFn: (body: CreateMeetingDto) => ok(meetingsControllerCreate({ body })),
+    mutationFn: (body: CreateMeetingDto) => ok(createMeeting({ body })),
     onSuccess: (meeting) => navigate(`/seances/${meeting.id}`),
   });
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -65,9 +58,7 @@ export function NewMeetingForm({ bodyId }: { bodyId: string }) {
 
 export function AddSeatForm({ bodyId }: { bodyId: string }) {
   const members = useAllMembers();
-  const add = useBodyChange(bodyId, (body: CreateSeatDto) =>
-    ok(bodiesControllerAddSeat({ path: { id: bodyId }, body })),
-  );
+  const add = useBodyChange(bodyId, (body: CreateSeatDto) => ok(addSeat({ path: { id: bodyId }, body })));
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -104,9 +95,7 @@ export function AddSeatForm({ bodyId }: { bodyId: string }) {
 
 /** Ends the mandate in force today: the seat shows vacant and keeps the mandate in its history. */
 export function EndMandateButton({ seatId, bodyId }: { seatId: string; bodyId: string }) {
-  const end = useBodyChange(bodyId, () =>
-    ok(bodiesControllerEndMandate({ path: { id: seatId }, body: { endsOn: today() } })),
-  );
+  const end = useBodyChange(bodyId, () => ok(endMandate({ path: { id: seatId }, body: { endsOn: today() } })));
   return (
     <>
       <Button size="small" priority="tertiary" onClick={() => end.mutate()} disabled={end.isPending}>

@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { bodiesControllerGetBody, bodiesControllerParticipation, ok, type BodyDetailDto } from '../../api/client';
+import { getBody, getBodyParticipation, ok, type BodyDetailDto } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useDocumentTitle } from '../../routing/document-title';
 import { formatDate } from '../../format';
@@ -48,7 +48,7 @@ function Seats({ body }: { body: BodyDetailDto }) {
 function Participation({ bodyId }: { bodyId: string }) {
   const participation = useQuery({
     queryKey: ['bodies', bodyId, 'participation'],
-    queryFn: () => ok(bodiesControllerParticipation({ path: { id: bodyId } })),
+    queryFn: () => ok(getBodyParticipation({ path: { id: bodyId } })),
   });
   if (!participation.data) return null;
   const { total, meetingsHeld, byCollege } = participation.data;
@@ -74,7 +74,7 @@ function Participation({ bodyId }: { bodyId: string }) {
 /** A body of the commission: its seats and who holds them, its office, its meetings. */
 export function BodyPage() {
   const { id } = useParams() as { id: string };
-  const body = useQuery({ queryKey: ['bodies', id], queryFn: () => ok(bodiesControllerGetBody({ path: { id } })) });
+  const body = useQuery({ queryKey: ['bodies', id], queryFn: () => ok(getBody({ path: { id } })) });
   useDocumentTitle(body.data ? `Instance « ${body.data.name} »` : 'Instance');
   return (
     <QueryState query={body}>

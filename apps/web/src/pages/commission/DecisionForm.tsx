@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { meetingsControllerDecide, ok, type CreateDecisionDto, type MeetingDetailDto } from '../../api/client';
+import { recordDecision, ok, type CreateDecisionDto, type MeetingDetailDto } from '../../api/client';
 import type { DecisionSubjectType } from '@app/vocabulary';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DecisionSubjectFields } from './DecisionSubjectFields';
@@ -25,7 +25,7 @@ export function DecisionForm({ meeting }: { meeting: MeetingDetailDto }) {
   const queryClient = useQueryClient();
   const [subjectType, setSubjectType] = useState<DecisionSubjectType | ''>('');
   const decide = useMutation({
-    mutationFn: (body: CreateDecisionDto) => ok(meetingsControllerDecide({ path: { id: meeting.id }, body })),
+    mutationFn: (body: CreateDecisionDto) => ok(recordDecision({ path: { id: meeting.id }, body })),
     // A selection list moves projects; a roadmap gets a decision that may validate it.
     onSuccess: () =>
       Promise.all(

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { DECISION_SUBJECT_LABELS, DECISION_SUBJECT_TYPES, type DecisionSubjectType } from '@app/vocabulary';
-import { callsControllerListProjects, contractsControllerList, ok, roadmapControllerYears } from '../../api/client';
+import { listProjects, listContracts, ok, listRoadmaps } from '../../api/client';
 import { useCalls } from '../../api/queries';
 
 const SUBJECT = 'fr-col-12 fr-col-md-6';
@@ -23,7 +23,7 @@ function SubjectSelect({ label, options }: { label: string; options: { value: st
 }
 
 function RoadmapChoice() {
-  const years = useQuery({ queryKey: ['roadmaps'], queryFn: () => ok(roadmapControllerYears()) });
+  const years = useQuery({ queryKey: ['roadmaps'], queryFn: () => ok(listRoadmaps()) });
   const options = years.data?.items.map((r) => ({ value: String(r.year), label: `Feuille de route ${r.year}` }));
   return <SubjectSelect label="Feuille de route" options={options} />;
 }
@@ -31,7 +31,7 @@ function RoadmapChoice() {
 function ContractChoice() {
   const contracts = useQuery({
     queryKey: ['local-health-contracts', 'all'],
-    queryFn: () => ok(contractsControllerList({ query: { limit: 200 } })),
+    queryFn: () => ok(listContracts({ query: { limit: 200 } })),
   });
   const options = contracts.data?.items.map((c) => ({ value: c.id, label: `${c.name} (${c.departmentCode})` }));
   return <SubjectSelect label="Contrat local de santé" options={options} />;
@@ -41,7 +41,7 @@ function ContractChoice() {
 function SelectableProjects({ callId }: { callId: string }) {
   const projects = useQuery({
     queryKey: ['projects', { callId, status: 'under_review' }],
-    queryFn: () => ok(callsControllerListProjects({ query: { callId, status: 'under_review', limit: 200 } })),
+    queryFn: () => ok(listProjects({ query: { callId, status: 'under_review', limit: 200 } })),
   });
   if (!projects.data) return <p role="status">Chargement…</p>;
   if (projects.data.items.length === 0) return <p>Aucun projet de cet appel n’est en instruction.</p>;

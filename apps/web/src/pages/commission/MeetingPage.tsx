@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { meetingsControllerGet, ok, type MeetingDetailDto } from '../../api/client';
+import { getMeeting, ok, type MeetingDetailDto } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useDocumentTitle } from '../../routing/document-title';
 import { ReportJob } from '../../components/ReportJob';
@@ -62,7 +62,7 @@ function MeetingDocuments({ meeting }: { meeting: MeetingDetailDto }) {
  */
 export function MeetingPage() {
   const { id } = useParams() as { id: string };
-  const meeting = useQuery({ queryKey: ['meetings', id], queryFn: () => ok(meetingsControllerGet({ path: { id } })) });
+  const meeting = useQuery({ queryKey: ['meetings', id], queryFn: () => ok(getMeeting({ path: { id } })) });
   useDocumentTitle(
     meeting.data ? `Séance du ${formatDateTime(meeting.data.startsAt)} — ${meeting.data.bodyName}` : 'Séance',
   );

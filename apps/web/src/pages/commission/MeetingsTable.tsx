@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import { meetingsControllerList, ok, type MeetingDto, type MeetingsControllerListData } from '../../api/client';
+import { listMeetings, ok, type MeetingDto, type ListMeetingsData } from '../../api/client';
 import { PaginatedTable, type Column } from '../../components/PaginatedTable';
 import { formatDateTime } from '../../format';
 import { MEETING_STATUS_LABELS } from '@app/vocabulary';
 
-type Filter = Omit<NonNullable<MeetingsControllerListData['query']>, 'limit' | 'offset'>;
+type Filter = Omit<NonNullable<ListMeetingsData['query']>, 'limit' | 'offset'>;
 
 interface Props {
   caption: string;
@@ -47,7 +47,7 @@ export function MeetingsTable({ caption, filter, pageParam, empty, withAgenda, w
     <PaginatedTable
       caption={caption}
       queryKey={['meetings', filter]}
-      fetchPage={(page) => ok(meetingsControllerList({ query: { ...filter, ...page } }))}
+      fetchPage={(page) => ok(listMeetings({ query: { ...filter, ...page } }))}
       pageParam={pageParam}
       empty={empty}
       rowKey={(m) => m.id}

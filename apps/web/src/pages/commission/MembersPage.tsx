@@ -4,7 +4,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { bodiesControllerCreateMember, bodiesControllerListMembers, ok, type CreateMemberDto } from '../../api/client';
+import { createMember, listMembers, ok, type CreateMemberDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { COLLEGE_LABELS } from '@app/vocabulary';
@@ -13,7 +13,7 @@ import { Options } from '../../components/Options';
 function NewMemberForm() {
   const queryClient = useQueryClient();
   const create = useMutation({
-    mutationFn: (body: CreateMemberDto) => ok(bodiesControllerCreateMember({ body })),
+    mutationFn: (body: CreateMemberDto) => ok(createMember({ body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['members'] }),
   });
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -54,7 +54,7 @@ export function MembersPage() {
       <PaginatedTable
         caption="Membres"
         queryKey={['members']}
-        fetchPage={(page) => ok(bodiesControllerListMembers({ query: page }))}
+        fetchPage={(page) => ok(listMembers({ query: page }))}
         rowKey={(m) => m.id}
         columns={[
           { header: 'Nom', cell: (m) => m.displayName },

@@ -5,10 +5,10 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import {
-  meetingsControllerApprove,
-  meetingsControllerGetMinutes,
-  meetingsControllerPublish,
-  meetingsControllerWriteMinutes,
+  approveMinutes,
+  getMinutes,
+  publishMinutes,
+  writeMinutes,
   ok,
   type MeetingDetailDto,
   type MinutesDto,
@@ -36,7 +36,7 @@ function useMinutes(meetingId: string, enabled: boolean) {
     // No minutes yet is a 404: an empty draft to write.
     queryFn: async () => {
       try {
-        return await ok(meetingsControllerGetMinutes({ path: { id: meetingId } }));
+        return await ok(getMinutes({ path: { id: meetingId } }));
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
@@ -49,8 +49,8 @@ type MinutesStatus = MinutesDto['status'];
 
 /** The API's route for each move of the minutes. */
 const MOVES: Partial<Record<MinutesStatus, (id: string) => Promise<MinutesDto>>> = {
-  approved: (id) => ok(meetingsControllerApprove({ path: { id } })),
-  published: (id) => ok(meetingsControllerPublish({ path: { id } })),
+  approved: (id) => ok(approveMinutes({ path: { id } })),
+  published: (id) => ok(publishMinutes({ path: { id } })),
 };
 
 /**
@@ -66,8 +66,7 @@ function MinutesEditor({ meeting, minutes }: { meeting: MeetingDetailDto; minute
     void queryClient.invalidateQueries({ queryKey: ['meetings', meetingId], exact: true });
   };
   const write = useMutation({
-    mutationFn: () =>
-      ok(meetingsControllerWriteMinutes({ path: { id: meetingId }, body: { content, version: minutes?.version } })),
+    mutationFn: () => ok(writeMinutes({ path: { id: meetingId }, body: { content, version: minutes?.version } })),
     onSuccess,
   });
   const move = useMutation({ mutationFn: (to: MinutesStatus) => MOVES[to]!(meetingId), onSuccess });

@@ -3,8 +3,8 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import {
-  bodiesControllerAddPosition,
-  bodiesControllerEndPosition,
+  addPosition,
+  endPosition,
   ok,
   type BodyDetailDto,
   type CreatePositionDto,
@@ -22,7 +22,7 @@ import { parisDay as today } from './paris-time';
 /** Ends an office at the day chosen (today by default), its last day. */
 function EndPositionForm({ position }: { position: PositionDto }) {
   const end = useBodyChange(position.bodyId, (endsOn: string) =>
-    ok(bodiesControllerEndPosition({ path: { id: position.id }, body: { endsOn } })),
+    ok(endPosition({ path: { id: position.id }, body: { endsOn } })),
   );
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -82,9 +82,7 @@ function PositionsTable({ caption, positions }: { caption: string; positions: Po
 
 function AddPositionForm({ bodyId }: { bodyId: string }) {
   const members = useAllMembers();
-  const add = useBodyChange(bodyId, (body: CreatePositionDto) =>
-    ok(bodiesControllerAddPosition({ path: { id: bodyId }, body })),
-  );
+  const add = useBodyChange(bodyId, (body: CreatePositionDto) => ok(addPosition({ path: { id: bodyId }, body })));
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);

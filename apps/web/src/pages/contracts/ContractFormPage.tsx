@@ -5,9 +5,9 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import {
-  contractsControllerCreate,
-  contractsControllerGet,
-  contractsControllerUpdate,
+  createContract,
+  getContract,
+  updateContract,
   ok,
   type ContractDto,
   type CreateContractDto,
@@ -169,7 +169,7 @@ function NewContract() {
   const [territory, setTerritory] = useState<ChosenTerritory>({ communes: [], epcis: [] });
   const saved = useSaved();
   const create = useMutation({
-    mutationFn: (body: CreateContractDto) => ok(contractsControllerCreate({ body })),
+    mutationFn: (body: CreateContractDto) => ok(createContract({ body })),
     onSuccess: saved,
   });
   const department = departmentCode ?? departments[0]?.code;
@@ -213,8 +213,8 @@ function EditContract({ contract }: { contract: ContractDto }) {
   const [territory, setTerritory] = useState<ChosenTerritory>({ communes: contract.territories, epcis: [] });
   const saved = useSaved();
   const update = useMutation({
-    mutationFn: (body: Parameters<typeof contractsControllerUpdate>[0]['body']) =>
-      ok(contractsControllerUpdate({ path: { id: contract.id }, body })),
+    mutationFn: (body: Parameters<typeof updateContract>[0]['body']) =>
+      ok(updateContract({ path: { id: contract.id }, body })),
     onSuccess: saved,
   });
   const departments = useDepartments().data?.items ?? [];
@@ -246,7 +246,7 @@ export function ContractFormPage() {
   const { id } = useParams() as { id?: string };
   const contract = useQuery({
     queryKey: ['contracts', id],
-    queryFn: () => ok(contractsControllerGet({ path: { id: id! } })),
+    queryFn: () => ok(getContract({ path: { id: id! } })),
     enabled: id !== undefined,
   });
   useDocumentTitle(

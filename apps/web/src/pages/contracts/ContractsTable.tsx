@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { contractsControllerList, ok } from '../../api/client';
+import { listContracts, ok } from '../../api/client';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { formatDate, formatNumber } from '../../format';
 import { useDepartmentLabels } from '../../api/queries';
@@ -27,7 +27,7 @@ export function ContractsTable({ departmentCode: code }: { departmentCode?: stri
     <PaginatedTable
       caption="Contrats locaux de santé"
       queryKey={['contracts', { departmentCode: code }]}
-      fetchPage={(page) => ok(contractsControllerList({ query: { departmentCode: code, ...page } }))}
+      fetchPage={(page) => ok(listContracts({ query: { departmentCode: code, ...page } }))}
       rowKey={(c) => c.id}
       empty={code ? 'Aucun contrat local de santé dans ce département.' : 'Aucun contrat local de santé.'}
       columns={[

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { contractsControllerCoverage, ok } from '../../api/client';
+import { getContractCoverage, ok } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { departmentLabel, formatNumber, formatRate } from '../../format';
 import { NewContractLink } from './ContractsTable';
@@ -18,7 +18,7 @@ const percent = (fraction: number) => Math.round(fraction * 1000) / 10;
  * preparation.
  */
 export function CoveragePage() {
-  const coverage = useQuery({ queryKey: ['coverage'], queryFn: () => ok(contractsControllerCoverage()) });
+  const coverage = useQuery({ queryKey: ['coverage'], queryFn: () => ok(getContractCoverage()) });
   return (
     <>
       <h1>Couverture par les contrats locaux de santé</h1>

@@ -4,8 +4,8 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import {
   ok,
-  territoryControllerCommunes,
-  territoryControllerEpcis,
+  searchCommunes,
+  searchEpcis,
   type CommuneDto,
   type EpciDto,
   type TerritoryInputDto,
@@ -117,7 +117,7 @@ export function TerritoryPicker({
           label="Rechercher une commune"
           hint="Nom (sans se soucier des accents) ou code INSEE"
           queryKey={`communes-${departmentCode}`}
-          search={(q) => ok(territoryControllerCommunes({ query: { q, departmentCode, limit: 10 } }))}
+          search={(q) => ok(searchCommunes({ query: { q, departmentCode, limit: 10 } }))}
           keyOf={(c) => c.inseeCode}
           describe={(c) => `${c.name} (${c.inseeCode}) — ${formatNumber(c.population)} habitants`}
           addLabel={(c) => `Ajouter la commune ${c.name} (${c.inseeCode})`}
@@ -127,7 +127,7 @@ export function TerritoryPicker({
           label="Rechercher un EPCI"
           hint="Nom ou SIREN : toutes ses communes rejoignent le contrat"
           queryKey={`epcis-${departmentCode}`}
-          search={(q) => ok(territoryControllerEpcis({ query: { q, departmentCode, limit: 10 } }))}
+          search={(q) => ok(searchEpcis({ query: { q, departmentCode, limit: 10 } }))}
           keyOf={(e) => e.siren}
           describe={(e) =>
             `${e.name} (SIREN ${e.siren}) — ${e.communes} communes, ${formatNumber(e.population)} habitants`

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { callsControllerGrantFollowUp, ok, type GrantDto, type ProjectDetailDto } from '../../api/client';
+import { getGrantFollowUp, ok, type GrantDto, type ProjectDetailDto } from '../../api/client';
 import { useProject } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { formatEuros } from '../../format';
@@ -33,7 +33,7 @@ function GrantFigures({ grant }: { grant: GrantDto }) {
 function GrantFollowUp({ grant }: { grant: GrantDto }) {
   const followUp = useQuery({
     queryKey: ['grants', grant.id, 'follow-up'],
-    queryFn: () => ok(callsControllerGrantFollowUp({ path: { id: grant.id } })),
+    queryFn: () => ok(getGrantFollowUp({ path: { id: grant.id } })),
   });
   return (
     <QueryState query={followUp}>

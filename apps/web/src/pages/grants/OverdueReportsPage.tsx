@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { callsControllerOverdueReports, ok, type OverdueReportDto } from '../../api/client';
+import { listOverdueReports, ok, type OverdueReportDto } from '../../api/client';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { formatDate } from '../../format';
 import { GRANT_REPORT_KIND_LABELS } from '@app/vocabulary';
@@ -25,7 +25,7 @@ export function OverdueReportsPage() {
       <PaginatedTable
         caption="Comptes rendus en retard"
         queryKey={['grants', 'overdue-reports']}
-        fetchPage={(page) => ok(callsControllerOverdueReports({ query: page }))}
+        fetchPage={(page) => ok(listOverdueReports({ query: page }))}
         columns={COLUMNS}
         rowKey={(r) => r.reportId}
         empty="Aucun compte rendu en retard : les porteurs ont rendu ceux qui étaient dus."

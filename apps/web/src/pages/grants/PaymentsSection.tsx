@@ -3,7 +3,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import {
-  callsControllerPay,
+  recordPayment,
   ok,
   setPaymentTranche,
   type CreatePaymentDto,
@@ -60,7 +60,7 @@ function PaymentForm({ grant, tranches }: { grant: GrantDto; tranches: TrancheDt
   const [invalid, setInvalid] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const pay = useGrantChange(
-    (body: CreatePaymentDto) => ok(callsControllerPay({ path: { id: grant.id }, body })),
+    (body: CreatePaymentDto) => ok(recordPayment({ path: { id: grant.id }, body })),
     () => setFormKey((k) => k + 1),
   );
   function submit(event: FormEvent<HTMLFormElement>) {

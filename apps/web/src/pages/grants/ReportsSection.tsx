@@ -3,7 +3,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import {
-  callsControllerSetGrantReports,
+  setGrantReports,
   ok,
   type GrantFollowUpDto,
   type GrantReportDto,
@@ -27,8 +27,7 @@ const toRow = (r: GrantReportDto): ReportRow => ({ kind: r.kind, dueOn: r.dueOn,
 function ReportsEditor({ followUp }: { followUp: GrantFollowUpDto }) {
   const [rows, setRows] = useState(() => followUp.reports.map(toRow));
   const save = useGrantChange(
-    (reports: GrantReportInputDto[]) =>
-      ok(callsControllerSetGrantReports({ path: { id: followUp.grantId }, body: { reports } })),
+    (reports: GrantReportInputDto[]) => ok(setGrantReports({ path: { id: followUp.grantId }, body: { reports } })),
     (saved) => setRows(saved.reports.map(toRow)),
   );
   const edit = (i: number, patch: Partial<ReportRow>) =>

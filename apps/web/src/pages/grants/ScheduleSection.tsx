@@ -1,13 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import {
-  callsControllerSetSchedule,
-  ok,
-  type GrantFollowUpDto,
-  type TrancheDto,
-  type TrancheInputDto,
-} from '../../api/client';
+import { setGrantSchedule, ok, type GrantFollowUpDto, type TrancheDto, type TrancheInputDto } from '../../api/client';
 import { eurosInput, formatDate, formatEuros, parseEuros } from '../../format';
 import { TRANCHE_STATE_LABELS } from '@app/vocabulary';
 import { EditableLines } from './EditableLines';
@@ -53,8 +47,7 @@ function ScheduleEditor({ followUp }: { followUp: GrantFollowUpDto }) {
   const [rows, setRows] = useState(() => followUp.schedule.map(toRow));
   const [badRow, setBadRow] = useState<number | null>(null);
   const save = useGrantChange(
-    (tranches: TrancheInputDto[]) =>
-      ok(callsControllerSetSchedule({ path: { id: followUp.grantId }, body: { tranches } })),
+    (tranches: TrancheInputDto[]) => ok(setGrantSchedule({ path: { id: followUp.grantId }, body: { tranches } })),
     (saved) => setRows(saved.schedule.map(toRow)),
   );
   const edit = (i: number, patch: Partial<TrancheRow>) =>

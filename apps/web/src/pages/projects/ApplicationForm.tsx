@@ -5,7 +5,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { callsControllerUpdateProject, ok, type ProjectDetailDto, type UpdateProjectDto } from '../../api/client';
+import { updateProject, ok, type ProjectDetailDto, type UpdateProjectDto } from '../../api/client';
 import { useDepartments } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ProblemsAlert } from '../../components/ProblemsAlert';
@@ -70,7 +70,7 @@ export function ApplicationForm({ project }: { project: ProjectDetailDto }) {
   const [rows, setRows] = useState(() => budgetRowsOf(project));
   const [problems, setProblems] = useState<string[]>([]);
   const save = useMutation({
-    mutationFn: (body: UpdateProjectDto) => ok(callsControllerUpdateProject({ path: { id: project.id }, body })),
+    mutationFn: (body: UpdateProjectDto) => ok(updateProject({ path: { id: project.id }, body })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['projects'] });
       navigate(`/projets/${project.id}`);

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { callsControllerAwaitingAction, ok, type ProjectListItemDto } from '../../api/client';
+import { listAwaitingAction, ok, type ProjectListItemDto } from '../../api/client';
 import { useDepartments } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatEuros } from '../../format';
@@ -55,7 +55,7 @@ const toItem = (project: ProjectListItemDto, reason: string): Item => ({
 export function AwaitingAction() {
   const waiting = useQuery({
     queryKey: ['projects', 'awaiting-action'],
-    queryFn: () => ok(callsControllerAwaitingAction()),
+    queryFn: () => ok(listAwaitingAction()),
   });
   const departments = useDepartments().data?.items ?? [];
   const department = (code: string) => `${departments.find((d) => d.code === code)?.name ?? code} (${code})`;

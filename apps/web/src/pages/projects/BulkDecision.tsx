@@ -3,12 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import {
-  callsControllerBulkTransition,
-  ok,
-  type BulkTransitionResponseDto,
-  type ProjectListItemDto,
-} from '../../api/client';
+import { transitionProjects, ok, type BulkTransitionResponseDto, type ProjectListItemDto } from '../../api/client';
 import { ApiError, toFrench, type ApiErrorBody } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PROJECT_STATUS_LABELS, PROJECT_STATUSES, PROJECT_TRANSITION_LABELS } from '@app/vocabulary';
@@ -24,8 +19,7 @@ export function BulkDecision({ selected, onDone }: { selected: ProjectListItemDt
   const [outcome, setOutcome] = useState<{ titles: Map<string, string>; response: BulkTransitionResponseDto }>();
   const queryClient = useQueryClient();
   const decide = useMutation({
-    mutationFn: (body: { projectIds: string[]; to: Status; comment?: string }) =>
-      ok(callsControllerBulkTransition({ body })),
+    mutationFn: (body: { projectIds: string[]; to: Status; comment?: string }) => ok(transitionProjects({ body })),
     onSuccess: (response) => {
       setOutcome({ titles: new Map(selected.map((p) => [p.id, p.title])), response });
       setTo('');

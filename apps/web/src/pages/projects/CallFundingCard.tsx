@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { callsControllerProjectsByStatus, ok, type CallDto } from '../../api/client';
+import { countProjectsByStatus, ok, type CallDto } from '../../api/client';
 import { useCallFunding } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatEuros } from '../../format';
@@ -26,7 +26,7 @@ function Figures({ figures }: { figures: Array<[string, number]> }) {
 function StatusCounts({ call }: { call: CallDto }) {
   const counts = useQuery({
     queryKey: ['calls', call.id, 'projects-by-status'],
-    queryFn: () => ok(callsControllerProjectsByStatus({ path: { id: call.id } })),
+    queryFn: () => ok(countProjectsByStatus({ path: { id: call.id } })),
   });
   if (counts.isError) return <ErrorAlert error={counts.error} />;
   const present = (counts.data ?? []).filter((line) => line.count > 0);

@@ -4,7 +4,7 @@ import { createModal } from '@codegouvfr/react-dsfr/Modal';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { callsControllerGrant, ok, type ProjectDetailDto } from '../../api/client';
+import { grantProject, ok, type ProjectDetailDto } from '../../api/client';
 import { useCallFunding } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatEuros, parseEuros } from '../../format';
@@ -38,7 +38,7 @@ export function GrantDialog({ project }: { project: ProjectDetailDto }) {
   const queryClient = useQueryClient();
   const [invalid, setInvalid] = useState(false);
   const grant = useMutation({
-    mutationFn: (amountCents: number) => ok(callsControllerGrant({ path: { id: project.id }, body: { amountCents } })),
+    mutationFn: (amountCents: number) => ok(grantProject({ path: { id: project.id }, body: { amountCents } })),
     onSuccess: () => {
       grantModal.close();
       return queryClient

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { callsControllerGetProject, ok } from '../../api/client';
+import { getProject, ok } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useDocumentTitle } from '../../routing/document-title';
 import { ApplicationForm } from './ApplicationForm';
@@ -11,7 +11,7 @@ export function ProjectEditPage() {
   const { id } = useParams();
   const project = useQuery({
     queryKey: ['projects', id],
-    queryFn: () => ok(callsControllerGetProject({ path: { id: id! } })),
+    queryFn: () => ok(getProject({ path: { id: id! } })),
   });
   useDocumentTitle(project.data ? `Modifier le dossier « ${project.data.title} »` : 'Modifier le dossier');
   return (

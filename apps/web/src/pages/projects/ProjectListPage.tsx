@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { callsControllerListProjects, ok, type ProjectListItemDto } from '../../api/client';
+import { listProjects, ok, type ProjectListItemDto } from '../../api/client';
 import { useCalls, useDepartmentLabels } from '../../api/queries';
 import { PaginatedTable, type Column } from '../../components/PaginatedTable';
 import { formatEuros } from '../../format';
@@ -78,7 +78,7 @@ export function ProjectListPage() {
       <PaginatedTable
         caption="Projets"
         queryKey={['projects', filters]}
-        fetchPage={(page) => ok(callsControllerListProjects({ query: { ...filters, ...page } }))}
+        fetchPage={(page) => ok(listProjects({ query: { ...filters, ...page } }))}
         columns={columns}
         rowKey={(p) => p.id}
         empty="Aucun projet ne correspond à ces critères : élargissez les filtres ou videz la recherche."

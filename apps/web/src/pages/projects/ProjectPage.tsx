@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { callsControllerGetProject, ok } from '../../api/client';
+import { getProject, ok } from '../../api/client';
 import { useCalls } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { useDocumentTitle } from '../../routing/document-title';
@@ -19,7 +19,7 @@ export function ProjectPage() {
   const calls = useCalls();
   const project = useQuery({
     queryKey: ['projects', id],
-    queryFn: () => ok(callsControllerGetProject({ path: { id: id! } })),
+    queryFn: () => ok(getProject({ path: { id: id! } })),
   });
   useDocumentTitle(project.data ? `Projet « ${project.data.title} »` : 'Projet');
   return (

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { callsControllerScores, ok, type ProjectDetailDto } from '../../api/client';
+import { listProjectScores, ok, type ProjectDetailDto } from '../../api/client';
 import { useDepartmentLabels } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../format';
@@ -36,7 +36,7 @@ export function ProjectOpinions({ project }: { project: ProjectDetailDto }) {
 export function ProjectScores({ projectId }: { projectId: string }) {
   const scores = useQuery({
     queryKey: ['projects', projectId, 'scores'],
-    queryFn: () => ok(callsControllerScores({ path: { id: projectId } })),
+    queryFn: () => ok(listProjectScores({ path: { id: projectId } })),
   });
   const data = scores.data;
   return (

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { callsControllerTransition, ok, type ProjectDetailDto } from '../../api/client';
+import { transitionProject, ok, type ProjectDetailDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isDestructiveProjectMove, projectMoveLabel } from '@app/vocabulary';
 
@@ -17,7 +17,7 @@ export function ProjectTransitions({ project }: { project: ProjectDetailDto }) {
   const queryClient = useQueryClient();
   const move = useMutation({
     mutationFn: (body: { to: Status; comment?: string }) =>
-      ok(callsControllerTransition({ path: { id: project.id }, body: { ...body, version: project.version } })),
+      ok(transitionProject({ path: { id: project.id }, body: { ...body, version: project.version } })),
     onSuccess: () => {
       setTarget(undefined);
       return queryClient.invalidateQueries({ queryKey: ['projects'] });

@@ -1,6 +1,6 @@
-import type { CallsControllerListProjectsData } from '../../api/client';
+import type { ListProjectsData } from '../../api/client';
 
-type ProjectQuery = NonNullable<CallsControllerListProjectsData['query']>;
+type ProjectQuery = NonNullable<ListProjectsData['query']>;
 
 /** The list's filters live in the URL under French names, so a filtered list can be bookmarked. */
 export const FILTER_PARAMS = {

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { contractsControllerActionSheets, contractsControllerGet, ok } from '../../api/client';
+import { listContractActionSheets, getContract, ok } from '../../api/client';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatEuros } from '../../format';
@@ -13,7 +13,7 @@ export function ContractPage() {
   const { id } = useParams() as { id: string };
   const contract = useQuery({
     queryKey: ['contracts', id],
-    queryFn: () => ok(contractsControllerGet({ path: { id } })),
+    queryFn: () => ok(getContract({ path: { id } })),
   });
   const departments = useDepartmentLabels();
   useDocumentTitle(contract.data ? `Contrat local de santé « ${contract.data.name} »` : 'Contrat local de santé');
@@ -58,7 +58,7 @@ export function ContractPage() {
           <PaginatedTable
             caption="Fiches actions du contrat"
             queryKey={['contracts', id, 'actions']}
-            fetchPage={(page) => ok(contractsControllerActionSheets({ path: { id }, query: page }))}
+            fetchPage={(page) => ok(listContractActionSheets({ path: { id }, query: page }))}
             rowKey={(a) => a.id}
             empty="Aucune fiche action."
             columns={[

@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { ok, roadmapControllerListActions } from '../../api/client';
+import { ok, listActions } from '../../api/client';
 import { useDepartmentLabels } from '../../api/queries';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { formatDate } from '../../format';
@@ -96,9 +96,7 @@ export function MyDepartmentPage() {
       <PaginatedTable
         caption="Actions du département : en retard et sans mise à jour d’abord, terminées en dernier"
         queryKey={['actions', { departmentCode: code, attentionFirst: true }]}
-        fetchPage={(page) =>
-          ok(roadmapControllerListActions({ query: { departmentCode: code, attentionFirst: true, ...page } }))
-        }
+        fetchPage={(page) => ok(listActions({ query: { departmentCode: code, attentionFirst: true, ...page } }))}
         rowKey={(a) => a.id}
         empty="Aucune action ne concerne ce département."
         columns={[

@@ -6,13 +6,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import {
-  callsControllerGetProject,
-  callsControllerGiveOpinion,
-  ok,
-  type CreateOpinionDto,
-  type ProjectDetailDto,
-} from '../../api/client';
+import { getProject, giveOpinion, ok, type CreateOpinionDto, type ProjectDetailDto } from '../../api/client';
 import { useDepartmentLabels } from '../../api/queries';
 import { useDocumentTitle } from '../../routing/document-title';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -27,7 +21,7 @@ function OpinionForm({ project }: { project: ProjectDetailDto }) {
   const mine = project.opinionDepartmentCodes;
   const { label } = useDepartmentLabels();
   const give = useMutation({
-    mutationFn: (body: CreateOpinionDto) => ok(callsControllerGiveOpinion({ path: { id: project.id }, body })),
+    mutationFn: (body: CreateOpinionDto) => ok(giveOpinion({ path: { id: project.id }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['projects', project.id] }),
   });
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -130,7 +124,7 @@ export function ProjectOpinionPage() {
   const { id } = useParams() as { id: string };
   const project = useQuery({
     queryKey: ['projects', id],
-    queryFn: () => ok(callsControllerGetProject({ path: { id } })),
+    queryFn: () => ok(getProject({ path: { id } })),
   });
   const departments = useDepartmentLabels();
   useDocumentTitle(project.data ? `Avis sur le projet « ${project.data.title} »` : 'Avis sur un projet');

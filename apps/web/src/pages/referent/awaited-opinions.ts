@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { callsControllerGetProject, callsControllerListProjects, ok, type ProjectDetailDto } from '../../api/client';
+import { getProject, listProjects, ok, type ProjectDetailDto } from '../../api/client';
 
 /** The department's opinion on a project, if given (the latest). */
 export function opinionOf(project: ProjectDetailDto, departmentCode: string) {
@@ -13,13 +13,12 @@ export function opinionOf(project: ProjectDetailDto, departmentCode: string) {
 export function useOpinionsOfDepartment(departmentCode: string) {
   const list = useQuery({
     queryKey: ['projects', { departmentCode, status: 'under_review', limit: 200 }],
-    queryFn: () =>
-      ok(callsControllerListProjects({ query: { departmentCode, status: 'under_review', limit: 200, offset: 0 } })),
+    queryFn: () => ok(listProjects({ query: { departmentCode, status: 'under_review', limit: 200, offset: 0 } })),
   });
   const details = useQueries({
     queries: (list.data?.items ?? []).map((p) => ({
       queryKey: ['projects', p.id],
-      queryFn: () => ok(callsControllerGetProject({ path: { id: p.id } })),
+      queryFn: () => ok(getProject({ path: { id: p.id } })),
     })),
   });
   const loaded = details.flatMap((d) => (d.data ? [d.data] : []));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ok, roadmapControllerGetAction, roadmapControllerUpdates, type ActionDto } from '../../api/client';
+import { ok, getAction, listActionUpdates, type ActionDto } from '../../api/client';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatDateTime } from '../../format';
@@ -45,7 +45,7 @@ function UpdateHistory({ actionId }: { actionId: string }) {
       <PaginatedTable
         caption="Mises à jour, la plus récente d’abord"
         queryKey={['actions', actionId, 'updates']}
-        fetchPage={(page) => ok(roadmapControllerUpdates({ path: { id: actionId }, query: page }))}
+        fetchPage={(page) => ok(listActionUpdates({ path: { id: actionId }, query: page }))}
         pageParam="historique"
         empty="Aucune mise à jour depuis la création de l’action."
         rowKey={(u) => String(u.id)}
@@ -80,7 +80,7 @@ export function ActionPage() {
   const [formKey, setFormKey] = useState(0);
   const action = useQuery({
     queryKey: ['actions', id],
-    queryFn: () => ok(roadmapControllerGetAction({ path: { id } })),
+    queryFn: () => ok(getAction({ path: { id } })),
   });
   useDocumentTitle(action.data ? `Action « ${action.data.title} »` : 'Action');
   /** The action and its history as they are now; the form opens again at the current version. */

@@ -4,7 +4,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { ok, roadmapControllerUpdateAction, type ActionDto, type UpdateActionDto } from '../../api/client';
+import { ok, updateAction, type ActionDto, type UpdateActionDto } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ACTION_STATUS_LABELS } from '@app/vocabulary';
@@ -39,7 +39,7 @@ export function ActionUpdateForm({ action, onReload }: Props) {
   const queryClient = useQueryClient();
   const [version, setVersion] = useState(action.version);
   const save = useMutation({
-    mutationFn: (body: UpdateActionDto) => ok(roadmapControllerUpdateAction({ path: { id: action.id }, body })),
+    mutationFn: (body: UpdateActionDto) => ok(updateAction({ path: { id: action.id }, body })),
     onSuccess: (updated) => {
       setVersion(updated.version);
       queryClient.setQueryData(['actions', action.id], updated);

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
-import { ok, roadmapControllerImportCsv, type ImportResultDto, type ImportRowResultDto } from '../../api/client';
+import { ok, importActionsCsv, type ImportResultDto, type ImportRowResultDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatCount } from '../../format';
 import { useMyDepartment } from '../referent/MyDepartmentPage';
@@ -100,7 +100,7 @@ export function ActionsImportPage() {
   const [file, setFile] = useState<File>();
   const queryClient = useQueryClient();
   const upload = useMutation({
-    mutationFn: async (csv: File) => ok(roadmapControllerImportCsv({ body: { csv: await csv.text() } })),
+    mutationFn: async (csv: File) => ok(importActionsCsv({ body: { csv: await csv.text() } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['actions'] }),
   });
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -6,11 +6,11 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import {
   ok,
-  roadmapControllerAddAction,
-  roadmapControllerCreate,
-  roadmapControllerEligibleDecisions,
-  roadmapControllerSetAxes,
-  roadmapControllerTransition,
+  createAction,
+  createRoadmap,
+  listEligibleDecisions,
+  setRoadmapAxes,
+  transitionRoadmap,
   type CreateActionDto,
   type RoadmapAxisInputDto,
   type RoadmapDecisionDto,
@@ -53,7 +53,7 @@ function ValidationForm({
 }) {
   const eligible = useQuery({
     queryKey: ['roadmaps', year, 'eligible-decisions'],
-    queryFn: () => ok(roadmapControllerEligibleDecisions({ path: { year } })),
+    queryFn: () => ok(listEligibleDecisions({ path: { year } })),
   });
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -95,7 +95,7 @@ export function RoadmapTransitions({ roadmap }: { roadmap: RoadmapDto }) {
   const refresh = useRoadmapRefresh(roadmap.year);
   const [validating, setValidating] = useState(false);
   const move = useMutation({
-    mutationFn: (body: RoadmapTransitionDto) => ok(roadmapControllerTransition({ path: { year: roadmap.year }, body })),
+    mutationFn: (body: RoadmapTransitionDto) => ok(transitionRoadmap({ path: { year: roadmap.year }, body })),
     onSuccess: refresh,
   });
   if (roadmap.allowedTransitions.length === 0) return null;
@@ -195,8 +195,7 @@ function AxesEditor({ title, initial, frozen = false, submitLabel, save }: AxesE
 export function AxesForm({ roadmap }: { roadmap: RoadmapDto }) {
   const refresh = useRoadmapRefresh(roadmap.year);
   const save = useMutation({
-    mutationFn: (axes: RoadmapAxisInputDto[]) =>
-      ok(roadmapControllerSetAxes({ path: { year: roadmap.year }, body: { axes } })),
+    mutationFn: (axes: RoadmapAxisInputDto[]) => ok(setRoadmapAxes({ path: { year: roadmap.year }, body: { axes } })),
     onSuccess: refresh,
   });
   return (
@@ -214,7 +213,7 @@ export function AxesForm({ roadmap }: { roadmap: RoadmapDto }) {
 export function CreateRoadmapForm({ year }: { year: number }) {
   const refresh = useRoadmapRefresh(year);
   const create = useMutation({
-    mutationFn: (axes: RoadmapAxisInputDto[]) => ok(roadmapControllerCreate({ body: { year, axes } })),
+    mutationFn: (axes: RoadmapAxisInputDto[]) => ok(createRoadmap({ body: { year, axes } })),
     onSuccess: refresh,
   });
   return (
@@ -244,7 +243,7 @@ export function AddActionForm({ roadmap }: { roadmap: RoadmapDto }) {
   const navigate = useNavigate();
   const departments = useDepartments().data?.items ?? [];
   const add = useMutation({
-    mutationFn: (body: CreateActionDto) => ok(roadmapControllerAddAction({ path: { year: roadmap.year }, body })),
+    mutationFn: (body: CreateActionDto) => ok(createAction({ path: { year: roadmap.year }, body })),
     onSuccess: async (action) => {
       await queryClient.invalidateQueries({ queryKey: ['actions'] });
       navigate(`/actions/${action.id}`);

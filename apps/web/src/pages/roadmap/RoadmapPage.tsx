@@ -6,10 +6,10 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import {
   ok,
-  roadmapControllerGet,
-  roadmapControllerListActions,
-  roadmapControllerProgress,
-  roadmapControllerYears,
+  getRoadmap,
+  listActions,
+  getRoadmapProgress,
+  listRoadmaps,
   type RoadmapDto,
   type RoadmapYearDto,
 } from '../../api/client';
@@ -44,7 +44,7 @@ function YearPicker({ year }: { year: number }) {
 function ProgressByAxis({ year }: { year: number }) {
   const progress = useQuery({
     queryKey: ['roadmaps', year, 'progress'],
-    queryFn: () => ok(roadmapControllerProgress({ path: { year } })),
+    queryFn: () => ok(getRoadmapProgress({ path: { year } })),
   });
   if (!progress.data) return null;
   return (
@@ -71,7 +71,7 @@ function RoadmapActions({ roadmap }: { roadmap: RoadmapDto }) {
       <PaginatedTable
         caption={`Actions de la feuille de route ${roadmap.year}`}
         queryKey={['actions', { year: roadmap.year }]}
-        fetchPage={(page) => ok(roadmapControllerListActions({ query: { year: roadmap.year, ...page } }))}
+        fetchPage={(page) => ok(listActions({ query: { year: roadmap.year, ...page } }))}
         rowKey={(a) => a.id}
         columns={[
           { header: 'Axe', cell: (a) => (a.axisCode ? (axes.get(a.axisCode) ?? a.axisCode) : '') },
@@ -113,13 +113,13 @@ function OtherYears({ years }: { years: RoadmapYearDto[] }) {
  */
 export function RoadmapPage() {
   const [params] = useSearchParams();
-  const years = useQuery({ queryKey: ['roadmaps'], queryFn: () => ok(roadmapControllerYears()) });
+  const years = useQuery({ queryKey: ['roadmaps'], queryFn: () => ok(listRoadmaps()) });
   const asked = Number(params.get('annee'));
   const year = asked || years.data?.items[0]?.year || new Date().getFullYear();
   const exists = years.data?.items.some((y) => y.year === year) ?? false;
   const roadmap = useQuery({
     queryKey: ['roadmaps', year],
-    queryFn: () => ok(roadmapControllerGet({ path: { year } })),
+    queryFn: () => ok(getRoadmap({ path: { year } })),
     enabled: exists,
   });
   return (
