@@ -35,7 +35,10 @@ const PATH_OBJECTS: Record<string, string> = {
   calls: 'SELECT id FROM call ORDER BY title, id LIMIT 1',
   projects: `SELECT p.id FROM project p JOIN project_department d ON d.project_id = p.id AND d.department_code = '31'
              ORDER BY p.title, p.id LIMIT 1`,
-  grants: 'SELECT id FROM "grant" ORDER BY id LIMIT 1',
+  grants: 'SELECT grant_id AS id FROM payment ORDER BY grant_id LIMIT 1',
+  // A payment of that grant, for the route that moves a payment to another tranche.
+  payments:
+    'SELECT id FROM payment WHERE grant_id = (SELECT grant_id FROM payment ORDER BY grant_id LIMIT 1) ORDER BY id LIMIT 1',
   meetings: `SELECT id FROM meeting ORDER BY starts_at DESC, id LIMIT 1`,
   bodies: `SELECT id FROM body WHERE kind = 'plenary' LIMIT 1`,
   seats: 'SELECT id FROM seat ORDER BY id LIMIT 1',
