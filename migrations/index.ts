@@ -22,6 +22,7 @@ import { DecisionAgendaItem1764000002500 } from './1764000002500-decision-agenda
 import { ReportProgress1764000002600 } from './1764000002600-report-progress';
 import { DecisionSubjectTypes1764000002800 } from './1764000002800-decision-subject-types';
 import { ReportTitle1764000003200 } from './1764000003200-report-title';
+import { Equity1764000003300 } from './1764000003300-equity';
 import { AuditSeals1764000002100 } from './1764000002100-audit-seals';
 import { RuntimeRole1764000002110 } from './1764000002110-runtime-role';
 
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ReportProgress1764000002600,
   DecisionSubjectTypes1764000002800,
   ReportTitle1764000003200,
+  Equity1764000003300,
 ];
