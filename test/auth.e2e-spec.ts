@@ -79,7 +79,15 @@ describe('auth', () => {
     [
       'admin',
       DEMO.admin,
-      ['readDashboard', 'readProjects', 'exportFunding', 'readAuditTrail', 'verifyAuditTrail', 'manageAccounts'],
+      [
+        'readDashboard',
+        'readProjects',
+        'exportFunding',
+        'readAuditTrail',
+        'verifyAuditTrail',
+        'manageAccounts',
+        'readEquity',
+      ],
     ],
     [
       'delegate',
@@ -92,22 +100,31 @@ describe('auth', () => {
         'manageRoadmap',
         'updateActions',
         'manageCommission',
+        'readEquity',
       ],
     ],
     [
       'mission officer',
       DEMO.officer,
-      ['readDashboard', 'readProjects', 'exportFunding', 'manageRoadmap', 'updateActions', 'manageCommission'],
+      [
+        'readDashboard',
+        'readProjects',
+        'exportFunding',
+        'manageRoadmap',
+        'updateActions',
+        'manageCommission',
+        'readEquity',
+      ],
     ],
-    ['referent', DEMO.referent31, ['readProjects', 'departmentSpace', 'giveOpinions', 'updateActions']],
+    ['referent', DEMO.referent31, ['readProjects', 'departmentSpace', 'giveOpinions', 'updateActions', 'readEquity']],
     ['commission member', DEMO.member, ['memberSpace']],
-    ['auditor', DEMO.auditor, ['readProjects', 'exportFunding', 'readAuditTrail', 'verifyAuditTrail']],
+    ['auditor', DEMO.auditor, ['readProjects', 'exportFunding', 'readAuditTrail', 'verifyAuditTrail', 'readEquity']],
   ])('tells the %s on /me which screens it may open, and only on /me', async (_role, email, granted) => {
     const token = await login(stack, email);
     const { capabilities } = (await api(stack, token).get('/api/auth/me').expect(200)).body;
     expect(Object.keys(capabilities).filter((c) => capabilities[c] === true)).toEqual(granted);
     expect(Object.values(capabilities).every((v) => typeof v === 'boolean')).toBe(true);
-    expect(Object.keys(capabilities)).toHaveLength(12);
+    expect(Object.keys(capabilities)).toHaveLength(13);
     // The login's answer keeps the account's shape: capabilities come with /me only.
     const signedIn = await api(stack).post('/api/auth/login').send({ email, password: 'demo-iss-2026' });
     expect(signedIn.body.user).not.toHaveProperty('capabilities');

@@ -2,14 +2,11 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { euros, launchBrowser, screenshot, scriptErrorsOf, signIn } from '../support/browser';
 import { demoCallId } from '../support/factories';
 import { api, DEMO, login, until } from '../support/http';
+import { occitanieMapDrawn } from '../support/occitanie-map';
 import { Stack } from '../support/stack';
 
 const CALL_2021 = 'AMI 2021 — Réduire les inégalités sociales de santé dans les territoires';
 const CALL_2023 = 'AMI 2023 — Aller vers et littératie en santé';
-/** Occitanie's departments, as the map component names them (class FR-dep-<code>). */
-const OCCITANIE = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
-/** The map's grey for a department it was given no value for. */
-const UNCOLOURED = '#6b6b6b';
 
 /** The mission officer (Inès Fabre) gives the 2023 call its criteria and scores its two applications under review. */
 async function scoreTheApplications(stack: Stack): Promise<void> {
@@ -68,14 +65,7 @@ describe('the regional delegate in the browser', () => {
       () => call.locator('canvas').count(),
       (n) => n === 2,
     );
-    const fills = () =>
-      call
-        .locator('map-chart-reg')
-        .evaluate(
-          (map, codes) => codes.map((code) => map.querySelector(`.FR-dep-${code}`)?.getAttribute('fill') ?? null),
-          OCCITANIE,
-        );
-    await until(fills, (colours) => colours.every((colour) => colour !== null && colour !== UNCOLOURED));
+    await occitanieMapDrawn(call);
   }
 
   it('sees first what waits: decisions ready, grants to make, agreements to sign, reports overdue', async () => {

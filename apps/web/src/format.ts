@@ -3,6 +3,8 @@ const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR
 /** The one date format of the app: "30 nov. 2026", and "30 nov. 2026 à 05:42" with the time, in Paris. */
 const dates = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
 const times = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: 'Europe/Paris' });
+const numbers = new Intl.NumberFormat('fr-FR');
+const rates = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
 
 /** How every screen names a department: "Haute-Garonne (31)". */
 export function departmentLabel(department: { code: string; name: string }): string {
@@ -27,6 +29,16 @@ export function formatDateTime(iso: string): string {
 /** A count and its noun, plural from 2 as French has it: "1 siège", "23 sièges", "0 présent". */
 export function formatCount(count: number, noun: string, plural = `${noun}s`): string {
   return `${count} ${count > 1 ? plural : noun}`;
+}
+
+/** A count of people, inhabitants…: "81 545". */
+export function formatNumber(n: number): string {
+  return numbers.format(n);
+}
+
+/** A fraction between 0 and 1 as a French percentage: 0.3721 → "37,2 %". */
+export function formatRate(fraction: number): string {
+  return rates.format(fraction);
 }
 
 export function formatSize(bytes: number): string {

@@ -8,6 +8,7 @@ import { memberScreens } from './pages/member/screens';
 import { commissionScreens } from './pages/commission/screens';
 import { roadmapScreens } from './pages/roadmap/screens';
 import { exportScreens } from './pages/exports/screens';
+import { equityScreens } from './pages/equity/screens';
 
 /**
  * The route table: every screen of the app, by area. To add an area, write its pages in
@@ -22,6 +23,7 @@ export const screens: readonly Screen[] = [
   ...memberScreens,
   ...commissionScreens,
   ...roadmapScreens,
+  ...equityScreens,
   ...exportScreens,
   ...adminScreens,
 ];

@@ -21,5 +21,7 @@ export function capabilitiesOf(actor: Actor): CapabilitiesDto {
     manageCommission: governancePolicy.allows(actor, 'manage'),
     memberSpace: governancePolicy.allows(actor, 'readOwnBodies'),
     manageAccounts: identityPolicy.allows(actor, 'manageUsers'),
+    // Equity's readers are identity's internal readers (equity.policy's assertMayReadEquity).
+    readEquity: identityPolicy.allows(actor, 'readInternalFiles'),
   };
 }

@@ -43,6 +43,9 @@ export class CapabilitiesDto {
   /** The accounts: their list, creation, roles and departments, disabling. */
   @ApiProperty()
   manageAccounts: boolean;
+  /** The equity figures: funding, contracts and reach against territorial deprivation indicators. */
+  @ApiProperty()
+  readEquity: boolean;
 }
 
 /** The signed-in person (GET /api/auth/me): the account, and the screens it may open. */

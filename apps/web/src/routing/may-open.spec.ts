@@ -14,6 +14,7 @@ const NONE: CapabilitiesDto = {
   manageCommission: false,
   memberSpace: false,
   manageAccounts: false,
+  readEquity: false,
 };
 const auditor = { capabilities: { ...NONE, readProjects: true, exportFunding: true, readAuditTrail: true } };
 const member = { capabilities: { ...NONE, memberSpace: true } };

@@ -77,6 +77,10 @@ export type CapabilitiesDto = {
      * The accounts: their list, creation, roles and departments, disabling.
      */
     manageAccounts: boolean;
+    /**
+     * The equity figures: funding, contracts and reach against territorial deprivation indicators.
+     */
+    readEquity: boolean;
 };
 
 export type SessionUserDto = {
