@@ -2,8 +2,8 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { TerritorialIndicatorDto } from '../../api/client';
 import { FiguresTable } from '../../components/FiguresTable';
 import { QueryState } from '../../components/QueryState';
+import { IndicatorOptions } from './IndicatorOptions';
 import { formatNumber, formatRate } from '../../format';
-import { INDICATOR_LEVEL_LABELS } from '@app/vocabulary';
 import { quintileLabel } from './equity-reading';
 import { rankingLocalTerritories, useEquityContracts } from './equity-queries';
 
@@ -34,11 +34,7 @@ export function ContractsCoverage({
             label="Indicateur par EPCI ou par commune"
             nativeSelectProps={{ value: code, onChange: (e) => onChange(e.target.value) }}
           >
-            {eligible.map((i) => (
-              <option key={i.code} value={i.code}>
-                {i.label} ({INDICATOR_LEVEL_LABELS[i.level]}, {i.year})
-              </option>
-            ))}
+            <IndicatorOptions indicators={eligible} />
           </Select>
           <QueryState query={coverage}>
             {(c) => (

@@ -3,7 +3,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { CallDto, TerritorialIndicatorDto } from '../../api/client';
 import { useCalls } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
-import { INDICATOR_LEVEL_LABELS } from '@app/vocabulary';
+import { IndicatorOptions } from './IndicatorOptions';
 import { ContractsCoverage } from './ContractsCoverage';
 import { EquityDownloads } from './EquityDownloads';
 import { FundingFigures } from './FundingFigures';
@@ -82,11 +82,7 @@ function Equity({ indicators, calls, canCreate }: EquityProps) {
             nativeSelectProps={{ value: indicator, onChange: (e) => chosen.setIndicator(e.target.value) }}
           >
             <option value="">Choisir un indicateur</option>
-            {indicators.filter(rankingDepartments).map((i) => (
-              <option key={i.code} value={i.code}>
-                {i.label} ({INDICATOR_LEVEL_LABELS[i.level]}, {i.year})
-              </option>
-            ))}
+            <IndicatorOptions indicators={indicators.filter(rankingDepartments)} />
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-6">
