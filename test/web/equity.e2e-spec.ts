@@ -139,7 +139,7 @@ describe('the equity screen in the browser', () => {
     await page.context().close();
   });
 
-  it('lets the mission officer import a file: a bad line is named and nothing changes, a good file replaces the values', async () => {
+  it('lets the mission officer import a file (a bad line named, nothing changed; a good one replaces the values) and create an indicator', async () => {
     const page = await signIn(browser, stack, DEMO.officer, '/equite');
     await choose(page);
     const garonne = departmentRows(page).filter({ hasText: 'Haute-Garonne (31)' });
@@ -177,8 +177,28 @@ describe('the equity screen in the browser', () => {
       (n) => n === 2,
     );
     expect(await history.locator('tbody tr').first().innerText()).toMatch(/\tInès Fabre\t13\t[0-9a-f]{64}$/);
-    await page.getByRole('heading', { name: 'Nouvel indicateur' }).waitFor();
     await screenshot(page, 'equity-import');
+
+    // A new indicator, lower values worse: offered at once for the funding figures and the import.
+    const creation = page.getByRole('region', { name: 'Nouvel indicateur' });
+    await creation.getByLabel(/^Code/).fill('revenu_median_dep');
+    await creation.getByLabel('Intitulé', { exact: true }).fill('Revenu médian disponible par unité de consommation');
+    await creation.getByLabel(/^Unité/).fill('€');
+    await creation.getByLabel(/^Source/).fill('INSEE, Filosofi 2021');
+    await creation.getByLabel('Année des valeurs', { exact: true }).fill('2021');
+    await creation.getByLabel('Échelon', { exact: true }).selectOption({ label: 'Département' });
+    await creation.getByLabel(/^Une valeur plus haute est plus défavorable/).uncheck({ force: true });
+    await creation.getByRole('button', { name: 'Créer l’indicateur' }).click();
+    await creation
+      .getByText(
+        'Indicateur « Revenu médian disponible par unité de consommation » créé : importez maintenant ses valeurs.',
+      )
+      .waitFor();
+    await form.getByLabel('Indicateur', { exact: true }).selectOption({ value: 'revenu_median_dep' });
+    await form.getByText('Aucun fichier n’a encore été importé pour cet indicateur.').waitFor();
+    expect(
+      await page.getByLabel('Indicateur de défavorisation (par département)').locator('option').allInnerTexts(),
+    ).toContain('Revenu médian disponible par unité de consommation (Département, 2021)');
     await page.context().close();
   });
 
