@@ -73,6 +73,7 @@ const CONFLICTS: Partial<Record<ErrorCode, string>> = {
   'user.demote_self': 'Vous ne pouvez pas retirer votre propre rôle d’administrateur.',
   'position.taken': 'Cette fonction est déjà occupée à ces dates : mettez d’abord fin à la fonction en cours.',
   'position.ended': 'Cette fonction a déjà pris fin.',
+  'indicator.code_taken': 'Un indicateur porte déjà ce code : choisissez-en un autre.',
 };
 
 /** Refusals (400) of the rules beyond a field's form, by code. */
@@ -90,6 +91,8 @@ const INVALID: Partial<Record<ErrorCode, string>> = {
   'auth.same_password': 'Le nouveau mot de passe doit différer de l’actuel.',
   'user.referent_without_department': 'Un référent départemental doit avoir au moins un département.',
   'dates.order': 'La date de fin précède la date de début.',
+  // With its bad lines in `details.lines`, which the import screen lists; without, the file was empty.
+  'indicator.values_invalid': 'Le fichier est vide ou illisible : envoyez un fichier CSV « code;valeur ».',
 };
 
 /** The screen's names of the fields it sends (`holder.siret` → « SIRET du porteur »); a field not named keeps its path. */
