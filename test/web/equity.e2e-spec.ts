@@ -216,10 +216,7 @@ describe('the equity screen in the browser', () => {
     // The calls of a year rather than one call: the 2021 AMI is the only call of 2021, same index.
     const index = await page.getByRole('heading', { name: /^Indice de concentration/ }).innerText();
     await page.getByLabel('Appel ou année').selectOption({ label: 'Appels de 2021' });
-    await until(
-      () => page.url(),
-      (url) => new URL(url).search === `?indicateur=${POVERTY}&annee=2021`,
-    );
+    await page.waitForURL((url) => url.search === `?indicateur=${POVERTY}&annee=2021`);
     await page.getByRole('heading', { name: index }).waitFor();
     expect(await page.locator('tr.app-highlighted-row th').innerText()).toBe('Haute-Garonne (31) — votre département');
     await page.context().close();
