@@ -2133,8 +2133,17 @@ export type IndicatorImportResultDto = {
     imported: number;
 };
 
-export type IndicatorValuePageDto = {
-    items: Array<IndicatorValueDto>;
+export type TerritorialIndicatorValueDto = {
+    /**
+     * INSEE department code, EPCI SIREN or INSEE commune code.
+     */
+    code: string;
+    name: string;
+    value: number;
+};
+
+export type TerritorialIndicatorValuePageDto = {
+    items: Array<TerritorialIndicatorValueDto>;
     total: number;
 };
 
@@ -7425,7 +7434,7 @@ export type EquityControllerIndicatorValuesErrors = {
 export type EquityControllerIndicatorValuesError = EquityControllerIndicatorValuesErrors[keyof EquityControllerIndicatorValuesErrors];
 
 export type EquityControllerIndicatorValuesResponses = {
-    200: IndicatorValuePageDto;
+    200: TerritorialIndicatorValuePageDto;
 };
 
 export type EquityControllerIndicatorValuesResponse = EquityControllerIndicatorValuesResponses[keyof EquityControllerIndicatorValuesResponses];
