@@ -123,6 +123,26 @@ describe('equity: indicators, funding, contracts and publics against need', () =
   });
   afterAll(() => stack.stop());
 
+  it('answers on the demo, before any test data: the 2021 AMI against the demo poverty rate, the contracts against the EPCI index', async () => {
+    const ami = await demoCallId(stack, auditor);
+    const funding = await api(stack, delegate).get(`/api/equity/funding?indicator=taux_pauvrete_dep&callId=${ami}`);
+    expectStatus(funding, 200);
+    expect(funding.body.indicator.source).toContain('valeurs fictives de démonstration');
+    expect(funding.body.items).toHaveLength(13);
+    expect(typeof funding.body.concentrationIndex).toBe('number');
+    const contracts = await api(stack, delegate).get('/api/equity/contracts?indicator=indice_defavorisation_epci');
+    expectStatus(contracts, 200);
+    expect(contracts.body.byQuintile.some((q: { coveredPopulation: number }) => q.coveredPopulation > 0)).toBe(true);
+    const publics = await api(stack, delegate).get('/api/equity/publics?year=2021');
+    expect(publics.body.participation.filter((p: { projects: number }) => p.projects > 0).length).toBeGreaterThan(2);
+    // The closing note quotes these figures.
+    console.log(
+      `demo equity: concentration index ${funding.body.concentrationIndex}; coverage by quintile ${contracts.body.byQuintile
+        .map((q: { coverageRate: number }) => q.coverageRate)
+        .join(' / ')}`,
+    );
+  });
+
   it('lets the admin and the mission create indicators: 409 on an existing code, 403 for others, 400 on a bad code', async () => {
     expectStatus(await createIndicator(officer, INDICATOR), 201);
     const again = await createIndicator(admin, INDICATOR);
@@ -492,25 +512,5 @@ describe('equity: indicators, funding, contracts and publics against need', () =
       for (const token of [admin, delegate, officer, auditor, referent31])
         expectStatus(await api(stack, token).get(path), 200);
     }
-  });
-
-  it('answers on the demo: the 2021 AMI against the demo poverty rate, the contracts against the EPCI index', async () => {
-    const ami = await demoCallId(stack, auditor);
-    const funding = await api(stack, delegate).get(`/api/equity/funding?indicator=taux_pauvrete_dep&callId=${ami}`);
-    expectStatus(funding, 200);
-    expect(funding.body.indicator.source).toContain('valeurs fictives de démonstration');
-    expect(funding.body.items).toHaveLength(13);
-    expect(typeof funding.body.concentrationIndex).toBe('number');
-    const contracts = await api(stack, delegate).get('/api/equity/contracts?indicator=indice_defavorisation_epci');
-    expectStatus(contracts, 200);
-    expect(contracts.body.byQuintile.some((q: { coveredPopulation: number }) => q.coveredPopulation > 0)).toBe(true);
-    const publics = await api(stack, delegate).get('/api/equity/publics?year=2021');
-    expect(publics.body.participation.filter((p: { projects: number }) => p.projects > 0).length).toBeGreaterThan(2);
-    // The closing note quotes these figures.
-    console.log(
-      `demo equity: concentration index ${funding.body.concentrationIndex}; coverage by quintile ${contracts.body.byQuintile
-        .map((q: { coverageRate: number }) => q.coverageRate)
-        .join(' / ')}`,
-    );
   });
 });
