@@ -76,8 +76,8 @@ describe('equity: indicators, funding, contracts and publics against need', () =
       population: number;
     }[];
   const createIndicator = (token: string, body: object) => api(stack, token).post('/api/indicators').send(body);
-  const putValues = (token: string, code: string, csv: string) =>
-    api(stack, token).put(`/api/indicators/${code}/values`).set('content-type', 'text/csv').send(csv);
+  const putValues = (token: string, code: string, csv: string, contentType = 'text/csv') =>
+    api(stack, token).put(`/api/indicators/${code}/values`).set('content-type', contentType).send(csv);
   const valuesOf = async (code: string) =>
     (await api(stack, auditor).get(`/api/indicators/${code}/values?limit=200`)).body as {
       items: { code: string; name: string; value: number }[];
@@ -203,7 +203,7 @@ describe('equity: indicators, funding, contracts and publics against need', () =
 
   it('replaces all the values on a re-import, and keeps the previous import in the history', async () => {
     const partial = 'code;valeur\n31;10\n34;20\n';
-    expectStatus(await putValues(admin, INDICATOR.code, partial), 200);
+    expectStatus(await putValues(admin, INDICATOR.code, partial, 'text/csv; charset=utf-8'), 200);
     expect((await valuesOf(INDICATOR.code)).items.map((v) => [v.code, v.value])).toEqual([
       ['31', 10],
       ['34', 20],
