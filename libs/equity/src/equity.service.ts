@@ -111,8 +111,9 @@ export class EquityService {
     callIds: readonly string[],
   ): Promise<Map<string, { committedCents: number; paidCents: number }>> {
     const sums = new Map<string, { committedCents: number; paidCents: number }>();
-    for (const id of callIds) {
-      for (const d of (await this.calls.figuresUnchecked(id)).byDepartment) {
+    const figures = await Promise.all(callIds.map((id) => this.calls.figuresUnchecked(id)));
+    for (const { byDepartment } of figures) {
+      for (const d of byDepartment) {
         const sum = sums.get(d.code) ?? { committedCents: 0, paidCents: 0 };
         sum.committedCents += d.committedCents;
         sum.paidCents += d.paidCents;

@@ -11,7 +11,7 @@ import {
   CreateTerritorialIndicatorDto,
   IndicatorImportDto,
   IndicatorImportResultDto,
-  IndicatorValueDto,
+  TerritorialIndicatorValueDto,
   TerritorialIndicatorDto,
   TerritorialIndicatorPageDto,
 } from './dto/indicator.dto';
@@ -104,7 +104,7 @@ export class IndicatorsService {
   }
 
   /** The values by territory code, with the reference data's names. */
-  async values(actor: Actor, code: string, page: PageQueryDto): Promise<Page<IndicatorValueDto>> {
+  async values(actor: Actor, code: string, page: PageQueryDto): Promise<Page<TerritorialIndicatorValueDto>> {
     assertMayReadEquity(actor);
     const indicator = await this.existing(code);
     const [values, territories] = await Promise.all([

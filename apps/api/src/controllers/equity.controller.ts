@@ -14,7 +14,7 @@ import {
   IndicatorImportPageDto,
   IndicatorImportResultDto,
   IndicatorsService,
-  IndicatorValuePageDto,
+  TerritorialIndicatorValuePageDto,
   TerritorialIndicatorDto,
   TerritorialIndicatorPageDto,
 } from '@app/equity';
@@ -69,12 +69,12 @@ export class EquityController {
 
   /** An indicator's values, by territory code, with the territories' names. */
   @Get('indicators/:code/values')
-  @ApiOkResponse({ type: IndicatorValuePageDto })
+  @ApiOkResponse({ type: TerritorialIndicatorValuePageDto })
   indicatorValues(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
     @Query() page: PageQueryDto,
-  ): Promise<IndicatorValuePageDto> {
+  ): Promise<TerritorialIndicatorValuePageDto> {
     return this.indicators.values(actor, code, page);
   }
 

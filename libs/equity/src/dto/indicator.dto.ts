@@ -103,15 +103,15 @@ export class IndicatorImportResultDto {
 }
 
 /** A territory's value, with its name from the reference data. */
-export class IndicatorValueDto {
+export class TerritorialIndicatorValueDto {
   /** INSEE department code, EPCI SIREN or INSEE commune code. */
   code: string;
   name: string;
   value: number;
 }
 
-export class IndicatorValuePageDto {
-  @ApiProperty({ type: [IndicatorValueDto] })
-  items: IndicatorValueDto[];
+export class TerritorialIndicatorValuePageDto {
+  @ApiProperty({ type: [TerritorialIndicatorValueDto] })
+  items: TerritorialIndicatorValueDto[];
   total: number;
 }

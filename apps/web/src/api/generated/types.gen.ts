@@ -2137,8 +2137,17 @@ export type IndicatorImportResultDto = {
     imported: number;
 };
 
-export type IndicatorValuePageDto = {
-    items: Array<IndicatorValueDto>;
+export type TerritorialIndicatorValueDto = {
+    /**
+     * INSEE department code, EPCI SIREN or INSEE commune code.
+     */
+    code: string;
+    name: string;
+    value: number;
+};
+
+export type TerritorialIndicatorValuePageDto = {
+    items: Array<TerritorialIndicatorValueDto>;
     total: number;
 };
 
@@ -7429,7 +7438,7 @@ export type EquityControllerIndicatorValuesErrors = {
 export type EquityControllerIndicatorValuesError = EquityControllerIndicatorValuesErrors[keyof EquityControllerIndicatorValuesErrors];
 
 export type EquityControllerIndicatorValuesResponses = {
-    200: IndicatorValuePageDto;
+    200: TerritorialIndicatorValuePageDto;
 };
 
 export type EquityControllerIndicatorValuesResponse = EquityControllerIndicatorValuesResponses[keyof EquityControllerIndicatorValuesResponses];
