@@ -11,6 +11,7 @@ import type { EquityContractsDto, EquityFundingDto, EquityPublicsDto } from '../
 import { EquityService } from '../equity.service';
 import { IndicatorsService } from '../indicators.service';
 import { EquityReportParamsDto } from './equity-report.dto';
+import { formatIndex, formatRate } from './equity-format';
 
 /** The data an equity report is built from, in a fixed order: its SHA-256 is the report's dataSha256. */
 export interface EquityReportData {
@@ -20,13 +21,7 @@ export interface EquityReportData {
   reach: EquityPublicsDto;
 }
 
-/** "0,1071", "−0,0420": the index to 4 decimals, as the API gives it, in French. */
-export function formatIndex(index: number | null): string {
-  return index === null ? 'non calculable (rien n’est engagé)' : index.toFixed(4).replace('.', ',').replace('-', '−');
-}
-
 const perInhabitant = (cents: number | null) => (cents === null ? '—' : formatEuros(cents));
-const percent = (rate: number) => `${(rate * 100).toFixed(1).replace('.', ',')} %`;
 
 /**
  * Funding against need (CONTRACT.md, "Equity"): funding per inhabitant by department and by deprivation
@@ -132,7 +127,7 @@ export class EquityReport implements ReportDefinition<EquityReportParamsDto, Equ
         String(q.quintile),
         q.population.toLocaleString('fr-FR'),
         q.coveredPopulation.toLocaleString('fr-FR'),
-        percent(q.coverageRate),
+        formatRate(q.coverageRate),
       ]),
     });
     pdf.heading('Publics atteints par les projets financés');
