@@ -19,7 +19,7 @@ const tsJest = ['ts-jest', { diagnostics: false }];
 const moduleNameMapper = {
   '^@app/core/(.*)$': '<rootDir>/libs/core/src/$1',
   '^@app/migrations$': '<rootDir>/migrations',
-  '^@app/(core|territory|identity|audit|reports|governance|calls|roadmap|contracts|vocabulary)$':
+  '^@app/(core|territory|identity|audit|reports|governance|calls|roadmap|contracts|equity|vocabulary)$':
     '<rootDir>/libs/$1/src',
 };
 

@@ -24,6 +24,7 @@ import { DecisionSubjectTypes1764000002800 } from './1764000002800-decision-subj
 import { GrantTranchesAndAgreement1764000003000 } from './1764000003000-grant-tranches-and-agreement';
 import { TerritorySearch1764000003100 } from './1764000003100-territory-search';
 import { ReportTitle1764000003200 } from './1764000003200-report-title';
+import { Equity1764000003300 } from './1764000003300-equity';
 import { AuditSeals1764000002100 } from './1764000002100-audit-seals';
 import { RuntimeRole1764000002110 } from './1764000002110-runtime-role';
 
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   GrantTranchesAndAgreement1764000003000,
   TerritorySearch1764000003100,
   ReportTitle1764000003200,
+  Equity1764000003300,
 ];

@@ -87,6 +87,7 @@ describe('auth', () => {
         'verifyAuditTrail',
         'manageAccounts',
         'readContracts',
+        'readEquity',
       ],
     ],
     [
@@ -102,6 +103,7 @@ describe('auth', () => {
         'manageCommission',
         'readContracts',
         'writeContracts',
+        'readEquity',
       ],
     ],
     [
@@ -116,21 +118,34 @@ describe('auth', () => {
         'manageCommission',
         'readContracts',
         'writeContracts',
+        'readEquity',
       ],
     ],
     [
       'referent',
       DEMO.referent31,
-      ['readProjects', 'departmentSpace', 'giveOpinions', 'updateActions', 'readContracts', 'writeContracts'],
+      [
+        'readProjects',
+        'departmentSpace',
+        'giveOpinions',
+        'updateActions',
+        'readContracts',
+        'writeContracts',
+        'readEquity',
+      ],
     ],
     ['commission member', DEMO.member, ['memberSpace']],
-    ['auditor', DEMO.auditor, ['readProjects', 'exportFunding', 'readAuditTrail', 'verifyAuditTrail', 'readContracts']],
+    [
+      'auditor',
+      DEMO.auditor,
+      ['readProjects', 'exportFunding', 'readAuditTrail', 'verifyAuditTrail', 'readContracts', 'readEquity'],
+    ],
   ])('tells the %s on /me which screens it may open, and only on /me', async (_role, email, granted) => {
     const token = await login(stack, email);
     const { capabilities } = (await api(stack, token).get('/api/auth/me').expect(200)).body;
     expect(Object.keys(capabilities).filter((c) => capabilities[c] === true)).toEqual(granted);
     expect(Object.values(capabilities).every((v) => typeof v === 'boolean')).toBe(true);
-    expect(Object.keys(capabilities)).toHaveLength(14);
+    expect(Object.keys(capabilities)).toHaveLength(15);
     // The login's answer keeps the account's shape: capabilities come with /me only.
     const signedIn = await api(stack).post('/api/auth/login').send({ email, password: 'demo-iss-2026' });
     expect(signedIn.body.user).not.toHaveProperty('capabilities');

@@ -43,6 +43,12 @@ describe('bench scripts, smoke versions', () => {
     expect(out).toMatch(/funding CSV: \d+ rows, \d+ MB in [\d.]+ s = \d+ rows\/s; api RSS \d+ → peak \d+ MB/);
   });
 
+  it('times the equity routes on funded projects of one year', async () => {
+    const out = await bench('equity.mjs');
+    expect(out).toMatch(/\/api\/equity\/funding\?indicator=taux_pauvrete_dep&year=2030: median \d+ ms, slowest \d+ ms/);
+    expect(out).toMatch(/\/api\/equity\/publics\?year=2030: median \d+ ms/);
+  });
+
   it('renders queued reports with one then two workers, without loss or duplicate', async () => {
     const out = await bench('jobs.mjs');
     expect(out.match(/no loss, no duplicate/g)).toHaveLength(2);

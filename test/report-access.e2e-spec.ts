@@ -89,6 +89,8 @@ describe('report access follows the right to read the subject, at request and at
     ['referent34', 'attendance_sheet', () => ({ meetingId: groupMeeting }), () => `/api/meetings/${groupMeeting}`, 202],
     // Every signed-in account reads the directory of referents: no one to refuse.
     ['member', 'directory', () => ({}), () => '/api/departments', 202],
+    ['member', 'equity', () => ({ indicator: 'taux_pauvrete_dep', callId }), () => `/api/equity/funding?indicator=taux_pauvrete_dep&callId=${callId}`, 403],
+    ['referent31', 'equity', () => ({ indicator: 'taux_pauvrete_dep', year: 2021 }), () => '/api/equity/funding?indicator=taux_pauvrete_dep&year=2021', 202],
   ];
 
   it.each(PARITY)(

@@ -134,9 +134,9 @@ describe('reports pipeline', () => {
     const body = doc.paths['/api/reports'].post.requestBody.content['application/json'].schema;
     expect(body.discriminator.propertyName).toBe('kind');
     expect(Object.keys(body.discriminator.mapping).sort()).toEqual(
-      ['attendance_sheet', 'directory', 'funding', 'minutes', 'notice', 'roadmap'].sort(),
+      ['attendance_sheet', 'directory', 'equity', 'funding', 'minutes', 'notice', 'roadmap'].sort(),
     );
-    expect(body.oneOf).toHaveLength(6);
+    expect(body.oneOf).toHaveLength(7);
     const funding = doc.components.schemas.FundingReportRequestDto;
     expect(funding.properties.params).toEqual({ $ref: '#/components/schemas/FundingReportParamsDto' });
     expect(doc.components.schemas.FundingReportParamsDto.properties.callId.format).toBe('uuid');

@@ -29,6 +29,8 @@ const SENDER: Record<string, Account | 'anonymous'> = {
   'PATCH /api/users/{id}': 'admin',
   'POST /api/projects/{id}/scores': 'officer',
   'POST /api/projects/{id}/opinions': 'referent31',
+  'POST /api/indicators': 'officer',
+  'PUT /api/indicators/{code}/values': 'officer',
 };
 /** The demo object a path id points at, by the collection before it. */
 const PATH_OBJECTS: Record<string, string> = {
@@ -45,6 +47,7 @@ const PATH_OBJECTS: Record<string, string> = {
   positions: 'SELECT id FROM body_position ORDER BY id LIMIT 1',
   actions: 'SELECT id FROM action ORDER BY id LIMIT 1',
   'local-health-contracts': 'SELECT id FROM local_health_contract ORDER BY name, id LIMIT 1',
+  indicators: 'SELECT code AS id FROM territorial_indicator ORDER BY code LIMIT 1',
   // Not an account the fuzzer signs in with: disabling it must not lock the fuzzer out.
   users: `SELECT id FROM app_user WHERE email = 'referent09@demo.iss.local'`,
 };
@@ -82,7 +85,8 @@ function writeRoutes(doc: OpenApiDocument): WriteRoute[] {
         key: `${method.toUpperCase()} ${path}`,
         method,
         path,
-        schema: op.requestBody?.content['application/json']?.schema,
+        // The indicator values are a text/csv body: fuzzed as JSON strings, and as the raw payloads below.
+        schema: op.requestBody?.content['application/json']?.schema ?? op.requestBody?.content['text/csv']?.schema,
       })),
   );
 }

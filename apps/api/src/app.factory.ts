@@ -11,6 +11,7 @@ import { ErrorResponseDto } from './errors/error-response.dto';
 import { finishDocument } from './openapi/finish-document';
 import { refuseCrossSiteWrites } from './auth/csrf';
 import { requestIdOf } from './auth/request-id';
+import { acceptCsvBodies } from './csv-bodies';
 import { limitJsonBodies } from './json-body-limits';
 import { countQueriesPerRequest } from './query-count-header';
 import { registerWebApp } from './web/web-app';
@@ -55,6 +56,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   await app.register(fastifyCookie);
   refuseCrossSiteWrites(app.getHttpAdapter().getInstance());
   limitJsonBodies(app, BODY_LIMIT);
+  acceptCsvBodies(app);
   if (app.get(AppConfig).get('COUNT_QUERIES')) countQueriesPerRequest(app.getHttpAdapter().getInstance());
   // Echo the request id (kept from the caller or made by pino-http) so a support request can quote it.
   app

@@ -7,6 +7,7 @@ import { AuditModule } from '@app/audit';
 import { AppConfig, AppConfigModule, DatabaseModule, HttpErrorFilter, JobsModule } from '@app/core';
 import { CallsModule } from '@app/calls';
 import { ContractsModule } from '@app/contracts';
+import { EquityModule } from '@app/equity';
 import { GovernanceModule } from '@app/governance';
 import { IdentityModule } from '@app/identity';
 import { ReportsModule } from '@app/reports';
@@ -20,6 +21,7 @@ import { AuthController } from './controllers/auth.controller';
 import { BodiesController } from './controllers/bodies.controller';
 import { CallsController } from './controllers/calls.controller';
 import { ContractsController } from './controllers/contracts.controller';
+import { EquityController } from './controllers/equity.controller';
 import { RoadmapController } from './controllers/roadmap.controller';
 import { ExportsController } from './controllers/exports.controller';
 import { GrantsController } from './controllers/grants.controller';
@@ -59,6 +61,7 @@ import { RateLimitsModule } from './rate-limits/rate-limits';
     CallsModule,
     RoadmapModule,
     ContractsModule,
+    EquityModule,
   ],
   controllers: [
     HealthController,
@@ -76,6 +79,7 @@ import { RateLimitsModule } from './rate-limits/rate-limits';
     RoadmapController,
     ContractsController,
     TerritoryController,
+    EquityController,
   ],
   providers: [
     JwtStrategy,

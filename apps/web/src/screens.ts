@@ -11,6 +11,7 @@ import { commissionScreens } from './pages/commission/screens';
 import { roadmapScreens } from './pages/roadmap/screens';
 import { contractScreens } from './pages/contracts/screens';
 import { exportScreens } from './pages/exports/screens';
+import { equityScreens } from './pages/equity/screens';
 
 /**
  * The route table: every screen of the app, by area. To add an area, write its pages in
@@ -28,6 +29,7 @@ export const screens: readonly Screen[] = [
   ...commissionScreens,
   ...roadmapScreens,
   ...contractScreens,
+  ...equityScreens,
   ...exportScreens,
   ...adminScreens,
 ];

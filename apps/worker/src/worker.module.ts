@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule, DatabaseModule, JobsModule } from '@app/core';
 import { AuditModule } from '@app/audit';
 import { CallsModule } from '@app/calls';
+import { EquityModule } from '@app/equity';
 import { GovernanceModule } from '@app/governance';
 import { IdentityModule } from '@app/identity';
 import { ReportsModule } from '@app/reports';
@@ -26,6 +27,7 @@ import { MaintenanceScheduler } from './maintenance.scheduler';
     AuditModule,
     GovernanceModule,
     CallsModule,
+    EquityModule,
     RoadmapModule,
     IdentityModule,
   ],

@@ -95,6 +95,16 @@ export class CallsRepository {
     return tx.find(CallAxisEntity, { where: { callId }, order: { position: 'ASC' } });
   }
 
+  /** The ids of the calls whose `year` is this one, oldest first. */
+  async idsOfYear(year: number): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(CallEntity, {
+      select: { id: true },
+      where: { year },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((r) => r.id);
+  }
+
   list(limit: number, offset: number): Promise<[CallEntity[], number]> {
     return this.dataSource.manager.findAndCount(CallEntity, {
       order: { year: 'DESC', createdAt: 'DESC' },

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
 import { Actor, Page, PageQueryDto, centsFromDb, found, parisDay } from '@app/core';
 import { TerritoryService } from '@app/territory';
+import type { ParticipationLevel } from '@app/vocabulary';
 import { CALL_LIFECYCLE, PROJECT_STATUSES, type CallStatus } from './calls.constants';
 import { assertMayMoveCallTo, type CallRights, callRights, callsPolicy, NO_CALL_RIGHTS } from './calls.policy';
 import { CallsRepository } from './calls.repository';
@@ -142,6 +143,25 @@ export class CallsService {
           return { code: d.code, name: d.name, ...line, ...perInhabitant(line.committedCents, d.population) };
         }),
     };
+  }
+
+  /** The calls of a year ("the year's calls" of CONTRACT.md, "Equity"), for figures other domains build; unchecked. */
+  callIdsOfYear(year: number): Promise<string[]> {
+    return this.calls.idsOfYear(year);
+  }
+
+  /**
+   * The funded projects of these calls with their committed cents, target publics and participation, for
+   * equity's reach figures; unchecked: the caller's domain checks who reads them.
+   */
+  async grantedProjectsUnchecked(
+    callIds: readonly string[],
+  ): Promise<
+    { projectId: string; targetPublics: string[]; participation: ParticipationLevel; committedCents: number }[]
+  > {
+    if (callIds.length === 0) return [];
+    const rows = await this.funding.grantedProjects(callIds);
+    return rows.map((r) => ({ ...r, committedCents: centsFromDb(r.committedCents) }));
   }
 
   /**

@@ -5,6 +5,7 @@ import { AppConfig, changedAny, cursorStream, departmentCodesOf, Tx } from '@app
 import { DataSource } from 'typeorm';
 import { GrantEntity } from './entities/grant.entity';
 import { PaymentEntity } from './entities/payment.entity';
+import type { ParticipationLevel } from '@app/vocabulary';
 import type { PaymentKind, ProjectStatus } from './calls.constants';
 import { PROJECT_DEPARTMENTS } from './projects.repository';
 
@@ -14,6 +15,14 @@ export interface GrantFundingRow {
   amountCents: string;
   paidCents: string;
   departments: { code: string; shareBp: number | null }[];
+}
+
+/** A project with a grant: what equity's reach figures group (CallsService.grantedProjectsUnchecked). */
+export interface GrantedProjectRow {
+  projectId: string;
+  targetPublics: string[];
+  participation: ParticipationLevel;
+  committedCents: string;
 }
 
 /** A funded project with what it was granted and paid. */
@@ -220,6 +229,21 @@ export class FundingRepository {
        FROM "grant" g JOIN project p ON p.id = g.project_id
        WHERE g.status = 'active' AND g.agreement_signed_on IS NULL AND p.status = 'selected'
        ORDER BY g.created_at, g.id`,
+    );
+  }
+
+  /**
+   * The projects of these calls that have a grant, each with what its grants commit (as the funding
+   * figures count it), its target publics and the participation of the people concerned; by project id.
+   */
+  grantedProjects(callIds: readonly string[]): Promise<GrantedProjectRow[]> {
+    return this.dataSource.query(
+      `SELECT pr.id AS "projectId", pr.target_publics AS "targetPublics", pr.participation,
+              sum(${COMMITTED})::text AS "committedCents"
+       FROM "grant" g JOIN project pr ON pr.id = g.project_id
+       WHERE g.call_id = ANY ($1::uuid[])
+       GROUP BY pr.id ORDER BY pr.id`,
+      [callIds],
     );
   }
 

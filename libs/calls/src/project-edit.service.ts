@@ -74,6 +74,7 @@ export class ProjectEditService {
       targetPublics: dto.targetPublics ?? row.targetPublics,
       levers: dto.levers ? [...dto.levers].sort() : row.levers,
       requestedCents: dto.requestedCents ?? centsFromDb(row.requestedCents),
+      participation: dto.participation ?? row.participation,
     });
     if (!updated) throw DomainError.staleVersion(CallsErrorCode.ProjectStaleVersion);
     await this.projects.replaceDepartments(tx, row.id, departments);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { changedAny, departmentCodesOf, type DepartmentLink, inAnyDepartment, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
+import type { ParticipationLevel } from '@app/vocabulary';
 import type { Opinion, ProjectStatus } from './calls.constants';
 import { OpinionEntity } from './entities/opinion.entity';
 import { ProjectCommuneEntity } from './entities/project-commune.entity';
@@ -22,6 +23,7 @@ export interface ProjectRow {
   targetPublics: string[];
   levers: number[];
   requestedCents: string;
+  participation: ParticipationLevel;
   status: ProjectStatus;
   version: number;
   createdAt: Date;
@@ -31,7 +33,15 @@ export interface ProjectRow {
 /** The application's own fields, as an edit writes them. */
 export type ApplicationFields = Pick<
   ProjectEntity,
-  'title' | 'summary' | 'holderName' | 'holderKind' | 'holderSiret' | 'targetPublics' | 'levers' | 'requestedCents'
+  | 'title'
+  | 'summary'
+  | 'holderName'
+  | 'holderKind'
+  | 'holderSiret'
+  | 'targetPublics'
+  | 'levers'
+  | 'requestedCents'
+  | 'participation'
 >;
 
 /** A department of a project and its declared share (basis points; null: equal shares). */
@@ -70,7 +80,7 @@ export const PROJECT_DEPARTMENTS: DepartmentLink = { table: 'project_department'
 const PROJECT_COLUMNS = `p.id, p.call_id AS "callId", p.axis_code AS "axisCode", p.title, p.summary,
   p.holder_name AS "holderName", p.holder_kind AS "holderKind", p.holder_siret AS "holderSiret",
   ${departmentCodesOf(PROJECT_DEPARTMENTS, 'p.id')} AS "departmentCodes",
-  p.target_publics AS "targetPublics", p.levers, p.requested_cents AS "requestedCents", p.status, p.version,
+  p.target_publics AS "targetPublics", p.levers, p.requested_cents AS "requestedCents", p.participation, p.status, p.version,
   p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
 /** The text searched for, matched literally: `%`, `_` and `\\` lose their LIKE meaning. */
@@ -189,7 +199,7 @@ export class ProjectsRepository {
   ): Promise<boolean> {
     const result = await tx.query(
       `UPDATE project SET title = $4, summary = $5, holder_name = $6, holder_kind = $7, holder_siret = $8,
-         target_publics = $9, levers = $10, requested_cents = $11, version = version + 1, updated_at = now()
+         target_publics = $9, levers = $10, requested_cents = $11, participation = $12, version = version + 1, updated_at = now()
        WHERE id = $1 AND version = $2 AND status = ANY ($3::text[])`,
       [
         id,
@@ -203,6 +213,7 @@ export class ProjectsRepository {
         f.targetPublics,
         f.levers,
         f.requestedCents,
+        f.participation,
       ],
     );
     return changedAny(result);

@@ -163,6 +163,16 @@ export class ContractsRepository {
     return new Map(rows.map((r) => [r.code, Number(r.covered)]));
   }
 
+  /** The INSEE codes of the communes contracts in these statuses cover, each once. */
+  async coveredCommunes(statuses: readonly ContractStatus[]): Promise<string[]> {
+    const rows: { code: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT t.insee_code AS code FROM contract_territory t
+       JOIN local_health_contract c ON c.id = t.contract_id AND c.status = ANY ($1::text[]) ORDER BY 1`,
+      [statuses],
+    );
+    return rows.map((r) => r.code);
+  }
+
   /** Covered population of signed contracts: the reference population of each commune covered, once. */
   async coverage(): Promise<{ covered: number; signed: number; inPreparation: number }> {
     const rows = await this.dataSource.query(

@@ -193,6 +193,11 @@ export class ContractsService {
     return found(await this.contracts.find(id), ContractsErrorCode.LocalHealthContractNotFound, id);
   }
 
+  /** The communes signed contracts cover, each once (INSEE codes): for equity's coverage by quintile; unchecked. */
+  signedCommuneCodes(): Promise<string[]> {
+    return this.contracts.coveredCommunes(['signed']);
+  }
+
   async coverage(actor: Actor): Promise<CoverageDto> {
     assertMayReadContracts(actor);
     const [

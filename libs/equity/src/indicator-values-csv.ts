@@ -1,9 +1,7 @@
 import { parse } from 'csv-parse/sync';
+import type { IndicatorLevel } from '@app/vocabulary';
 
-/** The territorial levels an indicator is published at, and the length of their codes. */
-export const INDICATOR_LEVELS = ['department', 'epci', 'commune'] as const;
-export type IndicatorLevel = (typeof INDICATOR_LEVELS)[number];
-
+/** The length of each level's codes, to give back the leading zeros a spreadsheet dropped. */
 const CODE_LENGTH: Record<IndicatorLevel, number> = { department: 2, epci: 9, commune: 5 };
 const CODE_NAME: Record<IndicatorLevel, string> = {
   department: 'code de département',

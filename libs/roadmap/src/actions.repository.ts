@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { changedAny, departmentCodesOf, inAnyDepartment, Tx, type DepartmentLink } from '@app/core';
 import { DataSource } from 'typeorm';
+import type { ParticipationLevel } from '@app/vocabulary';
 import type { ActionStatus } from './roadmap.constants';
 
 /** An indicator as read: numeric columns come back as strings (PostgreSQL numeric). */
@@ -31,6 +32,7 @@ export interface ActionRow {
   endsOn: string | null;
   departmentCodes: string[];
   targetPublics: string[];
+  participation: ParticipationLevel;
   status: ActionStatus;
   progressPercent: number;
   version: number;
@@ -47,7 +49,7 @@ const LAST_UPDATED_AT = `COALESCE((SELECT max(u.at) FROM action_update u WHERE u
 const ACTION_COLUMNS = `a.id, r.year, a.axis_code AS "axisCode", a.contract_id AS "contractId", a.title, a.description, a.pilot, a.partners, a.levers,
   to_char(a.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(a.ends_on, 'YYYY-MM-DD') AS "endsOn",
   ${departmentCodesOf(ACTION_DEPARTMENTS, 'a.id')} AS "departmentCodes",
-  a.target_publics AS "targetPublics", a.status, a.progress_percent AS "progressPercent", a.version, a.updated_at AS "updatedAt",
+  a.target_publics AS "targetPublics", a.participation, a.status, a.progress_percent AS "progressPercent", a.version, a.updated_at AS "updatedAt",
   ${LAST_UPDATED_AT} AS "lastUpdatedAt"`;
 
 /**
@@ -99,14 +101,15 @@ export class ActionsRepository {
       description: string | null;
       pilot: string;
       targetPublics: string[];
+      participation?: ParticipationLevel;
     },
     departmentCodes: string[],
     indicators: { label: string; baseline?: number; target?: number; unit?: string }[],
   ): Promise<string> {
     const [{ id }] = await tx.query(
       `INSERT INTO action (roadmap_id, axis_code, contract_id, title, description, pilot, target_publics,
-                           partners, levers, starts_on, ends_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+                           partners, levers, starts_on, ends_on, participation)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [
         action.roadmapId,
         action.axisCode,
@@ -119,6 +122,7 @@ export class ActionsRepository {
         action.levers ?? [],
         action.startsOn ?? null,
         action.endsOn ?? null,
+        action.participation ?? 'none',
       ],
     );
     if (departmentCodes.length > 0) {
@@ -195,11 +199,12 @@ export class ActionsRepository {
     tx: Tx,
     id: string,
     version: number,
-    fields: { status: ActionStatus; progressPercent: number },
+    fields: { status: ActionStatus; progressPercent: number; participation: ParticipationLevel },
   ): Promise<boolean> {
     const result = await tx.query(
-      `UPDATE action SET status = $3, progress_percent = $4, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
-      [id, version, fields.status, fields.progressPercent],
+      `UPDATE action SET status = $3, progress_percent = $4, participation = $5, version = version + 1, updated_at = now()
+       WHERE id = $1 AND version = $2`,
+      [id, version, fields.status, fields.progressPercent, fields.participation],
     );
     return changedAny(result);
   }

@@ -172,6 +172,7 @@ export class ActionsService {
       const next = {
         status: dto.status ?? current.status,
         progressPercent: dto.progressPercent ?? current.progressPercent,
+        participation: dto.participation ?? current.participation,
       };
       if (!(await this.actions.updateAction(tx, id, dto.version, next)))
         throw DomainError.staleVersion(RoadmapErrorCode.ActionStaleVersion);
@@ -183,7 +184,12 @@ export class ActionsService {
           action: 'action.update',
           entityType: 'action',
           entityId: id,
-          before: { status: current.status, progressPercent: current.progressPercent, version: dto.version },
+          before: {
+            status: current.status,
+            progressPercent: current.progressPercent,
+            participation: current.participation,
+            version: dto.version,
+          },
           after: { ...next, version: dto.version + 1, comment: dto.comment ?? null, indicators: dto.indicators ?? [] },
         },
       };
@@ -302,6 +308,7 @@ function toActionDto(
     departmentCodes: a.departmentCodes,
     regionWide: a.departmentCodes.length === 0,
     targetPublics: a.targetPublics,
+    participation: a.participation,
     status: a.status,
     progressPercent: a.progressPercent,
     indicators: indicators.map((i) => ({

@@ -22,5 +22,5 @@ export const ROADMAP_LIFECYCLE = lifecycle(ROADMAP_STATUSES, {
 export const STALE_AFTER_DAYS = 90;
 
 /** What a referent's update may change, and so what the history records. */
-export const UPDATABLE_FIELDS = ['status', 'progressPercent'] as const;
+export const UPDATABLE_FIELDS = ['status', 'progressPercent', 'participation'] as const;
 export type UpdatableField = (typeof UPDATABLE_FIELDS)[number];

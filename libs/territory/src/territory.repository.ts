@@ -29,6 +29,28 @@ export interface ReferenceCommune {
   departmentCode: string;
 }
 
+export type TerritoryLevel = 'department' | 'epci' | 'commune';
+
+export interface LevelTerritory {
+  code: string;
+  name: string;
+  population: number;
+  /** A commune's department and EPCI; null at the other levels. */
+  departmentCode: string | null;
+  epciSiren: string | null;
+}
+
+const TERRITORIES_OF: Record<TerritoryLevel, string> = {
+  department: `SELECT code, name, population, NULL AS "departmentCode", NULL AS "epciSiren" FROM department ORDER BY code`,
+  epci: `SELECT e.siren AS code, e.name, COALESCE(sum(c.population), 0)::int AS population,
+                NULL AS "departmentCode", NULL AS "epciSiren"
+         FROM epci e LEFT JOIN epci_member m ON m.epci_siren = e.siren LEFT JOIN commune c ON c.insee_code = m.insee_code
+         GROUP BY e.siren, e.name ORDER BY e.siren`,
+  commune: `SELECT c.insee_code AS code, c.name, c.population, c.department_code AS "departmentCode",
+                   (SELECT min(m.epci_siren) FROM epci_member m WHERE m.insee_code = c.insee_code) AS "epciSiren"
+            FROM commune c ORDER BY c.insee_code`,
+};
+
 @Injectable()
 export class TerritoryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -67,6 +89,14 @@ export class TerritoryRepository {
        FROM commune WHERE insee_code = ANY ($1::text[]) ORDER BY insee_code`,
       [codes],
     );
+  }
+
+  /**
+   * The territories of a level with their name and reference population (an EPCI's is the sum of its
+   * communes'), and for a commune its department and EPCI (null when it has none); by code.
+   */
+  territoriesOf(level: TerritoryLevel): Promise<LevelTerritory[]> {
+    return this.dataSource.query(TERRITORIES_OF[level]);
   }
 
   /** EPCIs of the region with their member communes (the reference data, for contracts' territories). */

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, Page } from '@app/core';
-import { ReferenceCommune, TerritoryRepository, TerritorySearch } from './territory.repository';
+import {
+  LevelTerritory,
+  ReferenceCommune,
+  TerritoryLevel,
+  TerritoryRepository,
+  TerritorySearch,
+} from './territory.repository';
 import { CommuneDto, EpciDto, TerritorySearchQueryDto } from './dto/territory-search.dto';
 import { TerritoryErrorCode } from './territory.errors';
 
-export type { ReferenceCommune };
+export type { LevelTerritory, ReferenceCommune, TerritoryLevel };
 
 export interface Department {
   code: string;
@@ -67,6 +73,11 @@ export class TerritoryService {
   /** Population of the region: the sum of its communes, as loaded from the reference data. */
   regionPopulation(): Promise<number> {
     return this.territory.regionPopulation();
+  }
+
+  /** Every territory of a level (department, EPCI, commune) with its name and reference population. */
+  territoriesOf(level: TerritoryLevel): Promise<LevelTerritory[]> {
+    return this.territory.territoriesOf(level);
   }
 
   /** The region's EPCIs and their communes, from the reference data. */

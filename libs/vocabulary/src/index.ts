@@ -6,6 +6,7 @@
 export * from './audit';
 export * from './calls';
 export * from './contracts';
+export * from './equity';
 export * from './governance';
 export * from './label-of';
 export * from './reports';

@@ -1,5 +1,13 @@
 /** Generated documents (PDF reports) and their jobs. */
-export const REPORT_KINDS = ['roadmap', 'funding', 'minutes', 'directory', 'notice', 'attendance_sheet'] as const;
+export const REPORT_KINDS = [
+  'roadmap',
+  'funding',
+  'minutes',
+  'directory',
+  'notice',
+  'attendance_sheet',
+  'equity',
+] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** The documents by name, as their PDFs title them. */
@@ -10,6 +18,7 @@ export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   directory: 'Annuaire des référents départementaux ISS',
   notice: 'Convocation',
   attendance_sheet: 'Feuille d’émargement',
+  equity: 'Équité territoriale des financements',
 };
 
 export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'expired'] as const;

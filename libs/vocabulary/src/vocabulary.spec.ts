@@ -25,6 +25,8 @@ const TABLES: [name: string, codes: readonly (string | number)[], labels: Record
   ['roadmap moves', vocabulary.ROADMAP_STATUSES, vocabulary.ROADMAP_TRANSITION_LABELS],
   ['action statuses', vocabulary.ACTION_STATUSES, vocabulary.ACTION_STATUS_LABELS],
   ['contract statuses', vocabulary.CONTRACT_STATUSES, vocabulary.CONTRACT_STATUS_LABELS],
+  ['indicator levels', vocabulary.INDICATOR_LEVELS, vocabulary.INDICATOR_LEVEL_LABELS],
+  ['participation levels', vocabulary.PARTICIPATION_LEVELS, vocabulary.PARTICIPATION_LEVEL_LABELS],
   ['report kinds', vocabulary.REPORT_KINDS, vocabulary.REPORT_KIND_LABELS],
   ['report statuses', vocabulary.REPORT_STATUSES, vocabulary.REPORT_STATUS_LABELS],
   ['roles', vocabulary.ROLES, vocabulary.ROLE_LABELS],

@@ -24,5 +24,7 @@ export function capabilitiesOf(actor: Actor): CapabilitiesDto {
     manageAccounts: identityPolicy.allows(actor, 'manageUsers'),
     readContracts: identityPolicy.allows(actor, 'readInternalFiles'),
     writeContracts: contractsPolicy.allows(actor, 'write'),
+    // Equity's readers are identity's internal readers (equity.policy's assertMayReadEquity).
+    readEquity: identityPolicy.allows(actor, 'readInternalFiles'),
   };
 }

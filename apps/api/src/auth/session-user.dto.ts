@@ -49,6 +49,9 @@ export class CapabilitiesDto {
   /** A new local health contract (which departments, and which contracts to edit: each one's `canEdit`). */
   @ApiProperty()
   writeContracts: boolean;
+  /** The equity figures: funding, contracts and reach against territorial deprivation indicators. */
+  @ApiProperty()
+  readEquity: boolean;
 }
 
 /** The signed-in person (GET /api/auth/me): the account, and the screens it may open. */

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { IdParam, PageQueryDto } from '@app/core';
 import type { Actor } from '@app/core';
 import { FundingReportRequestDto } from '@app/calls';
+import { EquityReportRequestDto } from '@app/equity';
 import { AttendanceSheetReportRequestDto, MinutesReportRequestDto, NoticeReportRequestDto } from '@app/governance';
 import { DirectoryReportRequestDto } from '@app/identity';
 import {
@@ -37,6 +38,7 @@ export class ReportsController {
     DirectoryReportRequestDto,
     NoticeReportRequestDto,
     AttendanceSheetReportRequestDto,
+    EquityReportRequestDto,
   )
   requestReport(@CurrentActor() actor: Actor, @Body() dto: CreateReportDto): Promise<QueuedReportDto> {
     return this.reports.request(actor, dto);

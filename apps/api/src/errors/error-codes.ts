@@ -1,6 +1,7 @@
 import { CoreErrorCode } from '@app/core';
 import { CallsErrorCode } from '@app/calls';
 import { ContractsErrorCode } from '@app/contracts';
+import { EquityErrorCode } from '@app/equity';
 import { GovernanceErrorCode } from '@app/governance';
 import { IdentityErrorCode } from '@app/identity';
 import { ReportsErrorCode } from '@app/reports';
@@ -12,6 +13,7 @@ export type ErrorCode =
   | CoreErrorCode
   | CallsErrorCode
   | ContractsErrorCode
+  | EquityErrorCode
   | GovernanceErrorCode
   | IdentityErrorCode
   | ReportsErrorCode
@@ -24,6 +26,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
       CoreErrorCode,
       CallsErrorCode,
       ContractsErrorCode,
+      EquityErrorCode,
       GovernanceErrorCode,
       IdentityErrorCode,
       ReportsErrorCode,

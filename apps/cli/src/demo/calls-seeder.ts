@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '@app/core';
 import { UsersService } from '@app/identity';
 import { AMI_2021, AMI_2021_PROJECTS, CALL_2023, CALL_2023_APPLICATIONS, DemoProject } from './calls-data';
 import { demoReferent } from './demo-referent';
+import { DEMO_PROJECT_PARTICIPATION } from './equity-data';
 
 const actor = SYSTEM_ACTOR;
 // Activity reports owed by the 2021 holders: a progress report, then a final one (received when the project closed).
@@ -87,6 +88,7 @@ export class CallsSeeder {
       targetPublics: p.publics,
       levers: p.levers,
       requestedCents: cents(p.requestedEuros),
+      participation: DEMO_PROJECT_PARTICIPATION[p.title] ?? 'none',
     });
     for (const to of PATH_TO[p.status]) {
       if (to === 'agreement_signed' && p.grantEuros) await this.grant(created.id, p, paidOn);

@@ -3,6 +3,7 @@ import { AppConfig, Role, SYSTEM_ACTOR } from '@app/core';
 import { UsersService } from '@app/identity';
 import { CallsSeeder } from './calls-seeder';
 import { CommissionSeeder } from './commission-seeder';
+import { EquitySeeder } from './equity-seeder';
 import { RoadmapContractsSeeder } from './roadmap-contracts-seeder';
 
 interface DemoAccount {
@@ -61,6 +62,7 @@ export class DemoSeeder {
     private readonly commission: CommissionSeeder,
     private readonly calls: CallsSeeder,
     private readonly roadmapContracts: RoadmapContractsSeeder,
+    private readonly equity: EquitySeeder,
     private readonly config: AppConfig,
   ) {}
 
@@ -76,5 +78,6 @@ export class DemoSeeder {
     await this.commission.seed();
     await this.calls.seed();
     await this.roadmapContracts.seed();
+    await this.equity.seed();
   }
 }

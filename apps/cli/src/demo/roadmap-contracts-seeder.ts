@@ -5,6 +5,7 @@ import { UsersService } from '@app/identity';
 import { ActionsService, RoadmapsService, type ActionStatus } from '@app/roadmap';
 import { TerritoryService } from '@app/territory';
 import { demoReferent } from './demo-referent';
+import { DEMO_ACTION_PARTICIPATION } from './equity-data';
 
 const actor = SYSTEM_ACTOR;
 
@@ -115,6 +116,7 @@ export class RoadmapContractsSeeder {
         title: a.title,
         pilot: a.pilot,
         departmentCodes: a.departments,
+        participation: DEMO_ACTION_PARTICIPATION[a.title] ?? 'none',
       });
       let version = action.version;
       for (const u of a.updates) {

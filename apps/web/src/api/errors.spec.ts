@@ -87,6 +87,15 @@ describe('API errors in plain French', () => {
     );
   });
 
+  it('explains a taken indicator code, and an indicator file that could not be read', () => {
+    expect(toFrench(new ApiError(409, { code: 'indicator.code_taken' })).details).toEqual([
+      'Un indicateur porte déjà ce code : choisissez-en un autre.',
+    ]);
+    expect(toFrench(new ApiError(400, { code: 'indicator.values_invalid' })).details[0]).toMatch(
+      /^Le fichier est vide/,
+    );
+  });
+
   it('falls back to a generic conflict for an unknown code', () => {
     expect(toFrench(new ApiError(409, { code: 'meeting.closed' })).details[0]).toMatch(/n’est plus possible/);
   });

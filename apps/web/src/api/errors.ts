@@ -86,6 +86,7 @@ const CONFLICTS: Partial<Record<ErrorCode, string>> = {
   'user.demote_self': 'Vous ne pouvez pas retirer votre propre rôle d’administrateur.',
   'position.taken': 'Cette fonction est déjà occupée à ces dates : mettez d’abord fin à la fonction en cours.',
   'position.ended': 'Cette fonction a déjà pris fin.',
+  'indicator.code_taken': 'Un indicateur porte déjà ce code : choisissez-en un autre.',
 };
 
 /** Refusals (400) of the rules beyond a field's form, by code. */
@@ -115,6 +116,8 @@ const INVALID: Partial<Record<ErrorCode, string>> = {
   'contract.territory_repeated': 'Une commune figure deux fois dans le territoire du contrat.',
   'contract.unknown_epci': 'Cet EPCI n’est pas dans le référentiel de la région.',
   'territory.unknown_commune': 'Une commune du territoire n’est pas dans le référentiel de la région.',
+  // With its bad lines in `details.lines`, which the import screen lists; without, the file was empty.
+  'indicator.values_invalid': 'Le fichier est vide ou illisible : envoyez un fichier CSV « code;valeur ».',
 };
 
 /** The screen's names of the fields it sends (`holder.siret` → « SIRET du porteur »); a field not named keeps its path. */

@@ -16,6 +16,7 @@ const NONE: CapabilitiesDto = {
   manageAccounts: false,
   readContracts: false,
   writeContracts: false,
+  readEquity: false,
 };
 const auditor = { capabilities: { ...NONE, readProjects: true, exportFunding: true, readAuditTrail: true } };
 const member = { capabilities: { ...NONE, memberSpace: true } };

@@ -27,6 +27,7 @@ import {
   IsVersion,
   PageQueryDto,
 } from '@app/core';
+import { PARTICIPATION_LEVELS, type ParticipationLevel } from '@app/vocabulary';
 import { IsSiret } from '../siret';
 import { BudgetLineInputDto } from './follow-up.dto';
 import { IsLegalCommitmentNumber } from './grant-edit.dto';
@@ -109,6 +110,12 @@ export class CreateProjectDto {
 
   @IsCents()
   requestedCents: number;
+
+  /** How far the people concerned take part in the project ("rien sur nous sans nous"); default none. */
+  @ApiPropertyOptional({ enum: PARTICIPATION_LEVELS, default: 'none' })
+  @IsOptional()
+  @IsIn(PARTICIPATION_LEVELS)
+  participation?: ParticipationLevel;
 
   /** The application's budget, line by line. */
   @ApiPropertyOptional({ type: [BudgetLineInputDto] })
@@ -310,6 +317,9 @@ export class ProjectDto {
   targetPublics: string[];
   levers: number[];
   requestedCents: number;
+  /** How far the people concerned take part in the project. */
+  @ApiProperty({ enum: PARTICIPATION_LEVELS })
+  participation: ParticipationLevel;
   @ApiProperty({ enum: PROJECT_STATUSES })
   status: ProjectStatus;
   version: number;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ParticipationLevel } from '@app/vocabulary';
 import type { ProjectStatus } from '../calls.constants';
 import { cents } from './cents.transformer';
 
@@ -15,6 +16,8 @@ export class ProjectEntity {
   @Column({ type: 'text', array: true }) targetPublics: string[];
   @Column({ type: 'integer', array: true }) levers: number[];
   @Column({ type: 'bigint', transformer: cents }) requestedCents: number;
+  /** How far the people concerned take part in the project. */
+  @Column('text') participation: ParticipationLevel;
   @Column('text') status: ProjectStatus;
   @Column('integer') version: number;
   @Column('timestamptz') createdAt: Date;

@@ -53,6 +53,13 @@ export interface PdfTable {
   rowHeight?: number;
 }
 
+/** Bars of a chart: the length drawn from `value`, the words printed beside it in `text`. */
+export interface PdfBarChart {
+  /** Alternative text of the figure: what it shows, with the values. */
+  alt: string;
+  bars: { label: string; value: number; text: string }[];
+}
+
 /**
  * A tagged (PDF/UA), French, A4 report with a Unicode font so accents, « » and € print, and on every
  * page a footer with the title, the generation time in Europe/Paris and "page n / N".
@@ -223,6 +230,38 @@ export class PdfReport {
       yield i + 1;
     }
     tableStruct.end();
+  }
+
+  /**
+   * A horizontal bar chart for a handful of bars (quintiles, say), drawn as vectors and tagged as one
+   * figure whose alternative text gives every value: a screen reader reads what the bars show.
+   */
+  barChart(chart: PdfBarChart): this {
+    const labelWidth = 120;
+    const textWidth = 90;
+    const barHeight = 14;
+    const step = barHeight + 6;
+    const height = chart.bars.length * step;
+    if (this.doc.y + height > this.doc.page.height - this.doc.page.margins.bottom) this.doc.addPage();
+    const top = this.doc.y;
+    const left = MARGIN + labelWidth;
+    const span = this.doc.page.width - 2 * MARGIN - labelWidth - textWidth;
+    const max = Math.max(0, ...chart.bars.map((b) => b.value));
+    const figure = this.doc.struct('Figure', { alt: chart.alt }, () => {
+      this.doc.font('regular').fontSize(8.5);
+      chart.bars.forEach((bar, i) => {
+        const y = top + i * step;
+        const width = max > 0 ? (span * Math.max(0, bar.value)) / max : 0;
+        this.doc.fillColor('black').text(bar.label, MARGIN, y + 3, { width: labelWidth - 6, lineBreak: false });
+        if (width > 0) this.doc.rect(left, y, width, barHeight).fill('#000091');
+        this.doc.fillColor('black').text(bar.text, left + width + 4, y + 3, { width: textWidth, lineBreak: false });
+      });
+    });
+    this.root.add(figure);
+    this.doc.x = MARGIN;
+    this.doc.y = top + height;
+    this.doc.fontSize(10).moveDown(0.5);
+    return this;
   }
 
   /** Cuts a cell's text to its column (single-line rows), marking the cut with an ellipsis. */

@@ -26,7 +26,7 @@ import {
   IsYear,
   PageQueryDto,
 } from '@app/core';
-import { TARGET_PUBLICS } from '@app/vocabulary';
+import { PARTICIPATION_LEVELS, TARGET_PUBLICS, type ParticipationLevel } from '@app/vocabulary';
 import { ACTION_STATUSES, ROADMAP_STATUSES } from '../roadmap.constants';
 import type { ActionStatus, RoadmapStatus } from '../roadmap.constants';
 
@@ -116,6 +116,12 @@ export class CreateActionDto {
   @IsTargetPublicList()
   targetPublics?: string[];
 
+  /** How far the people concerned take part in the action ("rien sur nous sans nous"); default none. */
+  @ApiPropertyOptional({ enum: PARTICIPATION_LEVELS, default: 'none' })
+  @IsOptional()
+  @IsIn(PARTICIPATION_LEVELS)
+  participation?: ParticipationLevel;
+
   @ApiPropertyOptional({ type: [IndicatorInputDto] })
   @IsOptional()
   @IsNestedList(() => IndicatorInputDto, { max: 20 })
@@ -148,6 +154,12 @@ export class UpdateActionDto {
 
   @IsOptionalText(5000)
   comment?: string;
+
+  /** How far the people concerned take part in the action. */
+  @ApiPropertyOptional({ enum: PARTICIPATION_LEVELS })
+  @IsOptional()
+  @IsIn(PARTICIPATION_LEVELS)
+  participation?: ParticipationLevel;
 
   /** New values of the action's indicators; each change is kept in the history like the others. */
   @ApiPropertyOptional({ type: [IndicatorValueDto] })
@@ -277,6 +289,9 @@ export class ActionDto {
   departmentCodes: string[];
   regionWide: boolean;
   targetPublics: string[];
+  /** How far the people concerned take part in the action. */
+  @ApiProperty({ enum: PARTICIPATION_LEVELS })
+  participation: ParticipationLevel;
   @ApiProperty({ enum: ACTION_STATUSES })
   status: ActionStatus;
   progressPercent: number;

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.js';
-import type { AddContractActionSheetData, AddContractActionSheetErrors, AddContractActionSheetResponses, AddMandateData, AddMandateErrors, AddMandateResponses, AddPositionData, AddPositionErrors, AddPositionResponses, AddProjectNoteData, AddProjectNoteErrors, AddProjectNoteResponses, AddSeatData, AddSeatErrors, AddSeatResponses, ApproveMinutesData, ApproveMinutesErrors, ApproveMinutesResponses, CancelGrantData, CancelGrantErrors, CancelGrantResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CountProjectsByStatusData, CountProjectsByStatusErrors, CountProjectsByStatusResponses, CreateActionData, CreateActionErrors, CreateActionResponses, CreateBodyData, CreateBodyErrors, CreateBodyResponses, CreateCallData, CreateCallErrors, CreateCallResponses, CreateContractData, CreateContractErrors, CreateContractResponses, CreateMeetingData, CreateMeetingErrors, CreateMeetingResponses, CreateMemberData, CreateMemberErrors, CreateMemberResponses, CreateProjectData, CreateProjectErrors, CreateProjectResponses, CreateRoadmapData, CreateRoadmapErrors, CreateRoadmapResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DownloadReportData, DownloadReportErrors, DownloadReportResponses, EndMandateData, EndMandateErrors, EndMandateResponses, EndPositionData, EndPositionErrors, EndPositionResponses, ExportActionsCsvData, ExportActionsCsvErrors, ExportActionsCsvResponses, ExportAuditEventsCsvData, ExportAuditEventsCsvErrors, ExportAuditEventsCsvResponses, ExportFundingCsvData, ExportFundingCsvErrors, ExportFundingCsvResponses, ExportFundingXlsxData, ExportFundingXlsxErrors, ExportFundingXlsxResponses, GetActionData, GetActionErrors, GetActionResponses, GetBodyData, GetBodyErrors, GetBodyParticipationData, GetBodyParticipationErrors, GetBodyParticipationResponses, GetBodyResponses, GetCallData, GetCallErrors, GetCallFundingData, GetCallFundingErrors, GetCallFundingResponses, GetCallRankingData, GetCallRankingErrors, GetCallRankingResponses, GetCallResponses, GetContractCoverageData, GetContractCoverageErrors, GetContractCoverageResponses, GetContractData, GetContractErrors, GetContractResponses, GetGrantData, GetGrantErrors, GetGrantFollowUpData, GetGrantFollowUpErrors, GetGrantFollowUpResponses, GetGrantResponses, GetMeData, GetMeErrors, GetMeetingData, GetMeetingErrors, GetMeetingResponses, GetMemberData, GetMemberErrors, GetMemberResponses, GetMeResponses, GetMinutesData, GetMinutesErrors, GetMinutesResponses, GetProjectData, GetProjectErrors, GetProjectResponses, GetReportData, GetReportErrors, GetReportResponses, GetRoadmapData, GetRoadmapErrors, GetRoadmapProgressData, GetRoadmapProgressErrors, GetRoadmapProgressResponses, GetRoadmapResponses, GetSealKeyData, GetSealKeyErrors, GetSealKeyResponses, GetSeatData, GetSeatErrors, GetSeatResponses, GetUserData, GetUserErrors, GetUserResponses, GiveOpinionData, GiveOpinionErrors, GiveOpinionResponses, GrantProjectData, GrantProjectErrors, GrantProjectResponses, ImportActionsCsvData, ImportActionsCsvErrors, ImportActionsCsvResponses, ListActionLinksData, ListActionLinksErrors, ListActionLinksResponses, ListActionsData, ListActionsErrors, ListActionsResponses, ListActionUpdatesData, ListActionUpdatesErrors, ListActionUpdatesResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListAwaitingActionData, ListAwaitingActionErrors, ListAwaitingActionResponses, ListBodiesData, ListBodiesErrors, ListBodiesResponses, ListCallsData, ListCallsErrors, ListCallsResponses, ListContractActionSheetsData, ListContractActionSheetsErrors, ListContractActionSheetsResponses, ListContractsData, ListContractsErrors, ListContractsResponses, ListDepartmentsData, ListDepartmentsErrors, ListDepartmentsResponses, ListEligibleDecisionsData, ListEligibleDecisionsErrors, ListEligibleDecisionsResponses, ListMeetingsData, ListMeetingsErrors, ListMeetingsResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListOverdueReportsData, ListOverdueReportsErrors, ListOverdueReportsResponses, ListProjectLabelsData, ListProjectLabelsErrors, ListProjectLabelsResponses, ListProjectNotesData, ListProjectNotesErrors, ListProjectNotesResponses, ListProjectScoresData, ListProjectScoresErrors, ListProjectScoresResponses, ListProjectsData, ListProjectsErrors, ListProjectsResponses, ListReportsData, ListReportsErrors, ListReportsResponses, ListRoadmapsData, ListRoadmapsErrors, ListRoadmapsResponses, ListSealsData, ListSealsErrors, ListSealsResponses, ListStaleActionsData, ListStaleActionsErrors, ListStaleActionsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, PublishMinutesData, PublishMinutesErrors, PublishMinutesResponses, RecordDecisionData, RecordDecisionErrors, RecordDecisionResponses, RecordPaymentData, RecordPaymentErrors, RecordPaymentResponses, ReduceGrantData, ReduceGrantErrors, ReduceGrantResponses, RequestReportData, RequestReportErrors, RequestReportResponses, ScoreProjectData, ScoreProjectErrors, ScoreProjectResponses, SealAuditChainData, SealAuditChainErrors, SealAuditChainResponses, SearchCommunesData, SearchCommunesErrors, SearchCommunesResponses, SearchEpcisData, SearchEpcisErrors, SearchEpcisResponses, SetActionLinksData, SetActionLinksErrors, SetActionLinksResponses, SetAttendanceData, SetAttendanceErrors, SetAttendanceResponses, SetCallCriteriaData, SetCallCriteriaErrors, SetCallCriteriaResponses, SetGrantAgreementData, SetGrantAgreementErrors, SetGrantAgreementResponses, SetGrantCoFundersData, SetGrantCoFundersErrors, SetGrantCoFundersResponses, SetGrantReportsData, SetGrantReportsErrors, SetGrantReportsResponses, SetGrantScheduleData, SetGrantScheduleErrors, SetGrantScheduleResponses, SetPaymentTrancheData, SetPaymentTrancheErrors, SetPaymentTrancheResponses, SetProjectLabelsData, SetProjectLabelsErrors, SetProjectLabelsResponses, SetRoadmapAxesData, SetRoadmapAxesErrors, SetRoadmapAxesResponses, TransitionCallData, TransitionCallErrors, TransitionCallResponses, TransitionMeetingData, TransitionMeetingErrors, TransitionMeetingResponses, TransitionProjectData, TransitionProjectErrors, TransitionProjectResponses, TransitionProjectsData, TransitionProjectsErrors, TransitionProjectsResponses, TransitionRoadmapData, TransitionRoadmapErrors, TransitionRoadmapResponses, UpdateActionData, UpdateActionErrors, UpdateActionResponses, UpdateCallData, UpdateCallErrors, UpdateCallResponses, UpdateContractData, UpdateContractErrors, UpdateContractResponses, UpdateProjectData, UpdateProjectErrors, UpdateProjectResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses, WriteMinutesData, WriteMinutesErrors, WriteMinutesResponses } from './types.gen.js';
+import type { AddContractActionSheetData, AddContractActionSheetErrors, AddContractActionSheetResponses, AddMandateData, AddMandateErrors, AddMandateResponses, AddPositionData, AddPositionErrors, AddPositionResponses, AddProjectNoteData, AddProjectNoteErrors, AddProjectNoteResponses, AddSeatData, AddSeatErrors, AddSeatResponses, ApproveMinutesData, ApproveMinutesErrors, ApproveMinutesResponses, CancelGrantData, CancelGrantErrors, CancelGrantResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CountProjectsByStatusData, CountProjectsByStatusErrors, CountProjectsByStatusResponses, CreateActionData, CreateActionErrors, CreateActionResponses, CreateBodyData, CreateBodyErrors, CreateBodyResponses, CreateCallData, CreateCallErrors, CreateCallResponses, CreateContractData, CreateContractErrors, CreateContractResponses, CreateIndicatorData, CreateIndicatorErrors, CreateIndicatorResponses, CreateMeetingData, CreateMeetingErrors, CreateMeetingResponses, CreateMemberData, CreateMemberErrors, CreateMemberResponses, CreateProjectData, CreateProjectErrors, CreateProjectResponses, CreateRoadmapData, CreateRoadmapErrors, CreateRoadmapResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DownloadReportData, DownloadReportErrors, DownloadReportResponses, EndMandateData, EndMandateErrors, EndMandateResponses, EndPositionData, EndPositionErrors, EndPositionResponses, ExportActionsCsvData, ExportActionsCsvErrors, ExportActionsCsvResponses, ExportAuditEventsCsvData, ExportAuditEventsCsvErrors, ExportAuditEventsCsvResponses, ExportFundingCsvData, ExportFundingCsvErrors, ExportFundingCsvResponses, ExportFundingXlsxData, ExportFundingXlsxErrors, ExportFundingXlsxResponses, GetActionData, GetActionErrors, GetActionResponses, GetBodyData, GetBodyErrors, GetBodyParticipationData, GetBodyParticipationErrors, GetBodyParticipationResponses, GetBodyResponses, GetCallData, GetCallErrors, GetCallFundingData, GetCallFundingErrors, GetCallFundingResponses, GetCallRankingData, GetCallRankingErrors, GetCallRankingResponses, GetCallResponses, GetContractCoverageData, GetContractCoverageErrors, GetContractCoverageResponses, GetContractData, GetContractErrors, GetContractResponses, GetEquityContractsData, GetEquityContractsErrors, GetEquityContractsResponses, GetEquityFundingData, GetEquityFundingErrors, GetEquityFundingResponses, GetEquityPublicsData, GetEquityPublicsErrors, GetEquityPublicsResponses, GetGrantData, GetGrantErrors, GetGrantFollowUpData, GetGrantFollowUpErrors, GetGrantFollowUpResponses, GetGrantResponses, GetMeData, GetMeErrors, GetMeetingData, GetMeetingErrors, GetMeetingResponses, GetMemberData, GetMemberErrors, GetMemberResponses, GetMeResponses, GetMinutesData, GetMinutesErrors, GetMinutesResponses, GetProjectData, GetProjectErrors, GetProjectResponses, GetReportData, GetReportErrors, GetReportResponses, GetRoadmapData, GetRoadmapErrors, GetRoadmapProgressData, GetRoadmapProgressErrors, GetRoadmapProgressResponses, GetRoadmapResponses, GetSealKeyData, GetSealKeyErrors, GetSealKeyResponses, GetSeatData, GetSeatErrors, GetSeatResponses, GetUserData, GetUserErrors, GetUserResponses, GiveOpinionData, GiveOpinionErrors, GiveOpinionResponses, GrantProjectData, GrantProjectErrors, GrantProjectResponses, ImportActionsCsvData, ImportActionsCsvErrors, ImportActionsCsvResponses, ImportIndicatorValuesData, ImportIndicatorValuesErrors, ImportIndicatorValuesResponses, ListActionLinksData, ListActionLinksErrors, ListActionLinksResponses, ListActionsData, ListActionsErrors, ListActionsResponses, ListActionUpdatesData, ListActionUpdatesErrors, ListActionUpdatesResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListAwaitingActionData, ListAwaitingActionErrors, ListAwaitingActionResponses, ListBodiesData, ListBodiesErrors, ListBodiesResponses, ListCallsData, ListCallsErrors, ListCallsResponses, ListContractActionSheetsData, ListContractActionSheetsErrors, ListContractActionSheetsResponses, ListContractsData, ListContractsErrors, ListContractsResponses, ListDepartmentsData, ListDepartmentsErrors, ListDepartmentsResponses, ListEligibleDecisionsData, ListEligibleDecisionsErrors, ListEligibleDecisionsResponses, ListIndicatorImportsData, ListIndicatorImportsErrors, ListIndicatorImportsResponses, ListIndicatorsData, ListIndicatorsErrors, ListIndicatorsResponses, ListIndicatorValuesData, ListIndicatorValuesErrors, ListIndicatorValuesResponses, ListMeetingsData, ListMeetingsErrors, ListMeetingsResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListOverdueReportsData, ListOverdueReportsErrors, ListOverdueReportsResponses, ListProjectLabelsData, ListProjectLabelsErrors, ListProjectLabelsResponses, ListProjectNotesData, ListProjectNotesErrors, ListProjectNotesResponses, ListProjectScoresData, ListProjectScoresErrors, ListProjectScoresResponses, ListProjectsData, ListProjectsErrors, ListProjectsResponses, ListReportsData, ListReportsErrors, ListReportsResponses, ListRoadmapsData, ListRoadmapsErrors, ListRoadmapsResponses, ListSealsData, ListSealsErrors, ListSealsResponses, ListStaleActionsData, ListStaleActionsErrors, ListStaleActionsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, PublishMinutesData, PublishMinutesErrors, PublishMinutesResponses, RecordDecisionData, RecordDecisionErrors, RecordDecisionResponses, RecordPaymentData, RecordPaymentErrors, RecordPaymentResponses, ReduceGrantData, ReduceGrantErrors, ReduceGrantResponses, RequestReportData, RequestReportErrors, RequestReportResponses, ScoreProjectData, ScoreProjectErrors, ScoreProjectResponses, SealAuditChainData, SealAuditChainErrors, SealAuditChainResponses, SearchCommunesData, SearchCommunesErrors, SearchCommunesResponses, SearchEpcisData, SearchEpcisErrors, SearchEpcisResponses, SetActionLinksData, SetActionLinksErrors, SetActionLinksResponses, SetAttendanceData, SetAttendanceErrors, SetAttendanceResponses, SetCallCriteriaData, SetCallCriteriaErrors, SetCallCriteriaResponses, SetGrantAgreementData, SetGrantAgreementErrors, SetGrantAgreementResponses, SetGrantCoFundersData, SetGrantCoFundersErrors, SetGrantCoFundersResponses, SetGrantReportsData, SetGrantReportsErrors, SetGrantReportsResponses, SetGrantScheduleData, SetGrantScheduleErrors, SetGrantScheduleResponses, SetPaymentTrancheData, SetPaymentTrancheErrors, SetPaymentTrancheResponses, SetProjectLabelsData, SetProjectLabelsErrors, SetProjectLabelsResponses, SetRoadmapAxesData, SetRoadmapAxesErrors, SetRoadmapAxesResponses, TransitionCallData, TransitionCallErrors, TransitionCallResponses, TransitionMeetingData, TransitionMeetingErrors, TransitionMeetingResponses, TransitionProjectData, TransitionProjectErrors, TransitionProjectResponses, TransitionProjectsData, TransitionProjectsErrors, TransitionProjectsResponses, TransitionRoadmapData, TransitionRoadmapErrors, TransitionRoadmapResponses, UpdateActionData, UpdateActionErrors, UpdateActionResponses, UpdateCallData, UpdateCallErrors, UpdateCallResponses, UpdateContractData, UpdateContractErrors, UpdateContractResponses, UpdateProjectData, UpdateProjectErrors, UpdateProjectResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses, WriteMinutesData, WriteMinutesErrors, WriteMinutesResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -1576,5 +1576,119 @@ export const searchEpcis = <ThrowOnError extends boolean = false>(options?: Opti
             type: 'apiKey'
         }],
     url: '/api/epcis',
+    ...options
+});
+
+/**
+ * The catalogue of territorial indicators, by code, with their value counts.
+ */
+export const listIndicators = <ThrowOnError extends boolean = false>(options?: Options<ListIndicatorsData, ThrowOnError>): RequestResult<ListIndicatorsResponses, ListIndicatorsErrors, ThrowOnError> => (options?.client ?? client).get<ListIndicatorsResponses, ListIndicatorsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
+    url: '/api/indicators',
+    ...options
+});
+
+/**
+ * Add a territorial indicator to the catalogue (admin, mission); an existing code → 409.
+ */
+export const createIndicator = <ThrowOnError extends boolean = false>(options: Options<CreateIndicatorData, ThrowOnError>): RequestResult<CreateIndicatorResponses, CreateIndicatorErrors, ThrowOnError> => (options.client ?? client).post<CreateIndicatorResponses, CreateIndicatorErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
+    url: '/api/indicators',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * An indicator's values, by territory code, with the territories' names.
+ */
+export const listIndicatorValues = <ThrowOnError extends boolean = false>(options: Options<ListIndicatorValuesData, ThrowOnError>): RequestResult<ListIndicatorValuesResponses, ListIndicatorValuesErrors, ThrowOnError> => (options.client ?? client).get<ListIndicatorValuesResponses, ListIndicatorValuesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
+    url: '/api/indicators/{code}/values',
+    ...options
+});
+
+/**
+ * Replace all of an indicator's values with a CSV file (`code;valeur`, UTF-8, BOM optional, `;` or `,`,
+ * decimal comma or point, INSEE's CODGEO accepted); any bad line → 400 naming each, nothing written.
+ */
+export const importIndicatorValues = <ThrowOnError extends boolean = false>(options: Options<ImportIndicatorValuesData, ThrowOnError>): RequestResult<ImportIndicatorValuesResponses, ImportIndicatorValuesErrors, ThrowOnError> => (options.client ?? client).put<ImportIndicatorValuesResponses, ImportIndicatorValuesErrors, ThrowOnError>({
+    bodySerializer: null,
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
+    url: '/api/indicators/{code}/values',
+    ...options,
+    headers: {
+        'Content-Type': 'text/csv',
+        ...options.headers
+    }
+});
+
+/**
+ * The history of an indicator's imports (who, when, the file's SHA-256, rows), newest first.
+ */
+export const listIndicatorImports = <ThrowOnError extends boolean = false>(options: Options<ListIndicatorImportsData, ThrowOnError>): RequestResult<ListIndicatorImportsResponses, ListIndicatorImportsErrors, ThrowOnError> => (options.client ?? client).get<ListIndicatorImportsResponses, ListIndicatorImportsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
+    url: '/api/indicators/{code}/imports',
+    ...options
+});
+
+/**
+ * Funding per inhabitant by department against deprivation: quintiles and concentration index.
+ */
+export const getEquityFunding = <ThrowOnError extends boolean = false>(options: Options<GetEquityFundingData, ThrowOnError>): RequestResult<GetEquityFundingResponses, GetEquityFundingErrors, ThrowOnError> => (options.client ?? client).get<GetEquityFundingResponses, GetEquityFundingErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
+    url: '/api/equity/funding',
+    ...options
+});
+
+/**
+ * Coverage of each deprivation quintile's population by signed local health contracts.
+ */
+export const getEquityContracts = <ThrowOnError extends boolean = false>(options: Options<GetEquityContractsData, ThrowOnError>): RequestResult<GetEquityContractsResponses, GetEquityContractsErrors, ThrowOnError> => (options.client ?? client).get<GetEquityContractsResponses, GetEquityContractsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
+    url: '/api/equity/contracts',
+    ...options
+});
+
+/**
+ * Funded projects and money by target public and by participation of the people concerned.
+ */
+export const getEquityPublics = <ThrowOnError extends boolean = false>(options?: Options<GetEquityPublicsData, ThrowOnError>): RequestResult<GetEquityPublicsResponses, GetEquityPublicsErrors, ThrowOnError> => (options?.client ?? client).get<GetEquityPublicsResponses, GetEquityPublicsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
+    url: '/api/equity/publics',
     ...options
 });

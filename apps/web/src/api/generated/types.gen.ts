@@ -85,6 +85,10 @@ export type CapabilitiesDto = {
      * A new local health contract (which departments, and which contracts to edit: each one's `canEdit`).
      */
     writeContracts: boolean;
+    /**
+     * The equity figures: funding, contracts and reach against territorial deprivation indicators.
+     */
+    readEquity: boolean;
 };
 
 export type SessionUserDto = {
@@ -319,13 +323,30 @@ export type AttendanceSheetReportRequestDto = {
     params: MeetingReportParamsDto;
 };
 
+export type EquityReportParamsDto = {
+    callId?: string;
+    /**
+     * The calls whose `year` is this one.
+     */
+    year?: number;
+    /**
+     * The indicator the departments are ranked by (department level, or a commune-level rate).
+     */
+    indicator: string;
+};
+
+export type EquityReportRequestDto = {
+    kind: 'equity';
+    params: EquityReportParamsDto;
+};
+
 export type QueuedReportDto = {
     status: 'queued' | 'running' | 'done' | 'failed' | 'expired';
     id: string;
 };
 
 export type ReportDto = {
-    kind: 'roadmap' | 'funding' | 'minutes' | 'directory' | 'notice' | 'attendance_sheet';
+    kind: 'roadmap' | 'funding' | 'minutes' | 'directory' | 'notice' | 'attendance_sheet' | 'equity';
     params: {
         [key: string]: unknown;
     };
@@ -1008,6 +1029,10 @@ export type DepartmentOpinionDto = {
 export type ProjectListItemDto = {
     summary?: string | null;
     holder: HolderViewDto;
+    /**
+     * How far the people concerned take part in the project.
+     */
+    participation: 'none' | 'informed' | 'consulted' | 'co_designed' | 'co_led';
     status: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
     /**
      * The moves of the project's lifecycle this caller may make now (its role's, on a project of its departments).
@@ -1126,6 +1151,10 @@ export type CreateProjectDto = {
      * ISS levers: 1 social determinants, 2 life course, 3 proportionate response / "aller vers".
      */
     levers: Array<1 | 2 | 3>;
+    /**
+     * How far the people concerned take part in the project ("rien sur nous sans nous"); default none.
+     */
+    participation?: 'none' | 'informed' | 'consulted' | 'co_designed' | 'co_led';
     /**
      * The application's budget, line by line.
      */
@@ -1256,6 +1285,10 @@ export type DecisionContextDto = {
 export type ProjectDetailDto = {
     summary?: string | null;
     holder: HolderViewDto;
+    /**
+     * How far the people concerned take part in the project.
+     */
+    participation: 'none' | 'informed' | 'consulted' | 'co_designed' | 'co_led';
     status: 'draft' | 'submitted' | 'under_review' | 'returned_for_changes' | 'selected' | 'rejected' | 'withdrawn' | 'agreement_signed' | 'in_progress' | 'closed';
     /**
      * The moves of the project's lifecycle this caller may make now (its role's, on a project of its departments).
@@ -1336,6 +1369,10 @@ export type UpdateProjectDto = {
      * ISS levers: 1 social determinants, 2 life course, 3 proportionate response / "aller vers".
      */
     levers?: Array<1 | 2 | 3>;
+    /**
+     * How far the people concerned take part in the project ("rien sur nous sans nous"); default none.
+     */
+    participation?: 'none' | 'informed' | 'consulted' | 'co_designed' | 'co_led';
     /**
      * The application's budget, line by line.
      */
@@ -1765,6 +1802,10 @@ export type ActionDto = {
     partners?: string | null;
     startsOn?: string | null;
     endsOn?: string | null;
+    /**
+     * How far the people concerned take part in the action.
+     */
+    participation: 'none' | 'informed' | 'consulted' | 'co_designed' | 'co_led';
     status: 'planned' | 'in_progress' | 'done' | 'blocked';
     indicators: Array<IndicatorDto>;
     id: string;
@@ -1830,6 +1871,10 @@ export type CreateActionDto = {
      * Target publics, from the same controlled list as projects.
      */
     targetPublics?: Array<'early_childhood' | 'young_people' | 'women' | 'people_in_precarity' | 'people_with_disabilities' | 'older_people' | 'travellers_roma' | 'lgbtq_people' | 'people_with_migration_background' | 'people_in_detention' | 'rural_population' | 'general_population'>;
+    /**
+     * How far the people concerned take part in the action ("rien sur nous sans nous"); default none.
+     */
+    participation?: 'none' | 'informed' | 'consulted' | 'co_designed' | 'co_led';
     indicators?: Array<IndicatorInputDto>;
     axisCode: string;
     startsOn?: string;
@@ -1881,6 +1926,10 @@ export type UpdateActionDto = {
     version: number;
     status?: 'planned' | 'in_progress' | 'done' | 'blocked';
     comment?: string;
+    /**
+     * How far the people concerned take part in the action.
+     */
+    participation?: 'none' | 'informed' | 'consulted' | 'co_designed' | 'co_led';
     /**
      * New values of the action's indicators; each change is kept in the history like the others.
      */
@@ -2131,6 +2180,10 @@ export type CreateActionSheetDto = {
      * Target publics, from the same controlled list as projects.
      */
     targetPublics?: Array<'early_childhood' | 'young_people' | 'women' | 'people_in_precarity' | 'people_with_disabilities' | 'older_people' | 'travellers_roma' | 'lgbtq_people' | 'people_with_migration_background' | 'people_in_detention' | 'rural_population' | 'general_population'>;
+    /**
+     * How far the people concerned take part in the action ("rien sur nous sans nous"); default none.
+     */
+    participation?: 'none' | 'informed' | 'consulted' | 'co_designed' | 'co_led';
     indicators?: Array<IndicatorInputDto>;
     startsOn?: string;
     endsOn?: string;
@@ -2177,10 +2230,240 @@ export type EpciPageDto = {
     total: number;
 };
 
+export type CreateTerritorialIndicatorDto = {
+    /**
+     * Lower-case letters, digits and `_`, 2 to 40 characters: the indicator's name in routes and files.
+     */
+    code: string;
+    label: string;
+    /**
+     * "%", "‰", "€", "indice"…
+     */
+    unit: string;
+    /**
+     * Who publishes it and which data set: INSEE (Filosofi), ORS Occitanie…
+     */
+    source: string;
+    /**
+     * The year the values describe.
+     */
+    year: number;
+    level: 'department' | 'epci' | 'commune';
+    /**
+     * A rate (a share of the population): commune values may then be rolled up to EPCI and department by
+     * population-weighted mean. Default false: a count or an index is never rolled up.
+     */
+    isRate?: boolean;
+    /**
+     * Whether a higher value means more deprivation (a poverty rate) or less (a median income).
+     */
+    higherIsWorse: boolean;
+};
+
+export type IndicatorImportDto = {
+    id: string;
+    importedBy: string | null;
+    /**
+     * The display name of who imported it (null when the account is gone).
+     */
+    importedByName: string | null;
+    rowCount: number;
+    importedAt: string;
+    /**
+     * SHA-256 of the file as received (hex).
+     */
+    fileSha256: string;
+};
+
+export type TerritorialIndicatorDto = {
+    year: number;
+    level: 'department' | 'epci' | 'commune';
+    /**
+     * How many territories have a value.
+     */
+    valueCount: number;
+    /**
+     * The latest import, null before the first.
+     */
+    lastImport: IndicatorImportDto | null;
+    code: string;
+    label: string;
+    unit: string;
+    source: string;
+    higherIsWorse: boolean;
+    /**
+     * Commune values may be rolled up to EPCI and department (population-weighted mean).
+     */
+    isRate: boolean;
+    /**
+     * Whether the caller may import its values.
+     */
+    canImport: boolean;
+};
+
+export type TerritorialIndicatorPageDto = {
+    items: Array<TerritorialIndicatorDto>;
+    total: number;
+    /**
+     * Whether the caller may create indicators.
+     */
+    canCreate: boolean;
+};
+
+export type IndicatorImportResultDto = {
+    /**
+     * How many values the file held: they replace all the previous ones.
+     */
+    imported: number;
+};
+
+export type TerritorialIndicatorValueDto = {
+    /**
+     * INSEE department code, EPCI SIREN or INSEE commune code.
+     */
+    code: string;
+    name: string;
+    value: number;
+};
+
+export type TerritorialIndicatorValuePageDto = {
+    items: Array<TerritorialIndicatorValueDto>;
+    total: number;
+};
+
+export type IndicatorImportPageDto = {
+    items: Array<IndicatorImportDto>;
+    total: number;
+};
+
+export type EquityIndicatorDto = {
+    year: number;
+    level: 'department' | 'epci' | 'commune';
+    code: string;
+    label: string;
+    unit: string;
+    source: string;
+    higherIsWorse: boolean;
+    /**
+     * Commune values may be rolled up to EPCI and department (population-weighted mean).
+     */
+    isRate: boolean;
+    /**
+     * Whether the values were rolled up from communes (population-weighted mean) to the figures' level.
+     */
+    rolledUp: boolean;
+};
+
+export type EquityFundingItemDto = {
+    /**
+     * Reference population.
+     */
+    population: number;
+    /**
+     * 5 is the most deprived fifth of the population.
+     */
+    quintile: number;
+    /**
+     * INSEE department code.
+     */
+    code: string;
+    name: string;
+    committedCents: number;
+    paidCents: number;
+    /**
+     * Committed per inhabitant, rounded to the cent.
+     */
+    committedPerInhabitantCents: number;
+    indicatorValue: number;
+    /**
+     * Fractional rank R_i, from 0 (least deprived) to 1 (most), to 4 decimals.
+     */
+    rank: number;
+};
+
+export type EquityFundingQuintileDto = {
+    quintile: number;
+    population: number;
+    /**
+     * Null when no territory falls in the quintile (no population).
+     */
+    committedPerInhabitantCents: number | null;
+    committedCents: number;
+};
+
+export type EquityFundingDto = {
+    indicator: EquityIndicatorDto;
+    items: Array<EquityFundingItemDto>;
+    byQuintile: Array<EquityFundingQuintileDto>;
+    /**
+     * (2 / μ) · Σ w_i · (y_i − μ) · (R_i − ½), to 4 decimals: above 0, funding per inhabitant rises with
+     * deprivation; null when nothing is committed.
+     */
+    concentrationIndex: number | null;
+};
+
+export type EquityCoverageItemDto = {
+    population: number;
+    /**
+     * Population of its communes covered by a signed contract, each commune once.
+     */
+    coveredPopulation: number;
+    quintile: number;
+    /**
+     * EPCI SIREN or INSEE commune code.
+     */
+    code: string;
+    name: string;
+    indicatorValue: number;
+    /**
+     * Fractional rank R_i, to 4 decimals.
+     */
+    rank: number;
+};
+
+export type EquityCoverageQuintileDto = {
+    quintile: number;
+    population: number;
+    coveredPopulation: number;
+    /**
+     * covered / population, between 0 and 1, to 4 decimals (0 for an empty quintile).
+     */
+    coverageRate: number;
+};
+
+export type EquityContractsDto = {
+    indicator: EquityIndicatorDto;
+    items: Array<EquityCoverageItemDto>;
+    byQuintile: Array<EquityCoverageQuintileDto>;
+};
+
+export type EquityPublicDto = {
+    targetPublic: 'early_childhood' | 'young_people' | 'women' | 'people_in_precarity' | 'people_with_disabilities' | 'older_people' | 'travellers_roma' | 'lgbtq_people' | 'people_with_migration_background' | 'people_in_detention' | 'rural_population' | 'general_population';
+    /**
+     * Funded projects naming this public.
+     */
+    projects: number;
+    /**
+     * Their whole grants (a project naming several publics counts in each).
+     */
+    committedCents: number;
+};
+
+export type EquityParticipationDto = {
+    level: 'none' | 'informed' | 'consulted' | 'co_designed' | 'co_led';
+    projects: number;
+    committedCents: number;
+};
+
+export type EquityPublicsDto = {
+    items: Array<EquityPublicDto>;
+    participation: Array<EquityParticipationDto>;
+};
+
 /**
  * Stable and machine-readable: clients branch on it, never on `message`
  */
-export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_in_use' | 'call.axis_repeated' | 'call.closed_to_applications' | 'call.closed_to_grants' | 'call.comment_required' | 'call.criterion_repeated' | 'call.dates' | 'call.envelope_below_committed' | 'call.not_editable' | 'call.not_found' | 'call.scoring_started' | 'call.stale_version' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territories_missing' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'grant.tranche_below_paid' | 'grant.unknown_tranche' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'payment.not_found' | 'payment.tranche_exceeded' | 'payment.unknown_tranche' | 'position.ended' | 'position.not_found' | 'position.taken' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.demote_self' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
+export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_in_use' | 'call.axis_repeated' | 'call.closed_to_applications' | 'call.closed_to_grants' | 'call.comment_required' | 'call.criterion_repeated' | 'call.dates' | 'call.envelope_below_committed' | 'call.not_editable' | 'call.not_found' | 'call.scoring_started' | 'call.stale_version' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territories_missing' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'equity.scope' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'grant.tranche_below_paid' | 'grant.unknown_tranche' | 'indicator.code_taken' | 'indicator.not_found' | 'indicator.values_invalid' | 'indicator.wrong_level' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'payment.not_found' | 'payment.tranche_exceeded' | 'payment.unknown_tranche' | 'position.ended' | 'position.not_found' | 'position.taken' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.demote_self' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
 
 export type ErrorResponseDto = {
     statusCode: number;
@@ -3044,7 +3327,9 @@ export type RequestReportData = {
         kind: 'notice';
     } & NoticeReportRequestDto) | ({
         kind: 'attendance_sheet';
-    } & AttendanceSheetReportRequestDto);
+    } & AttendanceSheetReportRequestDto) | ({
+        kind: 'equity';
+    } & EquityReportRequestDto);
     path?: never;
     query?: never;
     url: '/api/reports';
@@ -7460,3 +7745,398 @@ export type SearchEpcisResponses = {
 };
 
 export type SearchEpcisResponse = SearchEpcisResponses[keyof SearchEpcisResponses];
+
+export type ListIndicatorsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        offset?: number;
+    };
+    url: '/api/indicators';
+};
+
+export type ListIndicatorsErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type ListIndicatorsError = ListIndicatorsErrors[keyof ListIndicatorsErrors];
+
+export type ListIndicatorsResponses = {
+    200: TerritorialIndicatorPageDto;
+};
+
+export type ListIndicatorsResponse = ListIndicatorsResponses[keyof ListIndicatorsResponses];
+
+export type CreateIndicatorData = {
+    body: CreateTerritorialIndicatorDto;
+    path?: never;
+    query?: never;
+    url: '/api/indicators';
+};
+
+export type CreateIndicatorErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Conflicts with the current state: see `code` and `details`
+     */
+    409: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type CreateIndicatorError = CreateIndicatorErrors[keyof CreateIndicatorErrors];
+
+export type CreateIndicatorResponses = {
+    201: TerritorialIndicatorDto;
+};
+
+export type CreateIndicatorResponse = CreateIndicatorResponses[keyof CreateIndicatorResponses];
+
+export type ListIndicatorValuesData = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: {
+        limit?: number;
+        offset?: number;
+    };
+    url: '/api/indicators/{code}/values';
+};
+
+export type ListIndicatorValuesErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Not found, or not visible to this account
+     */
+    404: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type ListIndicatorValuesError = ListIndicatorValuesErrors[keyof ListIndicatorValuesErrors];
+
+export type ListIndicatorValuesResponses = {
+    200: TerritorialIndicatorValuePageDto;
+};
+
+export type ListIndicatorValuesResponse = ListIndicatorValuesResponses[keyof ListIndicatorValuesResponses];
+
+export type ImportIndicatorValuesData = {
+    /**
+     * Header `code;valeur` (or `CODGEO`), then one territory per line.
+     */
+    body: string;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/api/indicators/{code}/values';
+};
+
+export type ImportIndicatorValuesErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Not found, or not visible to this account
+     */
+    404: ErrorResponseDto;
+    /**
+     * Conflicts with the current state: see `code` and `details`
+     */
+    409: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type ImportIndicatorValuesError = ImportIndicatorValuesErrors[keyof ImportIndicatorValuesErrors];
+
+export type ImportIndicatorValuesResponses = {
+    200: IndicatorImportResultDto;
+};
+
+export type ImportIndicatorValuesResponse = ImportIndicatorValuesResponses[keyof ImportIndicatorValuesResponses];
+
+export type ListIndicatorImportsData = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: {
+        limit?: number;
+        offset?: number;
+    };
+    url: '/api/indicators/{code}/imports';
+};
+
+export type ListIndicatorImportsErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Not found, or not visible to this account
+     */
+    404: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type ListIndicatorImportsError = ListIndicatorImportsErrors[keyof ListIndicatorImportsErrors];
+
+export type ListIndicatorImportsResponses = {
+    200: IndicatorImportPageDto;
+};
+
+export type ListIndicatorImportsResponse = ListIndicatorImportsResponses[keyof ListIndicatorImportsResponses];
+
+export type GetEquityFundingData = {
+    body?: never;
+    path?: never;
+    query: {
+        callId?: string;
+        /**
+         * The calls whose `year` is this one.
+         */
+        year?: number;
+        /**
+         * The indicator the departments are ranked by (department level, or a commune-level rate).
+         */
+        indicator: string;
+    };
+    url: '/api/equity/funding';
+};
+
+export type GetEquityFundingErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type GetEquityFundingError = GetEquityFundingErrors[keyof GetEquityFundingErrors];
+
+export type GetEquityFundingResponses = {
+    200: EquityFundingDto;
+};
+
+export type GetEquityFundingResponse = GetEquityFundingResponses[keyof GetEquityFundingResponses];
+
+export type GetEquityContractsData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * The indicator the territories are ranked by (EPCI or commune level).
+         */
+        indicator: string;
+    };
+    url: '/api/equity/contracts';
+};
+
+export type GetEquityContractsErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type GetEquityContractsError = GetEquityContractsErrors[keyof GetEquityContractsErrors];
+
+export type GetEquityContractsResponses = {
+    200: EquityContractsDto;
+};
+
+export type GetEquityContractsResponse = GetEquityContractsResponses[keyof GetEquityContractsResponses];
+
+export type GetEquityPublicsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        callId?: string;
+        /**
+         * The calls whose `year` is this one.
+         */
+        year?: number;
+    };
+    url: '/api/equity/publics';
+};
+
+export type GetEquityPublicsErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type GetEquityPublicsError = GetEquityPublicsErrors[keyof GetEquityPublicsErrors];
+
+export type GetEquityPublicsResponses = {
+    200: EquityPublicsDto;
+};
+
+export type GetEquityPublicsResponse = GetEquityPublicsResponses[keyof GetEquityPublicsResponses];

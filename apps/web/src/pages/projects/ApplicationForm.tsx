@@ -10,6 +10,7 @@ import { useDepartments } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ProblemsAlert } from '../../components/ProblemsAlert';
 import { Options } from '../../components/Options';
+import { ParticipationSelect } from '../../components/ParticipationSelect';
 import { eurosInput, percentOf } from '../../format';
 import { DepartmentCheckboxes } from '../../components/DepartmentCheckboxes';
 import { HOLDER_KIND_LABELS, LEVER_LABELS, TARGET_PUBLIC_LABELS } from '@app/vocabulary';
@@ -121,6 +122,7 @@ export function ApplicationForm({ project }: { project: ProjectDetailDto }) {
         options={choices('targetPublics', TARGET_PUBLIC_LABELS, project.targetPublics)}
       />
       <Checkbox legend="Leviers ISS" small options={choices('levers', LEVER_LABELS, project.levers)} />
+      <ParticipationSelect of="au projet" defaultValue={project.participation} />
       <h2 className="fr-h4">Budget</h2>
       <BudgetLinesEditor rows={rows} onChange={setRows} />
       <Input

@@ -2,6 +2,7 @@ import { BarChart } from '@codegouvfr/react-dsfr/Chart/BarChart';
 import type { ChartColor } from '@codegouvfr/react-dsfr/Chart/chartWrapper';
 import type { CallFundingDto, DepartmentFundingDto } from '../../api/client';
 import { useDepartments } from '../../api/queries';
+import { FiguresTable } from '../../components/FiguresTable';
 import { departmentLabel, formatEuros } from '../../format';
 import { DepartmentMap } from './DepartmentMap';
 
@@ -48,35 +49,6 @@ function StackedBars({
   );
 }
 
-function Table({ caption, headers, rows }: { caption: string; headers: string[]; rows: string[][] }) {
-  return (
-    <div className="fr-table fr-table--sm fr-mb-2w">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {headers.map((header) => (
-              <th key={header} scope="col">
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([head, ...cells]) => (
-            <tr key={head}>
-              <th scope="row">{head}</th>
-              {cells.map((cell, i) => (
-                <td key={headers[i + 1]}>{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 /** Every department of the region, with what the call committed there (nothing where it has no grant). */
 function useDepartmentLines(funding: CallFundingDto): DepartmentFundingDto[] {
   const departments = useDepartments().data?.items ?? [];
@@ -109,7 +81,7 @@ export default function FundingCharts({ funding, callTitle }: { funding: CallFun
           summary={`Graphique en barres empilées : versé, engagé non versé et reste à engager par axe de l’appel « ${callTitle} », détaillés dans le tableau qui suit.`}
         />
       )}
-      <Table
+      <FiguresTable
         caption="Par axe : enveloppe, engagé, versé et reste à engager"
         headers={['Axe', 'Enveloppe', 'Engagé', 'Versé', 'Reste à engager']}
         rows={funding.byAxis.map((axis) => [
@@ -135,7 +107,7 @@ export default function FundingCharts({ funding, callTitle }: { funding: CallFun
               summary={`Graphique en barres empilées : versé et engagé non versé par département pour l’appel « ${callTitle} », détaillés dans le tableau qui suit.`}
             />
             <DepartmentMap lines={lines} callTitle={callTitle} />
-            <Table
+            <FiguresTable
               caption="Par département : engagé, versé, population et engagé par habitant"
               headers={['Département', 'Engagé', 'Versé', 'Population', 'Engagé par habitant']}
               rows={lines.map((d) => [

@@ -16,6 +16,7 @@ const BASE: [string, string][] = [
   ['levers', '1'],
   ['levers', '3'],
   ['requested', '12 000'],
+  ['participation', 'co_designed'],
 ];
 
 describe('the application form read back', () => {
@@ -40,6 +41,7 @@ describe('the application form read back', () => {
         targetPublics: ['young_people'],
         levers: [1, 3],
         requestedCents: 1_200_000,
+        participation: 'co_designed',
         budgetLines: [{ label: 'Animation', amountCents: 700_000 }],
       },
     });

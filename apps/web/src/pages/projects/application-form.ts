@@ -25,6 +25,7 @@ export const APPLICATION_FIELD_LABELS = {
   targetPublics: 'Publics cibles',
   levers: 'Leviers',
   requestedCents: 'Montant demandé',
+  participation: 'Participation des personnes concernées',
 } as const;
 
 export function budgetRowsOf(project: ProjectDetailDto): BudgetRow[] {
@@ -81,6 +82,7 @@ export function readApplication(form: FormData, rows: readonly BudgetRow[], vers
       targetPublics: form.getAll('targetPublics').map(String) as UpdateProjectDto['targetPublics'],
       levers: form.getAll('levers').map(Number) as UpdateProjectDto['levers'],
       requestedCents: requestedCents!,
+      ...(text('participation') ? { participation: text('participation') as UpdateProjectDto['participation'] } : {}),
       budgetLines,
     },
   };

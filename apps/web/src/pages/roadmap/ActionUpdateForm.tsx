@@ -9,6 +9,7 @@ import { ApiError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ACTION_STATUS_LABELS } from '@app/vocabulary';
 import { Options } from '../../components/Options';
+import { ParticipationSelect } from '../../components/ParticipationSelect';
 
 interface Props {
   action: ActionDto;
@@ -26,6 +27,7 @@ function readUpdate(form: FormData, action: ActionDto, version: number): UpdateA
     version,
     status: form.get('status') as ActionDto['status'],
     progressPercent: Number(form.get('progressPercent')),
+    participation: form.get('participation') as ActionDto['participation'],
     ...(indicators.length > 0 ? { indicators } : {}),
     ...(comment ? { comment } : {}),
   };
@@ -72,6 +74,7 @@ export function ActionUpdateForm({ action, onReload }: Props) {
           required: true,
         }}
       />
+      <ParticipationSelect of="à l’action" defaultValue={action.participation} />
       {action.indicators.map((indicator) => (
         <Input
           key={indicator.id}

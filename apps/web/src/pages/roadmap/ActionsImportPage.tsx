@@ -3,12 +3,12 @@ import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { ok, importActionsCsv, type ImportResultDto, type ImportRowResultDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatCount } from '../../format';
 import { useMyDepartment } from '../referent/MyDepartmentPage';
 import { ACTION_STATUS_LABELS } from '@app/vocabulary';
+import { CsvFileInput } from '../../components/CsvFileInput';
 
 /** What is wrong with a line that cannot be read, by the column at fault. */
 const COLUMN_REASONS: Record<NonNullable<ImportRowResultDto['column']>, string> = {
@@ -121,17 +121,12 @@ export function ActionsImportPage() {
         <TemplateLink />
       </p>
       <form onSubmit={submit}>
-        <Upload
+        <CsvFileInput
           label="Fichier CSV des actions"
           hint="Au format de l’export, un fichier .csv"
-          nativeInputProps={{
-            name: 'csv',
-            accept: '.csv,text/csv',
-            required: true,
-            onChange: (e) => {
-              setFile(e.target.files?.[0]);
-              upload.reset();
-            },
+          onFile={(chosen) => {
+            setFile(chosen);
+            upload.reset();
           }}
         />
         {upload.isError && <ErrorAlert className="fr-mt-3w" error={upload.error} />}

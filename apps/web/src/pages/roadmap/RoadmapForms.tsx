@@ -21,6 +21,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../format';
 import { DepartmentCheckboxes } from '../../components/DepartmentCheckboxes';
+import { ParticipationSelect } from '../../components/ParticipationSelect';
 import { useDepartments } from '../../api/queries';
 import { ROADMAP_TRANSITION_LABELS } from '@app/vocabulary';
 
@@ -233,6 +234,7 @@ function readAction(form: FormData): CreateActionDto {
     title: text('title'),
     pilot: text('pilot'),
     departmentCodes: form.getAll('departmentCodes').map(String),
+    participation: text('participation') as CreateActionDto['participation'],
     ...(text('endsOn') ? { endsOn: text('endsOn') } : {}),
   };
 }
@@ -270,6 +272,7 @@ export function AddActionForm({ roadmap }: { roadmap: RoadmapDto }) {
         hintText="Aucun coché : une action régionale"
         departments={departments}
       />
+      <ParticipationSelect of="à l’action" />
       <Input label="Échéance" nativeInputProps={{ name: 'endsOn', type: 'date' }} />
       {add.isError && <ErrorAlert error={add.error} />}
       <Button type="submit" disabled={add.isPending}>
