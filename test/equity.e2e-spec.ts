@@ -446,7 +446,7 @@ describe('equity: indicators, funding, contracts and publics against need', () =
         quintile: q.quintile,
         population,
         coveredPopulation,
-        coverageRate: population ? round4(coveredPopulation / population) : 0,
+        coverageRate: population ? coveredPopulation / population : 0,
       });
     }
     // The commune in both signed contracts counts once; the one in preparation not at all (unless a demo contract covers it).

@@ -127,7 +127,8 @@ export function coverageFigures(
     })),
     byQuintile: sumByQuintile(ranked, { coveredPopulation: (t) => t.coveredPopulation }).map((q) => ({
       ...q,
-      coverageRate: q.population > 0 ? round4(q.coveredPopulation / q.population) : 0,
+      // Exact, like the contracts' own coverageRate: only ranks and the index are rounded (CONTRACT.md).
+      coverageRate: q.population > 0 ? q.coveredPopulation / q.population : 0,
     })),
   };
 }
