@@ -45,6 +45,7 @@ const toDto = (p, reader, extras) => ({
   targetPublics: p.targetPublics,
   levers: p.levers,
   requestedCents: Number(p.requestedCents),
+  participation: p.participation,
   status: p.status,
   version: p.version,
   createdAt: p.createdAt.toISOString(),
