@@ -13,7 +13,7 @@ const PROJECT_COLUMNS = `p.id, p.call_id AS "callId", p.axis_code AS "axisCode",
   p.holder_name AS "holderName", p.holder_kind AS "holderKind", p.holder_siret AS "holderSiret",
   ARRAY(SELECT d.department_code FROM project_department d WHERE d.project_id = p.id ORDER BY d.department_code)
     AS "departmentCodes",
-  p.target_publics AS "targetPublics", p.levers, p.requested_cents AS "requestedCents", p.status, p.version,
+  p.target_publics AS "targetPublics", p.levers, p.requested_cents AS "requestedCents", p.participation, p.status, p.version,
   p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 const BY_DEPARTMENT =
   'EXISTS (SELECT 1 FROM project_department d WHERE d.project_id = p.id AND d.department_code = $1)';
