@@ -26,11 +26,12 @@ export function DecisionForm({ meeting }: { meeting: MeetingDetailDto }) {
   const [subjectType, setSubjectType] = useState<DecisionSubjectType | ''>('');
   const decide = useMutation({
     mutationFn: (body: CreateDecisionDto) => ok(recordDecision({ path: { id: meeting.id }, body })),
-    // A selection list moves projects; a roadmap gets a decision that may validate it.
-    onSuccess: () =>
-      Promise.all(
-        ['meetings', 'projects', 'roadmaps'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
-      ),
+    // A selection list moves projects; a roadmap gets a decision that may validate it. Not awaited: the
+    // form empties as soon as the decision is saved, not once the meeting is read again, or a subject
+    // chosen for the next decision meanwhile was wiped by the late reset.
+    onSuccess: () => {
+      for (const key of ['meetings', 'projects', 'roadmaps']) void queryClient.invalidateQueries({ queryKey: [key] });
+    },
   });
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
