@@ -5,6 +5,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { transitionCall, ok, type CallDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { callMoveLabel } from '@app/vocabulary';
+import { ConfirmButtons } from '../../components/ConfirmButtons';
 
 type Status = CallDto['status'];
 
@@ -57,18 +58,11 @@ export function CallTransitions({ call }: { call: CallDto }) {
             hintText="Il est conservé dans l’historique de l’appel."
             nativeTextAreaProps={{ name: 'comment', required: true, rows: 3, maxLength: 5000, autoFocus: true }}
           />
-          <ul className="fr-btns-group fr-btns-group--inline-md">
-            <li>
-              <Button type="submit" disabled={move.isPending}>
-                Confirmer : {callMoveLabel(call.status, asking)}
-              </Button>
-            </li>
-            <li>
-              <Button type="button" priority="tertiary" onClick={() => setAsking(undefined)}>
-                Annuler
-              </Button>
-            </li>
-          </ul>
+          <ConfirmButtons
+            move={callMoveLabel(call.status, asking)}
+            pending={move.isPending}
+            onCancel={() => setAsking(undefined)}
+          />
         </form>
       )}
     </section>

@@ -5,6 +5,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { transitionProject, ok, type ProjectDetailDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isDestructiveProjectMove, projectMoveLabel } from '@app/vocabulary';
+import { ConfirmButtons } from '../../components/ConfirmButtons';
 
 type Status = ProjectDetailDto['status'];
 
@@ -68,18 +69,11 @@ export function ProjectTransitions({ project }: { project: ProjectDetailDto }) {
             label={needsComment ? 'Motif (obligatoire)' : 'Commentaire (facultatif)'}
             nativeTextAreaProps={{ id: 'decision-comment', name: 'comment', required: needsComment, rows: 3 }}
           />
-          <ul className="fr-btns-group fr-btns-group--inline-md">
-            <li>
-              <Button type="submit" disabled={move.isPending}>
-                Confirmer : {projectMoveLabel(project.status, target)}
-              </Button>
-            </li>
-            <li>
-              <Button type="button" priority="tertiary" onClick={() => setTarget(undefined)}>
-                Annuler
-              </Button>
-            </li>
-          </ul>
+          <ConfirmButtons
+            move={projectMoveLabel(project.status, target)}
+            pending={move.isPending}
+            onCancel={() => setTarget(undefined)}
+          />
         </form>
       )}
     </section>
