@@ -18,7 +18,9 @@ export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/
  * A new database owned by the owner role, the roles set up as the demo does. Returns the superuser's
  * URL of it, for the benches' own bulk seeding; envFor gives the processes the owner and runtime roles.
  */
-export async function freshDatabase(name, template) {
+export async function freshDatabase(base, template) {
+  // BENCH_DB_SUFFIX keeps two benches run side by side (two checkouts) off each other's databases.
+  const name = `${base}${process.env.BENCH_DB_SUFFIX ?? ''}`;
   const admin = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
