@@ -1,6 +1,7 @@
 // Shared by the bench scripts: a fresh database, the compiled api and worker as processes, and
 // peak memory read from /proc (VmHWM). Run `npm run build` first.
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -130,3 +131,19 @@ export async function login(base, email) {
 }
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * The api as it runs for real: NODE_ENV=production, which refuses weak secrets and the published
+ * development seal key, so the bench makes its own.
+ */
+export function productionEnv(env, logLevel = 'warn') {
+  return {
+    ...env,
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(36).toString('base64url'),
+    AUDIT_SEAL_PRIVATE_KEY: generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'der' })
+      .toString('base64'),
+    LOG_LEVEL: logLevel,
+  };
+}

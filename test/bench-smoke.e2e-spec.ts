@@ -54,4 +54,12 @@ describe('bench scripts, smoke versions', () => {
     expect(out.match(/no loss, no duplicate/g)).toHaveLength(2);
     expect(out).toMatch(/jobs\/s: 1 worker [\d.]+, 2 workers [\d.]+/);
   });
+
+  it('seeds the national volume in miniature and reads every list and figure route at 8 connections', async () => {
+    const out = await bench('scale.mjs');
+    expect(out).toMatch(/volume: [\d,]+ projects, [\d,]+ payments, [\d,]+ actions, [\d,]+ meetings/);
+    expect(out).toMatch(/p95 +[\d.]+ ms +\d+ req +0 err +\/api\/projects\?departmentCode=31&limit=50\n/);
+    expect(out).toMatch(/\n(\d+) routes at 8 connections: \d+ with p95 < 100 ms; slowest p95 [\d.]+ ms/);
+    expect(out).not.toMatch(/HTTP \d{3}/);
+  });
 });
