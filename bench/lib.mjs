@@ -67,6 +67,23 @@ export async function seededDatabase(name, port) {
   return { url, env };
 }
 
+/**
+ * The database a previous full run seeded, migrated to the current schema (a bench whose seeding takes
+ * minutes offers `--reuse`); undefined when it does not exist.
+ */
+export async function existingDatabase(base, port) {
+  const name = `${base}${process.env.BENCH_DB_SUFFIX ?? ''}`;
+  const admin = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });
+  await admin.connect();
+  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  await admin.end();
+  if (rowCount === 0) return undefined;
+  const url = `${PG_SERVER}/${name}`;
+  const env = envFor(url, port);
+  await run('cli', env, ['migrate']);
+  return { url, env };
+}
+
 export function envFor(databaseUrl, port) {
   return {
     PATH: process.env.PATH,

@@ -5,10 +5,12 @@
 // errors per route. PostgreSQL's auto_explain logs the plan of every statement over 50 ms while the routes
 // run; the bench prints those plans for the routes whose p95 is 100 ms or more (the server log must be
 // readable: run as root or postgres).
-// Usage: npm run build && node bench/scale.mjs [--smoke] [--audit-events N]   (default 5,000,000 events)
+// Usage: npm run build && node bench/scale.mjs [--smoke] [--audit-events N] [--reuse]
+//   --audit-events: how many (default 5,000,000); --reuse: measure the database a previous full run seeded
+//   (left for inspection), migrated to the current schema, instead of seeding it again (minutes).
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import pg from 'pg';
-import { freePort, login, median, productionEnv, seededDatabase, start, waitHttp } from './lib.mjs';
+import { existingDatabase, freePort, login, median, productionEnv, seededDatabase, start, waitHttp } from './lib.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const auditArg = process.argv.indexOf('--audit-events');
@@ -154,20 +156,27 @@ async function seed(url) {
     console.log(`seeded ${what} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   await db.query('VACUUM ANALYZE');
-  const counts = await db.query(`SELECT (SELECT count(*) FROM project)::int AS projects,
-    (SELECT count(*) FROM payment)::int AS payments, (SELECT count(*) FROM action)::int AS actions,
-    (SELECT count(*) FROM meeting)::int AS meetings, (SELECT count(*) FROM local_health_contract)::int AS contracts,
-    (SELECT count(*) FROM audit_event)::int AS "audit events"`);
-  console.log(
-    `volume: ${Object.entries(counts.rows[0])
-      .map(([k, n]) => `${n.toLocaleString('en')} ${k}`)
-      .join(', ')}`,
-  );
   // The plans of slow statements go to the server log while the routes run (see the header).
   const name = new URL(url).pathname.slice(1);
   await db.query(`ALTER DATABASE ${name} SET session_preload_libraries = 'auto_explain'`);
   await db.query(`ALTER DATABASE ${name} SET auto_explain.log_min_duration = '${SLOW_STATEMENT_MS}ms'`);
   await db.end();
+}
+
+async function printVolume(url) {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  const counts = await db.query(`SELECT (SELECT count(*) FROM project)::int AS projects,
+    (SELECT count(*) FROM payment)::int AS payments, (SELECT count(*) FROM action)::int AS actions,
+    (SELECT count(*) FROM meeting)::int AS meetings, (SELECT count(*) FROM local_health_contract)::int AS contracts,
+    (SELECT count(*) FROM audit_event)::int AS "audit events",
+    pg_size_pretty(pg_database_size(current_database())) AS "on disk"`);
+  await db.end();
+  console.log(
+    `volume: ${Object.entries(counts.rows[0])
+      .map(([k, n]) => `${n.toLocaleString('en')} ${k}`)
+      .join(', ')}`,
+  );
 }
 
 /** Ids the routes are read with: the biggest call, one of its projects, and one of each other subject. */
@@ -321,8 +330,12 @@ const logSize = () => {
 };
 
 async function main() {
-  const { url, env } = await seededDatabase(smoke ? 'iss_bench_scale_smoke' : 'iss_bench_scale', await freePort());
-  await seed(url);
+  const name = smoke ? 'iss_bench_scale_smoke' : 'iss_bench_scale';
+  const port = await freePort();
+  const reused = process.argv.includes('--reuse') ? await existingDatabase(name, port) : undefined;
+  const { url, env } = reused ?? (await seededDatabase(name, port));
+  if (!reused) await seed(url);
+  await printVolume(url);
   const ids = await subjects(url);
   const api = start('api', productionEnv(env));
   const base = `http://127.0.0.1:${env.PORT}`;
