@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { openSync, type Font } from 'fontkit';
-import { formatParisDateTime } from '@app/core';
+import { formatParisDateTime } from '@app/core/time/paris-time';
 import { PageTotal } from './page-total';
 
 const FONT_DIR = `${require.resolve('dejavu-fonts-ttf/package.json').replace(/package\.json$/, '')}ttf`;
@@ -17,6 +17,17 @@ function parsedFonts(): { regular: Font; bold: Font } {
     bold: openSync(`${FONT_DIR}/DejaVuSans-Bold.ttf`) as Font,
   };
   return fonts;
+}
+
+/**
+ * A document's own view of a parsed font: the decoded tables are the shared font's, the glyph cache is
+ * the document's. fontkit keeps each glyph with the characters of its first request, and subsetting a
+ * composite glyph ("É" is "E" plus an accent) requests its parts with none: shared across documents, a
+ * bold "E" first met as part of an "É" had no character in the next document's ToUnicode map, and text
+ * extraction, search and screen readers read "nveloppe" for "Enveloppe".
+ */
+function documentFont(font: Font): Font {
+  return Object.create(font, { _glyphs: { value: {}, writable: true } }) as Font;
 }
 
 const FOOTER_SIZE = 8;
@@ -89,9 +100,10 @@ export class PdfReport {
       },
     });
     // pdfkit 0.20 accepts a fontkit font where its types only list paths and buffers.
-    const { regular, bold } = parsedFonts() as unknown as Record<string, PDFKit.Mixins.PDFFontSource>;
-    this.doc.registerFont('regular', regular);
-    this.doc.registerFont('bold', bold);
+    const { regular, bold } = parsedFonts();
+    const source = (font: Font) => documentFont(font) as unknown as PDFKit.Mixins.PDFFontSource;
+    this.doc.registerFont('regular', source(regular));
+    this.doc.registerFont('bold', source(bold));
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);
     this.doc.font('regular');
