@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import { openSync, type Font } from 'fontkit';
 import { formatParisDateTime } from '@app/core/time/paris-time';
@@ -17,6 +20,11 @@ function parsedFonts(): { regular: Font; bold: Font } {
     bold: openSync(`${FONT_DIR}/DejaVuSans-Bold.ttf`) as Font,
   };
   return fonts;
+}
+
+/** Parses the fonts now (a rendering thread, as it starts), not during the first report. */
+export function preloadFonts(): void {
+  parsedFonts();
 }
 
 /**
@@ -285,17 +293,44 @@ export class PdfReport {
     return `${cut}…`;
   }
 
-  /** Ends the document and returns its bytes. */
-  async toBuffer(): Promise<Buffer> {
+  /**
+   * Writes the document to `path` as its pages fill (call it before drawing: a page leaves memory once
+   * written), hashing what is written; `end` resolves once the file is whole.
+   */
+  streamTo(path: string): { end: () => Promise<{ sha256: string; size: number }> } {
+    const hash = createHash('sha256');
+    let size = 0;
+    this.doc.on('data', (c: Buffer) => {
+      hash.update(c);
+      size += c.length;
+    });
+    const written = pipeline(this.doc, createWriteStream(path));
+    // Until `end` awaits it, a failed write must not go unhandled (it is thrown by `end`).
+    written.catch(() => undefined);
+    return {
+      end: async () => {
+        this.close();
+        await written;
+        return { sha256: hash.digest('hex'), size };
+      },
+    };
+  }
+
+  private close(): void {
     this.root.end();
     this.total.fill(this.pages);
+    this.doc.end();
+  }
+
+  /** Ends the document and returns its bytes. */
+  async toBuffer(): Promise<Buffer> {
     const chunks: Buffer[] = [];
     this.doc.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise<void>((resolve, reject) => {
       this.doc.on('end', resolve);
       this.doc.on('error', reject);
     });
-    this.doc.end();
+    this.close();
     await done;
     return Buffer.concat(chunks);
   }
