@@ -8,10 +8,12 @@ import { ReportRendererService, ReportRenderPool, type DrawnReport, type DrawTas
 import type { ThreadTask } from './render-thread';
 
 /**
- * Old-generation heap of a rendering thread. A 55,000-row funding report draws within it; a report that
- * would not fails (its thread ends with ERR_WORKER_OUT_OF_MEMORY) instead of taking the worker's memory.
+ * Heap of a rendering thread. A 55,000-row funding report draws within it; a report that would not fails
+ * (its thread ends with ERR_WORKER_OUT_OF_MEMORY) instead of taking the worker's memory. pdfkit writes a
+ * PDF as a stream of small buffers: a young generation larger than V8's default (semi-spaces of 16 MB)
+ * cut the drawing's CPU time by about a seventh and its peak memory by a tenth, measured on that report.
  */
-const THREAD_HEAP_MB = 256;
+const THREAD_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 48 };
 
 /**
  * Draws reports in a pool of threads, one per job the worker runs at once, kept warm (fonts parsed at
@@ -36,7 +38,7 @@ export class ThreadRenderPool extends ReportRenderPool implements OnModuleInit, 
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: Number.POSITIVE_INFINITY,
-      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+      resourceLimits: THREAD_HEAP,
     });
   }
 
