@@ -18,6 +18,8 @@
 const tsJest = ['ts-jest', { diagnostics: false }];
 const moduleNameMapper = {
   '^@app/core/(.*)$': '<rootDir>/libs/core/src/$1',
+  // A rendering thread's imports: a lib's plain modules, without its index (see apps/worker/src/render).
+  '^@app/(reports|identity|governance|calls|roadmap|equity)/(.*)$': '<rootDir>/libs/$1/src/$2',
   '^@app/migrations$': '<rootDir>/migrations',
   '^@app/(core|territory|identity|audit|reports|governance|calls|roadmap|contracts|equity|vocabulary)$':
     '<rootDir>/libs/$1/src',

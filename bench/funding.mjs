@@ -1,11 +1,13 @@
 // Funding at scale (issue 4): seeds 50 calls, 5,000 projects with grants and 50,000 payments, plus one
 // call carrying 1,000,000 payment rows; then measures
-//   - the funding report PDF of a 5,000-project call: time to done and the worker's peak memory;
+//   - the funding report PDF of a 5,000-project call: time to done, the worker's peak memory (VmHWM: all
+//     its threads), its event-loop delay p99 while the report was drawn (which the worker logs for each
+//     report its rendering threads draw) and how many BullMQ locks or report leases it lost;
 //   - the funding CSV of 1,000,000 payment rows: rows/s and how much the api's memory grows.
 // Usage: npm run build && node bench/funding.mjs [--quick | --smoke]
 //   --quick: a tenth of the volume; --smoke: a few hundred rows, to prove the script works (test suite)
 import pg from 'pg';
-import { freePort, login, memoryMb, seededDatabase, start, waitHttp } from './lib.mjs';
+import { freePort, logOf, login, memoryMb, seededDatabase, start, waitHttp } from './lib.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const scale = smoke ? 0.002 : process.argv.includes('--quick') ? 0.1 : 1;
@@ -66,7 +68,9 @@ async function main() {
   const { url, env } = await seededDatabase(smoke ? 'iss_bench_funding_smoke' : 'iss_bench_funding', await freePort());
   const calls = await seed(url);
   const api = start('api', env);
-  const worker = start('worker', env);
+  // At info level, the worker logs each report its threads draw, with its event-loop delay meanwhile.
+  const worker = start('worker', { ...env, LOG_LEVEL: 'info' }, { output: true });
+  const workerLog = logOf(worker);
   const base = `http://127.0.0.1:${env.PORT}`;
   try {
     await waitHttp(`${base}/health`);
@@ -92,9 +96,14 @@ async function main() {
     if (report.status !== 'done') throw new Error(`funding report ${report.status}: ${report.error}`);
     const reportSeconds = (Date.now() - t0) / 1000;
     const workerPeak = memoryMb(worker.pid).peak;
+    await new Promise((r) => setTimeout(r, 200)); // the worker's last log lines
+    const drawn = workerLog.filter((l) => l.includes('drawn in a thread')).at(-1) ?? '';
+    const p99 = drawn.match(/event-loop delay p99 ([\d.]+) ms, max ([\d.]+) ms/);
+    const lost = workerLog.filter((l) => /could not renew lock|Missing lock|Lock mismatch|lease lost|stalled/i.test(l));
     console.log(
-      `funding report (${PROJECTS} projects, ${PAYMENTS} payments): ${report.status} in ${reportSeconds.toFixed(2)} s; worker peak RSS ${workerPeak.toFixed(0)} MB (before ${workerBefore.rss.toFixed(0)} MB); PDF ${report.fileSize} bytes`,
+      `funding report (${PROJECTS} projects, ${PAYMENTS} payments): ${report.status} in ${reportSeconds.toFixed(2)} s; worker peak RSS ${workerPeak.toFixed(0)} MB (before ${workerBefore.rss.toFixed(0)} MB); PDF ${report.fileSize} bytes; worker event-loop delay while drawing p99 ${p99 ? `${p99[1]} ms (max ${p99[2]} ms)` : 'not logged'}; lost locks or leases: ${lost.length}`,
     );
+    for (const line of lost) console.log(`  ${line}`);
 
     // CSV of the 1,000,000-payment call.
     const apiBefore = memoryMb(api.pid);

@@ -111,11 +111,33 @@ export function run(app, env, args = []) {
   });
 }
 
-export function start(app, env) {
+/** Starts a compiled app; `{ output: true }` pipes its stdout and stderr (its log) to the caller. */
+export function start(app, env, { output = false } = {}) {
   return spawn(process.execPath, [`${ROOT}dist/apps/${app}/src/main.js`], {
     env,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', output ? 'pipe' : 'ignore', output ? 'pipe' : 'inherit'],
   });
+}
+
+/**
+ * What a worker says in its log, line by line: `lines` keeps every line (stderr passed through), for
+ * the figures the worker logs itself (the event-loop delay of a rendering) and its lost locks.
+ */
+export function logOf(child) {
+  const lines = [];
+  const read = (stream, echo) => {
+    let rest = '';
+    stream.on('data', (chunk) => {
+      const text = rest + chunk;
+      const parts = text.split('\n');
+      rest = parts.pop();
+      lines.push(...parts);
+      if (echo) process.stderr.write(chunk);
+    });
+  };
+  read(child.stdout, false);
+  read(child.stderr, true);
+  return lines;
 }
 
 export async function waitHttp(url, seconds = 30, headers = {}) {

@@ -12,6 +12,7 @@ ensure_postgres
 ensure_redis
 ensure_chromium
 ensure_libreoffice
+ensure_poppler
 
 say "Lint"
 npm run --silent lint

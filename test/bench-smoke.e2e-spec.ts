@@ -40,6 +40,8 @@ describe('bench scripts, smoke versions', () => {
   it('renders the funding PDF and streams the funding CSV, with memory figures', async () => {
     const out = await bench('funding.mjs');
     expect(out).toMatch(/funding report \(\d+ projects, \d+ payments\): done in [\d.]+ s; worker peak RSS \d+ MB/);
+    // Read from the worker's own log line for the report its rendering thread drew.
+    expect(out).toMatch(/event-loop delay while drawing p99 [\d.]+ ms \(max [\d.]+ ms\); lost locks or leases: \d+/);
     expect(out).toMatch(/funding CSV: \d+ rows, \d+ MB in [\d.]+ s = \d+ rows\/s; api RSS \d+ → peak \d+ MB/);
   });
 

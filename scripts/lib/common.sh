@@ -138,3 +138,11 @@ ensure_libreoffice() {
   apt_install libreoffice-calc-nogui && command -v soffice >/dev/null && return
   printf '\033[33mLibreOffice (soffice) is missing and cannot be installed here: the CSV checks through LibreOffice will be skipped. Install libreoffice-calc-nogui to run them.\033[0m\n' >&2
 }
+
+# The report tests read PDFs back with poppler: pdftotext (the text a search or a copy gets) and
+# pdfinfo -struct-text (what a screen reader gets from the structure tree).
+ensure_poppler() {
+  command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null && return
+  apt_install poppler-utils || die "poppler-utils (pdftotext, pdfinfo) is not installed and cannot be installed here (needs root and apt-get). Install Debian's poppler-utils package."
+  command -v pdftotext >/dev/null || die "poppler-utils was installed but pdftotext is not on PATH."
+}

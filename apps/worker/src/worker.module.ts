@@ -11,6 +11,7 @@ import { RoadmapModule } from '@app/roadmap';
 import { JobHandlerRegistry } from './job-handlers';
 import { JobsProcessor } from './jobs.processor';
 import { MaintenanceScheduler } from './maintenance.scheduler';
+import { ThreadRenderPool } from './render/thread-render-pool';
 
 @Module({
   imports: [
@@ -31,6 +32,6 @@ import { MaintenanceScheduler } from './maintenance.scheduler';
     RoadmapModule,
     IdentityModule,
   ],
-  providers: [JobHandlerRegistry, JobsProcessor, MaintenanceScheduler],
+  providers: [JobHandlerRegistry, JobsProcessor, MaintenanceScheduler, ThreadRenderPool],
 })
 export class WorkerModule {}

@@ -11,3 +11,5 @@ export * from './reports.module';
 export * from './reports.policy';
 export * from './reports.service';
 export * from './reports.errors';
+export * from './render/draw-report';
+export * from './render/report-render-pool';

@@ -37,6 +37,8 @@ export interface ReportDefinition<P extends object = object, D = unknown> {
   /**
    * Draws the report. A kind whose drawing takes seconds (thousands of rows) reports its `progress` as it
    * goes; a short one may ignore it: the renderer reports the phases around it (collected, drawn, done).
+   * A plain function of its own module (`<kind>.drawing.ts`, no Nest, no `this`): the worker's rendering
+   * threads load it from their table of drawings (apps/worker/src/render/drawings.ts), with `data` cloned.
    */
   render(pdf: PdfReport, data: D, params: P, progress: ReportProgress): void | Promise<void>;
 }

@@ -1,15 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { AppConfig, Database, FileStorage, SYSTEM_ACTOR } from '@app/core';
-import { PdfReport } from './pdf/pdf-report';
 import { ReportKindRegistry } from './report-kind.registry';
 import { validReportParams } from './report-params';
 import { reportFailureMessage } from './report-failure';
-import type { ReportProgress } from './report-definition';
 import { progressPercent, ProgressThrottle } from './report-progress';
-import { dataHash, sha256 } from './report-fingerprint';
+import { drawReport, type DrawTask } from './render/draw-report';
+import { ReportRenderPool } from './render/report-render-pool';
 import { ReportEntity } from './entities/report.entity';
-import { ReportsRepository } from './reports.repository';
+import { ReportsRepository, type RenderedFile } from './reports.repository';
 
 /**
  * Renders one report. Safe to run twice, or a hundred times at once (BullMQ delivers at least once):
@@ -30,6 +29,14 @@ export class ReportRendererService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
+
+  /** Draws in process until the worker gives its pool of rendering threads (see `usePool`). */
+  private pool?: ReportRenderPool;
+
+  /** From now on, reports are drawn by `pool` (the worker's threads), away from this event loop. */
+  usePool(pool: ReportRenderPool): void {
+    this.pool = pool;
+  }
 
   async render(reportId: string): Promise<void> {
     const report = await this.db.transaction((tx) =>
@@ -60,23 +67,31 @@ export class ReportRendererService {
   private async renderClaimed(report: ReportEntity): Promise<void> {
     const definition = this.kinds.get(report.kind);
     const params = validReportParams(definition, report.params);
-    const progress = this.progressOf(report);
     const data = await definition.collect(params);
-    const dataSha256 = dataHash(data);
     const heading = { title: definition.title(params, data), scope: definition.scope(params, data) };
-    const pdf = new PdfReport({ ...heading, generatedAt: new Date(), dataSha256 });
-    await definition.render(pdf, data, params, progress);
-    await progress(1, 1); // drawn: what is left is closing the document
-    const file = await pdf.toBuffer();
-    const fileKey = `reports/${report.id}.pdf`;
-    const rendered = { fileKey, fileSha256: sha256(file), fileSize: file.length, dataSha256, ...heading };
+    const path = await this.storage.partialFile();
+    try {
+      const task: DrawTask = { kind: report.kind, params, data, ...heading, generatedAt: new Date(), path };
+      const progress = this.progressOf(report);
+      const drawn = this.pool
+        ? await this.pool.draw(task, progress)
+        : await drawReport(definition.render, task, progress);
+      const fileKey = `reports/${report.id}.pdf`;
+      await this.markDone(report, { fileKey, ...drawn, ...heading }, path);
+    } finally {
+      // Gone already once stored; otherwise (lease lost, drawing failed) it is dropped here.
+      await this.storage.discardPartial(path);
+    }
+  }
+
+  private async markDone(report: ReportEntity, rendered: RenderedFile, path: string): Promise<void> {
     await this.audit.write(SYSTEM_ACTOR, async (tx) => {
       if (!(await this.reports.markDone(tx, report.id, report.attempts, rendered))) {
         this.logger.warn(`Report ${report.id}: lease lost to another worker, this rendering is dropped`);
         return { result: undefined, audit: [] };
       }
-      // Written while the row is locked by the update above: a later claim waits for this commit.
-      await this.storage.put(fileKey, file);
+      // Stored while the row is locked by the update above: a later claim waits for this commit.
+      await this.storage.putFile(rendered.fileKey, path);
       return {
         result: undefined,
         audit: {
@@ -84,7 +99,7 @@ export class ReportRendererService {
           entityType: 'report',
           entityId: report.id,
           before: { status: 'running' },
-          after: { status: 'done', fileSha256: rendered.fileSha256, dataSha256 },
+          after: { status: 'done', fileSha256: rendered.fileSha256, dataSha256: rendered.dataSha256 },
         },
       };
     });
@@ -95,7 +110,7 @@ export class ReportRendererService {
    * done within a second), each write conditional on the claim still holding the running report. A write
    * that fails is logged and the rendering goes on: progress is what a person waits on, not the report.
    */
-  private progressOf(report: ReportEntity): ReportProgress {
+  private progressOf(report: ReportEntity): (done: number, total: number) => Promise<void> {
     const throttle = new ProgressThrottle(Date.now());
     return async (done, total) => {
       const percent = throttle.due(progressPercent(done, total), Date.now());

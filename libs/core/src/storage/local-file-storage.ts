@@ -35,12 +35,25 @@ export class LocalFileStorage extends FileStorage implements OnModuleInit {
   }
 
   async put(key: string, content: Buffer): Promise<void> {
-    const target = this.pathOf(key);
-    const temp = join(this.root, PARTIAL_DIR, `${randomUUID()}.tmp`);
-    await mkdir(dirname(target), { recursive: true });
-    await mkdir(dirname(temp), { recursive: true });
+    const temp = await this.partialFile();
     await writeFile(temp, content);
-    await rename(temp, target);
+    await this.putFile(key, temp);
+  }
+
+  async partialFile(): Promise<string> {
+    const partials = join(this.root, PARTIAL_DIR);
+    await mkdir(partials, { recursive: true });
+    return join(partials, `${randomUUID()}.tmp`);
+  }
+
+  async putFile(key: string, partial: string): Promise<void> {
+    const target = this.pathOf(key);
+    await mkdir(dirname(target), { recursive: true });
+    await rename(partial, target);
+  }
+
+  async discardPartial(partial: string): Promise<void> {
+    await rm(partial, { force: true });
   }
 
   async read(key: string): Promise<Readable> {

@@ -1,27 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, formatParisDate, formatParisDateTime } from '@app/core';
-import { PdfReport, ReportDefinition } from '@app/reports';
-import {
-  ATTENDANCE_LABELS,
-  BODY_KIND_LABELS,
-  COLLEGE_LABELS,
-  COLLEGES,
-  REPORT_KIND_LABELS,
-  type AttendanceStatus,
-} from '@app/vocabulary';
-import { MeetingReportData, MeetingReportDataService, SeatLine } from '../meeting-report-data';
+import { Actor } from '@app/core';
+import { ReportDefinition } from '@app/reports';
+import { BODY_KIND_LABELS, REPORT_KIND_LABELS } from '@app/vocabulary';
+import { MeetingReportData, MeetingReportDataService } from '../meeting-report-data';
 import { MeetingsService } from '../meetings.service';
 import { MinutesService } from '../minutes.service';
 import { MeetingReportParamsDto } from './meeting-report.dto';
+import { drawAttendanceSheet, drawMinutes, drawNotice, when, where } from './meeting.drawing';
 
 type MeetingParams = MeetingReportParamsDto;
-
-const status = (s: AttendanceStatus | null) => (s ? ATTENDANCE_LABELS[s] : 'non renseigné');
-const when = (d: MeetingReportData) => formatParisDateTime(new Date(d.meeting.startsAt));
-const where = (d: MeetingReportData) =>
-  [d.meeting.place, d.meeting.videoUrl ? `visioconférence : ${d.meeting.videoUrl}` : null]
-    .filter(Boolean)
-    .join(' — ') || 'lieu à préciser';
 
 /** Shared by the three meeting documents: params, data, access (whoever reads the meeting) and the scope line. */
 @Injectable() // so that subclasses inherit the constructor's parameter types for injection
@@ -47,12 +34,6 @@ abstract class MeetingDocument implements Omit<
   scope(_p: MeetingParams, d: MeetingReportData): string {
     return `${BODY_KIND_LABELS[d.body.kind]} « ${d.body.name} » — séance du ${when(d)} — ${where(d)}`;
   }
-
-  protected agenda(pdf: PdfReport, d: MeetingReportData): void {
-    pdf.heading('Ordre du jour');
-    if (d.agenda.length === 0) pdf.paragraph('Aucun point inscrit.');
-    d.agenda.forEach((title, i) => pdf.paragraph(`${i + 1}. ${title}`));
-  }
 }
 
 /** Convocation: date, place, agenda, and who is convened (full members and their alternates). */
@@ -64,19 +45,7 @@ export class NoticeReport extends MeetingDocument implements ReportDefinition<Me
     return `${REPORT_KIND_LABELS[this.kind]} — ${d.body.name}`;
   }
 
-  render(pdf: PdfReport, d: MeetingReportData): void {
-    pdf.paragraph(
-      `Les membres de l’instance « ${d.body.name} » sont convoqués le ${when(d)} (heure de Paris). Lieu : ${where(d)}. ` +
-        'Un membre titulaire empêché se fait représenter par son suppléant.',
-    );
-    this.agenda(pdf, d);
-    pdf.heading('Membres convoqués');
-    pdf.table({
-      headers: ['Collège', 'Titulaire', 'Suppléant'],
-      widths: [1.3, 2, 2],
-      rows: d.seats.map((s) => [COLLEGE_LABELS[s.college], s.member, s.alternate ?? '—']),
-    });
-  }
+  readonly render = drawNotice;
 }
 
 /** Feuille d'émargement: one line per seat, the full member, the alternate, and room to sign. */
@@ -91,15 +60,7 @@ export class AttendanceSheetReport
     return `${REPORT_KIND_LABELS[this.kind]} — ${d.body.name}`;
   }
 
-  render(pdf: PdfReport, d: MeetingReportData): void {
-    pdf.heading(`Séance du ${formatParisDate(new Date(d.meeting.startsAt))}`);
-    pdf.table({
-      headers: ['Collège', 'Titulaire', 'Signature', 'Suppléant', 'Signature'],
-      widths: [1.2, 1.6, 1.3, 1.6, 1.3],
-      rowHeight: 34,
-      rows: d.seats.map((s) => [COLLEGE_LABELS[s.college], s.member, '', s.alternate ?? '—', '']),
-    });
-  }
+  readonly render = drawAttendanceSheet;
 }
 
 /** Procès-verbal: attendance by college with the quorum, agenda, decisions with their votes, the text. */
@@ -124,52 +85,5 @@ export class MinutesReport extends MeetingDocument implements ReportDefinition<M
     return `${REPORT_KIND_LABELS[this.kind]} — ${d.body.name}`;
   }
 
-  render(pdf: PdfReport, d: MeetingReportData): void {
-    const { seatsPresent, seatsTotal, quorumReached } = d.meeting;
-    pdf.heading('Présences');
-    pdf.paragraph(
-      quorumReached === null
-        ? 'Émargement non enregistré.'
-        : `Quorum ${quorumReached ? 'atteint' : 'non atteint'} : ${seatsPresent} siège(s) présent(s) ou représenté(s) sur ${seatsTotal}.`,
-    );
-    for (const college of COLLEGES) {
-      const seats = d.seats.filter((s) => s.college === college);
-      if (seats.length === 0) continue;
-      pdf.heading(`${COLLEGE_LABELS[college]} — ${seats.filter(seatPresent).length} / ${seats.length} siège(s)`, 2);
-      pdf.table({
-        headers: ['Titulaire', 'Statut', 'Suppléant', 'Statut'],
-        widths: [2, 1.4, 2, 1.4],
-        rows: seats.map((s) => [
-          s.member,
-          status(s.memberStatus),
-          s.alternate ?? '—',
-          s.alternate ? status(s.alternateStatus) : '—',
-        ]),
-      });
-    }
-    this.agenda(pdf, d);
-    pdf.heading('Délibérations et avis');
-    if (d.decisions.length === 0) pdf.paragraph('Aucune délibération.');
-    else {
-      pdf.table({
-        headers: ['Délibération', 'Pour', 'Contre', 'Abstentions', 'Résultat'],
-        widths: [3.2, 0.7, 0.7, 1, 1],
-        numeric: [1, 2, 3],
-        rows: d.decisions.map((x) => [
-          x.agendaItemPosition === null ? x.title : `Point ${x.agendaItemPosition} — ${x.title}`,
-          String(x.votesFor),
-          String(x.votesAgainst),
-          String(x.abstentions),
-          x.adopted ? 'adoptée' : 'rejetée',
-        ]),
-      });
-    }
-    pdf.heading('Procès-verbal');
-    if (!d.minutes) pdf.paragraph('Procès-verbal non rédigé.');
-    else d.minutes.content.split(/\n{2,}/).forEach((p) => pdf.paragraph(p));
-  }
-}
-
-function seatPresent(s: SeatLine): boolean {
-  return s.memberStatus === 'present' || s.memberStatus === 'represented' || s.alternateStatus === 'present';
+  readonly render = drawMinutes;
 }

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@app/core';
-import { PdfReport, ReportDefinition } from '@app/reports';
+import { ReportDefinition } from '@app/reports';
 import { REPORT_KIND_LABELS } from '@app/vocabulary';
 import { DepartmentDirectoryService } from '../department-directory.service';
 import { DepartmentDirectoryEntryDto } from '../dto/department.dto';
 import { identityPolicy } from '../identity.policy';
 import { DirectoryReportParamsDto } from './directory-report.dto';
-
-const VACANCY = 'en cours de désignation';
-const populationFormat = new Intl.NumberFormat('fr-FR');
+import { drawDirectory } from './directory.drawing';
 
 /** The referent network: every department of the region, its referents, vacancies shown as such. */
 @Injectable()
@@ -36,18 +34,5 @@ export class DirectoryReport implements ReportDefinition<DirectoryReportParamsDt
     return `Région Occitanie — ${data.length} départements, ${vacant} poste(s) de référent en cours de désignation`;
   }
 
-  render(pdf: PdfReport, data: DepartmentDirectoryEntryDto[]): void {
-    pdf.heading('Référents par département');
-    pdf.table({
-      headers: ['Code', 'Département', 'Population', 'Référent(s)'],
-      widths: [0.6, 2, 1.2, 3],
-      numeric: [2],
-      rows: data.map((d) => [
-        d.code,
-        d.name,
-        populationFormat.format(d.population),
-        d.referents.length > 0 ? d.referents.map((r) => r.displayName).join(', ') : `« ${VACANCY} »`,
-      ]),
-    });
-  }
+  readonly render = drawDirectory;
 }

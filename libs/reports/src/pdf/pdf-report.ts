@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import { openSync, type Font } from 'fontkit';
-import { formatParisDateTime } from '@app/core';
+import { formatParisDateTime } from '@app/core/time/paris-time';
 import { PageTotal } from './page-total';
 
 const FONT_DIR = `${require.resolve('dejavu-fonts-ttf/package.json').replace(/package\.json$/, '')}ttf`;
@@ -17,6 +20,22 @@ function parsedFonts(): { regular: Font; bold: Font } {
     bold: openSync(`${FONT_DIR}/DejaVuSans-Bold.ttf`) as Font,
   };
   return fonts;
+}
+
+/** Parses the fonts now (a rendering thread, as it starts), not during the first report. */
+export function preloadFonts(): void {
+  parsedFonts();
+}
+
+/**
+ * A document's own view of a parsed font: the decoded tables are the shared font's, the glyph cache is
+ * the document's. fontkit keeps each glyph with the characters of its first request, and subsetting a
+ * composite glyph ("É" is "E" plus an accent) requests its parts with none: shared across documents, a
+ * bold "E" first met as part of an "É" had no character in the next document's ToUnicode map, and text
+ * extraction, search and screen readers read "nveloppe" for "Enveloppe".
+ */
+function documentFont(font: Font): Font {
+  return Object.create(font, { _glyphs: { value: {}, writable: true } }) as Font;
 }
 
 const FOOTER_SIZE = 8;
@@ -89,9 +108,10 @@ export class PdfReport {
       },
     });
     // pdfkit 0.20 accepts a fontkit font where its types only list paths and buffers.
-    const { regular, bold } = parsedFonts() as unknown as Record<string, PDFKit.Mixins.PDFFontSource>;
-    this.doc.registerFont('regular', regular);
-    this.doc.registerFont('bold', bold);
+    const { regular, bold } = parsedFonts();
+    const source = (font: Font) => documentFont(font) as unknown as PDFKit.Mixins.PDFFontSource;
+    this.doc.registerFont('regular', source(regular));
+    this.doc.registerFont('bold', source(bold));
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);
     this.doc.font('regular');
@@ -273,17 +293,44 @@ export class PdfReport {
     return `${cut}…`;
   }
 
-  /** Ends the document and returns its bytes. */
-  async toBuffer(): Promise<Buffer> {
+  /**
+   * Writes the document to `path` as its pages fill (call it before drawing: a page leaves memory once
+   * written), hashing what is written; `end` resolves once the file is whole.
+   */
+  streamTo(path: string): { end: () => Promise<{ sha256: string; size: number }> } {
+    const hash = createHash('sha256');
+    let size = 0;
+    this.doc.on('data', (c: Buffer) => {
+      hash.update(c);
+      size += c.length;
+    });
+    const written = pipeline(this.doc, createWriteStream(path));
+    // Until `end` awaits it, a failed write must not go unhandled (it is thrown by `end`).
+    written.catch(() => undefined);
+    return {
+      end: async () => {
+        this.close();
+        await written;
+        return { sha256: hash.digest('hex'), size };
+      },
+    };
+  }
+
+  private close(): void {
     this.root.end();
     this.total.fill(this.pages);
+    this.doc.end();
+  }
+
+  /** Ends the document and returns its bytes. */
+  async toBuffer(): Promise<Buffer> {
     const chunks: Buffer[] = [];
     this.doc.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise<void>((resolve, reject) => {
       this.doc.on('end', resolve);
       this.doc.on('error', reject);
     });
-    this.doc.end();
+    this.close();
     await done;
     return Buffer.concat(chunks);
   }

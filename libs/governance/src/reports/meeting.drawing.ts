@@ -1,0 +1,95 @@
+import { formatParisDate, formatParisDateTime } from '@app/core/time/paris-time';
+import type { PdfReport } from '@app/reports';
+import { ATTENDANCE_LABELS, COLLEGE_LABELS, COLLEGES, type AttendanceStatus } from '@app/vocabulary';
+import type { MeetingReportData, SeatLine } from '../meeting-report-data';
+
+/*
+ * The three meeting documents' drawing: plain code, importable without Nest, so that a rendering thread
+ * loads only this (see the worker's render pool).
+ */
+
+const status = (s: AttendanceStatus | null) => (s ? ATTENDANCE_LABELS[s] : 'non renseigné');
+export const when = (d: MeetingReportData) => formatParisDateTime(new Date(d.meeting.startsAt));
+export const where = (d: MeetingReportData) =>
+  [d.meeting.place, d.meeting.videoUrl ? `visioconférence : ${d.meeting.videoUrl}` : null]
+    .filter(Boolean)
+    .join(' — ') || 'lieu à préciser';
+
+function agenda(pdf: PdfReport, d: MeetingReportData): void {
+  pdf.heading('Ordre du jour');
+  if (d.agenda.length === 0) pdf.paragraph('Aucun point inscrit.');
+  d.agenda.forEach((title, i) => pdf.paragraph(`${i + 1}. ${title}`));
+}
+
+/** Convocation: date, place, agenda, and who is convened (full members and their alternates). */
+export function drawNotice(pdf: PdfReport, d: MeetingReportData): void {
+  pdf.paragraph(
+    `Les membres de l’instance « ${d.body.name} » sont convoqués le ${when(d)} (heure de Paris). Lieu : ${where(d)}. ` +
+      'Un membre titulaire empêché se fait représenter par son suppléant.',
+  );
+  agenda(pdf, d);
+  pdf.heading('Membres convoqués');
+  pdf.table({
+    headers: ['Collège', 'Titulaire', 'Suppléant'],
+    widths: [1.3, 2, 2],
+    rows: d.seats.map((s) => [COLLEGE_LABELS[s.college], s.member, s.alternate ?? '—']),
+  });
+}
+/** Feuille d'émargement: one line per seat, the full member, the alternate, and room to sign. */
+export function drawAttendanceSheet(pdf: PdfReport, d: MeetingReportData): void {
+  pdf.heading(`Séance du ${formatParisDate(new Date(d.meeting.startsAt))}`);
+  pdf.table({
+    headers: ['Collège', 'Titulaire', 'Signature', 'Suppléant', 'Signature'],
+    widths: [1.2, 1.6, 1.3, 1.6, 1.3],
+    rowHeight: 34,
+    rows: d.seats.map((s) => [COLLEGE_LABELS[s.college], s.member, '', s.alternate ?? '—', '']),
+  });
+}
+/** Procès-verbal: attendance by college with the quorum, agenda, decisions with their votes, the text. */
+export function drawMinutes(pdf: PdfReport, d: MeetingReportData): void {
+  const { seatsPresent, seatsTotal, quorumReached } = d.meeting;
+  pdf.heading('Présences');
+  pdf.paragraph(
+    quorumReached === null
+      ? 'Émargement non enregistré.'
+      : `Quorum ${quorumReached ? 'atteint' : 'non atteint'} : ${seatsPresent} siège(s) présent(s) ou représenté(s) sur ${seatsTotal}.`,
+  );
+  for (const college of COLLEGES) {
+    const seats = d.seats.filter((s) => s.college === college);
+    if (seats.length === 0) continue;
+    pdf.heading(`${COLLEGE_LABELS[college]} — ${seats.filter(seatPresent).length} / ${seats.length} siège(s)`, 2);
+    pdf.table({
+      headers: ['Titulaire', 'Statut', 'Suppléant', 'Statut'],
+      widths: [2, 1.4, 2, 1.4],
+      rows: seats.map((s) => [
+        s.member,
+        status(s.memberStatus),
+        s.alternate ?? '—',
+        s.alternate ? status(s.alternateStatus) : '—',
+      ]),
+    });
+  }
+  agenda(pdf, d);
+  pdf.heading('Délibérations et avis');
+  if (d.decisions.length === 0) pdf.paragraph('Aucune délibération.');
+  else {
+    pdf.table({
+      headers: ['Délibération', 'Pour', 'Contre', 'Abstentions', 'Résultat'],
+      widths: [3.2, 0.7, 0.7, 1, 1],
+      numeric: [1, 2, 3],
+      rows: d.decisions.map((x) => [
+        x.agendaItemPosition === null ? x.title : `Point ${x.agendaItemPosition} — ${x.title}`,
+        String(x.votesFor),
+        String(x.votesAgainst),
+        String(x.abstentions),
+        x.adopted ? 'adoptée' : 'rejetée',
+      ]),
+    });
+  }
+  pdf.heading('Procès-verbal');
+  if (!d.minutes) pdf.paragraph('Procès-verbal non rédigé.');
+  else d.minutes.content.split(/\n{2,}/).forEach((p) => pdf.paragraph(p));
+}
+function seatPresent(s: SeatLine): boolean {
+  return s.memberStatus === 'present' || s.memberStatus === 'represented' || s.alternateStatus === 'present';
+}

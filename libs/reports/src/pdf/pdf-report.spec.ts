@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PdfReport } from './pdf-report';
+
+/** What poppler reads of a PDF: its text in drawing order, and the text of its structure tree. */
+function extracted(pdf: Buffer): { text: string; structure: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'pdf-report-'));
+  try {
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    const tree = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+    return { text, structure: tree };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const report = (title: string) =>
+  new PdfReport({ title, scope: 'Région Occitanie', generatedAt: new Date('2026-01-15T10:00:00Z'), dataSha256: '0' });
+
+describe('PdfReport', () => {
+  it('keeps every letter readable in the next documents of the process, whatever glyphs came before', async () => {
+    // A bold "É" and no bold "E": subsetting the first document reaches the "E" glyph only as a part of "É".
+    await report('État').heading('Éléments à l’étude').toBuffer();
+    const second = report('Enveloppe HYPERLINK');
+    second.heading('Engagé et versé');
+    second.table({ headers: ['Enveloppe', 'Engagé'], rows: [['HYPERLINK', 'EXEMPLE']] });
+    const { text, structure } = extracted(await second.toBuffer());
+    for (const words of ['Enveloppe HYPERLINK', 'Engagé et versé', 'Enveloppe', 'Engagé', 'HYPERLINK', 'EXEMPLE']) {
+      expect(text).toContain(words);
+      expect(structure).toContain(`"${words}"`);
+    }
+  });
+});
