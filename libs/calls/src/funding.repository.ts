@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
-import { AppConfig, changedAny, cursorStream, departmentCodesOf, Tx } from '@app/core';
+import { AppConfig, changedAny, cursorStream, departmentCodesOf, rowSetsVersion, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import { GrantEntity } from './entities/grant.entity';
 import { PaymentEntity } from './entities/payment.entity';
@@ -257,6 +257,26 @@ export class FundingRepository {
                         FROM project_department d WHERE d.project_id = g.project_id), '[]') AS departments
        FROM "grant" g WHERE g.call_id = $1 ORDER BY g.id`,
       [callId],
+    );
+  }
+
+  /**
+   * Changes whenever these calls' funding data would: the calls, their axes and criteria, their grants
+   * and the granted projects with their departments. Payments are covered by their grant's
+   * `payments_version`, which the payment table's triggers bump on every change: a ledger of a million
+   * payments is never read. Reads a few thousand rows at most, through the call_id indexes.
+   */
+  fundingVersion(callIds: readonly string[]): Promise<string> {
+    const projects = `(SELECT g.project_id FROM "grant" g WHERE g.call_id = ANY ($1::uuid[]))`;
+    return rowSetsVersion(
+      this.dataSource,
+      [
+        'call t WHERE t.id = ANY ($1::uuid[])',
+        ...['call_axis', 'call_criterion', '"grant"'].map((table) => `${table} t WHERE t.call_id = ANY ($1::uuid[])`),
+        `project t WHERE t.id IN ${projects}`,
+        `project_department t WHERE t.project_id IN ${projects}`,
+      ],
+      [callIds],
     );
   }
 
