@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { AppConfig, changedAny, cursorStream, departmentCodesOf, rowSetsVersion, Tx } from '@app/core';
+import { FUNDING_ROW_SETS } from './funding-version';
 import { DataSource } from 'typeorm';
 import { GrantEntity } from './entities/grant.entity';
 import { PaymentEntity } from './entities/payment.entity';
@@ -267,17 +268,7 @@ export class FundingRepository {
    * payments is never read. Reads a few thousand rows at most, through the call_id indexes.
    */
   fundingVersion(callIds: readonly string[]): Promise<string> {
-    const projects = `(SELECT g.project_id FROM "grant" g WHERE g.call_id = ANY ($1::uuid[]))`;
-    return rowSetsVersion(
-      this.dataSource,
-      [
-        'call t WHERE t.id = ANY ($1::uuid[])',
-        ...['call_axis', 'call_criterion', '"grant"'].map((table) => `${table} t WHERE t.call_id = ANY ($1::uuid[])`),
-        `project t WHERE t.id IN ${projects}`,
-        `project_department t WHERE t.project_id IN ${projects}`,
-      ],
-      [callIds],
-    );
+    return rowSetsVersion(this.dataSource, FUNDING_ROW_SETS, [callIds]);
   }
 
   /** Every ledger row of a call at once: for reports, whose data is hashed whole (the exports stream instead). */

@@ -24,9 +24,10 @@ export async function rowSetsVersion(
   rowSets: readonly RowSet[],
   parameters: unknown[] = [],
 ): Promise<string> {
-  const rows: { version: string }[] = await db.query(
-    `SELECT concat_ws('|', ${rowSets.map(digestOf).join(', ')}) AS version`,
-    parameters,
-  );
+  const rows: { version: string }[] = await db.query(rowSetsVersionSql(rowSets), parameters);
   return rows[0].version;
 }
+
+/** The statement `rowSetsVersion` runs (one row, column `version`), for an EXPLAIN of it. */
+export const rowSetsVersionSql = (rowSets: readonly RowSet[]): string =>
+  `SELECT concat_ws('|', ${rowSets.map(digestOf).join(', ')}) AS version`;
