@@ -7,7 +7,7 @@
 // Usage: npm run build && node bench/funding.mjs [--quick | --smoke]
 //   --quick: a tenth of the volume; --smoke: a few hundred rows, to prove the script works (test suite)
 import pg from 'pg';
-import { freePort, logOf, login, memoryMb, seededDatabase, start, waitHttp } from './lib.mjs';
+import { freePort, logOf, login, memoryMb, seedLedgerCall, seededDatabase, start, waitHttp } from './lib.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const scale = smoke ? 0.002 : process.argv.includes('--quick') ? 0.1 : 1;
@@ -42,20 +42,7 @@ async function seed(url) {
     JOIN generate_series(1, ${PAYMENTS}) i ON g.n = 1 + i % ${PROJECTS};
   `);
   // A second call whose ledger is the 1,000,000-row CSV.
-  await db.query(`
-    WITH c AS (INSERT INTO call (title, year, funding_source, envelope_cents, opens_on, closes_on)
-               VALUES ('Appel export', 2024, 'FIR', 100000000000, '2024-01-01', '2024-06-30') RETURNING id),
-         a AS (INSERT INTO call_axis (call_id, code, label, position) SELECT id, 'X', 'Axe', 0 FROM c RETURNING call_id),
-         p AS (INSERT INTO project (call_id, axis_code, title, holder_name, holder_kind, requested_cents, status)
-               SELECT (SELECT call_id FROM a), 'X', 'Projet export ' || i, 'Porteur', 'association', 100000000, 'selected'
-               FROM generate_series(1, 1000) i RETURNING id, call_id)
-    INSERT INTO "grant" (project_id, call_id, axis_code, amount_cents) SELECT id, call_id, 'X', 100000000 FROM p;
-    INSERT INTO payment (grant_id, amount_cents, kind, paid_on)
-    SELECT g.id, 100, 'installment', date '2024-01-01' + (i % 300)
-    FROM (SELECT id, row_number() OVER () AS n FROM "grant" WHERE call_id = (SELECT id FROM call WHERE title = 'Appel export')) g
-    JOIN generate_series(1, ${BIG_PAYMENTS}) i ON g.n = 1 + i % 1000;
-    ANALYZE;
-  `);
+  await seedLedgerCall(db, 'Appel export', BIG_PAYMENTS);
   const ids = await db.query(`SELECT id, title FROM call WHERE title IN ('Appel 1', 'Appel export')`);
   await db.end();
   console.log(

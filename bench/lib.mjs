@@ -160,6 +160,33 @@ export function memoryMb(pid) {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
+/**
+ * A call whose ledger holds `payments` rows: 1,000 funded projects, the payments spread over their
+ * grants. Plain SQL with generate_series (the volume is the point, not the business rules the services
+ * check), then ANALYZE. Returns the call's id.
+ */
+export async function seedLedgerCall(db, title, payments) {
+  await db.query(
+    `WITH c AS (INSERT INTO call (title, year, funding_source, envelope_cents, opens_on, closes_on)
+               VALUES ($1, 2024, 'FIR', 100000000000, '2024-01-01', '2024-06-30') RETURNING id),
+         a AS (INSERT INTO call_axis (call_id, code, label, position) SELECT id, 'X', 'Axe', 0 FROM c RETURNING call_id),
+         p AS (INSERT INTO project (call_id, axis_code, title, holder_name, holder_kind, requested_cents, status)
+               SELECT (SELECT call_id FROM a), 'X', 'Projet export ' || i, 'Porteur', 'association', 100000000, 'selected'
+               FROM generate_series(1, 1000) i RETURNING id, call_id)
+    INSERT INTO "grant" (project_id, call_id, axis_code, amount_cents) SELECT id, call_id, 'X', 100000000 FROM p`,
+    [title],
+  );
+  await db.query(
+    `INSERT INTO payment (grant_id, amount_cents, kind, paid_on)
+     SELECT g.id, 100, 'installment', date '2024-01-01' + (i % 300)
+     FROM (SELECT id, row_number() OVER () AS n FROM "grant" WHERE call_id = (SELECT id FROM call WHERE title = $1)) g
+     JOIN generate_series(1, $2::int) i ON g.n = 1 + i % 1000`,
+    [title, payments],
+  );
+  await db.query('ANALYZE');
+  return (await db.query('SELECT id FROM call WHERE title = $1', [title])).rows[0].id;
+}
+
 export async function login(base, email) {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',

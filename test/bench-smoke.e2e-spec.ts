@@ -45,6 +45,15 @@ describe('bench scripts, smoke versions', () => {
     expect(out).toMatch(/funding CSV: \d+ rows, \d+ MB in [\d.]+ s = \d+ rows\/s; api RSS \d+ → peak \d+ MB/);
   });
 
+  it('times POST /api/reports on a big ledger: identical requests fold into one report, a payment makes another', async () => {
+    const out = await bench('report-request.mjs');
+    expect(out).toMatch(
+      /POST \/api\/reports, funding of a \d+-payment call: \d+ identical requests, median [\d.]+ ms, slowest [\d.]+ ms; one report for all of them, a new one after a payment/,
+    );
+    expect(out).toMatch(/api RSS \d+ MB before, highest \d+ MB while answering \(growth -?\d+ MB\)/);
+    expect(out).toMatch(/EXPLAIN data version:\n\s+Result/);
+  });
+
   it('times the equity routes on funded projects of one year', async () => {
     const out = await bench('equity.mjs');
     expect(out).toMatch(/\/api\/equity\/funding\?indicator=taux_pauvrete_dep&year=2030: median \d+ ms, slowest \d+ ms/);

@@ -17,6 +17,7 @@ import {
   type ProjectStatus,
 } from '@app/calls';
 import type { Cast } from './support/actors';
+import { expectVersionFollowsData } from './support/report-version';
 import { Medium, mediumModule } from './support/medium-module';
 
 /**
@@ -1129,6 +1130,71 @@ describe('calls', () => {
       await expect(awaiting.of(officer)).resolves.toHaveProperty('readyForDecision');
       for (const reader of [auditor, referent31, member])
         await expect(awaiting.of(reader)).rejects.toMatchObject({ kind: 'forbidden' });
+    });
+  });
+  describe('funding report data version', () => {
+    it('changes with whatever the funding report prints, without reading the ledger', async () => {
+      const callId = await newCall();
+      const project = await projectAt(callId, SELECTED);
+      const other = await projectAt(callId, SELECTED, { departmentCodes: ['34'] });
+      const grant = await funding.grant(delegate, project.id, { amountCents: 300_000 });
+      await funding.pay(officer, grant.id, { amountCents: 50_000, kind: 'advance', paidOn: '2026-02-01' });
+      const sql = (text: string, params: unknown[]) => medium.db.manager.query(text, params);
+
+      await expectVersionFollowsData(
+        medium,
+        'funding',
+        { callId },
+        {
+          'a payment added': () =>
+            funding.pay(officer, grant.id, { amountCents: 10_000, kind: 'installment', paidOn: '2026-03-01' }),
+          'a payment’s amount corrected': () =>
+            sql('UPDATE payment SET amount_cents = amount_cents + 1 WHERE grant_id = $1 AND kind = $2', [
+              grant.id,
+              'installment',
+            ]),
+          'a payment removed': () =>
+            sql('DELETE FROM payment WHERE grant_id = $1 AND kind = $2', [grant.id, 'installment']),
+          'another project granted': () => funding.grant(delegate, other.id, { amountCents: 100_000 }),
+          'a grant reduced': () =>
+            funding.reduce(delegate, grant.id, { amountCents: 250_000, version: 1, reason: 'Budget revu' }),
+          'a granted project renamed': () =>
+            sql('UPDATE project SET title = title || $2 WHERE id = $1', [project.id, ' (bis)']),
+          'a granted project’s departments changed': () =>
+            sql('INSERT INTO project_department (project_id, department_code) VALUES ($1, $2)', [project.id, '09']),
+          'the call retitled': async () =>
+            callEdits.update(officer, callId, {
+              version: (await calls.getUnchecked(callId)).version,
+              title: 'AMI renommé',
+            }),
+          'an axis relabelled': () =>
+            sql('UPDATE call_axis SET label = $2 WHERE call_id = $1 AND code = $3', [callId, 'Axe renommé', 'A2']),
+        },
+      );
+    });
+
+    it('stays put when another call’s ledger changes, and follows the departments’ names', async () => {
+      const callId = await newCall();
+      const project = await projectAt(callId, SELECTED);
+      await funding.grant(delegate, project.id, { amountCents: 300_000 });
+      const elsewhere = await newCall();
+      const otherGrant = await funding.grant(delegate, (await projectAt(elsewhere, SELECTED)).id, {
+        amountCents: 1000,
+      });
+      const version = () => calls.fundingVersion([callId]);
+      const before = await version();
+
+      await funding.pay(officer, otherGrant.id, { amountCents: 500, kind: 'advance', paidOn: '2026-02-01' });
+      expect(await version()).toBe(before);
+
+      const [{ name }] = await medium.db.manager.query("SELECT name FROM department WHERE code = '31'");
+      try {
+        await medium.db.manager.query("UPDATE department SET name = 'Haute-Garonne (test)' WHERE code = '31'");
+        expect(await version()).not.toBe(before);
+      } finally {
+        await medium.db.manager.query("UPDATE department SET name = $1 WHERE code = '31'", [name]);
+      }
+      expect(await version()).toBe(before);
     });
   });
 });

@@ -1,7 +1,9 @@
 import type { Actor } from '@app/core';
+import { CallsService, FundingService, ProjectsService } from '@app/calls';
 import { EquityErrorCode, EquityModule, EquityService, IndicatorsService } from '@app/equity';
 import { IndicatorsRepository } from '../../libs/equity/src/indicators.repository';
 import { Medium, mediumModule } from './support/medium-module';
+import { expectVersionFollowsData } from './support/report-version';
 
 /**
  * Territorial indicators and the equity figures through the real services: EquityModule as the api
@@ -130,5 +132,64 @@ describe('equity', () => {
     await expect(equity.funding(officer, { indicator: 'medium_count', year: 2099 })).rejects.toMatchObject({
       code: EquityErrorCode.IndicatorWrongLevel,
     });
+  });
+  it('gives the equity report a data version that follows the indicator, the scope’s funding, the contracts and the territories', async () => {
+    const { delegate } = await medium.actors.cast();
+    const projects = medium.get(ProjectsService);
+    const funding = medium.get(FundingService);
+    await indicator('medium_version');
+    await indicators.importValues(officer, 'medium_version', 'code;valeur\n31;1\n34;2\n09;3\n11;4\n12;5\n');
+    const call = await medium.get(CallsService).create(officer, {
+      title: 'AMI équité',
+      year: 2031,
+      fundingSource: 'FIR',
+      envelopeCents: 10_000_000,
+      opensOn: '2031-01-15',
+      closesOn: '2099-12-31',
+      axes: [{ code: 'A1', label: 'Axe' }],
+    });
+    const selected = async (departmentCodes: string[]) => {
+      let project = await projects.create(officer, {
+        callId: call.id,
+        axisCode: 'A1',
+        title: `Projet ${departmentCodes.join('-')}`,
+        holder: { name: 'Association', kind: 'association' },
+        departmentCodes,
+        targetPublics: ['young_people'],
+        levers: [1],
+        requestedCents: 100_000,
+      });
+      for (const to of ['submitted', 'under_review', 'selected'] as const)
+        project = await projects.transition(to === 'selected' ? delegate : officer, project.id, {
+          to,
+          comment: 'motif',
+        });
+      return project;
+    };
+    const first = await selected(['31']);
+    const second = await selected(['34']);
+    const sql = (text: string, values: unknown[] = []) => medium.db.manager.query(text, values);
+
+    for (const params of [
+      { indicator: 'medium_version', callId: call.id },
+      { indicator: 'medium_version', year: 2031 },
+    ])
+      await expectVersionFollowsData(medium, 'equity', params, {
+        'a grant made': () => funding.grant(delegate, (params.callId ? first : second).id, { amountCents: 50_000 }),
+        'the indicator’s values imported again': () =>
+          indicators.importValues(officer, 'medium_version', `code;valeur\n31;${params.callId ? 7 : 8}\n34;2\n`),
+        'a contract signed': async () => {
+          const [contract] = await sql(
+            `INSERT INTO local_health_contract (name, department_code, status, signed_on)
+             VALUES ('CLS de test', '31', 'signed', '2030-01-01') RETURNING id`,
+          );
+          await sql(
+            `INSERT INTO contract_territory (contract_id, insee_code)
+             SELECT $1, c.insee_code FROM commune c WHERE c.department_code = '31'
+               AND c.insee_code NOT IN (SELECT insee_code FROM contract_territory) ORDER BY c.insee_code LIMIT 1`,
+            [contract.id],
+          );
+        },
+      });
   });
 });

@@ -1,4 +1,5 @@
 import { AuditService } from '@app/audit';
+import { ReportKindRegistry } from '@app/reports';
 import type { Actor } from '@app/core';
 import {
   BodiesService,
@@ -12,6 +13,7 @@ import {
   PositionsService,
 } from '@app/governance';
 import { Medium, mediumModule } from './support/medium-module';
+import { expectVersionFollowsData } from './support/report-version';
 
 /**
  * The commission through the real BodiesService, MeetingsService and MinutesService: the module as
@@ -677,6 +679,53 @@ describe('governance', () => {
         canWriteMinutes: false,
       });
       await expect(minutes.assertCanRead(outsider, meeting.id)).rejects.toMatchObject({ kind: 'forbidden' });
+    });
+  });
+  describe('meeting documents’ data version', () => {
+    it('changes with whatever the minutes, the notice and the attendance sheet print', async () => {
+      const { meeting, body, a, alternate, b } = await heldMeeting();
+      const params = { meetingId: meeting.id };
+      const sql = (text: string, values: unknown[]) => medium.db.manager.query(text, values);
+
+      await expectVersionFollowsData(medium, 'minutes', params, {
+        'an attendee added': () =>
+          meetings.recordAttendance(officer, meeting.id, [
+            { memberId: a.id, status: 'absent' },
+            { memberId: alternate.id, status: 'present' },
+            { memberId: b.id, status: 'present' },
+            { memberId: member.memberId!, status: 'present' },
+          ]),
+        'a decision recorded': () =>
+          meetings.addDecision(officer, meeting.id, { title: 'Avis', votesFor: 2, votesAgainst: 0, abstentions: 1 }),
+        'the minutes written': () => minutes.write(officer, meeting.id, { content: 'Premier jet.' }),
+        'the minutes rewritten': () => minutes.write(officer, meeting.id, { content: 'Texte relu.', version: 1 }),
+        'a seated member renamed': () => sql('UPDATE member SET display_name = $2 WHERE id = $1', [b.id, 'Nom changé']),
+        'an agenda item retitled': () =>
+          sql('UPDATE agenda_item SET title = $2 WHERE meeting_id = $1 AND position = 1', [meeting.id, 'Accueil']),
+      });
+      await expectVersionFollowsData(medium, 'notice', params, {
+        'a seat added to the body': async () =>
+          bodies.addSeat(officer, body.id, {
+            college: 'qualified_person',
+            memberId: (await newMember()).id,
+            startsOn: '2024-06-01',
+          }),
+        'the meeting moved': () => sql('UPDATE meeting SET place = $2 WHERE id = $1', [meeting.id, 'Montpellier']),
+      });
+      await expectVersionFollowsData(medium, 'attendance_sheet', params, {
+        'the body renamed': () => sql('UPDATE body SET name = name || $2 WHERE id = $1', [body.id, ' (renommée)']),
+      });
+    });
+
+    it('stays put when another meeting of the body changes', async () => {
+      const { meeting, body } = await heldMeeting();
+      const definition = medium.get(ReportKindRegistry).get('notice');
+      const before = await definition.dataVersion({ meetingId: meeting.id });
+
+      const other = await meetingOf(body.id);
+      await medium.db.manager.query('UPDATE meeting SET place = $2 WHERE id = $1', [other.id, 'Albi']);
+
+      expect(await definition.dataVersion({ meetingId: meeting.id })).toBe(before);
     });
   });
 });

@@ -12,6 +12,7 @@ import {
 import { ReportKindRegistry } from '@app/reports';
 import { TerritoryErrorCode } from '@app/territory';
 import { Medium, mediumModule } from './support/medium-module';
+import { expectVersionFollowsData } from './support/report-version';
 
 /**
  * Accounts, sign-in sessions and the referent directory through the real services: IdentityModule as
@@ -314,6 +315,33 @@ describe('identity', () => {
 
       await expect(directoryReport.authorize(await medium.actors.commissionMember(), {})).resolves.toBeUndefined();
       expect((await directoryReport.collect({})) as unknown[]).toHaveLength(13);
+    });
+  });
+  describe('the directory report’s data version', () => {
+    it('changes with the referents and the departments the directory prints, not with other accounts', async () => {
+      const referent = await users.create(admin, userIn({ roles: ['departmental_referent'], departmentCodes: ['09'] }));
+      const directory = medium.get(ReportKindRegistry).get('directory');
+      const [{ name }] = await medium.db.manager.query("SELECT name FROM department WHERE code = '09'");
+
+      await expectVersionFollowsData(
+        medium,
+        'directory',
+        {},
+        {
+          'a referent added': () =>
+            users.create(admin, userIn({ roles: ['departmental_referent'], departmentCodes: ['11'] })),
+          'a referent renamed': () => users.update(admin, referent.id, { displayName: 'Référent renommé' }),
+          'a referent’s department changed': () => users.update(admin, referent.id, { departmentCodes: ['12'] }),
+          'a referent disabled': () => users.update(admin, referent.id, { disabled: true }),
+          'a department renamed': () =>
+            medium.db.manager.query("UPDATE department SET name = 'Ariège (test)' WHERE code = '09'"),
+        },
+      );
+      await medium.db.manager.query("UPDATE department SET name = $1 WHERE code = '09'", [name]);
+
+      const before = await directory.dataVersion({});
+      await users.create(admin, userIn({ roles: ['mission_officer'] }));
+      expect(await directory.dataVersion({})).toBe(before);
     });
   });
 });

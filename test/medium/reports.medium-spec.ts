@@ -49,6 +49,10 @@ const testKind: ReportDefinition<YearParams, { year: number; figures: number[] }
   async authorize(actor: Actor) {
     if (!subject.readers.has(actor.id!)) throw DomainError.forbidden('Vous ne lisez pas ce sujet');
   },
+  // What the kind's repository computes in SQL, here the figures themselves: it changes with them.
+  async dataVersion() {
+    return subject.figures.join(',');
+  },
   async collect(params) {
     return { year: params.year, figures: [...subject.figures] };
   },
@@ -153,6 +157,19 @@ describe('reports', () => {
       subject.figures.push(4);
 
       expect((await reports.request(officer, request)).id).not.toBe(first.id);
+    });
+
+    it('fingerprints a request from the kind’s data version, never from its data', async () => {
+      const collect = jest.spyOn(testKind, 'collect');
+      const version = jest.spyOn(testKind, 'dataVersion');
+      try {
+        await reports.request(officer, freshRequest());
+        expect(version).toHaveBeenCalledTimes(1);
+        expect(collect).not.toHaveBeenCalled();
+      } finally {
+        collect.mockRestore();
+        version.mockRestore();
+      }
     });
 
     it('checks params against the kind’s class, naming the field, before anything is written', async () => {

@@ -11,6 +11,7 @@ import {
 } from '@app/roadmap';
 import type { Cast } from './support/actors';
 import { Medium, mediumModule } from './support/medium-module';
+import { expectVersionFollowsData } from './support/report-version';
 
 /**
  * The yearly roadmap and its actions through the real RoadmapsService and ActionsService: the module
@@ -584,6 +585,48 @@ describe('roadmap', () => {
       const department = (code: string) => progress.byDepartment.find((d) => d.key === code)!;
       expect(department('31')).toMatchObject({ actions: 2, progressPercent: 75 });
       expect(department('34')).toMatchObject({ actions: 1, progressPercent: 50 });
+    });
+  });
+  describe('the roadmap report’s data version', () => {
+    it('changes with whatever the year’s report prints, time turning an action stale included', async () => {
+      const { year } = await newRoadmap();
+      const action = await actions.addAction(officer, year, actionIn(['31']));
+      const sql = (text: string, values: unknown[]) => medium.db.manager.query(text, values);
+
+      try {
+        await expectVersionFollowsData(
+          medium,
+          'roadmap',
+          { year },
+          {
+            'an action added': () => actions.addAction(officer, year, actionIn([], { axisCode: 'A2' })),
+            'an action’s progress updated': () =>
+              actions.updateAction(referent31, action.id, { version: 1, progressPercent: 30 }),
+            'an action’s departments changed': () =>
+              sql('INSERT INTO action_department (action_id, department_code) VALUES ($1, $2)', [action.id, '34']),
+            'an indicator added': () =>
+              sql('INSERT INTO indicator (action_id, position, label, baseline) VALUES ($1, 1, $2, 10)', [
+                action.id,
+                'Personnes accompagnées',
+              ]),
+            'an axis relabelled': () =>
+              sql(
+                'UPDATE roadmap_axis SET label = $2 WHERE code = $3 AND roadmap_id = (SELECT id FROM roadmap WHERE year = $1)',
+                [year, 'Axe renommé', 'A2'],
+              ),
+            'a department renamed': () => sql("UPDATE department SET name = name || ' (test)' WHERE code = $1", ['46']),
+            'time alone turning the actions stale': async () =>
+              jest.useFakeTimers({
+                now: Date.now() + 91 * 86_400_000,
+                advanceTimers: true,
+                doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'],
+              }),
+          },
+        );
+      } finally {
+        jest.useRealTimers();
+        await sql("UPDATE department SET name = replace(name, ' (test)', '') WHERE code = $1", ['46']);
+      }
     });
   });
 });

@@ -95,6 +95,18 @@ export class CallsService {
     return PROJECT_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }));
   }
 
+  /**
+   * A data version of these calls' funding (the call, its figures, funded projects and ledger), computed
+   * in SQL without reading the ledger; the departments' names it prints come from the territory lib.
+   */
+  async fundingVersion(callIds: readonly string[]): Promise<string> {
+    const [funding, departments] = await Promise.all([
+      this.funding.fundingVersion(callIds),
+      this.territory.departmentsVersion(),
+    ]);
+    return `${funding}/${departments}`;
+  }
+
   /** The figures, for the worker's report (authorized at request time). */
   async figuresUnchecked(id: string): Promise<CallFundingDto> {
     const call = await this.existing(id);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
-import { AppConfig, changedAny, cursorStream, departmentCodesOf, Tx } from '@app/core';
+import { AppConfig, changedAny, cursorStream, departmentCodesOf, rowSetsVersion, Tx } from '@app/core';
+import { FUNDING_ROW_SETS } from './funding-version';
 import { DataSource } from 'typeorm';
 import { GrantEntity } from './entities/grant.entity';
 import { PaymentEntity } from './entities/payment.entity';
@@ -258,6 +259,16 @@ export class FundingRepository {
        FROM "grant" g WHERE g.call_id = $1 ORDER BY g.id`,
       [callId],
     );
+  }
+
+  /**
+   * Changes whenever these calls' funding data would: the calls, their axes and criteria, their grants
+   * and the granted projects with their departments. Payments are covered by their grant's
+   * `payments_version`, which the payment table's triggers bump on every change: a ledger of a million
+   * payments is never read. Reads a few thousand rows at most, through the call_id indexes.
+   */
+  fundingVersion(callIds: readonly string[]): Promise<string> {
+    return rowSetsVersion(this.dataSource, FUNDING_ROW_SETS, [callIds]);
   }
 
   /** Every ledger row of a call at once: for reports, whose data is hashed whole (the exports stream instead). */

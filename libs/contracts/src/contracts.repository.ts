@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { changedAny, Tx } from '@app/core';
+import { changedAny, rowSetsVersion, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import type { ContractStatus } from './dto/contract.dto';
 
@@ -21,6 +21,10 @@ export interface ContractRow {
   sharedDiagnosisOn: string | null;
   version: number;
 }
+
+/** The communes covered by the contracts in the statuses bound to $1, each once. */
+const COVERED_COMMUNES_SQL = `SELECT DISTINCT t.insee_code AS code FROM contract_territory t
+  JOIN local_health_contract c ON c.id = t.contract_id AND c.status = ANY ($1::text[]) ORDER BY 1`;
 
 /** The columns a contract's details and its editable fields map to. */
 const FIELDS = {
@@ -165,12 +169,13 @@ export class ContractsRepository {
 
   /** The INSEE codes of the communes contracts in these statuses cover, each once. */
   async coveredCommunes(statuses: readonly ContractStatus[]): Promise<string[]> {
-    const rows: { code: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT t.insee_code AS code FROM contract_territory t
-       JOIN local_health_contract c ON c.id = t.contract_id AND c.status = ANY ($1::text[]) ORDER BY 1`,
-      [statuses],
-    );
+    const rows: { code: string }[] = await this.dataSource.query(COVERED_COMMUNES_SQL, [statuses]);
     return rows.map((r) => r.code);
+  }
+
+  /** Changes whenever `coveredCommunes(statuses)` would return other codes: that query's digest, in SQL. */
+  coveredCommunesVersion(statuses: readonly ContractStatus[]): Promise<string> {
+    return rowSetsVersion(this.dataSource, [`(${COVERED_COMMUNES_SQL}) t`], [statuses]);
   }
 
   /** Covered population of signed contracts: the reference population of each commune covered, once. */

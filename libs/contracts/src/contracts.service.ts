@@ -194,6 +194,11 @@ export class ContractsService {
   }
 
   /** The communes signed contracts cover, each once (INSEE codes): for equity's coverage by quintile; unchecked. */
+  /** A data version of `signedCommuneCodes()`, computed in SQL. */
+  signedCommunesVersion(): Promise<string> {
+    return this.contracts.coveredCommunesVersion(['signed']);
+  }
+
   signedCommuneCodes(): Promise<string[]> {
     return this.contracts.coveredCommunes(['signed']);
   }

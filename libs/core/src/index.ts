@@ -13,6 +13,7 @@ export * from './database/connection-limits';
 export * from './database/cursor-stream';
 export * from './database/data-source-options';
 export * from './database/database';
+export * from './database/data-version';
 export * from './database/database.module';
 export * from './database/found';
 export * from './database/query-count';

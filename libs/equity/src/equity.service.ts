@@ -65,6 +65,21 @@ export class EquityService {
     return { callIds: await this.calls.callIdsOfYear(query.year!), label: `Appels de l’année ${query.year}` };
   }
 
+  /**
+   * A data version of the equity report on the indicator and scope: the indicator's, the scope's calls'
+   * funding (the calls lib), the signed contracts' communes (contracts) and the reference territories
+   * (territory), each computed in SQL by the lib that owns the data.
+   */
+  async reportDataVersion(indicator: string, scope: EquityScope): Promise<string> {
+    const versions = await Promise.all([
+      this.indicators.version(indicator),
+      this.calls.fundingVersion(scope.callIds),
+      this.contractsService.signedCommunesVersion(),
+      this.territory.territoriesVersion(),
+    ]);
+    return [scope.label, [...scope.callIds].sort().join(','), ...versions].join('/');
+  }
+
   /** Funding by department against the indicator (department level, or a commune-level rate rolled up). */
   async fundingUnchecked(indicator: string, scope: EquityScope): Promise<EquityFundingDto> {
     const level = await this.indicators.valuesAt(indicator, ['department']);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Tx } from '@app/core';
+import { rowSetsVersion, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import type { IndicatorImportDto } from './dto/indicator.dto';
 import { TerritorialIndicatorEntity } from './entities/territorial-indicator.entity';
@@ -107,6 +107,15 @@ export class IndicatorsRepository {
   }
 
   /** Every value of the indicator, by territory code. */
+  /** Changes whenever the indicator (its catalogue entry) or any of its values does. */
+  version(code: string): Promise<string> {
+    return rowSetsVersion(
+      this.dataSource,
+      ['territorial_indicator t WHERE t.code = $1', 'territorial_indicator_value t WHERE t.indicator_code = $1'],
+      [code],
+    );
+  }
+
   async values(code: string, tx: Tx = this.dataSource.manager): Promise<Map<string, number>> {
     const rows: { code: string; value: number }[] = await tx.query(
       `SELECT territory_code AS code, value::float8 AS value FROM territorial_indicator_value

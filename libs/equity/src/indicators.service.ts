@@ -122,6 +122,11 @@ export class IndicatorsService {
    * commune-level rate's rolled up by population-weighted mean to the EPCI or the department; otherwise
    * 400 (wrong level). Unknown indicator → 404.
    */
+  /** A data version of the indicator and its values, computed in SQL. */
+  version(code: string): Promise<string> {
+    return this.indicators.version(code);
+  }
+
   async valuesAt(code: string, levels: readonly IndicatorLevel[]): Promise<LevelValues> {
     const indicator = await this.existing(code);
     if (levels.includes(indicator.level))

@@ -49,6 +49,11 @@ export class MeetingReportDataService {
     private readonly bodies: BodiesRepository,
   ) {}
 
+  /** A data version of `collect(meetingId)`, computed in SQL. */
+  version(meetingId: string): Promise<string> {
+    return this.meetings.reportDataVersion(meetingId);
+  }
+
   async collect(meetingId: string): Promise<MeetingReportData> {
     const meeting = found(await this.meetings.findMeeting(meetingId), GovernanceErrorCode.MeetingNotFound, meetingId);
     const body = (await this.bodies.findBody(meeting.bodyId))!;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { changedAny, type DecisionFacts, Tx } from '@app/core';
+import { changedAny, type DecisionFacts, rowSetsVersion, Tx } from '@app/core';
 import { DataSource, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import { AgendaItemEntity } from './entities/agenda-item.entity';
 import { AttendanceEntity } from './entities/attendance.entity';
@@ -49,6 +49,29 @@ export class MeetingsRepository {
       );
     }
     return meetingId;
+  }
+
+  /**
+   * Changes whenever a meeting document (notice, attendance sheet, minutes) would print other data: the
+   * meeting, its body, agenda, attendance, decisions and minutes, and the body's seats, mandates and
+   * the members they name (whose mandates are in force on the meeting's day is read from these).
+   */
+  reportDataVersion(meetingId: string): Promise<string> {
+    const body = '(SELECT m.body_id FROM meeting m WHERE m.id = $1)';
+    const seats = `(SELECT s.id FROM seat s WHERE s.body_id = ${body})`;
+    return rowSetsVersion(
+      this.dataSource,
+      [
+        'meeting t WHERE t.id = $1',
+        `body t WHERE t.id = ${body}`,
+        ...['agenda_item', 'attendance', 'decision', 'minutes'].map((table) => `${table} t WHERE t.meeting_id = $1`),
+        `seat t WHERE t.body_id = ${body}`,
+        `mandate t WHERE t.seat_id IN ${seats}`,
+        `member t WHERE t.id IN (SELECT x.member_id FROM mandate x WHERE x.seat_id IN ${seats}
+           UNION SELECT x.alternate_member_id FROM mandate x WHERE x.seat_id IN ${seats})`,
+      ],
+      [meetingId],
+    );
   }
 
   findMeeting(id: string, tx: Tx = this.dataSource.manager): Promise<MeetingEntity | null> {

@@ -21,6 +21,15 @@ export class DepartmentDirectoryService {
     return departments.map((d) => ({ ...d, referents: referents.get(d.code) ?? [] }));
   }
 
+  /** Changes whenever `list()` would return other data: the departments' version and the referents'. */
+  async version(): Promise<string> {
+    const [departments, referents] = await Promise.all([
+      this.territory.departmentsVersion(),
+      this.users.referentsVersion(),
+    ]);
+    return `${departments}/${referents}`;
+  }
+
   async page(actor: Actor, page: PageQueryDto): Promise<Page<DepartmentDirectoryEntryDto>> {
     identityPolicy.assert(actor, 'readDirectory');
     const all = await this.list();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Tx } from '@app/core';
+import { rowSetsVersion, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import { UserDepartmentEntity, UserEntity } from './entities/user.entity';
 
@@ -35,6 +35,12 @@ export interface UserFilter {
 
 /** `text` anywhere, its LIKE wildcards taken literally. */
 const likePattern = (text: string) => `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The active referents and their departments. */
+const REFERENTS_SQL = `SELECT d.department_code AS "departmentCode", u.id, u.display_name AS "displayName"
+  FROM user_department d JOIN app_user u ON u.id = d.user_id
+  WHERE 'departmental_referent' = ANY (u.roles) AND u.disabled_at IS NULL
+  ORDER BY d.department_code, u.display_name`;
 
 const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.roles, u.member_id AS "memberId",
   u.disabled_at AS "disabledAt", u.sessions_valid_from AS "sessionsValidFrom",
@@ -171,11 +177,11 @@ export class UsersRepository {
 
   /** Active referents by department code. */
   async referents(): Promise<{ departmentCode: string; id: string; displayName: string }[]> {
-    return this.dataSource.query(
-      `SELECT d.department_code AS "departmentCode", u.id, u.display_name AS "displayName"
-       FROM user_department d JOIN app_user u ON u.id = d.user_id
-       WHERE 'departmental_referent' = ANY (u.roles) AND u.disabled_at IS NULL
-       ORDER BY d.department_code, u.display_name`,
-    );
+    return this.dataSource.query(REFERENTS_SQL);
+  }
+
+  /** Changes whenever `referents()` would return other rows: the digest of that very query, in SQL. */
+  referentsVersion(): Promise<string> {
+    return rowSetsVersion(this.dataSource, [`(${REFERENTS_SQL}) t`]);
   }
 }

@@ -148,6 +148,11 @@ export class UsersService {
   }
 
   /** Active referents for each department code (a department without one is absent). */
+  /** A data version of `referentsByDepartment()`, computed in SQL. */
+  referentsVersion(): Promise<string> {
+    return this.users.referentsVersion();
+  }
+
   async referentsByDepartment(): Promise<Map<string, Referent[]>> {
     const byDepartment = new Map<string, Referent[]>();
     for (const r of await this.users.referents()) {

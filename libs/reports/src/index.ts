@@ -1,6 +1,7 @@
 export * from './dto/report.dto';
 export * from './pdf/pdf-report';
 export * from './report-definition';
+export * from './report-fingerprint';
 export * from './report-kind.registry';
 export * from './report-lifecycle';
 export * from './report-maintenance.service';

@@ -29,6 +29,13 @@ export interface ReportDefinition<P extends object = object, D = unknown> {
    * the report or its file, with the caller's rights of the moment.
    */
   authorize(actor: Actor, params: P): Promise<void>;
+  /**
+   * A cheap version of the data `collect` would return, computed in SQL by the owning lib's repository
+   * (row digests, counters): it must change whenever that data would (a payment added, a title
+   * changed…), and never loads the data itself. A request is fingerprinted with it, so that asking
+   * twice for the same report on unchanged data returns the first one, whatever the data's size.
+   */
+  dataVersion(params: P): Promise<string>;
   /** The data the PDF is built from, in a deterministic order: its SHA-256 is the report's dataSha256. */
   collect(params: P): Promise<D>;
   title(params: P, data: D): string;

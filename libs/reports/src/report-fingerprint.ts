@@ -10,7 +10,7 @@ export function dataHash(data: unknown): string {
   return sha256(stringify(data) ?? 'null');
 }
 
-/** What makes two requests "the same request on the same data". */
-export function requestFingerprint(kind: string, params: object, dataSha256: string): string {
-  return dataHash({ kind, params, dataSha256 });
+/** What makes two requests "the same request on the same data": the kind's data version says the latter. */
+export function requestFingerprint(kind: string, params: object, dataVersion: string): string {
+  return dataHash({ kind, params, dataVersion });
 }

@@ -39,9 +39,8 @@ export class ReportRendererService {
   }
 
   async render(reportId: string): Promise<void> {
-    const report = await this.db.transaction((tx) =>
-      this.reports.claim(tx, reportId, this.config.get('REPORT_LEASE_SECONDS')),
-    );
+    // One UPDATE … RETURNING, atomic on its own: no transaction around it (two round trips fewer a job).
+    const report = await this.reports.claim(this.db.manager, reportId, this.config.get('REPORT_LEASE_SECONDS'));
     if (!report) {
       this.logger.log(`Report ${reportId} is finished, unknown or being rendered elsewhere: nothing to do`);
       return;

@@ -5,7 +5,7 @@ import { Actor, Page, PageQueryDto, DomainError, FileStorage, found, JobQueue, w
 import { CreateReportDto, QueuedReportDto, ReportDto } from './dto/report.dto';
 import { ReportEntity } from './entities/report.entity';
 import { ReportKindRegistry } from './report-kind.registry';
-import { dataHash, requestFingerprint } from './report-fingerprint';
+import { requestFingerprint } from './report-fingerprint';
 import { DEDUPE_WINDOW_MS, reportLifecycle, type ReportStatus } from './report-lifecycle';
 import { validReportParams } from './report-params';
 import { type NewReport, ReportsRepository } from './reports.repository';
@@ -57,7 +57,11 @@ export class ReportsService {
     return result;
   }
 
-  /** Checks the request and the caller's right to its subject, and fingerprints the data it would be built from. */
+  /**
+   * Checks the request and the caller's right to its subject, and fingerprints it with the version of the
+   * data it would be built from (never the data itself: a funding report's ledger may hold a million
+   * rows; the worker hashes the data it renders into the report's dataSha256).
+   */
   private async prepare(actor: Actor, dto: CreateReportDto): Promise<NewReport> {
     const definition = this.kinds.get(dto.kind);
     const params = validReportParams(definition, dto.params);
@@ -66,7 +70,7 @@ export class ReportsService {
       kind: dto.kind,
       params: params as Record<string, unknown>,
       requestedBy: actor.id,
-      requestFingerprint: requestFingerprint(dto.kind, params, dataHash(await definition.collect(params))),
+      requestFingerprint: requestFingerprint(dto.kind, params, await definition.dataVersion(params)),
     };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { changedAny, departmentCodesOf, inAnyDepartment, Tx, type DepartmentLink } from '@app/core';
+import { changedAny, departmentCodesOf, inAnyDepartment, rowSetsVersion, Tx, type DepartmentLink } from '@app/core';
 import { DataSource } from 'typeorm';
 import type { ParticipationLevel } from '@app/vocabulary';
 import type { ActionStatus } from './roadmap.constants';
@@ -63,6 +63,27 @@ const ATTENTION_ORDER = `(a.status <> 'done' AND a.ends_on < $6::date) IS TRUE D
 @Injectable()
 export class ActionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Changes whenever the year's roadmap report would print other data: the roadmap and its axes, each
+   * action as listed (departments and latest update included) with whether it is overdue on `today` or
+   * stale before `staleBefore` — time alone turns an action stale — and the actions' indicators.
+   */
+  roadmapDataVersion(year: number, today: string, staleBefore: Date): Promise<string> {
+    const roadmap = '(SELECT r.id FROM roadmap r WHERE r.year = $1)';
+    return rowSetsVersion(
+      this.dataSource,
+      [
+        'roadmap t WHERE t.year = $1',
+        `roadmap_axis t WHERE t.roadmap_id = ${roadmap}`,
+        `(SELECT ${ACTION_COLUMNS}, a.status <> 'done' AND a.ends_on < $2::date AS overdue,
+                 a.status <> 'done' AND ${LAST_UPDATED_AT} < $3::timestamptz AS stale
+          FROM action a JOIN roadmap r ON r.id = a.roadmap_id WHERE r.year = $1) t`,
+        `indicator t WHERE t.action_id IN (SELECT a.id FROM action a WHERE a.roadmap_id = ${roadmap})`,
+      ],
+      [year, today, staleBefore],
+    );
+  }
 
   /** Every action of a year with what the roll-up needs. */
   actionsOfYear(

@@ -54,7 +54,19 @@ export class ActionsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Unfinished actions without any update for 90 days. */
+  /**
+   * A data version of the year's roadmap report (roadmap, actions, their progress and attention of
+   * today), computed in SQL; the departments' names it prints come from the territory lib.
+   */
+  async roadmapDataVersion(year: number): Promise<string> {
+    const now = new Date();
+    const [roadmap, departments] = await Promise.all([
+      this.actions.roadmapDataVersion(year, parisDay(now), staleBefore(now)),
+      this.territory.departmentsVersion(),
+    ]);
+    return `${roadmap}/${departments}`;
+  }
+
   /** Every stale action, or the `page` asked for (the total counts them all). */
   async staleActions(actor: Actor, year: number, page?: PageQueryDto): Promise<Page<ActionDto>> {
     assertMayReadRoadmap(actor);

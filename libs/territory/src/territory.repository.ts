@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { rowSetsVersion } from '@app/core';
 import { DataSource, In } from 'typeorm';
 import { DepartmentEntity } from './entities/department.entity';
 
@@ -54,6 +55,19 @@ const TERRITORIES_OF: Record<TerritoryLevel, string> = {
 @Injectable()
 export class TerritoryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Changes whenever a department's code, name or population does (what `departments()` returns). */
+  departmentsVersion(): Promise<string> {
+    return rowSetsVersion(this.dataSource, ['department t']);
+  }
+
+  /**
+   * Changes whenever `territoriesOf` would return other rows, at any of the levels: the digest of the
+   * tables it reads, which is cheaper than that of its rows (their EPCI is a subquery per commune).
+   */
+  territoriesVersion(): Promise<string> {
+    return rowSetsVersion(this.dataSource, ['department t', 'epci t', 'epci_member t', 'commune t']);
+  }
 
   departments(): Promise<DepartmentEntity[]> {
     return this.dataSource.getRepository(DepartmentEntity).find({ order: { code: 'ASC' } });

@@ -23,6 +23,11 @@ export interface Department {
 export class TerritoryService {
   constructor(private readonly territory: TerritoryRepository) {}
 
+  /** A data version of `departments()`: what a report built from them fingerprints its request with. */
+  departmentsVersion(): Promise<string> {
+    return this.territory.departmentsVersion();
+  }
+
   async departments(): Promise<Department[]> {
     const rows = await this.territory.departments();
     return rows.map(({ code, name, population }) => ({ code, name, population }));
@@ -76,6 +81,11 @@ export class TerritoryService {
   }
 
   /** Every territory of a level (department, EPCI, commune) with its name and reference population. */
+  /** A data version of `territoriesOf`, every level at once. */
+  territoriesVersion(): Promise<string> {
+    return this.territory.territoriesVersion();
+  }
+
   territoriesOf(level: TerritoryLevel): Promise<LevelTerritory[]> {
     return this.territory.territoriesOf(level);
   }

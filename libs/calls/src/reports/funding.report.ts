@@ -29,6 +29,10 @@ export class FundingReport implements ReportDefinition<FundingParams, FundingRep
     return this.ledger.assertLedgerReader(actor, params.callId);
   }
 
+  dataVersion(params: FundingParams): Promise<string> {
+    return this.calls.fundingVersion([params.callId]);
+  }
+
   async collect(params: FundingParams): Promise<FundingReportData> {
     const [call, figures, projects, ledger] = await Promise.all([
       this.calls.getUnchecked(params.callId),

@@ -29,6 +29,10 @@ export class EquityReport implements ReportDefinition<EquityReportParamsDto, Equ
     await this.equity.funding(actor, params);
   }
 
+  async dataVersion(params: EquityReportParamsDto): Promise<string> {
+    return this.equity.reportDataVersion(params.indicator, await this.equity.scope(params));
+  }
+
   async collect(params: EquityReportParamsDto): Promise<EquityReportData> {
     const scope = await this.equity.scope(params);
     const [funding, own, reach] = await Promise.all([

@@ -27,6 +27,10 @@ abstract class MeetingDocument implements Omit<
 
   readonly params = MeetingReportParamsDto;
 
+  dataVersion(params: MeetingParams): Promise<string> {
+    return this.data.version(params.meetingId);
+  }
+
   collect(params: MeetingParams): Promise<MeetingReportData> {
     return this.data.collect(params.meetingId);
   }

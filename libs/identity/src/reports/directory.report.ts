@@ -25,6 +25,10 @@ export class DirectoryReport implements ReportDefinition<DirectoryReportParamsDt
     return this.directory.list();
   }
 
+  dataVersion(): Promise<string> {
+    return this.directory.version();
+  }
+
   title(): string {
     return REPORT_KIND_LABELS[this.kind];
   }

@@ -27,6 +27,10 @@ export class RoadmapReport implements ReportDefinition<RoadmapParams, RoadmapRep
     await this.roadmap.get(actor, params.year);
   }
 
+  dataVersion(params: RoadmapParams): Promise<string> {
+    return this.actions.roadmapDataVersion(params.year);
+  }
+
   async collect(params: RoadmapParams): Promise<RoadmapReportData> {
     const [roadmap, actions, progress, stale] = await Promise.all([
       this.roadmap.get(SYSTEM_ACTOR, params.year),
