@@ -11,7 +11,8 @@
 // The database is seeded as in a test run (demo accounts need NODE_ENV ≠ production); the api then
 // runs with NODE_ENV=production, a random 48-character JWT_SECRET and LOG_LEVEL=info, its logs going
 // to /dev/null (a log shipper reading stdout costs the same to the process).
-// Usage: npm run build && node bench/api-overhead.mjs [--smoke]   (--smoke: 300 projects, one short round)
+// Usage: npm run build && node bench/api-overhead.mjs [--smoke] [--lists]
+//   (--smoke: 300 projects, one short round; --lists: the project and action lists only)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
@@ -21,6 +22,7 @@ import { COUNT_SQL, PAGE_SQL, USER_SQL } from './hot-queries.mjs';
 import { freePort, login, median, seededDatabase, start, waitHttp } from './lib.mjs';
 
 const smoke = process.argv.includes('--smoke');
+const listsOnly = process.argv.includes('--lists');
 const PROJECTS = smoke ? 300 : 10_000;
 const ACTIONS = smoke ? 60 : 2_000;
 const ROUNDS = smoke ? 1 : 5;
@@ -243,12 +245,10 @@ async function main() {
     await waitHttp(`${api.base}/health`);
     const token = await login(api.base, 'delegue@demo.iss.local');
     await waitHttp(`${baseline.base}${PROJECTS_PATH}`, 30, { authorization: `Bearer ${token}` });
-    const paths = [
-      PROJECTS_PATH,
-      '/api/actions?departmentCode=31',
-      `/api/calls/${callId}/funding`,
-      `/api/equity/funding?indicator=taux_pauvrete_dep&year=${YEAR}`,
-    ];
+    const lists = [PROJECTS_PATH, '/api/actions?departmentCode=31'];
+    const paths = listsOnly
+      ? lists
+      : [...lists, `/api/calls/${callId}/funding`, `/api/equity/funding?indicator=taux_pauvrete_dep&year=${YEAR}`];
     const results = [];
     for (const path of paths) results.push(await measure(api, baseline, path, token));
     console.log('summary (throughput ratio api / baseline, median of rounds; p99 ratio of medians):');
