@@ -14,7 +14,7 @@ import { IdentityModule } from '@app/identity';
 import { ReportsModule } from '@app/reports';
 import { RoadmapModule } from '@app/roadmap';
 import { JwtAuthGuard, RolesGuard } from './auth/guards';
-import { TokenAuthenticator } from './auth/token-authenticator';
+import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { requestIdOf } from './auth/request-id';
 import { requestLogFields, responseLogFields } from './request-log';
@@ -88,7 +88,7 @@ import { RateLimitsModule } from './rate-limits/rate-limits';
     EquityController,
   ],
   providers: [
-    TokenAuthenticator,
+    JwtStrategy,
     LocalStrategy,
     RedisHealthIndicator,
     { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -1,6 +1,5 @@
 import { ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -8,25 +7,23 @@ import { Actor, DomainError, failedFields, invalidInput, Role } from '@app/core'
 import { IdentityErrorCode, LoginDto } from '@app/identity';
 import { IS_PUBLIC } from './public.decorator';
 import { ROLES_KEY } from './roles.decorator';
-import { TokenAuthenticator } from './token-authenticator';
 
 /** Global: every route needs a valid, unrevoked token unless marked @Public(). */
 @Injectable()
-export class JwtAuthGuard {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly tokens: TokenAuthenticator,
-  ) {}
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  override canActivate(context: ExecutionContext) {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
-    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Actor }>();
-    // One answer for every refusal (no token, bad signature or claim, revoked, disabled): nothing to probe.
-    const actor = await this.tokens.actorOf(request);
-    if (!actor) throw new UnauthorizedException('Authentification requise');
-    request.user = actor;
-    return true;
+    return isPublic ? true : super.canActivate(context);
+  }
+
+  override handleRequest<T>(error: unknown, user: T): T {
+    if (error instanceof Error && !(error instanceof UnauthorizedException)) throw error;
+    if (!user) throw new UnauthorizedException('Authentification requise');
+    return user;
   }
 }
 
