@@ -30,10 +30,15 @@ describe('bench scripts, smoke versions', () => {
 
   it('measures the api against the bare node:http + pg baseline, and prints the query plans', async () => {
     const out = await bench('api-overhead.mjs');
-    expect(out).toMatch(/same body from both: \d+ items/);
-    expect(out).toMatch(/api \(Nest \+ Fastify, production\)\s+\d+ req\/s\s+p50\s+\d+ ms\s+p99\s+\d+ ms\s+errors 0/);
-    expect(out).toMatch(/baseline \(node:http \+ pg\)\s+\d+ req\/s/);
-    expect(out).toMatch(/throughput ratio api \/ baseline: median \d+\.\d+/);
+    // the four routes, each answered with the same bytes by both servers, then measured
+    for (const route of [/projects\S*/, /actions\S*/, /calls\/[\da-f-]+\/funding/, /equity\/funding\S*/])
+      expect(out).toMatch(new RegExp(`same body from both on /api/${route.source}: \\w+`));
+    expect(out).toMatch(/same body from both on \/api\/projects\S*: \d+ items/);
+    expect(
+      out.match(/api \(Nest \+ Fastify, production\)\s+\d+ req\/s\s+p50\s+\d+ ms\s+p99\s+\d+ ms\s+errors 0/g),
+    ).toHaveLength(4);
+    expect(out.match(/baseline \(node:http \+ pg\)\s+\d+ req\/s/g)).toHaveLength(4);
+    expect(out.match(/throughput ratio api \/ baseline: median \d+\.\d+/g)).toHaveLength(4);
     expect(out).toMatch(/EXPLAIN project page:\n\s+Limit/);
   });
 

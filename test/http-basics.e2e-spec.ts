@@ -34,6 +34,34 @@ describe('HTTP basics', () => {
     expect(doc.body.components.schemas.CreateUserDto.properties).toHaveProperty('email');
   });
 
+  // helmet's headers for this configuration (apps/api/src/security-headers.ts computes them once at start).
+  const SECURITY_HEADERS = {
+    'content-security-policy':
+      "default-src 'self';base-uri 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'self';" +
+      "img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';" +
+      "style-src 'self' 'unsafe-inline';upgrade-insecure-requests",
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'origin-agent-cluster': '?1',
+    'referrer-policy': 'no-referrer',
+    'strict-transport-security': 'max-age=31536000; includeSubDomains',
+    'x-content-type-options': 'nosniff',
+    'x-dns-prefetch-control': 'off',
+    'x-download-options': 'noopen',
+    'x-frame-options': 'SAMEORIGIN',
+    'x-permitted-cross-domain-policies': 'none',
+    'x-xss-protection': '0',
+  };
+
+  it.each(['/health', '/api/departments', '/api/nothing-here', '/api/docs', '/'])(
+    "sends helmet's security headers on %s",
+    async (path) => {
+      const res = await api(stack, admin).get(path);
+      expect(res.headers).toMatchObject(SECURITY_HEADERS);
+      expect(res.headers).not.toHaveProperty('x-powered-by');
+    },
+  );
+
   it('answers an unknown route with a JSON 404', async () => {
     const res = await api(stack, admin).get('/api/nothing-here');
     expect(res.status).toBe(404);

@@ -757,6 +757,10 @@ describe('calls', () => {
         withinEnvelope: true,
       });
       expect((await projects.get(auditor, first.id)).decisionContext).toMatchObject({ rank: 1, weightedScore: 5 });
+      // The list carries the same weighted scores as the decision context, null when unscored.
+      const listed = (await projects.list(auditor, { callId, limit: 50, offset: 0 })).items;
+      const scoreOf = (id: string) => listed.find((p) => p.id === id)?.weightedScore;
+      expect([scoreOf(second.id), scoreOf(first.id), scoreOf(unscored.id)]).toEqual([3, 5, null]);
       // Ranked after the others of its axis, it would pass what remains of the axis's envelope.
       expect((await projects.get(delegate, unscored.id)).decisionContext).toMatchObject({
         rank: 3,

@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -15,6 +14,7 @@ import { acceptCsvBodies } from './csv-bodies';
 import { limitJsonBodies } from './json-body-limits';
 import { countQueriesPerRequest } from './query-count-header';
 import { registerWebApp } from './web/web-app';
+import { addSecurityHeaders } from './security-headers';
 import { recordRoutes, RegisteredRoute } from './route-listing';
 
 export interface AppOptions {
@@ -40,19 +40,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     abortOnError: false,
   });
   if (!quiet) app.useLogger(app.get(Logger));
-  await app.register(fastifyHelmet, {
-    // No inline script anywhere (the web app's and Swagger UI's scripts are files of this origin).
-    // Styles: DSFR and React set inline styles, Swagger UI an inline <style>; icons and fonts are
-    // partly inlined as data: URIs. The rest keeps helmet's defaults (no object, no framing, …).
-    contentSecurityPolicy: {
-      directives: {
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  await addSecurityHeaders(app.getHttpAdapter().getInstance());
   await app.register(fastifyCookie);
   refuseCrossSiteWrites(app.getHttpAdapter().getInstance());
   limitJsonBodies(app, BODY_LIMIT);

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
@@ -16,6 +17,7 @@ import { JwtAuthGuard, RolesGuard } from './auth/guards';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { requestIdOf } from './auth/request-id';
+import { requestLogFields, responseLogFields } from './request-log';
 import { AuditController } from './controllers/audit.controller';
 import { AuthController } from './controllers/auth.controller';
 import { BodiesController } from './controllers/bodies.controller';
@@ -44,8 +46,12 @@ import { RateLimitsModule } from './rate-limits/rate-limits';
         pinoHttp: {
           level: config.get('LOG_LEVEL'),
           genReqId: (req) => requestIdOf(req),
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-          customProps: () => ({ app: 'api' }),
+          // Bound once on the logger, not per request (pino-http's customProps makes a child logger
+          // for every request line).
+          base: { pid: process.pid, hostname: hostname(), app: 'api' },
+          // One line per request, kept lean: no headers at all (so no token or cookie to redact, and
+          // no per-request redaction copy; headers and the copy were a tenth of the api's CPU on a list).
+          serializers: { req: requestLogFields, res: responseLogFields },
         },
       }),
     }),

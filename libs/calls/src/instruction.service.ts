@@ -158,15 +158,16 @@ export class InstructionService {
       this.instruction.criteriaOfCalls([...new Set(projects.map((p) => p.callId))]),
       this.instruction.scoresOf(projects.map((p) => p.id)),
     ]);
+    // The total only, each project's scores picked once: a list page needs no per-reviewer detail (the
+    // full score of every row was most of the page's allocations).
+    const byProject = new Map<string, ScoreRow[]>();
+    for (const s of scores) {
+      const own = byProject.get(s.projectId);
+      if (own) own.push(s);
+      else byProject.set(s.projectId, [s]);
+    }
     return new Map(
-      projects.map((p) => [
-        p.id,
-        scoreDto(
-          p.id,
-          criteriaOf.get(p.callId) ?? [],
-          scores.filter((s) => s.projectId === p.id),
-        ).total,
-      ]),
+      projects.map((p) => [p.id, weightedTotal(criteriaOf.get(p.callId) ?? [], byProject.get(p.id) ?? [])]),
     );
   }
 
@@ -272,6 +273,16 @@ export function assertUniqueCodes(criteria: { code: string }[]): void {
   const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
   if (repeated)
     throw DomainError.invalid(CallsErrorCode.CallCriterionRepeated, `criteria: code ${repeated} is repeated`);
+}
+
+/** A project's weighted score from its reviewers' scores (null when unscored), as scoreDto's total. */
+function weightedTotal(criteria: CriterionRow[], scores: ScoreRow[]): number | null {
+  return totalScore(
+    criteria.map((c) => ({
+      weight: c.weight,
+      scores: scores.filter((s) => s.criterionCode === c.code).map((s) => s.score),
+    })),
+  );
 }
 
 function scoreDto(projectId: string, criteria: CriterionRow[], scores: ScoreRow[]): ProjectScoreDto {
