@@ -220,16 +220,22 @@ export class FundingRepository {
 
   /**
    * Active grants whose agreement (convention) is still to sign: no signing date, and the project not
-   * yet moved to agreement_signed (that move records the signature when the grant did not).
+   * yet moved to agreement_signed (that move records the signature when the grant did not). The oldest
+   * `limit`, through grant_agreement_to_sign_idx, and how many there are.
    */
-  agreementsToSign(): Promise<AgreementToSignRow[]> {
-    return this.dataSource.query(
-      `SELECT g.id AS "grantId", p.id AS "projectId", p.title AS "projectTitle", p.holder_name AS "holderName",
-              g.amount_cents::text AS "amountCents", g.created_at AS "grantedAt"
-       FROM "grant" g JOIN project p ON p.id = g.project_id
-       WHERE g.status = 'active' AND g.agreement_signed_on IS NULL AND p.status = 'selected'
-       ORDER BY g.created_at, g.id`,
-    );
+  async agreementsToSign(limit: number): Promise<[AgreementToSignRow[], number]> {
+    const from = `FROM "grant" g JOIN project p ON p.id = g.project_id
+       WHERE g.status = 'active' AND g.agreement_signed_on IS NULL AND p.status = 'selected'`;
+    const [rows, count]: [AgreementToSignRow[], { n: number }[]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT g.id AS "grantId", p.id AS "projectId", p.title AS "projectTitle", p.holder_name AS "holderName",
+                g.amount_cents::text AS "amountCents", g.created_at AS "grantedAt"
+         ${from} ORDER BY g.created_at, g.id LIMIT $1`,
+        [limit],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS n ${from}`),
+    ]);
+    return [rows, count[0].n];
   }
 
   /**

@@ -119,13 +119,15 @@ export class ProjectsService {
       this.projects.latestOpinions(rows.map((r) => r.id)),
       this.instruction.weightedScores(rows),
     ]);
+    // Keyed, not searched: a find per department over every opinion grows with the square of the list.
+    const opinionOf = new Map(opinions.map((o) => [`${o.projectId}/${o.departmentCode}`, o.opinion]));
     return rows.map((row) => {
       const project = toProjectDto(row, actor);
       return {
         ...project,
         opinionsByDepartment: project.departmentCodes.map((departmentCode) => ({
           departmentCode,
-          opinion: opinions.find((o) => o.projectId === row.id && o.departmentCode === departmentCode)?.opinion ?? null,
+          opinion: opinionOf.get(`${row.id}/${departmentCode}`) ?? null,
         })),
         weightedScore: scores.get(row.id) ?? null,
       };
