@@ -27,6 +27,7 @@ import { ReportTitle1764000003200 } from './1764000003200-report-title';
 import { Equity1764000003300 } from './1764000003300-equity';
 import { AuditEventTally1764000004400 } from './1764000004400-audit-event-tally';
 import { AwaitingActionIndexes1764000004410 } from './1764000004410-awaiting-action-indexes';
+import { ActionListOrderIndex1764000004420 } from './1764000004420-action-list-order-index';
 import { AuditSeals1764000002100 } from './1764000002100-audit-seals';
 import { RuntimeRole1764000002110 } from './1764000002110-runtime-role';
 
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   Equity1764000003300,
   AuditEventTally1764000004400,
   AwaitingActionIndexes1764000004410,
+  ActionListOrderIndex1764000004420,
 ];
