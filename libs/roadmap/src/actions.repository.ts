@@ -42,10 +42,10 @@ export interface ActionRow {
 }
 
 /** An action's departments (none: a region-wide action). */
-/** How many actions of one status, and their progress summed, on an axis or in a department (key null: region-wide). */
+/** How many actions of one axis, set of departments and status, and their progress summed. */
 export interface ProgressTallyRow {
-  by: 'axis' | 'department';
-  key: string | null;
+  axisCode: string;
+  departmentCodes: string[];
   status: ActionStatus;
   actions: number;
   progressSum: number;
@@ -77,22 +77,16 @@ export class ActionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The year's actions tallied for the roll-up, by axis and status and by department and status (a
-   * region-wide action, in no department, under a null department): some hundred rows rather than every
-   * action with its departments (4,000 a year at national volume).
+   * The year's actions tallied for the roll-up by axis, departments (none: region-wide) and status: a few
+   * dozen rows rather than every action (4,000 a year at national volume). Each action is in one tally, so
+   * an axis sums its tallies and a department those naming it or none.
    */
   progressTallies(year: number): Promise<ProgressTallyRow[]> {
     return this.dataSource.query(
-      `SELECT 'axis' AS "by", a.axis_code AS key, a.status, count(*)::int AS actions,
-              sum(a.progress_percent)::int AS "progressSum"
+      `SELECT a.axis_code AS "axisCode", ${departmentCodesOf(ACTION_DEPARTMENTS, 'a.id')} AS "departmentCodes",
+              a.status, count(*)::int AS actions, sum(a.progress_percent)::int AS "progressSum"
        FROM action a JOIN roadmap r ON r.id = a.roadmap_id WHERE r.year = $1
-       GROUP BY a.axis_code, a.status
-       UNION ALL
-       SELECT 'department', d.department_code, a.status, count(*)::int, sum(a.progress_percent)::int
-       FROM action a JOIN roadmap r ON r.id = a.roadmap_id
-       LEFT JOIN ${ACTION_DEPARTMENTS.table} d ON d.${ACTION_DEPARTMENTS.ownerColumn} = a.id
-       WHERE r.year = $1
-       GROUP BY d.department_code, a.status`,
+       GROUP BY 1, 2, 3`,
       [year],
     );
   }

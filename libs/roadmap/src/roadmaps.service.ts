@@ -151,12 +151,12 @@ export class RoadmapsService {
       byAxis: axes.map((a) => ({
         key: a.code,
         label: a.label,
-        ...rollUpTallies(tallies.filter((t) => t.by === 'axis' && t.key === a.code)),
+        ...rollUpTallies(tallies.filter((t) => t.axisCode === a.code)),
       })),
       byDepartment: departments.map((d) => ({
         key: d.code,
         label: d.name,
-        ...rollUpTallies(tallies.filter((t) => t.by === 'department' && (t.key === null || t.key === d.code))),
+        ...rollUpTallies(tallies.filter((t) => t.departmentCodes.length === 0 || t.departmentCodes.includes(d.code))),
       })),
     };
   }
