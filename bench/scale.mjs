@@ -24,16 +24,23 @@ const TARGET_P95_MS = 100;
 const SLOW_STATEMENT_MS = 50;
 const PG_LOG = process.env.BENCH_PG_LOG ?? '/var/log/postgresql/postgresql-15-main.log';
 
-/** Calls, projects and their money over ten years: the mission's biggest tables but the audit trail. */
+/**
+ * Calls, projects and their money over ten years: the mission's biggest tables but the audit trail. The
+ * calls of the last year are open (one at smoke volume), the others decided. A decided call's projects were
+ * rejected or went on to agreement_signed, in_progress or closed, their agreements signed; only the open
+ * calls' projects wait (submitted, under_review, selected with an agreement to sign). Which projects have a
+ * grant does not depend on it (i % 7 in 2, 4, 5, 6): bench/scale-realistic.sql turns a database seeded
+ * before into this shape in place.
+ */
 const SEED_CALLS = (v) => `
   INSERT INTO call (title, year, funding_source, envelope_cents, opens_on, closes_on, status)
   SELECT 'Appel national ' || i, 2017 + i % 10, 'FIR', 100000000000, make_date(2017 + i % 10, 1, 15),
-    make_date(2017 + i % 10, 4, 30), CASE WHEN i % 10 = 9 THEN 'open' ELSE 'decided' END
+    make_date(2017 + i % 10, 4, 30), CASE WHEN i % 10 = ${Math.min(9, v.calls - 1)} THEN 'open' ELSE 'decided' END
   FROM generate_series(0, ${v.calls - 1}) i;
   INSERT INTO call_axis (call_id, code, label, position)
   SELECT c.id, 'AX' || k, 'Axe ' || k, k FROM call c, generate_series(1, 4) k WHERE c.title LIKE 'Appel national %';
   CREATE TEMP TABLE bench_call AS
-  SELECT id, row_number() OVER (ORDER BY title) - 1 AS n FROM call WHERE title LIKE 'Appel national %';
+  SELECT id, status, row_number() OVER (ORDER BY title) - 1 AS n FROM call WHERE title LIKE 'Appel national %';
   CREATE TEMP TABLE dept AS SELECT code, row_number() OVER (ORDER BY code) AS n FROM department;
   INSERT INTO project (call_id, axis_code, title, summary, holder_name, holder_kind, holder_siret, target_publics,
                        levers, requested_cents, status, participation, created_at, updated_at)
@@ -43,7 +50,10 @@ const SEED_CALLS = (v) => `
     CASE WHEN i % 2 = 0 THEN lpad((i * 7919)::text, 14, '0') END,
     ARRAY[(ARRAY['young_people','women','people_in_precarity','older_people'])[1 + i % 4]], ARRAY[1 + i % 3],
     1000000 + (i % 50) * 100000,
-    (ARRAY['submitted','under_review','selected','rejected','agreement_signed','in_progress','closed'])[1 + i % 7],
+    CASE WHEN c.status = 'open'
+      THEN (ARRAY['submitted','under_review','selected','under_review','selected','selected','selected'])[1 + i % 7]
+      ELSE (ARRAY['rejected','rejected','agreement_signed','rejected','agreement_signed','in_progress','closed'])[1 + i % 7]
+    END,
     (ARRAY['none','informed','consulted','co_designed','co_led'])[1 + i % 5],
     now() - (i % 3650) * interval '1 day', now() - (i % 300) * interval '1 day'
   FROM generate_series(1, ${v.projects}) i JOIN bench_call c ON c.n = i % ${v.calls};
@@ -65,8 +75,10 @@ const SEED_CALLS = (v) => `
   INSERT INTO opinion (project_id, department_code, opinion, comment)
   SELECT pd.project_id, pd.department_code, 'favorable', 'Avis favorable de la délégation départementale'
   FROM project_department pd JOIN bench_project p ON p.id = pd.project_id AND p.status <> 'submitted';
-  INSERT INTO "grant" (project_id, call_id, axis_code, amount_cents)
-  SELECT p.id, p.call_id, p.axis_code, p.requested_cents FROM project p JOIN bench_project b ON b.id = p.id
+  INSERT INTO "grant" (project_id, call_id, axis_code, amount_cents, agreement_signed_on)
+  SELECT p.id, p.call_id, p.axis_code, p.requested_cents,
+    CASE WHEN c.status = 'decided' THEN make_date(c.year, 5, 15) END
+  FROM project p JOIN bench_project b ON b.id = p.id JOIN call c ON c.id = p.call_id
   WHERE p.status IN ('selected','agreement_signed','in_progress','closed');
   INSERT INTO payment (grant_id, amount_cents, kind, paid_on)
   SELECT g.id, g.amount_cents / 2, k, make_date(c.year, 6, 1) + n * 200

@@ -26,6 +26,9 @@ import { TerritorySearch1764000003100 } from './1764000003100-territory-search';
 import { ReportTitle1764000003200 } from './1764000003200-report-title';
 import { Equity1764000003300 } from './1764000003300-equity';
 import { GrantPaymentsVersion1764000004100 } from './1764000004100-grant-payments-version';
+import { AuditEventTally1764000004400 } from './1764000004400-audit-event-tally';
+import { AwaitingActionIndexes1764000004410 } from './1764000004410-awaiting-action-indexes';
+import { ActionListOrderIndex1764000004420 } from './1764000004420-action-list-order-index';
 import { AuditSeals1764000002100 } from './1764000002100-audit-seals';
 import { RuntimeRole1764000002110 } from './1764000002110-runtime-role';
 
@@ -61,4 +64,7 @@ export const MIGRATIONS = [
   ReportTitle1764000003200,
   Equity1764000003300,
   GrantPaymentsVersion1764000004100,
+  AuditEventTally1764000004400,
+  AwaitingActionIndexes1764000004410,
+  ActionListOrderIndex1764000004420,
 ];

@@ -85,7 +85,10 @@ describe('database roles', () => {
     const appendOnly = rows.filter((r) => r.append_only);
     expect(appendOnly.map((r) => r.table).sort()).toEqual(['audit_event', 'audit_seal']);
     for (const r of appendOnly) expect({ [r.table]: r.privileges }).toEqual({ [r.table]: ['SELECT', 'INSERT'] });
-    for (const r of rows.filter((row) => !row.append_only)) {
+    // The trail's length, kept by the owner's triggers: the app reads it, never writes it.
+    const readOnly = rows.filter((r) => r.table === 'audit_event_tally');
+    expect(readOnly.map((r) => r.privileges)).toEqual([['SELECT']]);
+    for (const r of rows.filter((row) => !row.append_only && row.table !== 'audit_event_tally')) {
       expect({ [r.table]: r.privileges }).toEqual({ [r.table]: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] });
     }
   });
@@ -99,6 +102,25 @@ describe('database roles', () => {
       await stopProcess(api);
     }
     expect(readFileSync(logPath('db_roles-api'), 'utf8')).not.toMatch(/may rewrite the audit trail/);
+  });
+
+  it("keeps the trail's length exactly as the app appends, and the runtime role cannot change it", async () => {
+    const tally = async () => Number((await runtime().query('SELECT events FROM audit_event_tally')).rows[0].events);
+    const counted = async () => Number((await runtime().query('SELECT count(*) AS n FROM audit_event')).rows[0].n);
+    expect(await tally()).toBe(await counted());
+    const auditor = await login(stack, DEMO.auditor);
+    expect((await api(stack, auditor).post('/api/audit-events/seals')).status).toBe(201);
+    expect(await tally()).toBe(await counted());
+    const page = await api(stack, auditor).get('/api/audit-events?limit=1');
+    expect(page.body.total).toBe(await counted());
+    for (const sql of [
+      'UPDATE audit_event_tally SET events = 0',
+      'DELETE FROM audit_event_tally',
+      'TRUNCATE audit_event_tally',
+      'INSERT INTO audit_event_tally (only_row, events) VALUES (false, 0)',
+    ]) {
+      await expect(runtime().query(sql)).rejects.toThrow(/permission denied/);
+    }
   });
 
   it('still appends to the trail through the app, and the chain verifies', async () => {

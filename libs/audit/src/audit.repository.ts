@@ -98,14 +98,20 @@ export class AuditRepository {
    */
   async list(filter: AuditFilter, limit: number, offset: number): Promise<[AuditEventRow[], number]> {
     const { cte, where, params } = whereOf(filter);
-    const from = `FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    // The whole trail's length is kept by triggers (audit_event_tally); a filtered count joins the
+    // actors only when it filters on them, and otherwise counts through the filter's index.
+    const counted = !filtered
+      ? 'SELECT events AS total FROM audit_event_tally'
+      : `${cte} SELECT count(*) AS total FROM audit_event e
+         ${filter.actor?.trim() ? 'LEFT JOIN app_user u ON u.id = e.actor_id' : ''} ${filtered}`;
     const [rows, count]: [AuditEventRow[], { total: string }[]] = await Promise.all([
       this.dataSource.query(
-        `${cte} SELECT ${COLUMNS} ${from} ORDER BY e.id DESC LIMIT ${limit} OFFSET ${offset}`,
+        `${cte} SELECT ${COLUMNS} FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id ${filtered}
+         ORDER BY e.id DESC LIMIT ${limit} OFFSET ${offset}`,
         params,
       ),
-      this.dataSource.query(`${cte} SELECT count(*) AS total ${from}`, params),
+      this.dataSource.query(counted, filtered ? params : []),
     ]);
     return [rows, Number(count[0].total)];
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { changedAny, Tx } from '@app/core';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { CallStatus, ProjectStatus } from './calls.constants';
 import { CallAxisEntity } from './entities/call-axis.entity';
 import { CallEntity } from './entities/call.entity';
@@ -93,6 +93,17 @@ export class CallsRepository {
 
   axes(callId: string, tx: Tx = this.dataSource.manager): Promise<CallAxisEntity[]> {
     return tx.find(CallAxisEntity, { where: { callId }, order: { position: 'ASC' } });
+  }
+
+  /** The axes of each of these calls, in one statement. */
+  async axesOfCalls(callIds: string[]): Promise<Map<string, CallAxisEntity[]>> {
+    const rows = await this.dataSource.manager.find(CallAxisEntity, {
+      where: { callId: In(callIds) },
+      order: { position: 'ASC' },
+    });
+    const byCall = new Map<string, CallAxisEntity[]>(callIds.map((id) => [id, []]));
+    for (const axis of rows) byCall.get(axis.callId)?.push(axis);
+    return byCall;
   }
 
   /** The ids of the calls whose `year` is this one, oldest first. */

@@ -11,7 +11,7 @@ import { splitCents } from './department-shares';
 import { CallDto, CallFundingDto, CreateCallDto, ProjectStatusCountDto } from './dto/call.dto';
 import { CallAxisEntity } from './entities/call-axis.entity';
 import { CallEntity } from './entities/call.entity';
-import { FundingRepository } from './funding.repository';
+import { FundingRepository, type GrantFundingRow } from './funding.repository';
 import type { CriterionRow } from './instruction.repository';
 import { assertUniqueCodes, InstructionService } from './instruction.service';
 import { fundingWorkbook } from './funding-xlsx';
@@ -69,16 +69,16 @@ export class CallsService {
   async list(actor: Actor, page: PageQueryDto): Promise<Page<CallDto> & { canCreate: boolean }> {
     callsPolicy.assert(actor, 'read');
     const [rows, total] = await this.calls.list(page.limit, page.offset);
-    const items = await Promise.all(rows.map((c) => this.read(c, actor)));
+    // The page's axes and criteria in two statements, not two per call.
+    const ids = rows.map((c) => c.id);
+    const [axes, criteria] = await Promise.all([this.calls.axesOfCalls(ids), this.instruction.criteriaOfCalls(ids)]);
+    const items = rows.map((c) => callDto(c, axes.get(c.id) ?? [], criteria.get(c.id) ?? [], actor));
     return { items, total, canCreate: callsPolicy.allows(actor, 'enter') };
   }
 
   private async read(call: CallEntity, reader: Actor | null): Promise<CallDto> {
     const [axes, criteria] = await Promise.all([this.calls.axes(call.id), this.instruction.criteriaOf(call.id)]);
-    return {
-      ...toCallFacts(call, axes, criteria),
-      ...(reader ? callRights(reader, call, parisDay()) : NO_CALL_RIGHTS),
-    };
+    return callDto(call, axes, criteria, reader);
   }
 
   /** Envelope, committed, paid and remaining, by axis and by department; totals reconcile with the ledger. */
@@ -115,20 +115,10 @@ export class CallsService {
       this.funding.grantsOfCall(id),
       this.territory.departments(),
     ]);
-    const amounts = grants.map((g) => ({ ...g, amount: centsFromDb(g.amountCents), paid: centsFromDb(g.paidCents) }));
+    const amounts = grantAmounts(grants);
     const committedCents = amounts.reduce((s, g) => s + g.amount, 0);
     const paidCents = amounts.reduce((s, g) => s + g.paid, 0);
-    const byDepartment = new Map<string, { committedCents: number; paidCents: number }>();
-    for (const g of amounts) {
-      const committed = splitCents(g.amount, g.departments);
-      const paid = splitCents(g.paid, g.departments);
-      for (const [code, cents] of committed) {
-        const line = byDepartment.get(code) ?? { committedCents: 0, paidCents: 0 };
-        line.committedCents += cents;
-        line.paidCents += paid.get(code) ?? 0;
-        byDepartment.set(code, line);
-      }
-    }
+    const byDepartment = splitByDepartment(amounts);
     return {
       callId: id,
       envelopeCents: call.envelopeCents,
@@ -155,6 +145,17 @@ export class CallsService {
           return { code: d.code, name: d.name, ...line, ...perInhabitant(line.committedCents, d.population) };
         }),
     };
+  }
+
+  /**
+   * Committed and paid by department over these calls, each grant split as figuresUnchecked splits it,
+   * from one statement over all their grants (equity's funding figures); unchecked.
+   */
+  async committedByDepartmentUnchecked(
+    callIds: readonly string[],
+  ): Promise<Map<string, { committedCents: number; paidCents: number }>> {
+    if (callIds.length === 0) return new Map();
+    return splitByDepartment(grantAmounts(await this.funding.grantsOfCalls(callIds)));
   }
 
   /** The calls of a year ("the year's calls" of CONTRACT.md, "Equity"), for figures other domains build; unchecked. */
@@ -243,4 +244,35 @@ export function toCallFacts(
     criteria: criteria.map(({ code, label, weight }) => ({ code, label, weight })),
     version: c.version,
   };
+}
+
+/** The call with what its reader may do with it (none for the worker's reports). */
+function callDto(call: CallEntity, axes: CallAxisEntity[], criteria: CriterionRow[], reader: Actor | null): CallDto {
+  return {
+    ...toCallFacts(call, axes, criteria),
+    ...(reader ? callRights(reader, call, parisDay()) : NO_CALL_RIGHTS),
+  };
+}
+
+/** The ledger's grants with their committed and paid amounts as numbers. */
+function grantAmounts(grants: readonly GrantFundingRow[]) {
+  return grants.map((g) => ({ ...g, amount: centsFromDb(g.amountCents), paid: centsFromDb(g.paidCents) }));
+}
+
+/** Committed and paid by department code, each grant split by its departments' shares. */
+function splitByDepartment(
+  amounts: readonly (Pick<GrantFundingRow, 'departments'> & { amount: number; paid: number })[],
+): Map<string, { committedCents: number; paidCents: number }> {
+  const byDepartment = new Map<string, { committedCents: number; paidCents: number }>();
+  for (const g of amounts) {
+    const committed = splitCents(g.amount, g.departments);
+    const paid = splitCents(g.paid, g.departments);
+    for (const [code, cents] of committed) {
+      const line = byDepartment.get(code) ?? { committedCents: 0, paidCents: 0 };
+      line.committedCents += cents;
+      line.paidCents += paid.get(code) ?? 0;
+      byDepartment.set(code, line);
+    }
+  }
+  return byDepartment;
 }

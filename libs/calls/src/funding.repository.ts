@@ -221,28 +221,36 @@ export class FundingRepository {
 
   /**
    * Active grants whose agreement (convention) is still to sign: no signing date, and the project not
-   * yet moved to agreement_signed (that move records the signature when the grant did not).
+   * yet moved to agreement_signed (that move records the signature when the grant did not). The oldest
+   * `limit`, through grant_agreement_to_sign_idx, and how many there are.
    */
-  agreementsToSign(): Promise<AgreementToSignRow[]> {
-    return this.dataSource.query(
-      `SELECT g.id AS "grantId", p.id AS "projectId", p.title AS "projectTitle", p.holder_name AS "holderName",
-              g.amount_cents::text AS "amountCents", g.created_at AS "grantedAt"
-       FROM "grant" g JOIN project p ON p.id = g.project_id
-       WHERE g.status = 'active' AND g.agreement_signed_on IS NULL AND p.status = 'selected'
-       ORDER BY g.created_at, g.id`,
-    );
+  async agreementsToSign(limit: number): Promise<[AgreementToSignRow[], number]> {
+    const from = `FROM "grant" g JOIN project p ON p.id = g.project_id
+       WHERE g.status = 'active' AND g.agreement_signed_on IS NULL AND p.status = 'selected'`;
+    const [rows, count]: [AgreementToSignRow[], { n: number }[]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT g.id AS "grantId", p.id AS "projectId", p.title AS "projectTitle", p.holder_name AS "holderName",
+                g.amount_cents::text AS "amountCents", g.created_at AS "grantedAt"
+         ${from} ORDER BY g.created_at, g.id LIMIT $1`,
+        [limit],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS n ${from}`),
+    ]);
+    return [rows, count[0].n];
   }
 
   /**
    * The projects of these calls that have a grant, each with what its grants commit (as the funding
    * figures count it), its target publics and the participation of the people concerned; by project id.
+   * A grant is on its project's call (FundingService.commit), so the projects are read through
+   * project_call_status_idx, about a tenth of the table, instead of scanned whole (100,000 at national volume).
    */
   grantedProjects(callIds: readonly string[]): Promise<GrantedProjectRow[]> {
     return this.dataSource.query(
       `SELECT pr.id AS "projectId", pr.target_publics AS "targetPublics", pr.participation,
               sum(${COMMITTED})::text AS "committedCents"
        FROM "grant" g JOIN project pr ON pr.id = g.project_id
-       WHERE g.call_id = ANY ($1::uuid[])
+       WHERE g.call_id = ANY ($1::uuid[]) AND pr.call_id = ANY ($1::uuid[])
        GROUP BY pr.id ORDER BY pr.id`,
       [callIds],
     );
@@ -250,14 +258,30 @@ export class FundingRepository {
 
   /** Every grant of a call with what it paid and its departments: the ledger the figures are built from. */
   grantsOfCall(callId: string): Promise<GrantFundingRow[]> {
+    return this.grantsOfCalls([callId]);
+  }
+
+  /**
+   * Every grant of these calls, as grantsOfCall. Payments and departments are each aggregated once over
+   * the calls' grants (GROUP BY, hash joins) rather than by two subqueries per grant: a year's calls hold
+   * some 6,000 grants at national volume. A cancelled grant commits what it paid (COMMITTED).
+   */
+  grantsOfCalls(callIds: readonly string[]): Promise<GrantFundingRow[]> {
     return this.dataSource.query(
-      `SELECT g.id AS "grantId", g.axis_code AS "axisCode", ${COMMITTED}::text AS "amountCents",
-              COALESCE((SELECT sum(p.amount_cents) FROM payment p WHERE p.grant_id = g.id), 0)::text AS "paidCents",
-              COALESCE((SELECT json_agg(json_build_object('code', d.department_code, 'shareBp', d.share_bp)
-                                        ORDER BY d.department_code)
-                        FROM project_department d WHERE d.project_id = g.project_id), '[]') AS departments
-       FROM "grant" g WHERE g.call_id = $1 ORDER BY g.id`,
-      [callId],
+      `SELECT g.id AS "grantId", g.axis_code AS "axisCode",
+              (CASE WHEN g.status = 'active' THEN g.amount_cents ELSE COALESCE(paid.cents, 0) END)::text AS "amountCents",
+              COALESCE(paid.cents, 0)::text AS "paidCents", COALESCE(deps.list, '[]') AS departments
+       FROM "grant" g
+       LEFT JOIN (SELECT p.grant_id, sum(p.amount_cents) AS cents
+                  FROM payment p JOIN "grant" pg ON pg.id = p.grant_id
+                  WHERE pg.call_id = ANY ($1::uuid[]) GROUP BY p.grant_id) paid ON paid.grant_id = g.id
+       LEFT JOIN (SELECT d.project_id,
+                         json_agg(json_build_object('code', d.department_code, 'shareBp', d.share_bp)
+                                  ORDER BY d.department_code) AS list
+                  FROM project_department d JOIN "grant" pg ON pg.project_id = d.project_id
+                  WHERE pg.call_id = ANY ($1::uuid[]) GROUP BY d.project_id) deps ON deps.project_id = g.project_id
+       WHERE g.call_id = ANY ($1::uuid[]) ORDER BY g.id`,
+      [callIds],
     );
   }
 

@@ -64,6 +64,11 @@ export class InstructionService {
     return this.instruction.criteria(callId, tx);
   }
 
+  /** The criteria of each of these calls, in one statement. */
+  criteriaOfCalls(callIds: string[]): Promise<Map<string, CriterionRow[]>> {
+    return this.instruction.criteriaOfCalls(callIds);
+  }
+
   /** A mission officer's scores on a project under instruction; scoring again replaces them. */
   async score(actor: Actor, projectId: string, dto: ScoreProjectDto): Promise<ProjectScoreDto> {
     assertMayScore(actor);

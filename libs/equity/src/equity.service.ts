@@ -85,7 +85,7 @@ export class EquityService {
     const level = await this.indicators.valuesAt(indicator, ['department']);
     const [departments, money] = await Promise.all([
       this.territory.territoriesOf('department'),
-      this.committedByDepartment(scope.callIds),
+      this.calls.committedByDepartmentUnchecked(scope.callIds),
     ]);
     return {
       indicator: indicatorOf(level),
@@ -119,23 +119,6 @@ export class EquityService {
 
   async reachUnchecked(scope: EquityScope): Promise<EquityPublicsDto> {
     return reachFigures(await this.calls.grantedProjectsUnchecked(scope.callIds));
-  }
-
-  /** Committed and paid by department over the calls, each call split as GET /api/calls/:id/funding splits it. */
-  private async committedByDepartment(
-    callIds: readonly string[],
-  ): Promise<Map<string, { committedCents: number; paidCents: number }>> {
-    const sums = new Map<string, { committedCents: number; paidCents: number }>();
-    const figures = await Promise.all(callIds.map((id) => this.calls.figuresUnchecked(id)));
-    for (const { byDepartment } of figures) {
-      for (const d of byDepartment) {
-        const sum = sums.get(d.code) ?? { committedCents: 0, paidCents: 0 };
-        sum.committedCents += d.committedCents;
-        sum.paidCents += d.paidCents;
-        sums.set(d.code, sum);
-      }
-    }
-    return sums;
   }
 }
 

@@ -124,15 +124,31 @@ export class BodiesRepository {
   }
 
   /** Who holds each seat of a body on a date (vacant seats are absent). */
-  seatHoldersOn(bodyId: string, date: string, tx: Tx = this.dataSource.manager): Promise<SeatHolderRow[]> {
-    return tx.query(
-      `SELECT s.id AS "seatId", s.college, s.label, m.member_id AS "memberId", mm.display_name AS "memberName",
-              m.alternate_member_id AS "alternateMemberId", am.display_name AS "alternateName"
-       FROM seat s JOIN mandate m ON m.seat_id = s.id AND ${IN_FORCE}
+  async seatHoldersOn(bodyId: string, date: string, tx: Tx = this.dataSource.manager): Promise<SeatHolderRow[]> {
+    return (await this.seatHoldersOnDays(bodyId, [date], tx)).get(date) ?? [];
+  }
+
+  /**
+   * Who held each seat of a body on each of these days ('YYYY-MM-DD'), by day, in one statement: a
+   * year of meetings is one query, not one per meeting.
+   */
+  async seatHoldersOnDays(
+    bodyId: string,
+    days: readonly string[],
+    tx: Tx = this.dataSource.manager,
+  ): Promise<Map<string, SeatHolderRow[]>> {
+    const rows: (SeatHolderRow & { day: string })[] = await tx.query(
+      `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, s.id AS "seatId", s.college, s.label, m.member_id AS "memberId",
+              mm.display_name AS "memberName", m.alternate_member_id AS "alternateMemberId", am.display_name AS "alternateName"
+       FROM unnest($2::date[]) AS d(day) JOIN seat s ON s.body_id = $1
+       JOIN mandate m ON m.seat_id = s.id AND m.starts_on <= d.day AND (m.ends_on IS NULL OR m.ends_on >= d.day)
        JOIN member mm ON mm.id = m.member_id LEFT JOIN member am ON am.id = m.alternate_member_id
-       WHERE s.body_id = $1 ORDER BY s.college, s.created_at, s.id`,
-      [bodyId, date],
+       ORDER BY d.day, s.college, s.created_at, s.id`,
+      [bodyId, [...new Set(days)]],
     );
+    const byDay = new Map<string, SeatHolderRow[]>();
+    for (const { day, ...holder } of rows) byDay.set(day, [...(byDay.get(day) ?? []), holder]);
+    return byDay;
   }
 
   /** Bodies where the member sits on a date, as full member, alternate or office holder. */

@@ -197,14 +197,16 @@ export class BodiesService {
       this.bodies.seatHoldersOn(body.id, parisDay()),
       this.meetings.heldMeetingsSince(body.id, since),
     ]);
-    const attendance = await this.meetings.attendanceByMeeting(held.map((m) => m.id));
+    const dayOf = (m: { startsAt: Date }) => parisDay(new Date(m.startsAt));
+    const [attendance, holdersByDay] = await Promise.all([
+      this.meetings.attendanceByMeeting(held.map((m) => m.id)),
+      this.bodies.seatHoldersOnDays(body.id, held.map(dayOf)),
+    ]);
     const heldSeats = new Set(holdersToday.map((h) => h.seatId));
-    const meetings = await Promise.all(
-      held.map(async (m) => ({
-        holders: await this.bodies.seatHoldersOn(body.id, parisDay(new Date(m.startsAt))),
-        attendance: attendance.get(m.id) ?? new Map(),
-      })),
-    );
+    const meetings = held.map((m) => ({
+      holders: holdersByDay.get(dayOf(m)) ?? [],
+      attendance: attendance.get(m.id) ?? new Map(),
+    }));
     const { byCollege, total } = participationByCollege(
       seats.map((s) => ({ college: s.college, held: heldSeats.has(s.id) })),
       meetings,

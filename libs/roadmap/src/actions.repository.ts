@@ -42,6 +42,15 @@ export interface ActionRow {
 }
 
 /** An action's departments (none: a region-wide action). */
+/** How many actions of one axis, set of departments and status, and their progress summed. */
+export interface ProgressTallyRow {
+  axisCode: string;
+  departmentCodes: string[];
+  status: ActionStatus;
+  actions: number;
+  progressSum: number;
+}
+
 const ACTION_DEPARTMENTS: DepartmentLink = { table: 'action_department', ownerColumn: 'action_id' };
 
 const LAST_UPDATED_AT = `COALESCE((SELECT max(u.at) FROM action_update u WHERE u.action_id = a.id), a.created_at)`;
@@ -56,8 +65,11 @@ const ACTION_COLUMNS = `a.id, r.year, a.axis_code AS "axisCode", a.contract_id A
  * Overdue first, then stale, then the open ones, the longest without update first, finished ones last
  * (the rules of `attentionOf`; no end date is not overdue).
  */
-const ATTENTION_ORDER = `(a.status <> 'done' AND a.ends_on < $6::date) IS TRUE DESC,
-  (a.status <> 'done' AND ${LAST_UPDATED_AT} < $7::timestamptz) DESC, a.status = 'done', ${LAST_UPDATED_AT}, a.title, a.id`;
+const attentionOrder = (
+  today: string,
+  staleBefore: string,
+) => `(a.status <> 'done' AND a.ends_on < ${today}::date) IS TRUE DESC,
+  (a.status <> 'done' AND ${LAST_UPDATED_AT} < ${staleBefore}::timestamptz) DESC, a.status = 'done', ${LAST_UPDATED_AT}, a.title, a.id`;
 
 /** Actions (a roadmap's, or a contract's action sheets), their indicators, updates and links. */
 @Injectable()
@@ -85,14 +97,17 @@ export class ActionsRepository {
     );
   }
 
-  /** Every action of a year with what the roll-up needs. */
-  actionsOfYear(
-    year: number,
-  ): Promise<{ axisCode: string; departmentCodes: string[]; status: ActionStatus; progressPercent: number }[]> {
+  /**
+   * The year's actions tallied for the roll-up by axis, departments (none: region-wide) and status: a few
+   * dozen rows rather than every action (4,000 a year at national volume). Each action is in one tally, so
+   * an axis sums its tallies and a department those naming it or none.
+   */
+  progressTallies(year: number): Promise<ProgressTallyRow[]> {
     return this.dataSource.query(
-      `SELECT a.axis_code AS "axisCode", a.status, a.progress_percent AS "progressPercent",
-              ${departmentCodesOf(ACTION_DEPARTMENTS, 'a.id')} AS "departmentCodes"
-       FROM action a JOIN roadmap r ON r.id = a.roadmap_id WHERE r.year = $1`,
+      `SELECT a.axis_code AS "axisCode", ${departmentCodesOf(ACTION_DEPARTMENTS, 'a.id')} AS "departmentCodes",
+              a.status, count(*)::int AS actions, sum(a.progress_percent)::int AS "progressSum"
+       FROM action a JOIN roadmap r ON r.id = a.roadmap_id WHERE r.year = $1
+       GROUP BY 1, 2, 3`,
       [year],
     );
   }
@@ -178,29 +193,46 @@ export class ActionsRepository {
     /** Overdue and stale actions first, as of this Paris day and this stale cut-off. */
     attention?: { today: string; staleBefore: Date };
   }): Promise<[ActionRow[], number]> {
-    const where = `WHERE ($1::text[] IS NULL OR ${inAnyDepartment(ACTION_DEPARTMENTS, 'a.id', '$1::text[]')})
-                     AND ($2::int IS NULL OR r.year = $2) AND ($3::uuid IS NULL OR a.contract_id = $3)`;
-    const params = [
-      filter.departmentCode ? [filter.departmentCode] : null,
-      filter.year ?? null,
-      filter.contractId ?? null,
-    ];
+    // Only the filters given, so the planner sees plain predicates (no "$1 IS NULL OR"), and the count
+    // joins the roadmaps only to filter on their year.
+    const params: unknown[] = [];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    const onAction: string[] = [];
+    if (filter.departmentCode)
+      onAction.push(inAnyDepartment(ACTION_DEPARTMENTS, 'a.id', `${add([filter.departmentCode])}::text[]`));
+    if (filter.contractId) onAction.push(`a.contract_id = ${add(filter.contractId)}::uuid`);
+    const inYear = filter.year === undefined ? null : `r.year = ${add(filter.year)}::int`;
+    const whereOf = (parts: (string | null)[]) => {
+      const given = parts.filter((part) => part !== null);
+      return given.length ? `WHERE ${given.join(' AND ')}` : '';
+    };
+    const counted = `SELECT count(*)::int AS n FROM action a ${inYear ? 'JOIN roadmap r ON r.id = a.roadmap_id' : ''}
+      ${whereOf([...onAction, inYear])}`;
+    const countParams = [...params];
+    const [limit, offset] = [add(filter.limit), add(filter.offset)];
+    let page: string;
+    if (filter.attention) {
+      const order = attentionOrder(add(filter.attention.today), add(filter.attention.staleBefore));
+      page = `SELECT ${ACTION_COLUMNS} FROM action a LEFT JOIN roadmap r ON r.id = a.roadmap_id
+        ${whereOf([...onAction, inYear])} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+    } else {
+      // By year, then axis, title and id: the first limit+offset of each roadmap (years are unique)
+      // and of the contracts' sheets, walked in order on action_roadmap_order_idx, then those few
+      // hundred sorted, instead of sorting every action of the country for one page.
+      const within = onAction.map((condition) => `AND ${condition}`).join(' ');
+      const first = `ORDER BY a.axis_code, a.title, a.id LIMIT ${limit}::int + ${offset}::int`;
+      const sheets = `UNION ALL (SELECT a.* FROM action a WHERE a.roadmap_id IS NULL ${within} ${first})`;
+      page = `SELECT ${ACTION_COLUMNS} FROM (
+          SELECT first.* FROM roadmap r
+            CROSS JOIN LATERAL (SELECT a.* FROM action a WHERE a.roadmap_id = r.id ${within} ${first}) first
+          ${whereOf([inYear])}
+          ${inYear ? '' : sheets}
+        ) a LEFT JOIN roadmap r ON r.id = a.roadmap_id
+        ORDER BY r.year DESC NULLS LAST, a.axis_code, a.title, a.id LIMIT ${limit} OFFSET ${offset}`;
+    }
     const [rows, count] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${ACTION_COLUMNS} FROM action a LEFT JOIN roadmap r ON r.id = a.roadmap_id ${where}
-         ORDER BY ${filter.attention ? ATTENTION_ORDER : 'r.year DESC NULLS LAST, a.axis_code, a.title, a.id'}
-         LIMIT $4 OFFSET $5`,
-        [
-          ...params,
-          filter.limit,
-          filter.offset,
-          ...(filter.attention ? [filter.attention.today, filter.attention.staleBefore] : []),
-        ],
-      ),
-      this.dataSource.query(
-        `SELECT count(*)::int AS n FROM action a LEFT JOIN roadmap r ON r.id = a.roadmap_id ${where}`,
-        params,
-      ),
+      this.dataSource.query(page, params),
+      this.dataSource.query(counted, countParams),
     ]);
     return [rows, count[0].n];
   }

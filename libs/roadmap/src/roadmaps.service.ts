@@ -12,7 +12,7 @@ import {
   RoadmapYearPageDto,
   SetAxesDto,
 } from './dto/roadmap.dto';
-import { rollUp } from './progress';
+import { rollUpTallies } from './progress';
 import { validationRefusal } from './roadmap-validation';
 import { ROADMAP_LIFECYCLE } from './roadmap.constants';
 import { RoadmapErrorCode } from './roadmap.errors';
@@ -141,9 +141,9 @@ export class RoadmapsService {
   async progress(actor: Actor, year: number): Promise<RoadmapProgressDto> {
     assertMayReadRoadmap(actor);
     const roadmap = await this.existing(year);
-    const [axes, actions, departments] = await Promise.all([
+    const [axes, tallies, departments] = await Promise.all([
       this.roadmaps.axes(roadmap.id),
-      this.actions.actionsOfYear(year),
+      this.actions.progressTallies(year),
       this.territory.departments(),
     ]);
     return {
@@ -151,12 +151,12 @@ export class RoadmapsService {
       byAxis: axes.map((a) => ({
         key: a.code,
         label: a.label,
-        ...rollUp(actions.filter((x) => x.axisCode === a.code)),
+        ...rollUpTallies(tallies.filter((t) => t.axisCode === a.code)),
       })),
       byDepartment: departments.map((d) => ({
         key: d.code,
         label: d.name,
-        ...rollUp(actions.filter((x) => x.departmentCodes.length === 0 || x.departmentCodes.includes(d.code))),
+        ...rollUpTallies(tallies.filter((t) => t.departmentCodes.length === 0 || t.departmentCodes.includes(d.code))),
       })),
     };
   }

@@ -1123,6 +1123,22 @@ export type AwaitingActionDto = {
      * Progress and final reports past due and not received.
      */
     overdueReports: Array<OverdueReportDto>;
+    /**
+     * How many applications are ready for the decision in all.
+     */
+    readyForDecisionTotal: number;
+    /**
+     * How many selected projects have no grant in all.
+     */
+    toGrantTotal: number;
+    /**
+     * How many agreements are to sign in all.
+     */
+    agreementsToSignTotal: number;
+    /**
+     * How many reports are overdue in all.
+     */
+    overdueReportsTotal: number;
 };
 
 export type HolderDto = {

@@ -15,14 +15,43 @@ interface Item {
   reason: ReactNode;
 }
 
-/** One list of what waits: its count in the heading, each item a link to its project with the reason it is there. */
-function WaitingList({ id, title, items, empty }: { id: string; title: string; items: Item[]; empty: ReactNode }) {
+/**
+ * One list of what waits: how many wait in the heading, each item shown (the oldest, the api sends a
+ * bounded number) a link to its project with the reason it is there, and when some are not shown, how
+ * many are and where to see them all.
+ */
+function WaitingList({
+  id,
+  title,
+  items,
+  total,
+  all,
+  empty,
+}: {
+  id: string;
+  title: string;
+  items: Item[];
+  total: number;
+  all?: { to: string; label: string };
+  empty: ReactNode;
+}) {
   return (
     <div className="fr-col-12 fr-col-lg-6">
       <section className="fr-p-2w app-waiting-list" aria-labelledby={id}>
         <h3 id={id} className="fr-h6">
-          {title} ({items.length})
+          {title} ({total})
         </h3>
+        {items.length < total && (
+          <p className="fr-text--sm">
+            Les {items.length} plus anciens sur {total}
+            {all && (
+              <>
+                {' '}
+                — <Link to={all.to}>{all.label}</Link>
+              </>
+            )}
+          </p>
+        )}
         {items.length === 0 ? (
           <p className="fr-text--sm fr-mb-0">{empty}</p>
         ) : (
@@ -75,6 +104,8 @@ export function AwaitingAction() {
               items={data.readyForDecision.map((p) =>
                 toItem(p, `Tous les avis rendus : ${opinions(p)} — note ${formatScore(p.weightedScore)}`),
               )}
+              total={data.readyForDecisionTotal}
+              all={{ to: '/projets?statut=under_review', label: 'tous les dossiers en instruction' }}
               empty={
                 <>
                   Aucun dossier n’a encore tous ses avis départementaux. Suivez ceux{' '}
@@ -88,6 +119,8 @@ export function AwaitingAction() {
               items={data.toGrant.map((p) =>
                 toItem(p, `Retenu sans subvention — ${formatEuros(p.requestedCents)} demandés`),
               )}
+              total={data.toGrantTotal}
+              all={{ to: '/projets?statut=selected', label: 'tous les projets retenus' }}
               empty="Tout projet retenu a sa subvention : rien à attribuer."
             />
             <WaitingList
@@ -99,6 +132,8 @@ export function AwaitingAction() {
                 title: g.projectTitle,
                 reason: `${formatEuros(g.amountCents)} attribués le ${formatDate(g.grantedAt)} à ${g.holderName}, convention non signée`,
               }))}
+              total={data.agreementsToSignTotal}
+              all={{ to: '/projets?statut=selected', label: 'tous les projets retenus' }}
               empty="Toutes les subventions attribuées ont leur convention signée."
             />
             <WaitingList
@@ -110,6 +145,8 @@ export function AwaitingAction() {
                 title: r.projectTitle,
                 reason: `${GRANT_REPORT_KIND_LABELS[r.kind]} attendu le ${formatDate(r.dueOn)} de ${r.holderName}`,
               }))}
+              total={data.overdueReportsTotal}
+              all={{ to: '/comptes-rendus-en-retard', label: 'tous les comptes rendus en retard' }}
               empty="Aucun bilan en retard : les porteurs ont rendu ceux qui étaient dus."
             />
             {data.overdueReports.length > 0 && (
