@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'node:stream';
 import { paymentKindLabel } from '@app/vocabulary';
 import type { CallDto, CallFundingDto } from './dto/call.dto';
@@ -13,9 +13,14 @@ const EUR = '#,##0.00 "€"';
  */
 export function fundingWorkbook(call: CallDto, figures: CallFundingDto, ledger: Readable): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  workbook.creator = 'ARS Occitanie — mission ISS';
-  write(workbook, call, figures, ledger).catch((error: Error) => out.destroy(error));
+  // Loaded on first use: exceljs takes seconds to load, and the worker, which loads this lib, never writes one.
+  import('exceljs')
+    .then(({ default: excel }) => {
+      const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+      workbook.creator = 'ARS Occitanie — mission ISS';
+      return write(workbook, call, figures, ledger);
+    })
+    .catch((error: Error) => out.destroy(error));
   // A client that goes away destroys `out`: the ledger's cursor must close and give its connection back.
   out.once('close', () => ledger.destroy());
   return out;
