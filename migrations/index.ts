@@ -25,6 +25,7 @@ import { GrantTranchesAndAgreement1764000003000 } from './1764000003000-grant-tr
 import { TerritorySearch1764000003100 } from './1764000003100-territory-search';
 import { ReportTitle1764000003200 } from './1764000003200-report-title';
 import { Equity1764000003300 } from './1764000003300-equity';
+import { PaymentLedgerIndex1764000004200 } from './1764000004200-payment-ledger-index';
 import { AuditSeals1764000002100 } from './1764000002100-audit-seals';
 import { RuntimeRole1764000002110 } from './1764000002110-runtime-role';
 
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   TerritorySearch1764000003100,
   ReportTitle1764000003200,
   Equity1764000003300,
+  PaymentLedgerIndex1764000004200,
 ];
