@@ -51,11 +51,12 @@ export function binaryTextColumn(): Transform {
       pending = null;
       let at = 0;
       if (header) {
+        if (input.length >= SIGNATURE.length && !input.subarray(0, SIGNATURE.length).equals(SIGNATURE))
+          return done(new Error('Not a binary COPY'));
         if (input.length < HEADER_BYTES || input.length < HEADER_BYTES + input.readUInt32BE(HEADER_BYTES - 4)) {
           pending = input;
           return done();
         }
-        if (!input.subarray(0, SIGNATURE.length).equals(SIGNATURE)) return done(new Error('Not a binary COPY'));
         at = HEADER_BYTES + input.readUInt32BE(HEADER_BYTES - 4);
         header = false;
       }
