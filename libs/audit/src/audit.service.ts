@@ -2,12 +2,12 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { Actor, CSV_BOM, csvRow, Database, formatParisDate, formatParisDateTime, Page, Tx } from '@app/core';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditChangeLines, labelOf, ROLE_LABELS } from '@app/vocabulary';
-import { auditHash, toJsonValue } from './audit-hash';
+import { auditHash, auditHashAt, toJsonValue } from './audit-hash';
 import { auditPolicy } from './audit.policy';
 import { AuditSealKeys } from './audit-seal-keys';
 import { AuditSealRepository } from './audit-seal.repository';
 import { redactForReader, sanitizeForStorage } from './audit-privacy';
-import { AuditEventRow, AuditRepository } from './audit.repository';
+import { AuditEventRow, AuditRepository, ChainRow } from './audit.repository';
 import { AuditEventDto, AuditFilters, AuditQueryDto, AuditVerificationDto } from './dto/audit-event.dto';
 import { AuditSealEntity } from './entities/audit-seal.entity';
 import { checkSeals, StoredSeal } from './seal-check';
@@ -26,7 +26,6 @@ export interface Audited<T> {
   audit: AuditRecord | readonly AuditRecord[];
 }
 
-const VERIFY_BATCH = 1000;
 const EXPORT_BATCH = 500;
 
 const CSV_HEADER = ['Date', 'Action', 'Objet', 'Identifiant', 'Auteur', 'Rôles', 'Modifications', 'Avant', 'Après'];
@@ -124,22 +123,18 @@ export class AuditService {
     };
   }
 
+  /** One pass over the chain in order; leaving the loop at a break closes the cursor and its connection. */
   private async walkChain(): Promise<{ checked: number; firstBrokenId: number | null }> {
     let checked = 0;
     let previous: string | null = null;
-    let lastId = '0';
-    for (;;) {
-      const batch = await this.repository.batchAfter(lastId, VERIFY_BATCH);
-      if (batch.length === 0) return { checked, firstBrokenId: null };
-      for (const event of batch) {
-        if (event.prevHash !== previous || auditHash(event) !== event.hash) {
-          return { checked, firstBrokenId: Number(event.id) };
-        }
-        previous = event.hash;
-        checked += 1;
+    for await (const event of (await this.repository.streamChain()) as AsyncIterable<ChainRow>) {
+      if (event.prevHash !== previous || auditHashAt(event) !== event.hash) {
+        return { checked, firstBrokenId: Number(event.id) };
       }
-      lastId = batch[batch.length - 1].id;
+      previous = event.hash;
+      checked += 1;
     }
+    return { checked, firstBrokenId: null };
   }
 }
 
