@@ -26,6 +26,7 @@ import { TerritorySearch1764000003100 } from './1764000003100-territory-search';
 import { ReportTitle1764000003200 } from './1764000003200-report-title';
 import { Equity1764000003300 } from './1764000003300-equity';
 import { PaymentLedgerIndex1764000004200 } from './1764000004200-payment-ledger-index';
+import { AuditVerification1764000004250 } from './1764000004250-audit-verification';
 import { AuditSeals1764000002100 } from './1764000002100-audit-seals';
 import { RuntimeRole1764000002110 } from './1764000002110-runtime-role';
 
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   ReportTitle1764000003200,
   Equity1764000003300,
   PaymentLedgerIndex1764000004200,
+  AuditVerification1764000004250,
 ];

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule, DatabaseModule, JobsModule } from '@app/core';
-import { AuditModule } from '@app/audit';
+import { AuditModule, AuditVerificationModule } from '@app/audit';
 import { CallsModule } from '@app/calls';
 import { EquityModule } from '@app/equity';
 import { GovernanceModule } from '@app/governance';
@@ -25,6 +25,7 @@ import { MaintenanceScheduler } from './maintenance.scheduler';
     JobsModule.forRole('worker'),
     ReportsModule,
     AuditModule,
+    AuditVerificationModule,
     GovernanceModule,
     CallsModule,
     EquityModule,

@@ -8,6 +8,7 @@ import { AuditSealKeys } from './audit-seal-keys';
 import { AuditSealRepository } from './audit-seal.repository';
 import { redactForReader, sanitizeForStorage } from './audit-privacy';
 import { AuditEventRow, AuditRepository, ChainRow } from './audit.repository';
+import type { AuditVerificationResult } from './audit-verification.repository';
 import { AuditEventDto, AuditFilters, AuditQueryDto, AuditVerificationDto } from './dto/audit-event.dto';
 import { AuditSealEntity } from './entities/audit-seal.entity';
 import { checkSeals, StoredSeal } from './seal-check';
@@ -106,9 +107,19 @@ export class AuditService {
     return Readable.from(lines());
   }
 
-  /** Walks the whole chain (each hash and its link to the previous one), then holds every seal against it. */
+  /**
+   * Walks the whole chain (each hash and its link to the previous one), then holds every seal against it,
+   * within the request: for small trails. A large trail (a million events take close to a minute) is
+   * verified by a run of the `audit.verify` job: `AuditVerificationService.request`.
+   */
   async verify(actor: Actor): Promise<AuditVerificationDto> {
     auditPolicy.assert(actor, 'verify');
+    const { lastEventId: _last, ...result } = await this.inspectChain();
+    return result;
+  }
+
+  /** The verification itself, for whoever already checked the caller's right (the request, or the job's run). */
+  async inspectChain(): Promise<AuditVerificationResult> {
     const chain = await this.walkChain();
     const seals = await this.sealRepository.all();
     const hashes = await this.sealRepository.hashesOf(seals.map((s) => String(s.lastEventId)));
@@ -116,25 +127,29 @@ export class AuditService {
     const newest = seals[seals.length - 1];
     return {
       ok: chain.firstBrokenId === null && brokenSeals.length === 0,
-      ...chain,
+      checked: chain.checked,
+      firstBrokenId: chain.firstBrokenId,
       sealsChecked: seals.length,
       lastSealedEventId: newest ? Number(newest.lastEventId) : null,
       brokenSeals,
+      lastEventId: chain.lastEventId,
     };
   }
 
   /** One pass over the chain in order; leaving the loop at a break closes the cursor and its connection. */
-  private async walkChain(): Promise<{ checked: number; firstBrokenId: number | null }> {
+  private async walkChain(): Promise<{ checked: number; firstBrokenId: number | null; lastEventId: number | null }> {
     let checked = 0;
     let previous: string | null = null;
+    let lastEventId: number | null = null;
     for await (const event of (await this.repository.streamChain()) as AsyncIterable<ChainRow>) {
       if (event.prevHash !== previous || auditHashAt(event) !== event.hash) {
-        return { checked, firstBrokenId: Number(event.id) };
+        return { checked, firstBrokenId: Number(event.id), lastEventId };
       }
       previous = event.hash;
+      lastEventId = Number(event.id);
       checked += 1;
     }
-    return { checked, firstBrokenId: null };
+    return { checked, firstBrokenId: null, lastEventId };
   }
 }
 
