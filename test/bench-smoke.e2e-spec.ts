@@ -55,6 +55,9 @@ describe('bench scripts, smoke versions', () => {
     expect(out).toMatch(
       /audit verify \(\d+ events\): ok, \d+ checked; [\d.]+ s, median [\d.]+ s; api RSS \d+ → peak \d+ MB/,
     );
+    expect(out).toMatch(
+      /audit verification job \(\d+ events\): ok, \d+ checked; request to result [\d.]+ s, of which the worker's walk [\d.]+ s/,
+    );
   });
 
   it('times the equity routes on funded projects of one year', async () => {
