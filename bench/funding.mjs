@@ -1,13 +1,18 @@
-// Funding at scale (issue 4): seeds 50 calls, 5,000 projects with grants and 50,000 payments, plus one
-// call carrying 1,000,000 payment rows; then measures
+// Funding at scale (issues 4 and 16): seeds 50 calls, 5,000 projects with grants and 50,000 payments, plus
+// one call carrying 1,000,000 payment rows; then measures
 //   - the funding report PDF of a 5,000-project call: time to done, the worker's peak memory (VmHWM: all
 //     its threads), its event-loop delay p99 while the report was drawn (which the worker logs for each
 //     report its rendering threads draw) and how many BullMQ locks or report leases it lost;
-//   - the funding CSV of 1,000,000 payment rows: rows/s and how much the api's memory grows.
+//   - the funding CSV of 1,000,000 payment rows: rows/s and how much the api's memory grows, against
+//     PostgreSQL's own `COPY (the api's statement) TO STDOUT (FORMAT csv)` read here, rounds alternating.
 // Usage: npm run build && node bench/funding.mjs [--quick | --smoke]
 //   --quick: a tenth of the volume; --smoke: a few hundred rows, to prove the script works (test suite)
 import pg from 'pg';
-import { freePort, logOf, login, memoryMb, seedLedgerCall, seededDatabase, start, waitHttp } from './lib.mjs';
+import copyStreams from 'pg-copy-streams';
+import fundingCsvSql from '../dist/libs/calls/src/funding-csv-sql.js';
+import { freePort, logOf, login, median, memoryMb, seedLedgerCall, seededDatabase, start, waitHttp } from './lib.mjs';
+
+const { csvLinesSql } = fundingCsvSql;
 
 const smoke = process.argv.includes('--smoke');
 const scale = smoke ? 0.002 : process.argv.includes('--quick') ? 0.1 : 1;
@@ -15,6 +20,7 @@ const CALLS = 50;
 const PROJECTS = Math.round(5000 * scale);
 const PAYMENTS = Math.round(50_000 * scale);
 const BIG_PAYMENTS = Math.round(1_000_000 * scale);
+const CSV_ROUNDS = smoke ? 1 : 3;
 
 async function seed(url) {
   const db = new pg.Client({ connectionString: url });
@@ -43,6 +49,9 @@ async function seed(url) {
   `);
   // A second call whose ledger is the 1,000,000-row CSV.
   await seedLedgerCall(db, 'Appel export', BIG_PAYMENTS);
+  // A ledger at rest, as autovacuum leaves it: the visibility map set, so the ledger's index-only scans
+  // do not fall back on the heap.
+  await db.query('VACUUM ANALYZE');
   const ids = await db.query(`SELECT id, title FROM call WHERE title IN ('Appel 1', 'Appel export')`);
   await db.end();
   console.log(
@@ -92,28 +101,67 @@ async function main() {
     );
     for (const line of lost) console.log(`  ${line}`);
 
-    // CSV of the 1,000,000-payment call.
+    // CSV of the 1,000,000-payment call: the api's, and PostgreSQL's own COPY of the same statement.
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    // the session the api's export runs in (FundingRepository.streamCsvLines)
+    await db.query(`SET jit = off; SET DateStyle = 'ISO'`);
     const apiBefore = memoryMb(api.pid);
-    const t1 = Date.now();
-    const res = await fetch(`${base}/api/exports/funding.csv?callId=${calls.export}`, { headers: auth });
-    if (res.status !== 200) throw new Error(`GET funding.csv: ${res.status} ${await res.text()}`);
-    let bytes = 0;
-    let lines = 0;
-    for await (const chunk of res.body) {
-      bytes += chunk.length;
-      // indexOf, not a loop over 200 MB of bytes: the client shares the machine's two cores with the api
-      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines += 1;
+    const rounds = { api: [], copy: [] };
+    for (let round = 0; round < CSV_ROUNDS; round += 1) {
+      rounds.copy.push(await copyCsv(db, calls.export));
+      rounds.api.push(await apiCsv(base, auth, calls.export));
     }
-    const csvSeconds = (Date.now() - t1) / 1000;
+    await db.end();
     const apiAfter = memoryMb(api.pid);
-    const rows = lines - 1;
+    const rate = (r) => Math.round(r.rows / r.seconds);
+    for (const [name, list] of Object.entries(rounds)) {
+      const { rows, bytes } = list[0];
+      console.log(
+        `${name === 'api' ? 'funding CSV' : 'PostgreSQL COPY (FORMAT csv)'}: ${rows} rows, ${(bytes / 1e6).toFixed(0)} MB in ${list.map((r) => r.seconds.toFixed(2)).join(' / ')} s = ${list.map(rate).join(' / ')} rows/s, median ${median(list.map(rate))} rows/s`,
+      );
+    }
     console.log(
-      `funding CSV: ${rows} rows, ${(bytes / 1e6).toFixed(0)} MB in ${csvSeconds.toFixed(2)} s = ${Math.round(rows / csvSeconds)} rows/s; api RSS ${apiBefore.rss.toFixed(0)} → peak ${apiAfter.peak.toFixed(0)} MB (growth ${(apiAfter.peak - apiBefore.rss).toFixed(0)} MB)`,
+      `funding CSV against COPY: median ratio ${(median(rounds.api.map(rate)) / median(rounds.copy.map(rate))).toFixed(2)}; api RSS ${apiBefore.rss.toFixed(0)} → peak ${apiAfter.peak.toFixed(0)} MB (growth ${(apiAfter.peak - apiBefore.rss).toFixed(0)} MB)`,
     );
   } finally {
     api.kill('SIGTERM');
     worker.kill('SIGTERM');
   }
+}
+
+/** The api's CSV download, its lines counted (minus the header). */
+async function apiCsv(base, auth, callId) {
+  const t = Date.now();
+  const res = await fetch(`${base}/api/exports/funding.csv?callId=${callId}`, { headers: auth });
+  if (res.status !== 200) throw new Error(`GET funding.csv: ${res.status} ${await res.text()}`);
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of res.body) {
+    bytes += chunk.length;
+    // indexOf, not a loop over 200 MB of bytes: the client shares the machine's two cores with the api
+    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines += 1;
+  }
+  return { rows: lines - 1, bytes, seconds: (Date.now() - t) / 1000 };
+}
+
+/**
+ * PostgreSQL writing the api's statement as CSV itself, read to the end as the api's download is. The
+ * statement gives one value per grant holding its lines (CSV-quoted here, as they hold line ends): the
+ * ledger rows are the line ends read less the COPY's own row ends (the bench's titles hold none).
+ */
+async function copyCsv(db, callId) {
+  const t = Date.now();
+  const copy = db.query(copyStreams.to(`COPY (${csvLinesSql(callId)}) TO STDOUT (FORMAT csv)`));
+  let bytes = 0;
+  let lineEnds = 0;
+  for await (const chunk of copy) {
+    bytes += chunk.length;
+    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lineEnds += 1;
+  }
+  const seconds = (Date.now() - t) / 1000;
+  await db.query('SELECT 1'); // after the COPY's completion, which carries its row count
+  return { rows: lineEnds - copy.rowCount, bytes, seconds };
 }
 
 main().catch((error) => {

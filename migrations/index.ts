@@ -26,6 +26,8 @@ import { TerritorySearch1764000003100 } from './1764000003100-territory-search';
 import { ReportTitle1764000003200 } from './1764000003200-report-title';
 import { Equity1764000003300 } from './1764000003300-equity';
 import { GrantPaymentsVersion1764000004100 } from './1764000004100-grant-payments-version';
+import { PaymentLedgerIndex1764000004200 } from './1764000004200-payment-ledger-index';
+import { AuditVerification1764000004250 } from './1764000004250-audit-verification';
 import { AuditEventTally1764000004400 } from './1764000004400-audit-event-tally';
 import { AwaitingActionIndexes1764000004410 } from './1764000004410-awaiting-action-indexes';
 import { ActionListOrderIndex1764000004420 } from './1764000004420-action-list-order-index';
@@ -64,6 +66,8 @@ export const MIGRATIONS = [
   ReportTitle1764000003200,
   Equity1764000003300,
   GrantPaymentsVersion1764000004100,
+  PaymentLedgerIndex1764000004200,
+  AuditVerification1764000004250,
   AuditEventTally1764000004400,
   AwaitingActionIndexes1764000004410,
   ActionListOrderIndex1764000004420,

@@ -1,6 +1,7 @@
 import { api, DEMO, login } from './support/http';
 import { Stack } from './support/stack';
 import { createUser } from './support/factories';
+import { forgeAuditEvent } from './support/tamper';
 
 describe('audit trail', () => {
   let stack: Stack;
@@ -110,9 +111,7 @@ describe('audit trail', () => {
     const { rows } = await stack.db.query(`SELECT max(id)::int AS id FROM audit_event WHERE action = 'user.create'`);
     const target = rows[0].id;
     // The owner (or a superuser) can disable the trigger; the hash chain still gives the change away.
-    await stack.ownerDb.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete');
-    await stack.ownerDb.query(`UPDATE audit_event SET after = '{"email":"forged@x.fr"}' WHERE id = $1`, [target]);
-    await stack.ownerDb.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete');
+    await forgeAuditEvent(stack, target, { email: 'forged@x.fr' });
     const res = await api(stack, auditor).get('/api/audit-events/verify');
     expect(res.body).toMatchObject({ ok: false, firstBrokenId: target });
     expect((await api(stack, await login(stack, DEMO.delegate)).get('/api/audit-events/verify')).status).toBe(403);

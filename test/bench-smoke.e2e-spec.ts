@@ -42,12 +42,29 @@ describe('bench scripts, smoke versions', () => {
     expect(out).toMatch(/EXPLAIN project page:\n\s+Limit/);
   });
 
-  it('renders the funding PDF and streams the funding CSV, with memory figures', async () => {
+  it('renders the funding PDF and streams the funding CSV against PostgreSQL’s own COPY, with memory figures', async () => {
     const out = await bench('funding.mjs');
     expect(out).toMatch(/funding report \(\d+ projects, \d+ payments\): done in [\d.]+ s; worker peak RSS \d+ MB/);
     // Read from the worker's own log line for the report its rendering thread drew.
     expect(out).toMatch(/event-loop delay while drawing p99 [\d.]+ ms \(max [\d.]+ ms\); lost locks or leases: \d+/);
-    expect(out).toMatch(/funding CSV: \d+ rows, \d+ MB in [\d.]+ s = \d+ rows\/s; api RSS \d+ → peak \d+ MB/);
+    // the api's CSV and the COPY of its statement count the same rows
+    const rows = [
+      ...out.matchAll(/(?:funding CSV|PostgreSQL COPY \(FORMAT csv\)): (\d+) rows, \d+ MB in [\d.]+ s = \d+ rows\/s/g),
+    ];
+    expect(rows.map((m) => m[1])).toEqual([rows[0][1], rows[0][1]]);
+    expect(Number(rows[0][1])).toBeGreaterThan(0);
+    expect(out).toMatch(/funding CSV against COPY: median ratio \d+\.\d+; api RSS \d+ → peak \d+ MB/);
+  });
+
+  it('verifies a chain of appended events, every one of them checked', async () => {
+    const out = await bench('audit-verify.mjs');
+    expect(out).toMatch(/seeded 500 chained events in [\d.]+ s/);
+    expect(out).toMatch(
+      /audit verify \(\d+ events\): ok, \d+ checked; [\d.]+ s, median [\d.]+ s; api RSS \d+ → peak \d+ MB/,
+    );
+    expect(out).toMatch(
+      /audit verification job \(\d+ events\): ok, \d+ checked; request to result [\d.]+ s, of which the worker's walk [\d.]+ s/,
+    );
   });
 
   it('times POST /api/reports on a big ledger: identical requests fold into one report, a payment makes another', async () => {

@@ -1072,6 +1072,38 @@ describe('calls', () => {
       }
     });
 
+    it('exports the ledger as PostgreSQL writes it: text quoted and neutralised, euros with a decimal comma, CRLF', async () => {
+      const title = `AMI "ledger"; ${++made}`;
+      const callId = await newCall({ title });
+      const project = await projectAt(callId, SELECTED, {
+        title: '=HYPERLINK("http://x","y")',
+        holder: { name: "+33 6 'tel'", kind: 'association' },
+        departmentCodes: ['34', '31'],
+      });
+      const grant = await funding.grant(delegate, project.id, {
+        amountCents: 1_234_567,
+        legalCommitmentNumber: '2100000042',
+      });
+      const late = await funding.pay(officer, grant.id, {
+        amountCents: 250,
+        kind: 'installment',
+        paidOn: '2026-03-01',
+      });
+      const early = await funding.pay(officer, grant.id, { amountCents: 5, kind: 'advance', paidOn: '2026-02-01' });
+
+      let text = '';
+      for await (const chunk of await funding.exportCsv(auditor, callId)) text += String(chunk);
+
+      const shared = `2026;"${title.replace(/"/g, '""')}";A1;${project.id};"'=HYPERLINK(""http://x"",""y"")";"'+33 6 'tel'";31,34;${grant.id};2100000042;`;
+      expect(text.split('\r\n').slice(1)).toEqual([
+        `${shared}versement;${early.id};Avance;2026-02-01;5;0,05`,
+        `${shared}versement;${late.id};Acompte;2026-03-01;250;2,50`,
+        `${shared}reste_a_verser;;;;1234312;12343,12`,
+        '',
+      ]);
+      expect(text.startsWith('\uFEFFannee_appel;')).toBe(true);
+    });
+
     it('opens the ledger to its exporters only', async () => {
       const callId = await newCall();
 

@@ -1,9 +1,14 @@
 import {
   affectedRows,
   changedAny,
+  copyTextStream,
+  csvText,
+  csvTextSql,
   Database,
   departmentCodesOf,
   DomainError,
+  eurosDecimal,
+  eurosDecimalSql,
   found,
   inAnyDepartment,
   JobQueue,
@@ -68,6 +73,49 @@ describe('core', () => {
       [referent.id, ['31']],
     );
     expect(row).toEqual({ codes: ['31', '34'], inScope: true });
+  });
+
+  it('writes CSV cells in SQL exactly as csvText and eurosDecimal write them', async () => {
+    const texts = [
+      null,
+      '',
+      'plain',
+      'été « x »',
+      '=1+1',
+      '+33',
+      '-2',
+      '@x',
+      '\tt',
+      '\rr',
+      "'=a",
+      "''+b",
+      "'plain",
+      'a;b',
+      'say "hi"',
+      'two\nlines',
+      'cr\rin',
+      '="x";y',
+      ' =no',
+    ];
+    const cents = [0, 5, 99, 100, 123456789, -1, -1250, 9007199254740991];
+    const [row] = await db.manager.query(
+      `SELECT ARRAY(SELECT ${csvTextSql('t')} FROM unnest($1::text[]) WITH ORDINALITY u(t, n) ORDER BY n) AS texts,
+              ARRAY(SELECT ${eurosDecimalSql('c')} FROM unnest($2::bigint[]) WITH ORDINALITY u(c, n) ORDER BY n) AS euros`,
+      [texts, cents],
+    );
+    expect(row).toEqual({ texts: texts.map(csvText), euros: cents.map(eurosDecimal) });
+  });
+
+  it('streams the text PostgreSQL writes through COPY, framing taken out, and gives the connection back', async () => {
+    const lines = await copyTextStream(
+      db.manager.connection,
+      `SELECT 'line ' || i || ';\\ "q"' || chr(13) || chr(10) FROM generate_series(1, 20000) i UNION ALL SELECT NULL`,
+      10_000,
+    );
+    let text = '';
+    for await (const chunk of lines) text += String(chunk);
+    expect(text).toBe(Array.from({ length: 20000 }, (_, i) => `line ${i + 1};\\ "q"\r\n`).join(''));
+    expect(await db.manager.query(`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
   });
 
   it('turns a missing row into the lib’s 404', () => {

@@ -28,6 +28,7 @@ interface Fixtures {
   'plenary meeting, minutes draft': string;
   'working group meeting, minutes published': string;
   "the auditor's funding report": string;
+  "the auditor's verification run": string;
   '—': string;
 }
 
@@ -143,6 +144,20 @@ const MATRIX: [Account, string, Target, number][] = [
   ['auditor', 'GET /api/audit-events/seals', '—', 200],
   ['delegate', 'GET /api/audit-events/verify', '—', 403],
   ['auditor', 'GET /api/audit-events/verify', '—', 200],
+  // Verification runs (issue 16): requested and read by those who may verify the trail.
+  ['delegate', 'POST /api/audit-events/verifications', '—', 403],
+  ['officer', 'POST /api/audit-events/verifications', '—', 403],
+  ['member', 'POST /api/audit-events/verifications', '—', 403],
+  ['auditor', 'POST /api/audit-events/verifications', '—', 202],
+  ['admin', 'POST /api/audit-events/verifications', '—', 202],
+  ['delegate', 'GET /api/audit-events/verifications/latest', '—', 403],
+  ['referent31', 'GET /api/audit-events/verifications/latest', '—', 403],
+  ['auditor', 'GET /api/audit-events/verifications/latest', '—', 200],
+  ['admin', 'GET /api/audit-events/verifications/latest', '—', 200],
+  ['delegate', 'GET /api/audit-events/verifications/:id', "the auditor's verification run", 403],
+  ['member', 'GET /api/audit-events/verifications/:id', "the auditor's verification run", 403],
+  ['auditor', 'GET /api/audit-events/verifications/:id', "the auditor's verification run", 200],
+  ['admin', 'GET /api/audit-events/verifications/:id', "the auditor's verification run", 200],
   // Commission members: the bodies they sit on, and their minutes once published.
   ['member', 'GET /api/bodies/:id', 'plenary (member sits)', 200],
   ['member', 'GET /api/bodies/:id', 'working group (member does not sit)', 403],
@@ -295,6 +310,15 @@ describe('object-level access matrix (role × route × object)', () => {
     'GET /api/audit-events/seals': () => ({ method: 'GET', url: '/api/audit-events/seals' }),
     'GET /api/audit-events/seal-key': () => ({ method: 'GET', url: '/api/audit-events/seal-key' }),
     'GET /api/audit-events/verify': () => ({ method: 'GET', url: '/api/audit-events/verify' }),
+    'POST /api/audit-events/verifications': () => ({ method: 'POST', url: '/api/audit-events/verifications' }),
+    'GET /api/audit-events/verifications/latest': () => ({
+      method: 'GET',
+      url: '/api/audit-events/verifications/latest',
+    }),
+    'GET /api/audit-events/verifications/:id': (id) => ({
+      method: 'GET',
+      url: `/api/audit-events/verifications/${id}`,
+    }),
     'GET /api/bodies/:id': (id) => ({ method: 'GET', url: `/api/bodies/${id}` }),
     'GET /api/meetings/:id/minutes': (id) => ({ method: 'GET', url: `/api/meetings/${id}/minutes` }),
     'PUT /api/meetings/:id/minutes': (id) => ({
@@ -411,6 +435,9 @@ describe('object-level access matrix (role × route × object)', () => {
     });
     expect(fundingReport.status).toBe(202);
     fixtures["the auditor's funding report"] = fundingReport.body.id;
+    const verification = await as('auditor').send('POST', '/api/audit-events/verifications', undefined);
+    expect(verification.status).toBe(202);
+    fixtures["the auditor's verification run"] = verification.body.id;
   });
   afterAll(() => stack.stop());
 

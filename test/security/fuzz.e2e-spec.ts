@@ -17,6 +17,7 @@ const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
 /** Write routes that take no body: an action on the object in the path. */
 const BODILESS = [
   'POST /api/audit-events/seals',
+  'POST /api/audit-events/verifications',
   'POST /api/auth/logout',
   'POST /api/meetings/{id}/minutes/approve',
   'POST /api/meetings/{id}/minutes/publish',

@@ -195,7 +195,10 @@ describe('the auditor in the browser', () => {
   it('searches the trail by a project’s title and reads its events in words, euros and names', async () => {
     await page.goto('/journal');
     await page.getByRole('heading', { name: 'Journal d’audit' }).waitFor();
-    await page.getByText('Chaîne du journal intègre').waitFor();
+    // The verification runs as a job: requested from the screen, its result shown once the worker is done.
+    await page.getByRole('button', { name: 'Vérifier la chaîne du journal' }).click();
+    await page.getByText('Chaîne du journal intègre').waitFor({ timeout: 60_000 });
+    await page.getByText(/Vérification demandée le .* : Terminée, le /).waitFor();
     await page.getByText(/Dernier scellement : |Le journal n’a encore jamais été scellé\./).waitFor();
 
     await page.getByLabel('Titre ou nom de l’objet').fill('Parents et enfants');

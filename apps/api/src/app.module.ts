@@ -4,7 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { AuditModule } from '@app/audit';
+import { AuditModule, AuditVerificationModule } from '@app/audit';
 import { AppConfig, AppConfigModule, DatabaseModule, HttpErrorFilter, JobsModule } from '@app/core';
 import { CallsModule } from '@app/calls';
 import { ContractsModule } from '@app/contracts';
@@ -61,6 +61,7 @@ import { RateLimitsModule } from './rate-limits/rate-limits';
     TerminusModule,
     RateLimitsModule,
     AuditModule,
+    AuditVerificationModule,
     IdentityModule,
     ReportsModule,
     GovernanceModule,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditSealService } from '@app/audit';
+import { AuditSealService, AuditVerificationService } from '@app/audit';
 import { assertEveryJobHandled, JobHandlers } from '@app/core';
 import { AuthService } from '@app/identity';
 import { ReportMaintenanceService, ReportRendererService } from '@app/reports';
@@ -14,13 +14,19 @@ export class JobHandlerRegistry {
     maintenance: ReportMaintenanceService,
     auth: AuthService,
     seals: AuditSealService,
+    verifications: AuditVerificationService,
   ) {
     this.handlers = {
       'report.render': ({ reportId }) => renderer.render(reportId),
-      'reports.reconcile': async () => void (await maintenance.reconcile()),
+      // PostgreSQL against the queue, for every kind of pending work: reports and verification runs.
+      'reports.reconcile': async () => {
+        await maintenance.reconcile();
+        await verifications.reconcile();
+      },
       'reports.expire': async () => void (await maintenance.expire()),
       'auth.purge': async () => void (await auth.purgeExpired()),
       'audit.seal': async () => void (await seals.sealIfDue()),
+      'audit.verify': ({ verificationId }) => verifications.run(verificationId),
     };
     assertEveryJobHandled(this.handlers);
   }

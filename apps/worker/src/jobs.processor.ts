@@ -3,6 +3,7 @@ import { BeforeApplicationShutdown, Logger, OnModuleInit } from '@nestjs/common'
 import { setTimeout as delay } from 'node:timers/promises';
 import { Job } from 'bullmq';
 import { AppConfig, JOBS_QUEUE } from '@app/core';
+import { AuditVerificationService } from '@app/audit';
 import { ReportRendererService } from '@app/reports';
 import { JobHandlerRegistry } from './job-handlers';
 
@@ -15,6 +16,7 @@ export class JobsProcessor extends WorkerHost implements OnModuleInit, BeforeApp
   constructor(
     private readonly registry: JobHandlerRegistry,
     private readonly renderer: ReportRendererService,
+    private readonly verifications: AuditVerificationService,
     private readonly config: AppConfig,
   ) {
     super();
@@ -49,7 +51,7 @@ export class JobsProcessor extends WorkerHost implements OnModuleInit, BeforeApp
     await handler(job.data);
   }
 
-  /** After the last attempt, the report says why it failed instead of staying queued forever. */
+  /** After the last attempt, the report (or verification run) says why it failed instead of staying queued forever. */
   @OnWorkerEvent('failed')
   async onFailed(job: Job | undefined, error: Error): Promise<void> {
     if (!job) return;
@@ -57,6 +59,9 @@ export class JobsProcessor extends WorkerHost implements OnModuleInit, BeforeApp
     const finalAttempt = job.attemptsMade >= (job.opts.attempts ?? 1);
     if (finalAttempt && job.name === 'report.render') {
       await this.renderer.fail((job.data as { reportId: string }).reportId, error);
+    }
+    if (finalAttempt && job.name === 'audit.verify') {
+      await this.verifications.fail((job.data as { verificationId: string }).verificationId, error);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule, DatabaseModule, JobsModule } from '@app/core';
-import { AuditModule } from '@app/audit';
+import { AuditModule, AuditVerificationModule } from '@app/audit';
 import { CallsModule } from '@app/calls';
 import { EquityModule } from '@app/equity';
 import { GovernanceModule } from '@app/governance';
@@ -26,6 +26,7 @@ import { ThreadRenderPool } from './render/thread-render-pool';
     JobsModule.forRole('worker'),
     ReportsModule,
     AuditModule,
+    AuditVerificationModule,
     GovernanceModule,
     CallsModule,
     EquityModule,

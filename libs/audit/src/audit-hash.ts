@@ -19,21 +19,18 @@ export interface HashedContent {
  * insert equals the one recomputed from what jsonb gives back, whatever key order jsonb keeps.
  */
 export function auditHash(content: HashedContent): string {
-  const { actorId, action, entityType, entityId, before, after, requestId, prevHash } = content;
-  const covered = {
-    at: content.at.toISOString(),
-    actorId,
-    action,
-    entityType,
-    entityId,
-    before,
-    after,
-    requestId,
-    prevHash,
-  };
-  const canonical = stringify(covered);
+  return auditHashAt({ ...content, at: content.at.toISOString() });
+}
+
+/**
+ * The same hash from content whose time is already its ISO text (`…T…Z`, milliseconds): the chain's
+ * verification reads it so from PostgreSQL, a million dates it does not parse and print again.
+ */
+export function auditHashAt(content: Omit<HashedContent, 'at'> & { at: string }): string {
+  const { at, actorId, action, entityType, entityId, before, after, requestId, prevHash } = content;
+  const covered = { at, actorId, action, entityType, entityId, before, after, requestId, prevHash };
   return createHash('sha256')
-    .update(canonical ?? '')
+    .update(stringify(covered) ?? '')
     .digest('hex');
 }
 

@@ -1,9 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Tx } from '@app/core';
-import { DataSource, MoreThan } from 'typeorm';
+import { Readable } from 'node:stream';
+import { AppConfig, cursorStream, Tx } from '@app/core';
+import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AuditEventEntity } from './entities/audit-event.entity';
+
+/** Events per cursor fetch of the chain's verification: about a megabyte, few round trips. */
+const CHAIN_BATCH_ROWS = 2_000;
+
+/** An event as the chain's verification reads it: what its hash covers, the time as ISO text. */
+export interface ChainRow {
+  id: string;
+  at: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  prevHash: string | null;
+  hash: string;
+}
 
 /** Any fixed number: the advisory lock that serializes appends so the hash chain never forks. */
 const CHAIN_LOCK_KEY = 4_277_001;
@@ -77,7 +96,10 @@ function whereOf(filter: AuditFilter): { cte: string; where: string[]; params: u
 
 @Injectable()
 export class AuditRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   /** Takes the chain lock for the rest of the transaction and returns the hash to chain onto. */
   async lockChainHead(tx: Tx): Promise<string | null> {
@@ -136,12 +158,19 @@ export class AuditRepository {
     return rows[0]?.may === true;
   }
 
-  /** The chain in order, a batch at a time (keyset), so verification runs in flat memory. */
-  async batchAfter(lastId: string, size: number): Promise<AuditEventEntity[]> {
-    return this.dataSource.getRepository(AuditEventEntity).find({
-      where: { id: MoreThan(lastId) },
-      order: { id: 'ASC' },
-      take: size,
-    });
+  /**
+   * The whole chain in order, streamed from one cursor in large batches (flat memory, few round trips),
+   * as plain rows of what the hash covers: no entity, and the time already as the ISO text hashed.
+   */
+  streamChain(): Promise<Readable> {
+    return cursorStream(
+      this.dataSource,
+      `SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_id AS "actorId",
+              action, entity_type AS "entityType", entity_id AS "entityId", before, after,
+              request_id AS "requestId", prev_hash AS "prevHash", hash
+       FROM audit_event ORDER BY id`,
+      [],
+      { batchSize: CHAIN_BATCH_ROWS, timeoutMs: this.config.get('EXPORT_TIMEOUT_MS') },
+    );
   }
 }

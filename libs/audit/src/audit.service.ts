@@ -2,12 +2,13 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { Actor, CSV_BOM, csvRow, Database, formatParisDate, formatParisDateTime, Page, Tx } from '@app/core';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditChangeLines, labelOf, ROLE_LABELS } from '@app/vocabulary';
-import { auditHash, toJsonValue } from './audit-hash';
+import { auditHash, auditHashAt, toJsonValue } from './audit-hash';
 import { auditPolicy } from './audit.policy';
 import { AuditSealKeys } from './audit-seal-keys';
 import { AuditSealRepository } from './audit-seal.repository';
 import { redactForReader, sanitizeForStorage } from './audit-privacy';
-import { AuditEventRow, AuditRepository } from './audit.repository';
+import { AuditEventRow, AuditRepository, ChainRow } from './audit.repository';
+import type { AuditVerificationResult } from './audit-verification.repository';
 import { AuditEventDto, AuditFilters, AuditQueryDto, AuditVerificationDto } from './dto/audit-event.dto';
 import { AuditSealEntity } from './entities/audit-seal.entity';
 import { checkSeals, StoredSeal } from './seal-check';
@@ -26,7 +27,6 @@ export interface Audited<T> {
   audit: AuditRecord | readonly AuditRecord[];
 }
 
-const VERIFY_BATCH = 1000;
 const EXPORT_BATCH = 500;
 
 const CSV_HEADER = ['Date', 'Action', 'Objet', 'Identifiant', 'Auteur', 'Rôles', 'Modifications', 'Avant', 'Après'];
@@ -107,9 +107,19 @@ export class AuditService {
     return Readable.from(lines());
   }
 
-  /** Walks the whole chain (each hash and its link to the previous one), then holds every seal against it. */
+  /**
+   * Walks the whole chain (each hash and its link to the previous one), then holds every seal against it,
+   * within the request: for small trails. A large trail (a million events take close to a minute) is
+   * verified by a run of the `audit.verify` job: `AuditVerificationService.request`.
+   */
   async verify(actor: Actor): Promise<AuditVerificationDto> {
     auditPolicy.assert(actor, 'verify');
+    const { lastEventId: _last, ...result } = await this.inspectChain();
+    return result;
+  }
+
+  /** The verification itself, for whoever already checked the caller's right (the request, or the job's run). */
+  async inspectChain(): Promise<AuditVerificationResult> {
     const chain = await this.walkChain();
     const seals = await this.sealRepository.all();
     const hashes = await this.sealRepository.hashesOf(seals.map((s) => String(s.lastEventId)));
@@ -117,29 +127,29 @@ export class AuditService {
     const newest = seals[seals.length - 1];
     return {
       ok: chain.firstBrokenId === null && brokenSeals.length === 0,
-      ...chain,
+      checked: chain.checked,
+      firstBrokenId: chain.firstBrokenId,
       sealsChecked: seals.length,
       lastSealedEventId: newest ? Number(newest.lastEventId) : null,
       brokenSeals,
+      lastEventId: chain.lastEventId,
     };
   }
 
-  private async walkChain(): Promise<{ checked: number; firstBrokenId: number | null }> {
+  /** One pass over the chain in order; leaving the loop at a break closes the cursor and its connection. */
+  private async walkChain(): Promise<{ checked: number; firstBrokenId: number | null; lastEventId: number | null }> {
     let checked = 0;
     let previous: string | null = null;
-    let lastId = '0';
-    for (;;) {
-      const batch = await this.repository.batchAfter(lastId, VERIFY_BATCH);
-      if (batch.length === 0) return { checked, firstBrokenId: null };
-      for (const event of batch) {
-        if (event.prevHash !== previous || auditHash(event) !== event.hash) {
-          return { checked, firstBrokenId: Number(event.id) };
-        }
-        previous = event.hash;
-        checked += 1;
+    let lastEventId: number | null = null;
+    for await (const event of (await this.repository.streamChain()) as AsyncIterable<ChainRow>) {
+      if (event.prevHash !== previous || auditHashAt(event) !== event.hash) {
+        return { checked, firstBrokenId: Number(event.id), lastEventId };
       }
-      lastId = batch[batch.length - 1].id;
+      previous = event.hash;
+      lastEventId = Number(event.id);
+      checked += 1;
     }
+    return { checked, firstBrokenId: null, lastEventId };
   }
 }
 

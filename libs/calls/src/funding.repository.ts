@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
-import { AppConfig, changedAny, cursorStream, departmentCodesOf, rowSetsVersion, Tx } from '@app/core';
+import { AppConfig, changedAny, copyTextStream, cursorStream, departmentCodesOf, rowSetsVersion, Tx } from '@app/core';
 import { FUNDING_ROW_SETS } from './funding-version';
 import { DataSource } from 'typeorm';
 import { GrantEntity } from './entities/grant.entity';
 import { PaymentEntity } from './entities/payment.entity';
 import type { ParticipationLevel } from '@app/vocabulary';
 import type { PaymentKind, ProjectStatus } from './calls.constants';
-import { PROJECT_DEPARTMENTS } from './projects.repository';
+import { csvLinesSql } from './funding-csv-sql';
+import { PROJECT_DEPARTMENTS } from './project-departments';
 
 export interface GrantFundingRow {
   grantId: string;
@@ -116,7 +117,7 @@ const EXPORT_SQL = `
   ) x ON true
   ORDER BY g."axisCode", g."projectTitle", g."grantId", x.sort_on NULLS LAST, x."paymentId"`;
 
-/** Rows per cursor fetch of the CSV export: about half a megabyte, and few round trips. */
+/** Rows per cursor fetch of the workbook export: about half a megabyte, and few round trips. */
 const EXPORT_BATCH_ROWS = 2000;
 
 @Injectable()
@@ -316,6 +317,11 @@ export class FundingRepository {
       grantedCents: Number(granted),
       paidCents: Number(paid),
     }));
+  }
+
+  /** The ledger's CSV lines (no header), as PostgreSQL writes them: see funding-csv-sql.ts. */
+  streamCsvLines(callId: string): Promise<Readable> {
+    return copyTextStream(this.dataSource, csvLinesSql(callId), this.config.get('EXPORT_TIMEOUT_MS'));
   }
 
   /**

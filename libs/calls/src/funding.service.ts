@@ -15,7 +15,7 @@ import {
 import { SetGrantAgreementDto, SetPaymentTrancheDto } from './dto/grant-edit.dto';
 import { GrantEntity } from './entities/grant.entity';
 import { PaymentEntity } from './entities/payment.entity';
-import { fundingCsvTransform } from './funding-csv';
+import { withCsvHeader } from './funding-csv';
 import { FundingRepository, type GrantChange } from './funding.repository';
 import { ProjectsRepository } from './projects.repository';
 import { CallsErrorCode } from './calls.errors';
@@ -274,13 +274,13 @@ export class FundingService {
     if (!(await this.calls.find(callId))) throw DomainError.notFound(CallsErrorCode.CallNotFound, callId);
   }
 
-  /** The call's ledger as CSV: one row per payment and per unpaid grant balance, streamed. */
+  /** The call's ledger as CSV: one row per payment and per unpaid grant balance, streamed as PostgreSQL writes it. */
   async exportCsv(actor: Actor, callId: string): Promise<Readable> {
     await this.assertLedgerReader(actor, callId);
-    const rows = await this.funding.streamExport(callId);
-    // pipeline, not pipe: a client that goes away destroys the CSV stream, which must close the cursor
-    // and give its connection back. A failure mid-way can only abort the response, already started.
-    return pipeline(rows, fundingCsvTransform(), () => undefined);
+    const lines = await this.funding.streamCsvLines(callId);
+    // pipeline, not pipe: a client that goes away destroys the CSV stream, which must end the COPY
+    // and close its connection. A failure mid-way can only abort the response, already started.
+    return pipeline(lines, withCsvHeader(), () => undefined);
   }
 }
 

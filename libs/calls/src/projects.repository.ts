@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { changedAny, departmentCodesOf, type DepartmentLink, inAnyDepartment, Tx } from '@app/core';
+import { changedAny, departmentCodesOf, inAnyDepartment, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import type { ParticipationLevel } from '@app/vocabulary';
 import type { Opinion, ProjectStatus } from './calls.constants';
 import { OpinionEntity } from './entities/opinion.entity';
+import { PROJECT_DEPARTMENTS } from './project-departments';
 import { ProjectCommuneEntity } from './entities/project-commune.entity';
 import { ProjectDepartmentEntity } from './entities/project-department.entity';
 import { ProjectEntity } from './entities/project.entity';
@@ -72,9 +73,6 @@ const WEIGHTED_SCORE = `(SELECT sum(c.weight * m.mean) / nullif(sum(c.weight), 0
    FROM (SELECT s.criterion_code, avg(s.score) AS mean FROM project_score s WHERE s.project_id = p.id
          GROUP BY s.criterion_code) m
    JOIN call_criterion c ON c.call_id = p.call_id AND c.code = m.criterion_code)`;
-
-/** A project's departments. */
-export const PROJECT_DEPARTMENTS: DepartmentLink = { table: 'project_department', ownerColumn: 'project_id' };
 
 /** The columns a project list shows, departments aggregated in the same query (no N+1). */
 const PROJECT_COLUMNS = `p.id, p.call_id AS "callId", p.axis_code AS "axisCode", p.title, p.summary,

@@ -38,6 +38,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   decision: 'Décision',
   user: 'Utilisateur',
   audit_seal: 'Scellement',
+  audit_verification: 'Vérification du journal',
 };
 
 /** What each audited action did, in words. */
@@ -96,6 +97,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.logout': 'Déconnexion',
   'auth.password_change': 'Changement de mot de passe',
   'audit.seal': 'Scellement du journal',
+  'audit_verification.request': 'Demande de vérification du journal',
 };
 
 /** The fields audit events record, in words (amounts are in euros once formatted). */
@@ -193,6 +195,17 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   fileSha256: 'Empreinte du fichier (SHA-256)',
 };
 
+/** A verification of the chain runs as a job (issue 16: a million events take longer than a request may). */
+export const AUDIT_VERIFICATION_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type AuditVerificationStatus = (typeof AUDIT_VERIFICATION_STATUSES)[number];
+
+export const AUDIT_VERIFICATION_STATUS_LABELS: Record<AuditVerificationStatus, string> = {
+  queued: 'En attente',
+  running: 'En cours',
+  done: 'Terminée',
+  failed: 'Échec',
+};
+
 /** A grant is active until cancelled. */
 export const GRANT_STATUS_LABELS: Record<string, string> = { active: 'Active', cancelled: 'Annulée' };
 
@@ -203,6 +216,7 @@ const STATUS_BY_ENTITY: Record<string, Record<string, string>> = {
   meeting: MEETING_STATUS_LABELS,
   minutes: MINUTES_STATUS_LABELS,
   report: REPORT_STATUS_LABELS,
+  audit_verification: AUDIT_VERIFICATION_STATUS_LABELS,
   grant: GRANT_STATUS_LABELS,
   roadmap: ROADMAP_STATUS_LABELS,
   action: ACTION_STATUS_LABELS,

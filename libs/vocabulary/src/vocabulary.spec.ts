@@ -29,6 +29,7 @@ const TABLES: [name: string, codes: readonly (string | number)[], labels: Record
   ['participation levels', vocabulary.PARTICIPATION_LEVELS, vocabulary.PARTICIPATION_LEVEL_LABELS],
   ['report kinds', vocabulary.REPORT_KINDS, vocabulary.REPORT_KIND_LABELS],
   ['report statuses', vocabulary.REPORT_STATUSES, vocabulary.REPORT_STATUS_LABELS],
+  ['audit verification statuses', vocabulary.AUDIT_VERIFICATION_STATUSES, vocabulary.AUDIT_VERIFICATION_STATUS_LABELS],
   ['roles', vocabulary.ROLES, vocabulary.ROLE_LABELS],
 ];
 

@@ -1,5 +1,5 @@
-import { Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   AuditEventPageDto,
   auditPolicy,
@@ -9,9 +9,12 @@ import {
   AuditSealService,
   AuditService,
   AuditVerificationDto,
+  AuditVerificationRunDto,
+  AuditVerificationService,
+  QueuedAuditVerificationDto,
   SealKeyDto,
 } from '@app/audit';
-import { PageQueryDto } from '@app/core';
+import { IdParam, PageQueryDto } from '@app/core';
 import type { Actor } from '@app/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RateLimited } from '../rate-limits/rate-limits';
@@ -25,6 +28,7 @@ export class AuditController {
   constructor(
     private readonly audit: AuditService,
     private readonly seals: AuditSealService,
+    private readonly verifications: AuditVerificationService,
   ) {}
 
   /** List audit events, newest first, filtered. */
@@ -52,13 +56,49 @@ export class AuditController {
     });
   }
 
-  /** Walks the hash chain of the whole trail and holds every seal against it. */
+  /**
+   * Walks the hash chain of the whole trail and holds every seal against it, within the request: for
+   * small trails. A large one (a million events take close to a minute) is verified by a run of the
+   * job: `POST /audit-events/verifications`, then poll its result.
+   */
   @Roles(...auditPolicy.roles('verify'))
   @RateLimited('audit_verify')
   @Get('verify')
   @ApiOkResponse({ type: AuditVerificationDto })
   verifyAuditChain(@CurrentActor() actor: Actor): Promise<AuditVerificationDto> {
     return this.audit.verify(actor);
+  }
+
+  /**
+   * Asks the worker to verify the whole chain and its seals; the result is kept (poll it by id, or the
+   * latest). A run already queued or running is returned instead of a new one.
+   */
+  @Roles(...auditPolicy.roles('verify'))
+  @RateLimited('audit_verify')
+  @Post('verifications')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: QueuedAuditVerificationDto })
+  requestAuditVerification(@CurrentActor() actor: Actor): Promise<QueuedAuditVerificationDto> {
+    return this.verifications.request(actor);
+  }
+
+  /** The newest verification run, whatever its status, with its result once done. */
+  @Roles(...auditPolicy.roles('verify'))
+  @Get('verifications/latest')
+  @ApiOkResponse({ type: AuditVerificationRunDto })
+  getLatestAuditVerification(@CurrentActor() actor: Actor): Promise<AuditVerificationRunDto> {
+    return this.verifications.latest(actor);
+  }
+
+  /** One verification run: its status, dates and, once done, its result. */
+  @Roles(...auditPolicy.roles('verify'))
+  @Get('verifications/:id')
+  @ApiOkResponse({ type: AuditVerificationRunDto })
+  getAuditVerification(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+  ): Promise<AuditVerificationRunDto> {
+    return this.verifications.get(actor, id);
   }
 
   /** The Ed25519 public key that checks the seals' signatures. */

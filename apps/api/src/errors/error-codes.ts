@@ -1,3 +1,4 @@
+import { AuditErrorCode } from '@app/audit';
 import { CoreErrorCode } from '@app/core';
 import { CallsErrorCode } from '@app/calls';
 import { ContractsErrorCode } from '@app/contracts';
@@ -11,6 +12,7 @@ import { TerritoryErrorCode } from '@app/territory';
 /** Every code an HTTP error may carry: core's and each lib's (the app is the one place that sees them all). */
 export type ErrorCode =
   | CoreErrorCode
+  | AuditErrorCode
   | CallsErrorCode
   | ContractsErrorCode
   | EquityErrorCode
@@ -24,6 +26,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   ...new Set<ErrorCode>(
     [
       CoreErrorCode,
+      AuditErrorCode,
       CallsErrorCode,
       ContractsErrorCode,
       EquityErrorCode,

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@app/core';
+import { AUDIT_VERIFICATION_STATUSES, type AuditVerificationStatus } from '@app/vocabulary';
 import { BrokenSealDto } from './audit-seal.dto';
 
 export class AuditQueryDto extends PageQueryDto {
@@ -106,4 +107,45 @@ export class AuditVerificationDto {
   /** Seals the trail no longer matches (events cut or re-hashed), or that were themselves altered. */
   @ApiProperty({ type: [BrokenSealDto] })
   brokenSeals: BrokenSealDto[];
+}
+
+/** A verification run as requested: poll it by id until it is `done` or `failed`. */
+export class QueuedAuditVerificationDto {
+  id: string;
+  @ApiProperty({ enum: AUDIT_VERIFICATION_STATUSES })
+  status: AuditVerificationStatus;
+}
+
+/** A verification run of the `audit.verify` job, and what it found once `done`. */
+export class AuditVerificationRunDto {
+  id: string;
+  @ApiProperty({ enum: AUDIT_VERIFICATION_STATUSES })
+  status: AuditVerificationStatus;
+  /** Who asked for it (null: the system). */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  requestedBy: string | null;
+  requestedAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  startedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  finishedAt: string | null;
+  /** Null until the run is done; then as `GET /audit-events/verify` says. */
+  @ApiPropertyOptional({ nullable: true, type: Boolean })
+  ok: boolean | null;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  checked: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  firstBrokenId: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  sealsChecked: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  lastSealedEventId: number | null;
+  @ApiPropertyOptional({ nullable: true, type: [BrokenSealDto] })
+  brokenSeals: BrokenSealDto[] | null;
+  /** The newest event the run checked: events appended after it are for the next run. */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  lastEventId: number | null;
+  /** Why a `failed` run failed. */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  error: string | null;
 }

@@ -18,31 +18,53 @@ export interface CursorOptions {
  * connection goes back to the pool when the stream ends, and is closed when it fails or is destroyed
  * (a client that aborts the download): nothing is left open on the server either way.
  */
-export async function cursorStream(
+export function cursorStream(
   dataSource: DataSource,
   sql: string,
   parameters: unknown[],
   { batchSize, timeoutMs }: CursorOptions,
 ): Promise<Readable> {
+  return streamInTransaction(dataSource, timeoutMs, {}, (client) =>
+    // pg's client-side `query_timeout` counts from the start of the statement to its last row.
+    client.query(
+      Object.assign(new QueryStream(sql, parameters, { batchSize }), { query_timeout: clientBoundOf(timeoutMs) }),
+    ),
+  );
+}
+
+/**
+ * What `open` streams from a connection of its own, in a transaction whose statement and idle timeouts
+ * are `timeoutMs` and whose other `settings` (e.g. `jit`) are its own: they end with the transaction.
+ * The connection goes back to the pool when the stream ends, and is closed when the stream fails or is
+ * destroyed.
+ */
+export async function streamInTransaction(
+  dataSource: DataSource,
+  timeoutMs: number,
+  settings: Record<string, string>,
+  open: (client: PoolClient) => Readable,
+): Promise<Readable> {
   const runner = dataSource.createQueryRunner('slave');
   try {
     await runner.startTransaction();
     // SET LOCAL: the bounds end with the transaction, the pool's next user gets the defaults back.
+    const all = {
+      ...settings,
+      statement_timeout: String(timeoutMs),
+      idle_in_transaction_session_timeout: String(timeoutMs),
+    };
+    const names = Object.keys(all);
     await runner.query(
-      `SELECT set_config('statement_timeout', $1, true), set_config('idle_in_transaction_session_timeout', $1, true)`,
-      [String(timeoutMs)],
+      `SELECT ${names.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`,
+      names.flatMap((name) => [name, all[name as keyof typeof all]]),
     );
     const client = (await runner.connect()) as PoolClient;
-    // pg's client-side `query_timeout` counts from the start of the statement to its last row.
-    const cursor = Object.assign(new QueryStream(sql, parameters, { batchSize }), {
-      query_timeout: clientBoundOf(timeoutMs),
-    });
-    const rows = client.query(cursor);
-    finished(rows).then(
+    const stream = open(client);
+    finished(stream).then(
       () => commitAndRelease(runner),
       (error: Error) => dropConnection(runner, error),
     );
-    return rows;
+    return stream;
   } catch (error) {
     await dropConnection(runner, error as Error);
     throw error;

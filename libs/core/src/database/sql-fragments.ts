@@ -18,3 +18,6 @@ export const departmentCodesOf = (link: DepartmentLink, ownerId: string): string
 /** Whether the owner belongs to one of the departments bound to `codes` (a text[] placeholder). */
 export const inAnyDepartment = (link: DepartmentLink, ownerId: string, codes: string): string =>
   `EXISTS (SELECT 1 FROM ${link.table} d WHERE d.${link.ownerColumn} = ${ownerId} AND d.department_code = ANY (${codes}))`;
+
+/** A literal for SQL that cannot take parameters (COPY): quotes doubled, within quotes. */
+export const quoteLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`;

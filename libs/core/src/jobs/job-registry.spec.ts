@@ -11,13 +11,14 @@ describe('assertEveryJobHandled', () => {
         'reports.expire': noop,
         'auth.purge': noop,
         'audit.seal': noop,
+        'audit.verify': noop,
       }),
     ).not.toThrow();
   });
 
   it('names the jobs left without a handler', () => {
     expect(() => assertEveryJobHandled({ 'report.render': noop })).toThrow(
-      /reports\.reconcile, reports\.expire, auth\.purge, audit\.seal/,
+      /reports\.reconcile, reports\.expire, auth\.purge, audit\.seal, audit\.verify/,
     );
   });
 });

@@ -9,6 +9,8 @@ export interface JobPayloads {
   /** Expired token revocations and session activity, login failures past the throttle's window. */
   'auth.purge': Record<string, never>;
   'audit.seal': Record<string, never>;
+  /** A run of the chain's verification, recorded in audit_verification before it is queued. */
+  'audit.verify': { verificationId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -19,6 +21,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'reports.expire',
   'auth.purge',
   'audit.seal',
+  'audit.verify',
 ];
 
 /** One queue carries every job; workers scale out on it. */

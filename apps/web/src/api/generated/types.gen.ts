@@ -234,6 +234,40 @@ export type AuditVerificationDto = {
     sealsChecked: number;
 };
 
+export type QueuedAuditVerificationDto = {
+    status: 'queued' | 'running' | 'done' | 'failed';
+    id: string;
+};
+
+export type AuditVerificationRunDto = {
+    status: 'queued' | 'running' | 'done' | 'failed';
+    /**
+     * Who asked for it (null: the system).
+     */
+    requestedBy?: string | null;
+    startedAt?: string | null;
+    finishedAt?: string | null;
+    /**
+     * Null until the run is done; then as `GET /audit-events/verify` says.
+     */
+    ok?: boolean | null;
+    checked?: number | null;
+    firstBrokenId?: number | null;
+    sealsChecked?: number | null;
+    lastSealedEventId?: number | null;
+    brokenSeals?: Array<BrokenSealDto> | null;
+    /**
+     * The newest event the run checked: events appended after it are for the next run.
+     */
+    lastEventId?: number | null;
+    /**
+     * Why a `failed` run failed.
+     */
+    error?: string | null;
+    id: string;
+    requestedAt: string;
+};
+
 export type SealKeyDto = {
     algorithm: 'Ed25519';
     keyId: string;
@@ -2479,7 +2513,7 @@ export type EquityPublicsDto = {
 /**
  * Stable and machine-readable: clients branch on it, never on `message`
  */
-export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_in_use' | 'call.axis_repeated' | 'call.closed_to_applications' | 'call.closed_to_grants' | 'call.comment_required' | 'call.criterion_repeated' | 'call.dates' | 'call.envelope_below_committed' | 'call.not_editable' | 'call.not_found' | 'call.scoring_started' | 'call.stale_version' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territories_missing' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'equity.scope' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'grant.tranche_below_paid' | 'grant.unknown_tranche' | 'indicator.code_taken' | 'indicator.not_found' | 'indicator.values_invalid' | 'indicator.wrong_level' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'payment.not_found' | 'payment.tranche_exceeded' | 'payment.unknown_tranche' | 'position.ended' | 'position.not_found' | 'position.taken' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.demote_self' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
+export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'audit_verification.not_found' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_in_use' | 'call.axis_repeated' | 'call.closed_to_applications' | 'call.closed_to_grants' | 'call.comment_required' | 'call.criterion_repeated' | 'call.dates' | 'call.envelope_below_committed' | 'call.not_editable' | 'call.not_found' | 'call.scoring_started' | 'call.stale_version' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territories_missing' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'equity.scope' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'grant.tranche_below_paid' | 'grant.unknown_tranche' | 'indicator.code_taken' | 'indicator.not_found' | 'indicator.values_invalid' | 'indicator.wrong_level' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'payment.not_found' | 'payment.tranche_exceeded' | 'payment.unknown_tranche' | 'position.ended' | 'position.not_found' | 'position.taken' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.demote_self' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
 
 export type ErrorResponseDto = {
     statusCode: number;
@@ -3159,6 +3193,134 @@ export type VerifyAuditChainResponses = {
 };
 
 export type VerifyAuditChainResponse = VerifyAuditChainResponses[keyof VerifyAuditChainResponses];
+
+export type RequestAuditVerificationData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/audit-events/verifications';
+};
+
+export type RequestAuditVerificationErrors = {
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Conflicts with the current state: see `code` and `details`
+     */
+    409: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type RequestAuditVerificationError = RequestAuditVerificationErrors[keyof RequestAuditVerificationErrors];
+
+export type RequestAuditVerificationResponses = {
+    202: QueuedAuditVerificationDto;
+};
+
+export type RequestAuditVerificationResponse = RequestAuditVerificationResponses[keyof RequestAuditVerificationResponses];
+
+export type GetLatestAuditVerificationData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/audit-events/verifications/latest';
+};
+
+export type GetLatestAuditVerificationErrors = {
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type GetLatestAuditVerificationError = GetLatestAuditVerificationErrors[keyof GetLatestAuditVerificationErrors];
+
+export type GetLatestAuditVerificationResponses = {
+    200: AuditVerificationRunDto;
+};
+
+export type GetLatestAuditVerificationResponse = GetLatestAuditVerificationResponses[keyof GetLatestAuditVerificationResponses];
+
+export type GetAuditVerificationData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/audit-events/verifications/{id}';
+};
+
+export type GetAuditVerificationErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Not found, or not visible to this account
+     */
+    404: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type GetAuditVerificationError = GetAuditVerificationErrors[keyof GetAuditVerificationErrors];
+
+export type GetAuditVerificationResponses = {
+    200: AuditVerificationRunDto;
+};
+
+export type GetAuditVerificationResponse = GetAuditVerificationResponses[keyof GetAuditVerificationResponses];
 
 export type GetSealKeyData = {
     body?: never;

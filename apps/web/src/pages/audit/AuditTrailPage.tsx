@@ -1,14 +1,30 @@
 import type { FormEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { listAuditEvents, listSeals, verifyAuditChain, ok, type AuditEventDto } from '../../api/client';
+import {
+  getLatestAuditVerification,
+  listAuditEvents,
+  listSeals,
+  ok,
+  requestAuditVerification,
+  type AuditEventDto,
+  type AuditVerificationRunDto,
+} from '../../api/client';
+import { ApiError } from '../../api/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { PaginatedTable, type Column } from '../../components/PaginatedTable';
 import { formatDateTime } from '../../format';
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, labelOf, ROLE_LABELS } from '@app/vocabulary';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
+  AUDIT_VERIFICATION_STATUS_LABELS,
+  labelOf,
+  ROLE_LABELS,
+} from '@app/vocabulary';
 import { useSession } from '../../session/session';
 import { auditChanges } from './audit-changes';
 import { Options } from '../../components/Options';
@@ -96,15 +112,34 @@ function filtersOf(params: URLSearchParams): Filters {
   return filters;
 }
 
-/** The chain's verification and its last seal (for those who may verify it). */
+/** A run stops being polled once the worker has finished it. */
+const FINISHED = new Set(['done', 'failed']);
+
+/** The newest verification run, or null before the first one. */
+async function latestVerification(): Promise<AuditVerificationRunDto | null> {
+  try {
+    return await ok(getLatestAuditVerification());
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/**
+ * The chain's verification and its last seal (for those who may verify it). Walking a large trail takes
+ * close to a minute: it runs as a job (issue 16), requested here and polled until the worker is done;
+ * its kept result is what the screen shows, with its date.
+ */
 function ChainStatus() {
-  // Verifying walks the whole chain and is rate-limited per person: once per visit, not at every
-  // return to the browser tab.
+  const queryClient = useQueryClient();
   const verification = useQuery({
-    queryKey: ['audit-verify'],
-    queryFn: () => ok(verifyAuditChain()),
-    staleTime: 5 * 60_000,
-    refetchOnWindowFocus: false,
+    queryKey: ['audit-verification', 'latest'],
+    queryFn: latestVerification,
+    refetchInterval: (query) => (query.state.data && !FINISHED.has(query.state.data.status) ? 1000 : false),
+  });
+  const request = useMutation({
+    mutationFn: () => ok(requestAuditVerification()),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['audit-verification'] }),
   });
   const seals = useQuery({
     queryKey: ['audit-seals', 'last'],
@@ -116,24 +151,51 @@ function ChainStatus() {
     : seals.isSuccess
       ? 'Le journal n’a encore jamais été scellé.'
       : '';
-  if (verification.isPending) return <p>Vérification de la chaîne du journal…</p>;
-  if (verification.isError) {
-    return <Alert severity="warning" small description="La chaîne du journal n’a pas pu être vérifiée." />;
-  }
-  const v = verification.data;
-  return v.ok ? (
+  const run = verification.data;
+  const pending = run !== undefined && run !== null && !FINISHED.has(run.status);
+  return (
+    <div className="fr-mb-3w" aria-live="polite">
+      {verification.isError && <ErrorAlert error={verification.error} className="fr-mb-2w" />}
+      {request.isError && <ErrorAlert error={request.error} className="fr-mb-2w" />}
+      {run === null && <p>La chaîne du journal n’a pas encore été vérifiée. {sealLine}</p>}
+      {run && (
+        <p>
+          Vérification demandée le {formatDateTime(run.requestedAt)} :{' '}
+          {labelOf(AUDIT_VERIFICATION_STATUS_LABELS, run.status)}
+          {run.finishedAt ? `, le ${formatDateTime(run.finishedAt)}` : ''}.
+        </p>
+      )}
+      {run?.status === 'done' && <VerificationResult run={run} sealLine={sealLine} />}
+      {run?.status === 'failed' && (
+        <Alert severity="warning" small description="La vérification de la chaîne du journal a échoué." />
+      )}
+      <Button
+        priority="secondary"
+        className="fr-mt-2w"
+        onClick={() => request.mutate()}
+        disabled={request.isPending || pending || verification.isPending}
+      >
+        Vérifier la chaîne du journal
+      </Button>
+    </div>
+  );
+}
+
+/** What a finished run found. */
+function VerificationResult({ run, sealLine }: { run: AuditVerificationRunDto; sealLine: string }) {
+  return run.ok ? (
     <Alert
       severity="success"
-      className="fr-mb-3w"
       title="Chaîne du journal intègre"
-      description={`${v.checked} événements vérifiés, ${v.sealsChecked} scellements contrôlés. ${sealLine}`}
+      description={`${run.checked} événements vérifiés, ${run.sealsChecked} scellements contrôlés. ${sealLine}`}
     />
   ) : (
     <Alert
       severity="error"
-      className="fr-mb-3w"
       title="Chaîne du journal rompue"
-      description={`${v.firstBrokenId === null ? '' : `Premier événement altéré : n° ${v.firstBrokenId}. `}${v.brokenSeals
+      description={`${run.firstBrokenId === null ? '' : `Premier événement altéré : n° ${run.firstBrokenId}. `}${(
+        run.brokenSeals ?? []
+      )
         .map((s) => s.message)
         .join(' ')} ${sealLine}`}
     />
