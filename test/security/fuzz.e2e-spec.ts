@@ -64,8 +64,11 @@ const KNOWN_ID_TABLES: Record<string, string> = {
   contract: 'local_health_contract',
   action: 'action',
 };
-/** Tables a refused request may write to by design: a failed login is counted for the throttle. */
-const WRITTEN_ON_REFUSAL = ['login_failure'];
+/**
+ * Tables a refused request may write to by design: a failed login is counted for the throttle, and the
+ * trail's tally counts audit events, the refused sign-ins' included (audit_event's own rows are checked below).
+ */
+const WRITTEN_ON_REFUSAL = ['login_failure', 'audit_event_tally'];
 /** Rows a refused request may add by design: a wrong password (sign-in or password change) is audited. */
 const ROWS_WRITTEN_ON_REFUSAL: Record<string, string> = {
   audit_event: `WHERE action NOT IN ('auth.login_failed', 'auth.password_change_failed')`,
