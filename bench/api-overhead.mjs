@@ -15,11 +15,11 @@
 //   (--smoke: 300 projects, one short round; --lists: the project and action lists only)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { COUNT_SQL, PAGE_SQL, USER_SQL } from './hot-queries.mjs';
-import { freePort, login, median, seededDatabase, start, waitHttp } from './lib.mjs';
+import { freePort, login, median, productionEnv, seededDatabase, start, waitHttp } from './lib.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const listsOnly = process.argv.includes('--lists');
@@ -224,19 +224,11 @@ async function main() {
   const { url, env: seedEnv } = await seededDatabase(smoke ? 'iss_bench_api_smoke' : 'iss_bench_api', await freePort());
   const baselinePort = await freePort();
   const callId = await seed(url);
-  const jwtSecret = randomBytes(36).toString('base64url');
-  // Production refuses the published development seal key: the bench makes a key of its own.
-  const sealKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
-  const apiProcess = start('api', {
-    ...seedEnv,
-    NODE_ENV: 'production',
-    JWT_SECRET: jwtSecret,
-    AUDIT_SEAL_PRIVATE_KEY: sealKey,
-    LOG_LEVEL: 'info',
-  });
+  const apiEnv = productionEnv(seedEnv, 'info');
+  const apiProcess = start('api', apiEnv);
   const baselineProcess = spawn(process.execPath, [new URL('./baseline-server.mjs', import.meta.url).pathname], {
     // It loads the api's compiled policy, whose config module checks the environment as the api's does.
-    env: { ...seedEnv, DATABASE_URL: url, JWT_SECRET: jwtSecret, PORT: String(baselinePort) },
+    env: { ...seedEnv, DATABASE_URL: url, JWT_SECRET: apiEnv.JWT_SECRET, PORT: String(baselinePort) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const api = { process: apiProcess, pid: apiProcess.pid, base: `http://127.0.0.1:${seedEnv.PORT}` };

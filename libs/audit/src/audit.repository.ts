@@ -4,23 +4,16 @@ import { Readable } from 'node:stream';
 import { AppConfig, cursorStream, Tx } from '@app/core';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import type { HashedContent } from './audit-hash';
 import { AuditEventEntity } from './entities/audit-event.entity';
 
 /** Events per cursor fetch of the chain's verification: about a megabyte, few round trips. */
 const CHAIN_BATCH_ROWS = 2_000;
 
 /** An event as the chain's verification reads it: what its hash covers, the time as ISO text. */
-export interface ChainRow {
+export interface ChainRow extends Omit<HashedContent, 'at'> {
   id: string;
   at: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  prevHash: string | null;
   hash: string;
 }
 
