@@ -31,6 +31,8 @@ export * from './jobs/job-registry';
 export * from './jobs/jobs.module';
 export * from './jobs/redis-connection';
 export * from './lifecycle/lifecycle';
+export * from './metrics/metrics-token';
+export * from './metrics/worker-metrics-store';
 export * from './money/money';
 export * from './pagination/id-param.pipe';
 export * from './pagination/page';
