@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import { RequestMethod } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -16,6 +16,10 @@ import { countQueriesPerRequest } from './query-count-header';
 import { registerWebApp } from './web/web-app';
 import { addSecurityHeaders } from './security-headers';
 import { recordRoutes, RegisteredRoute } from './route-listing';
+import { assertRole, JwtAuthGuard } from './auth/guards';
+import { guardJobDashboard } from './job-dashboard/dashboard-access';
+import { ApiMetrics } from './metrics/api-metrics';
+import { measureRequests } from './metrics/http-metrics';
 
 export interface AppOptions {
   logger?: boolean;
@@ -41,6 +45,9 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   });
   if (!quiet) app.useLogger(app.get(Logger));
   await addSecurityHeaders(app.getHttpAdapter().getInstance());
+  measureRequests(app.getHttpAdapter().getInstance(), app.get(ApiMetrics).httpDuration);
+  const sessions = new JwtAuthGuard(app.get(Reflector));
+  guardJobDashboard(app.getHttpAdapter().getInstance(), (req, reply) => sessions.authenticate(req, reply), assertRole);
   await app.register(fastifyCookie);
   refuseCrossSiteWrites(app.getHttpAdapter().getInstance());
   limitJsonBodies(app, BODY_LIMIT);
@@ -53,7 +60,13 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', requestIdOf(request.raw));
     });
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+      { path: 'admin/queues', method: RequestMethod.ALL },
+    ],
+  });
   app.useGlobalPipes(
     new RejectNulCharactersPipe(),
     new AppValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),

@@ -32,6 +32,7 @@ export * from './jobs/jobs.module';
 export * from './jobs/redis-connection';
 export * from './lifecycle/lifecycle';
 export * from './metrics/metrics-token';
+export * from './metrics/pool-gauges';
 export * from './metrics/worker-metrics-store';
 export * from './money/money';
 export * from './pagination/id-param.pipe';

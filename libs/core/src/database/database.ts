@@ -20,8 +20,9 @@ export class Database {
 
   /** The connection pool's use now (pg's counters): open connections, idle ones, callers waiting for one. */
   poolUsage(): { total: number; idle: number; waiting: number } {
-    const pool = (this.dataSource.driver as { master?: { totalCount: number; idleCount: number; waitingCount: number } })
-      .master;
+    const pool = (
+      this.dataSource.driver as { master?: { totalCount: number; idleCount: number; waitingCount: number } }
+    ).master;
     return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
   }
 

@@ -1,0 +1,40 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { Actor, errorBody, Role } from '@app/core';
+
+/** Where the job dashboard answers (CONTRACT.md), outside /api like /health. */
+export const JOB_DASHBOARD_ROUTE = '/admin/queues';
+/** Who may open it (DESIGN.md: the admin runs the queue dashboard). */
+export const JOB_DASHBOARD_ROLES: readonly Role[] = ['admin'];
+
+export type Authenticate = (request: FastifyRequest, reply: FastifyReply) => Promise<Actor>;
+
+/** True for the dashboard's page and every route under it (its API, its scripts and styles). */
+export const isJobDashboardUrl = (url: string) =>
+  url === JOB_DASHBOARD_ROUTE || url.startsWith(`${JOB_DASHBOARD_ROUTE}/`);
+
+/**
+ * The dashboard is a Fastify plugin (bull-board), out of reach of Nest's guards. Every route it
+ * registers under JOB_DASHBOARD_ROUTE gets, as the route is registered, a first hook that runs the
+ * api's own authentication (`authenticate`: the JWT guard's, bearer header or session cookie) and then
+ * its role check: 401 without a valid session, 403 for another role, in the api's error shape. Other
+ * routes get nothing, so the api's hot path does not pay for it. Call before the app initializes.
+ */
+export function guardJobDashboard(
+  fastify: FastifyInstance,
+  authenticate: Authenticate,
+  assertRole: (actor: Actor, roles: readonly Role[]) => void,
+): void {
+  const adminOnly: onRequestAsyncHookHandler = async (request, reply) => {
+    try {
+      assertRole(await authenticate(request, reply), JOB_DASHBOARD_ROLES);
+    } catch (error) {
+      const body = errorBody(error);
+      return reply.code(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+    }
+  };
+  fastify.addHook('onRoute', (route) => {
+    if (!isJobDashboardUrl(route.url)) return;
+    const own = route.onRequest ? [route.onRequest].flat() : [];
+    route.onRequest = [adminOnly, ...own];
+  });
+}
