@@ -1,4 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestAsyncHookHandler,
+  onSendHookHandler,
+} from 'fastify';
 import { Actor, errorBody, Role } from '@app/core';
 
 /** Where the job dashboard answers (CONTRACT.md), outside /api like /health. */
@@ -12,12 +18,28 @@ export type Authenticate = (request: FastifyRequest, reply: FastifyReply) => Pro
 export const isJobDashboardUrl = (url: string) =>
   url === JOB_DASHBOARD_ROUTE || url.startsWith(`${JOB_DASHBOARD_ROUTE}/`);
 
+/** bull-board's page asks Google Fonts for its typefaces. */
+const THIRD_PARTY_FONTS = /<link [^>]*href="https:\/\/fonts\.googleapis\.com\/[^>]*>\s*/g;
+
+/**
+ * The dashboard's page without its Google Fonts stylesheet: an administration's back office sends its
+ * users' addresses to no third party, and the api's CSP (style-src 'self') would refuse it anyway,
+ * which the browser reports as an error. The page falls back to the system's sans-serif.
+ */
+export const withoutThirdPartyFonts = (html: string): string => html.replace(THIRD_PARTY_FONTS, '');
+
+const ownFontsOnly: onSendHookHandler = (_request, reply, payload, done) => {
+  const html = typeof payload === 'string' && String(reply.getHeader('content-type')).startsWith('text/html');
+  done(null, html ? withoutThirdPartyFonts(payload) : payload);
+};
+
 /**
  * The dashboard is a Fastify plugin (bull-board), out of reach of Nest's guards. Every route it
  * registers under JOB_DASHBOARD_ROUTE gets, as the route is registered, a first hook that runs the
  * api's own authentication (`authenticate`: the JWT guard's, bearer header or session cookie) and then
  * its role check: 401 without a valid session, 403 for another role, in the api's error shape. Other
- * routes get nothing, so the api's hot path does not pay for it. Call before the app initializes.
+ * routes get nothing, so the api's hot path does not pay for it. Its pages also lose their third-party
+ * fonts (`withoutThirdPartyFonts`). Call before the app initializes.
  */
 export function guardJobDashboard(
   fastify: FastifyInstance,
@@ -36,5 +58,7 @@ export function guardJobDashboard(
     if (!isJobDashboardUrl(route.url)) return;
     const own = route.onRequest ? [route.onRequest].flat() : [];
     route.onRequest = [adminOnly, ...own];
+    if ([route.method].flat().includes('GET'))
+      route.onSend = [...(route.onSend ? [route.onSend].flat() : []), ownFontsOnly];
   });
 }
