@@ -171,6 +171,14 @@ describe('metrics (/metrics) and the job dashboard (/admin/queues)', () => {
         expect(queues.status).toBe(200);
         expect(queues.body.queues).toEqual([expect.objectContaining({ name: 'jobs', readOnlyMode: true })]);
       }
+      // Read-only on the server's side too: the admin's bearer token cannot pause or clean the queue.
+      const bearer = (path: string) => request(stack.baseUrl).put(path).set('authorization', `Bearer ${admin}`);
+      expect((await bearer('/admin/queues/api/queues/jobs/pause')).status).toBe(405);
+      expect((await bearer('/admin/queues/api/queues/jobs/clean/failed')).status).toBe(405);
+      const after = await request(stack.baseUrl)
+        .get('/admin/queues/api/queues')
+        .set('authorization', `Bearer ${admin}`);
+      expect(after.body.queues[0].isPaused).toBe(false);
     });
 
     it('opens in Chromium from the admin’s accounts screen, without a console error, showing the jobs queue', async () => {

@@ -5,7 +5,9 @@ import type {
   onRequestAsyncHookHandler,
   onSendHookHandler,
 } from 'fastify';
-import { Actor, errorBody, Role } from '@app/core';
+import type { Actor, Role } from '@app/core/auth/actor';
+// The error body alone, not core's barrel: this module's spec runs without Nest.
+import { errorBody } from '@app/core/errors/error-body';
 
 /** Where the job dashboard answers (CONTRACT.md), outside /api like /health. */
 export const JOB_DASHBOARD_ROUTE = '/admin/queues';
