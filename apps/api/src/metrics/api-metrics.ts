@@ -40,54 +40,83 @@ export class ApiMetrics {
     verifications: AuditVerificationService,
     private readonly workers: WorkerMetricsStore,
   ) {
-    const logger = this.logger;
     collectDefaultMetrics({ register: this.registry });
     registerDatabasePoolGauges(this.registry, 'iss_', database);
+    this.gaugeReadAtScrape(
+      {
+        name: 'iss_queue_jobs',
+        help: 'Jobs of the queue by state (waiting, active, delayed for a retry, failed for good)',
+        labelNames: ['queue', 'state'],
+      },
+      async (gauge) => {
+        const counts = await withTimeout(jobs.counts(), REDIS_WAIT_MS, 'Redis');
+        for (const state of QUEUE_STATES) gauge.set({ queue: JOBS_QUEUE, state }, counts[state]);
+      },
+    );
+    this.gaugeReadAtScrape(
+      {
+        name: 'iss_audit_verification_last_timestamp_seconds',
+        help: 'When the newest finished verification of the audit chain ended (Unix time; 0: never)',
+      },
+      async (gauge) => {
+        const last = await verifications.lastOutcome();
+        if (last) gauge.set(last.finishedAt.getTime() / 1000);
+      },
+    );
+    this.gaugeReadAtScrape(
+      {
+        name: 'iss_audit_verification_last_outcome',
+        help: 'Outcome of the newest finished verification of the audit chain: 1 for its outcome (ok, broken, failed), 0 for the others',
+        labelNames: ['outcome'],
+      },
+      async (gauge) => {
+        const last = await verifications.lastOutcome();
+        if (!last) return;
+        for (const outcome of AUDIT_VERIFICATION_OUTCOMES) gauge.set({ outcome }, outcome === last.outcome ? 1 : 0);
+      },
+    );
+  }
+
+  /**
+   * A gauge whose value is read from its source at each scrape. A source out of reach (Redis, PostgreSQL)
+   * leaves the gauge without a figure — never a stale one — and the rest of the scrape answers.
+   */
+  private gaugeReadAtScrape(
+    options: { name: string; help: string; labelNames?: string[] },
+    read: (gauge: Gauge) => Promise<void>,
+  ): void {
+    const logger = this.logger;
     new Gauge({
-      name: 'iss_queue_jobs',
-      help: 'Jobs of the queue by state (waiting, active, delayed for a retry, failed for good)',
-      labelNames: ['queue', 'state'],
+      ...options,
       registers: [this.registry],
       async collect() {
         try {
-          const counts = await withTimeout(jobs.counts(), REDIS_WAIT_MS, 'Redis');
-          for (const state of QUEUE_STATES) this.set({ queue: JOBS_QUEUE, state }, counts[state]);
+          await read(this);
         } catch (error) {
-          // No figure rather than a stale one: the series disappears while Redis is out of reach.
           this.reset();
-          logger.warn(`Queue depth not measured: ${(error as Error).message}`);
+          logger.warn(`${options.name} not measured: ${(error as Error).message}`);
         }
-      },
-    });
-    new Gauge({
-      name: 'iss_audit_verification_last_timestamp_seconds',
-      help: 'When the newest finished verification of the audit chain ended (Unix time)',
-      registers: [this.registry],
-      async collect() {
-        const last = await verifications.lastOutcome();
-        if (last) this.set(last.finishedAt.getTime() / 1000);
-      },
-    });
-    new Gauge({
-      name: 'iss_audit_verification_last_outcome',
-      help: 'Outcome of the newest finished verification of the audit chain: 1 for its outcome (ok, broken, failed), 0 for the others',
-      labelNames: ['outcome'],
-      registers: [this.registry],
-      async collect() {
-        const last = await verifications.lastOutcome();
-        if (!last) return;
-        for (const outcome of AUDIT_VERIFICATION_OUTCOMES) this.set({ outcome }, outcome === last.outcome ? 1 : 0);
       },
     });
   }
 
-  /** The Prometheus text of the api's metrics and the workers' sums. */
+  /**
+   * The Prometheus text of the api's metrics and the workers' sums, read at once (a Redis out of reach
+   * costs one wait, not two). Their names never meet (the workers' process metrics are prefixed), so
+   * the two expositions follow each other.
+   */
   async scrape(): Promise<string> {
-    const snapshots = await withTimeout(this.workers.readAll(), REDIS_WAIT_MS, 'Redis').catch((error: Error) => {
-      this.logger.warn(`Workers' metrics not read: ${error.message}`);
-      return [];
-    });
-    if (snapshots.length === 0) return this.registry.metrics();
-    return Registry.merge([this.registry, AggregatorRegistry.aggregate(snapshots)]).metrics();
+    const [own, workers] = await Promise.all([this.registry.metrics(), this.workersMetrics()]);
+    return own + workers;
+  }
+
+  private async workersMetrics(): Promise<string> {
+    try {
+      const snapshots = await withTimeout(this.workers.readAll(), REDIS_WAIT_MS, 'Redis');
+      return snapshots.length === 0 ? '' : await AggregatorRegistry.aggregate(snapshots).metrics();
+    } catch (error) {
+      this.logger.warn(`Workers' metrics not read: ${(error as Error).message}`);
+      return '';
+    }
   }
 }
