@@ -189,5 +189,39 @@ describe('metrics (/metrics) and the job dashboard (/admin/queues)', () => {
       await page.getByText('jobs', { exact: true }).first().waitFor();
       expect(await page.title()).toBe('Tâches ISS');
     });
+
+    // Last: its own stack flushes the suite's Redis database, which the first stack shares.
+    it('lets the admin act on the queue only once told to, each action audited first', async () => {
+      const writable = await Stack.start('metrics_writable_board', {
+        worker: false,
+        env: { BULL_BOARD_READ_ONLY: 'false' },
+      });
+      try {
+        const token = await login(writable, DEMO.admin);
+        const put = (path: string) => request(writable.baseUrl).put(path);
+        expect((await put('/admin/queues/api/queues/jobs/pause').set('authorization', `Bearer ${token}`)).status).toBe(
+          200,
+        );
+        // The page's own requests carry the session cookie without X-Requested-With: the CSRF check refuses them.
+        const viaCookie = await put('/admin/queues/api/queues/jobs/resume').set('cookie', `iss_session=${token}`);
+        expect({ status: viaCookie.status, code: viaCookie.body.code }).toEqual({
+          status: 403,
+          code: 'request.cross_site',
+        });
+        expect((await put('/admin/queues/api/queues/jobs/resume').set('authorization', `Bearer ${token}`)).status).toBe(
+          200,
+        );
+        const { rows } = await writable.db.query(
+          `SELECT e.after, u.email FROM audit_event e JOIN app_user u ON u.id = e.actor_id
+            WHERE e.action = 'job_queue.action' ORDER BY e.id`,
+        );
+        expect(rows).toEqual([
+          { email: DEMO.admin, after: { request: 'PUT /admin/queues/api/queues/jobs/pause' } },
+          { email: DEMO.admin, after: { request: 'PUT /admin/queues/api/queues/jobs/resume' } },
+        ]);
+      } finally {
+        await writable.stop();
+      }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import { RequestMethod } from '@nestjs/common';
-import { NestFactory, Reflector } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -16,8 +16,7 @@ import { countQueriesPerRequest } from './query-count-header';
 import { registerWebApp } from './web/web-app';
 import { addSecurityHeaders } from './security-headers';
 import { recordRoutes, RegisteredRoute } from './route-listing';
-import { assertRole, JwtAuthGuard } from './auth/guards';
-import { guardJobDashboard } from './job-dashboard/dashboard-access';
+import { guardJobDashboardOf } from './job-dashboard/dashboard-guard';
 import { ApiMetrics } from './metrics/api-metrics';
 import { measureRequests } from './metrics/http-metrics';
 
@@ -46,8 +45,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   if (!quiet) app.useLogger(app.get(Logger));
   await addSecurityHeaders(app.getHttpAdapter().getInstance());
   measureRequests(app.getHttpAdapter().getInstance(), app.get(ApiMetrics).httpDuration);
-  const sessions = new JwtAuthGuard(app.get(Reflector));
-  guardJobDashboard(app.getHttpAdapter().getInstance(), (req, reply) => sessions.authenticate(req, reply), assertRole);
+  guardJobDashboardOf(app);
   await app.register(fastifyCookie);
   refuseCrossSiteWrites(app.getHttpAdapter().getInstance());
   limitJsonBodies(app, BODY_LIMIT);

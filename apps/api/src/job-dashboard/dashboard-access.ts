@@ -14,7 +14,17 @@ export const JOB_DASHBOARD_ROUTE = '/admin/queues';
 /** Who may open it (DESIGN.md: the admin runs the queue dashboard). */
 export const JOB_DASHBOARD_ROLES: readonly Role[] = ['admin'];
 
-export type Authenticate = (request: FastifyRequest, reply: FastifyReply) => Promise<Actor>;
+export interface DashboardAccess {
+  /** The api's session check (bearer header or cookie): the actor, or a 401 thrown. */
+  authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<Actor>;
+  /** The api's role check: throws 403. */
+  assertRole: (actor: Actor, roles: readonly Role[]) => void;
+  /**
+   * Records an action on the queue (any method but GET) before it runs; absent while the dashboard is
+   * read-only (bull-board then refuses every action itself).
+   */
+  recordAction?: (actor: Actor, request: string) => Promise<void>;
+}
 
 /** True for the dashboard's page and every route under it (its API, its scripts and styles). */
 export const isJobDashboardUrl = (url: string) =>
@@ -45,12 +55,15 @@ const ownFontsOnly: onSendHookHandler = (_request, reply, payload, done) => {
  */
 export function guardJobDashboard(
   fastify: FastifyInstance,
-  authenticate: Authenticate,
-  assertRole: (actor: Actor, roles: readonly Role[]) => void,
+  { authenticate, assertRole, recordAction }: DashboardAccess,
 ): void {
   const adminOnly: onRequestAsyncHookHandler = async (request, reply) => {
     try {
-      assertRole(await authenticate(request, reply), JOB_DASHBOARD_ROLES);
+      const actor = await authenticate(request, reply);
+      assertRole(actor, JOB_DASHBOARD_ROLES);
+      // Queue actions change Redis, not PostgreSQL: audited before they run; one that cannot be is refused.
+      if (recordAction && request.method !== 'GET' && request.method !== 'HEAD')
+        await recordAction(actor, `${request.method} ${request.url}`);
     } catch (error) {
       const body = errorBody(error);
       return reply.code(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
