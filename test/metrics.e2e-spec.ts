@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { REPORT_KINDS } from '@app/vocabulary';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, signIn } from './support/browser';
 import { api, DEMO, login, until } from './support/http';
@@ -111,7 +112,11 @@ describe('metrics (/metrics) and the job dashboard (/admin/queues)', () => {
     const samples = await scrape();
     expect(find(samples, 'iss_report_job_duration_seconds_count', { kind: 'directory' })[0].value).toBeGreaterThan(0);
     expect(find(samples, 'iss_report_job_duration_seconds_sum', { kind: 'directory' })[0].value).toBeGreaterThan(0);
-    expect(find(samples, 'iss_report_jobs_total', { outcome: 'failed' })).toEqual([]);
+    // Every kind and outcome is there from the worker's start, at 0 until it happens.
+    expect(find(samples, 'iss_report_jobs_total', { outcome: 'failed' }).map((s) => s.value)).toEqual(
+      REPORT_KINDS.map(() => 0),
+    );
+    expect(find(samples, 'iss_report_jobs_total', { kind: 'funding', outcome: 'done' })[0].value).toBe(0);
   });
 
   it('measures the queue, the database pools, the rendering threads and the audit chain’s last verification', async () => {

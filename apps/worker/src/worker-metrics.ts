@@ -2,8 +2,8 @@ import { hostname } from 'node:os';
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Database, registerDatabasePoolGauges, withTimeout, WorkerMetricsStore } from '@app/core';
-import { ReportRendererService, type ReportJobOutcome } from '@app/reports';
-import type { ReportKind } from '@app/vocabulary';
+import { REPORT_JOB_OUTCOMES, ReportRendererService, type ReportJobOutcome } from '@app/reports';
+import { REPORT_KINDS, type ReportKind } from '@app/vocabulary';
 import { ThreadRenderPool } from './render/thread-render-pool';
 
 /** How often a worker refreshes its snapshot in Redis (also after each report), and how long one lives. */
@@ -47,6 +47,8 @@ export class WorkerMetrics implements OnModuleInit, BeforeApplicationShutdown {
     database: Database,
     pool: ThreadRenderPool,
   ) {
+    // Every kind and outcome from 0, so that the first failure is an increase Prometheus sees, not a new series.
+    for (const kind of REPORT_KINDS) for (const outcome of REPORT_JOB_OUTCOMES) this.jobs.inc({ kind, outcome }, 0);
     collectDefaultMetrics({ register: this.registry, prefix: 'iss_worker_' });
     registerDatabasePoolGauges(this.registry, 'iss_worker_', database);
     new Gauge({
