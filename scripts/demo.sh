@@ -30,6 +30,9 @@ export JWT_SECRET="${JWT_SECRET:-$(cat "$RUN_DIR/jwt-secret")}"
 # The demo's own audit seal key (Ed25519), kept like the secret: not the development key of the repository.
 [ -s "$RUN_DIR/audit-seal-key" ] || node -e 'process.stdout.write(require("crypto").generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "der" }).toString("base64"))' > "$RUN_DIR/audit-seal-key"
 export AUDIT_SEAL_PRIVATE_KEY="${AUDIT_SEAL_PRIVATE_KEY:-$(cat "$RUN_DIR/audit-seal-key")}"
+# Metrics (issue 17): Prometheus's bearer token for /metrics, random and kept like the secret.
+[ -s "$RUN_DIR/metrics-token" ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))' > "$RUN_DIR/metrics-token"
+export METRICS_TOKEN="${METRICS_TOKEN:-$(cat "$RUN_DIR/metrics-token")}"
 
 say "Building"
 # The web app is always React's production build, precompressed, whatever NODE_ENV the api runs in.
@@ -71,6 +74,8 @@ cat <<INFO
   Back office ISS is up:  http://localhost:$PORT
     API documentation     http://localhost:$PORT/api/docs
     Health                http://localhost:$PORT/health
+    Metrics (Prometheus)  curl -H "Authorization: Bearer \$(cat .run/metrics-token)" http://localhost:$PORT/metrics
+    Job dashboard         http://localhost:$PORT/admin/queues (signed in as the admin)
 
   Demo accounts (password: $DEMO_PASSWORD):
     admin@demo.iss.local        administrateur

@@ -53,4 +53,17 @@ describe('audit verification runs', () => {
     await runs.run(next);
     expect(await row(next)).toMatchObject({ status: 'done', attempts: 2 });
   });
+
+  it('gives the metrics the newest finished run: when it ended, and whether the chain held', async () => {
+    const { id } = await runs.request(auditor);
+    await runs.run(id);
+    const done = await runs.lastOutcome();
+    expect(done).toEqual({ outcome: 'ok', finishedAt: expect.any(Date) });
+    expect(Math.abs(done!.finishedAt.getTime() - Date.now())).toBeLessThan(60_000);
+
+    const { id: failing } = await runs.request(auditor);
+    expect(await runs.lastOutcome()).toEqual(done); // a pending run has no outcome yet
+    await runs.fail(failing, new Error('Redis injoignable'));
+    expect(await runs.lastOutcome()).toMatchObject({ outcome: 'failed' });
+  });
 });

@@ -13,8 +13,10 @@ import {
   inAnyDepartment,
   JobQueue,
   type Tx,
+  WorkerMetricsStore,
 } from '@app/core';
 import Redis from 'ioredis';
+import { Counter, Registry } from 'prom-client';
 import { TEST_REDIS_URL } from '../support/env';
 import { Medium, mediumModule } from './support/medium-module';
 
@@ -136,5 +138,33 @@ describe('core', () => {
     } finally {
       redis.disconnect();
     }
+  });
+
+  it('counts the queue’s jobs by state, for the metrics', async () => {
+    const queue = medium.get(JobQueue);
+    const before = await queue.counts();
+    expect(Object.keys(before).sort()).toEqual(['active', 'delayed', 'failed', 'waiting']);
+    const id = `medium-counts-${process.pid}-${Date.now()}`;
+    await queue.enqueue('report.render', { reportId: id }, id);
+    expect(await queue.counts()).toEqual({ ...before, waiting: before.waiting + 1 });
+  });
+
+  it('keeps each worker’s metrics in Redis until their time to live runs out, or the worker leaves', async () => {
+    const store = medium.get(WorkerMetricsStore);
+    /** A worker's registry as it publishes it: one counter at `value`. */
+    const snapshot = async (value: number) => {
+      const registry = new Registry();
+      new Counter({ name: 'jobs_total', help: 'h', registers: [registry] }).inc(value);
+      return registry.getMetricsAsJSON();
+    };
+    await store.publish('medium-a', await snapshot(1), 60_000);
+    await store.publish('medium-b', await snapshot(2), 1);
+    await store.publish('medium-c', await snapshot(3), 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await store.remove('medium-c');
+
+    expect(await store.readAll()).toEqual([await snapshot(1)]);
+    await store.remove('medium-a');
+    expect(await store.readAll()).toEqual([]);
   });
 });

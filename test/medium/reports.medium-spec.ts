@@ -340,6 +340,29 @@ describe('reports', () => {
       expect(running).toBe(true);
     });
 
+    it('tells its observer how each rendering of a claim ended, with the kind and the time it took', async () => {
+      const seen: [string, string, number][] = [];
+      renderer.observeJobs((kind, outcome, seconds) => seen.push([kind, outcome, seconds]));
+      try {
+        const { id } = await reports.request(officer, freshRequest());
+        await renderer.render(id);
+        await renderer.render(id); // nothing to claim: nothing to tell
+        const [bogus] = await medium.db.manager.query(
+          `INSERT INTO report (kind, params, requested_by, request_fingerprint) VALUES ('directory', '{"bogus": 1}', $1, 'y') RETURNING id`,
+          [officer.id],
+        );
+        await expect(renderer.render(bogus.id)).rejects.toMatchObject({ kind: 'invalid' });
+      } finally {
+        renderer.observeJobs(() => undefined);
+      }
+
+      expect(seen.map(([kind, outcome]) => [kind, outcome])).toEqual([
+        ['roadmap', 'done'],
+        ['directory', 'failed'],
+      ]);
+      expect(seen.every(([, , seconds]) => seconds > 0 && seconds < 30)).toBe(true);
+    });
+
     it('ends a report that cannot be rendered as failed, with a French message its requester still reads', async () => {
       const { reader, id } = await requestedByFormerReader();
       const log = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);

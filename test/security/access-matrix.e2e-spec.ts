@@ -193,6 +193,14 @@ const MATRIX: [Account, string, Target, number][] = [
   ['auditor', 'GET /api/users', '—', 403],
   ['member', 'GET /api/users', '—', 403],
   ['admin', 'GET /api/users', '—', 200],
+  // The job dashboard (bull-board, outside /api): its page and its API, for the admin only.
+  ['delegate', 'GET /admin/queues', '—', 403],
+  ['officer', 'GET /admin/queues/api/queues', '—', 403],
+  ['referent31', 'GET /admin/queues', '—', 403],
+  ['auditor', 'GET /admin/queues/api/queues', '—', 403],
+  ['member', 'GET /admin/queues', '—', 403],
+  ['admin', 'GET /admin/queues', '—', 200],
+  ['admin', 'GET /admin/queues/api/queues', '—', 200],
 ];
 
 describe('object-level access matrix (role × route × object)', () => {
@@ -333,6 +341,8 @@ describe('object-level access matrix (role × route × object)', () => {
     'POST /api/reports attendance_sheet': (id) => report('attendance_sheet', { meetingId: id }),
     'GET /api/reports/:id': (id) => ({ method: 'GET', url: `/api/reports/${id}` }),
     'GET /api/users': () => ({ method: 'GET', url: '/api/users?role=admin&search=demo' }),
+    'GET /admin/queues': () => ({ method: 'GET', url: '/admin/queues' }),
+    'GET /admin/queues/api/queues': () => ({ method: 'GET', url: '/admin/queues/api/queues' }),
     'POST /api/users': () => ({
       method: 'POST',
       url: '/api/users',

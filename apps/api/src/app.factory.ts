@@ -16,6 +16,9 @@ import { countQueriesPerRequest } from './query-count-header';
 import { registerWebApp } from './web/web-app';
 import { addSecurityHeaders } from './security-headers';
 import { recordRoutes, RegisteredRoute } from './route-listing';
+import { guardJobDashboardOf } from './job-dashboard/dashboard-guard';
+import { ApiMetrics } from './metrics/api-metrics';
+import { measureRequests } from './metrics/http-metrics';
 
 export interface AppOptions {
   logger?: boolean;
@@ -41,6 +44,8 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   });
   if (!quiet) app.useLogger(app.get(Logger));
   await addSecurityHeaders(app.getHttpAdapter().getInstance());
+  measureRequests(app.getHttpAdapter().getInstance(), app.get(ApiMetrics).httpDuration);
+  guardJobDashboardOf(app);
   await app.register(fastifyCookie);
   refuseCrossSiteWrites(app.getHttpAdapter().getInstance());
   limitJsonBodies(app, BODY_LIMIT);
@@ -53,7 +58,13 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', requestIdOf(request.raw));
     });
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+      { path: 'admin/queues', method: RequestMethod.ALL },
+    ],
+  });
   app.useGlobalPipes(
     new RejectNulCharactersPipe(),
     new AppValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),

@@ -36,6 +36,8 @@ import { UsersController } from './controllers/users.controller';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { RateLimitsModule } from './rate-limits/rate-limits';
+import { JobDashboardModule } from './job-dashboard/job-dashboard.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({
   imports: [
@@ -69,6 +71,8 @@ import { RateLimitsModule } from './rate-limits/rate-limits';
     RoadmapModule,
     ContractsModule,
     EquityModule,
+    MetricsModule,
+    JobDashboardModule,
   ],
   controllers: [
     HealthController,

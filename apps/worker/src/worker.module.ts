@@ -12,6 +12,7 @@ import { JobHandlerRegistry } from './job-handlers';
 import { JobsProcessor } from './jobs.processor';
 import { MaintenanceScheduler } from './maintenance.scheduler';
 import { ThreadRenderPool } from './render/thread-render-pool';
+import { WorkerMetrics } from './worker-metrics';
 
 @Module({
   imports: [
@@ -33,6 +34,6 @@ import { ThreadRenderPool } from './render/thread-render-pool';
     RoadmapModule,
     IdentityModule,
   ],
-  providers: [JobHandlerRegistry, JobsProcessor, MaintenanceScheduler, ThreadRenderPool],
+  providers: [JobHandlerRegistry, JobsProcessor, MaintenanceScheduler, ThreadRenderPool, WorkerMetrics],
 })
 export class WorkerModule {}

@@ -86,6 +86,18 @@ export class AuditVerificationRepository {
   }
 
   /**
+   * The newest run that ended (done or failed), for the metrics: when, and what it found. One run is
+   * pending at a time, so runs end in the order they were asked for: the index on requested_at serves.
+   */
+  async latestFinished(): Promise<Pick<AuditVerificationRow, 'status' | 'finishedAt' | 'ok'> | null> {
+    const rows: Pick<AuditVerificationRow, 'status' | 'finishedAt' | 'ok'>[] = await this.dataSource.query(
+      `SELECT status, finished_at AS "finishedAt", ok FROM audit_verification
+        WHERE finished_at IS NOT NULL ORDER BY requested_at DESC, id DESC LIMIT 1`,
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
    * Takes the run: a queued one, or a running one whose lease ran out (its worker died). Null when it
    * is finished or another worker holds it (a duplicate delivery). The returned `attempts` identifies
    * this claim; only its holder may record the result.

@@ -7,6 +7,10 @@ import { AuditVerificationRepository, AuditVerificationRow } from './audit-verif
 import { AuditVerificationRunDto, QueuedAuditVerificationDto } from './dto/audit-event.dto';
 
 /** How long a claim holds a run: a million events take about a minute on a loaded machine; ten is ample. */
+/** How the newest finished verification ended. */
+export const AUDIT_VERIFICATION_OUTCOMES = ['ok', 'broken', 'failed'] as const;
+export type AuditVerificationOutcome = (typeof AUDIT_VERIFICATION_OUTCOMES)[number];
+
 const LEASE_SECONDS = 600;
 /** A queued run younger than this is still on its way to the queue: leave it to the api. */
 const QUEUED_GRACE_MS = 10_000;
@@ -63,6 +67,17 @@ export class AuditVerificationService {
   async latest(actor: Actor): Promise<AuditVerificationRunDto> {
     auditPolicy.assert(actor, 'verify');
     return toDto(found(await this.runs.latest(), AuditErrorCode.AuditVerificationNotFound));
+  }
+
+  /**
+   * The newest run that ended, for the operations' metrics (no person asks: no actor): when it ended and
+   * its outcome — the chain intact (`ok`), broken somewhere (`broken`), or the walk itself failed.
+   */
+  async lastOutcome(): Promise<{ finishedAt: Date; outcome: AuditVerificationOutcome } | null> {
+    const run = await this.runs.latestFinished();
+    if (!run?.finishedAt) return null;
+    const outcome = run.status === 'failed' ? 'failed' : run.ok ? 'ok' : 'broken';
+    return { finishedAt: run.finishedAt, outcome };
   }
 
   /**

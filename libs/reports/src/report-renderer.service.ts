@@ -8,7 +8,14 @@ import { progressPercent, ProgressThrottle } from './report-progress';
 import { drawReport, type DrawTask } from './render/draw-report';
 import { ReportRenderPool } from './render/report-render-pool';
 import { ReportEntity } from './entities/report.entity';
+import type { ReportKind } from './report-lifecycle';
 import { ReportsRepository, type RenderedFile } from './reports.repository';
+
+/** How one rendering of a claimed report ended: stored, thrown (BullMQ may retry), or superseded by another claim. */
+export const REPORT_JOB_OUTCOMES = ['done', 'failed', 'lease_lost'] as const;
+export type ReportJobOutcome = (typeof REPORT_JOB_OUTCOMES)[number];
+/** Told of each rendering this process ends (the worker's metrics); it must not throw. */
+export type ReportJobObserver = (kind: ReportKind, outcome: ReportJobOutcome, seconds: number) => void;
 
 /**
  * Renders one report. Safe to run twice, or a hundred times at once (BullMQ delivers at least once):
@@ -38,6 +45,13 @@ export class ReportRendererService {
     this.pool = pool;
   }
 
+  private observer?: ReportJobObserver;
+
+  /** From now on, `observer` is told how each rendering ended and how long it took (from the claim). */
+  observeJobs(observer: ReportJobObserver): void {
+    this.observer = observer;
+  }
+
   async render(reportId: string): Promise<void> {
     // One UPDATE … RETURNING, atomic on its own: no transaction around it (two round trips fewer a job).
     const report = await this.reports.claim(this.db.manager, reportId, this.config.get('REPORT_LEASE_SECONDS'));
@@ -46,9 +60,13 @@ export class ReportRendererService {
       return;
     }
     this.inFlight.set(report.id, report.attempts);
+    const started = performance.now();
+    const ended = (outcome: ReportJobOutcome) =>
+      this.observer?.(report.kind, outcome, (performance.now() - started) / 1000);
     try {
-      await this.renderClaimed(report);
+      ended((await this.renderClaimed(report)) ? 'done' : 'lease_lost');
     } catch (error) {
+      ended('failed');
       await this.reports.release(report.id, report.attempts);
       throw error;
     } finally {
@@ -63,7 +81,8 @@ export class ReportRendererService {
     return claims.length;
   }
 
-  private async renderClaimed(report: ReportEntity): Promise<void> {
+  /** True when this claim stored the file; false when another claim had taken the report over. */
+  private async renderClaimed(report: ReportEntity): Promise<boolean> {
     const definition = this.kinds.get(report.kind);
     const params = validReportParams(definition, report.params);
     const data = await definition.collect(params);
@@ -76,23 +95,23 @@ export class ReportRendererService {
         ? await this.pool.draw(task, progress)
         : await drawReport(definition.render, task, progress);
       const fileKey = `reports/${report.id}.pdf`;
-      await this.markDone(report, { fileKey, ...drawn, ...heading }, path);
+      return await this.markDone(report, { fileKey, ...drawn, ...heading }, path);
     } finally {
       // Gone already once stored; otherwise (lease lost, drawing failed) it is dropped here.
       await this.storage.discardPartial(path);
     }
   }
 
-  private async markDone(report: ReportEntity, rendered: RenderedFile, path: string): Promise<void> {
-    await this.audit.write(SYSTEM_ACTOR, async (tx) => {
+  private async markDone(report: ReportEntity, rendered: RenderedFile, path: string): Promise<boolean> {
+    return this.audit.write(SYSTEM_ACTOR, async (tx) => {
       if (!(await this.reports.markDone(tx, report.id, report.attempts, rendered))) {
         this.logger.warn(`Report ${report.id}: lease lost to another worker, this rendering is dropped`);
-        return { result: undefined, audit: [] };
+        return { result: false, audit: [] };
       }
       // Stored while the row is locked by the update above: a later claim waits for this commit.
       await this.storage.putFile(rendered.fileKey, path);
       return {
-        result: undefined,
+        result: true,
         audit: {
           action: 'report.done',
           entityType: 'report',

@@ -39,6 +39,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   user: 'Utilisateur',
   audit_seal: 'Scellement',
   audit_verification: 'Vérification du journal',
+  job_queue: 'File de tâches',
 };
 
 /** What each audited action did, in words. */
@@ -98,6 +99,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.password_change': 'Changement de mot de passe',
   'audit.seal': 'Scellement du journal',
   'audit_verification.request': 'Demande de vérification du journal',
+  'job_queue.action': 'Action sur la file de tâches (tableau de bord)',
 };
 
 /** The fields audit events record, in words (amounts are in euros once formatted). */

@@ -2,6 +2,7 @@ import { ExecutionContext, ForbiddenException, Injectable, UnauthorizedException
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validate } from 'class-validator';
 import { Actor, DomainError, failedFields, invalidInput, Role } from '@app/core';
 import { IdentityErrorCode, LoginDto } from '@app/identity';
@@ -25,6 +26,23 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (!user) throw new UnauthorizedException('Authentification requise');
     return user;
   }
+
+  /**
+   * This guard's check for routes that Nest does not serve (the job dashboard's Fastify plugin): the
+   * same token extraction, revocation and idle-session checks, on a bare Fastify request. Throws 401.
+   */
+  async authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Actor> {
+    const http = { getRequest: () => request, getResponse: () => reply };
+    await super.canActivate({ switchToHttp: () => http } as unknown as ExecutionContext);
+    return (request as FastifyRequest & { user: Actor }).user;
+  }
+}
+
+/** Throws 403 unless the actor holds one of `roles` (the @Roles() check, for Nest's routes and others). */
+export function assertRole(actor: Actor | undefined, roles: readonly Role[]): void {
+  if (!actor || !actor.roles.some((r) => roles.includes(r))) {
+    throw new ForbiddenException('Votre rôle ne permet pas cette action');
+  }
 }
 
 /** Global, after authentication: the route's @Roles(), when it has some. */
@@ -38,9 +56,8 @@ export class RolesGuard {
       context.getClass(),
     ]);
     if (!roles || roles.length === 0) return true;
-    const actor = context.switchToHttp().getRequest<{ user?: Actor }>().user;
-    if (actor && actor.roles.some((r) => roles.includes(r))) return true;
-    throw new ForbiddenException('Votre rôle ne permet pas cette action');
+    assertRole(context.switchToHttp().getRequest<{ user?: Actor }>().user, roles);
+    return true;
   }
 }
 

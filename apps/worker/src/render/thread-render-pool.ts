@@ -66,6 +66,11 @@ export class ThreadRenderPool extends ReportRenderPool implements OnModuleInit, 
     }
   }
 
+  /** The pool's use now: its threads, the drawings waiting for one, and how busy the threads were (0–1). */
+  usage(): { threads: number; queued: number; utilization: number } {
+    return { threads: this.pool.threads.length, queued: this.pool.queueSize, utilization: this.pool.utilization };
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.pool.close({ force: true });
   }

@@ -41,6 +41,21 @@ describe('validateEnv', () => {
     expect(() => validateEnv({ ...production, COUNT_QUERIES: 'true' })).toThrow(/COUNT_QUERIES/);
   });
 
+  it('takes a metrics token of 16 characters or more, strong in production; none by default', () => {
+    expect(validateEnv(base).METRICS_TOKEN).toBeUndefined();
+    expect(validateEnv({ ...base, METRICS_TOKEN: '' }).METRICS_TOKEN).toBeUndefined();
+    expect(validateEnv({ ...base, METRICS_TOKEN: 'scrape-0123456789' }).METRICS_TOKEN).toBe('scrape-0123456789');
+    expect(() => validateEnv({ ...base, METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => validateEnv({ ...production, METRICS_TOKEN: 'scrape-0123456789' })).toThrow(/METRICS_TOKEN/);
+    expect(validateEnv({ ...production, METRICS_TOKEN: strong }).METRICS_TOKEN).toBe(strong);
+  });
+
+  it('keeps the job dashboard read-only unless told otherwise', () => {
+    expect(validateEnv(base).BULL_BOARD_READ_ONLY).toBe(true);
+    expect(validateEnv({ ...base, BULL_BOARD_READ_ONLY: 'false' }).BULL_BOARD_READ_ONLY).toBe(false);
+    expect(() => validateEnv({ ...base, BULL_BOARD_READ_ONLY: 'no' })).toThrow(/BULL_BOARD_READ_ONLY/);
+  });
+
   it('signs audit seals with the published development key outside production only, in any encoding', () => {
     expect(validateEnv(base).AUDIT_SEAL_PRIVATE_KEY).toBe(DEV_AUDIT_SEAL_PRIVATE_KEY);
     const devPem = `-----BEGIN PRIVATE KEY-----\n${DEV_AUDIT_SEAL_PRIVATE_KEY}\n-----END PRIVATE KEY-----\n`;

@@ -244,6 +244,23 @@ export class EnvSchema {
   @IsInt()
   @Min(1)
   IMPORT_CSV_MAX_ROWS = 5_000;
+
+  // ── Metrics and job dashboard (issue 17) ──────────────────────────────────────────────────────
+
+  /**
+   * The bearer token Prometheus sends to `GET /metrics`. Unset, the route refuses every request (401):
+   * the metrics are never public.
+   */
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** The job dashboard (`/admin/queues`) shows the queue without its retry, clean or remove actions. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'BULL_BOARD_READ_ONLY must be true or false' })
+  BULL_BOARD_READ_ONLY = true;
 }
 
 /** Parses and checks the environment; throws one line naming each bad variable. */
@@ -256,6 +273,9 @@ export function validateEnv(raw: Record<string, unknown>): EnvSchema {
   }
   if (env.NODE_ENV === 'production' && env.COUNT_QUERIES) {
     problems.push('COUNT_QUERIES is a test diagnostic: not in production');
+  }
+  if (env.NODE_ENV === 'production' && env.METRICS_TOKEN && isWeakSecret(env.METRICS_TOKEN)) {
+    problems.push('METRICS_TOKEN is weak or a default: use at least 32 random characters in production');
   }
   problems.push(...sealKeyProblems(env));
   env.DATABASE_OWNER_URL ||= env.DATABASE_URL;

@@ -18,6 +18,14 @@ export class Database {
     return this.dataSource.manager;
   }
 
+  /** The connection pool's use now (pg's counters): open connections, idle ones, callers waiting for one. */
+  poolUsage(): { total: number; idle: number; waiting: number } {
+    const pool = (
+      this.dataSource.driver as { master?: { totalCount: number; idleCount: number; waitingCount: number } }
+    ).master;
+    return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
+  }
+
   async ping(): Promise<void> {
     await this.dataSource.query('SELECT 1');
   }

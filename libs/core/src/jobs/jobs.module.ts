@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { JOBS_QUEUE } from './job-registry';
 import { JobQueue } from './job-queue';
 import { redisOptions } from './redis-connection';
+import { WorkerMetricsStore } from '../metrics/worker-metrics-store';
 
 @Module({})
 export class JobsModule {
@@ -18,8 +19,8 @@ export class JobsModule {
         }),
         BullModule.registerQueue({ name: JOBS_QUEUE }),
       ],
-      providers: [JobQueue],
-      exports: [JobQueue, BullModule],
+      providers: [JobQueue, WorkerMetricsStore],
+      exports: [JobQueue, WorkerMetricsStore, BullModule],
     };
   }
 }

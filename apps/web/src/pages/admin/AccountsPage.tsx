@@ -83,6 +83,14 @@ export function AccountsPage() {
   return (
     <>
       <h1>Comptes</h1>
+      <p>
+        Les rapports et les vérifications du journal d’audit s’exécutent en arrière-plan :{' '}
+        {/* Served by the api outside the web app (bull-board): a full page load, not a route of the app. */}
+        <a className="fr-link" href="/admin/queues">
+          tableau de bord des tâches
+        </a>
+        .
+      </p>
       <form onSubmit={search} aria-label="Rechercher des comptes" className="fr-grid-row fr-grid-row--gutters">
         <Input
           className="fr-col-12 fr-col-md-5"
