@@ -20,6 +20,7 @@ import { requestIdOf } from './auth/request-id';
 import { requestLogFields, responseLogFields } from './request-log';
 import { AuditController } from './controllers/audit.controller';
 import { AuthController } from './controllers/auth.controller';
+import { ProConnectController } from './controllers/proconnect.controller';
 import { BodiesController } from './controllers/bodies.controller';
 import { CallsController } from './controllers/calls.controller';
 import { ContractsController } from './controllers/contracts.controller';
@@ -73,6 +74,7 @@ import { RateLimitsModule } from './rate-limits/rate-limits';
   controllers: [
     HealthController,
     AuthController,
+    ProConnectController,
     UsersController,
     DepartmentsController,
     AuditController,

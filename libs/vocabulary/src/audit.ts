@@ -96,6 +96,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.login': 'Connexion',
   'auth.logout': 'Déconnexion',
   'auth.password_change': 'Changement de mot de passe',
+  'auth.login_failed': 'Échec de connexion',
+  'auth.login_refused': 'Connexion par mot de passe refusée (ProConnect exigé)',
+  'auth.proconnect_failed': 'Connexion ProConnect refusée',
+  'user.link_proconnect': 'Compte lié à une identité ProConnect',
+  'sign_in_policy.update': 'Rôles tenus de se connecter avec ProConnect',
   'audit.seal': 'Scellement du journal',
   'audit_verification.request': 'Demande de vérification du journal',
 };
