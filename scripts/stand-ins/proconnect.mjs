@@ -6,11 +6,11 @@
  * accounts. Its interaction step is a plain French page where one chooses (or types) the identity.
  *
  *   node scripts/stand-ins/proconnect.mjs --port 0 --client-id ID --client-secret SECRET \
- *     --redirect-uri URL [--post-logout-redirect-uri URL] [--clock-offset-seconds N]
+ *     --redirect-uri URL [--post-logout-redirect-uri URL] [--clock-offset-seconds=N]
  *
  * Every option may come from the environment instead (PROCONNECT_PORT, PROCONNECT_CLIENT_ID, …,
  * PROCONNECT_HOST). Once listening it prints one JSON line, `{"issuer":"http://127.0.0.1:PORT"}`, so a test
- * or a script can start it on a free port (0). `--clock-offset-seconds -7200` runs the provider two hours in
+ * or a script can start it on a free port (0). `--clock-offset-seconds=-7200` runs the provider two hours in
  * the past: it still is the real provider, issuing real tokens, but its ID tokens have already expired.
  */
 import { generateKeyPairSync, createHash, randomBytes } from 'node:crypto';
@@ -64,11 +64,16 @@ const IDENTITIES = [
 /** A stable `sub` per e-mail, unless the form names another one (an agent re-registered at the federation). */
 const subOf = (email) => createHash('sha256').update(`proconnect:${email}`).digest('hex').slice(0, 32);
 
-function accountOf(email, sub) {
+/** The e-mail of each subject that signed in (the provider's `sub` is its account id). */
+const emails = new Map();
+
+function accountOf(sub) {
+  const email = emails.get(sub);
+  if (!email) return undefined;
   const known = IDENTITIES.find(([address]) => address === email);
   const [givenName, usualName] = known ? known.slice(1) : [email.split('@')[0], 'Agent'];
   return {
-    accountId: `${sub}|${email}`,
+    accountId: sub,
     async claims() {
       return {
         sub,
@@ -108,10 +113,7 @@ const providerConfiguration = {
     rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
   },
   interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-  findAccount: (_ctx, id) => {
-    const [sub, email] = id.split('|');
-    return accountOf(email, sub);
-  },
+  findAccount: (_ctx, sub) => accountOf(sub),
   // The agent's consent is ProConnect's business, not this client's: every scope asked is granted.
   async loadExistingGrant(ctx) {
     const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
@@ -126,7 +128,10 @@ const providerConfiguration = {
   },
   renderError(ctx, out) {
     ctx.type = 'html';
-    ctx.body = page('Erreur', `<h1>Erreur du fournisseur d’identité</h1><p>${escape(out.error_description ?? out.error)}</p>`);
+    ctx.body = page(
+      'Erreur',
+      `<h1>Erreur du fournisseur d’identité</h1><p>${escape(out.error_description ?? out.error)}</p>`,
+    );
   },
 };
 /** Made once the server listens: the issuer names the port it got. */
@@ -206,10 +211,11 @@ async function interaction(req, res, [, uid, action]) {
   const email = (form.get('email') === 'other' ? form.get('otherEmail') : form.get('email'))?.trim().toLowerCase();
   if (!email) throw new Error('an e-mail is required');
   const sub = form.get('sub')?.trim() || subOf(email);
+  emails.set(sub, email);
   await provider.interactionFinished(
     req,
     res,
-    { login: { accountId: `${sub}|${email}`, acr: 'eidas1', amr: ['pwd'] } },
+    { login: { accountId: sub, acr: 'eidas1', amr: ['pwd'] } },
     { mergeWithLastSubmission: false },
   );
 }

@@ -5,13 +5,13 @@
 export const PROCONNECT_REFUSALS = {
   unknown_account:
     'Aucun compte de l’application ne correspond à l’adresse électronique de votre identité ProConnect : demandez à l’administrateur de vous en ouvrir un.',
-  account_disabled: 'Votre compte est désactivé : la connexion avec ProConnect est refusée. Contactez l’administrateur.',
+  account_disabled:
+    'Votre compte est désactivé : la connexion avec ProConnect est refusée. Contactez l’administrateur.',
   identity_mismatch:
     'Ce compte est lié à une autre identité ProConnect : la connexion est refusée. Contactez l’administrateur.',
   state_invalid:
     'La demande de connexion ProConnect est inconnue, expirée ou déjà utilisée (paramètre « state ») : recommencez la connexion.',
-  code_refused:
-    'ProConnect a refusé le code d’autorisation, déjà utilisé ou expiré : recommencez la connexion.',
+  code_refused: 'ProConnect a refusé le code d’autorisation, déjà utilisé ou expiré : recommencez la connexion.',
   nonce_invalid:
     'La réponse de ProConnect ne correspond pas à cette demande de connexion (paramètre « nonce ») : recommencez la connexion.',
   id_token_expired: 'Le jeton d’identité transmis par ProConnect a expiré : recommencez la connexion.',

@@ -15,7 +15,11 @@ export const sessionCookie = (req: FastifyRequest): string | null => req.cookies
 export const authenticatesByCookie = (req: FastifyRequest): boolean => !bearerToken(req) && !!sessionCookie(req);
 
 /** Sets the session cookie for a new session (`secure` in production). */
-export function setSessionCookie(reply: FastifyReply, session: { accessToken: string; expiresAt: Date }, secure: boolean) {
+export function setSessionCookie(
+  reply: FastifyReply,
+  session: { accessToken: string; expiresAt: Date },
+  secure: boolean,
+) {
   reply.setCookie(SESSION_COOKIE, session.accessToken, {
     httpOnly: true,
     sameSite: 'strict',

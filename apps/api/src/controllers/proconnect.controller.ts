@@ -67,12 +67,19 @@ export class ProConnectController {
    */
   @Public()
   @Get('proconnect/callback')
-  @ApiResponse({ status: 302, description: 'vers l’application, connecté, ou vers la page de connexion avec le motif du refus' })
+  @ApiResponse({
+    status: 302,
+    description: 'vers l’application, connecté, ou vers la page de connexion avec le motif du refus',
+  })
   @ApiNotFoundResponse({ description: 'ProConnect n’est pas configuré (OIDC_ISSUER)' })
   async finishProConnectLogin(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
-    const outcome = await this.proconnect.finish(query, req.cookies[PROCONNECT_STATE_COOKIE], originOf(req));
-    reply.clearCookie(PROCONNECT_STATE_COOKIE, { path: CALLBACK_PATH });
+    const browserState = req.cookies[PROCONNECT_STATE_COOKIE];
+    const outcome = await this.proconnect.finish(query, browserState, originOf(req));
+    // The browser's attempt is used up once a callback names it; a forged one leaves it for the real answer.
+    if (new URLSearchParams(query).get('state') === browserState) {
+      reply.clearCookie(PROCONNECT_STATE_COOKIE, { path: CALLBACK_PATH });
+    }
     if ('refusal' in outcome) return void reply.redirect(loginPageFor(outcome.refusal), 302);
     setSessionCookie(reply, outcome.session, this.config.isProduction);
     reply.redirect('/', 302);

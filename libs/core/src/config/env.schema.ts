@@ -316,7 +316,8 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 function oidcProblems(env: EnvSchema): string[] {
   const missing = OIDC_SETTINGS.filter((key) => !env[key]);
   if (missing.length === OIDC_SETTINGS.length) return [];
-  if (missing.length > 0) return [`ProConnect needs ${OIDC_SETTINGS.join(', ')} together: ${missing.join(', ')} missing`];
+  if (missing.length > 0)
+    return [`ProConnect needs ${OIDC_SETTINGS.join(', ')} together: ${missing.join(', ')} missing`];
   const issuer = new URL(env.OIDC_ISSUER!);
   if (env.NODE_ENV === 'production' && issuer.protocol !== 'https:' && !LOCAL_HOSTS.has(issuer.hostname)) {
     return ['OIDC_ISSUER must be an https URL in production'];

@@ -7,6 +7,13 @@ describe('refusalOf', () => {
   });
 
   it('reads a nonce that is not the attempt’s, and no other claim, as a wrong nonce', () => {
+    const wrapped = (claim: string) => ({
+      name: 'ClientError',
+      code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED',
+      cause: { code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED', cause: { claim } },
+    });
+    expect(refusalOf(wrapped('nonce'))).toBe('nonce_invalid');
+    expect(refusalOf(wrapped('iss'))).toBe('provider_error');
     expect(refusalOf({ code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED', cause: { claim: 'nonce' } })).toBe('nonce_invalid');
     expect(refusalOf({ code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED', cause: { claim: 'aud' } })).toBe('provider_error');
   });

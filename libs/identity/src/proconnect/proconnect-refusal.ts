@@ -8,7 +8,8 @@ interface OAuthFailure {
   name?: string;
   code?: string;
   error?: string;
-  cause?: { claim?: string };
+  /** openid-client's ClientError wraps oauth4webapi's error, whose own cause names the claim. */
+  cause?: { claim?: string; cause?: { claim?: string } };
 }
 
 /**
@@ -20,7 +21,7 @@ interface OAuthFailure {
 export function refusalOf(failure: unknown): ProConnectRefusal {
   const { name, code, error, cause } = (failure ?? {}) as OAuthFailure;
   if (code === TIMESTAMP_CHECK) return 'id_token_expired';
-  if (code === CLAIM_COMPARISON && cause?.claim === 'nonce') return 'nonce_invalid';
+  if (code === CLAIM_COMPARISON && (cause?.cause?.claim ?? cause?.claim) === 'nonce') return 'nonce_invalid';
   if (name === 'ResponseBodyError' && error === 'invalid_grant') return 'code_refused';
   return 'provider_error';
 }

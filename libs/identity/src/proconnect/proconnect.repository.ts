@@ -18,10 +18,11 @@ export class ProConnectRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insertAttempt(attempt: ProConnectAttempt): Promise<void> {
-    await this.dataSource.query(
-      'INSERT INTO proconnect_attempt (state, nonce, code_verifier) VALUES ($1, $2, $3)',
-      [attempt.state, attempt.nonce, attempt.codeVerifier],
-    );
+    await this.dataSource.query('INSERT INTO proconnect_attempt (state, nonce, code_verifier) VALUES ($1, $2, $3)', [
+      attempt.state,
+      attempt.nonce,
+      attempt.codeVerifier,
+    ]);
   }
 
   /** Deletes the attempt and returns it if it was fresh: a callback can use it once only. */
@@ -37,12 +38,10 @@ export class ProConnectRepository {
 
   /** Keeps the ID token of a session opened through ProConnect, for the provider's logout. */
   async saveSession(session: { jti: string; userId: string; idToken: string; expiresAt: Date }): Promise<void> {
-    await this.dataSource.query('INSERT INTO proconnect_session (jti, user_id, id_token, expires_at) VALUES ($1, $2, $3, $4)', [
-      session.jti,
-      session.userId,
-      session.idToken,
-      session.expiresAt,
-    ]);
+    await this.dataSource.query(
+      'INSERT INTO proconnect_session (jti, user_id, id_token, expires_at) VALUES ($1, $2, $3, $4)',
+      [session.jti, session.userId, session.idToken, session.expiresAt],
+    );
   }
 
   /** The session's ID token, forgotten as it is read (its session ends). */

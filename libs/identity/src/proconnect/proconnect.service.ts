@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { AuditService } from '@app/audit';
 import { Actor, AppConfig, DomainError } from '@app/core';
@@ -15,9 +15,7 @@ import { refusalOf } from './proconnect-refusal';
 import { ProConnectRepository } from './proconnect.repository';
 
 /** A callback's outcome: the new session, or why it was refused (already audited). */
-export type ProConnectOutcome =
-  | { session: LoginResultDto & { expiresAt: Date } }
-  | { refusal: ProConnectRefusal };
+export type ProConnectOutcome = { session: LoginResultDto & { expiresAt: Date } } | { refusal: ProConnectRefusal };
 
 class Refused extends Error {
   constructor(
@@ -36,6 +34,8 @@ class Refused extends Error {
  */
 @Injectable()
 export class ProConnectService {
+  private readonly logger = new Logger(ProConnectService.name);
+
   constructor(
     private readonly config: AppConfig,
     private readonly client: ProConnectClient,
@@ -52,7 +52,11 @@ export class ProConnectService {
   /** A new attempt: its state (for the browser's cookie) and the provider's authorization URL. */
   async start(): Promise<{ state: string; url: string }> {
     this.assertConfigured();
-    const attempt = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier() };
+    const attempt = {
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      codeVerifier: oidc.randomPKCECodeVerifier(),
+    };
     await this.repository.insertAttempt(attempt);
     return { state: attempt.state, url: await this.client.authorizationUrl(attempt) };
   }
@@ -61,7 +65,11 @@ export class ProConnectService {
    * The provider's answer (`callbackQuery`), from the browser whose cookie holds `browserState`: the
    * attempt it names is used up, whatever comes next. Every refusal is audited, as nobody.
    */
-  async finish(callbackQuery: string, browserState: string | undefined, origin: RequestOrigin): Promise<ProConnectOutcome> {
+  async finish(
+    callbackQuery: string,
+    browserState: string | undefined,
+    origin: RequestOrigin,
+  ): Promise<ProConnectOutcome> {
     this.assertConfigured();
     try {
       return { session: await this.signIn(callbackQuery, browserState, origin) };
@@ -104,7 +112,10 @@ export class ProConnectService {
     const attempt = await this.repository.takeAttempt(state);
     if (!attempt) throw new Refused('state_invalid');
     const identity = await this.client.identify(callbackQuery, attempt).catch((error: unknown) => {
-      throw new Refused(refusalOf(error));
+      const refusal = refusalOf(error);
+      // What the person is told is vague on purpose; operations need the provider's words.
+      if (refusal === 'provider_error') this.logger.warn(`ProConnect callback refused: ${String(error)}`);
+      throw new Refused(refusal);
     });
     const account = await this.users.findForProConnect(identity.email);
     if (!account) throw new Refused('unknown_account', identity.email);
@@ -125,7 +136,12 @@ export class ProConnectService {
   private async link(user: UserDto, identity: { sub: string; email: string }, origin: RequestOrigin) {
     const linked = await this.audit.write(toActor(user, { requestId: origin.requestId }), async (tx) => {
       const done = await this.users.linkProConnect(tx, user.id, identity.sub);
-      const audit = { action: 'user.link_proconnect', entityType: 'user', entityId: user.id, after: { sub: identity.sub } };
+      const audit = {
+        action: 'user.link_proconnect',
+        entityType: 'user',
+        entityId: user.id,
+        after: { sub: identity.sub },
+      };
       return { result: done, audit: done ? [audit] : [] };
     });
     if (!linked) throw new Refused('identity_mismatch', identity.email, user.id);
