@@ -193,6 +193,13 @@ const MATRIX: [Account, string, Target, number][] = [
   ['auditor', 'GET /api/users', '—', 403],
   ['member', 'GET /api/users', '—', 403],
   ['admin', 'GET /api/users', '—', 200],
+  // The admin says which roles must sign in with ProConnect.
+  ['delegate', 'GET /api/auth/sign-in-policy', '—', 403],
+  ['auditor', 'GET /api/auth/sign-in-policy', '—', 403],
+  ['admin', 'GET /api/auth/sign-in-policy', '—', 200],
+  ['delegate', 'PUT /api/auth/sign-in-policy', '—', 403],
+  ['member', 'PUT /api/auth/sign-in-policy', '—', 403],
+  ['admin', 'PUT /api/auth/sign-in-policy', '—', 200],
 ];
 
 describe('object-level access matrix (role × route × object)', () => {
@@ -333,6 +340,12 @@ describe('object-level access matrix (role × route × object)', () => {
     'POST /api/reports attendance_sheet': (id) => report('attendance_sheet', { meetingId: id }),
     'GET /api/reports/:id': (id) => ({ method: 'GET', url: `/api/reports/${id}` }),
     'GET /api/users': () => ({ method: 'GET', url: '/api/users?role=admin&search=demo' }),
+    'GET /api/auth/sign-in-policy': () => ({ method: 'GET', url: '/api/auth/sign-in-policy' }),
+    'PUT /api/auth/sign-in-policy': () => ({
+      method: 'PUT',
+      url: '/api/auth/sign-in-policy',
+      body: async () => ({ proconnectRequiredRoles: [] }),
+    }),
     'POST /api/users': () => ({
       method: 'POST',
       url: '/api/users',
