@@ -1,4 +1,5 @@
 import { PROCONNECT_REFUSALS } from '@app/vocabulary';
+import { launchBrowser, openApp } from './support/browser';
 import { createUser } from './support/factories';
 import { api, DEMO, login } from './support/http';
 import { CookieAgent, proconnectEnv, ProConnectStandIn } from './support/proconnect';
@@ -251,6 +252,45 @@ describe('ProConnect sign-in', () => {
     const confirm = await agent.get(end.toString());
     expect(confirm.status).toBe(200);
     expect(await confirm.text()).toContain('Se déconnecter de ProConnect ?');
+  });
+
+  it('signs in in the browser with the ProConnect button and the provider’s page, then signs out at both', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await openApp(browser, stack);
+      await page.goto('/connexion');
+      await page.getByRole('link', { name: /S’identifier avec\s*ProConnect/ }).click();
+      await page.getByRole('heading', { name: 'ProConnect – simulateur local' }).waitFor();
+      await page.getByLabel(/Rose Fabre/).check();
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+      expect(new URL(page.url()).origin).toBe(stack.baseUrl);
+      const me = await page.evaluate(() => fetch('/api/auth/me').then((res) => res.json()));
+      expect(me).toMatchObject({ email: DEMO.referent34 });
+
+      await page.getByRole('button', { name: 'Se déconnecter' }).click();
+      await page.getByRole('heading', { name: 'Se déconnecter de ProConnect ?' }).waitFor();
+      await page.getByRole('button', { name: 'Se déconnecter' }).click();
+      await page.getByRole('heading', { name: 'Connexion', exact: true }).waitFor();
+      expect(page.url()).toBe(`${stack.baseUrl}/connexion`);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('says on the login page why ProConnect refused the sign-in', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await openApp(browser, stack);
+      await page.goto('/connexion');
+      await page.getByRole('link', { name: /S’identifier avec\s*ProConnect/ }).click();
+      await page.getByLabel(/Ines Connue/).check();
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.getByText(PROCONNECT_REFUSALS.unknown_account).waitFor();
+      expect(page.url()).toBe(`${stack.baseUrl}/connexion?proconnect=unknown_account`);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('signs out a password session without a provider to call', async () => {

@@ -142,7 +142,7 @@ const escape = (text) =>
 
 function page(title, body) {
   return `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${title} – ProConnect (simulateur)</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#161616}
 fieldset{border:1px solid #ddd;padding:1rem;margin-bottom:1rem}label{display:block;margin:.4rem 0}
 input[type=text],input[type=email]{width:100%;padding:.4rem;font-size:1rem}
