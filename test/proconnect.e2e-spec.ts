@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { PROCONNECT_REFUSALS } from '@app/vocabulary';
 import { launchBrowser, openApp } from './support/browser';
 import { createUser } from './support/factories';
@@ -254,15 +255,24 @@ describe('ProConnect sign-in', () => {
     expect(await confirm.text()).toContain('Se déconnecter de ProConnect ?');
   });
 
-  it('signs in in the browser with the ProConnect button and the provider’s page, then signs out at both', async () => {
+  /** In a browser of its own: the login page's ProConnect button, then the provider's page as `identity`. */
+  async function throughProConnectButton(identity: RegExp, journey: (page: Page) => Promise<void>) {
     const browser = await launchBrowser();
     try {
       const page = await openApp(browser, stack);
       await page.goto('/connexion');
       await page.getByRole('link', { name: /S’identifier avec\s*ProConnect/ }).click();
       await page.getByRole('heading', { name: 'ProConnect – simulateur local' }).waitFor();
-      await page.getByLabel(/Rose Fabre/).check();
+      await page.getByLabel(identity).check();
       await page.getByRole('button', { name: 'Se connecter' }).click();
+      await journey(page);
+    } finally {
+      await browser.close();
+    }
+  }
+
+  it('signs in in the browser with the ProConnect button and the provider’s page, then signs out at both', () =>
+    throughProConnectButton(/Rose Fabre/, async (page) => {
       await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
       expect(new URL(page.url()).origin).toBe(stack.baseUrl);
       const me = await page.evaluate(() => fetch('/api/auth/me').then((res) => res.json()));
@@ -273,25 +283,13 @@ describe('ProConnect sign-in', () => {
       await page.getByRole('button', { name: 'Se déconnecter' }).click();
       await page.getByRole('heading', { name: 'Connexion', exact: true }).waitFor();
       expect(page.url()).toBe(`${stack.baseUrl}/connexion`);
-    } finally {
-      await browser.close();
-    }
-  });
+    }));
 
-  it('says on the login page why ProConnect refused the sign-in', async () => {
-    const browser = await launchBrowser();
-    try {
-      const page = await openApp(browser, stack);
-      await page.goto('/connexion');
-      await page.getByRole('link', { name: /S’identifier avec\s*ProConnect/ }).click();
-      await page.getByLabel(/Ines Connue/).check();
-      await page.getByRole('button', { name: 'Se connecter' }).click();
+  it('says on the login page why ProConnect refused the sign-in', () =>
+    throughProConnectButton(/Ines Connue/, async (page) => {
       await page.getByText(PROCONNECT_REFUSALS.unknown_account).waitFor();
       expect(page.url()).toBe(`${stack.baseUrl}/connexion?proconnect=unknown_account`);
-    } finally {
-      await browser.close();
-    }
-  });
+    }));
 
   it('signs out a password session without a provider to call', async () => {
     const token = await login(stack, DEMO.delegate);
