@@ -1,15 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { ProConnectButton } from '@codegouvfr/react-dsfr/ProConnectButton';
 import { isProConnectRefusal, PROCONNECT_REFUSALS } from '@app/vocabulary';
 import { ApiError } from '../../api/errors';
 import { useSignInOptions } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useDocumentTitle } from '../../routing/ScreenGuard';
 import { useSession } from '../../session/session';
+
+const ProConnectSignIn = lazy(() => import('./ProConnectSignIn'));
 
 /** Only paths of this app are followed after login, never another site. */
 function returnPath(raw: string | null): string {
@@ -56,13 +57,9 @@ export function LoginPage() {
           />
         )}
         {options.data?.proconnect && (
-          <>
-            <h2 className="fr-h4">Avec ProConnect</h2>
-            <p>ProConnect est la solution proposée par l’État pour sécuriser la connexion des agents.</p>
-            <ProConnectButton url="/api/auth/proconnect/login" />
-            <p className="fr-hr-or">ou</p>
-            <h2 className="fr-h4">Avec un mot de passe</h2>
-          </>
+          <Suspense fallback={null}>
+            <ProConnectSignIn />
+          </Suspense>
         )}
         <p>Connectez-vous avec votre adresse électronique professionnelle.</p>
         {error !== undefined && <LoginError error={error} />}
