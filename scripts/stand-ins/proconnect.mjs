@@ -2,8 +2,8 @@
 /**
  * A local stand-in for ProConnect, the State's OpenID Connect federation: the certified `oidc-provider`
  * configured as ProConnect is (scopes and claims `email given_name usual_name siret uid`, acr `eidas1`,
- * PKCE S256 required, RP-initiated logout), with one registered client and test identities for the demo
- * accounts. Its interaction step is a plain French page where one chooses (or types) the identity.
+ * PKCE S256 required, userinfo as a signed JWT, RP-initiated logout), with one registered client and
+ * test identities for the demo accounts. Its interaction step is a plain French page where one chooses (or types) the identity.
  *
  *   node scripts/stand-ins/proconnect.mjs --port 0 --client-id ID --client-secret SECRET \
  *     --redirect-uri URL [--post-logout-redirect-uri URL] [--clock-offset-seconds=N]
@@ -100,6 +100,8 @@ const providerConfiguration = {
       grant_types: ['authorization_code'],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_post',
+      // ProConnect answers the userinfo endpoint with a signed JWT.
+      userinfo_signed_response_alg: 'RS256',
     },
   ],
   jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'stand-in', use: 'sig', alg: 'RS256' }] },
@@ -110,6 +112,7 @@ const providerConfiguration = {
   pkce: { required: () => true },
   features: {
     devInteractions: { enabled: false },
+    jwtUserinfo: { enabled: true },
     rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
   },
   interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },

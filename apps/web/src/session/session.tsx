@@ -31,12 +31,13 @@ async function fetchMe(): Promise<SessionUserDto | null> {
  * end-session page, which sends it back to the login page.
  */
 async function signOut(queryClient: QueryClient): Promise<void> {
-  const options = await queryClient.fetchQuery({
-    queryKey: SIGN_IN_OPTIONS_KEY,
-    queryFn: fetchSignInOptions,
-    staleTime: Infinity,
-  });
-  if (!options.proconnect) return void (await ok(logout()));
+  const proconnect = await queryClient
+    .fetchQuery({ queryKey: SIGN_IN_OPTIONS_KEY, queryFn: fetchSignInOptions, staleTime: Infinity })
+    .then(
+      (options) => options.proconnect,
+      () => false,
+    );
+  if (!proconnect) return void (await ok(logout()));
   const { endSessionUrl } = await ok(proConnectLogout());
   if (endSessionUrl) window.location.assign(endSessionUrl);
 }

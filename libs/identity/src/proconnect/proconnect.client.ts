@@ -75,8 +75,10 @@ export class ProConnectClient {
 
   private discover(): Promise<oidc.Configuration> {
     const issuer = new URL(this.config.get('OIDC_ISSUER')!);
+    // ProConnect signs its userinfo answers (a JWT): their signature is checked against the provider's keys.
+    const execute = [oidc.enableNonRepudiationChecks];
     // A plain http issuer is the local stand-in's (the configuration refuses one elsewhere in production).
-    const execute = issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [];
+    if (issuer.protocol === 'http:') execute.push(oidc.allowInsecureRequests);
     return oidc.discovery(
       issuer,
       this.config.get('OIDC_CLIENT_ID')!,
