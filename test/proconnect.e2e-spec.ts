@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { PROCONNECT_REFUSALS } from '@app/vocabulary';
-import { launchBrowser, openApp } from './support/browser';
+import { expectAccessible, launchBrowser, openApp, signIn as signInWithPassword } from './support/browser';
 import { createUser } from './support/factories';
 import { api, DEMO, login } from './support/http';
 import { CookieAgent, proconnectEnv, ProConnectStandIn } from './support/proconnect';
@@ -261,7 +261,10 @@ describe('ProConnect sign-in', () => {
     try {
       const page = await openApp(browser, stack);
       await page.goto('/connexion');
-      await page.getByRole('link', { name: /S’identifier avec\s*ProConnect/ }).click();
+      const button = page.getByRole('link', { name: /S’identifier avec\s*ProConnect/ });
+      await button.waitFor();
+      await expectAccessible(page);
+      await button.click();
       await page.getByRole('heading', { name: 'ProConnect – simulateur local' }).waitFor();
       await page.getByLabel(identity).check();
       await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -290,6 +293,22 @@ describe('ProConnect sign-in', () => {
       await page.getByText(PROCONNECT_REFUSALS.unknown_account).waitFor();
       expect(page.url()).toBe(`${stack.baseUrl}/connexion?proconnect=unknown_account`);
     }));
+
+  it('lets the admin tick the roles that require ProConnect on the accounts screen', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await signInWithPassword(browser, stack, DEMO.admin, '/comptes');
+      const form = page.getByRole('form', { name: 'Connexion avec ProConnect' });
+      await form.locator('label', { hasText: /^Membre de la commission$/ }).click();
+      await form.getByRole('button', { name: 'Enregistrer les rôles' }).click();
+      await form.getByText('Réglage enregistré.').waitFor();
+      const policy = await api(stack, admin).get('/api/auth/sign-in-policy').expect(200);
+      expect(policy.body.proconnectRequiredRoles).toEqual(['commission_member']);
+    } finally {
+      await api(stack, admin).put('/api/auth/sign-in-policy').send({ proconnectRequiredRoles: [] }).expect(200);
+      await browser.close();
+    }
+  });
 
   it('signs out a password session without a provider to call', async () => {
     const token = await login(stack, DEMO.delegate);
