@@ -318,7 +318,7 @@ describe('ProConnect sign-in', () => {
   });
 });
 
-describe('ProConnect sign-in with an expired ID token', () => {
+describe('ProConnect sign-in with an expired ID token, and a flood of refusals', () => {
   let stack: Stack;
   let provider: ProConnectStandIn;
 
@@ -326,7 +326,8 @@ describe('ProConnect sign-in with an expired ID token', () => {
     // The real provider, its clock two hours behind: the ID tokens it issues have expired an hour ago.
     const proconnect = await proconnectEnv('proconnect-expired', -7200);
     provider = proconnect.provider;
-    stack = await Stack.start('proconnect-expired', { worker: false, env: proconnect.env });
+    const env = { ...proconnect.env, LOGIN_MAX_FAILURES_PER_ADDRESS: '3' };
+    stack = await Stack.start('proconnect-expired', { worker: false, env });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -335,6 +336,16 @@ describe('ProConnect sign-in with an expired ID token', () => {
 
   it('refuses it', async () => {
     await expectRefused(stack, await signIn(stack, { email: DEMO.delegate }), 'id_token_expired');
+  });
+
+  it('refuses a flood of forged callbacks, auditing them only up to the address’s limit', async () => {
+    const agent = new CookieAgent();
+    const forged = new URL(`${stack.baseUrl}/api/auth/proconnect/callback?code=x&state=forged`);
+    for (let i = 0; i < 4; i += 1) expect(await callback(agent, forged)).toBe('/connexion?proconnect=state_invalid');
+    const { rows } = await stack.db.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'auth.proconnect_failed'`,
+    );
+    expect(rows[0].n).toBe(3);
   });
 });
 

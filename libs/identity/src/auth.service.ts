@@ -213,7 +213,7 @@ export class AuthService {
    * kept for years. Only counted attempts get here, so a flood cannot fill the trail. `reason`: why,
    * when the action alone does not say it; `email` null: the refusal came before any e-mail was known.
    */
-  async recordFailure(
+  private async recordFailure(
     action: string,
     email: string | null,
     userId: string | null,
@@ -227,6 +227,24 @@ export class AuthService {
       result: undefined,
       audit: { action, entityType: 'user', entityId: userId ?? UNKNOWN_USER, after },
     }));
+  }
+
+  /**
+   * Audits a refused sign-in that no password check counted (a ProConnect callback, which anyone can
+   * forge): counted first as a failure of its address, so that beyond LOGIN_MAX_FAILURES_PER_ADDRESS
+   * within the window a flood is still refused but no longer fills the trail.
+   */
+  async recordUncountedFailure(
+    action: string,
+    email: string | null,
+    userId: string | null,
+    origin: RequestOrigin,
+    reason: string,
+  ): Promise<void> {
+    const perAddress = this.config.get('LOGIN_MAX_FAILURES_PER_ADDRESS');
+    const limits = { perEmail: perAddress, perAddress, windowMinutes: LOGIN_WINDOW_MINUTES };
+    const reservation = await this.failures.reserve(`${action}@${origin.address}`, origin.address, limits);
+    if ('id' in reservation) await this.recordFailure(action, email, userId, origin, reason);
   }
 
   /** Refuses a cookie session idle for longer than SESSION_IDLE_MINUTES; records its use once a minute. */

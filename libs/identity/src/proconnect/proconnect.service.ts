@@ -63,7 +63,8 @@ export class ProConnectService {
 
   /**
    * The provider's answer (`callbackQuery`), from the browser whose cookie holds `browserState`: the
-   * attempt it names is used up, whatever comes next. Every refusal is audited, as nobody.
+   * attempt it names is used up, whatever comes next. Every refusal is audited, as nobody (within the
+   * address's throttle: see AuthService.recordUncountedFailure).
    */
   async finish(
     callbackQuery: string,
@@ -75,7 +76,13 @@ export class ProConnectService {
       return { session: await this.signIn(callbackQuery, browserState, origin) };
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
-      await this.auth.recordFailure('auth.proconnect_failed', error.email, error.userId, origin, error.refusal);
+      await this.auth.recordUncountedFailure(
+        'auth.proconnect_failed',
+        error.email,
+        error.userId,
+        origin,
+        error.refusal,
+      );
       return { refusal: error.refusal };
     }
   }
