@@ -58,6 +58,35 @@ if [ "$NODE_ENV" != production ]; then
   node dist/apps/cli/src/main.js seed-demo
 fi
 
+# ── ProConnect stand-in (issue 17): a local OpenID provider configured like ProConnect, unless OIDC_ISSUER
+# names a real one. The real oidc-provider, with test identities for the demo accounts (README, "ProConnect
+# sign-in"); its client secret is kept across restarts like the JWT secret.
+if [ -z "${OIDC_ISSUER:-}" ]; then
+  PROCONNECT_PORT="${PROCONNECT_PORT:-4100}"
+  if [ -f "$RUN_DIR/proconnect.pid" ] && kill -0 "$(cat "$RUN_DIR/proconnect.pid")" 2>/dev/null; then
+    say "Stopping the running ProConnect stand-in"
+    kill "$(cat "$RUN_DIR/proconnect.pid")" || true
+    while kill -0 "$(cat "$RUN_DIR/proconnect.pid")" 2>/dev/null; do sleep 0.2; done
+  fi
+  [ -s "$RUN_DIR/proconnect-secret" ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))' > "$RUN_DIR/proconnect-secret"
+  export OIDC_CLIENT_ID=iss-back-office-demo
+  export OIDC_CLIENT_SECRET="$(cat "$RUN_DIR/proconnect-secret")"
+  export OIDC_REDIRECT_URI="http://localhost:$PORT/api/auth/proconnect/callback"
+  export OIDC_POST_LOGOUT_REDIRECT_URI="http://localhost:$PORT/connexion"
+  say "Starting the ProConnect stand-in on port $PROCONNECT_PORT (log in .run/proconnect.log)"
+  nohup node scripts/stand-ins/proconnect.mjs --port "$PROCONNECT_PORT" --client-id "$OIDC_CLIENT_ID" \
+    --client-secret "$OIDC_CLIENT_SECRET" --redirect-uri "$OIDC_REDIRECT_URI" \
+    --post-logout-redirect-uri "$OIDC_POST_LOGOUT_REDIRECT_URI" > "$RUN_DIR/proconnect.log" 2>&1 &
+  echo $! > "$RUN_DIR/proconnect.pid"
+  export OIDC_ISSUER="http://127.0.0.1:$PROCONNECT_PORT"
+  node scripts/services.js http-ok "$OIDC_ISSUER/.well-known/openid-configuration" 30 \
+    || die "the ProConnect stand-in did not start; see $RUN_DIR/proconnect.log"
+  PROCONNECT_BANNER="
+  S'identifier avec ProConnect: choose the identity of a demo account on the stand-in's page
+    (login page button; provider $OIDC_ISSUER, a local oidc-provider standing in for ProConnect).
+    Stop it with: kill \$(cat .run/proconnect.pid)"
+fi
+
 say "Starting api and worker (logs in .run/)"
 # They run as the runtime role only: the owner's URL stays with the migrations.
 unset DATABASE_OWNER_URL
@@ -88,3 +117,4 @@ cat <<INFO
 
   Stop with: kill \$(cat .run/api.pid .run/worker.pid)
 INFO
+[ -z "${PROCONNECT_BANNER:-}" ] || echo "$PROCONNECT_BANNER"

@@ -288,6 +288,24 @@ describe('identity', () => {
     });
   });
 
+  describe('ProConnect leftovers', () => {
+    it('forgets attempts left at the provider and the ID tokens of expired sessions at the purge', async () => {
+      const user = await users.create(admin, userIn());
+      const q = (sql: string, params: unknown[] = []) => medium.db.manager.query(sql, params);
+      await q(`INSERT INTO proconnect_attempt (state, nonce, code_verifier, created_at)
+               VALUES ('abandoned', 'n', 'v', now() - interval '11 minutes'), ('under-way', 'n', 'v', now())`);
+      await q(
+        `INSERT INTO proconnect_session (jti, user_id, id_token, expires_at)
+         VALUES (gen_random_uuid(), $1, 'ended', now() - interval '1 second'), (gen_random_uuid(), $1, 'live', now() + interval '1 hour')`,
+        [user.id],
+      );
+
+      expect((await auth.purgeExpired()).proconnect).toBe(2);
+      expect(await q('SELECT state FROM proconnect_attempt')).toEqual([{ state: 'under-way' }]);
+      expect(await q('SELECT id_token AS "idToken" FROM proconnect_session')).toEqual([{ idToken: 'live' }]);
+    });
+  });
+
   describe('the referent directory', () => {
     it('lists the thirteen departments to every role, with active referents and vacancies', async () => {
       const directory = medium.get(DepartmentDirectoryService);

@@ -201,6 +201,13 @@ const MATRIX: [Account, string, Target, number][] = [
   ['member', 'GET /admin/queues', '—', 403],
   ['admin', 'GET /admin/queues', '—', 200],
   ['admin', 'GET /admin/queues/api/queues', '—', 200],
+  // The admin says which roles must sign in with ProConnect.
+  ['delegate', 'GET /api/auth/sign-in-policy', '—', 403],
+  ['auditor', 'GET /api/auth/sign-in-policy', '—', 403],
+  ['admin', 'GET /api/auth/sign-in-policy', '—', 200],
+  ['delegate', 'PUT /api/auth/sign-in-policy', '—', 403],
+  ['member', 'PUT /api/auth/sign-in-policy', '—', 403],
+  ['admin', 'PUT /api/auth/sign-in-policy', '—', 200],
 ];
 
 describe('object-level access matrix (role × route × object)', () => {
@@ -343,6 +350,12 @@ describe('object-level access matrix (role × route × object)', () => {
     'GET /api/users': () => ({ method: 'GET', url: '/api/users?role=admin&search=demo' }),
     'GET /admin/queues': () => ({ method: 'GET', url: '/admin/queues' }),
     'GET /admin/queues/api/queues': () => ({ method: 'GET', url: '/admin/queues/api/queues' }),
+    'GET /api/auth/sign-in-policy': () => ({ method: 'GET', url: '/api/auth/sign-in-policy' }),
+    'PUT /api/auth/sign-in-policy': () => ({
+      method: 'PUT',
+      url: '/api/auth/sign-in-policy',
+      body: async () => ({ proconnectRequiredRoles: [] }),
+    }),
     'POST /api/users': () => ({
       method: 'POST',
       url: '/api/users',

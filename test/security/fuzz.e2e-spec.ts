@@ -19,6 +19,7 @@ const BODILESS = [
   'POST /api/audit-events/seals',
   'POST /api/audit-events/verifications',
   'POST /api/auth/logout',
+  'POST /api/auth/proconnect/logout',
   'POST /api/meetings/{id}/minutes/approve',
   'POST /api/meetings/{id}/minutes/publish',
 ];
@@ -27,6 +28,7 @@ type Account = keyof typeof DEMO;
 const SENDER: Record<string, Account | 'anonymous'> = {
   'POST /api/auth/login': 'anonymous',
   'POST /api/users': 'admin',
+  'PUT /api/auth/sign-in-policy': 'admin',
   'PATCH /api/users/{id}': 'admin',
   'POST /api/projects/{id}/scores': 'officer',
   'POST /api/projects/{id}/opinions': 'referent31',

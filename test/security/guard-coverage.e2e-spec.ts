@@ -13,6 +13,10 @@ import { Stack } from '../support/stack';
 const PUBLIC_ROUTES = [
   'GET /health', // load balancer and monitoring probe (CONTRACT.md)
   'POST /api/auth/login',
+  // ProConnect: whether the login page offers it, and the sign-in's two legs (404 when not configured).
+  'GET /api/auth/sign-in-options',
+  'GET /api/auth/proconnect/login',
+  'GET /api/auth/proconnect/callback',
   // The OpenAPI UI, its assets and the document (CONTRACT.md), served by @nestjs/swagger outside Nest's guards.
   'GET /api/docs',
   'GET /api/docs/',

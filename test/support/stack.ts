@@ -56,7 +56,8 @@ export class Stack {
       ? await options.postgres.copyFrom(template, name)
       : await copyTemplate(template, name);
 
-    const port = await freePort();
+    // A port chosen beforehand (options.env.PORT) when another server must know the api's URL first.
+    const port = Number(options.env?.PORT) || (await freePort());
     const env = {
       ...appEnv(urls, options.redisUrl ?? TEST_REDIS_URL),
       PORT: String(port),

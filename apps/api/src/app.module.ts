@@ -20,6 +20,7 @@ import { requestIdOf } from './auth/request-id';
 import { requestLogFields, responseLogFields } from './request-log';
 import { AuditController } from './controllers/audit.controller';
 import { AuthController } from './controllers/auth.controller';
+import { ProConnectController } from './controllers/proconnect.controller';
 import { BodiesController } from './controllers/bodies.controller';
 import { CallsController } from './controllers/calls.controller';
 import { ContractsController } from './controllers/contracts.controller';
@@ -77,6 +78,7 @@ import { MetricsModule } from './metrics/metrics.module';
   controllers: [
     HealthController,
     AuthController,
+    ProConnectController,
     UsersController,
     DepartmentsController,
     AuditController,

@@ -5,6 +5,7 @@ import { AuditService } from '@app/audit';
 import { Actor, AppConfig, DomainError } from '@app/core';
 import { ChangePasswordDto, LoginResultDto, UserDto } from './dto/user.dto';
 import { LoginFailuresRepository } from './login-failures.repository';
+import { ProConnectRepository } from './proconnect/proconnect.repository';
 import { DUMMY_HASH, PasswordHasher } from './password-hasher';
 import { TokensRepository } from './tokens.repository';
 import { toUserDto } from './users.service';
@@ -38,12 +39,16 @@ export interface RequestOrigin {
 
 type IssuedSession = LoginResultDto & { expiresAt: Date };
 
+/** How a session was opened: ProConnect's sign-ins say so in the audit trail. */
+export type SignInMethod = 'password' | 'proconnect';
+
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly tokens: TokensRepository,
     private readonly failures: LoginFailuresRepository,
+    private readonly proconnect: ProConnectRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly jwt: JwtService,
@@ -67,17 +72,38 @@ export class AuthService {
       );
     }
     await this.failures.clear(email);
+    await this.assertPasswordAllowed(user, origin);
     return toUserDto(user);
   }
 
-  async login(user: UserDto, requestId?: string): Promise<IssuedSession> {
+  async login(
+    user: UserDto,
+    requestId?: string,
+    method: SignInMethod = 'password',
+  ): Promise<IssuedSession & { jti: string }> {
     const session = await this.issue(user);
     const actor = toActor(user, { requestId, tokenId: session.jti });
+    const after = method === 'password' ? undefined : { method };
     await this.audit.write(actor, async () => ({
       result: undefined,
-      audit: { action: 'auth.login', entityType: 'user', entityId: user.id },
+      audit: { action: 'auth.login', entityType: 'user', entityId: user.id, after },
     }));
     return session;
+  }
+
+  /**
+   * When ProConnect is configured, the roles an admin said must sign in with it cannot use a password
+   * (checked once the password is known right, so the refusal tells a stranger nothing).
+   */
+  private async assertPasswordAllowed(user: UserDto, origin: RequestOrigin): Promise<void> {
+    if (!this.config.get('OIDC_ISSUER')) return;
+    const required = await this.proconnect.requiredRoles();
+    if (!user.roles.some((role) => required.includes(role))) return;
+    await this.recordFailure('auth.login_refused', user.email, user.id, origin, 'proconnect_required');
+    throw DomainError.forbidden(
+      'Votre rôle impose la connexion avec ProConnect : utilisez le bouton « S’identifier avec ProConnect ».',
+      IdentityErrorCode.AuthProConnectRequired,
+    );
   }
 
   /**
@@ -136,9 +162,13 @@ export class AuthService {
   }
 
   /** Expired revocations and session activity, and failures outside the throttle's window (worker timer). */
-  async purgeExpired(): Promise<{ revocations: number; sessions: number; failures: number }> {
+  async purgeExpired(): Promise<{ revocations: number; sessions: number; failures: number; proconnect: number }> {
     const expired = await this.tokens.deleteExpired();
-    return { ...expired, failures: await this.failures.deleteOlderThan(LOGIN_WINDOW_MINUTES) };
+    return {
+      ...expired,
+      failures: await this.failures.deleteOlderThan(LOGIN_WINDOW_MINUTES),
+      proconnect: await this.proconnect.deleteExpired(),
+    };
   }
 
   /** A signed token for a new session; `notBefore`: its iat must come after that instant (whole seconds). */
@@ -180,17 +210,41 @@ export class AuthService {
   /**
    * Audits a refused password, as nobody (the caller is not signed in as that account). An unknown
    * e-mail is kept as a digest: people type their password in the e-mail field, and the audit trail is
-   * kept for years. Only counted attempts get here, so a flood cannot fill the trail.
+   * kept for years. Only counted attempts get here, so a flood cannot fill the trail. `reason`: why,
+   * when the action alone does not say it; `email` null: the refusal came before any e-mail was known.
    */
-  private async recordFailure(action: string, email: string, userId: string | null, origin: RequestOrigin) {
+  private async recordFailure(
+    action: string,
+    email: string | null,
+    userId: string | null,
+    origin: RequestOrigin,
+    reason?: string,
+  ): Promise<void> {
     const actor: Actor = { ...ANONYMOUS, requestId: origin.requestId };
-    const after = userId
-      ? { address: origin.address }
-      : { address: origin.address, emailSha256: createHash('sha256').update(email).digest('hex') };
+    const after: Record<string, string> = reason ? { reason, address: origin.address } : { address: origin.address };
+    if (!userId && email) after.emailSha256 = createHash('sha256').update(email).digest('hex');
     await this.audit.write(actor, async () => ({
       result: undefined,
       audit: { action, entityType: 'user', entityId: userId ?? UNKNOWN_USER, after },
     }));
+  }
+
+  /**
+   * Audits a refused sign-in that no password check counted (a ProConnect callback, which anyone can
+   * forge): counted first as a failure of its address, so that beyond LOGIN_MAX_FAILURES_PER_ADDRESS
+   * within the window a flood is still refused but no longer fills the trail.
+   */
+  async recordUncountedFailure(
+    action: string,
+    email: string | null,
+    userId: string | null,
+    origin: RequestOrigin,
+    reason: string,
+  ): Promise<void> {
+    const perAddress = this.config.get('LOGIN_MAX_FAILURES_PER_ADDRESS');
+    const limits = { perEmail: perAddress, perAddress, windowMinutes: LOGIN_WINDOW_MINUTES };
+    const reservation = await this.failures.reserve(`${action}@${origin.address}`, origin.address, limits);
+    if ('id' in reservation) await this.recordFailure(action, email, userId, origin, reason);
   }
 
   /** Refuses a cookie session idle for longer than SESSION_IDLE_MINUTES; records its use once a minute. */

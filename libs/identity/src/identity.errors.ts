@@ -2,6 +2,8 @@
 export const IdentityErrorCode = {
   AuthBusy: 'auth.busy',
   AuthInvalidCredentials: 'auth.invalid_credentials',
+  AuthProConnectRequired: 'auth.proconnect_required',
+  ProConnectNotConfigured: 'proconnect.not_configured',
   AuthSamePassword: 'auth.same_password',
   AuthThrottled: 'auth.throttled',
   AuthWrongPassword: 'auth.wrong_password',

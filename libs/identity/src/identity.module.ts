@@ -11,6 +11,9 @@ import { LoginFailureEntity, RevokedTokenEntity } from './entities/revoked-token
 import { UserDepartmentEntity, UserEntity } from './entities/user.entity';
 import { LoginFailuresRepository } from './login-failures.repository';
 import { PasswordHasher } from './password-hasher';
+import { ProConnectClient } from './proconnect/proconnect.client';
+import { ProConnectRepository } from './proconnect/proconnect.repository';
+import { ProConnectService } from './proconnect/proconnect.service';
 import { DirectoryReport } from './reports/directory.report';
 import { TokensRepository } from './tokens.repository';
 import { UsersRepository } from './users.repository';
@@ -45,8 +48,11 @@ import { UsersService } from './users.service';
     AuthService,
     DepartmentDirectoryService,
     DirectoryReport,
+    ProConnectRepository,
+    ProConnectClient,
+    ProConnectService,
   ],
-  exports: [UsersService, AuthService, DepartmentDirectoryService],
+  exports: [UsersService, AuthService, DepartmentDirectoryService, ProConnectService],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(

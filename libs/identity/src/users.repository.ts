@@ -171,6 +171,25 @@ export class UsersRepository {
     return rows[0] ?? null;
   }
 
+  /** The account a ProConnect identity's e-mail names, with the subject linked to it, if any. */
+  async findForProConnect(email: string): Promise<(UserRow & { oidcSub: string | null }) | null> {
+    const rows: (UserRow & { oidcSub: string | null })[] = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS}, u.oidc_sub AS "oidcSub" FROM app_user u WHERE u.email = $1`,
+      [email],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Links a ProConnect subject to an account that has none; false when another account holds it. */
+  async linkProConnect(tx: Tx, userId: string, sub: string): Promise<boolean> {
+    const [, linked]: [unknown, number] = await tx.query(
+      `UPDATE app_user SET oidc_sub = $2, version = version + 1, updated_at = now()
+       WHERE id = $1 AND oidc_sub IS NULL AND NOT EXISTS (SELECT 1 FROM app_user o WHERE o.oidc_sub = $2)`,
+      [userId, sub],
+    );
+    return linked === 1;
+  }
+
   async emailExists(email: string): Promise<boolean> {
     return this.dataSource.getRepository(UserEntity).exists({ where: { email } });
   }

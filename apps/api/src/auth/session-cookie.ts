@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExtractJwt } from 'passport-jwt';
 
 /** The browser session cookie: httpOnly, SameSite=Strict, carrying the same JWT as the bearer header. */
@@ -13,3 +13,18 @@ export const sessionCookie = (req: FastifyRequest): string | null => req.cookies
 
 /** True when the request is authenticated by the cookie, the one credential a browser adds on its own. */
 export const authenticatesByCookie = (req: FastifyRequest): boolean => !bearerToken(req) && !!sessionCookie(req);
+
+/** Sets the session cookie for a new session (`secure` in production). */
+export function setSessionCookie(
+  reply: FastifyReply,
+  session: { accessToken: string; expiresAt: Date },
+  secure: boolean,
+) {
+  reply.setCookie(SESSION_COOKIE, session.accessToken, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+    expires: session.expiresAt,
+  });
+}

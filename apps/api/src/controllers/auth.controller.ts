@@ -19,7 +19,7 @@ import { Public } from '../auth/public.decorator';
 import { requestIdOf } from '../auth/request-id';
 import { SessionUserDto } from '../auth/session-user.dto';
 import { originOf } from '../auth/request-origin';
-import { SESSION_COOKIE } from '../auth/session-cookie';
+import { SESSION_COOKIE, setSessionCookie } from '../auth/session-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -46,7 +46,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResultDto> {
     const { accessToken, user, expiresAt } = await this.auth.login(req.user, requestIdOf(req.raw));
-    this.setSessionCookie(reply, accessToken, expiresAt);
+    setSessionCookie(reply, { accessToken, expiresAt }, this.config.isProduction);
     return { accessToken, user };
   }
 
@@ -67,7 +67,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResultDto> {
     const { accessToken, user, expiresAt } = await this.auth.changePassword(actor, dto, originOf(req));
-    this.setSessionCookie(reply, accessToken, expiresAt);
+    setSessionCookie(reply, { accessToken, expiresAt }, this.config.isProduction);
     return { accessToken, user };
   }
 
@@ -86,15 +86,5 @@ export class AuthController {
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(actor);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-  }
-
-  private setSessionCookie(reply: FastifyReply, accessToken: string, expiresAt: Date): void {
-    reply.setCookie(SESSION_COOKIE, accessToken, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.isProduction,
-      path: '/',
-      expires: expiresAt,
-    });
   }
 }

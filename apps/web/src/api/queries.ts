@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { departmentLabel } from '../format';
-import { listMembers, getCallFunding, getProject, listCalls, listDepartments, ok } from './client';
+import { listMembers, getCallFunding, getProject, getSignInOptions, listCalls, listDepartments, ok } from './client';
 
 /**
  * Reference lists several screens share, cached under one key each so that a mutation can
@@ -63,4 +63,12 @@ export function useDepartmentLabels() {
   );
   const list = useCallback((codes: readonly string[]) => codes.map(label).join(', '), [label]);
   return { label, list };
+}
+
+export const SIGN_IN_OPTIONS_KEY = ['sign-in-options'] as const;
+export const fetchSignInOptions = () => ok(getSignInOptions());
+
+/** How one may sign in (ProConnect or not): the server's configuration, fixed for the page's life. */
+export function useSignInOptions() {
+  return useQuery({ queryKey: SIGN_IN_OPTIONS_KEY, queryFn: fetchSignInOptions, staleTime: Infinity });
 }

@@ -1,7 +1,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { login, logout, getMe, ok, type SessionUserDto } from '../api/client';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { login, logout, getMe, ok, proConnectLogout, type SessionUserDto } from '../api/client';
 import { ApiError } from '../api/errors';
+import { fetchSignInOptions, SIGN_IN_OPTIONS_KEY } from '../api/queries';
 
 /** A screen-level permission of the signed-in person, as `/api/auth/me` computes it from the API's policies. */
 export type Capability = keyof SessionUserDto['capabilities'];
@@ -25,6 +26,22 @@ async function fetchMe(): Promise<SessionUserDto | null> {
   }
 }
 
+/**
+ * Ends the session; one opened with ProConnect ends at the provider too: the browser then goes to its
+ * end-session page, which sends it back to the login page.
+ */
+async function signOut(queryClient: QueryClient): Promise<void> {
+  const proconnect = await queryClient
+    .fetchQuery({ queryKey: SIGN_IN_OPTIONS_KEY, queryFn: fetchSignInOptions, staleTime: Infinity })
+    .then(
+      (options) => options.proconnect,
+      () => false,
+    );
+  if (!proconnect) return void (await ok(logout()));
+  const { endSessionUrl } = await ok(proConnectLogout());
+  if (endSessionUrl) window.location.assign(endSessionUrl);
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const me = useQuery({ queryKey: SESSION_KEY, queryFn: fetchMe, staleTime: Infinity, retry: false });
@@ -38,7 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       queryClient.setQueryData(SESSION_KEY, await fetchMe());
     },
     async logout() {
-      await ok(logout()).catch(() => undefined);
+      await signOut(queryClient).catch(() => undefined);
       queryClient.setQueryData(SESSION_KEY, null);
       // Forget what the previous person saw; the session query stays, observed by this provider.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });

@@ -81,4 +81,35 @@ describe('validateEnv', () => {
     expect(validateEnv(base).AUDIT_SEAL_INTERVAL_SECONDS).toBe(86_400);
     expect(() => validateEnv({ ...base, AUDIT_SEAL_INTERVAL_SECONDS: '172800' })).toThrow(/at least daily/);
   });
+
+  describe('ProConnect', () => {
+    const oidc = {
+      OIDC_ISSUER: 'https://auth.agentconnect.gouv.fr/api/v2',
+      OIDC_CLIENT_ID: 'client',
+      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_REDIRECT_URI: 'https://iss.example.gouv.fr/api/auth/proconnect/callback',
+    };
+
+    it('takes its four settings together, with eidas1 asked by default', () => {
+      expect(validateEnv({ ...base, ...oidc }).OIDC_ACR_VALUES).toBe('eidas1');
+      expect(() => validateEnv({ ...base, ...oidc, OIDC_CLIENT_SECRET: undefined })).toThrow(
+        /OIDC_CLIENT_SECRET missing/,
+      );
+    });
+
+    it('wants the callback route as redirect URI', () => {
+      expect(() => validateEnv({ ...base, ...oidc, OIDC_REDIRECT_URI: 'https://iss.example.gouv.fr/' })).toThrow(
+        /OIDC_REDIRECT_URI/,
+      );
+    });
+
+    it('refuses a plain http issuer in production, unless it is on this machine', () => {
+      expect(() => validateEnv({ ...production, ...oidc, OIDC_ISSUER: 'http://idp.example.fr' })).toThrow(
+        /OIDC_ISSUER must be an https URL/,
+      );
+      expect(validateEnv({ ...production, ...oidc, OIDC_ISSUER: 'http://127.0.0.1:4000' }).OIDC_ISSUER).toBe(
+        'http://127.0.0.1:4000',
+      );
+    });
+  });
 });

@@ -261,6 +261,36 @@ export class EnvSchema {
   @Transform(toBool)
   @IsBoolean({ message: 'BULL_BOARD_READ_ONLY must be true or false' })
   BULL_BOARD_READ_ONLY = true;
+  // ── ProConnect sign-in (issue 17): OpenID Connect, all four or none (README, "ProConnect sign-in") ──
+
+  /** The provider's issuer URL (discovery at `/.well-known/openid-configuration`); unset: no ProConnect. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_ISSUER must be an http(s) URL' })
+  OIDC_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  /** This api's callback as registered with the provider: `<origin>/api/auth/proconnect/callback`. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+\/api\/auth\/proconnect\/callback$/, {
+    message: 'OIDC_REDIRECT_URI must be an http(s) URL ending in /api/auth/proconnect/callback',
+  })
+  OIDC_REDIRECT_URI?: string;
+
+  /** Where the provider sends the browser back after its logout (registered with it too); default: none. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_POST_LOGOUT_REDIRECT_URI must be an http(s) URL' })
+  OIDC_POST_LOGOUT_REDIRECT_URI?: string;
+
+  /** The level of assurance asked (`acr_values`); ProConnect's is eidas1. */
+  @IsString()
+  OIDC_ACR_VALUES = 'eidas1';
 }
 
 /** Parses and checks the environment; throws one line naming each bad variable. */
@@ -277,7 +307,7 @@ export function validateEnv(raw: Record<string, unknown>): EnvSchema {
   if (env.NODE_ENV === 'production' && env.METRICS_TOKEN && isWeakSecret(env.METRICS_TOKEN)) {
     problems.push('METRICS_TOKEN is weak or a default: use at least 32 random characters in production');
   }
-  problems.push(...sealKeyProblems(env));
+  problems.push(...sealKeyProblems(env), ...oidcProblems(env));
   env.DATABASE_OWNER_URL ||= env.DATABASE_URL;
   if (problems.length > 0) {
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
@@ -296,6 +326,22 @@ function sealKeyProblems(env: EnvSchema): string[] {
   } catch (error) {
     return [`AUDIT_SEAL_PRIVATE_KEY must be an Ed25519 private key, PEM or base64 DER: ${(error as Error).message}`];
   }
+}
+
+const OIDC_SETTINGS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** ProConnect takes its four settings or none; production talks to an https issuer (a local one aside). */
+function oidcProblems(env: EnvSchema): string[] {
+  const missing = OIDC_SETTINGS.filter((key) => !env[key]);
+  if (missing.length === OIDC_SETTINGS.length) return [];
+  if (missing.length > 0)
+    return [`ProConnect needs ${OIDC_SETTINGS.join(', ')} together: ${missing.join(', ')} missing`];
+  const issuer = new URL(env.OIDC_ISSUER!);
+  if (env.NODE_ENV === 'production' && issuer.protocol !== 'https:' && !LOCAL_HOSTS.has(issuer.hostname)) {
+    return ['OIDC_ISSUER must be an https URL in production'];
+  }
+  return [];
 }
 
 function isWeakSecret(secret: string | undefined): boolean {

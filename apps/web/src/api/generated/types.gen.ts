@@ -101,6 +101,35 @@ export type SessionUserDto = {
     departmentCodes: Array<string>;
 };
 
+export type SignInOptionsDto = {
+    /**
+     * True when ProConnect is configured (OIDC_ISSUER): the page offers « S’identifier avec ProConnect ».
+     */
+    proconnect: boolean;
+};
+
+export type SignOutDto = {
+    /**
+     * The provider's end-session URL to open for a session opened with ProConnect; null otherwise.
+     */
+    endSessionUrl: string | null;
+};
+
+export type SignInPolicyDto = {
+    proconnectRequiredRoles: Array<'admin' | 'regional_delegate' | 'mission_officer' | 'departmental_referent' | 'commission_member' | 'auditor'>;
+    /**
+     * False: ProConnect is not configured, and the roles below are not enforced.
+     */
+    proconnectConfigured: boolean;
+};
+
+export type UpdateSignInPolicyDto = {
+    /**
+     * Every role listed (each once) may no longer sign in with a password while ProConnect is configured.
+     */
+    proconnectRequiredRoles: Array<'admin' | 'regional_delegate' | 'mission_officer' | 'departmental_referent' | 'commission_member' | 'auditor'>;
+};
+
 export type ManagedUserDto = {
     roles: Array<'admin' | 'regional_delegate' | 'mission_officer' | 'departmental_referent' | 'commission_member' | 'auditor'>;
     memberId?: string | null;
@@ -2513,7 +2542,7 @@ export type EquityPublicsDto = {
 /**
  * Stable and machine-readable: clients branch on it, never on `message`
  */
-export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'audit_verification.not_found' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_in_use' | 'call.axis_repeated' | 'call.closed_to_applications' | 'call.closed_to_grants' | 'call.comment_required' | 'call.criterion_repeated' | 'call.dates' | 'call.envelope_below_committed' | 'call.not_editable' | 'call.not_found' | 'call.scoring_started' | 'call.stale_version' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territories_missing' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'equity.scope' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'grant.tranche_below_paid' | 'grant.unknown_tranche' | 'indicator.code_taken' | 'indicator.not_found' | 'indicator.values_invalid' | 'indicator.wrong_level' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'payment.not_found' | 'payment.tranche_exceeded' | 'payment.unknown_tranche' | 'position.ended' | 'position.not_found' | 'position.taken' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.demote_self' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
+export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'audit_verification.not_found' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.proconnect_required' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_in_use' | 'call.axis_repeated' | 'call.closed_to_applications' | 'call.closed_to_grants' | 'call.comment_required' | 'call.criterion_repeated' | 'call.dates' | 'call.envelope_below_committed' | 'call.not_editable' | 'call.not_found' | 'call.scoring_started' | 'call.stale_version' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territories_missing' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'equity.scope' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'grant.tranche_below_paid' | 'grant.unknown_tranche' | 'indicator.code_taken' | 'indicator.not_found' | 'indicator.values_invalid' | 'indicator.wrong_level' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'payment.not_found' | 'payment.tranche_exceeded' | 'payment.unknown_tranche' | 'position.ended' | 'position.not_found' | 'position.taken' | 'proconnect.not_configured' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.demote_self' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
 
 export type ErrorResponseDto = {
     statusCode: number;
@@ -2769,6 +2798,218 @@ export type LogoutResponses = {
 };
 
 export type LogoutResponse = LogoutResponses[keyof LogoutResponses];
+
+export type GetSignInOptionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/auth/sign-in-options';
+};
+
+export type GetSignInOptionsErrors = {
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type GetSignInOptionsError = GetSignInOptionsErrors[keyof GetSignInOptionsErrors];
+
+export type GetSignInOptionsResponses = {
+    200: SignInOptionsDto;
+};
+
+export type GetSignInOptionsResponse = GetSignInOptionsResponses[keyof GetSignInOptionsResponses];
+
+export type StartProConnectLoginData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/auth/proconnect/login';
+};
+
+export type StartProConnectLoginErrors = {
+    /**
+     * ProConnect n’est pas configuré (OIDC_ISSUER)
+     */
+    404: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type StartProConnectLoginError = StartProConnectLoginErrors[keyof StartProConnectLoginErrors];
+
+export type FinishProConnectLoginData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/auth/proconnect/callback';
+};
+
+export type FinishProConnectLoginErrors = {
+    /**
+     * ProConnect n’est pas configuré (OIDC_ISSUER)
+     */
+    404: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type FinishProConnectLoginError = FinishProConnectLoginErrors[keyof FinishProConnectLoginErrors];
+
+export type ProConnectLogoutData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/auth/proconnect/logout';
+};
+
+export type ProConnectLogoutErrors = {
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Conflicts with the current state: see `code` and `details`
+     */
+    409: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type ProConnectLogoutError = ProConnectLogoutErrors[keyof ProConnectLogoutErrors];
+
+export type ProConnectLogoutResponses = {
+    200: SignOutDto;
+};
+
+export type ProConnectLogoutResponse = ProConnectLogoutResponses[keyof ProConnectLogoutResponses];
+
+export type GetSignInPolicyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/auth/sign-in-policy';
+};
+
+export type GetSignInPolicyErrors = {
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type GetSignInPolicyError = GetSignInPolicyErrors[keyof GetSignInPolicyErrors];
+
+export type GetSignInPolicyResponses = {
+    200: SignInPolicyDto;
+};
+
+export type GetSignInPolicyResponse = GetSignInPolicyResponses[keyof GetSignInPolicyResponses];
+
+export type UpdateSignInPolicyData = {
+    body: UpdateSignInPolicyDto;
+    path?: never;
+    query?: never;
+    url: '/api/auth/sign-in-policy';
+};
+
+export type UpdateSignInPolicyErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Conflicts with the current state: see `code` and `details`
+     */
+    409: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type UpdateSignInPolicyError = UpdateSignInPolicyErrors[keyof UpdateSignInPolicyErrors];
+
+export type UpdateSignInPolicyResponses = {
+    200: SignInPolicyDto;
+};
+
+export type UpdateSignInPolicyResponse = UpdateSignInPolicyResponses[keyof UpdateSignInPolicyResponses];
 
 export type ListUsersData = {
     body?: never;

@@ -12,6 +12,7 @@ import { Options } from '../../components/Options';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { ROLE_LABELS, type Role } from '@app/vocabulary';
 import { AccountFields, PASSWORD_HINT, profileOf } from './AccountFields';
+import { ProConnectRolesForm } from './ProConnectRolesForm';
 
 export function AccountStatus({ account }: { account: ManagedUserDto }) {
   return account.disabledAt ? (
@@ -122,6 +123,7 @@ export function AccountsPage() {
         ]}
       />
       <NewAccountForm />
+      <ProConnectRolesForm />
     </>
   );
 }
