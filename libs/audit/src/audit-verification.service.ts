@@ -6,11 +6,11 @@ import { AuditService } from './audit.service';
 import { AuditVerificationRepository, AuditVerificationRow } from './audit-verification.repository';
 import { AuditVerificationRunDto, QueuedAuditVerificationDto } from './dto/audit-event.dto';
 
-/** How long a claim holds a run: a million events take about a minute on a loaded machine; ten is ample. */
 /** How the newest finished verification ended. */
 export const AUDIT_VERIFICATION_OUTCOMES = ['ok', 'broken', 'failed'] as const;
 export type AuditVerificationOutcome = (typeof AUDIT_VERIFICATION_OUTCOMES)[number];
 
+/** How long a claim holds a run: a million events take about a minute on a loaded machine; ten is ample. */
 const LEASE_SECONDS = 600;
 /** A queued run younger than this is still on its way to the queue: leave it to the api. */
 const QUEUED_GRACE_MS = 10_000;
