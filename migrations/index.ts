@@ -31,6 +31,7 @@ import { AuditVerification1764000004250 } from './1764000004250-audit-verificati
 import { AuditEventTally1764000004400 } from './1764000004400-audit-event-tally';
 import { AwaitingActionIndexes1764000004410 } from './1764000004410-awaiting-action-indexes';
 import { ActionListOrderIndex1764000004420 } from './1764000004420-action-list-order-index';
+import { MailOutbox1764000005100 } from './1764000005100-mail-outbox';
 import { AuditSeals1764000002100 } from './1764000002100-audit-seals';
 import { RuntimeRole1764000002110 } from './1764000002110-runtime-role';
 
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   AuditEventTally1764000004400,
   AwaitingActionIndexes1764000004410,
   ActionListOrderIndex1764000004420,
+  MailOutbox1764000005100,
 ];

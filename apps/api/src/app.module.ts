@@ -11,6 +11,7 @@ import { ContractsModule } from '@app/contracts';
 import { EquityModule } from '@app/equity';
 import { GovernanceModule } from '@app/governance';
 import { IdentityModule } from '@app/identity';
+import { MailModule } from '@app/mail';
 import { ReportsModule } from '@app/reports';
 import { RoadmapModule } from '@app/roadmap';
 import { JwtAuthGuard, RolesGuard } from './auth/guards';
@@ -27,6 +28,7 @@ import { EquityController } from './controllers/equity.controller';
 import { RoadmapController } from './controllers/roadmap.controller';
 import { ExportsController } from './controllers/exports.controller';
 import { GrantsController } from './controllers/grants.controller';
+import { MailController } from './controllers/mail.controller';
 import { MeetingsController } from './controllers/meetings.controller';
 import { ProjectsController } from './controllers/projects.controller';
 import { DepartmentsController } from './controllers/departments.controller';
@@ -69,6 +71,7 @@ import { RateLimitsModule } from './rate-limits/rate-limits';
     RoadmapModule,
     ContractsModule,
     EquityModule,
+    MailModule,
   ],
   controllers: [
     HealthController,
@@ -87,6 +90,7 @@ import { RateLimitsModule } from './rate-limits/rate-limits';
     ContractsController,
     TerritoryController,
     EquityController,
+    MailController,
   ],
   providers: [
     JwtStrategy,

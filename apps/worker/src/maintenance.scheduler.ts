@@ -22,13 +22,14 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     this.every('reports.expire', EXPIRE_INTERVAL_MS);
     this.every('auth.purge', this.config.get('AUTH_PURGE_INTERVAL_SECONDS') * 1000);
     this.every('audit.seal', this.config.get('AUDIT_SEAL_INTERVAL_SECONDS') * 1000);
+    this.every('mail.sweep', this.config.get('MAIL_SWEEP_INTERVAL_SECONDS') * 1000);
   }
 
   onApplicationShutdown(): void {
     this.timers.forEach((t) => clearInterval(t));
   }
 
-  private every(name: Exclude<JobName, 'report.render'>, intervalMs: number): void {
+  private every(name: Exclude<JobName, 'report.render' | 'mail.send'>, intervalMs: number): void {
     const tick = () => {
       const slot = Math.floor(Date.now() / intervalMs);
       this.jobs

@@ -6,6 +6,7 @@ import { CallsModule } from '@app/calls';
 import { EquityModule } from '@app/equity';
 import { GovernanceModule } from '@app/governance';
 import { IdentityModule } from '@app/identity';
+import { MailModule } from '@app/mail';
 import { ReportsModule } from '@app/reports';
 import { RoadmapModule } from '@app/roadmap';
 import { JobHandlerRegistry } from './job-handlers';
@@ -32,6 +33,7 @@ import { ThreadRenderPool } from './render/thread-render-pool';
     EquityModule,
     RoadmapModule,
     IdentityModule,
+    MailModule,
   ],
   providers: [JobHandlerRegistry, JobsProcessor, MaintenanceScheduler, ThreadRenderPool],
 })

@@ -9,6 +9,7 @@ export * from './contracts';
 export * from './equity';
 export * from './governance';
 export * from './label-of';
+export * from './mail';
 export * from './reports';
 export * from './roadmap';
 export * from './roles';

@@ -244,6 +244,47 @@ export class EnvSchema {
   @IsInt()
   @Min(1)
   IMPORT_CSV_MAX_ROWS = 5_000;
+
+  // ── E-mail (issue 17): the outbox, sent by the worker over SMTP (README, "Operations") ────────────
+
+  /** smtp://host:port or smtps://user:pass@host:port. Unset: messages are written and stay pending. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of every message (an address of a domain whose SPF/DKIM allow the relay). */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Mission ISS — ARS Occitanie <ne-pas-repondre@iss.localhost>';
+
+  /** Where replies go (the mission's shared mailbox); none when unset. */
+  @IsOptional()
+  @IsString()
+  MAIL_REPLY_TO?: string;
+
+  /** The address of the web app that messages link to (no trailing slash). */
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*[^/\s])?$/, {
+    message: 'APP_URL must be an http(s):// URL without trailing slash',
+  })
+  APP_URL = 'http://localhost:3000';
+
+  /** Tries of one message before it is `failed` with the last reason. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAIL_MAX_ATTEMPTS = 5;
+
+  /** The wait after a first failed try; doubled at each next one (capped at 6 hours). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAIL_RETRY_BASE_SECONDS = 60;
+
+  /** How often the worker sweeps the outbox for due messages (lost enqueues, retries). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAIL_SWEEP_INTERVAL_SECONDS = 60;
 }
 
 /** Parses and checks the environment; throws one line naming each bad variable. */

@@ -11,6 +11,10 @@ export interface JobPayloads {
   'audit.seal': Record<string, never>;
   /** A run of the chain's verification, recorded in audit_verification before it is queued. */
   'audit.verify': { verificationId: string };
+  /** One message of the outbox (libs/mail), queued after the commit that wrote it. */
+  'mail.send': { messageId: string };
+  /** The outbox's due messages: lost enqueues and retries after a failed try. */
+  'mail.sweep': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -22,6 +26,8 @@ export const JOB_NAMES: readonly JobName[] = [
   'auth.purge',
   'audit.seal',
   'audit.verify',
+  'mail.send',
+  'mail.sweep',
 ];
 
 /** One queue carries every job; workers scale out on it. */
