@@ -193,6 +193,19 @@ const MATRIX: [Account, string, Target, number][] = [
   ['auditor', 'GET /api/users', '—', 403],
   ['member', 'GET /api/users', '—', 403],
   ['admin', 'GET /api/users', '—', 200],
+  // The outbox (issue 17): members' addresses and what was said to them, the admin's alone.
+  ['delegate', 'GET /api/mail/outbox', '—', 403],
+  ['officer', 'GET /api/mail/outbox', '—', 403],
+  ['auditor', 'GET /api/mail/outbox', '—', 403],
+  ['member', 'GET /api/mail/outbox', '—', 403],
+  ['admin', 'GET /api/mail/outbox', '—', 200],
+  ['officer', 'POST /api/mail/outbox/:id/retry', '—', 403],
+  ['admin', 'POST /api/mail/outbox/:id/retry', '—', 404],
+  // Convening and moving a meeting: those who run the commission.
+  ['referent31', 'POST /api/meetings/:id/convene', 'plenary meeting, minutes draft', 403],
+  ['member', 'POST /api/meetings/:id/convene', 'plenary meeting, minutes draft', 403],
+  ['auditor', 'PATCH /api/meetings/:id', 'plenary meeting, minutes draft', 403],
+  ['member', 'PATCH /api/meetings/:id', 'plenary meeting, minutes draft', 403],
 ];
 
 describe('object-level access matrix (role × route × object)', () => {
@@ -333,6 +346,14 @@ describe('object-level access matrix (role × route × object)', () => {
     'POST /api/reports attendance_sheet': (id) => report('attendance_sheet', { meetingId: id }),
     'GET /api/reports/:id': (id) => ({ method: 'GET', url: `/api/reports/${id}` }),
     'GET /api/users': () => ({ method: 'GET', url: '/api/users?role=admin&search=demo' }),
+    'GET /api/mail/outbox': () => ({ method: 'GET', url: '/api/mail/outbox?status=failed' }),
+    'POST /api/mail/outbox/:id/retry': () => ({ method: 'POST', url: `/api/mail/outbox/${randomUUID()}/retry` }),
+    'POST /api/meetings/:id/convene': (id) => ({ method: 'POST', url: `/api/meetings/${id}/convene` }),
+    'PATCH /api/meetings/:id': (id) => ({
+      method: 'PATCH',
+      url: `/api/meetings/${id}`,
+      body: async () => ({ place: 'Toulouse', version: await versionOf(`/api/meetings/${id}`) }),
+    }),
     'POST /api/users': () => ({
       method: 'POST',
       url: '/api/users',

@@ -19,6 +19,8 @@ const BODILESS = [
   'POST /api/audit-events/seals',
   'POST /api/audit-events/verifications',
   'POST /api/auth/logout',
+  'POST /api/mail/outbox/{id}/retry',
+  'POST /api/meetings/{id}/convene',
   'POST /api/meetings/{id}/minutes/approve',
   'POST /api/meetings/{id}/minutes/publish',
 ];
