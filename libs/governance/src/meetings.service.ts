@@ -141,12 +141,7 @@ export class MeetingsService {
   async convene(actor: Actor, id: string): Promise<MeetingDto> {
     governancePolicy.assert(actor, 'manage');
     const { meeting, messages } = await this.audit.write(actor, async (tx) => {
-      const before = await this.lockedMeeting(tx, id);
-      if (before.status !== 'planned')
-        throw DomainError.conflict(
-          GovernanceErrorCode.MeetingNotPlanned,
-          'Seule une séance prévue peut être convoquée',
-        );
+      const before = await this.plannedMeeting(tx, id, 'convoquée');
       if (before.convenedAt)
         throw DomainError.conflict(GovernanceErrorCode.MeetingAlreadyConvened, 'Cette séance a déjà été convoquée');
       await this.meetings.markConvened(tx, id);
@@ -175,9 +170,7 @@ export class MeetingsService {
   async move(actor: Actor, id: string, dto: MoveMeetingDto): Promise<MeetingDto> {
     governancePolicy.assert(actor, 'manage');
     const { meeting, messages } = await this.audit.write(actor, async (tx) => {
-      const before = await this.lockedMeeting(tx, id);
-      if (before.status !== 'planned')
-        throw DomainError.conflict(GovernanceErrorCode.MeetingNotPlanned, 'Seule une séance prévue peut être déplacée');
+      const before = await this.plannedMeeting(tx, id, 'déplacée');
       const to = {
         startsAt: dto.startsAt ? new Date(dto.startsAt) : new Date(before.startsAt),
         place: dto.place ?? before.place,
@@ -331,6 +324,14 @@ export class MeetingsService {
 
   private async lockedMeeting(tx: Tx, id: string): Promise<MeetingEntity> {
     return found(await this.meetings.lockMeeting(tx, id), GovernanceErrorCode.MeetingNotFound, id);
+  }
+
+  /** The meeting, locked, if it is still planned (409 otherwise: it cannot be `done` any more). */
+  private async plannedMeeting(tx: Tx, id: string, done: string): Promise<MeetingEntity> {
+    const meeting = await this.lockedMeeting(tx, id);
+    if (meeting.status !== 'planned')
+      throw DomainError.conflict(GovernanceErrorCode.MeetingNotPlanned, `Seule une séance prévue peut être ${done}`);
+    return meeting;
   }
 
   private async meetingState(meeting: MeetingEntity, tx?: Tx): Promise<MeetingState> {

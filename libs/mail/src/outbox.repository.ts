@@ -149,17 +149,19 @@ export class OutboxRepository {
   }
 
   async list(filters: OutboxFilters): Promise<[OutboxSummary[], number]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (filters.status) add('status = ?', filters.status);
-    if (filters.kind) add('kind = ?', filters.kind);
+    // Each condition with its one value, numbered in order (`:v` is where the value goes).
+    const conditions: [string, unknown][] = [];
+    if (filters.status) conditions.push(['status = :v', filters.status]);
+    if (filters.kind) conditions.push(['kind = :v', filters.kind]);
     if (filters.recipient)
-      add(`(recipient_email ILIKE '%' || ? || '%' OR recipient_name ILIKE '%' || ? || '%')`, filters.recipient);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      conditions.push([
+        `(recipient_email ILIKE '%' || :v || '%' OR recipient_name ILIKE '%' || :v || '%')`,
+        filters.recipient,
+      ]);
+    const params = conditions.map(([, value]) => value);
+    const clause = conditions.length
+      ? `WHERE ${conditions.map(([sql], i) => sql.replaceAll(':v', () => `$${i + 1}`)).join(' AND ')}`
+      : '';
     const rows: (OutboxSummary & { total: string })[] = await this.dataSource.query(
       `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS total FROM mail_outbox ${clause}
        ORDER BY created_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
