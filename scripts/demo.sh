@@ -55,6 +55,28 @@ if [ "$NODE_ENV" != production ]; then
   node dist/apps/cli/src/main.js seed-demo
 fi
 
+# ── E-mail (issue 17): a local SMTP server with a web inbox (MailDev) receives what the worker sends ──
+export APP_URL="${APP_URL:-http://localhost:$PORT}"
+MAILDEV_WEB_PORT="${MAILDEV_WEB_PORT:-1080}"
+if [ -z "${SMTP_URL:-}" ]; then
+  MAILDEV_SMTP_PORT="${MAILDEV_SMTP_PORT:-1025}"
+  if [ -f "$RUN_DIR/maildev.pid" ] && kill -0 "$(cat "$RUN_DIR/maildev.pid")" 2>/dev/null; then
+    say "Stopping the running MailDev"
+    kill "$(cat "$RUN_DIR/maildev.pid")" || true
+    while kill -0 "$(cat "$RUN_DIR/maildev.pid")" 2>/dev/null; do sleep 0.2; done
+  fi
+  say "Starting MailDev (SMTP on $MAILDEV_SMTP_PORT, inbox on $MAILDEV_WEB_PORT; log in .run/)"
+  nohup node_modules/.bin/maildev --ip 127.0.0.1 --smtp "$MAILDEV_SMTP_PORT" \
+    --web-ip 127.0.0.1 --web "$MAILDEV_WEB_PORT" > "$RUN_DIR/maildev.log" 2>&1 &
+  echo $! > "$RUN_DIR/maildev.pid"
+  node scripts/services.js http-ok "http://127.0.0.1:$MAILDEV_WEB_PORT/api/config" 30 \
+    || die "MailDev did not start; see $RUN_DIR/maildev.log"
+  export SMTP_URL="smtp://127.0.0.1:$MAILDEV_SMTP_PORT"
+  MAIL_INBOX="  Boîte de réception (MailDev): http://localhost:$MAILDEV_WEB_PORT"
+else
+  MAIL_INBOX="  E-mail sent through $SMTP_URL"
+fi
+
 say "Starting api and worker (logs in .run/)"
 # They run as the runtime role only: the owner's URL stays with the migrations.
 unset DATABASE_OWNER_URL
@@ -71,6 +93,7 @@ cat <<INFO
   Back office ISS is up:  http://localhost:$PORT
     API documentation     http://localhost:$PORT/api/docs
     Health                http://localhost:$PORT/health
+$MAIL_INBOX
 
   Demo accounts (password: $DEMO_PASSWORD):
     admin@demo.iss.local        administrateur
@@ -81,5 +104,5 @@ cat <<INFO
     membre@demo.iss.local       membre de la commission
     auditeur@demo.iss.local     auditeur
 
-  Stop with: kill \$(cat .run/api.pid .run/worker.pid)
+  Stop with: kill \$(cat .run/api.pid .run/worker.pid .run/maildev.pid 2>/dev/null)
 INFO
