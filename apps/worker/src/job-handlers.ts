@@ -3,6 +3,7 @@ import { AuditSealService, AuditVerificationService } from '@app/audit';
 import { assertEveryJobHandled, JobHandlers } from '@app/core';
 import { AuthService } from '@app/identity';
 import { OutboxService } from '@app/mail';
+import { DigestService } from '@app/digests';
 import { ReportMaintenanceService, ReportRendererService } from '@app/reports';
 
 /** The one map from job name to the service that does the work. */
@@ -17,6 +18,7 @@ export class JobHandlerRegistry {
     seals: AuditSealService,
     verifications: AuditVerificationService,
     outbox: OutboxService,
+    digests: DigestService,
   ) {
     this.handlers = {
       'report.render': ({ reportId }) => renderer.render(reportId),
@@ -31,6 +33,7 @@ export class JobHandlerRegistry {
       'audit.verify': ({ verificationId }) => verifications.run(verificationId),
       'mail.send': ({ messageId }) => outbox.send(messageId),
       'mail.sweep': () => outbox.sweep(),
+      'mail.digest': () => digests.sendIfDue(),
     };
     assertEveryJobHandled(this.handlers);
   }

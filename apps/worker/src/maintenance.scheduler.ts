@@ -2,6 +2,8 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { AppConfig, JobName, JobQueue } from '@app/core';
 
 const EXPIRE_INTERVAL_MS = 60 * 60 * 1000;
+/** How often the worker checks whether this week's digest is due (it is written once a week). */
+const DIGEST_CHECK_INTERVAL_MS = 15 * 60 * 1000;
 
 /**
  * Schedules maintenance from every worker, with one job id per time slot so that N workers queue it
@@ -23,6 +25,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     this.every('auth.purge', this.config.get('AUTH_PURGE_INTERVAL_SECONDS') * 1000);
     this.every('audit.seal', this.config.get('AUDIT_SEAL_INTERVAL_SECONDS') * 1000);
     this.every('mail.sweep', this.config.get('MAIL_SWEEP_INTERVAL_SECONDS') * 1000);
+    this.every('mail.digest', DIGEST_CHECK_INTERVAL_MS);
   }
 
   onApplicationShutdown(): void {

@@ -7,6 +7,7 @@ import { EquityModule } from '@app/equity';
 import { GovernanceModule } from '@app/governance';
 import { IdentityModule } from '@app/identity';
 import { MailModule } from '@app/mail';
+import { DigestsModule } from '@app/digests';
 import { ReportsModule } from '@app/reports';
 import { RoadmapModule } from '@app/roadmap';
 import { JobHandlerRegistry } from './job-handlers';
@@ -34,6 +35,7 @@ import { ThreadRenderPool } from './render/thread-render-pool';
     RoadmapModule,
     IdentityModule,
     MailModule,
+    DigestsModule,
   ],
   providers: [JobHandlerRegistry, JobsProcessor, MaintenanceScheduler, ThreadRenderPool],
 })

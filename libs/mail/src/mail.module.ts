@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { ReportsModule } from '@app/reports';
+import { MailPreferencesRepository } from './mail-preferences.repository';
+import { MailPreferencesService } from './mail-preferences.service';
 import { MailTransport } from './mail-transport';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
@@ -12,7 +14,7 @@ import { OutboxService } from './outbox.service';
  */
 @Module({
   imports: [AuditModule, ReportsModule],
-  providers: [OutboxRepository, MailTransport, OutboxService],
-  exports: [OutboxService],
+  providers: [OutboxRepository, MailTransport, OutboxService, MailPreferencesRepository, MailPreferencesService],
+  exports: [OutboxService, MailPreferencesService],
 })
 export class MailModule {}

@@ -84,6 +84,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'meeting.convene': 'Convocation de la séance',
   'meeting.move': 'Séance déplacée',
   'mail.retry': 'Nouvel essai d’envoi du courriel',
+  'mail.preferences': 'Préférences de courriel',
   'decision.create': 'Décision',
   'minutes.create': 'Création du procès-verbal',
   'minutes.update': 'Modification du procès-verbal',

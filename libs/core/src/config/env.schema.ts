@@ -285,6 +285,20 @@ export class EnvSchema {
   @IsInt()
   @Min(1)
   MAIL_SWEEP_INTERVAL_SECONDS = 60;
+
+  /** The weekday of the referents' weekly digest, ISO (1 Monday … 7 Sunday), Paris time. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  MAIL_DIGEST_WEEKDAY = 1;
+
+  /** The hour (0–23, Paris time) from which that day's digest goes out. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  MAIL_DIGEST_HOUR = 8;
 }
 
 /** Parses and checks the environment; throws one line naming each bad variable. */

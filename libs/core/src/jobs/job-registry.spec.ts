@@ -14,13 +14,14 @@ describe('assertEveryJobHandled', () => {
         'audit.verify': noop,
         'mail.send': noop,
         'mail.sweep': noop,
+        'mail.digest': noop,
       }),
     ).not.toThrow();
   });
 
   it('names the jobs left without a handler', () => {
     expect(() => assertEveryJobHandled({ 'report.render': noop })).toThrow(
-      /reports\.reconcile, reports\.expire, auth\.purge, audit\.seal, audit\.verify, mail\.send, mail\.sweep/,
+      /reports\.reconcile, reports\.expire, auth\.purge, audit\.seal, audit\.verify, mail\.send, mail\.sweep, mail\.digest/,
     );
   });
 });

@@ -15,6 +15,8 @@ export interface JobPayloads {
   'mail.send': { messageId: string };
   /** The outbox's due messages: lost enqueues and retries after a failed try. */
   'mail.sweep': Record<string, never>;
+  /** This week's digests to the referents, once due (keyed per referent and week). */
+  'mail.digest': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -28,6 +30,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'audit.verify',
   'mail.send',
   'mail.sweep',
+  'mail.digest',
 ];
 
 /** One queue carries every job; workers scale out on it. */

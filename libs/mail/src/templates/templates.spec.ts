@@ -1,3 +1,4 @@
+import { weeklyDigestMail } from './digest-messages';
 import { escapeHtml } from './layout';
 import { convocationMail, meetingUpdateMail, minutesPublishedMail, type MeetingFacts } from './meeting-messages';
 
@@ -54,5 +55,30 @@ describe('the messages about a meeting', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
       '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
     );
+  });
+});
+
+describe('the weekly digest', () => {
+  it('lists each department’s items under its heading, escaped, with the link and how to turn it off', () => {
+    const mail = weeklyDigestMail(
+      'Référent <31>',
+      '2026-W50',
+      [
+        {
+          department: 'Haute-Garonne (31)',
+          overdueActions: ['Action <b>urgente</b> (échéance 2026-06-30)'],
+          staleActions: [],
+          opinionsOwed: ['Projet & co — Association'],
+        },
+      ],
+      'https://iss.example/mon-departement',
+    );
+    expect(mail.subject).toBe('Récapitulatif hebdomadaire — semaine 2026-W50');
+    expect(mail.text).toContain('Actions en retard (1) :\n- Action <b>urgente</b> (échéance 2026-06-30)');
+    expect(mail.text).toContain('Avis départementaux attendus (1) :\n- Projet & co — Association');
+    expect(mail.text).not.toContain('sans mise à jour');
+    expect(mail.text).toContain('Mon compte');
+    expect(mail.html).toContain('<li>Action &lt;b&gt;urgente&lt;/b&gt; (échéance 2026-06-30)</li>');
+    expect(mail.html).toContain('Bonjour Référent &lt;31&gt;,');
   });
 });

@@ -1,0 +1,4 @@
+export * from './digest-schedule';
+export * from './digest-selection';
+export * from './digest.service';
+export * from './digests.module';
