@@ -72,10 +72,41 @@ describe('e-mail that goes out: the outbox, sent by the worker over SMTP', () =>
         MAIL_MAX_ATTEMPTS: '3',
         MAIL_RETRY_BASE_SECONDS: '1',
         MAIL_SWEEP_INTERVAL_SECONDS: '1',
+        // The digest is due from Monday 00:00: as soon as the worker starts, whatever the day.
+        MAIL_DIGEST_WEEKDAY: '1',
+        MAIL_DIGEST_HOUR: '0',
       },
+      worker: false,
     });
     admin = await login(stack, DEMO.admin);
     officer = await login(stack, DEMO.officer);
+    // Before the worker (and its first digest run): the referent of 34 turns the digest off.
+    const referent34 = await login(stack, DEMO.referent34);
+    expect((await api(stack, referent34).get('/api/mail/preferences').expect(200)).body).toEqual({
+      weeklyDigest: true,
+    });
+    await api(stack, referent34).put('/api/mail/preferences').send({ weeklyDigest: false }).expect(200);
+    expect((await api(stack, referent34).get('/api/mail/preferences').expect(200)).body).toEqual({
+      weeklyDigest: false,
+    });
+    // Roadmap actions past their end date, one in 31 and one in 34: what the referents' digests report.
+    await api(stack, officer)
+      .post('/api/roadmaps')
+      .send({ year: 2031, axes: [{ code: 'DG', label: 'Axe du récapitulatif' }] })
+      .expect(201);
+    for (const code of ['31', '34'])
+      await api(stack, officer)
+        .post('/api/roadmaps/2031/actions')
+        .send({
+          axisCode: 'DG',
+          title: `Action en retard du ${code}`,
+          pilot: 'ARS',
+          startsOn: '2025-01-01',
+          endsOn: '2025-06-30',
+          departmentCodes: [code],
+        })
+        .expect(201);
+    await stack.startWorker();
     const created = await api(stack, officer).post('/api/bodies').send({ kind: 'working_group', name: body.name });
     body.id = created.body.id;
     const member = async (displayName: string, email?: string) =>
@@ -199,6 +230,49 @@ describe('e-mail that goes out: the outbox, sent by the worker over SMTP', () =>
       expect(mail.text).toContain(`https://iss.ars.example/seances/${meeting.id}`);
       expect(mail.html).toContain(`<a href="https://iss.ars.example/seances/${meeting.id}">`);
       expect(mail.attachments).toEqual([]);
+    });
+  });
+
+  describe('the weekly digest', () => {
+    type Action = { title: string; departmentCodes: string[]; overdue: boolean; stale: boolean };
+    const actionsOf = async (token: string, code: string) =>
+      (await api(stack, token).get(`/api/actions?departmentCode=${code}&attentionFirst=true&limit=200`).expect(200))
+        .body.items as Action[];
+
+    it('sends each referent its own departments’ overdue and stale actions and the opinions it owes, once', async () => {
+      const referent31 = await login(stack, DEMO.referent31);
+      const mine = (await actionsOf(referent31, '31')).filter((a) => a.overdue || a.stale);
+      expect(mine.length).toBeGreaterThan(0);
+      const [digest] = await arrived([DEMO.referent31], /^Récapitulatif hebdomadaire — semaine \d{4}-W\d{2}$/).then(
+        ([list]) => list,
+      );
+      expect(mine.map((a) => a.title)).toContain('Action en retard du 31');
+      for (const a of mine) expect(digest.text).toContain(a.title);
+      const others = (await actionsOf(referent31, '34')).filter(
+        (a) => (a.overdue || a.stale) && !a.departmentCodes.includes('31'),
+      );
+      expect(others.map((a) => a.title)).toContain('Action en retard du 34');
+      for (const a of others) expect(digest.text).not.toContain(a.title);
+      expect(digest.text).toContain('Haute-Garonne (31)');
+      expect(digest.text).toContain('https://iss.ars.example/mon-departement');
+      expect(digest.html).toContain('<html lang="fr">');
+      const under = (
+        await api(stack, referent31).get('/api/projects?departmentCode=31&status=under_review&limit=200').expect(200)
+      ).body.items as { title: string; opinionsByDepartment: { departmentCode: string; opinion: string | null }[] }[];
+      for (const p of under.filter((p) => p.opinionsByDepartment.some((o) => o.departmentCode === '31' && !o.opinion)))
+        expect(digest.text).toContain(p.title);
+
+      await stack.stopWorker();
+      await stack.startWorker(); // a second run of this week's digest, at the worker's start
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(smtp.to(DEMO.referent31).filter((m) => m.subject.startsWith('Récapitulatif'))).toHaveLength(1);
+    });
+
+    it('sends nothing to a referent who turned it off', async () => {
+      await arrived([DEMO.referent31], /^Récapitulatif/);
+      expect(smtp.to(DEMO.referent34)).toEqual([]);
+      const { items } = await outbox('&kind=weekly_digest');
+      expect(items.map((i) => i.recipientEmail)).not.toContain(DEMO.referent34);
     });
   });
 

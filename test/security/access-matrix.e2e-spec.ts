@@ -201,6 +201,9 @@ const MATRIX: [Account, string, Target, number][] = [
   ['admin', 'GET /api/mail/outbox', '—', 200],
   ['officer', 'POST /api/mail/outbox/:id/retry', '—', 403],
   ['admin', 'POST /api/mail/outbox/:id/retry', '—', 404],
+  // Everyone's own e-mail preferences.
+  ['member', 'GET /api/mail/preferences', '—', 200],
+  ['auditor', 'PUT /api/mail/preferences', '—', 200],
   // Convening and moving a meeting: those who run the commission.
   ['referent31', 'POST /api/meetings/:id/convene', 'plenary meeting, minutes draft', 403],
   ['member', 'POST /api/meetings/:id/convene', 'plenary meeting, minutes draft', 403],
@@ -348,6 +351,12 @@ describe('object-level access matrix (role × route × object)', () => {
     'GET /api/users': () => ({ method: 'GET', url: '/api/users?role=admin&search=demo' }),
     'GET /api/mail/outbox': () => ({ method: 'GET', url: '/api/mail/outbox?status=failed' }),
     'POST /api/mail/outbox/:id/retry': () => ({ method: 'POST', url: `/api/mail/outbox/${randomUUID()}/retry` }),
+    'GET /api/mail/preferences': () => ({ method: 'GET', url: '/api/mail/preferences' }),
+    'PUT /api/mail/preferences': () => ({
+      method: 'PUT',
+      url: '/api/mail/preferences',
+      body: async () => ({ weeklyDigest: false }),
+    }),
     'POST /api/meetings/:id/convene': (id) => ({ method: 'POST', url: `/api/meetings/${id}/convene` }),
     'PATCH /api/meetings/:id': (id) => ({
       method: 'PATCH',

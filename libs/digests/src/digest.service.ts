@@ -38,14 +38,15 @@ export class DigestService {
     const week = digestWeekDue(now, this.config.get('MAIL_DIGEST_WEEKDAY'), this.config.get('MAIL_DIGEST_HOUR'));
     if (!week) return;
     const names = new Map((await this.territory.departments()).map((d) => [d.code, `${d.name} (${d.code})`]));
+    const referents = await this.referents();
     let written = 0;
-    for (const referent of await this.referents()) {
+    for (const referent of referents) {
       if (!(await this.preferences.wantsDigest(referent.id))) continue;
       const ids = await this.writeDigest(referent, week, names);
       await this.outbox.enqueue(ids);
       written += ids.length;
     }
-    if (written > 0) this.logger.log(`Weekly digest ${week}: ${written} message(s) written`);
+    this.logger.log(`Weekly digest ${week}: ${written} new message(s) for ${referents.length} referent(s)`);
   }
 
   private async writeDigest(user: ManagedUserDto, week: string, names: Map<string, string>): Promise<string[]> {

@@ -28,7 +28,7 @@ export function weeklyDigestMail(
     { kind: 'link', label: 'Ouvrir mon département dans l’application', href: link },
     {
       kind: 'paragraph',
-      text: 'Vous pouvez désactiver ce récapitulatif dans « Mon compte » de l’application.',
+      text: 'Vous pouvez désactiver ce récapitulatif dans « Mes courriels » de l’application (page d’accueil).',
     },
   ]);
 }

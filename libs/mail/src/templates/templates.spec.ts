@@ -77,7 +77,7 @@ describe('the weekly digest', () => {
     expect(mail.text).toContain('Actions en retard (1) :\n- Action <b>urgente</b> (échéance 2026-06-30)');
     expect(mail.text).toContain('Avis départementaux attendus (1) :\n- Projet & co — Association');
     expect(mail.text).not.toContain('sans mise à jour');
-    expect(mail.text).toContain('Mon compte');
+    expect(mail.text).toContain('Mes courriels');
     expect(mail.html).toContain('<li>Action &lt;b&gt;urgente&lt;/b&gt; (échéance 2026-06-30)</li>');
     expect(mail.html).toContain('Bonjour Référent &lt;31&gt;,');
   });

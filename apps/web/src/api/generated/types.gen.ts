@@ -2543,7 +2543,7 @@ export type EquityPublicsDto = {
 };
 
 export type OutboxMessageDto = {
-    kind: 'convocation' | 'meeting_update' | 'minutes_published';
+    kind: 'convocation' | 'meeting_update' | 'minutes_published' | 'weekly_digest';
     /**
      * Null when the recipient has no address (status `skipped`).
      */
@@ -2579,6 +2579,13 @@ export type OutboxPageDto = {
      * False when SMTP_URL is not set: messages are kept pending and nothing is sent.
      */
     smtpConfigured: boolean;
+};
+
+export type MailPreferencesDto = {
+    /**
+     * The weekly digest of what awaits the referent (overdue and stale actions, opinions owed).
+     */
+    weeklyDigest: boolean;
 };
 
 /**
@@ -8501,7 +8508,7 @@ export type ListOutboxData = {
         limit?: number;
         offset?: number;
         status?: 'pending' | 'sent' | 'failed' | 'skipped';
-        kind?: 'convocation' | 'meeting_update' | 'minutes_published';
+        kind?: 'convocation' | 'meeting_update' | 'minutes_published' | 'weekly_digest';
         /**
          * Part of the recipient's name or address.
          */
@@ -8596,3 +8603,87 @@ export type RetryOutboxMessageResponses = {
 };
 
 export type RetryOutboxMessageResponse = RetryOutboxMessageResponses[keyof RetryOutboxMessageResponses];
+
+export type GetMailPreferencesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/mail/preferences';
+};
+
+export type GetMailPreferencesErrors = {
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type GetMailPreferencesError = GetMailPreferencesErrors[keyof GetMailPreferencesErrors];
+
+export type GetMailPreferencesResponses = {
+    200: MailPreferencesDto;
+};
+
+export type GetMailPreferencesResponse = GetMailPreferencesResponses[keyof GetMailPreferencesResponses];
+
+export type SetMailPreferencesData = {
+    body: MailPreferencesDto;
+    path?: never;
+    query?: never;
+    url: '/api/mail/preferences';
+};
+
+export type SetMailPreferencesErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Conflicts with the current state: see `code` and `details`
+     */
+    409: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type SetMailPreferencesError = SetMailPreferencesErrors[keyof SetMailPreferencesErrors];
+
+export type SetMailPreferencesResponses = {
+    200: MailPreferencesDto;
+};
+
+export type SetMailPreferencesResponse = SetMailPreferencesResponses[keyof SetMailPreferencesResponses];

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { listOutbox, ok, retryOutboxMessage, type OutboxMessageDto } from '../../api/client';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { listOutbox, ok, retryOutboxMessage, type OutboxMessageDto } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Options } from '../../components/Options';
 import { PaginatedTable } from '../../components/PaginatedTable';
