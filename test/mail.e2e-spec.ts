@@ -1,3 +1,4 @@
+import { grantedProject } from './support/factories';
 import { api, DEMO, login, until } from './support/http';
 import { pdfText } from './support/pdf-text';
 import { TestSmtpServer, type ReceivedMail } from './support/smtp';
@@ -28,6 +29,7 @@ describe('e-mail that goes out: the outbox, sent by the worker over SMTP', () =>
   let stack: Stack;
   let admin: string;
   let officer: string;
+  let grantedProjectId: string;
   const body = { id: '', name: `Groupe « santé & précarité » ${process.pid}` };
   const people = {
     titular: { id: '', email: `titulaire-${process.pid}@asso.example` },
@@ -106,6 +108,31 @@ describe('e-mail that goes out: the outbox, sent by the worker over SMTP', () =>
           departmentCodes: [code],
         })
         .expect(201);
+    // A granted project whose progress report is due in 5 days, its final one in a year.
+    const delegate = await login(stack, DEMO.delegate);
+    const call = await api(stack, officer)
+      .post('/api/calls')
+      .send({
+        title: 'AMI des rappels',
+        year: 2026,
+        fundingSource: 'FIR',
+        envelopeCents: 1_000_000,
+        opensOn: '2026-01-01',
+        closesOn: '2026-02-01',
+        axes: [{ code: 'A', label: 'A' }],
+      })
+      .expect(201);
+    const grant = await grantedProject(stack, { officer, delegate }, call.body.id, 100_000);
+    await api(stack, officer)
+      .put(`/api/grants/${grant.id}/reports`)
+      .send({
+        reports: [
+          { kind: 'progress', dueOn: parisDay(5) },
+          { kind: 'final', dueOn: parisDay(365) },
+        ],
+      })
+      .expect(200);
+    grantedProjectId = grant.projectId;
     await stack.startWorker();
     const created = await api(stack, officer).post('/api/bodies').send({ kind: 'working_group', name: body.name });
     body.id = created.body.id;
@@ -274,6 +301,17 @@ describe('e-mail that goes out: the outbox, sent by the worker over SMTP', () =>
       const { items } = await outbox('&kind=weekly_digest');
       expect(items.map((i) => i.recipientEmail)).not.toContain(DEMO.referent34);
     });
+  });
+
+  it('reminds the mission of an activity report due soon, once, and not of one due in a year', async () => {
+    const subject = `Bilan intermédiaire attendu pour le ${parisDay(5)} — Projet`;
+    const [[reminder]] = await arrived([DEMO.officer], new RegExp(`^${subject}$`));
+    expect(reminder.text).toContain(`https://iss.ars.example/projets/${grantedProjectId}`);
+    expect(reminder.text).toContain('Porteur : Asso');
+    expect(reminder.html).toContain('<html lang="fr">');
+    const received = smtp.to(DEMO.officer);
+    expect(received.filter((m) => m.subject === subject)).toHaveLength(1);
+    expect(received.filter((m) => m.subject.includes(parisDay(365)))).toEqual([]);
   });
 
   describe('an SMTP server that refuses', () => {

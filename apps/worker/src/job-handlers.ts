@@ -3,7 +3,7 @@ import { AuditSealService, AuditVerificationService } from '@app/audit';
 import { assertEveryJobHandled, JobHandlers } from '@app/core';
 import { AuthService } from '@app/identity';
 import { OutboxService } from '@app/mail';
-import { DigestService } from '@app/digests';
+import { DigestService, ReportRemindersService } from '@app/digests';
 import { ReportMaintenanceService, ReportRendererService } from '@app/reports';
 
 /** The one map from job name to the service that does the work. */
@@ -19,6 +19,7 @@ export class JobHandlerRegistry {
     verifications: AuditVerificationService,
     outbox: OutboxService,
     digests: DigestService,
+    reminders: ReportRemindersService,
   ) {
     this.handlers = {
       'report.render': ({ reportId }) => renderer.render(reportId),
@@ -34,6 +35,7 @@ export class JobHandlerRegistry {
       'mail.send': ({ messageId }) => outbox.send(messageId),
       'mail.sweep': () => outbox.sweep(),
       'mail.digest': () => digests.sendIfDue(),
+      'mail.reminders': () => reminders.send(),
     };
     assertEveryJobHandled(this.handlers);
   }

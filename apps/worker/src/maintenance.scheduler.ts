@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { AppConfig, JobName, JobQueue } from '@app/core';
 
 const EXPIRE_INTERVAL_MS = 60 * 60 * 1000;
-/** How often the worker checks whether this week's digest is due (it is written once a week). */
+/** How often the worker checks for this week's digest and for reports due (each message is written once). */
 const DIGEST_CHECK_INTERVAL_MS = 15 * 60 * 1000;
 
 /**
@@ -26,6 +26,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     this.every('audit.seal', this.config.get('AUDIT_SEAL_INTERVAL_SECONDS') * 1000);
     this.every('mail.sweep', this.config.get('MAIL_SWEEP_INTERVAL_SECONDS') * 1000);
     this.every('mail.digest', DIGEST_CHECK_INTERVAL_MS);
+    this.every('mail.reminders', DIGEST_CHECK_INTERVAL_MS);
   }
 
   onApplicationShutdown(): void {

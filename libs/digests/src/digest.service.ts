@@ -1,16 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ProjectsService } from '@app/calls';
-import { AppConfig, Database, SYSTEM_ACTOR, type Actor } from '@app/core';
+import { AppConfig, Database, type Actor } from '@app/core';
 import { toActor, UsersService, type ManagedUserDto } from '@app/identity';
 import { MailPreferencesService, OutboxService, weeklyDigestMail } from '@app/mail';
 import { ActionsService } from '@app/roadmap';
 import { TerritoryService } from '@app/territory';
 import { digestWeekDue } from './digest-schedule';
 import { departmentDigest, isEmpty } from './digest-selection';
+import { enabledUsersWithRole } from './recipients';
 
 /** The most of each list a digest reads; past that, the app's own lists show the rest. */
 const DIGEST_LIST_LIMIT = 200;
-const PAGE = 200;
 
 /**
  * The weekly digest to each departmental referent: per department it serves, the overdue and stale
@@ -95,14 +95,10 @@ export class DigestService {
     return departmentDigest(department, actions.items, projects.items);
   }
 
-  /** Enabled accounts with the referent role, read as the system (the admin's list of accounts). */
+  /** Referents with at least one department. */
   private async referents(): Promise<ManagedUserDto[]> {
-    const all: ManagedUserDto[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await this.users.list(SYSTEM_ACTOR, { role: 'departmental_referent', limit: PAGE, offset });
-      all.push(...page.items);
-      if (offset + PAGE >= page.total) break;
-    }
-    return all.filter((u) => u.disabledAt === null && u.departmentCodes.length > 0);
+    return (await enabledUsersWithRole(this.users, 'departmental_referent')).filter(
+      (u) => u.departmentCodes.length > 0,
+    );
   }
 }

@@ -5,14 +5,15 @@ import { MailModule } from '@app/mail';
 import { RoadmapModule } from '@app/roadmap';
 import { TerritoryModule } from '@app/territory';
 import { DigestService } from './digest.service';
+import { ReportRemindersService } from './report-reminders.service';
 
 /**
  * The e-mails that gather what several domains hold for one reader (issue 17: the referents' weekly
- * digest). Above the domains it reads, through their services only; the worker runs it.
+ * digest, the mission's reminders of activity reports due). Above the domains it reads, through their services only; the worker runs it.
  */
 @Module({
   imports: [IdentityModule, RoadmapModule, CallsModule, TerritoryModule, MailModule],
-  providers: [DigestService],
-  exports: [DigestService],
+  providers: [DigestService, ReportRemindersService],
+  exports: [DigestService, ReportRemindersService],
 })
 export class DigestsModule {}

@@ -10,3 +10,4 @@ export * from './outbox.service';
 export * from './templates/layout';
 export * from './templates/meeting-messages';
 export * from './templates/digest-messages';
+export * from './templates/report-messages';

@@ -10,7 +10,13 @@ export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
 };
 
 /** What a message is about. */
-export const MAIL_KINDS = ['convocation', 'meeting_update', 'minutes_published', 'weekly_digest'] as const;
+export const MAIL_KINDS = [
+  'convocation',
+  'meeting_update',
+  'minutes_published',
+  'weekly_digest',
+  'report_due',
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export const MAIL_KIND_LABELS: Record<MailKind, string> = {
@@ -18,4 +24,5 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   meeting_update: 'Séance modifiée',
   minutes_published: 'Procès-verbal publié',
   weekly_digest: 'Récapitulatif hebdomadaire',
+  report_due: 'Bilan attendu',
 };

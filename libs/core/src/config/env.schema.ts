@@ -299,6 +299,12 @@ export class EnvSchema {
   @Min(0)
   @Max(23)
   MAIL_DIGEST_HOUR = 8;
+
+  /** Activity reports (bilans) not received are recalled to the mission from this many days before their due date. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  MAIL_REPORT_REMINDER_DAYS = 14;
 }
 
 /** Parses and checks the environment; throws one line naming each bad variable. */

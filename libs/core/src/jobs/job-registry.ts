@@ -17,6 +17,8 @@ export interface JobPayloads {
   'mail.sweep': Record<string, never>;
   /** This week's digests to the referents, once due (keyed per referent and week). */
   'mail.digest': Record<string, never>;
+  /** Reminders to the mission of activity reports due soon or past due (once per report and due date). */
+  'mail.reminders': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -31,6 +33,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'mail.send',
   'mail.sweep',
   'mail.digest',
+  'mail.reminders',
 ];
 
 /** One queue carries every job; workers scale out on it. */

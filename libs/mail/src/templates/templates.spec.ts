@@ -1,4 +1,5 @@
 import { weeklyDigestMail } from './digest-messages';
+import { reportDueMail } from './report-messages';
 import { escapeHtml } from './layout';
 import { convocationMail, meetingUpdateMail, minutesPublishedMail, type MeetingFacts } from './meeting-messages';
 
@@ -80,5 +81,26 @@ describe('the weekly digest', () => {
     expect(mail.text).toContain('Mes courriels');
     expect(mail.html).toContain('<li>Action &lt;b&gt;urgente&lt;/b&gt; (échéance 2026-06-30)</li>');
     expect(mail.html).toContain('Bonjour Référent &lt;31&gt;,');
+  });
+});
+
+describe('the reminder of an activity report', () => {
+  const facts = {
+    kindLabel: 'Bilan final',
+    dueOn: '2026-12-15',
+    projectTitle: 'Aller vers <les> publics',
+    holderName: 'Asso & co',
+    link: 'https://iss.example/projets/7',
+  };
+
+  it('says whether the report is due soon or past due', () => {
+    expect(reportDueMail('Camille', { ...facts, overdue: false }).subject).toBe(
+      'Bilan final attendu pour le 2026-12-15 — Aller vers <les> publics',
+    );
+    const late = reportDueMail('Camille', { ...facts, overdue: true });
+    expect(late.subject).toBe('Bilan final attendu depuis le 2026-12-15 — Aller vers <les> publics');
+    expect(late.text).toContain('pensez à le relancer');
+    expect(late.html).toContain('<dd>Aller vers &lt;les&gt; publics</dd>');
+    expect(late.html).toContain('<dd>Asso &amp; co</dd>');
   });
 });

@@ -2543,7 +2543,7 @@ export type EquityPublicsDto = {
 };
 
 export type OutboxMessageDto = {
-    kind: 'convocation' | 'meeting_update' | 'minutes_published' | 'weekly_digest';
+    kind: 'convocation' | 'meeting_update' | 'minutes_published' | 'weekly_digest' | 'report_due';
     /**
      * Null when the recipient has no address (status `skipped`).
      */
@@ -8508,7 +8508,7 @@ export type ListOutboxData = {
         limit?: number;
         offset?: number;
         status?: 'pending' | 'sent' | 'failed' | 'skipped';
-        kind?: 'convocation' | 'meeting_update' | 'minutes_published' | 'weekly_digest';
+        kind?: 'convocation' | 'meeting_update' | 'minutes_published' | 'weekly_digest' | 'report_due';
         /**
          * Part of the recipient's name or address.
          */
