@@ -71,7 +71,7 @@ export function OutboxPage() {
           <option value="">Tous</option>
           <Options choices={MAIL_STATUS_LABELS} />
         </Select>
-        <Select className="fr-col-12 fr-col-md-3" label="Objet" nativeSelectProps={{ name: 'kind' }}>
+        <Select className="fr-col-12 fr-col-md-3" label="Nature" nativeSelectProps={{ name: 'kind' }}>
           <option value="">Tous</option>
           <Options choices={MAIL_KIND_LABELS} />
         </Select>
@@ -98,7 +98,8 @@ export function OutboxPage() {
             header: 'Destinataire',
             cell: (m) => `${m.recipientName}${m.recipientEmail ? ` <${m.recipientEmail}>` : ''}`,
           },
-          { header: 'Objet', cell: (m) => `${MAIL_KIND_LABELS[m.kind]} — ${m.subject}` },
+          { header: 'Nature', cell: (m) => MAIL_KIND_LABELS[m.kind] },
+          { header: 'Objet', cell: (m) => m.subject },
           {
             header: 'Statut',
             cell: (m) => (
