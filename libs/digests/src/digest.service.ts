@@ -46,10 +46,13 @@ export class DigestService {
       await this.outbox.enqueue(ids);
       written += ids.length;
     }
-    this.logger.log(`Weekly digest ${week}: ${written} new message(s) for ${referents.length} referent(s)`);
+    if (written > 0)
+      this.logger.log(`Weekly digest ${week}: ${written} new message(s) for ${referents.length} referent(s)`);
   }
 
   private async writeDigest(user: ManagedUserDto, week: string, names: Map<string, string>): Promise<string[]> {
+    const key = `weekly_digest:${user.id}:${week}`;
+    if (await this.outbox.written(key)) return []; // this week's is written: nothing to read again
     const actor = toActor(user);
     const departments = [];
     for (const code of actor.departmentCodes) {
@@ -66,7 +69,7 @@ export class DigestService {
     return this.db.transaction((tx) =>
       this.outbox.add(tx, [
         {
-          key: `weekly_digest:${user.id}:${week}`,
+          key,
           kind: 'weekly_digest',
           recipientEmail: user.email,
           recipientName: user.displayName,

@@ -137,6 +137,11 @@ export class OutboxRepository {
     );
   }
 
+  async exists(key: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM mail_outbox WHERE message_key = $1', [key]);
+    return rows.length > 0;
+  }
+
   /** Pending messages whose try is due and that no worker holds, oldest first. */
   async due(limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(

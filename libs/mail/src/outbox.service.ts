@@ -38,6 +38,11 @@ export class OutboxService {
     return this.outbox.insert(tx, messages);
   }
 
+  /** Whether a message with this key was written already (to skip composing it again). */
+  written(key: string): Promise<boolean> {
+    return this.outbox.exists(key);
+  }
+
   /**
    * Queues the sending of messages written by a transaction that has committed. A failure to reach
    * Redis is logged, not thrown: the event happened, and the sweep sends what was not queued.
