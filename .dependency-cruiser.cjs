@@ -3,7 +3,7 @@
  * vocabulary know no domain; no import cycle anywhere; the web app reads only the vocabulary of the
  * server side (it runs in the browser: no Nest, no TypeORM, no domain code).
  */
-const DOMAINS = '(territory|identity|audit|reports|governance|calls|roadmap|contracts|equity)';
+const DOMAINS = '(territory|identity|audit|reports|governance|calls|roadmap|contracts|equity|mail|digests)';
 
 /**
  * Which domain libs each domain lib may import: the layers of docs/architecture.md, toward core.
@@ -13,12 +13,14 @@ const LAYERS = {
   territory: [],
   audit: [],
   reports: ['audit'],
+  mail: ['audit', 'reports'],
   identity: ['audit', 'reports', 'territory'],
-  governance: ['audit', 'reports', 'identity', 'territory'],
+  governance: ['audit', 'reports', 'identity', 'territory', 'mail'],
   calls: ['audit', 'reports', 'identity', 'territory'],
   roadmap: ['audit', 'reports', 'identity', 'territory'],
   contracts: ['audit', 'reports', 'identity', 'territory', 'roadmap'],
   equity: ['audit', 'reports', 'identity', 'territory', 'calls', 'roadmap', 'contracts'],
+  digests: ['audit', 'reports', 'identity', 'territory', 'calls', 'roadmap', 'mail'],
 };
 
 const layerRules = Object.entries(LAYERS).map(([lib, below]) => ({

@@ -21,7 +21,7 @@ const moduleNameMapper = {
   // A rendering thread's imports: a lib's plain modules, without its index (see apps/worker/src/render).
   '^@app/(reports|identity|governance|calls|roadmap|equity)/(.*)$': '<rootDir>/libs/$1/src/$2',
   '^@app/migrations$': '<rootDir>/migrations',
-  '^@app/(core|territory|identity|audit|reports|governance|calls|roadmap|contracts|equity|vocabulary)$':
+  '^@app/(core|territory|identity|audit|reports|governance|calls|roadmap|contracts|equity|mail|digests|vocabulary)$':
     '<rootDir>/libs/$1/src',
 };
 

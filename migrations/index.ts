@@ -32,6 +32,8 @@ import { AuditEventTally1764000004400 } from './1764000004400-audit-event-tally'
 import { AwaitingActionIndexes1764000004410 } from './1764000004410-awaiting-action-indexes';
 import { ActionListOrderIndex1764000004420 } from './1764000004420-action-list-order-index';
 import { ProConnect1764000005000 } from './1764000005000-proconnect';
+import { MailOutbox1764000005100 } from './1764000005100-mail-outbox';
+import { MailPreferences1764000005110 } from './1764000005110-mail-preferences';
 import { AuditSeals1764000002100 } from './1764000002100-audit-seals';
 import { RuntimeRole1764000002110 } from './1764000002110-runtime-role';
 
@@ -73,4 +75,6 @@ export const MIGRATIONS = [
   AwaitingActionIndexes1764000004410,
   ActionListOrderIndex1764000004420,
   ProConnect1764000005000,
+  MailOutbox1764000005100,
+  MailPreferences1764000005110,
 ];

@@ -83,8 +83,29 @@ if [ -z "${OIDC_ISSUER:-}" ]; then
     || die "the ProConnect stand-in did not start; see $RUN_DIR/proconnect.log"
   PROCONNECT_BANNER="
   S'identifier avec ProConnect: choose the identity of a demo account on the stand-in's page
-    (login page button; provider $OIDC_ISSUER, a local oidc-provider standing in for ProConnect).
-    Stop it with: kill \$(cat .run/proconnect.pid)"
+    (login page button; provider $OIDC_ISSUER, a local oidc-provider standing in for ProConnect)."
+fi
+
+# ── E-mail (issue 17): a local SMTP server with a web inbox (MailDev) receives what the worker sends ──
+export APP_URL="${APP_URL:-http://localhost:$PORT}"
+MAILDEV_WEB_PORT="${MAILDEV_WEB_PORT:-1080}"
+if [ -z "${SMTP_URL:-}" ]; then
+  MAILDEV_SMTP_PORT="${MAILDEV_SMTP_PORT:-1025}"
+  if [ -f "$RUN_DIR/maildev.pid" ] && kill -0 "$(cat "$RUN_DIR/maildev.pid")" 2>/dev/null; then
+    say "Stopping the running MailDev"
+    kill "$(cat "$RUN_DIR/maildev.pid")" || true
+    while kill -0 "$(cat "$RUN_DIR/maildev.pid")" 2>/dev/null; do sleep 0.2; done
+  fi
+  say "Starting MailDev (SMTP on $MAILDEV_SMTP_PORT, inbox on $MAILDEV_WEB_PORT; log in .run/)"
+  nohup node_modules/.bin/maildev --ip 127.0.0.1 --smtp "$MAILDEV_SMTP_PORT" \
+    --web-ip 127.0.0.1 --web "$MAILDEV_WEB_PORT" > "$RUN_DIR/maildev.log" 2>&1 &
+  echo $! > "$RUN_DIR/maildev.pid"
+  node scripts/services.js http-ok "http://127.0.0.1:$MAILDEV_WEB_PORT/api/config" 30 \
+    || die "MailDev did not start; see $RUN_DIR/maildev.log"
+  export SMTP_URL="smtp://127.0.0.1:$MAILDEV_SMTP_PORT"
+  MAIL_INBOX="  Boîte de réception (MailDev): http://localhost:$MAILDEV_WEB_PORT"
+else
+  MAIL_INBOX="  E-mail sent through $SMTP_URL"
 fi
 
 say "Starting api and worker (logs in .run/)"
@@ -105,6 +126,7 @@ cat <<INFO
     Health                http://localhost:$PORT/health
     Metrics (Prometheus)  curl -H "Authorization: Bearer \$(cat .run/metrics-token)" http://localhost:$PORT/metrics
     Job dashboard         http://localhost:$PORT/admin/queues (signed in as the admin)
+$MAIL_INBOX
 
   Demo accounts (password: $DEMO_PASSWORD):
     admin@demo.iss.local        administrateur
@@ -115,6 +137,6 @@ cat <<INFO
     membre@demo.iss.local       membre de la commission
     auditeur@demo.iss.local     auditeur
 
-  Stop with: kill \$(cat .run/api.pid .run/worker.pid)
+  Stop with: kill \$(cat .run/api.pid .run/worker.pid .run/maildev.pid .run/proconnect.pid 2>/dev/null)
 INFO
 [ -z "${PROCONNECT_BANNER:-}" ] || echo "$PROCONNECT_BANNER"

@@ -208,6 +208,22 @@ const MATRIX: [Account, string, Target, number][] = [
   ['delegate', 'PUT /api/auth/sign-in-policy', '—', 403],
   ['member', 'PUT /api/auth/sign-in-policy', '—', 403],
   ['admin', 'PUT /api/auth/sign-in-policy', '—', 200],
+  // The outbox (issue 17): members' addresses and what was said to them, the admin's alone.
+  ['delegate', 'GET /api/mail/outbox', '—', 403],
+  ['officer', 'GET /api/mail/outbox', '—', 403],
+  ['auditor', 'GET /api/mail/outbox', '—', 403],
+  ['member', 'GET /api/mail/outbox', '—', 403],
+  ['admin', 'GET /api/mail/outbox', '—', 200],
+  ['officer', 'POST /api/mail/outbox/:id/retry', '—', 403],
+  ['admin', 'POST /api/mail/outbox/:id/retry', '—', 404],
+  // Everyone's own e-mail preferences.
+  ['member', 'GET /api/mail/preferences', '—', 200],
+  ['auditor', 'PUT /api/mail/preferences', '—', 200],
+  // Convening and moving a meeting: those who run the commission.
+  ['referent31', 'POST /api/meetings/:id/convene', 'plenary meeting, minutes draft', 403],
+  ['member', 'POST /api/meetings/:id/convene', 'plenary meeting, minutes draft', 403],
+  ['auditor', 'PATCH /api/meetings/:id', 'plenary meeting, minutes draft', 403],
+  ['member', 'PATCH /api/meetings/:id', 'plenary meeting, minutes draft', 403],
 ];
 
 describe('object-level access matrix (role × route × object)', () => {
@@ -355,6 +371,20 @@ describe('object-level access matrix (role × route × object)', () => {
       method: 'PUT',
       url: '/api/auth/sign-in-policy',
       body: async () => ({ proconnectRequiredRoles: [] }),
+    }),
+    'GET /api/mail/outbox': () => ({ method: 'GET', url: '/api/mail/outbox?status=failed' }),
+    'POST /api/mail/outbox/:id/retry': () => ({ method: 'POST', url: `/api/mail/outbox/${randomUUID()}/retry` }),
+    'GET /api/mail/preferences': () => ({ method: 'GET', url: '/api/mail/preferences' }),
+    'PUT /api/mail/preferences': () => ({
+      method: 'PUT',
+      url: '/api/mail/preferences',
+      body: async () => ({ weeklyDigest: false }),
+    }),
+    'POST /api/meetings/:id/convene': (id) => ({ method: 'POST', url: `/api/meetings/${id}/convene` }),
+    'PATCH /api/meetings/:id': (id) => ({
+      method: 'PATCH',
+      url: `/api/meetings/${id}`,
+      body: async () => ({ place: 'Toulouse', version: await versionOf(`/api/meetings/${id}`) }),
     }),
     'POST /api/users': () => ({
       method: 'POST',

@@ -20,6 +20,8 @@ const BODILESS = [
   'POST /api/audit-events/verifications',
   'POST /api/auth/logout',
   'POST /api/auth/proconnect/logout',
+  'POST /api/mail/outbox/{id}/retry',
+  'POST /api/meetings/{id}/convene',
   'POST /api/meetings/{id}/minutes/approve',
   'POST /api/meetings/{id}/minutes/publish',
 ];
@@ -53,6 +55,8 @@ const PATH_OBJECTS: Record<string, string> = {
   indicators: 'SELECT code AS id FROM territorial_indicator ORDER BY code LIMIT 1',
   // Not an account the fuzzer signs in with: disabling it must not lock the fuzzer out.
   users: `SELECT id FROM app_user WHERE email = 'referent09@demo.iss.local'`,
+  // The outbox is empty without a worker: any id does for a request that must be refused before it is read.
+  outbox: 'SELECT coalesce((SELECT id FROM mail_outbox LIMIT 1), gen_random_uuid()) AS id',
 };
 /** Ids that well-formed bodies reuse, by the stem of the field (`memberId` → member). */
 const KNOWN_ID_TABLES: Record<string, string> = {

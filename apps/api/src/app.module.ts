@@ -11,6 +11,7 @@ import { ContractsModule } from '@app/contracts';
 import { EquityModule } from '@app/equity';
 import { GovernanceModule } from '@app/governance';
 import { IdentityModule } from '@app/identity';
+import { MailModule } from '@app/mail';
 import { ReportsModule } from '@app/reports';
 import { RoadmapModule } from '@app/roadmap';
 import { JwtAuthGuard, RolesGuard } from './auth/guards';
@@ -28,6 +29,7 @@ import { EquityController } from './controllers/equity.controller';
 import { RoadmapController } from './controllers/roadmap.controller';
 import { ExportsController } from './controllers/exports.controller';
 import { GrantsController } from './controllers/grants.controller';
+import { MailController } from './controllers/mail.controller';
 import { MeetingsController } from './controllers/meetings.controller';
 import { ProjectsController } from './controllers/projects.controller';
 import { DepartmentsController } from './controllers/departments.controller';
@@ -74,6 +76,7 @@ import { MetricsModule } from './metrics/metrics.module';
     EquityModule,
     MetricsModule,
     JobDashboardModule,
+    MailModule,
   ],
   controllers: [
     HealthController,
@@ -93,6 +96,7 @@ import { MetricsModule } from './metrics/metrics.module';
     ContractsController,
     TerritoryController,
     EquityController,
+    MailController,
   ],
   providers: [
     JwtStrategy,

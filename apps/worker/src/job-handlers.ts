@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditSealService, AuditVerificationService } from '@app/audit';
 import { assertEveryJobHandled, JobHandlers } from '@app/core';
 import { AuthService } from '@app/identity';
+import { OutboxService } from '@app/mail';
+import { DigestService, ReportRemindersService } from '@app/digests';
 import { ReportMaintenanceService, ReportRendererService } from '@app/reports';
 
 /** The one map from job name to the service that does the work. */
@@ -15,6 +17,9 @@ export class JobHandlerRegistry {
     auth: AuthService,
     seals: AuditSealService,
     verifications: AuditVerificationService,
+    outbox: OutboxService,
+    digests: DigestService,
+    reminders: ReportRemindersService,
   ) {
     this.handlers = {
       'report.render': ({ reportId }) => renderer.render(reportId),
@@ -27,6 +32,10 @@ export class JobHandlerRegistry {
       'auth.purge': async () => void (await auth.purgeExpired()),
       'audit.seal': async () => void (await seals.sealIfDue()),
       'audit.verify': ({ verificationId }) => verifications.run(verificationId),
+      'mail.send': ({ messageId }) => outbox.send(messageId),
+      'mail.sweep': () => outbox.sweep(),
+      'mail.digest': () => digests.sendIfDue(),
+      'mail.reminders': () => reminders.send(),
     };
     assertEveryJobHandled(this.handlers);
   }

@@ -2,6 +2,8 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { AppConfig, JobName, JobQueue } from '@app/core';
 
 const EXPIRE_INTERVAL_MS = 60 * 60 * 1000;
+/** How often the worker checks for this week's digest and for reports due (each message is written once). */
+const DIGEST_CHECK_INTERVAL_MS = 15 * 60 * 1000;
 
 /**
  * Schedules maintenance from every worker, with one job id per time slot so that N workers queue it
@@ -22,13 +24,16 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     this.every('reports.expire', EXPIRE_INTERVAL_MS);
     this.every('auth.purge', this.config.get('AUTH_PURGE_INTERVAL_SECONDS') * 1000);
     this.every('audit.seal', this.config.get('AUDIT_SEAL_INTERVAL_SECONDS') * 1000);
+    this.every('mail.sweep', this.config.get('MAIL_SWEEP_INTERVAL_SECONDS') * 1000);
+    this.every('mail.digest', DIGEST_CHECK_INTERVAL_MS);
+    this.every('mail.reminders', DIGEST_CHECK_INTERVAL_MS);
   }
 
   onApplicationShutdown(): void {
     this.timers.forEach((t) => clearInterval(t));
   }
 
-  private every(name: Exclude<JobName, 'report.render'>, intervalMs: number): void {
+  private every(name: Exclude<JobName, 'report.render' | 'mail.send'>, intervalMs: number): void {
     const tick = () => {
       const slot = Math.floor(Date.now() / intervalMs);
       this.jobs

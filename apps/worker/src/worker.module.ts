@@ -6,6 +6,8 @@ import { CallsModule } from '@app/calls';
 import { EquityModule } from '@app/equity';
 import { GovernanceModule } from '@app/governance';
 import { IdentityModule } from '@app/identity';
+import { MailModule } from '@app/mail';
+import { DigestsModule } from '@app/digests';
 import { ReportsModule } from '@app/reports';
 import { RoadmapModule } from '@app/roadmap';
 import { JobHandlerRegistry } from './job-handlers';
@@ -33,6 +35,8 @@ import { WorkerMetrics } from './worker-metrics';
     EquityModule,
     RoadmapModule,
     IdentityModule,
+    MailModule,
+    DigestsModule,
   ],
   providers: [JobHandlerRegistry, JobsProcessor, MaintenanceScheduler, ThreadRenderPool, WorkerMetrics],
 })

@@ -62,11 +62,17 @@ export class FollowUpService {
 
   /**
    * Progress and final reports past due and not received, for the team to chase: every one, or the
-   * `page` asked for (the total counts them all).
+   * `page` asked for (the total counts them all). `dueBefore` (a day, today by default) also takes those
+   * due soon, for the reminders sent ahead of the date.
    */
-  async overdue(actor: Actor, callId?: string, page?: PageQueryDto): Promise<Page<OverdueReportDto>> {
+  async overdue(
+    actor: Actor,
+    callId?: string,
+    page?: PageQueryDto,
+    dueBefore: string = parisDay(),
+  ): Promise<Page<OverdueReportDto>> {
     callsPolicy.assert(actor, 'read');
-    const { rows, total } = await this.followUp.overdue(parisDay(), callId, page);
+    const { rows, total } = await this.followUp.overdue(dueBefore, callId, page);
     const items = rows.map(({ id, kind, dueOn, grantId, projectId, projectTitle, holderName }) => ({
       reportId: id,
       kind,

@@ -151,6 +151,21 @@ export class BodiesRepository {
     return byDay;
   }
 
+  /** Everyone holding a seat of the body on a date, full member or alternate, once each, with the address. */
+  sittingMembersOn(
+    bodyId: string,
+    date: string,
+    tx: Tx,
+  ): Promise<{ memberId: string; displayName: string; email: string | null }[]> {
+    return tx.query(
+      `SELECT DISTINCT mm.id AS "memberId", mm.display_name AS "displayName", mm.email
+       FROM seat s JOIN mandate m ON m.seat_id = s.id AND ${IN_FORCE}
+       JOIN member mm ON mm.id IN (m.member_id, m.alternate_member_id)
+       WHERE s.body_id = $1 ORDER BY mm.display_name, mm.id`,
+      [bodyId, date],
+    );
+  }
+
   /** Bodies where the member sits on a date, as full member, alternate or office holder. */
   async bodyIdsOfMember(memberId: string, date: string): Promise<string[]> {
     const rows: { bodyId: string }[] = await this.dataSource.query(

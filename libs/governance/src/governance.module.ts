@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { DecisionLinks, DecisionLinksModule } from '@app/core';
+import { MailModule } from '@app/mail';
 import { ReportKindRegistry, ReportsModule } from '@app/reports';
 import { BodiesRepository } from './bodies.repository';
 import { BodiesService } from './bodies.service';
@@ -16,6 +17,7 @@ import { MemberEntity } from './entities/member.entity';
 import { MinutesEntity } from './entities/minutes.entity';
 import { SeatEntity } from './entities/seat.entity';
 import { GovernanceAccess } from './governance-access';
+import { MeetingMail } from './meeting-mail';
 import { MeetingReportDataService } from './meeting-report-data';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
@@ -42,6 +44,7 @@ import { AttendanceSheetReport, MinutesReport, NoticeReport } from './reports/me
     AuditModule,
     ReportsModule,
     DecisionLinksModule,
+    MailModule,
   ],
   providers: [
     BodiesRepository,
@@ -54,6 +57,7 @@ import { AttendanceSheetReport, MinutesReport, NoticeReport } from './reports/me
     MeetingsService,
     MinutesService,
     MeetingReportDataService,
+    MeetingMail,
     MinutesReport,
     NoticeReport,
     AttendanceSheetReport,

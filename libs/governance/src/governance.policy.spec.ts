@@ -70,26 +70,36 @@ describe('lifecycles', () => {
 
 describe('what the caller may do next', () => {
   it('offers meeting moves and records to managers while the meeting is open', () => {
-    expect(meetingActions(officer, { status: 'planned', quorumReached: null })).toEqual({
+    expect(meetingActions(officer, { status: 'planned', quorumReached: null, convenedAt: null })).toEqual({
       allowedTransitions: ['held'],
       canRecordAttendance: true,
       canRecordDecision: false,
+      canConvene: true,
     });
-    expect(meetingActions(delegate, { status: 'held', quorumReached: true })).toEqual({
+    expect(meetingActions(delegate, { status: 'held', quorumReached: true, convenedAt: null })).toEqual({
       allowedTransitions: ['closed'],
       canRecordAttendance: true,
       canRecordDecision: true,
+      canConvene: false,
     });
-    expect(meetingActions(officer, { status: 'closed', quorumReached: true })).toEqual({
+    expect(meetingActions(officer, { status: 'closed', quorumReached: true, convenedAt: null })).toEqual({
       allowedTransitions: [],
       canRecordAttendance: false,
       canRecordDecision: false,
+      canConvene: false,
     });
-    expect(meetingActions(member, { status: 'held', quorumReached: true })).toEqual({
+    expect(meetingActions(member, { status: 'held', quorumReached: true, convenedAt: null })).toEqual({
       allowedTransitions: [],
       canRecordAttendance: false,
       canRecordDecision: false,
+      canConvene: false,
     });
+  });
+
+  it('offers to convene a planned meeting once, to managers only', () => {
+    const planned = { status: 'planned' as const, quorumReached: null };
+    expect(meetingActions(officer, { ...planned, convenedAt: '2026-12-01T09:00:00.000Z' }).canConvene).toBe(false);
+    expect(meetingActions(member, { ...planned, convenedAt: null }).canConvene).toBe(false);
   });
 
   it('offers minutes moves, and edits of a draft, to managers', () => {

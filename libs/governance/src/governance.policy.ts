@@ -73,18 +73,25 @@ export interface MeetingActions {
   allowedTransitions: MeetingStatus[];
   canRecordAttendance: boolean;
   canRecordDecision: boolean;
+  canConvene: boolean;
 }
 
 export function meetingActions(
   actor: Actor,
-  meeting: { status: MeetingStatus; quorumReached: boolean | null },
+  meeting: { status: MeetingStatus; quorumReached: boolean | null; convenedAt: string | null },
 ): MeetingActions {
   const records = governancePolicy.allows(actor, 'manage') && isOpenForRecords(meeting.status);
   return {
     allowedTransitions: MEETING_LIFECYCLE.nextFor(meeting.status, actor.roles),
     canRecordAttendance: records,
     canRecordDecision: records && meeting.quorumReached === true,
+    canConvene: mayConvene(actor, meeting),
   };
+}
+
+/** A planned meeting is convened once, by those who run the commission. */
+export function mayConvene(actor: Actor, meeting: { status: MeetingStatus; convenedAt: string | null }): boolean {
+  return governancePolicy.allows(actor, 'manage') && meeting.status === 'planned' && meeting.convenedAt === null;
 }
 
 export interface MinutesActions {

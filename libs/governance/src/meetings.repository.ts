@@ -137,6 +137,24 @@ export class MeetingsRepository {
     );
   }
 
+  async markConvened(tx: Tx, meetingId: string): Promise<void> {
+    await tx.query(`UPDATE meeting SET convened_at = now(), version = version + 1 WHERE id = $1`, [meetingId]);
+  }
+
+  /** New date, place and video link, at the version read: false when someone changed the meeting since. */
+  async move(
+    tx: Tx,
+    meetingId: string,
+    version: number,
+    to: { startsAt: Date; place: string | null; videoUrl: string | null },
+  ): Promise<boolean> {
+    const result = await tx.query(
+      `UPDATE meeting SET starts_at = $3, place = $4, video_url = $5, version = version + 1 WHERE id = $1 AND version = $2`,
+      [meetingId, version, to.startsAt, to.place, to.videoUrl],
+    );
+    return changedAny(result);
+  }
+
   /** Conditional on the statuses it may leave: false when the meeting was not in one of them. */
   async setStatus(tx: Tx, meetingId: string, from: readonly MeetingStatus[], to: MeetingStatus): Promise<boolean> {
     const result = await tx.query(

@@ -7,6 +7,7 @@ import {
   AttendanceResultDto,
   CreateDecisionDto,
   CreateMeetingDto,
+  MoveMeetingDto,
   DecisionDto,
   MeetingDetailDto,
   MeetingDto,
@@ -27,6 +28,7 @@ import {
   minutesActions,
   type MeetingActions,
 } from './governance.policy';
+import { MeetingMail } from './meeting-mail';
 import { MeetingsRepository } from './meetings.repository';
 import { MinutesRepository } from './minutes.repository';
 import { computeQuorum, quorumThreshold } from './quorum';
@@ -46,6 +48,7 @@ export class MeetingsService {
     private readonly access: GovernanceAccess,
     private readonly audit: AuditService,
     private readonly links: DecisionLinks,
+    private readonly mail: MeetingMail,
   ) {}
 
   async create(actor: Actor, dto: CreateMeetingDto): Promise<MeetingDto> {
@@ -128,6 +131,77 @@ export class MeetingsService {
       };
     });
     return forCaller(actor, after, (await this.minutes.find(id))?.status === 'published');
+  }
+
+  /**
+   * Convenes a planned meeting: the convocation, with the agenda and the notice PDF, to each member of
+   * the body (full members and alternates), written with the event and sent by the worker after commit.
+   * Once only: a meeting already convened answers 409 (a change of date or place sends an update).
+   */
+  async convene(actor: Actor, id: string): Promise<MeetingDto> {
+    governancePolicy.assert(actor, 'manage');
+    const { meeting, messages } = await this.audit.write(actor, async (tx) => {
+      const before = await this.plannedMeeting(tx, id, 'convoquée');
+      if (before.convenedAt)
+        throw DomainError.conflict(GovernanceErrorCode.MeetingAlreadyConvened, 'Cette séance a déjà été convoquée');
+      await this.meetings.markConvened(tx, id);
+      const convened = (await this.meetings.findMeeting(id, tx))!;
+      const messages = await this.mail.convocations(tx, convened);
+      const after = await this.meetingState(convened, tx);
+      return {
+        result: { meeting: after, messages },
+        audit: {
+          action: 'meeting.convene',
+          entityType: 'meeting',
+          entityId: id,
+          before: { convenedAt: null },
+          after: { convenedAt: after.convenedAt, messages: messages.length },
+        },
+      };
+    });
+    await this.mail.enqueue(messages);
+    return forCaller(actor, meeting, false); // a planned meeting has no published minutes
+  }
+
+  /**
+   * Moves a meeting not yet held (date, place, video link) at the version read; once convened, each
+   * member gets an update with the notice as it now reads.
+   */
+  async move(actor: Actor, id: string, dto: MoveMeetingDto): Promise<MeetingDto> {
+    governancePolicy.assert(actor, 'manage');
+    const { meeting, messages } = await this.audit.write(actor, async (tx) => {
+      const before = await this.plannedMeeting(tx, id, 'déplacée');
+      const to = {
+        startsAt: dto.startsAt ? new Date(dto.startsAt) : new Date(before.startsAt),
+        place: dto.place ?? before.place,
+        videoUrl: dto.videoUrl ?? before.videoUrl,
+      };
+      if (!(await this.meetings.move(tx, id, dto.version, to)))
+        throw DomainError.staleVersion(GovernanceErrorCode.MeetingStaleVersion);
+      const moved = (await this.meetings.findMeeting(id, tx))!;
+      const changed =
+        to.startsAt.getTime() !== new Date(before.startsAt).getTime() ||
+        to.place !== before.place ||
+        to.videoUrl !== before.videoUrl;
+      const messages = before.convenedAt && changed ? await this.mail.updates(tx, moved, before) : [];
+      const where = (m: MeetingEntity) => ({
+        startsAt: new Date(m.startsAt).toISOString(),
+        place: m.place,
+        videoUrl: m.videoUrl,
+      });
+      return {
+        result: { meeting: await this.meetingState(moved, tx), messages },
+        audit: {
+          action: 'meeting.move',
+          entityType: 'meeting',
+          entityId: id,
+          before: where(before),
+          after: where(moved),
+        },
+      };
+    });
+    await this.mail.enqueue(messages);
+    return forCaller(actor, meeting, false);
   }
 
   /**
@@ -252,6 +326,14 @@ export class MeetingsService {
     return found(await this.meetings.lockMeeting(tx, id), GovernanceErrorCode.MeetingNotFound, id);
   }
 
+  /** The meeting, locked, if it is still planned (409 otherwise: it cannot be `done` any more). */
+  private async plannedMeeting(tx: Tx, id: string, done: string): Promise<MeetingEntity> {
+    const meeting = await this.lockedMeeting(tx, id);
+    if (meeting.status !== 'planned')
+      throw DomainError.conflict(GovernanceErrorCode.MeetingNotPlanned, `Seule une séance prévue peut être ${done}`);
+    return meeting;
+  }
+
   private async meetingState(meeting: MeetingEntity, tx?: Tx): Promise<MeetingState> {
     const [names, agenda] = await Promise.all([
       this.bodyNames([meeting.bodyId]),
@@ -312,6 +394,7 @@ function toMeetingState(m: MeetingEntity, bodyName: string, agenda: AgendaItem[]
     seatsPresent: m.seatsPresent,
     quorumThreshold: m.seatsTotal === null ? null : quorumThreshold(m.seatsTotal),
     version: m.version,
+    convenedAt: m.convenedAt ? new Date(m.convenedAt).toISOString() : null,
   };
 }
 

@@ -8,6 +8,7 @@ import { GovernanceAccess } from './governance-access';
 import { MINUTES_EDITABLE, MINUTES_LIFECYCLE, type MinutesStatus } from './governance.constants';
 import { GovernanceErrorCode } from './governance.errors';
 import { governancePolicy, MANAGERS_ONLY, minutesActions, type MinutesActions } from './governance.policy';
+import { MeetingMail } from './meeting-mail';
 import { MeetingsRepository } from './meetings.repository';
 import { MinutesRepository } from './minutes.repository';
 
@@ -23,6 +24,7 @@ export class MinutesService {
     private readonly access: GovernanceAccess,
     private readonly audit: AuditService,
     private readonly reports: ReportsService,
+    private readonly mail: MeetingMail,
   ) {}
 
   /** Creates the draft, or changes it at the version read (stale → 409, nothing written). */
@@ -80,15 +82,20 @@ export class MinutesService {
     return forCaller(actor, minutes);
   }
 
-  /** Publishes and records the minutes PDF request in the same transaction; queues it after commit. */
+  /**
+   * Publishes and records the minutes PDF request in the same transaction, with the message telling each
+   * member of the body where to read them; queues both after commit.
+   */
   async publish(actor: Actor, meetingId: string): Promise<MinutesDto> {
     MINUTES_LIFECYCLE.assertMayMoveTo(actor, 'published', MANAGERS_ONLY);
-    const { minutes, report } = await this.audit.write(actor, async (tx) => {
+    const { minutes, report, messages } = await this.audit.write(actor, async (tx) => {
       const published = await this.move(tx, actor, meetingId, 'published');
       const queued = await this.reports.requestWithin(tx, actor, { kind: 'minutes', params: { meetingId } });
-      return { result: { minutes: published.result, report: queued }, audit: published.audit };
+      const messages = await this.mail.minutesPublished(tx, (await this.meetings.findMeeting(meetingId, tx))!);
+      return { result: { minutes: published.result, report: queued, messages }, audit: published.audit };
     });
     await this.reports.enqueue(report);
+    await this.mail.enqueue(messages);
     return forCaller(actor, minutes);
   }
 

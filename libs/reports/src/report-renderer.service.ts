@@ -1,14 +1,15 @@
+import { readFile } from 'node:fs/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { AppConfig, Database, FileStorage, SYSTEM_ACTOR } from '@app/core';
 import { ReportKindRegistry } from './report-kind.registry';
+import type { ReportKind } from './report-lifecycle';
 import { validReportParams } from './report-params';
 import { reportFailureMessage } from './report-failure';
 import { progressPercent, ProgressThrottle } from './report-progress';
-import { drawReport, type DrawTask } from './render/draw-report';
+import { drawReport, type DrawnReport, type DrawTask } from './render/draw-report';
 import { ReportRenderPool } from './render/report-render-pool';
 import { ReportEntity } from './entities/report.entity';
-import type { ReportKind } from './report-lifecycle';
 import { ReportsRepository, type RenderedFile } from './reports.repository';
 
 /** How one rendering of a claimed report ended: stored, thrown (BullMQ may retry), or superseded by another claim. */
@@ -83,21 +84,48 @@ export class ReportRendererService {
 
   /** True when this claim stored the file; false when another claim had taken the report over. */
   private async renderClaimed(report: ReportEntity): Promise<boolean> {
-    const definition = this.kinds.get(report.kind);
-    const params = validReportParams(definition, report.params);
+    return this.drawToPartial(report.kind, report.params, this.progressOf(report), async (path, drawn, heading) => {
+      const fileKey = `reports/${report.id}.pdf`;
+      return this.markDone(report, { fileKey, ...drawn, ...heading }, path);
+    });
+  }
+
+  /**
+   * A report drawn now, in memory, stored nowhere and recorded nowhere: a document attached to an e-mail
+   * (the convocation's notice), rendered when the message is sent so that it shows the meeting as it is.
+   */
+  async renderFile(kind: ReportKind, rawParams: object): Promise<{ title: string; content: Buffer }> {
+    return this.drawToPartial(
+      kind,
+      rawParams,
+      async () => undefined,
+      async (path, _drawn, heading) => ({
+        title: heading.title,
+        content: await readFile(path),
+      }),
+    );
+  }
+
+  /** Collects, draws the kind to a partial file and hands it to `use`; the partial file is dropped after. */
+  private async drawToPartial<T>(
+    kind: ReportKind,
+    rawParams: object,
+    progress: (done: number, total: number) => Promise<void>,
+    use: (path: string, drawn: DrawnReport, heading: { title: string; scope: string }) => Promise<T>,
+  ): Promise<T> {
+    const definition = this.kinds.get(kind);
+    const params = validReportParams(definition, rawParams);
     const data = await definition.collect(params);
     const heading = { title: definition.title(params, data), scope: definition.scope(params, data) };
     const path = await this.storage.partialFile();
     try {
-      const task: DrawTask = { kind: report.kind, params, data, ...heading, generatedAt: new Date(), path };
-      const progress = this.progressOf(report);
+      const task: DrawTask = { kind, params, data, ...heading, generatedAt: new Date(), path };
       const drawn = this.pool
         ? await this.pool.draw(task, progress)
         : await drawReport(definition.render, task, progress);
-      const fileKey = `reports/${report.id}.pdf`;
-      return await this.markDone(report, { fileKey, ...drawn, ...heading }, path);
+      return await use(path, drawn, heading);
     } finally {
-      // Gone already once stored; otherwise (lease lost, drawing failed) it is dropped here.
+      // Gone already once stored; otherwise (lease lost, drawing failed, read in memory) it is dropped here.
       await this.storage.discardPartial(path);
     }
   }

@@ -10,6 +10,7 @@ export * from './equity';
 export * from './governance';
 export * from './label-of';
 export * from './proconnect';
+export * from './mail';
 export * from './reports';
 export * from './roadmap';
 export * from './roles';

@@ -30,6 +30,8 @@ const TABLES: [name: string, codes: readonly (string | number)[], labels: Record
   ['report kinds', vocabulary.REPORT_KINDS, vocabulary.REPORT_KIND_LABELS],
   ['report statuses', vocabulary.REPORT_STATUSES, vocabulary.REPORT_STATUS_LABELS],
   ['audit verification statuses', vocabulary.AUDIT_VERIFICATION_STATUSES, vocabulary.AUDIT_VERIFICATION_STATUS_LABELS],
+  ['mail statuses', vocabulary.MAIL_STATUSES, vocabulary.MAIL_STATUS_LABELS],
+  ['mail kinds', vocabulary.MAIL_KINDS, vocabulary.MAIL_KIND_LABELS],
   ['roles', vocabulary.ROLES, vocabulary.ROLE_LABELS],
 ];
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseArrayPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseArrayPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/core';
 import type { Actor } from '@app/core';
@@ -14,6 +14,7 @@ import {
   MeetingQueryDto,
   MeetingsService,
   MeetingTransitionDto,
+  MoveMeetingDto,
   MinutesDto,
   MinutesService,
   WriteMinutesDto,
@@ -50,6 +51,25 @@ export class MeetingsController {
   @ApiOkResponse({ type: MeetingDetailDto })
   getMeeting(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MeetingDetailDto> {
     return this.meetings.get(actor, id);
+  }
+
+  /** Moves a planned meeting (date, place, video link); once convened, its members get an update by e-mail. */
+  @Patch(':id')
+  @ApiOkResponse({ type: MeetingDto })
+  moveMeeting(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() dto: MoveMeetingDto,
+  ): Promise<MeetingDto> {
+    return this.meetings.move(actor, id, dto);
+  }
+
+  /** Convenes a planned meeting: the convocation, with the agenda and the notice PDF, e-mailed to each member of the body. */
+  @Post(':id/convene')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MeetingDto })
+  conveneMeeting(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<MeetingDto> {
+    return this.meetings.convene(actor, id);
   }
 
   /** planned → held → closed. */

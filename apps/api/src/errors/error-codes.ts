@@ -5,6 +5,7 @@ import { ContractsErrorCode } from '@app/contracts';
 import { EquityErrorCode } from '@app/equity';
 import { GovernanceErrorCode } from '@app/governance';
 import { IdentityErrorCode } from '@app/identity';
+import { MailErrorCode } from '@app/mail';
 import { ReportsErrorCode } from '@app/reports';
 import { RoadmapErrorCode } from '@app/roadmap';
 import { TerritoryErrorCode } from '@app/territory';
@@ -18,6 +19,7 @@ export type ErrorCode =
   | EquityErrorCode
   | GovernanceErrorCode
   | IdentityErrorCode
+  | MailErrorCode
   | ReportsErrorCode
   | RoadmapErrorCode
   | TerritoryErrorCode;
@@ -32,6 +34,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
       EquityErrorCode,
       GovernanceErrorCode,
       IdentityErrorCode,
+      MailErrorCode,
       ReportsErrorCode,
       RoadmapErrorCode,
       TerritoryErrorCode,

@@ -36,6 +36,8 @@ export class CommissionSeeder {
     for (const member of MEMBERS) {
       const created = await this.bodies.createMember(actor, {
         displayName: member.name,
+        // Fictional addresses: the demo's convocations land in its local inbox (MailDev), not anywhere real.
+        email: `${member.key}@membres.demo.iss.local`,
         organization: member.organization,
         college: member.college,
         designatingBody: member.designatingBody,

@@ -19,6 +19,19 @@ describe('validateEnv', () => {
     expect(env.REPORT_RETENTION_DAYS).toBe(30);
   });
 
+  it('sends no e-mail without SMTP_URL, and checks the mail settings it is given', () => {
+    const env = validateEnv(base);
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env).toMatchObject({ MAIL_MAX_ATTEMPTS: 5, MAIL_RETRY_BASE_SECONDS: 60, MAIL_DIGEST_WEEKDAY: 1 });
+    expect(validateEnv({ ...base, SMTP_URL: 'smtps://u:p@relay.ars.example:465' }).SMTP_URL).toBe(
+      'smtps://u:p@relay.ars.example:465',
+    );
+    expect(() => validateEnv({ ...base, SMTP_URL: 'relay.ars.example:25' })).toThrow(/SMTP_URL/);
+    expect(() => validateEnv({ ...base, APP_URL: 'https://iss.ars.example/' })).toThrow(/APP_URL/);
+    expect(() => validateEnv({ ...base, MAIL_DIGEST_WEEKDAY: '8' })).toThrow(/MAIL_DIGEST_WEEKDAY/);
+    expect(() => validateEnv({ ...base, MAIL_MAX_ATTEMPTS: '0' })).toThrow(/MAIL_MAX_ATTEMPTS/);
+  });
+
   it('names a missing variable', () => {
     expect(() => validateEnv({ ...base, DATABASE_URL: undefined })).toThrow(/DATABASE_URL/);
   });

@@ -291,6 +291,66 @@ export class EnvSchema {
   /** The level of assurance asked (`acr_values`); ProConnect's is eidas1. */
   @IsString()
   OIDC_ACR_VALUES = 'eidas1';
+  // ── E-mail (issue 17): the outbox, sent by the worker over SMTP (README, "Operations") ────────────
+
+  /** smtp://host:port or smtps://user:pass@host:port. Unset: messages are written and stay pending. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of every message (an address of a domain whose SPF/DKIM allow the relay). */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Mission ISS — ARS Occitanie <ne-pas-repondre@iss.localhost>';
+
+  /** Where replies go (the mission's shared mailbox); none when unset. */
+  @IsOptional()
+  @IsString()
+  MAIL_REPLY_TO?: string;
+
+  /** The address of the web app that messages link to (no trailing slash). */
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*[^/\s])?$/, {
+    message: 'APP_URL must be an http(s):// URL without trailing slash',
+  })
+  APP_URL = 'http://localhost:3000';
+
+  /** Tries of one message before it is `failed` with the last reason. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAIL_MAX_ATTEMPTS = 5;
+
+  /** The wait after a first failed try; doubled at each next one (capped at 6 hours). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAIL_RETRY_BASE_SECONDS = 60;
+
+  /** How often the worker sweeps the outbox for due messages (lost enqueues, retries). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAIL_SWEEP_INTERVAL_SECONDS = 60;
+
+  /** The weekday of the referents' weekly digest, ISO (1 Monday … 7 Sunday), Paris time. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  MAIL_DIGEST_WEEKDAY = 1;
+
+  /** The hour (0–23, Paris time) from which that day's digest goes out. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  MAIL_DIGEST_HOUR = 8;
+
+  /** Activity reports (bilans) not received are recalled to the mission from this many days before their due date. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  MAIL_REPORT_REMINDER_DAYS = 14;
 }
 
 /** Parses and checks the environment; throws one line naming each bad variable. */

@@ -11,6 +11,14 @@ export interface JobPayloads {
   'audit.seal': Record<string, never>;
   /** A run of the chain's verification, recorded in audit_verification before it is queued. */
   'audit.verify': { verificationId: string };
+  /** One message of the outbox (libs/mail), queued after the commit that wrote it. */
+  'mail.send': { messageId: string };
+  /** The outbox's due messages: lost enqueues and retries after a failed try. */
+  'mail.sweep': Record<string, never>;
+  /** This week's digests to the referents, once due (keyed per referent and week). */
+  'mail.digest': Record<string, never>;
+  /** Reminders to the mission of activity reports due soon or past due (once per report and due date). */
+  'mail.reminders': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -22,6 +30,10 @@ export const JOB_NAMES: readonly JobName[] = [
   'auth.purge',
   'audit.seal',
   'audit.verify',
+  'mail.send',
+  'mail.sweep',
+  'mail.digest',
+  'mail.reminders',
 ];
 
 /** One queue carries every job; workers scale out on it. */

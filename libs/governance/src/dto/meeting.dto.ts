@@ -73,6 +73,26 @@ export class MeetingQueryDto extends PageQueryDto {
   period?: MeetingPeriod;
 }
 
+/** A meeting moved: its new date, place or video link, at the version read. */
+export class MoveMeetingDto {
+  /** Date and time with its offset; unchanged when absent. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  startsAt?: string;
+
+  /** Unchanged when absent. */
+  @IsOptionalText(300)
+  place?: string;
+
+  /** Unchanged when absent. */
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  videoUrl?: string;
+
+  @IsVersion()
+  version: number;
+}
+
 export class MeetingTransitionDto {
   @ApiProperty({ enum: MEETING_STATUSES })
   @IsIn(MEETING_STATUSES)
@@ -199,6 +219,12 @@ export class MeetingDto {
   @ApiPropertyOptional({ nullable: true, type: Number })
   quorumThreshold: number | null;
   version: number;
+  /** When the convocation was sent to the body's members (POST /meetings/:id/convene); null before. */
+  @ApiProperty({ nullable: true, type: String })
+  convenedAt: string | null;
+  /** The caller may convene the meeting: planned, not convened yet, and the caller runs the commission. */
+  @ApiProperty()
+  canConvene: boolean;
   /** The meeting's minutes are published (members read them then). */
   @ApiProperty()
   minutesPublished: boolean;

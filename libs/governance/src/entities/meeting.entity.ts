@@ -12,6 +12,8 @@ export class MeetingEntity {
   @Column({ type: 'integer', nullable: true }) seatsTotal: number | null;
   @Column({ type: 'integer', nullable: true }) seatsPresent: number | null;
   @Column({ type: 'boolean', nullable: true }) quorumReached: boolean | null;
+  /** When the convocation went out (POST /meetings/:id/convene); a move after it sends an update. */
+  @Column({ type: 'timestamptz', nullable: true }) convenedAt: Date | null;
   @Column('integer') version: number;
   @Column('timestamptz') createdAt: Date;
 }

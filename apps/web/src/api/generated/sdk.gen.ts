@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.js';
-import type { AddContractActionSheetData, AddContractActionSheetErrors, AddContractActionSheetResponses, AddMandateData, AddMandateErrors, AddMandateResponses, AddPositionData, AddPositionErrors, AddPositionResponses, AddProjectNoteData, AddProjectNoteErrors, AddProjectNoteResponses, AddSeatData, AddSeatErrors, AddSeatResponses, ApproveMinutesData, ApproveMinutesErrors, ApproveMinutesResponses, CancelGrantData, CancelGrantErrors, CancelGrantResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CountProjectsByStatusData, CountProjectsByStatusErrors, CountProjectsByStatusResponses, CreateActionData, CreateActionErrors, CreateActionResponses, CreateBodyData, CreateBodyErrors, CreateBodyResponses, CreateCallData, CreateCallErrors, CreateCallResponses, CreateContractData, CreateContractErrors, CreateContractResponses, CreateIndicatorData, CreateIndicatorErrors, CreateIndicatorResponses, CreateMeetingData, CreateMeetingErrors, CreateMeetingResponses, CreateMemberData, CreateMemberErrors, CreateMemberResponses, CreateProjectData, CreateProjectErrors, CreateProjectResponses, CreateRoadmapData, CreateRoadmapErrors, CreateRoadmapResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DownloadReportData, DownloadReportErrors, DownloadReportResponses, EndMandateData, EndMandateErrors, EndMandateResponses, EndPositionData, EndPositionErrors, EndPositionResponses, ExportActionsCsvData, ExportActionsCsvErrors, ExportActionsCsvResponses, ExportAuditEventsCsvData, ExportAuditEventsCsvErrors, ExportAuditEventsCsvResponses, ExportFundingCsvData, ExportFundingCsvErrors, ExportFundingCsvResponses, ExportFundingXlsxData, ExportFundingXlsxErrors, ExportFundingXlsxResponses, FinishProConnectLoginData, FinishProConnectLoginErrors, GetActionData, GetActionErrors, GetActionResponses, GetAuditVerificationData, GetAuditVerificationErrors, GetAuditVerificationResponses, GetBodyData, GetBodyErrors, GetBodyParticipationData, GetBodyParticipationErrors, GetBodyParticipationResponses, GetBodyResponses, GetCallData, GetCallErrors, GetCallFundingData, GetCallFundingErrors, GetCallFundingResponses, GetCallRankingData, GetCallRankingErrors, GetCallRankingResponses, GetCallResponses, GetContractCoverageData, GetContractCoverageErrors, GetContractCoverageResponses, GetContractData, GetContractErrors, GetContractResponses, GetEquityContractsData, GetEquityContractsErrors, GetEquityContractsResponses, GetEquityFundingData, GetEquityFundingErrors, GetEquityFundingResponses, GetEquityPublicsData, GetEquityPublicsErrors, GetEquityPublicsResponses, GetGrantData, GetGrantErrors, GetGrantFollowUpData, GetGrantFollowUpErrors, GetGrantFollowUpResponses, GetGrantResponses, GetLatestAuditVerificationData, GetLatestAuditVerificationErrors, GetLatestAuditVerificationResponses, GetMeData, GetMeErrors, GetMeetingData, GetMeetingErrors, GetMeetingResponses, GetMemberData, GetMemberErrors, GetMemberResponses, GetMeResponses, GetMinutesData, GetMinutesErrors, GetMinutesResponses, GetProjectData, GetProjectErrors, GetProjectResponses, GetReportData, GetReportErrors, GetReportResponses, GetRoadmapData, GetRoadmapErrors, GetRoadmapProgressData, GetRoadmapProgressErrors, GetRoadmapProgressResponses, GetRoadmapResponses, GetSealKeyData, GetSealKeyErrors, GetSealKeyResponses, GetSeatData, GetSeatErrors, GetSeatResponses, GetSignInOptionsData, GetSignInOptionsErrors, GetSignInOptionsResponses, GetSignInPolicyData, GetSignInPolicyErrors, GetSignInPolicyResponses, GetUserData, GetUserErrors, GetUserResponses, GiveOpinionData, GiveOpinionErrors, GiveOpinionResponses, GrantProjectData, GrantProjectErrors, GrantProjectResponses, ImportActionsCsvData, ImportActionsCsvErrors, ImportActionsCsvResponses, ImportIndicatorValuesData, ImportIndicatorValuesErrors, ImportIndicatorValuesResponses, ListActionLinksData, ListActionLinksErrors, ListActionLinksResponses, ListActionsData, ListActionsErrors, ListActionsResponses, ListActionUpdatesData, ListActionUpdatesErrors, ListActionUpdatesResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListAwaitingActionData, ListAwaitingActionErrors, ListAwaitingActionResponses, ListBodiesData, ListBodiesErrors, ListBodiesResponses, ListCallsData, ListCallsErrors, ListCallsResponses, ListContractActionSheetsData, ListContractActionSheetsErrors, ListContractActionSheetsResponses, ListContractsData, ListContractsErrors, ListContractsResponses, ListDepartmentsData, ListDepartmentsErrors, ListDepartmentsResponses, ListEligibleDecisionsData, ListEligibleDecisionsErrors, ListEligibleDecisionsResponses, ListIndicatorImportsData, ListIndicatorImportsErrors, ListIndicatorImportsResponses, ListIndicatorsData, ListIndicatorsErrors, ListIndicatorsResponses, ListIndicatorValuesData, ListIndicatorValuesErrors, ListIndicatorValuesResponses, ListMeetingsData, ListMeetingsErrors, ListMeetingsResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListOverdueReportsData, ListOverdueReportsErrors, ListOverdueReportsResponses, ListProjectLabelsData, ListProjectLabelsErrors, ListProjectLabelsResponses, ListProjectNotesData, ListProjectNotesErrors, ListProjectNotesResponses, ListProjectScoresData, ListProjectScoresErrors, ListProjectScoresResponses, ListProjectsData, ListProjectsErrors, ListProjectsResponses, ListReportsData, ListReportsErrors, ListReportsResponses, ListRoadmapsData, ListRoadmapsErrors, ListRoadmapsResponses, ListSealsData, ListSealsErrors, ListSealsResponses, ListStaleActionsData, ListStaleActionsErrors, ListStaleActionsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, ProConnectLogoutData, ProConnectLogoutErrors, ProConnectLogoutResponses, PublishMinutesData, PublishMinutesErrors, PublishMinutesResponses, RecordDecisionData, RecordDecisionErrors, RecordDecisionResponses, RecordPaymentData, RecordPaymentErrors, RecordPaymentResponses, ReduceGrantData, ReduceGrantErrors, ReduceGrantResponses, RequestAuditVerificationData, RequestAuditVerificationErrors, RequestAuditVerificationResponses, RequestReportData, RequestReportErrors, RequestReportResponses, ScoreProjectData, ScoreProjectErrors, ScoreProjectResponses, SealAuditChainData, SealAuditChainErrors, SealAuditChainResponses, SearchCommunesData, SearchCommunesErrors, SearchCommunesResponses, SearchEpcisData, SearchEpcisErrors, SearchEpcisResponses, SetActionLinksData, SetActionLinksErrors, SetActionLinksResponses, SetAttendanceData, SetAttendanceErrors, SetAttendanceResponses, SetCallCriteriaData, SetCallCriteriaErrors, SetCallCriteriaResponses, SetGrantAgreementData, SetGrantAgreementErrors, SetGrantAgreementResponses, SetGrantCoFundersData, SetGrantCoFundersErrors, SetGrantCoFundersResponses, SetGrantReportsData, SetGrantReportsErrors, SetGrantReportsResponses, SetGrantScheduleData, SetGrantScheduleErrors, SetGrantScheduleResponses, SetPaymentTrancheData, SetPaymentTrancheErrors, SetPaymentTrancheResponses, SetProjectLabelsData, SetProjectLabelsErrors, SetProjectLabelsResponses, SetRoadmapAxesData, SetRoadmapAxesErrors, SetRoadmapAxesResponses, StartProConnectLoginData, StartProConnectLoginErrors, TransitionCallData, TransitionCallErrors, TransitionCallResponses, TransitionMeetingData, TransitionMeetingErrors, TransitionMeetingResponses, TransitionProjectData, TransitionProjectErrors, TransitionProjectResponses, TransitionProjectsData, TransitionProjectsErrors, TransitionProjectsResponses, TransitionRoadmapData, TransitionRoadmapErrors, TransitionRoadmapResponses, UpdateActionData, UpdateActionErrors, UpdateActionResponses, UpdateCallData, UpdateCallErrors, UpdateCallResponses, UpdateContractData, UpdateContractErrors, UpdateContractResponses, UpdateProjectData, UpdateProjectErrors, UpdateProjectResponses, UpdateSignInPolicyData, UpdateSignInPolicyErrors, UpdateSignInPolicyResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses, WriteMinutesData, WriteMinutesErrors, WriteMinutesResponses } from './types.gen.js';
+import type { AddContractActionSheetData, AddContractActionSheetErrors, AddContractActionSheetResponses, AddMandateData, AddMandateErrors, AddMandateResponses, AddPositionData, AddPositionErrors, AddPositionResponses, AddProjectNoteData, AddProjectNoteErrors, AddProjectNoteResponses, AddSeatData, AddSeatErrors, AddSeatResponses, ApproveMinutesData, ApproveMinutesErrors, ApproveMinutesResponses, CancelGrantData, CancelGrantErrors, CancelGrantResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, ConveneMeetingData, ConveneMeetingErrors, ConveneMeetingResponses, CountProjectsByStatusData, CountProjectsByStatusErrors, CountProjectsByStatusResponses, CreateActionData, CreateActionErrors, CreateActionResponses, CreateBodyData, CreateBodyErrors, CreateBodyResponses, CreateCallData, CreateCallErrors, CreateCallResponses, CreateContractData, CreateContractErrors, CreateContractResponses, CreateIndicatorData, CreateIndicatorErrors, CreateIndicatorResponses, CreateMeetingData, CreateMeetingErrors, CreateMeetingResponses, CreateMemberData, CreateMemberErrors, CreateMemberResponses, CreateProjectData, CreateProjectErrors, CreateProjectResponses, CreateRoadmapData, CreateRoadmapErrors, CreateRoadmapResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DownloadReportData, DownloadReportErrors, DownloadReportResponses, EndMandateData, EndMandateErrors, EndMandateResponses, EndPositionData, EndPositionErrors, EndPositionResponses, ExportActionsCsvData, ExportActionsCsvErrors, ExportActionsCsvResponses, ExportAuditEventsCsvData, ExportAuditEventsCsvErrors, ExportAuditEventsCsvResponses, ExportFundingCsvData, ExportFundingCsvErrors, ExportFundingCsvResponses, ExportFundingXlsxData, ExportFundingXlsxErrors, ExportFundingXlsxResponses, FinishProConnectLoginData, FinishProConnectLoginErrors, GetActionData, GetActionErrors, GetActionResponses, GetAuditVerificationData, GetAuditVerificationErrors, GetAuditVerificationResponses, GetBodyData, GetBodyErrors, GetBodyParticipationData, GetBodyParticipationErrors, GetBodyParticipationResponses, GetBodyResponses, GetCallData, GetCallErrors, GetCallFundingData, GetCallFundingErrors, GetCallFundingResponses, GetCallRankingData, GetCallRankingErrors, GetCallRankingResponses, GetCallResponses, GetContractCoverageData, GetContractCoverageErrors, GetContractCoverageResponses, GetContractData, GetContractErrors, GetContractResponses, GetEquityContractsData, GetEquityContractsErrors, GetEquityContractsResponses, GetEquityFundingData, GetEquityFundingErrors, GetEquityFundingResponses, GetEquityPublicsData, GetEquityPublicsErrors, GetEquityPublicsResponses, GetGrantData, GetGrantErrors, GetGrantFollowUpData, GetGrantFollowUpErrors, GetGrantFollowUpResponses, GetGrantResponses, GetLatestAuditVerificationData, GetLatestAuditVerificationErrors, GetLatestAuditVerificationResponses, GetMailPreferencesData, GetMailPreferencesErrors, GetMailPreferencesResponses, GetMeData, GetMeErrors, GetMeetingData, GetMeetingErrors, GetMeetingResponses, GetMemberData, GetMemberErrors, GetMemberResponses, GetMeResponses, GetMinutesData, GetMinutesErrors, GetMinutesResponses, GetProjectData, GetProjectErrors, GetProjectResponses, GetReportData, GetReportErrors, GetReportResponses, GetRoadmapData, GetRoadmapErrors, GetRoadmapProgressData, GetRoadmapProgressErrors, GetRoadmapProgressResponses, GetRoadmapResponses, GetSealKeyData, GetSealKeyErrors, GetSealKeyResponses, GetSeatData, GetSeatErrors, GetSeatResponses, GetSignInOptionsData, GetSignInOptionsErrors, GetSignInOptionsResponses, GetSignInPolicyData, GetSignInPolicyErrors, GetSignInPolicyResponses, GetUserData, GetUserErrors, GetUserResponses, GiveOpinionData, GiveOpinionErrors, GiveOpinionResponses, GrantProjectData, GrantProjectErrors, GrantProjectResponses, ImportActionsCsvData, ImportActionsCsvErrors, ImportActionsCsvResponses, ImportIndicatorValuesData, ImportIndicatorValuesErrors, ImportIndicatorValuesResponses, ListActionLinksData, ListActionLinksErrors, ListActionLinksResponses, ListActionsData, ListActionsErrors, ListActionsResponses, ListActionUpdatesData, ListActionUpdatesErrors, ListActionUpdatesResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListAwaitingActionData, ListAwaitingActionErrors, ListAwaitingActionResponses, ListBodiesData, ListBodiesErrors, ListBodiesResponses, ListCallsData, ListCallsErrors, ListCallsResponses, ListContractActionSheetsData, ListContractActionSheetsErrors, ListContractActionSheetsResponses, ListContractsData, ListContractsErrors, ListContractsResponses, ListDepartmentsData, ListDepartmentsErrors, ListDepartmentsResponses, ListEligibleDecisionsData, ListEligibleDecisionsErrors, ListEligibleDecisionsResponses, ListIndicatorImportsData, ListIndicatorImportsErrors, ListIndicatorImportsResponses, ListIndicatorsData, ListIndicatorsErrors, ListIndicatorsResponses, ListIndicatorValuesData, ListIndicatorValuesErrors, ListIndicatorValuesResponses, ListMeetingsData, ListMeetingsErrors, ListMeetingsResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListOverdueReportsData, ListOverdueReportsErrors, ListOverdueReportsResponses, ListProjectLabelsData, ListProjectLabelsErrors, ListProjectLabelsResponses, ListProjectNotesData, ListProjectNotesErrors, ListProjectNotesResponses, ListProjectScoresData, ListProjectScoresErrors, ListProjectScoresResponses, ListProjectsData, ListProjectsErrors, ListProjectsResponses, ListReportsData, ListReportsErrors, ListReportsResponses, ListRoadmapsData, ListRoadmapsErrors, ListRoadmapsResponses, ListSealsData, ListSealsErrors, ListSealsResponses, ListStaleActionsData, ListStaleActionsErrors, ListStaleActionsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MoveMeetingData, MoveMeetingErrors, MoveMeetingResponses, ProConnectLogoutData, ProConnectLogoutErrors, ProConnectLogoutResponses, PublishMinutesData, PublishMinutesErrors, PublishMinutesResponses, RecordDecisionData, RecordDecisionErrors, RecordDecisionResponses, RecordPaymentData, RecordPaymentErrors, RecordPaymentResponses, ReduceGrantData, ReduceGrantErrors, ReduceGrantResponses, RequestAuditVerificationData, RequestAuditVerificationErrors, RequestAuditVerificationResponses, RequestReportData, RequestReportErrors, RequestReportResponses, RetryOutboxMessageData, RetryOutboxMessageErrors, RetryOutboxMessageResponses, ScoreProjectData, ScoreProjectErrors, ScoreProjectResponses, SealAuditChainData, SealAuditChainErrors, SealAuditChainResponses, SearchCommunesData, SearchCommunesErrors, SearchCommunesResponses, SearchEpcisData, SearchEpcisErrors, SearchEpcisResponses, SetActionLinksData, SetActionLinksErrors, SetActionLinksResponses, SetAttendanceData, SetAttendanceErrors, SetAttendanceResponses, SetCallCriteriaData, SetCallCriteriaErrors, SetCallCriteriaResponses, SetGrantAgreementData, SetGrantAgreementErrors, SetGrantAgreementResponses, SetGrantCoFundersData, SetGrantCoFundersErrors, SetGrantCoFundersResponses, SetGrantReportsData, SetGrantReportsErrors, SetGrantReportsResponses, SetGrantScheduleData, SetGrantScheduleErrors, SetGrantScheduleResponses, SetMailPreferencesData, SetMailPreferencesErrors, SetMailPreferencesResponses, SetPaymentTrancheData, SetPaymentTrancheErrors, SetPaymentTrancheResponses, SetProjectLabelsData, SetProjectLabelsErrors, SetProjectLabelsResponses, SetRoadmapAxesData, SetRoadmapAxesErrors, SetRoadmapAxesResponses, StartProConnectLoginData, StartProConnectLoginErrors, TransitionCallData, TransitionCallErrors, TransitionCallResponses, TransitionMeetingData, TransitionMeetingErrors, TransitionMeetingResponses, TransitionProjectData, TransitionProjectErrors, TransitionProjectResponses, TransitionProjectsData, TransitionProjectsErrors, TransitionProjectsResponses, TransitionRoadmapData, TransitionRoadmapErrors, TransitionRoadmapResponses, UpdateActionData, UpdateActionErrors, UpdateActionResponses, UpdateCallData, UpdateCallErrors, UpdateCallResponses, UpdateContractData, UpdateContractErrors, UpdateContractResponses, UpdateProjectData, UpdateProjectErrors, UpdateProjectResponses, UpdateSignInPolicyData, UpdateSignInPolicyErrors, UpdateSignInPolicyResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses, WriteMinutesData, WriteMinutesErrors, WriteMinutesResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -627,6 +627,36 @@ export const getMeeting = <ThrowOnError extends boolean = false>(options: Option
             type: 'apiKey'
         }],
     url: '/api/meetings/{id}',
+    ...options
+});
+
+/**
+ * Moves a planned meeting (date, place, video link); once convened, its members get an update by e-mail.
+ */
+export const moveMeeting = <ThrowOnError extends boolean = false>(options: Options<MoveMeetingData, ThrowOnError>): RequestResult<MoveMeetingResponses, MoveMeetingErrors, ThrowOnError> => (options.client ?? client).patch<MoveMeetingResponses, MoveMeetingErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
+    url: '/api/meetings/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Convenes a planned meeting: the convocation, with the agenda and the notice PDF, e-mailed to each member of the body.
+ */
+export const conveneMeeting = <ThrowOnError extends boolean = false>(options: Options<ConveneMeetingData, ThrowOnError>): RequestResult<ConveneMeetingResponses, ConveneMeetingErrors, ThrowOnError> => (options.client ?? client).post<ConveneMeetingResponses, ConveneMeetingErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
+    url: '/api/meetings/{id}/convene',
     ...options
 });
 
@@ -1793,4 +1823,60 @@ export const getEquityPublics = <ThrowOnError extends boolean = false>(options?:
         }],
     url: '/api/equity/publics',
     ...options
+});
+
+/**
+ * The e-mails written by the application, newest first, with their status, tries and last error (admin only).
+ */
+export const listOutbox = <ThrowOnError extends boolean = false>(options?: Options<ListOutboxData, ThrowOnError>): RequestResult<ListOutboxResponses, ListOutboxErrors, ThrowOnError> => (options?.client ?? client).get<ListOutboxResponses, ListOutboxErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
+    url: '/api/mail/outbox',
+    ...options
+});
+
+/**
+ * Tries a failed e-mail again from its first try (admin only, audited).
+ */
+export const retryOutboxMessage = <ThrowOnError extends boolean = false>(options: Options<RetryOutboxMessageData, ThrowOnError>): RequestResult<RetryOutboxMessageResponses, RetryOutboxMessageErrors, ThrowOnError> => (options.client ?? client).post<RetryOutboxMessageResponses, RetryOutboxMessageErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
+    url: '/api/mail/outbox/{id}/retry',
+    ...options
+});
+
+/**
+ * The caller's own e-mail preferences (the weekly digest: on unless turned off).
+ */
+export const getMailPreferences = <ThrowOnError extends boolean = false>(options?: Options<GetMailPreferencesData, ThrowOnError>): RequestResult<GetMailPreferencesResponses, GetMailPreferencesErrors, ThrowOnError> => (options?.client ?? client).get<GetMailPreferencesResponses, GetMailPreferencesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
+    url: '/api/mail/preferences',
+    ...options
+});
+
+/**
+ * Sets the caller's own e-mail preferences (audited).
+ */
+export const setMailPreferences = <ThrowOnError extends boolean = false>(options: Options<SetMailPreferencesData, ThrowOnError>): RequestResult<SetMailPreferencesResponses, SetMailPreferencesErrors, ThrowOnError> => (options.client ?? client).put<SetMailPreferencesResponses, SetMailPreferencesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, {
+            in: 'cookie',
+            name: 'iss_session',
+            type: 'apiKey'
+        }],
+    url: '/api/mail/preferences',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });

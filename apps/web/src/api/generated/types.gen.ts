@@ -688,6 +688,14 @@ export type MeetingDto = {
      */
     quorumThreshold?: number | null;
     /**
+     * When the convocation was sent to the body's members (POST /meetings/:id/convene); null before.
+     */
+    convenedAt: string | null;
+    /**
+     * The caller may convene the meeting: planned, not convened yet, and the caller runs the commission.
+     */
+    canConvene: boolean;
+    /**
      * The meeting's minutes are published (members read them then).
      */
     minutesPublished: boolean;
@@ -759,6 +767,14 @@ export type MeetingDetailDto = {
      */
     quorumThreshold?: number | null;
     /**
+     * When the convocation was sent to the body's members (POST /meetings/:id/convene); null before.
+     */
+    convenedAt: string | null;
+    /**
+     * The caller may convene the meeting: planned, not convened yet, and the caller runs the commission.
+     */
+    canConvene: boolean;
+    /**
      * The meeting's minutes are published (members read them then).
      */
     minutesPublished: boolean;
@@ -790,6 +806,22 @@ export type MeetingDetailDto = {
     bodyName: string;
     startsAt: string;
     version: number;
+};
+
+export type MoveMeetingDto = {
+    /**
+     * Unchanged when absent.
+     */
+    place?: string;
+    version: number;
+    /**
+     * Date and time with its offset; unchanged when absent.
+     */
+    startsAt?: string;
+    /**
+     * Unchanged when absent.
+     */
+    videoUrl?: string;
 };
 
 export type MeetingTransitionDto = {
@@ -2539,10 +2571,56 @@ export type EquityPublicsDto = {
     participation: Array<EquityParticipationDto>;
 };
 
+export type OutboxMessageDto = {
+    kind: 'convocation' | 'meeting_update' | 'minutes_published' | 'weekly_digest' | 'report_due';
+    /**
+     * Null when the recipient has no address (status `skipped`).
+     */
+    recipientEmail: string | null;
+    status: 'pending' | 'sent' | 'failed' | 'skipped';
+    /**
+     * Why the last try failed, or why the message was not sent.
+     */
+    lastError: string | null;
+    sentAt: string | null;
+    id: string;
+    /**
+     * What makes the message unique: a second write of the same key is a no-op.
+     */
+    messageKey: string;
+    recipientName: string;
+    subject: string;
+    /**
+     * Tries so far.
+     */
+    attempts: number;
+    /**
+     * When a pending message is tried next.
+     */
+    nextAttemptAt: string;
+    createdAt: string;
+};
+
+export type OutboxPageDto = {
+    items: Array<OutboxMessageDto>;
+    total: number;
+    /**
+     * False when SMTP_URL is not set: messages are kept pending and nothing is sent.
+     */
+    smtpConfigured: boolean;
+};
+
+export type MailPreferencesDto = {
+    /**
+     * The weekly digest of what awaits the referent (overdue and stale actions, opinions owed).
+     */
+    weeklyDigest: boolean;
+};
+
 /**
  * Stable and machine-readable: clients branch on it, never on `message`
  */
-export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'audit_verification.not_found' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.proconnect_required' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_in_use' | 'call.axis_repeated' | 'call.closed_to_applications' | 'call.closed_to_grants' | 'call.comment_required' | 'call.criterion_repeated' | 'call.dates' | 'call.envelope_below_committed' | 'call.not_editable' | 'call.not_found' | 'call.scoring_started' | 'call.stale_version' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territories_missing' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'equity.scope' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'grant.tranche_below_paid' | 'grant.unknown_tranche' | 'indicator.code_taken' | 'indicator.not_found' | 'indicator.values_invalid' | 'indicator.wrong_level' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'payment.not_found' | 'payment.tranche_exceeded' | 'payment.unknown_tranche' | 'position.ended' | 'position.not_found' | 'position.taken' | 'proconnect.not_configured' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.demote_self' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
+export type ErrorCode = 'access.forbidden' | 'action.contract_department' | 'action.dates' | 'action.not_found' | 'action.stale_version' | 'action.unknown_indicator' | 'actions.csv' | 'attendance.duplicate' | 'attendance.not_sitting' | 'audit_verification.not_found' | 'auth.busy' | 'auth.invalid_credentials' | 'auth.proconnect_required' | 'auth.required' | 'auth.same_password' | 'auth.throttled' | 'auth.wrong_password' | 'body.not_found' | 'body.unknown' | 'call.axes_over_envelope' | 'call.axis_in_use' | 'call.axis_repeated' | 'call.closed_to_applications' | 'call.closed_to_grants' | 'call.comment_required' | 'call.criterion_repeated' | 'call.dates' | 'call.envelope_below_committed' | 'call.not_editable' | 'call.not_found' | 'call.scoring_started' | 'call.stale_version' | 'call.transition_forbidden' | 'call.unknown' | 'call.unknown_axis' | 'contract.dates' | 'contract.territories_missing' | 'contract.territory_repeated' | 'contract.unknown_epci' | 'csv.too_large' | 'csv.too_many_rows' | 'database.already_exists' | 'database.reference_unknown' | 'database.value_refused' | 'dates.order' | 'decision.agenda_item_unknown' | 'decision.selection_outside_call' | 'decision.subject_unknown' | 'decision.votes_over_present' | 'equity.scope' | 'grant.axis_envelope_exceeded' | 'grant.below_paid' | 'grant.cancelled' | 'grant.envelope_exceeded' | 'grant.exists' | 'grant.not_a_reduction' | 'grant.not_found' | 'grant.project_not_selected' | 'grant.schedule_over_grant' | 'grant.stale_version' | 'grant.tranche_below_paid' | 'grant.unknown_tranche' | 'indicator.code_taken' | 'indicator.not_found' | 'indicator.values_invalid' | 'indicator.wrong_level' | 'internal.error' | 'local_health_contract.not_found' | 'local_health_contract.stale_version' | 'mail.not_failed' | 'mail.not_found' | 'meeting.already_convened' | 'meeting.closed' | 'meeting.no_quorum' | 'meeting.not_found' | 'meeting.not_planned' | 'meeting.stale_version' | 'meeting.transition_forbidden' | 'member.not_found' | 'member.unknown' | 'minutes.not_draft' | 'minutes.not_found' | 'minutes.stale_version' | 'minutes.transition_forbidden' | 'minutes.version_required' | 'payment.grant_exceeded' | 'payment.not_found' | 'payment.tranche_exceeded' | 'payment.unknown_tranche' | 'position.ended' | 'position.not_found' | 'position.taken' | 'proconnect.not_configured' | 'project.comment_required' | 'project.department_shares' | 'project.not_editable' | 'project.not_found' | 'project.opinion_closed' | 'project.scoring_closed' | 'project.selection_refused' | 'project.stale_version' | 'project.transition_forbidden' | 'project.unknown_criterion' | 'rate.limited' | 'report.kind_unavailable' | 'report.not_found' | 'report.not_ready' | 'report.params' | 'request.cross_site' | 'request.rejected' | 'request.too_large' | 'resource.not_found' | 'roadmap.axis_repeated' | 'roadmap.decision_not_adopted' | 'roadmap.decision_not_plenary' | 'roadmap.decision_other_subject' | 'roadmap.decision_required' | 'roadmap.decision_unknown' | 'roadmap.exists' | 'roadmap.frozen' | 'roadmap.not_found' | 'roadmap.transition_forbidden' | 'roadmap.unknown_axis' | 'seat.alternate_is_holder' | 'seat.ends_before_start' | 'seat.not_found' | 'seat.occupied' | 'seat.vacant' | 'service.unavailable' | 'territory.unknown_commune' | 'territory.unknown_department' | 'user.demote_self' | 'user.disable_self' | 'user.email_taken' | 'user.not_found' | 'user.referent_without_department' | 'validation.invalid';
 
 export type ErrorResponseDto = {
     statusCode: number;
@@ -4670,6 +4748,110 @@ export type GetMeetingResponses = {
 };
 
 export type GetMeetingResponse = GetMeetingResponses[keyof GetMeetingResponses];
+
+export type MoveMeetingData = {
+    body: MoveMeetingDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/meetings/{id}';
+};
+
+export type MoveMeetingErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Not found, or not visible to this account
+     */
+    404: ErrorResponseDto;
+    /**
+     * Conflicts with the current state: see `code` and `details`
+     */
+    409: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type MoveMeetingError = MoveMeetingErrors[keyof MoveMeetingErrors];
+
+export type MoveMeetingResponses = {
+    200: MeetingDto;
+};
+
+export type MoveMeetingResponse = MoveMeetingResponses[keyof MoveMeetingResponses];
+
+export type ConveneMeetingData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/meetings/{id}/convene';
+};
+
+export type ConveneMeetingErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Not found, or not visible to this account
+     */
+    404: ErrorResponseDto;
+    /**
+     * Conflicts with the current state: see `code` and `details`
+     */
+    409: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type ConveneMeetingError = ConveneMeetingErrors[keyof ConveneMeetingErrors];
+
+export type ConveneMeetingResponses = {
+    200: MeetingDto;
+};
+
+export type ConveneMeetingResponse = ConveneMeetingResponses[keyof ConveneMeetingResponses];
 
 export type TransitionMeetingData = {
     body: MeetingTransitionDto;
@@ -8559,3 +8741,190 @@ export type GetEquityPublicsResponses = {
 };
 
 export type GetEquityPublicsResponse = GetEquityPublicsResponses[keyof GetEquityPublicsResponses];
+
+export type ListOutboxData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        offset?: number;
+        status?: 'pending' | 'sent' | 'failed' | 'skipped';
+        kind?: 'convocation' | 'meeting_update' | 'minutes_published' | 'weekly_digest' | 'report_due';
+        /**
+         * Part of the recipient's name or address.
+         */
+        recipient?: string;
+    };
+    url: '/api/mail/outbox';
+};
+
+export type ListOutboxErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type ListOutboxError = ListOutboxErrors[keyof ListOutboxErrors];
+
+export type ListOutboxResponses = {
+    200: OutboxPageDto;
+};
+
+export type ListOutboxResponse = ListOutboxResponses[keyof ListOutboxResponses];
+
+export type RetryOutboxMessageData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/mail/outbox/{id}/retry';
+};
+
+export type RetryOutboxMessageErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Not found, or not visible to this account
+     */
+    404: ErrorResponseDto;
+    /**
+     * Conflicts with the current state: see `code` and `details`
+     */
+    409: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type RetryOutboxMessageError = RetryOutboxMessageErrors[keyof RetryOutboxMessageErrors];
+
+export type RetryOutboxMessageResponses = {
+    200: OutboxMessageDto;
+};
+
+export type RetryOutboxMessageResponse = RetryOutboxMessageResponses[keyof RetryOutboxMessageResponses];
+
+export type GetMailPreferencesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/mail/preferences';
+};
+
+export type GetMailPreferencesErrors = {
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type GetMailPreferencesError = GetMailPreferencesErrors[keyof GetMailPreferencesErrors];
+
+export type GetMailPreferencesResponses = {
+    200: MailPreferencesDto;
+};
+
+export type GetMailPreferencesResponse = GetMailPreferencesResponses[keyof GetMailPreferencesResponses];
+
+export type SetMailPreferencesData = {
+    body: MailPreferencesDto;
+    path?: never;
+    query?: never;
+    url: '/api/mail/preferences';
+};
+
+export type SetMailPreferencesErrors = {
+    /**
+     * Invalid request: `details.fields` names each offending field
+     */
+    400: ErrorResponseDto;
+    /**
+     * Not authenticated, or the session is over
+     */
+    401: ErrorResponseDto;
+    /**
+     * Not allowed for this account
+     */
+    403: ErrorResponseDto;
+    /**
+     * Conflicts with the current state: see `code` and `details`
+     */
+    409: ErrorResponseDto;
+    /**
+     * Too many requests: retry after `details.retryAfterSeconds`
+     */
+    429: ErrorResponseDto;
+    /**
+     * Refused: see `code` (and `details`) in the shared error schema
+     */
+    '4XX': ErrorResponseDto;
+    /**
+     * Unavailable (PostgreSQL or Redis down or too slow: retry later), or failed
+     */
+    '5XX': ErrorResponseDto;
+};
+
+export type SetMailPreferencesError = SetMailPreferencesErrors[keyof SetMailPreferencesErrors];
+
+export type SetMailPreferencesResponses = {
+    200: MailPreferencesDto;
+};
+
+export type SetMailPreferencesResponse = SetMailPreferencesResponses[keyof SetMailPreferencesResponses];

@@ -8,6 +8,7 @@ import { ReportJob } from '../../components/ReportJob';
 import { formatCount, formatDateTime } from '../../format';
 import { AgendaSection } from './AgendaSection';
 import { AttendanceSection } from './AttendanceForm';
+import { ConveneSection } from './ConveneSection';
 import { DecisionForm } from './DecisionForm';
 import { MinutesSection } from './MinutesSection';
 import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from '@app/vocabulary';
@@ -87,6 +88,7 @@ export function MeetingPage() {
             {m.minutesStatus && ` — procès-verbal : ${MINUTES_STATUS_LABELS[m.minutesStatus].toLowerCase()}`}
           </p>
           <Quorum meeting={m} />
+          <ConveneSection meeting={m} />
           <AgendaSection meeting={m} />
           <AttendanceSection key={m.version} meeting={m} />
           {m.canRecordDecision && <DecisionForm meeting={m} />}

@@ -18,7 +18,7 @@ export function HomePage() {
         {user!.departmentCodes.length > 0 && ` — ${departments.list(user!.departmentCodes)}`}
       </p>
       <p>
-        <Link to="/mon-mot-de-passe">Changer mon mot de passe</Link>
+        <Link to="/mon-mot-de-passe">Changer mon mot de passe</Link> · <Link to="/mes-courriels">Mes courriels</Link>
       </p>
       <div className="fr-grid-row fr-grid-row--gutters">
         {mine.map((screen) => (
