@@ -81,9 +81,8 @@ if [ -z "${OIDC_ISSUER:-}" ]; then
   export OIDC_ISSUER="http://127.0.0.1:$PROCONNECT_PORT"
   node scripts/services.js http-ok "$OIDC_ISSUER/.well-known/openid-configuration" 30 \
     || die "the ProConnect stand-in did not start; see $RUN_DIR/proconnect.log"
-  PROCONNECT_BANNER="
-  S'identifier avec ProConnect: choose the identity of a demo account on the stand-in's page
-    (login page button; provider $OIDC_ISSUER, a local oidc-provider standing in for ProConnect)."
+  PROCONNECT_BANNER="    ProConnect (stand-in) $OIDC_ISSUER: \"S'identifier avec ProConnect\" on the login page,
+                          then choose a demo account's identity on the provider's page"
 fi
 
 # ── E-mail (issue 17): a local SMTP server with a web inbox (MailDev) receives what the worker sends ──
@@ -103,9 +102,9 @@ if [ -z "${SMTP_URL:-}" ]; then
   node scripts/services.js http-ok "http://127.0.0.1:$MAILDEV_WEB_PORT/api/config" 30 \
     || die "MailDev did not start; see $RUN_DIR/maildev.log"
   export SMTP_URL="smtp://127.0.0.1:$MAILDEV_SMTP_PORT"
-  MAIL_INBOX="  Boîte de réception (MailDev): http://localhost:$MAILDEV_WEB_PORT"
+  MAIL_INBOX="    Inbox (MailDev)       http://localhost:$MAILDEV_WEB_PORT (convocations, reminders, digests)"
 else
-  MAIL_INBOX="  E-mail sent through $SMTP_URL"
+  MAIL_INBOX="    E-mail                sent through $SMTP_URL"
 fi
 
 say "Starting api and worker (logs in .run/)"
@@ -127,6 +126,7 @@ cat <<INFO
     Metrics (Prometheus)  curl -H "Authorization: Bearer \$(cat .run/metrics-token)" http://localhost:$PORT/metrics
     Job dashboard         http://localhost:$PORT/admin/queues (signed in as the admin)
 $MAIL_INBOX
+${PROCONNECT_BANNER:-    ProConnect            $OIDC_ISSUER}
 
   Demo accounts (password: $DEMO_PASSWORD):
     admin@demo.iss.local        administrateur
@@ -139,4 +139,3 @@ $MAIL_INBOX
 
   Stop with: kill \$(cat .run/api.pid .run/worker.pid .run/maildev.pid .run/proconnect.pid 2>/dev/null)
 INFO
-[ -z "${PROCONNECT_BANNER:-}" ] || echo "$PROCONNECT_BANNER"

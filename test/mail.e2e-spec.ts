@@ -18,6 +18,11 @@ type OutboxItem = {
 const DAY_MS = 24 * 3600 * 1000;
 const parisDay = (offset: number) =>
   new Date(Date.now() + offset * DAY_MS).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+/** "15 décembre 2026", as the reminders print a due day. */
+const parisLongDay = (offset: number) =>
+  new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' }).format(
+    new Date(Date.now() + offset * DAY_MS),
+  );
 /** "10 décembre 2026 à 14:00", as the messages and the notice print a date in Paris time. */
 const parisWhen = (iso: string) =>
   new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' }).format(
@@ -304,14 +309,14 @@ describe('e-mail that goes out: the outbox, sent by the worker over SMTP', () =>
   });
 
   it('reminds the mission of an activity report due soon, once, and not of one due in a year', async () => {
-    const subject = `Bilan intermédiaire attendu pour le ${parisDay(5)} — Projet`;
+    const subject = `Bilan intermédiaire attendu pour le ${parisLongDay(5)} — Projet`;
     const [[reminder]] = await arrived([DEMO.officer], new RegExp(`^${subject}$`));
     expect(reminder.text).toContain(`https://iss.ars.example/projets/${grantedProjectId}`);
     expect(reminder.text).toContain('Porteur : Asso');
     expect(reminder.html).toContain('<html lang="fr">');
     const received = smtp.to(DEMO.officer);
     expect(received.filter((m) => m.subject === subject)).toHaveLength(1);
-    expect(received.filter((m) => m.subject.includes(parisDay(365)))).toEqual([]);
+    expect(received.filter((m) => m.subject.includes(parisLongDay(365)))).toEqual([]);
   });
 
   describe('an SMTP server that refuses', () => {

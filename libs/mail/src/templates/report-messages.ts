@@ -1,3 +1,4 @@
+import { formatParisDate } from '@app/core/time/paris-time';
 import { composeMail, type MailContent } from './layout';
 
 /** An activity report (bilan) a project owes. */
@@ -15,7 +16,9 @@ export interface ReportDueFacts {
 
 /** A reminder to the mission: a project's activity report is due soon, or past due and not received. */
 export function reportDueMail(recipientName: string, r: ReportDueFacts): MailContent {
-  const when = r.overdue ? `attendu depuis le ${r.dueOn}` : `attendu pour le ${r.dueOn}`;
+  // A calendar day, read at noon so that no time zone moves it to the day before.
+  const dueOn = formatParisDate(new Date(`${r.dueOn}T12:00:00Z`));
+  const when = r.overdue ? `attendu depuis le ${dueOn}` : `attendu pour le ${dueOn}`;
   return composeMail(`${r.kindLabel} ${when} — ${r.projectTitle}`, `Bonjour ${recipientName},`, [
     {
       kind: 'paragraph',
@@ -29,7 +32,7 @@ export function reportDueMail(recipientName: string, r: ReportDueFacts): MailCon
         { label: 'Projet', value: r.projectTitle },
         { label: 'Porteur', value: r.holderName },
         { label: 'Bilan', value: r.kindLabel },
-        { label: 'Échéance', value: r.dueOn },
+        { label: 'Échéance', value: dueOn },
       ],
     },
     { kind: 'link', label: 'Voir le projet dans l’application', href: r.link },

@@ -95,10 +95,10 @@ describe('the reminder of an activity report', () => {
 
   it('says whether the report is due soon or past due', () => {
     expect(reportDueMail('Camille', { ...facts, overdue: false }).subject).toBe(
-      'Bilan final attendu pour le 2026-12-15 — Aller vers <les> publics',
+      'Bilan final attendu pour le 15 décembre 2026 — Aller vers <les> publics',
     );
     const late = reportDueMail('Camille', { ...facts, overdue: true });
-    expect(late.subject).toBe('Bilan final attendu depuis le 2026-12-15 — Aller vers <les> publics');
+    expect(late.subject).toBe('Bilan final attendu depuis le 15 décembre 2026 — Aller vers <les> publics');
     expect(late.text).toContain('pensez à le relancer');
     expect(late.html).toContain('<dd>Aller vers &lt;les&gt; publics</dd>');
     expect(late.html).toContain('<dd>Asso &amp; co</dd>');
