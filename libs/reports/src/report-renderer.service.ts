@@ -5,7 +5,7 @@ import { ReportKindRegistry } from './report-kind.registry';
 import { validReportParams } from './report-params';
 import { reportFailureMessage } from './report-failure';
 import { progressPercent, ProgressThrottle } from './report-progress';
-import { drawReport, type DrawTask } from './render/draw-report';
+import { drawReport, packData, type DrawTask } from './render/draw-report';
 import { ReportRenderPool } from './render/report-render-pool';
 import { ReportEntity } from './entities/report.entity';
 import type { ReportKind } from './report-lifecycle';
@@ -84,22 +84,38 @@ export class ReportRendererService {
   /** True when this claim stored the file; false when another claim had taken the report over. */
   private async renderClaimed(report: ReportEntity): Promise<boolean> {
     const definition = this.kinds.get(report.kind);
-    const params = validReportParams(definition, report.params);
-    const data = await definition.collect(params);
-    const heading = { title: definition.title(params, data), scope: definition.scope(params, data) };
     const path = await this.storage.partialFile();
     try {
-      const task: DrawTask = { kind: report.kind, params, data, ...heading, generatedAt: new Date(), path };
+      const task = await this.collect(report, path);
       const progress = this.progressOf(report);
       const drawn = this.pool
         ? await this.pool.draw(task, progress)
         : await drawReport(definition.render, task, progress);
       const fileKey = `reports/${report.id}.pdf`;
-      return await this.markDone(report, { fileKey, ...drawn, ...heading }, path);
+      return await this.markDone(report, { fileKey, ...drawn, title: task.title, scope: task.scope }, path);
     } finally {
       // Gone already once stored; otherwise (lease lost, drawing failed) it is dropped here.
       await this.storage.discardPartial(path);
     }
+  }
+
+  /**
+   * Collects the report's data and packs it: the collected objects (a whole ledger) are not kept while
+   * the report is drawn, only the packed buffer, which the pool moves to its thread.
+   */
+  private async collect(report: ReportEntity, path: string): Promise<DrawTask> {
+    const definition = this.kinds.get(report.kind);
+    const params = validReportParams(definition, report.params);
+    const data = await definition.collect(params);
+    return {
+      kind: report.kind,
+      params,
+      data: packData(data),
+      title: definition.title(params, data),
+      scope: definition.scope(params, data),
+      generatedAt: new Date(),
+      path,
+    };
   }
 
   private async markDone(report: ReportEntity, rendered: RenderedFile, path: string): Promise<boolean> {

@@ -54,8 +54,11 @@ export class ThreadRenderPool extends ReportRenderPool implements OnModuleInit, 
     delay.enable();
     const started = Date.now();
     try {
+      // The packed data moves to the thread (it is this thread's only copy), unless it shares its memory.
+      const { data } = task;
+      const moved = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? [data.buffer] : [];
       // piscina derives its transfer list's type from an older MessagePort.postMessage signature.
-      const transfer = { transferList: [channel.port1] } as unknown as Parameters<Piscina['run']>[1];
+      const transfer = { transferList: [channel.port1, ...moved] } as unknown as Parameters<Piscina['run']>[1];
       return await this.pool.run({ task, progress: channel.port1 }, transfer);
     } finally {
       delay.disable();

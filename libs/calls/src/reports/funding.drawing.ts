@@ -2,14 +2,14 @@ import { formatEuros } from '@app/core/money/money';
 import type { PdfReport, ReportProgress } from '@app/reports';
 import { paymentKindLabel, PROJECT_STATUS_LABELS } from '@app/vocabulary';
 import type { CallDto, CallFundingDto } from '../dto/call.dto';
-import type { FundingExportRow, FundingProjectLine } from '../funding.repository';
+import type { FundingProjectLine, FundingReportPayment } from '../funding.repository';
 
 /** The data a funding report is built from; its SHA-256 is printed in the PDF (dataSha256). */
 export interface FundingReportData {
   call: CallDto;
   figures: CallFundingDto;
   projects: FundingProjectLine[];
-  payments: Pick<FundingExportRow, 'projectTitle' | 'paymentKind' | 'paidOn' | 'amountCents' | 'paymentId'>[];
+  payments: FundingReportPayment[];
 }
 
 /**

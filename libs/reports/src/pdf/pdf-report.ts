@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import { openSync, type Font } from 'fontkit';
 import { formatParisDateTime } from '@app/core/time/paris-time';
+import { batchWrites } from './batched-writes';
 import { PageTotal } from './page-total';
 
 const FONT_DIR = `${require.resolve('dejavu-fonts-ttf/package.json').replace(/package\.json$/, '')}ttf`;
@@ -107,6 +108,7 @@ export class PdfReport {
         CreationDate: meta.generatedAt,
       },
     });
+    batchWrites(this.doc);
     // pdfkit 0.20 accepts a fontkit font where its types only list paths and buffers.
     const { regular, bold } = parsedFonts();
     const source = (font: Font) => documentFont(font) as unknown as PDFKit.Mixins.PDFFontSource;
