@@ -48,6 +48,9 @@ const LONG_FONT_SIZE = 7.5;
 /** A long table drawn in steps gives way this often (about a tenth of a second of drawing). */
 const ROWS_PER_STEP = 250;
 
+/** What a drawing waiting for the file (`streamTo`'s `written`) lets wait in memory. */
+const WRITTEN_BACKLOG_BYTES = 256 * 1024;
+
 /** Runs steps to their end, for whoever does not wait between them. */
 function drain(steps: Iterator<unknown>): void {
   while (!steps.next().done);
@@ -297,9 +300,10 @@ export class PdfReport {
 
   /**
    * Writes the document to `path` as its pages fill (call it before drawing: a page leaves memory once
-   * written), hashing what is written; `end` resolves once the file is whole.
+   * written), hashing what is written; `written` resolves once the file has taken nearly all drawn so far, `end`
+   * once the file is whole.
    */
-  streamTo(path: string): { end: () => Promise<{ sha256: string; size: number }> } {
+  streamTo(path: string): { written: () => Promise<void>; end: () => Promise<{ sha256: string; size: number }> } {
     const hash = createHash('sha256');
     let size = 0;
     this.doc.on('data', (c: Buffer) => {
@@ -310,6 +314,12 @@ export class PdfReport {
     // Until `end` awaits it, a failed write must not go unhandled (it is thrown by `end`).
     written.catch(() => undefined);
     return {
+      // pdfkit writes on whatever the file takes: a long table drawn in one go piled up megabytes of
+      // pages (7.5 MB on a 55,000-row report) that the file had not taken yet.
+      written: async () => {
+        do await new Promise((resolve) => setImmediate(resolve));
+        while (this.doc.readableLength > WRITTEN_BACKLOG_BYTES && !this.doc.destroyed);
+      },
       end: async () => {
         this.close();
         await written;

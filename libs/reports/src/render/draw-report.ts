@@ -51,6 +51,8 @@ export async function drawReport(
   progress: (done: number, total: number) => void | Promise<void>,
 ): Promise<DrawnReport> {
   const data: unknown = deserialize(task.data);
+  // The packed copy is garbage once unpacked: a thread's task message would otherwise hold it while drawing.
+  task.data = new Uint8Array(0);
   const dataSha256 = dataHash(data);
   const pdf = new PdfReport({ title: task.title, scope: task.scope, generatedAt: task.generatedAt, dataSha256 });
   const file = pdf.streamTo(task.path);
@@ -62,8 +64,8 @@ export async function drawReport(
     async (done, total) => {
       await progress(done, total);
       if (Date.now() - yieldedAt < YIELD_EVERY_MS) return;
-      // A macrotask, not a resolved promise: the file stream writes the pages drawn so far.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Macrotasks, not a resolved promise: the file stream writes the pages drawn so far.
+      await file.written();
       yieldedAt = Date.now();
     },
   );
