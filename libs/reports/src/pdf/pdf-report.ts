@@ -6,6 +6,7 @@ import { openSync, type Font } from 'fontkit';
 import { formatParisDateTime } from '@app/core/time/paris-time';
 import { batchWrites } from './batched-writes';
 import { PageTotal } from './page-total';
+import { spendRow } from './spent-structure';
 
 const FONT_DIR = `${require.resolve('dejavu-fonts-ttf/package.json').replace(/package\.json$/, '')}ttf`;
 const MARGIN = 50;
@@ -74,6 +75,15 @@ export interface PdfTable {
   numeric?: number[];
   /** Minimum height of body rows, in points (room to sign, say). */
   rowHeight?: number;
+}
+
+/**
+ * A long table whose rows are made as they are drawn (see `tableInSteps`): the cells of a 50,000-payment
+ * ledger are never all in memory at once.
+ */
+export interface PdfRowsTable<T> extends Omit<PdfTable, 'rows'> {
+  items: readonly T[];
+  cells: (item: T) => string[];
 }
 
 /** Bars of a chart: the length drawn from `value`, the words printed beside it in `text`. */
@@ -151,24 +161,26 @@ export class PdfReport {
    */
   table(table: PdfTable): this {
     this.doc.x = MARGIN;
-    if (table.rows.length > WRAPPED_TABLE_MAX_ROWS) drain(this.longTable(table));
+    if (table.rows.length > WRAPPED_TABLE_MAX_ROWS)
+      drain(this.longTable({ ...table, items: table.rows, cells: (r) => r }));
     else this.wrappedTable(table);
     return this.afterTable();
   }
 
   /**
-   * `table`, awaiting `drawn(rows drawn so far)` every few hundred rows and at the end: a ledger of
-   * thousands of payments takes seconds to draw, during which the report says how far it is.
+   * `table`, its rows made from `items` as they are drawn, awaiting `drawn(rows drawn so far)` every few
+   * hundred rows and at the end: a ledger of thousands of payments takes seconds to draw, during which
+   * the report says how far it is.
    */
-  async tableInSteps(table: PdfTable, drawn: (rows: number) => Promise<void>): Promise<this> {
-    if (table.rows.length <= WRAPPED_TABLE_MAX_ROWS) {
-      this.table(table);
+  async tableInSteps<T>(table: PdfRowsTable<T>, drawn: (rows: number) => Promise<void>): Promise<this> {
+    if (table.items.length <= WRAPPED_TABLE_MAX_ROWS) {
+      this.table({ ...table, rows: table.items.map(table.cells) });
     } else {
       this.doc.x = MARGIN;
       for (const rows of this.longTable(table)) if (rows % ROWS_PER_STEP === 0) await drawn(rows);
       this.afterTable();
     }
-    await drawn(table.rows.length);
+    await drawn(table.items.length);
     return this;
   }
 
@@ -178,7 +190,7 @@ export class PdfReport {
     return this;
   }
 
-  private columns(table: PdfTable): { x: number; width: number; numeric: boolean }[] {
+  private columns(table: Omit<PdfTable, 'rows'>): { x: number; width: number; numeric: boolean }[] {
     const widths = table.widths ?? table.headers.map(() => 1);
     const total = widths.reduce((a, b) => a + b, 0);
     const available = this.doc.page.width - 2 * MARGIN;
@@ -212,7 +224,7 @@ export class PdfReport {
   }
 
   /** Draws the rows one by one, yielding how many are drawn after each. */
-  private *longTable(table: PdfTable): Generator<number> {
+  private *longTable<T>(table: PdfRowsTable<T>): Generator<number> {
     const columns = this.columns(table);
     const bottom = () => this.doc.page.height - this.doc.page.margins.bottom;
     const tableStruct = this.doc.struct('Table');
@@ -226,19 +238,19 @@ export class PdfReport {
       this.doc.font(header ? 'bold' : 'regular').fontSize(LONG_FONT_SIZE);
       const tr = this.doc.struct('TR');
       tableStruct.add(tr);
-      tr.add(
-        this.doc.struct(header ? 'TH' : 'TD', {}, () => {
-          values.forEach((value, i) => {
-            const c = columns[i];
-            this.doc.text(this.fit(value, c.width - 6), c.x + 3, y + 2, {
-              width: c.width - 6,
-              align: c.numeric ? 'right' : 'left',
-              lineBreak: false,
-            });
+      const cell = this.doc.struct(header ? 'TH' : 'TD', {}, () => {
+        values.forEach((value, i) => {
+          const c = columns[i];
+          this.doc.text(this.fit(value, c.width - 6), c.x + 3, y + 2, {
+            width: c.width - 6,
+            align: c.numeric ? 'right' : 'left',
+            lineBreak: false,
           });
-        }),
-      );
+        });
+      });
+      tr.add(cell);
       tr.end();
+      spendRow(this.doc, tableStruct, tr, cell);
       this.doc.markContent('Artifact', { type: 'Layout' });
       this.doc
         .moveTo(MARGIN, y + LONG_ROW_HEIGHT)
@@ -250,8 +262,8 @@ export class PdfReport {
       this.doc.y = y + LONG_ROW_HEIGHT;
     };
     row(table.headers, true);
-    for (const [i, values] of table.rows.entries()) {
-      row(values, false);
+    for (const [i, item] of table.items.entries()) {
+      row(table.cells(item), false);
       yield i + 1;
     }
     tableStruct.end();
