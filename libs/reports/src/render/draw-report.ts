@@ -28,8 +28,8 @@ export interface DrawnReport {
 
 /**
  * The collected data as one buffer, in the structured clone's own format (what a thread would receive):
- * the collector's objects (a 50,000-payment ledger) are garbage once packed, and the buffer is
- * transferred to the rendering thread instead of cloned while the caller keeps its copy.
+ * the collector's objects (a 50,000-payment ledger) are garbage once packed, and the buffer is moved to
+ * the rendering thread (a transfer) where a structured clone would copy it and leave the caller's.
  */
 export function packData(data: unknown): Uint8Array {
   return serialize(data);
