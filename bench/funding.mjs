@@ -5,8 +5,9 @@
 //     report its rendering threads draw) and how many BullMQ locks or report leases it lost;
 //   - the funding CSV of 1,000,000 payment rows: rows/s and how much the api's memory grows, against
 //     PostgreSQL's own `COPY (the api's statement) TO STDOUT (FORMAT csv)` read here, rounds alternating.
-// Usage: npm run build && node bench/funding.mjs [--quick | --smoke]
-//   --quick: a tenth of the volume; --smoke: a few hundred rows, to prove the script works (test suite)
+// Usage: npm run build && node bench/funding.mjs [--quick | --smoke] [--only=pdf | --only=csv]
+//   --quick: a tenth of the volume; --smoke: a few hundred rows, to prove the script works (test suite);
+//   --only: the PDF or the CSV part alone (the other's data is not seeded)
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import fundingCsvSql from '../dist/libs/calls/src/funding-csv-sql.js';
@@ -21,6 +22,8 @@ const PROJECTS = Math.round(5000 * scale);
 const PAYMENTS = Math.round(50_000 * scale);
 const BIG_PAYMENTS = Math.round(1_000_000 * scale);
 const CSV_ROUNDS = smoke ? 1 : 3;
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+if (only !== undefined && only !== 'pdf' && only !== 'csv') throw new Error(`--only=${only}: pdf or csv`);
 
 async function seed(url) {
   const db = new pg.Client({ connectionString: url });
@@ -48,14 +51,14 @@ async function seed(url) {
     JOIN generate_series(1, ${PAYMENTS}) i ON g.n = 1 + i % ${PROJECTS};
   `);
   // A second call whose ledger is the 1,000,000-row CSV.
-  await seedLedgerCall(db, 'Appel export', BIG_PAYMENTS);
+  if (only !== 'pdf') await seedLedgerCall(db, 'Appel export', BIG_PAYMENTS);
   // A ledger at rest, as autovacuum leaves it: the visibility map set, so the ledger's index-only scans
   // do not fall back on the heap.
   await db.query('VACUUM ANALYZE');
   const ids = await db.query(`SELECT id, title FROM call WHERE title IN ('Appel 1', 'Appel export')`);
   await db.end();
   console.log(
-    `seeded ${CALLS + 1} calls, ${PROJECTS + 1000} projects, ${PAYMENTS + BIG_PAYMENTS} payments in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    `seeded ${CALLS + (only === 'pdf' ? 0 : 1)} calls, ${PROJECTS + (only === 'pdf' ? 0 : 1000)} projects, ${PAYMENTS + (only === 'pdf' ? 0 : BIG_PAYMENTS)} payments in ${((Date.now() - t) / 1000).toFixed(1)} s`,
   );
   return Object.fromEntries(ids.rows.map((r) => [r.title === 'Appel 1' ? 'report' : 'export', r.id]));
 }
@@ -73,61 +76,68 @@ async function main() {
     const token = await login(base, 'auditeur@demo.iss.local');
     const auth = { authorization: `Bearer ${token}` };
 
-    // Funding report of the 5,000-project call.
-    await new Promise((r) => setTimeout(r, 2000));
-    const workerBefore = memoryMb(worker.pid);
-    const t0 = Date.now();
-    const posted = await fetch(`${base}/api/reports`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'funding', params: { callId: calls.report } }),
-    });
-    if (posted.status !== 202) throw new Error(`POST /api/reports: ${posted.status} ${await posted.text()}`);
-    const queued = await posted.json();
-    let report;
-    do {
-      await new Promise((r) => setTimeout(r, 100));
-      report = await (await fetch(`${base}/api/reports/${queued.id}`, { headers: auth })).json();
-    } while (report.status === 'queued' || report.status === 'running');
-    if (report.status !== 'done') throw new Error(`funding report ${report.status}: ${report.error}`);
-    const reportSeconds = (Date.now() - t0) / 1000;
-    const workerPeak = memoryMb(worker.pid).peak;
-    await new Promise((r) => setTimeout(r, 200)); // the worker's last log lines
-    const drawn = workerLog.filter((l) => l.includes('drawn in a thread')).at(-1) ?? '';
-    const p99 = drawn.match(/event-loop delay p99 ([\d.]+) ms, max ([\d.]+) ms/);
-    const lost = workerLog.filter((l) => /could not renew lock|Missing lock|Lock mismatch|lease lost|stalled/i.test(l));
-    console.log(
-      `funding report (${PROJECTS} projects, ${PAYMENTS} payments): ${report.status} in ${reportSeconds.toFixed(2)} s; worker peak RSS ${workerPeak.toFixed(0)} MB (before ${workerBefore.rss.toFixed(0)} MB); PDF ${report.fileSize} bytes; worker event-loop delay while drawing p99 ${p99 ? `${p99[1]} ms (max ${p99[2]} ms)` : 'not logged'}; lost locks or leases: ${lost.length}`,
-    );
-    for (const line of lost) console.log(`  ${line}`);
-
-    // CSV of the 1,000,000-payment call: the api's, and PostgreSQL's own COPY of the same statement.
-    const db = new pg.Client({ connectionString: url });
-    await db.connect();
-    // the session the api's export runs in (FundingRepository.streamCsvLines)
-    await db.query(`SET jit = off; SET DateStyle = 'ISO'`);
-    const apiBefore = memoryMb(api.pid);
-    const rounds = { api: [], copy: [] };
-    for (let round = 0; round < CSV_ROUNDS; round += 1) {
-      rounds.copy.push(await copyCsv(db, calls.export));
-      rounds.api.push(await apiCsv(base, auth, calls.export));
-    }
-    await db.end();
-    const apiAfter = memoryMb(api.pid);
-    const rate = (r) => Math.round(r.rows / r.seconds);
-    for (const [name, list] of Object.entries(rounds)) {
-      const { rows, bytes } = list[0];
-      console.log(
-        `${name === 'api' ? 'funding CSV' : 'PostgreSQL COPY (FORMAT csv)'}: ${rows} rows, ${(bytes / 1e6).toFixed(0)} MB in ${list.map((r) => r.seconds.toFixed(2)).join(' / ')} s = ${list.map(rate).join(' / ')} rows/s, median ${median(list.map(rate))} rows/s`,
-      );
-    }
-    console.log(
-      `funding CSV against COPY: median ratio ${(median(rounds.api.map(rate)) / median(rounds.copy.map(rate))).toFixed(2)}; api RSS ${apiBefore.rss.toFixed(0)} → peak ${apiAfter.peak.toFixed(0)} MB (growth ${(apiAfter.peak - apiBefore.rss).toFixed(0)} MB)`,
-    );
+    if (only !== 'csv') await pdfReport(base, auth, calls.report, worker, workerLog);
+    if (only !== 'pdf') await csvExport(base, auth, calls.export, url, api);
   } finally {
     api.kill('SIGTERM');
     worker.kill('SIGTERM');
   }
+}
+
+/** The funding report of the 5,000-project call: its time, the worker's peak memory, loop delay and lost locks. */
+async function pdfReport(base, auth, callId, worker, workerLog) {
+  await new Promise((r) => setTimeout(r, 2000));
+  const workerBefore = memoryMb(worker.pid);
+  const t0 = Date.now();
+  const posted = await fetch(`${base}/api/reports`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'funding', params: { callId } }),
+  });
+  if (posted.status !== 202) throw new Error(`POST /api/reports: ${posted.status} ${await posted.text()}`);
+  const queued = await posted.json();
+  let report;
+  do {
+    await new Promise((r) => setTimeout(r, 100));
+    report = await (await fetch(`${base}/api/reports/${queued.id}`, { headers: auth })).json();
+  } while (report.status === 'queued' || report.status === 'running');
+  if (report.status !== 'done') throw new Error(`funding report ${report.status}: ${report.error}`);
+  const reportSeconds = (Date.now() - t0) / 1000;
+  const workerPeak = memoryMb(worker.pid).peak;
+  await new Promise((r) => setTimeout(r, 200)); // the worker's last log lines
+  const drawn = workerLog.filter((l) => l.includes('drawn in a thread')).at(-1) ?? '';
+  const p99 = drawn.match(/event-loop delay p99 ([\d.]+) ms, max ([\d.]+) ms/);
+  const lost = workerLog.filter((l) => /could not renew lock|Missing lock|Lock mismatch|lease lost|stalled/i.test(l));
+  console.log(
+    `funding report (${PROJECTS} projects, ${PAYMENTS} payments): ${report.status} in ${reportSeconds.toFixed(2)} s; worker peak RSS ${workerPeak.toFixed(0)} MB (before ${workerBefore.rss.toFixed(0)} MB); PDF ${report.fileSize} bytes; worker event-loop delay while drawing p99 ${p99 ? `${p99[1]} ms (max ${p99[2]} ms)` : 'not logged'}; lost locks or leases: ${lost.length}`,
+  );
+  for (const line of lost) console.log(`  ${line}`);
+}
+
+/** The CSV of the 1,000,000-payment call: the api's, and PostgreSQL's own COPY of the same statement. */
+async function csvExport(base, auth, callId, url, api) {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  // the session the api's export runs in (FundingRepository.streamCsvLines)
+  await db.query(`SET jit = off; SET DateStyle = 'ISO'`);
+  const apiBefore = memoryMb(api.pid);
+  const rounds = { api: [], copy: [] };
+  for (let round = 0; round < CSV_ROUNDS; round += 1) {
+    rounds.copy.push(await copyCsv(db, callId));
+    rounds.api.push(await apiCsv(base, auth, callId));
+  }
+  await db.end();
+  const apiAfter = memoryMb(api.pid);
+  const rate = (r) => Math.round(r.rows / r.seconds);
+  for (const [name, list] of Object.entries(rounds)) {
+    const { rows, bytes } = list[0];
+    console.log(
+      `${name === 'api' ? 'funding CSV' : 'PostgreSQL COPY (FORMAT csv)'}: ${rows} rows, ${(bytes / 1e6).toFixed(0)} MB in ${list.map((r) => r.seconds.toFixed(2)).join(' / ')} s = ${list.map(rate).join(' / ')} rows/s, median ${median(list.map(rate))} rows/s`,
+    );
+  }
+  console.log(
+    `funding CSV against COPY: median ratio ${(median(rounds.api.map(rate)) / median(rounds.copy.map(rate))).toFixed(2)}; api RSS ${apiBefore.rss.toFixed(0)} → peak ${apiAfter.peak.toFixed(0)} MB (growth ${(apiAfter.peak - apiBefore.rss).toFixed(0)} MB)`,
+  );
 }
 
 /** The api's CSV download, its lines counted (minus the header). */

@@ -84,6 +84,12 @@ export interface FundingExportRow {
   amountCents: string;
 }
 
+/** A payment as the funding report prints it: a ledger row of type `payment`, its columns the report's. */
+export type FundingReportPayment = Pick<
+  FundingExportRow,
+  'projectTitle' | 'paymentKind' | 'paidOn' | 'amountCents' | 'paymentId'
+>;
+
 /**
  * One line per payment and per unpaid grant balance, grant after grant. The per-grant part (departments,
  * amount paid) is computed once per grant and ordered there (OFFSET 0 keeps it a subquery), so that
@@ -296,9 +302,20 @@ export class FundingRepository {
     return rowSetsVersion(this.dataSource, FUNDING_ROW_SETS, [callIds]);
   }
 
-  /** Every ledger row of a call at once: for reports, whose data is hashed whole (the exports stream instead). */
-  ledger(callId: string): Promise<FundingExportRow[]> {
-    return this.dataSource.query(EXPORT_SQL, [callId]);
+  /**
+   * Every payment of a call at once, in the ledger's order and with its values (see EXPORT_SQL), and only
+   * the columns the funding report prints: for reports, whose data is hashed whole (the exports stream
+   * instead). A 50,000-payment ledger read whole with every export column took twice the worker's memory.
+   */
+  reportPayments(callId: string): Promise<FundingReportPayment[]> {
+    return this.dataSource.query(
+      `SELECT pr.title AS "projectTitle", p.kind AS "paymentKind", to_char(p.paid_on, 'YYYY-MM-DD') AS "paidOn",
+              p.amount_cents::text AS "amountCents", p.id::text AS "paymentId"
+       FROM "grant" g JOIN project pr ON pr.id = g.project_id JOIN payment p ON p.grant_id = g.id
+       WHERE g.call_id = $1
+       ORDER BY g.axis_code, pr.title, g.id, p.paid_on NULLS LAST, p.id::text`,
+      [callId],
+    );
   }
 
   /** Funded projects of a call with granted and paid amounts, in a stable order. */

@@ -7,7 +7,7 @@ import type { ReportKind } from './report-lifecycle';
 import { validReportParams } from './report-params';
 import { reportFailureMessage } from './report-failure';
 import { progressPercent, ProgressThrottle } from './report-progress';
-import { drawReport, type DrawnReport, type DrawTask } from './render/draw-report';
+import { drawReport, packData, type DrawnReport, type DrawTask } from './render/draw-report';
 import { ReportRenderPool } from './render/report-render-pool';
 import { ReportEntity } from './entities/report.entity';
 import { ReportsRepository, type RenderedFile } from './reports.repository';
@@ -114,20 +114,36 @@ export class ReportRendererService {
     use: (path: string, drawn: DrawnReport, heading: { title: string; scope: string }) => Promise<T>,
   ): Promise<T> {
     const definition = this.kinds.get(kind);
-    const params = validReportParams(definition, rawParams);
-    const data = await definition.collect(params);
-    const heading = { title: definition.title(params, data), scope: definition.scope(params, data) };
     const path = await this.storage.partialFile();
     try {
-      const task: DrawTask = { kind, params, data, ...heading, generatedAt: new Date(), path };
+      const task = await this.collect(kind, rawParams, path);
       const drawn = this.pool
         ? await this.pool.draw(task, progress)
         : await drawReport(definition.render, task, progress);
-      return await use(path, drawn, heading);
+      return await use(path, drawn, { title: task.title, scope: task.scope });
     } finally {
       // Gone already once stored; otherwise (lease lost, drawing failed, read in memory) it is dropped here.
       await this.storage.discardPartial(path);
     }
+  }
+
+  /**
+   * Collects the report's data and packs it: the collected objects (a whole ledger) are not kept while
+   * the report is drawn, only the packed buffer, which the pool moves to its thread.
+   */
+  private async collect(kind: ReportKind, rawParams: object, path: string): Promise<DrawTask> {
+    const definition = this.kinds.get(kind);
+    const params = validReportParams(definition, rawParams);
+    const data = await definition.collect(params);
+    return {
+      kind,
+      params,
+      data: packData(data),
+      title: definition.title(params, data),
+      scope: definition.scope(params, data),
+      generatedAt: new Date(),
+      path,
+    };
   }
 
   private async markDone(report: ReportEntity, rendered: RenderedFile, path: string): Promise<boolean> {

@@ -2,14 +2,14 @@ import { formatEuros } from '@app/core/money/money';
 import type { PdfReport, ReportProgress } from '@app/reports';
 import { paymentKindLabel, PROJECT_STATUS_LABELS } from '@app/vocabulary';
 import type { CallDto, CallFundingDto } from '../dto/call.dto';
-import type { FundingExportRow, FundingProjectLine } from '../funding.repository';
+import type { FundingProjectLine, FundingReportPayment } from '../funding.repository';
 
 /** The data a funding report is built from; its SHA-256 is printed in the PDF (dataSha256). */
 export interface FundingReportData {
   call: CallDto;
   figures: CallFundingDto;
   projects: FundingProjectLine[];
-  payments: Pick<FundingExportRow, 'projectTitle' | 'paymentKind' | 'paidOn' | 'amountCents' | 'paymentId'>[];
+  payments: FundingReportPayment[];
 }
 
 /**
@@ -60,7 +60,8 @@ export async function drawFunding(
       headers: ['Projet', 'Porteur', 'Axe', 'Dép.', 'Statut', 'Accordé', 'Versé', 'Reste'],
       widths: [3, 2, 0.7, 1, 1.3, 1.3, 1.3, 1.3],
       numeric: [5, 6, 7],
-      rows: d.projects.map((p) => [
+      items: d.projects,
+      cells: (p) => [
         p.title,
         p.holder,
         p.axisCode,
@@ -69,7 +70,7 @@ export async function drawFunding(
         formatEuros(p.grantedCents),
         formatEuros(p.paidCents),
         formatEuros(p.grantedCents - p.paidCents),
-      ]),
+      ],
     },
     (drawn) => progress(drawn, rows),
   );
@@ -79,12 +80,13 @@ export async function drawFunding(
       headers: ['Date', 'Projet', 'Type', 'Montant'],
       widths: [1.2, 4, 1.2, 1.4],
       numeric: [3],
-      rows: d.payments.map((p) => [
+      items: d.payments,
+      cells: (p) => [
         p.paidOn ?? '',
         p.projectTitle,
         paymentKindLabel(p.paymentKind),
         formatEuros(Number(p.amountCents)),
-      ]),
+      ],
     },
     (drawn) => progress(d.projects.length + drawn, rows),
   );

@@ -34,26 +34,13 @@ export class FundingReport implements ReportDefinition<FundingParams, FundingRep
   }
 
   async collect(params: FundingParams): Promise<FundingReportData> {
-    const [call, figures, projects, ledger] = await Promise.all([
+    const [call, figures, projects, payments] = await Promise.all([
       this.calls.getUnchecked(params.callId),
       this.calls.figuresUnchecked(params.callId),
       this.funding.fundedProjects(params.callId),
-      this.funding.ledger(params.callId),
+      this.funding.reportPayments(params.callId),
     ]);
-    return {
-      call,
-      figures,
-      projects,
-      payments: ledger
-        .filter((r) => r.rowType === 'payment')
-        .map((r) => ({
-          projectTitle: r.projectTitle,
-          paymentKind: r.paymentKind,
-          paidOn: r.paidOn,
-          amountCents: r.amountCents,
-          paymentId: r.paymentId,
-        })),
-    };
+    return { call, figures, projects, payments };
   }
 
   title(_p: FundingParams, d: FundingReportData): string {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PdfReport } from './pdf-report';
@@ -32,6 +32,36 @@ describe('PdfReport', () => {
     for (const words of ['Enveloppe HYPERLINK', 'Engagé et versé', 'Enveloppe', 'Engagé', 'HYPERLINK', 'EXEMPLE']) {
       expect(text).toContain(words);
       expect(structure).toContain(`"${words}"`);
+    }
+  });
+
+  it('tags every row of a long table streamed to a file, in order, its header repeated on each page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pdf-report-'));
+    try {
+      const pdf = report('Grand livre');
+      const file = pdf.streamTo(join(dir, 'long.pdf'));
+      const drawn: number[] = [];
+      await pdf.tableInSteps(
+        {
+          headers: ['N°', 'Libellé'],
+          items: Array.from({ length: 600 }, (_, i) => i),
+          cells: (i) => [`${i}`, `Ligne ${i}`],
+        },
+        async (rows) => void drawn.push(rows),
+      );
+      await file.end();
+      const { text, structure } = extracted(readFileSync(join(dir, 'long.pdf')));
+      expect(drawn.at(-1)).toBe(600);
+      const cells = [...structure.matchAll(/^ {4}TR\n {6}(TH|TD)\n {8}"(.*)"$/gm)].map(([, tag, t]) => `${tag} ${t}`);
+      const pages = cells.filter((c) => c.startsWith('TH')).length;
+      expect(pages).toBeGreaterThan(5);
+      expect(cells.filter((c) => c.startsWith('TD'))).toEqual(
+        Array.from({ length: 600 }, (_, i) => `TD ${i}Ligne ${i}`),
+      );
+      expect(structure.match(/^ {2}Table/gm)).toHaveLength(1);
+      expect(text).toContain('Ligne 599');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
