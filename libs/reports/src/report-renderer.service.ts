@@ -7,6 +7,7 @@ import { reportFailureMessage } from './report-failure';
 import { progressPercent, ProgressThrottle } from './report-progress';
 import { drawReport, type DrawTask } from './render/draw-report';
 import { ReportRenderPool } from './render/report-render-pool';
+import { hasAtMostRows } from './render/small-report';
 import { ReportEntity } from './entities/report.entity';
 import type { ReportKind } from './report-lifecycle';
 import { ReportsRepository, type RenderedFile } from './reports.repository';
@@ -40,7 +41,7 @@ export class ReportRendererService {
   /** Draws in process until the worker gives its pool of rendering threads (see `usePool`). */
   private pool?: ReportRenderPool;
 
-  /** From now on, reports are drawn by `pool` (the worker's threads), away from this event loop. */
+  /** From now on, reports larger than `RENDER_INLINE_MAX_ROWS` are drawn by `pool` (the worker's threads), away from this event loop. */
   usePool(pool: ReportRenderPool): void {
     this.pool = pool;
   }
@@ -91,9 +92,11 @@ export class ReportRendererService {
     try {
       const task: DrawTask = { kind: report.kind, params, data, ...heading, generatedAt: new Date(), path };
       const progress = this.progressOf(report);
-      const drawn = this.pool
-        ? await this.pool.draw(task, progress)
-        : await drawReport(definition.render, task, progress);
+      // A small report draws here, in less time than a thread costs; a larger one in a thread, off this loop.
+      const drawn =
+        this.pool && !hasAtMostRows(data, this.config.get('RENDER_INLINE_MAX_ROWS'))
+          ? await this.pool.draw(task, progress)
+          : await drawReport(definition.render, task, progress);
       const fileKey = `reports/${report.id}.pdf`;
       return await this.markDone(report, { fileKey, ...drawn, ...heading }, path);
     } finally {
