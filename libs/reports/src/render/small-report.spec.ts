@@ -18,10 +18,15 @@ describe('hasAtMostRows', () => {
     expect(hasAtMostRows(null, 0)).toBe(true);
   });
 
-  it('stops at the first list that goes past the bound, whatever its length', () => {
-    const ledger = { payments: new Array<unknown>(1_000_000).fill({ amountCents: 1 }) };
-    const started = performance.now();
-    expect(hasAtMostRows(ledger, 20)).toBe(false);
-    expect(performance.now() - started).toBeLessThan(50);
+  it('stops at the first list that goes past the bound, without looking into its items', () => {
+    const untouchable = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('an item was visited');
+        },
+      },
+    );
+    expect(hasAtMostRows({ payments: new Array<unknown>(1_000_000).fill(untouchable) }, 20)).toBe(false);
   });
 });
