@@ -6,8 +6,13 @@ import { REPORT_JOB_OUTCOMES, ReportRendererService, type ReportJobOutcome } fro
 import { REPORT_KINDS, type ReportKind } from '@app/vocabulary';
 import { ThreadRenderPool } from './render/thread-render-pool';
 
-/** How often a worker refreshes its snapshot in Redis (also after each report), and how long one lives. */
+/** How often a worker refreshes its snapshot in Redis (also after reports end, see below), and how long one lives. */
 const PUBLISH_INTERVAL_MS = 15_000;
+/**
+ * A report that ends refreshes the snapshot this long after, once for every report ending meanwhile: a
+ * snapshot (the whole registry as JSON, one Redis write) per report cost a tenth of a small report's time.
+ */
+const AFTER_REPORT_MS = 1000;
 const SNAPSHOT_TTL_MS = 60_000;
 const REDIS_WAIT_MS = 2000;
 
@@ -27,6 +32,7 @@ export class WorkerMetrics implements OnModuleInit, BeforeApplicationShutdown {
   private readonly registry = new Registry();
   private readonly id = `${hostname()}:${process.pid}`;
   private timer?: NodeJS.Timeout;
+  private afterReport?: NodeJS.Timeout;
   private readonly jobs = new Counter({
     name: 'iss_report_jobs_total',
     help: 'Report renderings ended by the workers, by report kind and outcome (done, failed, lease_lost)',
@@ -80,13 +86,17 @@ export class WorkerMetrics implements OnModuleInit, BeforeApplicationShutdown {
 
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    clearTimeout(this.afterReport);
     await withTimeout(this.store.remove(this.id), REDIS_WAIT_MS, 'metrics').catch(() => undefined);
   }
 
   private recordReportJob(kind: ReportKind, outcome: ReportJobOutcome, seconds: number): void {
     this.jobs.inc({ kind, outcome });
     this.durations.observe({ kind }, seconds);
-    void this.publish();
+    this.afterReport ??= setTimeout(() => {
+      this.afterReport = undefined;
+      void this.publish();
+    }, AFTER_REPORT_MS).unref();
   }
 
   /** Never fails the caller: metrics that cannot reach Redis now are published at the next tick. */

@@ -9,6 +9,7 @@ import { reportFailureMessage } from './report-failure';
 import { progressPercent, ProgressThrottle } from './report-progress';
 import { drawReport, packData, type DrawnReport, type DrawTask } from './render/draw-report';
 import { ReportRenderPool } from './render/report-render-pool';
+import { hasAtMostRows } from './render/small-report';
 import { ReportEntity } from './entities/report.entity';
 import { ReportsRepository, type RenderedFile } from './reports.repository';
 
@@ -41,7 +42,7 @@ export class ReportRendererService {
   /** Draws in process until the worker gives its pool of rendering threads (see `usePool`). */
   private pool?: ReportRenderPool;
 
-  /** From now on, reports are drawn by `pool` (the worker's threads), away from this event loop. */
+  /** From now on, reports larger than `RENDER_INLINE_MAX_ROWS` are drawn by `pool` (the worker's threads), away from this event loop. */
   usePool(pool: ReportRenderPool): void {
     this.pool = pool;
   }
@@ -116,10 +117,12 @@ export class ReportRendererService {
     const definition = this.kinds.get(kind);
     const path = await this.storage.partialFile();
     try {
-      const task = await this.collect(kind, rawParams, path);
-      const drawn = this.pool
-        ? await this.pool.draw(task, progress)
-        : await drawReport(definition.render, task, progress);
+      const { task, small } = await this.collect(kind, rawParams, path);
+      // A small report draws here, in less time than a thread costs; a larger one in a thread, off this loop.
+      const drawn =
+        this.pool && !small
+          ? await this.pool.draw(task, progress)
+          : await drawReport(definition.render, task, progress);
       return await use(path, drawn, { title: task.title, scope: task.scope });
     } finally {
       // Gone already once stored; otherwise (lease lost, drawing failed, read in memory) it is dropped here.
@@ -129,13 +132,18 @@ export class ReportRendererService {
 
   /**
    * Collects the report's data and packs it: the collected objects (a whole ledger) are not kept while
-   * the report is drawn, only the packed buffer, which the pool moves to its thread.
+   * the report is drawn, only the packed buffer, which the pool moves to its thread. `small`: few enough
+   * rows (RENDER_INLINE_MAX_ROWS) to draw on this thread.
    */
-  private async collect(kind: ReportKind, rawParams: object, path: string): Promise<DrawTask> {
+  private async collect(
+    kind: ReportKind,
+    rawParams: object,
+    path: string,
+  ): Promise<{ task: DrawTask; small: boolean }> {
     const definition = this.kinds.get(kind);
     const params = validReportParams(definition, rawParams);
     const data = await definition.collect(params);
-    return {
+    const task: DrawTask = {
       kind,
       params,
       data: packData(data),
@@ -144,6 +152,7 @@ export class ReportRendererService {
       generatedAt: new Date(),
       path,
     };
+    return { task, small: hasAtMostRows(data, this.config.get('RENDER_INLINE_MAX_ROWS')) };
   }
 
   private async markDone(report: ReportEntity, rendered: RenderedFile, path: string): Promise<boolean> {

@@ -73,6 +73,17 @@ export class EnvSchema {
   WORKER_CONCURRENCY = 2;
 
   /**
+   * A report whose data holds at most this many rows (array items, all lists together) is drawn on the
+   * worker's main thread: a few tens of milliseconds, less than a rendering thread costs it (the hop, the
+   * thread's heap cap that makes V8 collect often). Larger ones draw in a thread, off the event loop.
+   * 0: every report in a thread.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RENDER_INLINE_MAX_ROWS = 20;
+
+  /**
    * On SIGTERM the worker takes no new job and lets running ones finish for this long; then it gives
    * their reports back (lease ended) and exits. Below the orchestrator's own grace (30 s by default).
    */

@@ -29,8 +29,9 @@ export class LocalFileStorage extends FileStorage implements OnModuleInit {
     const names = await readdir(partials).catch(() => [] as string[]);
     for (const name of names) {
       const path = join(partials, name);
-      const { mtimeMs } = await stat(path);
-      if (Date.now() - mtimeMs > PARTIAL_MAX_AGE_MS) await rm(path, { force: true });
+      // Another worker may have stored or dropped it since the listing: then there is nothing to sweep.
+      const file = await stat(path).catch(() => undefined);
+      if (file && Date.now() - file.mtimeMs > PARTIAL_MAX_AGE_MS) await rm(path, { force: true });
     }
   }
 
