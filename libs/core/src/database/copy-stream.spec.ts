@@ -18,11 +18,12 @@ function binaryCopy(values: (string | null)[]): Buffer {
   return Buffer.concat([header, ...tuples, Buffer.from([0xff, 0xff])]);
 }
 
-const through = async (chunks: Buffer[]) => {
+const chunksThrough = async (chunks: Buffer[]) => {
   const out: Buffer[] = [];
   for await (const chunk of Readable.from(chunks).pipe(binaryTextColumn())) out.push(chunk as Buffer);
-  return Buffer.concat(out).toString();
+  return out;
 };
+const through = async (chunks: Buffer[]) => Buffer.concat(await chunksThrough(chunks)).toString();
 
 describe('binaryTextColumn', () => {
   const values = ['a;b\r\n', '', null, 'été « x »\r\n', 'x'.repeat(70_000)];
@@ -39,6 +40,16 @@ describe('binaryTextColumn', () => {
       for (let at = 0; at < whole.length; at += size) chunks.push(whole.subarray(at, at + size));
       expect(await through(chunks)).toBe(expected);
     }
+  });
+
+  it('passes a chunk that lies within one value on as a view of it, not a copy', async () => {
+    const long = 'x'.repeat(70_000);
+    const copy = binaryCopy([long]);
+    const middle = copy.subarray(1_000, 60_000);
+    const out = await chunksThrough([copy.subarray(0, 1_000), middle, copy.subarray(60_000)]);
+    expect(Buffer.concat(out).toString()).toBe(long);
+    expect(out[1].buffer).toBe(middle.buffer);
+    expect(out[1].byteOffset).toBe(middle.byteOffset);
   });
 
   it('fails on a COPY cut short, and on what is not a binary COPY', async () => {

@@ -37,8 +37,10 @@ export function copyTextStream(dataSource: DataSource, sql: string, timeoutMs: n
 
 /**
  * Binary COPY of one text column in, the values' bytes out, one after the other: a chunk out per chunk
- * in, the framing (a 2-byte field count and a 4-byte length before each value) taken out. A frame cut
- * between two chunks waits for the next one; NULL values write nothing.
+ * in, the framing (a 2-byte field count and a 4-byte length before each value) taken out. A chunk that
+ * lies within one value goes out as a view of itself, not copied (most do: a value is a whole grant's
+ * lines); one that holds framing goes out as its values' pieces put together. A frame cut between two
+ * chunks waits for the next one; NULL values write nothing.
  */
 export function binaryTextColumn(): Transform {
   let pending: Buffer | null = null;
@@ -60,12 +62,13 @@ export function binaryTextColumn(): Transform {
         at = HEADER_BYTES + input.readUInt32BE(HEADER_BYTES - 4);
         header = false;
       }
-      const out = Buffer.allocUnsafe(input.length);
+      const pieces: Buffer[] = [];
       let written = 0;
       while (at < input.length && !ended) {
         if (valueLeft > 0) {
           const end = Math.min(input.length, at + valueLeft);
-          written += input.copy(out, written, at, end);
+          pieces.push(input.subarray(at, end));
+          written += end - at;
           valueLeft -= end - at;
           at = end;
           continue;
@@ -82,7 +85,7 @@ export function binaryTextColumn(): Transform {
         at += 6;
       }
       if (at < input.length && !ended) pending = Buffer.from(input.subarray(at));
-      done(null, written > 0 ? out.subarray(0, written) : undefined);
+      done(null, pieces.length > 1 ? Buffer.concat(pieces, written) : pieces[0]);
     },
     flush(done) {
       done(ended || header ? null : new Error('Binary COPY cut short'));
