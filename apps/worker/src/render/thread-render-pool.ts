@@ -14,13 +14,17 @@ import type { ThreadTask } from './render-thread';
  * garbage, and a larger one (48 MB) only added to the worker's peak memory, at the same CPU time.
  */
 const THREAD_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
+/** How long a thread beyond the first stays idle before it ends. */
+const EXTRA_THREAD_IDLE_MS = 60_000;
 
 /**
- * Draws reports in a pool of threads, one per job the worker runs at once, kept warm (fonts parsed at
- * start): the drawing of a 55,000-row ledger takes seconds of CPU that would otherwise stop this
- * process's event loop, and with it BullMQ's lock renewals and the database pool. The main thread claims,
- * collects (async SQL), records progress and the result; a thread hashes the data, draws and streams
- * the PDF to the partial file.
+ * Draws reports in a pool of threads, up to one per job the worker runs at once: the drawing of a
+ * 55,000-row ledger takes seconds of CPU that would otherwise stop this process's event loop, and with it
+ * BullMQ's lock renewals and the database pool. The main thread claims, collects (async SQL), records
+ * progress and the result; a thread hashes the data, draws and streams the PDF to the partial file.
+ * Small reports draw on the main thread (RENDER_INLINE_MAX_ROWS), so the threads serve the large ones,
+ * which are rare: one is kept warm (fonts parsed at start), the others start when large reports draw at
+ * once and end after a minute idle, each idle thread costing about 36 MB.
  */
 @Injectable()
 export class ThreadRenderPool extends ReportRenderPool implements OnModuleInit, OnApplicationShutdown {
@@ -35,9 +39,9 @@ export class ThreadRenderPool extends ReportRenderPool implements OnModuleInit, 
     const threads = config.get('WORKER_CONCURRENCY');
     this.pool = new Piscina({
       filename: join(__dirname, 'render-thread.js'),
-      minThreads: threads,
+      minThreads: 1,
       maxThreads: threads,
-      idleTimeout: Number.POSITIVE_INFINITY,
+      idleTimeout: EXTRA_THREAD_IDLE_MS,
       resourceLimits: THREAD_HEAP,
     });
   }
