@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { COUNT_SQL, PAGE_SQL, USER_SQL } from './hot-queries.mjs';
-import { freePort, login, median, productionEnv, seededDatabase, start, waitHttp } from './lib.mjs';
+import { freePort, login, median, productionEnv, seededDatabase, start, waitHttp, stopAll } from './lib.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const listsOnly = process.argv.includes('--lists');
@@ -247,8 +247,7 @@ async function main() {
     for (const r of results) console.log(`  ${r.ratio.toFixed(2)}  p99 ×${r.p99Ratio.toFixed(2)}  GET ${r.path}`);
     await explain(url);
   } finally {
-    apiProcess.kill('SIGTERM');
-    baselineProcess.kill('SIGTERM');
+    await stopAll(apiProcess, baselineProcess);
   }
 }
 

@@ -12,7 +12,7 @@ import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import auditHashModule from '../dist/libs/audit/src/audit-hash.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, login, median, memoryMb, seededDatabase, start, waitHttp } from './lib.mjs';
+import { freePort, login, median, memoryMb, seededDatabase, start, waitHttp, stopAll } from './lib.mjs';
 
 const { auditHash } = auditHashModule;
 const smoke = process.argv.includes('--smoke');
@@ -158,8 +158,7 @@ async function main() {
       `audit verification job (${total} events): ok, ${job.checked} checked; request to result ${job.seconds.toFixed(2)} s, of which the worker's walk ${job.walk.toFixed(2)} s`,
     );
   } finally {
-    api.kill('SIGTERM');
-    worker?.kill('SIGTERM');
+    await stopAll(api, worker);
   }
 }
 

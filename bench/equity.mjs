@@ -4,7 +4,7 @@
 // slowest of 20 requests after a warm-up.
 // Usage: npm run build && node bench/equity.mjs [--smoke]   (--smoke: 300 projects, 3 requests)
 import pg from 'pg';
-import { freePort, login, median, seededDatabase, start, waitHttp } from './lib.mjs';
+import { freePort, login, median, seededDatabase, start, waitHttp, stopAll } from './lib.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const PROJECTS = smoke ? 300 : 10_000;
@@ -78,7 +78,7 @@ async function main() {
     console.log(`concentration index ${funding.concentrationIndex}`);
     await timed(base, token, `/api/equity/publics?year=${YEAR}`);
   } finally {
-    api.kill();
+    await stopAll(api);
   }
 }
 

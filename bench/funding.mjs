@@ -11,7 +11,18 @@
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import fundingCsvSql from '../dist/libs/calls/src/funding-csv-sql.js';
-import { freePort, logOf, login, median, memoryMb, seedLedgerCall, seededDatabase, start, waitHttp } from './lib.mjs';
+import {
+  freePort,
+  logOf,
+  login,
+  median,
+  memoryMb,
+  seedLedgerCall,
+  seededDatabase,
+  start,
+  waitHttp,
+  stopAll,
+} from './lib.mjs';
 
 const { csvLinesSql } = fundingCsvSql;
 
@@ -79,8 +90,7 @@ async function main() {
     if (only !== 'csv') await pdfReport(base, auth, calls.report, worker, workerLog);
     if (only !== 'pdf') await csvExport(base, auth, calls.export, url, api);
   } finally {
-    api.kill('SIGTERM');
-    worker.kill('SIGTERM');
+    await stopAll(api, worker);
   }
 }
 

@@ -8,7 +8,7 @@
 //   --api <url> --database <url>: against a running api and its database instead (the e2e test does).
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { envFor, freshDatabase, login, run, start, waitHttp } from './lib.mjs';
+import { envFor, freshDatabase, login, run, start, waitHttp, stopAll } from './lib.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -125,7 +125,7 @@ async function ownStack() {
   const api = start('api', env);
   const base = `http://127.0.0.1:${PORT}`;
   await waitHttp(`${base}/health`);
-  return { base, url, stop: () => api.kill('SIGTERM') };
+  return { base, url, stop: () => stopAll(api) };
 }
 
 async function main() {
@@ -164,7 +164,7 @@ async function main() {
     );
   } finally {
     await db.end();
-    stack.stop();
+    await stack.stop();
   }
   process.exit(failed === 0 ? 0 : 1);
 }

@@ -8,7 +8,7 @@
 // Usage: npm run build && node bench/jobs.mjs [--smoke | --reports=N]   (--smoke: 4 reports per run)
 import { readdirSync } from 'node:fs';
 import pg from 'pg';
-import { freePort, login, seededDatabase, start, waitHttp } from './lib.mjs';
+import { freePort, login, seededDatabase, start, waitHttp, stopAll } from './lib.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const option = process.argv.find((a) => a.startsWith('--reports='));
@@ -126,7 +126,7 @@ async function main() {
       const procs = Array.from({ length: workers }, () => start('worker', env));
       const byStatus = await untilDone(db, ids);
       const seconds = (Date.now() - t1) / 1000;
-      await Promise.all(procs.map((p) => new Promise((r) => (p.kill('SIGTERM'), p.on('exit', r)))));
+      await stopAll(...procs);
       // The same run without the processes' start: from the first claim to the last report done.
       const span = await db.query(
         `SELECT extract(epoch FROM max(finished_at) - min(started_at))::float8 AS s FROM report WHERE id = ANY ($1)`,
@@ -145,7 +145,7 @@ async function main() {
         `without the start: 1 worker ${one.steady.toFixed(1)}, 2 workers ${two.steady.toFixed(1)}`,
     );
   } finally {
-    api.kill('SIGTERM');
+    await stopAll(api);
     await db.end();
   }
   if (!allOk) throw new Error('lost or duplicated reports');

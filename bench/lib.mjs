@@ -111,6 +111,23 @@ export function run(app, env, args = []) {
   });
 }
 
+/**
+ * Stops started processes and waits until they have exited. A worker still shutting down after its bench
+ * ends would take jobs from the shared Redis queue for a database that is not the next bench's.
+ */
+export function stopAll(...children) {
+  const running = children.filter((child) => child && child.exitCode === null && child.signalCode === null);
+  return Promise.all(
+    running.map(
+      (child) =>
+        new Promise((resolve) => {
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
 /** Starts a compiled app; `{ output: true }` pipes its stdout and stderr (its log) to the caller. */
 export function start(app, env, { output = false } = {}) {
   return spawn(process.execPath, [`${ROOT}dist/apps/${app}/src/main.js`], {

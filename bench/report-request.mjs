@@ -8,7 +8,7 @@
 import pg from 'pg';
 import fundingVersion from '../dist/libs/calls/src/funding-version.js';
 import dataVersion from '../dist/libs/core/src/database/data-version.js';
-import { freePort, login, median, memoryMb, seedLedgerCall, seededDatabase, start, waitHttp } from './lib.mjs';
+import { freePort, login, median, memoryMb, seedLedgerCall, seededDatabase, start, waitHttp, stopAll } from './lib.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const PAYMENTS = smoke ? 2000 : 1_000_000;
@@ -90,7 +90,7 @@ async function main() {
     console.log(`EXPLAIN data version:\n${plan.rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n')}`);
   } finally {
     await db.end();
-    api.kill('SIGTERM');
+    await stopAll(api);
   }
 }
 

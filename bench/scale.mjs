@@ -10,7 +10,17 @@
 //   (left for inspection), migrated to the current schema, instead of seeding it again (minutes).
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import pg from 'pg';
-import { existingDatabase, freePort, login, median, productionEnv, seededDatabase, start, waitHttp } from './lib.mjs';
+import {
+  existingDatabase,
+  freePort,
+  login,
+  median,
+  productionEnv,
+  seededDatabase,
+  start,
+  waitHttp,
+  stopAll,
+} from './lib.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const auditArg = process.argv.indexOf('--audit-events');
@@ -373,7 +383,7 @@ async function main() {
         `\nPlans of the statements over ${SLOW_STATEMENT_MS} ms:\n${slowPlans(logStart, new URL(url).pathname.slice(1))}`,
       );
   } finally {
-    api.kill();
+    await stopAll(api);
   }
   const measured = results.filter((r) => !r.status);
   const fast = measured.filter((r) => r.p95 < TARGET_P95_MS);
