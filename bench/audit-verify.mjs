@@ -108,7 +108,7 @@ async function seed(url) {
 }
 
 /** POST a run, then poll it every 250 ms: the seconds from the request to the kept result. */
-async function timeJob(base, token, total) {
+async function timeJob(base, token, total, worker) {
   const headers = { authorization: `Bearer ${token}` };
   const t0 = Date.now();
   const requested = await fetch(`${base}/api/audit-events/verifications`, { method: 'POST', headers });
@@ -121,6 +121,10 @@ async function timeJob(base, token, total) {
       const walk = (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
       return { seconds: (Date.now() - t0) / 1000, walk, checked: run.checked };
     }
+    if (worker.exitCode !== null || worker.signalCode !== null)
+      throw new Error(
+        `the worker exited (${worker.exitCode ?? worker.signalCode}) before verification run ${id} ended`,
+      );
     await sleep(250);
   }
 }
@@ -153,7 +157,7 @@ async function main() {
     );
     worker = start('worker', env);
     await sleep(smoke ? 3000 : 5000); // its start-up work (the daily seal) out of the way
-    const job = await timeJob(base, token, total);
+    const job = await timeJob(base, token, total, worker);
     console.log(
       `audit verification job (${total} events): ok, ${job.checked} checked; request to result ${job.seconds.toFixed(2)} s, of which the worker's walk ${job.walk.toFixed(2)} s`,
     );

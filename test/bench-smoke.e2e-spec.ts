@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import Redis from 'ioredis';
 import { PG_ADMIN_URL, ROOT, TEMPLATE_DB_ENV, TEST_REDIS_URL } from './support/env';
 
 const run = promisify(execFile);
@@ -12,7 +13,15 @@ describe('bench scripts, smoke versions', () => {
   // each script starts its own api (and workers) on a copy of the template database
   jest.setTimeout(180_000);
 
+  // A Redis database of the scripts' own, emptied before each: workers of the other suites on the shared
+  // index (or jobs they left) must not take the scripts' jobs, which name rows of another database.
+  const redisUrl = new URL(TEST_REDIS_URL);
+  redisUrl.pathname = '/15';
+
   const bench = async (script: string) => {
+    const redis = new Redis(redisUrl.toString());
+    await redis.flushdb();
+    await redis.quit();
     const server = new URL(PG_ADMIN_URL);
     server.pathname = '';
     const { stdout } = await run(process.execPath, [`bench/${script}`, '--smoke'], {
@@ -20,10 +29,12 @@ describe('bench scripts, smoke versions', () => {
       env: {
         PATH: process.env.PATH,
         BENCH_PG_SERVER: server.toString().replace(/\/$/, ''),
-        BENCH_REDIS_URL: TEST_REDIS_URL,
+        BENCH_REDIS_URL: redisUrl.toString(),
         BENCH_TEMPLATE_DB: process.env[TEMPLATE_DB_ENV],
       },
       maxBuffer: 16 * 1024 * 1024,
+      // Ended before the test's own timeout, so that a stuck script fails with what it printed.
+      timeout: 170_000,
     });
     return stdout;
   };
