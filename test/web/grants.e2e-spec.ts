@@ -27,6 +27,12 @@ describe('the grant follow-up in the browser', () => {
   const overdueTable = () => page.getByRole('table', { name: /^Comptes rendus en retard/ });
 
   it('lists the overdue activity reports from the dashboard, each leading to its grant', async () => {
+    // The dashboard's funding charts draw first: the chart library throws in the console when its
+    // canvas goes away in the middle of its first drawing (a click in the same instant as the page opens).
+    await until(
+      () => page.locator('main canvas').count(),
+      (n) => n >= 2,
+    );
     await page.getByRole('link', { name: 'Tous les comptes rendus en retard' }).click();
     await page.getByRole('heading', { level: 1, name: 'Comptes rendus en retard' }).waitFor();
     await page.getByText('Comptes rendus en retard — 12 résultats').waitFor();
