@@ -105,7 +105,11 @@ describe('the equity screen in the browser', () => {
 
     // Coverage by signed contracts, by quintile of the EPCIs' deprivation index, and reach by public.
     const coverage = page.getByRole('table', { name: /^Population couverte par un contrat local de santé signé/ });
-    expect(await coverage.locator('tbody tr').count()).toBe(5);
+    // Its figures come from a request of their own: wait for them before counting.
+    await until(
+      () => coverage.locator('tbody tr').count(),
+      (n) => n === 5,
+    );
     expect(await coverage.locator('tbody tr td').nth(2).innerText()).toMatch(/^\d+(,\d)?\s%$/);
     await page
       .getByRole('table', { name: /par public cible$/ })
