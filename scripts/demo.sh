@@ -38,13 +38,17 @@ say "Building"
 # The web app is always React's production build, precompressed, whatever NODE_ENV the api runs in.
 NODE_ENV=production npm run --silent build
 
-for app in api worker; do
-  if [ -f "$RUN_DIR/$app.pid" ] && kill -0 "$(cat "$RUN_DIR/$app.pid")" 2>/dev/null; then
-    say "Stopping the running $app"
-    kill "$(cat "$RUN_DIR/$app.pid")" || true
-    while kill -0 "$(cat "$RUN_DIR/$app.pid")" 2>/dev/null; do sleep 0.2; done
+# Stops the process whose pid is in .run/<name>.pid, if it runs, and waits until it has ended.
+stop_running() {
+  local pidfile="$RUN_DIR/$1.pid"
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    say "Stopping the running $2"
+    kill "$(cat "$pidfile")" || true
+    while kill -0 "$(cat "$pidfile")" 2>/dev/null; do sleep 0.2; done
   fi
-done
+}
+
+for app in api worker; do stop_running "$app" "$app"; done
 
 say "Migrating ${DATABASE_OWNER_URL:-$DATABASE_URL}"
 if [ -n "${SET_UP_ROLES:-}" ]; then
@@ -63,11 +67,7 @@ fi
 # sign-in"); its client secret is kept across restarts like the JWT secret.
 if [ -z "${OIDC_ISSUER:-}" ]; then
   PROCONNECT_PORT="${PROCONNECT_PORT:-4100}"
-  if [ -f "$RUN_DIR/proconnect.pid" ] && kill -0 "$(cat "$RUN_DIR/proconnect.pid")" 2>/dev/null; then
-    say "Stopping the running ProConnect stand-in"
-    kill "$(cat "$RUN_DIR/proconnect.pid")" || true
-    while kill -0 "$(cat "$RUN_DIR/proconnect.pid")" 2>/dev/null; do sleep 0.2; done
-  fi
+  stop_running proconnect "ProConnect stand-in"
   [ -s "$RUN_DIR/proconnect-secret" ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))' > "$RUN_DIR/proconnect-secret"
   export OIDC_CLIENT_ID=iss-back-office-demo
   export OIDC_CLIENT_SECRET="$(cat "$RUN_DIR/proconnect-secret")"
@@ -90,11 +90,7 @@ export APP_URL="${APP_URL:-http://localhost:$PORT}"
 MAILDEV_WEB_PORT="${MAILDEV_WEB_PORT:-1080}"
 if [ -z "${SMTP_URL:-}" ]; then
   MAILDEV_SMTP_PORT="${MAILDEV_SMTP_PORT:-1025}"
-  if [ -f "$RUN_DIR/maildev.pid" ] && kill -0 "$(cat "$RUN_DIR/maildev.pid")" 2>/dev/null; then
-    say "Stopping the running MailDev"
-    kill "$(cat "$RUN_DIR/maildev.pid")" || true
-    while kill -0 "$(cat "$RUN_DIR/maildev.pid")" 2>/dev/null; do sleep 0.2; done
-  fi
+  stop_running maildev "MailDev"
   say "Starting MailDev (SMTP on $MAILDEV_SMTP_PORT, inbox on $MAILDEV_WEB_PORT; log in .run/)"
   nohup node_modules/.bin/maildev --ip 127.0.0.1 --smtp "$MAILDEV_SMTP_PORT" \
     --web-ip 127.0.0.1 --web "$MAILDEV_WEB_PORT" > "$RUN_DIR/maildev.log" 2>&1 &
